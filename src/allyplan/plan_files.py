@@ -1,0 +1,63 @@
+"""A plan on disk: ``deliveries.csv``, ``baseline.csv``, ``coverage.csv``, ``shortfalls.csv``, ``burden.csv``,
+``summary.json`` and ``report.html`` in one folder, written all at once or not at all."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from allyplan.errors import AllyplanError
+from allyplan.planner import Plan
+
+__all__ = ["write_plan", "read_plan_tables", "PLAN_TABLES"]
+
+PLAN_TABLES = ("deliveries", "baseline", "coverage", "shortfalls", "burden")
+
+
+def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: dict[str, float] | None = None
+               ) -> Path:
+    """Write the plan's files into ``out``, replacing an earlier plan there only once every file is written."""
+    from allyplan.report.html import render_report
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        for name in PLAN_TABLES:
+            p.table(name).to_csv(tmp / f"{name}.csv", index=False, float_format="%.6g")
+        if report:
+            (tmp / "report.html").write_text(render_report(p), encoding="utf-8")
+        summary = p.summary()
+        summary["timings_s"].update({k: round(v, 4) for k, v in (extra_timings or {}).items()})
+        summary["timings_s"]["write"] = round(time.perf_counter() - t0, 4)
+        (tmp / "summary.json").write_text(json.dumps(summary, indent=2, default=float) + "\n", encoding="utf-8")
+        if out.exists():
+            if not (out / "summary.json").exists() and any(out.iterdir()):
+                raise AllyplanError(f"{out} exists and is not a plan folder: choose another --out or empty it")
+            old = out.with_name(f".{out.name}-old")
+            shutil.rmtree(old, ignore_errors=True)
+            out.rename(old)
+            tmp.rename(out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            tmp.rename(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def read_plan_tables(directory: str | Path) -> dict[str, pd.DataFrame]:
+    """Read a plan folder's CSV tables (as written: months as YYYY-MM)."""
+    d = Path(directory)
+    missing = [n for n in PLAN_TABLES if not (d / f"{n}.csv").exists()]
+    if missing:
+        raise AllyplanError(f"{d} is not a plan folder: missing {', '.join(m + '.csv' for m in missing)}. "
+                            "Give the folder `allyplan plan` wrote (by default SCENARIO/plan)")
+    return {n: pd.read_csv(d / f"{n}.csv", dtype={"donor": str, "fund": str, "need": str, "source": str},
+                           keep_default_na=False) for n in PLAN_TABLES}

@@ -1,0 +1,133 @@
+"""The planner: from a scenario to a delivery plan, in stages (like PyPSA's optimisation).
+
+``prepare`` -> ``define_variables`` -> ``define_constraints`` -> ``define_objective`` -> ``solve_model`` ->
+``assign_results`` -> ``explain_shortfalls``. :func:`plan` runs them all.
+
+>>> from allyplan import example_path, load_scenario
+>>> p = plan(load_scenario(example_path()))
+>>> p.status.value
+'optimal'
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from allyplan.planner.constraints import define_constraints
+from allyplan.planner.explain import explain_shortfalls
+from allyplan.planner.inputs import PlanInputs, prepare
+from allyplan.planner.model import Model
+from allyplan.planner.objective import define_objective
+from allyplan.planner.results import assign_results
+from allyplan.planner.solve import SolveProgress, SolveResult, SolveStatus, solve_model
+from allyplan.planner.variables import define_variables
+from allyplan.scenario import Scenario
+
+__all__ = ["Plan", "plan", "build_model", "SolveStatus", "SolveProgress"]
+
+MONTH_COLUMNS = {"deliveries": ["ship_month", "arrive_month"], "baseline": ["arrive_month"], "coverage": ["month"],
+                 "shortfalls": ["month"]}
+
+
+@dataclass
+class Plan:
+    """A delivery plan and everything said about it. Tables hold months as offsets from the scenario's start;
+    :meth:`table` gives them with ``YYYY-MM`` labels."""
+
+    scenario: Scenario
+    status: SolveStatus
+    objective: float
+    bound: float
+    gap: float
+    deliveries: pd.DataFrame
+    baseline: pd.DataFrame
+    coverage: pd.DataFrame
+    shortfalls: pd.DataFrame
+    burden: pd.DataFrame
+    timings: dict[str, float] = field(default_factory=dict)
+    size: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def optimal(self) -> bool:
+        return self.status is SolveStatus.OPTIMAL
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table with months written YYYY-MM, as the files show it."""
+        df: pd.DataFrame = getattr(self, name).copy()
+        for c in MONTH_COLUMNS.get(name, []):
+            df[c] = self.scenario.labels(df[c]) if len(df) else df[c]
+        return df
+
+    def summary(self) -> dict[str, Any]:
+        """Headline figures, as written to ``summary.json``."""
+        cov = self.coverage
+        final = cov.sort_values("month").groupby("need").tail(1)
+        nd = self.scenario.needs.set_index("id")
+        met = final.set_index("need")
+        by_need = [
+            {"need": n, "kind": nd.at[n, "kind"], "priority": float(nd.at[n, "priority"]),
+             "required": float(nd.at[n, "quantity"]),
+             "covered": float(cov.loc[cov["need"] == n, "covered"].sum()) if nd.at[n, "kind"] == "flow"
+             else float(met.at[n, "covered"]) if n in met.index else 0.0}
+            for n in nd.index
+        ]
+        return {
+            "scenario": self.scenario.config.name,
+            "start": self.scenario.config.start,
+            "horizon_months": self.scenario.horizon,
+            "status": self.status.value,
+            "proven_optimal": self.optimal,
+            "objective": self.objective,
+            "bound": self.bound,
+            "gap": self.gap,
+            "timings_s": {k: round(v, 4) for k, v in self.timings.items()},
+            "model": self.size,
+            "deliveries": int(len(self.deliveries)),
+            "units_delivered": float(self.deliveries["quantity"].sum()),
+            "value_eur": float(self.deliveries["value_eur"].sum()),
+            "needs": len(by_need),
+            "needs_fully_met": sum(1 for x in by_need if x["covered"] >= x["required"] - 1e-6),
+            "shortfall_months": int(len(self.shortfalls)),
+            "coverage": by_need,
+        }
+
+
+def build_model(s: Scenario) -> tuple[Model, PlanInputs]:
+    """Stages 1-3: the model of a scenario, ready to solve."""
+    d = prepare(s)
+    m = Model()
+    define_variables(m, d)
+    define_constraints(m, d)
+    define_objective(m, d)
+    return m, d
+
+
+def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-3, threads: int | None = None,
+         progress: Callable[[SolveProgress], None] | None = None) -> Plan:
+    """Compute a delivery plan for a scenario.
+
+    ``time_limit`` (seconds) and ``gap`` (relative MIP gap) bound the solve; ``progress`` is called while a
+    long MILP solve runs. The plan is always returned: unmet need is a variable, so no scenario is infeasible.
+    """
+    t0 = time.perf_counter()
+    m, d = build_model(s)
+    t1 = time.perf_counter()
+    res: SolveResult = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, progress=progress)
+    t2 = time.perf_counter()
+    tables = assign_results(m, d, res.values)
+    t3 = time.perf_counter()
+    shortfalls = explain_shortfalls(d, tables["coverage"], tables["deliveries"], tables["baseline"],
+                                    optimal=res.status is SolveStatus.OPTIMAL)
+    t4 = time.perf_counter()
+    A = m.matrix()
+    _, _, integral, _, _ = m.bounds()
+    size = {"variables": m.n_cols, "constraints": m.n_rows, "nonzeros": int(A.nnz), "integers": int(integral.sum())}
+    return Plan(scenario=s, status=res.status, objective=res.objective, bound=res.bound, gap=res.gap,
+                deliveries=tables["deliveries"], baseline=tables["baseline"], coverage=tables["coverage"],
+                shortfalls=shortfalls, burden=tables["burden"],
+                timings={"build": t1 - t0, "solve": t2 - t1, "results": t3 - t2, "explain": t4 - t3}, size=size)

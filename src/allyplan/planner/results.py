@@ -1,0 +1,231 @@
+"""Stage 5: turn the solution back into tables, in whole units.
+
+Bulk items solved as continuous are rounded down; every delivered unit is then assigned to the need it serves
+by matching, within each (item, arrival month), the plan's units and the baseline's (holdings and pledges)
+against the needs' allocations. A planned unit that no need takes after rounding is not shipped. Coverage is
+recomputed from these whole-unit assignments, so what the tables say is what the plan does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from allyplan.planner.inputs import PlanInputs
+from allyplan.planner.model import Model
+
+__all__ = ["assign_results", "interval_match", "coverage_table", "burden_table"]
+
+DELIVERY_COLUMNS = ["donor", "item", "source", "fund", "ship_month", "arrive_month", "quantity", "value_eur",
+                    "need"]
+BASELINE_COLUMNS = ["origin", "donor", "item", "arrive_month", "quantity", "need"]
+
+
+def _whole(x: np.ndarray, integral: np.ndarray) -> np.ndarray:
+    return np.where(integral, np.round(x), np.floor(x + 1e-6))
+
+
+def interval_match(supply: pd.DataFrame, demand: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """Match whole units of supply to demand within groups sharing ``key``, in the order given.
+
+    ``supply`` and ``demand`` carry an integer ``quantity`` and an ``sid`` / ``did`` id. Returns pieces
+    (sid, did, quantity); supply beyond the group's demand gets ``did`` -1.
+
+    >>> s = pd.DataFrame({"g": [1, 1], "sid": [0, 1], "quantity": [3, 2]})
+    >>> d = pd.DataFrame({"g": [1, 1], "did": [7, 8], "quantity": [1, 3]})
+    >>> interval_match(s, d, ["g"]).values.tolist()
+    [[0, 7, 1], [0, 8, 2], [1, 8, 1], [1, -1, 1]]
+    """
+    if supply.empty:
+        return pd.DataFrame({"sid": [], "did": [], "quantity": []}, dtype=np.int64)
+    codes, _ = pd.MultiIndex.from_frame(pd.concat([supply[key], demand[key]])).factorize()
+    codes = codes.astype(np.int64)
+    qs = supply["quantity"].to_numpy(dtype=np.int64)
+    qd = demand["quantity"].to_numpy(dtype=np.int64)
+    big = int(max(qs.sum(), qd.sum())) + 1
+
+    def intervals(g: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Global [start, end) of each interval: groups laid end to end, ``big`` apart, in the given order."""
+        end = pd.Series(q).groupby(g).cumsum().to_numpy() + g * big
+        return end - q, end
+
+    s0, s1 = intervals(codes[: len(supply)], qs)
+    d0, d1 = intervals(codes[len(supply):], qd)
+    points = np.unique(np.r_[s0, s1, d0, d1])
+    lo, hi = points[:-1], points[1:]
+    so, do = np.argsort(s1, kind="stable"), np.argsort(d1, kind="stable")
+    si = np.minimum(np.searchsorted(s1[so], hi, side="left"), len(so) - 1)
+    in_s = (s0[so][si] <= lo) & (hi <= s1[so][si])
+    lo, hi, si = lo[in_s], hi[in_s], si[in_s]
+    did = np.full(len(hi), -1, dtype=np.int64)
+    if len(do):
+        di = np.minimum(np.searchsorted(d1[do], hi, side="left"), len(do) - 1)
+        in_d = (d0[do][di] <= lo) & (hi <= d1[do][di])
+        did[in_d] = demand["did"].to_numpy(dtype=np.int64)[do][di[in_d]]
+    pieces = pd.DataFrame({"sid": supply["sid"].to_numpy(dtype=np.int64)[so][si], "did": did, "quantity": hi - lo})
+    return pieces.groupby(["sid", "did"], as_index=False, sort=False)["quantity"].sum()
+
+
+def _deliveries(m: Model, d: PlanInputs, x: np.ndarray) -> pd.DataFrame:
+    st, bu = m.vars["stock"], m.vars["buy"]
+    integ = d.items["integral"]
+    qs = _whole(x[st["col"].to_numpy()], st["item"].map(integ).to_numpy(dtype=bool))
+    qb = _whole(x[bu["col"].to_numpy()], bu["item"].map(integ).to_numpy(dtype=bool))
+    members = d.fund_members.groupby("fund")["donor"].agg(lambda s: s.iloc[0] if len(s) == 1 else "")
+    fund_donor = bu["fund"].map(members)
+    cost = bu["line"].map(d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"])
+    parts = [
+        pd.DataFrame({"donor": st["donor"], "item": st["item"], "source": "stock", "fund": "",
+                      "ship_month": st["month"], "arrive_month": st["arrive"], "quantity": qs,
+                      "unit_eur": st["item"].map(d.items["unit_value_eur"])}),
+        pd.DataFrame({"donor": fund_donor.where(fund_donor != "", bu["fund"]), "item": bu["item"],
+                      "source": bu["line"], "fund": bu["fund"], "ship_month": bu["month"],
+                      "arrive_month": bu["arrive"], "quantity": qb, "unit_eur": cost}),
+    ]
+    out = pd.concat(parts, ignore_index=True)
+    return out[out["quantity"] > 0].reset_index(drop=True)
+
+
+def _top_up(d: PlanInputs, dem: pd.DataFrame, supply: pd.Series) -> np.ndarray:
+    """Whole units left over in an (item, month) after flooring each need's allocation go, one at a time, to the
+    needs with the largest fractions, highest priority first, while the need has room for them (rule 6)."""
+    extra = np.zeros(len(dem), dtype=np.int64)
+    frac = dem["y"].to_numpy() - dem["quantity"].to_numpy()
+    cand = np.flatnonzero(frac > 1e-6)
+    if not len(cand):
+        return extra
+    Q = dem["need"].map(d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
+    fill = (dem["quantity"] * dem["factor"]).groupby(dem["need"]).sum().to_dict()
+    keys = list(zip(dem["item"], dem["month"], strict=True))
+    left = {k: float(supply.get(k, 0.0)) for k in set(keys)}
+    for k, q in zip(keys, dem["quantity"], strict=True):
+        left[k] -= q
+    order = cand[np.lexsort((-frac[cand], -dem["priority"].to_numpy()[cand]))]
+    needs, factors = dem["need"].to_numpy(), dem["factor"].to_numpy(dtype=float)
+    for i in order:  # at most one pass over the fractional allocations, a few hundred even on large plans
+        k, n, f = keys[i], needs[i], factors[i]
+        if left[k] >= 1 and fill[n] + f <= Q[i] + 1e-9:
+            extra[i] += 1
+            left[k] -= 1
+            fill[n] += f
+    return extra
+
+
+def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Assign plan and baseline units to needs; returns (deliveries with need, baseline with need)."""
+    a = m.vars["alloc"]
+    y = x[a["col"].to_numpy()]
+    keep = y > 1e-7
+    dem = a.loc[keep, ["need", "item", "month", "factor"]].assign(y=y[keep])
+    dem["priority"] = dem["need"].map(d.needs.set_index("id")["priority"])
+    dem = dem.sort_values(["item", "month", "priority", "need"], ascending=[True, True, False, True])
+    dem["quantity"] = np.floor(dem["y"].to_numpy() + 1e-6).astype(np.int64)
+
+    base = d.baseline.copy()
+    base["quantity"] = np.floor(base["quantity"] + 1e-6).astype(np.int64)
+    supply = pd.concat([plan_units[["item", "arrive_month", "quantity"]].rename(columns={"arrive_month": "month"}),
+                        base[["item", "month", "quantity"]]]).groupby(["item", "month"])["quantity"].sum()
+    dem["quantity"] += _top_up(d, dem, supply)
+    dem = dem[dem["quantity"] > 0].reset_index(drop=True)
+    dem["did"] = np.arange(len(dem))
+
+    sup = pd.concat([
+        plan_units.assign(kind="plan", month=plan_units["arrive_month"], ref=np.arange(len(plan_units))),
+        base.assign(kind="base", ref=np.arange(len(base))),
+    ], ignore_index=True)[["item", "month", "quantity", "kind", "ref"]]
+    sup = sup[sup["quantity"] > 0]
+    sup = sup.sort_values(["item", "month", "kind"], ascending=[True, True, False], kind="stable")
+    sup = sup.reset_index(drop=True).assign(sid=lambda s: np.arange(len(s)))
+    pieces = interval_match(sup, dem, ["item", "month"])
+    pieces = pieces[pieces["did"] >= 0]
+    pieces = pieces.merge(sup[["sid", "kind", "ref"]], on="sid").merge(dem[["did", "need"]], on="did")
+
+    pp = pieces[pieces["kind"] == "plan"]
+    dl = plan_units.iloc[pp["ref"].to_numpy()].reset_index(drop=True)
+    dl["quantity"] = pp["quantity"].to_numpy()
+    dl["need"] = pp["need"].to_numpy()
+    dl["value_eur"] = dl["quantity"] * dl["unit_eur"]
+    dl = dl.sort_values(["ship_month", "donor", "item", "need"]).reset_index(drop=True)
+
+    bp = pieces[pieces["kind"] == "base"]
+    bl = base.iloc[bp["ref"].to_numpy()].reset_index(drop=True)
+    bl["quantity"] = bp["quantity"].to_numpy()
+    bl["need"] = bp["need"].to_numpy()
+    bl = bl.rename(columns={"month": "arrive_month"})
+    return dl[DELIVERY_COLUMNS], bl[BASELINE_COLUMNS]
+
+
+def coverage_table(d: PlanInputs, deliveries: pd.DataFrame, baseline: pd.DataFrame) -> pd.DataFrame:
+    """Per need and month: required, covered, short and units ``held`` (in service, or a flow need's stock).
+
+    Hold needs: rows for every month; ``required`` is the quantity from the due month on, 0 before.
+    Flow needs: rows for the months of the window; the inventory carries over.
+    """
+    T = d.scenario.horizon
+    nd = d.needs.reset_index(drop=True)
+    arr = pd.concat([deliveries[["need", "item", "arrive_month", "quantity"]],
+                     baseline[["need", "item", "arrive_month", "quantity"]]])
+    arr = arr.merge(d.accepts, on=["need", "item"])
+    arr["units"] = arr["quantity"] * arr["factor"]
+    pos = pd.Series(np.arange(len(nd)), index=nd["id"])
+    inflow = np.zeros((len(nd), T))
+    np.add.at(inflow, (arr["need"].map(pos).to_numpy(dtype=np.int64), arr["arrive_month"].to_numpy(dtype=np.int64)),
+              arr["units"].to_numpy(dtype=float))
+    months = np.arange(T)
+    hold = (nd["kind"] == "hold").to_numpy()
+    Q = nd["Q"].to_numpy(dtype=float)
+    held = np.cumsum(inflow, axis=1)
+    due = nd["due"].to_numpy()[:, None]
+    req_h = np.where(months[None, :] >= due, Q[:, None], 0.0)
+    cov_h = np.minimum(held, req_h)
+    # Flow: consume up to r from what has arrived, month by month (T steps over all needs at once).
+    r = nd["r"].to_numpy(dtype=float)
+    active = (months[None, :] >= nd["from"].to_numpy()[:, None]) & (months[None, :] <= nd["to"].to_numpy()[:, None])
+    req_f = np.where(active, r[:, None], 0.0)
+    inv = np.zeros(len(nd))
+    cov_f = np.zeros((len(nd), T))
+    stock_f = np.zeros((len(nd), T))
+    for t in range(T):
+        avail = inv + inflow[:, t]
+        cov_f[:, t] = np.minimum(avail, req_f[:, t])
+        inv = avail - cov_f[:, t]
+        stock_f[:, t] = inv
+    required = np.where(hold[:, None], req_h, req_f)
+    covered = np.where(hold[:, None], cov_h, cov_f)
+    in_hand = np.where(hold[:, None], held, stock_f)
+    show = np.where(hold[:, None], True, active)
+    ii, tt = np.nonzero(show)
+    out = pd.DataFrame({"need": nd["id"].to_numpy()[ii], "month": tt, "required": required[ii, tt],
+                        "covered": covered[ii, tt], "short": np.maximum(required[ii, tt] - covered[ii, tt], 0.0),
+                        "held": in_hand[ii, tt]})
+    out["short"] = out["short"].where(out["short"] > 1e-9, 0.0)
+    return out
+
+
+def burden_table(d: PlanInputs, deliveries: pd.DataFrame) -> pd.DataFrame:
+    """Value each donor delivers (pooled funds split by contribution), its share, GDP share and % of GDP."""
+    donors = d.scenario.donors[["code", "gdp_eur_bn"]].rename(columns={"code": "donor"})
+    stock = deliveries[deliveries["source"] == "stock"].groupby("donor")["value_eur"].sum()
+    bought = deliveries[deliveries["fund"] != ""].groupby("fund")["value_eur"].sum().rename("spent").reset_index()
+    paid = bought.merge(d.fund_members[["fund", "donor", "weight"]], on="fund")
+    paid = (paid["spent"] * paid["weight"]).groupby(paid["donor"]).sum()
+    value = donors["donor"].map(stock).fillna(0.0) + donors["donor"].map(paid).fillna(0.0)
+    total = value.sum()
+    gdp = donors["gdp_eur_bn"].astype(float)
+    out = pd.DataFrame({
+        "donor": donors["donor"],
+        "value_eur": value,
+        "share": value / total if total > 0 else 0.0,
+        "gdp_share": gdp / gdp.sum() if gdp.sum() > 0 else 0.0,
+        "pct_gdp": np.where(gdp > 0, 100.0 * value / (gdp * 1e9), 0.0),
+    })
+    return out.sort_values("value_eur", ascending=False).reset_index(drop=True)
+
+
+def assign_results(m: Model, d: PlanInputs, x: np.ndarray) -> dict[str, pd.DataFrame]:
+    """Deliveries, baseline use, coverage and burden (months as offsets) from the solution vector ``x``."""
+    units = _deliveries(m, d, x)
+    deliveries, baseline = _assign(m, d, x, units)
+    coverage = coverage_table(d, deliveries, baseline)
+    return {"deliveries": deliveries, "baseline": baseline, "coverage": coverage,
+            "burden": burden_table(d, deliveries)}

@@ -1,0 +1,251 @@
+"""Stage 4: pass the model to HiGHS as CSR arrays and solve it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+import highspy
+import numpy as np
+import pandas as pd
+
+from allyplan.planner.model import Model
+
+__all__ = ["SolveStatus", "SolveProgress", "SolveResult", "solve_model"]
+
+
+class SolveStatus(str, Enum):
+    """How the solve ended."""
+
+    OPTIMAL = "optimal"  # proven optimal within the requested gap
+    FEASIBLE = "feasible"  # a plan, stopped by the time limit before the gap was closed
+    NO_SOLUTION = "no_solution"  # stopped before any plan was found
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class SolveProgress:
+    """A progress report while HiGHS works on a MILP."""
+
+    seconds: float
+    objective: float
+    bound: float
+    gap: float
+
+
+@dataclass
+class SolveResult:
+    status: SolveStatus
+    objective: float
+    bound: float
+    gap: float
+    seconds: float
+    values: np.ndarray
+    highs_status: str
+
+
+_banner_shown = False
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """HiGHS prints a banner on stdout when the first instance is made; keep the CLI's output clean."""
+    global _banner_shown
+    if _banner_shown:
+        yield
+        return
+    _banner_shown = True
+    try:
+        fd = os.dup(1)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            yield
+    finally:
+        os.dup2(fd, 1)
+        os.close(fd)
+
+
+def _highs(lp: highspy.HighsLp, time_limit: float, gap: float, threads: int | None) -> highspy.Highs:
+    with _quiet_stdout():
+        h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", max(float(time_limit), 0.01))
+    h.setOptionValue("mip_rel_gap", float(gap))
+    if threads:
+        h.setOptionValue("threads", int(threads))
+    h.passModel(lp)
+    return h
+
+
+def _lp(m: Model) -> tuple[highspy.HighsLp, np.ndarray]:
+    A = m.matrix()
+    col_lb, col_ub, integral, row_lb, row_ub = m.bounds()
+    lp = highspy.HighsLp()
+    lp.num_col_ = m.n_cols
+    lp.num_row_ = m.n_rows
+    lp.col_cost_ = m.full_cost()
+    lp.col_lower_ = col_lb
+    lp.col_upper_ = col_ub
+    lp.row_lower_ = row_lb
+    lp.row_upper_ = row_ub
+    lp.offset_ = m.offset
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = A.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = A.indices.astype(np.int32)
+    lp.a_matrix_.value_ = A.data
+    return lp, integral
+
+
+def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-3, threads: int | None = None,
+                progress: Callable[[SolveProgress], None] | None = None) -> SolveResult:
+    """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds.
+
+    A MILP is solved in up to three steps, each only if the last left the gap open:
+    1. the LP relaxation, whose optimum bounds every plan from below;
+    2. a rounded plan: lumpy shipments rounded down and fixed, the rest re-optimised (warm-started), which is
+       always feasible because every supply limit is an upper bound and unmet need is a variable;
+    3. branch and bound, started from that plan, for the time that remains.
+    Step 2 is :func:`_dive`.
+    The gap reported is always proven: (plan - bound) / plan.
+    """
+    started = time.perf_counter()
+    lp, integral = _lp(m)
+    if not integral.any():
+        h = _highs(lp, time_limit, gap, threads)
+        h.run()
+        return _result(h, started, None)
+
+    h = _highs(lp, time_limit, gap, threads)
+    h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return _result(h, started, None)
+    bound = float(h.getInfo().objective_function_value)
+    lp_seconds = time.perf_counter() - started
+    ships = np.flatnonzero(integral & ~m.family_mask("alloc") & ~m.family_mask("new"))
+    _dive(h, ships, m.ub_array()[ships], eager=m.platform_columns()[ships], deadline=started + time_limit)
+    h.run()
+    x = np.asarray(h.getSolution().col_value, dtype=float)
+    new = np.flatnonzero(m.family_mask("new"))
+    on = np.ceil(x[new] - 1e-4)  # a platform type introduced at all counts as introduced
+    h.changeColsBounds(len(new), new.astype(np.int32), on, on)
+    h.setOptionValue("time_limit", max(time_limit - (time.perf_counter() - started), 0.01))
+    h.run()
+    rounded_ok = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    incumbent = np.asarray(h.getSolution().col_value, dtype=float) if rounded_ok else None
+    value = float(h.getInfo().objective_function_value) if rounded_ok else float("inf")
+    rel = _gap(value, bound)
+    if progress is not None and rounded_ok:
+        progress(SolveProgress(time.perf_counter() - started, value, bound, rel))
+    left = time_limit - (time.perf_counter() - started)
+    if rounded_ok and (rel <= gap or left < 2 * lp_seconds):  # B&B needs time for its own root LP at least
+        return SolveResult(SolveStatus.OPTIMAL if rel <= gap else SolveStatus.FEASIBLE, value, bound, rel,
+                           time.perf_counter() - started, np.asarray(incumbent), "rounded LP relaxation")
+
+    lp.integrality_ = np.where(integral, highspy.HighsVarType.kInteger, highspy.HighsVarType.kContinuous).tolist()
+    h = _highs(lp, left, gap, threads)
+    if incumbent is not None:
+        sol = highspy.HighsSolution()
+        sol.col_value = list(np.where(integral & ~m.family_mask("alloc"), np.round(incumbent), incumbent))
+        h.setSolution(sol)
+    if progress is not None:
+        def report(e: highspy.cb.HighsCallbackEvent) -> None:
+            out = e.data_out
+            progress(SolveProgress(time.perf_counter() - started, out.objective_function_value,
+                                   max(out.mip_dual_bound, bound), out.mip_gap))
+        h.cbMipImprovingSolution.subscribe(report)
+        h.cbMipLogging.subscribe(report)
+    h.run()
+    res = _result(h, started, bound)
+    if incumbent is not None and (not np.isfinite(res.objective) or res.objective > value):
+        # Branch and bound found nothing better in the time left: keep the rounded plan.
+        best_bound = max(bound, res.bound) if np.isfinite(res.bound) else bound
+        rel = _gap(value, best_bound)
+        return SolveResult(SolveStatus.OPTIMAL if rel <= gap else SolveStatus.FEASIBLE, value, best_bound, rel,
+                           time.perf_counter() - started, incumbent, "rounded LP relaxation; " + res.highs_status)
+    return res
+
+
+def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
+          rounds: int = 6) -> None:
+    """Make the integer columns ``cols`` whole by rounding and re-solving the LP (warm-started).
+
+    Each round rounds every fractional column up (when its fraction is at least one half, or when it is a
+    platform that other items need, ``eager``) or down, and re-solves; a round whose round-ups make the LP
+    infeasible is undone and those columns are only rounded down from then on. The last round rounds down,
+    which is always feasible: supply limits are upper bounds and unmet need is a variable. At the end every
+    column is fixed at its whole value.
+    """
+    lb = np.zeros(len(cols))
+    hi = ub.astype(float).copy()
+    down_only = np.zeros(len(cols), dtype=bool)
+    r = 0
+    while True:
+        x = np.asarray(h.getSolution().col_value, dtype=float)[cols]
+        part = x - np.floor(x + 1e-6)
+        frac = part > 1e-6
+        if not frac.any():
+            break
+        # After the rounds (or past the deadline), round down only; re-solving can leave other columns
+        # fractional, so this repeats until none is (each pass fixes more columns, so it ends).
+        last = r >= rounds or time.perf_counter() > deadline
+        up = np.zeros_like(frac) if last else frac & ~down_only & ((part >= 0.5) | (eager & (part > 1e-3)))
+        down = frac & ~up
+        new_lb, new_hi = lb.copy(), hi.copy()
+        new_lb[up] = np.ceil(x[up])
+        new_hi[down] = np.floor(x[down] + 1e-6)
+        if last:
+            new_lb[down] = new_hi[down]
+        h.changeColsBounds(len(cols), cols.astype(np.int32), new_lb, new_hi)
+        h.setOptionValue("time_limit", max(deadline - time.perf_counter(), 1.0))
+        h.run()
+        r += 1
+        if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            lb, hi = new_lb, new_hi
+            continue
+        down_only |= up
+        h.changeColsBounds(len(cols), cols.astype(np.int32), lb, hi)
+        h.run()
+    # Fix every column at its whole value, so later re-solves cannot move it.
+    x = np.round(np.asarray(h.getSolution().col_value, dtype=float)[cols])
+    h.changeColsBounds(len(cols), cols.astype(np.int32), x, x)
+
+
+def _gap(value: float, bound: float) -> float:
+    if not np.isfinite(value):
+        return float("inf")
+    return max(0.0, (value - bound) / max(abs(value), 1e-9))
+
+
+def _result(h: highspy.Highs, started: float, lp_bound: float | None) -> SolveResult:
+    status = h.getModelStatus()
+    info = h.getInfo()
+    sol = h.getSolution()
+    is_mip = lp_bound is not None
+    values = np.asarray(sol.col_value, dtype=float) if sol.value_valid else None
+    if status == highspy.HighsModelStatus.kOptimal:
+        st = SolveStatus.OPTIMAL
+    elif values is not None and status in (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kInterrupt,
+                                           highspy.HighsModelStatus.kIterationLimit,
+                                           highspy.HighsModelStatus.kSolutionLimit):
+        st = SolveStatus.FEASIBLE
+    elif values is None:
+        st = SolveStatus.NO_SOLUTION
+    else:
+        st = SolveStatus.ERROR
+    objective = float(info.objective_function_value) if values is not None else float("nan")
+    if is_mip:
+        bound = max(float(info.mip_dual_bound), float(lp_bound)) if np.isfinite(info.mip_dual_bound) else float(
+            lp_bound)  # type: ignore[arg-type]
+        rel = _gap(objective, bound) if values is not None else float("nan")
+    else:
+        bound, rel = objective, 0.0
+    return SolveResult(st, objective, bound, rel, time.perf_counter() - started,
+                       values if values is not None else np.zeros(h.getNumCol()), h.modelStatusToString(status))
