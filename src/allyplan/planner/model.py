@@ -96,27 +96,16 @@ class Model:
     def ub_array(self) -> np.ndarray:
         return np.concatenate(self.ub) if self.ub else np.zeros(0)
 
-    def platform_columns(self) -> np.ndarray:
-        """Mask of supply columns (stock, buy) whose item is a platform other items require."""
-        mask = np.zeros(self.n_cols, dtype=bool)
-        tracked = set(self.vars["cum"]["platform"]) if "cum" in self.vars else set()
+    def platform_ids(self) -> np.ndarray:
+        """For each column, a number identifying the platform it supplies (stock and buy columns of platforms
+        other items require), or -1."""
+        ids = np.full(self.n_cols, -1, dtype=np.int64)
+        tracked = {p: i for i, p in enumerate(sorted(set(self.vars["cum"]["platform"])))} if "cum" in self.vars else {}
         for fam in ("stock", "buy"):
             v = self.vars.get(fam)
             if v is not None and len(v):
-                mask[v["col"].to_numpy()[v["item"].isin(tracked).to_numpy()]] = True
-        return mask
-
-    def supply_groups(self) -> np.ndarray:
-        """A group number per column: one per stock for stock columns, one per (line, month) for buy columns,
-        -1 elsewhere. Columns of a group share one supply limit."""
-        g = np.full(self.n_cols, -1, dtype=np.int64)
-        st, bu = self.vars.get("stock"), self.vars.get("buy")
-        if st is not None and len(st):
-            g[st["col"].to_numpy()] = st["k"].to_numpy(dtype=np.int64)
-        if bu is not None and len(bu):
-            off = int(g.max()) + 1
-            g[bu["col"].to_numpy()] = off + bu.groupby(["line", "month"], sort=False).ngroup().to_numpy()
-        return g
+                ids[v["col"].to_numpy()] = v["item"].map(tracked).fillna(-1).to_numpy(dtype=np.int64)
+        return ids
 
     def full_cost(self) -> np.ndarray:
         if self.cost.size < self.n_cols:

@@ -14,11 +14,12 @@ whole unit of a lumpy item.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from allyplan.planner.inputs import PlanInputs
 from allyplan.planner.model import Model
 
-__all__ = ["define_objective"]
+__all__ = ["define_objective", "plan_objective"]
 
 BN = 1e9
 DEV_PER_BN = 1e3  # the burden rows measure value in EUR m
@@ -44,3 +45,30 @@ def define_objective(m: Model, d: PlanInputs) -> None:
     st = m.vars["stock"]
     m.set_cost(st["col"].to_numpy(), w.drawdown * st["item"].map(d.items["unit_value_eur"]).to_numpy() / BN)
     m.full_cost()
+
+
+def plan_objective(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.DataFrame, burden: pd.DataFrame
+                   ) -> dict[str, float]:
+    """The objective of a plan in whole units, term by term, computed from its tables (as the model would)."""
+    w = d.scenario.config.weights
+    T = d.scenario.horizon
+    nd = d.needs.set_index("id")
+    c = coverage[coverage["short"] > 0]
+    prio = c["need"].map(nd["priority"]).to_numpy(dtype=float)
+    hold = c["need"].map(nd["kind"]).to_numpy() == "hold"
+    q = c["need"].map(nd["Q"]).to_numpy(dtype=float)
+    r = c["need"].map(nd["r"]).to_numpy(dtype=float)
+    short = c["short"].to_numpy(dtype=float)
+    late = float((w.late * prio * short / np.maximum(np.where(hold, q, r), 1e-9)).sum())
+    final = np.where(hold, c["month"].to_numpy() == T - 1, True)
+    unmet = float((w.unmet * prio * short * final / np.maximum(q, 1e-9)).sum())
+    platforms = set(d.items.index[d.items["platform"]])
+    new = (set(deliveries["item"]) & platforms) - d.operated - set(d.baseline["item"])
+    total = burden["value_eur"].sum()
+    dev = float((burden["value_eur"] - burden["gdp_share"] * total).abs().sum())
+    stock = deliveries[deliveries["source"] == "stock"]
+    drawn = float(stock["value_eur"].sum())
+    terms = {"unmet": unmet, "late": late, "new_platform": w.new_platform * len(new),
+             "fairness": w.fairness * dev / BN, "drawdown": w.drawdown * drawn / BN}
+    terms["total"] = sum(terms.values())
+    return terms

@@ -21,8 +21,9 @@ DELIVERY_COLUMNS = ["donor", "item", "source", "fund", "ship_month", "arrive_mon
 BASELINE_COLUMNS = ["origin", "donor", "item", "arrive_month", "quantity", "need"]
 
 
-def _whole(x: np.ndarray, integral: np.ndarray) -> np.ndarray:
-    return np.where(integral, np.round(x), np.floor(x + 1e-6))
+def _whole(x: np.ndarray) -> np.ndarray:
+    """Whole units, rounded down (a supply limit is never exceeded by rounding down)."""
+    return np.floor(x + 1e-6)
 
 
 def interval_match(supply: pd.DataFrame, demand: pd.DataFrame, key: list[str]) -> pd.DataFrame:
@@ -68,9 +69,8 @@ def interval_match(supply: pd.DataFrame, demand: pd.DataFrame, key: list[str]) -
 
 def _deliveries(m: Model, d: PlanInputs, x: np.ndarray) -> pd.DataFrame:
     st, bu = m.vars["stock"], m.vars["buy"]
-    integ = d.items["integral"]
-    qs = _whole(x[st["col"].to_numpy()], st["item"].map(integ).to_numpy(dtype=bool))
-    qb = _whole(x[bu["col"].to_numpy()], bu["item"].map(integ).to_numpy(dtype=bool))
+    qs = _whole(x[st["col"].to_numpy()])
+    qb = _whole(x[bu["col"].to_numpy()])
     members = d.fund_members.groupby("fund")["donor"].agg(lambda s: s.iloc[0] if len(s) == 1 else "")
     fund_donor = bu["fund"].map(members)
     cost = bu["line"].map(d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"])
@@ -127,8 +127,6 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) ->
                         base[["item", "month", "quantity"]]]).groupby(["item", "month"])["quantity"].sum()
     dem["quantity"] += _top_up(d, dem, supply)
     dem = dem[dem["quantity"] > 0].reset_index(drop=True)
-    dem["did"] = np.arange(len(dem))
-
     sup = pd.concat([
         plan_units.assign(kind="plan", month=plan_units["arrive_month"], ref=np.arange(len(plan_units))),
         base.assign(kind="base", ref=np.arange(len(base))),
@@ -136,9 +134,27 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) ->
     sup = sup[sup["quantity"] > 0]
     sup = sup.sort_values(["item", "month", "kind"], ascending=[True, True, False], kind="stable")
     sup = sup.reset_index(drop=True).assign(sid=lambda s: np.arange(len(s)))
-    pieces = interval_match(sup, dem, ["item", "month"])
-    pieces = pieces[pieces["did"] >= 0]
-    pieces = pieces.merge(sup[["sid", "kind", "ref"]], on="sid").merge(dem[["did", "need"]], on="did")
+    requires = dem["item"].map(d.items["requires"]).fillna("").to_numpy()
+    # Rule 7 on whole units: an item that requires a platform serves only once a unit of the platform is in
+    # service. Rounding may have removed a platform the model counted on; drop what then cannot serve, and
+    # repeat, since dropping a platform unit can move its first month.
+    while True:  # ends: every pass that does not break drops rows
+        dem["did"] = np.arange(len(dem))
+        pieces = interval_match(sup, dem, ["item", "month"])
+        pieces = pieces[pieces["did"] >= 0]
+        pieces = pieces.merge(sup[["sid", "kind", "ref", "item", "month"]], on="sid")
+        arrived = pd.concat([pieces.loc[pieces["kind"] == "plan", ["item", "month"]],
+                             base.loc[base["quantity"] > 0, ["item", "month"]]])
+        first = arrived.groupby("item")["month"].min()
+        for p in d.operated:
+            first[p] = 0
+        in_service = pd.Series(requires).map(first).fillna(np.inf).to_numpy()
+        unusable = (requires != "") & (dem["month"].to_numpy() < in_service)
+        if not unusable.any():
+            break
+        dem = dem[~unusable].reset_index(drop=True)
+        requires = requires[~unusable]
+    pieces = pieces.drop(columns=["item", "month"]).merge(dem[["did", "need"]], on="did")
 
     pp = pieces[pieces["kind"] == "plan"]
     dl = plan_units.iloc[pp["ref"].to_numpy()].reset_index(drop=True)

@@ -104,7 +104,7 @@ def _lp(m: Model) -> tuple[highspy.HighsLp, np.ndarray]:
     return lp, integral
 
 
-def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-3, threads: int | None = None,
+def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, threads: int | None = None,
                 progress: Callable[[SolveProgress], None] | None = None) -> SolveResult:
     """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds.
 
@@ -130,28 +130,21 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-3, thread
     bound = float(h.getInfo().objective_function_value)
     lp_seconds = time.perf_counter() - started
     ships = np.flatnonzero(integral & ~m.family_mask("alloc") & ~m.family_mask("new"))
-    _dive(h, ships, m.ub_array()[ships], eager=m.platform_columns()[ships], deadline=started + time_limit)
-    h.run()
-    x = np.asarray(h.getSolution().col_value, dtype=float)
-    new = np.flatnonzero(m.family_mask("new"))
-    on = np.ceil(x[new] - 1e-4)  # a platform type introduced at all counts as introduced
-    h.changeColsBounds(len(new), new.astype(np.int32), on, on)
-    h.setOptionValue("time_limit", max(time_limit - (time.perf_counter() - started), 0.01))
-    h.run()
-    rounded_ok = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-    incumbent = np.asarray(h.getSolution().col_value, dtype=float) if rounded_ok else None
-    value = float(h.getInfo().objective_function_value) if rounded_ok else float("inf")
+    incumbent = _dive(h, ships, m.ub_array()[ships], eager=(m.platform_ids()[ships] >= 0),
+                      deadline=started + time_limit)
+    value = float(m.full_cost() @ incumbent + m.offset)
     rel = _gap(value, bound)
-    if progress is not None and rounded_ok:
+    if progress is not None:
         progress(SolveProgress(time.perf_counter() - started, value, bound, rel))
+    whole = bool(np.all(np.abs(incumbent[integral] - np.round(incumbent[integral])) <= 1e-6))
     left = time_limit - (time.perf_counter() - started)
-    if rounded_ok and (rel <= gap or left < 2 * lp_seconds):  # B&B needs time for its own root LP at least
-        return SolveResult(SolveStatus.OPTIMAL if rel <= gap else SolveStatus.FEASIBLE, value, bound, rel,
-                           time.perf_counter() - started, np.asarray(incumbent), "rounded LP relaxation")
+    if (rel <= gap and whole) or left < 2 * lp_seconds:  # branch and bound needs at least its root LP
+        return SolveResult(SolveStatus.OPTIMAL if rel <= gap and whole else SolveStatus.FEASIBLE, value, bound,
+                           rel, time.perf_counter() - started, np.asarray(incumbent), "rounded LP relaxation")
 
     lp.integrality_ = np.where(integral, highspy.HighsVarType.kInteger, highspy.HighsVarType.kContinuous).tolist()
     h = _highs(lp, left, gap, threads)
-    if incumbent is not None:
+    if whole:
         sol = highspy.HighsSolution()
         sol.col_value = list(np.where(integral & ~m.family_mask("alloc"), np.round(incumbent), incumbent))
         h.setSolution(sol)
@@ -164,8 +157,8 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-3, thread
         h.cbMipLogging.subscribe(report)
     h.run()
     res = _result(h, started, bound)
-    if incumbent is not None and (not np.isfinite(res.objective) or res.objective > value):
-        # Branch and bound found nothing better in the time left: keep the rounded plan.
+    if not np.isfinite(res.objective) or (whole and res.objective > value):
+        # Branch and bound found nothing (better) in the time left: keep the rounded plan.
         best_bound = max(bound, res.bound) if np.isfinite(res.bound) else bound
         rel = _gap(value, best_bound)
         return SolveResult(SolveStatus.OPTIMAL if rel <= gap else SolveStatus.FEASIBLE, value, best_bound, rel,
@@ -174,48 +167,68 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-3, thread
 
 
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
-          rounds: int = 6) -> None:
+          rounds: int = 6, passes: int = 3) -> np.ndarray:
     """Make the integer columns ``cols`` whole by rounding and re-solving the LP (warm-started).
 
-    Each round rounds every fractional column up (when its fraction is at least one half, or when it is a
-    platform that other items need, ``eager``) or down, and re-solves; a round whose round-ups make the LP
-    infeasible is undone and those columns are only rounded down from then on. The last round rounds down,
-    which is always feasible: supply limits are upper bounds and unmet need is a variable. At the end every
-    column is fixed at its whole value.
+    1. A few rounds: every fractional column is rounded up (when its fraction is at least one half, or, for a
+       platform other items need (``eager``), when it is positive) or down, and the LP re-solved; a round
+       whose round-ups leave no feasible plan is undone, and those columns are only rounded down from then on.
+    2. A few passes: the fractional columns that are not such platforms are rounded down and fixed; then the
+       platforms, up from one half (if the plan stays feasible) and down otherwise. Rounding down is always
+       feasible: supply limits are upper bounds and unmet need is a variable.
+    What is still fractional after that is rounded down by the results stage. Returns the last feasible
+    solution (every re-solve that fails is undone, so there always is one: the LP relaxation's at worst).
     """
-    lb = np.zeros(len(cols))
-    hi = ub.astype(float).copy()
-    down_only = np.zeros(len(cols), dtype=bool)
-    r = 0
-    while True:
+    idx = cols.astype(np.int32)
+
+    def state() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         x = np.asarray(h.getSolution().col_value, dtype=float)[cols]
         part = x - np.floor(x + 1e-6)
-        frac = part > 1e-6
-        if not frac.any():
-            break
-        # After the rounds (or past the deadline), round down only; re-solving can leave other columns
-        # fractional, so this repeats until none is (each pass fixes more columns, so it ends).
-        last = r >= rounds or time.perf_counter() > deadline
-        up = np.zeros_like(frac) if last else frac & ~down_only & ((part >= 0.5) | (eager & (part > 1e-3)))
-        down = frac & ~up
-        new_lb, new_hi = lb.copy(), hi.copy()
-        new_lb[up] = np.ceil(x[up])
-        new_hi[down] = np.floor(x[down] + 1e-6)
-        if last:
-            new_lb[down] = new_hi[down]
-        h.changeColsBounds(len(cols), cols.astype(np.int32), new_lb, new_hi)
+        return x, part, part > 1e-6
+
+    best = [np.asarray(h.getSolution().col_value, dtype=float)]
+
+    def solve(lo: np.ndarray, hi: np.ndarray) -> bool:
+        h.changeColsBounds(len(cols), idx, lo, hi)
         h.setOptionValue("time_limit", max(deadline - time.perf_counter(), 1.0))
         h.run()
-        r += 1
-        if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-            lb, hi = new_lb, new_hi
-            continue
-        down_only |= up
-        h.changeColsBounds(len(cols), cols.astype(np.int32), lb, hi)
-        h.run()
-    # Fix every column at its whole value, so later re-solves cannot move it.
-    x = np.round(np.asarray(h.getSolution().col_value, dtype=float)[cols])
-    h.changeColsBounds(len(cols), cols.astype(np.int32), x, x)
+        ok = bool(h.getModelStatus() == highspy.HighsModelStatus.kOptimal)
+        if ok:
+            best[0] = np.asarray(h.getSolution().col_value, dtype=float)
+        return ok
+
+    lb, hi = np.zeros(len(cols)), ub.astype(float).copy()
+    down_only = np.zeros(len(cols), dtype=bool)
+    for _ in range(rounds):
+        x, part, frac = state()
+        if not frac.any() or time.perf_counter() > deadline:
+            break
+        up = frac & ~down_only & ((part >= 0.5) | (eager & (part > 1e-3)))
+        try_lb, try_hi = lb.copy(), hi.copy()
+        try_lb[up] = np.ceil(x[up])
+        try_hi[frac & ~up] = np.floor(x[frac & ~up] + 1e-6)
+        if solve(try_lb, try_hi):
+            lb, hi = try_lb, try_hi
+        else:
+            down_only |= up
+            solve(lb, hi)
+    for _ in range(passes):
+        for platforms in (False, True):
+            x, part, frac = state()
+            pick = frac & (eager == platforms)
+            if not pick.any() or time.perf_counter() > deadline:
+                continue
+            fixed = np.where(pick & platforms & (part >= 0.5), np.ceil(x), np.floor(x + 1e-6))
+            try_lb, try_hi = lb.copy(), hi.copy()
+            try_lb[pick] = try_hi[pick] = np.clip(fixed[pick], lb[pick], hi[pick])
+            if not solve(try_lb, try_hi):
+                try_lb[pick] = try_hi[pick] = np.clip(np.floor(x[pick] + 1e-6), lb[pick], hi[pick])
+                if not solve(try_lb, try_hi):
+                    return best[0]
+            lb, hi = try_lb, try_hi
+        if not state()[2].any():
+            break
+    return best[0]
 
 
 def _gap(value: float, bound: float) -> float:
