@@ -234,7 +234,7 @@ class _Checker:
             self.add(table, int(i) + 2, fld, message.format(value=value), fix)
 
     def parse_column(self, table: str, f: SchemaField, raw: pd.Series) -> pd.Series:
-        s = raw.astype(str).str.strip()
+        s = raw.astype(object).where(raw.notna(), "").astype(str).str.strip()
         empty = s.eq("") | s.str.lower().isin(["nan", "none"])
         if f.required:
             self.bad_rows(table, pd.DataFrame({f.name: s}), empty, f.name, "is empty",

@@ -134,8 +134,7 @@ def define_platform_constraints(m: Model, d: PlanInputs) -> None:
     treq = ta["item"].map(d.items["requires"])
     ar = lookup(cum.assign(row=np.arange(n)), pd.DataFrame({"platform": treq, "month": ta["month"]}), "row")
     # Tight link: at most what the requiring items could bring to that month, nor more than their needs use.
-    alloc_ub = m.ub[list(m.vars).index("alloc")]
-    use = pd.DataFrame({"row": ar, "ub": alloc_ub[ta["col"].to_numpy() - m.vars["alloc"]["col"].iloc[0]]})
+    use = pd.DataFrame({"row": ar, "ub": m.ub_array()[ta["col"].to_numpy()]})
     big_m = use.groupby("row")["ub"].sum().reindex(np.arange(n), fill_value=0.0).to_numpy()
     m.add_constraints("platform_link", cum[["platform", "month"]], np.r_[ar, np.arange(n)],
                       np.r_[ta["col"].to_numpy(), cum["col"].to_numpy()],

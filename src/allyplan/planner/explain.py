@@ -20,7 +20,7 @@ __all__ = ["explain_shortfalls", "SHORTFALL_COLUMNS"]
 
 SHORTFALL_COLUMNS = ["need", "month", "short", "reason", "limit", "relief", "item", "source"]
 _ORDER = {"floor": 0, "capacity": 0, "funds": 0, "lead time": 1, "platform": 2, "policy": 3, "red line": 4,
-          "whole units": 5, "priority": 6, "not optimal": 6}
+          "stock used up": 5, "whole units": 5, "priority": 6, "not optimal": 6}
 
 
 def _in_service(d: PlanInputs, deliveries: pd.DataFrame, baseline: pd.DataFrame) -> pd.DataFrame:
@@ -54,7 +54,8 @@ def _sources(d: PlanInputs, deliveries: pd.DataFrame) -> tuple[pd.DataFrame, dic
     fund_left = free.groupby("line")["left"].sum()
     richest = free.sort_values("left", ascending=False).drop_duplicates("line").set_index("line")["fund"]
     why_blocked = arcs[arcs["blocked"] != ""].drop_duplicates("line").set_index("line")["blocked"]
-    blocked = pr["line"].map(why_blocked).fillna("no fund may buy from it").where(~pr["line"].isin(free["line"]), "")
+    blocked = pr["line"].map(why_blocked).astype(object)
+    blocked = blocked.where(blocked.notna(), "no fund may buy from it").where(~pr["line"].isin(free["line"]), "")
     line = pd.DataFrame({
         "item": pr["item"], "source": "line " + pr["line"], "donor": "", "kind": "line", "blocked": blocked,
         "earliest": pr["from"] + pr["lead_months"], "spare": np.nan, "floor": 0.0, "unit_eur": pr["unit_cost_eur"],
@@ -141,6 +142,9 @@ def explain_shortfalls(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.Dat
     stock = (cand["kind"] == "stock").to_numpy()
     exhausted = spare < 1 - 1e-9
     floor_units = np.minimum(units, cand["floor"].to_numpy())
+    put(stock & exhausted & (floor_units < 1), "stock used up",
+        "all of " + cand["donor"] + "'s " + item + " above its floor is planned",
+        np.full(len(cand), "none from this stock", dtype=object))
     put(stock & exhausted, "floor",
         cand["donor"] + " keeps " + cand["floor"].map("{:g}".format) + " " + item + " at home (readiness floor)",
         "lowering the floor by " + floor_units.astype(int).astype(str) + " closes "
@@ -159,9 +163,10 @@ def explain_shortfalls(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.Dat
     put(line & exhausted, "capacity", cand["source"] + " has no spare output arriving by " + cand["month"].map(label),
         "+" + pd.Series(per_month).astype(str) + " a month on " + cand["line"],
         need_eur)
-    broke = line & (cand["fund_spare"].to_numpy() < need_eur - 1e-6)
+    broke = line & (cand["fund_spare"].to_numpy(dtype=float) < need_eur - 1e-6)
     put(broke, "funds", "funds that may buy from " + cand["line"] + " are spent",
-        "+EUR " + pd.Series(np.ceil(need_eur - cand["fund_spare"].clip(lower=0).to_numpy())).map("{:,.0f}".format)
+        "+EUR " + pd.Series(np.nan_to_num(np.ceil(need_eur - cand["fund_spare"].to_numpy(dtype=float).clip(min=0)),
+                                          posinf=0.0, neginf=0.0)).map("{:,.0f}".format)
         + np.where(cand["fund"] != "", " to fund " + cand["fund"], " in a fund that may buy from it"),
         need_eur)
     if optimal:

@@ -80,7 +80,8 @@ def prepare(s: Scenario) -> PlanInputs:
     fm = arcs[["fund", "item"]].merge(members[["fund", "donor"]], on="fund")
     fm["blocked"] = blocked_by(s, fm["donor"], fm["item"])
     fm = fm[fm["blocked"] != ""].drop_duplicates(["fund", "item"]).set_index(["fund", "item"])["blocked"]
-    arcs["blocked"] = pd.Series(list(zip(arcs["fund"], arcs["item"], strict=True))).map(fm).fillna("").to_numpy()
+    arcs["blocked"] = pd.Series(list(zip(arcs["fund"], arcs["item"], strict=True)), dtype=object).map(fm).astype(
+        object).where(lambda x: x.notna(), "").to_numpy()
     arcs = arcs.drop(columns=["lines"])
 
     rows = [

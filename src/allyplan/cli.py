@@ -1,0 +1,203 @@
+"""The ``allyplan`` command: a thin layer over the library. Errors exit 2 with a message, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from allyplan import example_path
+from allyplan.errors import AllyplanError, ScenarioError
+from allyplan.planner import Plan, SolveProgress, plan
+from allyplan.scenario import load_scenario, write_template
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Plan, check and explain a coalition's deliveries to a recipient at war.")
+out = Console()
+err = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _friendly(fn: F) -> F:
+    """Turn allyplan's own errors into a message on stderr and exit code 2."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ScenarioError as e:
+            err.print(f"[bold red]error:[/] {len(e.problems)} problem{'s' if len(e.problems) != 1 else ''} "
+                      "in the scenario; nothing was written.", highlight=False)
+            for p in e.problems:
+                err.print(f"  - {p}", highlight=False, markup=False)
+            raise typer.Exit(2) from None
+        except (AllyplanError, OSError) as e:
+            err.print(f"[bold red]error:[/] {e}", highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def _print_summary(p: Plan, written: Path | None) -> None:
+    from allyplan.report.stats import need_summary, shortfall_summary
+
+    s = p.summary()
+    t = Table(title=f"Coverage — {p.scenario.config.name}", title_justify="left")
+    for c in ("need", "priority", "kind", "required", "covered", "%", "met by", "main limit"):
+        t.add_column(c, justify="right" if c in ("priority", "required", "covered", "%") else "left")
+    for r in need_summary(p).itertuples():
+        colour = "green" if r.covered_pct >= 99.999 else "yellow" if r.covered_pct >= 50 else "red"
+        t.add_row(r.need, _fmt(r.priority), r.kind, _fmt(r.required), _fmt(r.covered),
+                  f"[{colour}]{r.covered_pct:.0f}[/]", r.met_by, r.main_reason)
+    out.print(t)
+    sf = shortfall_summary(p)
+    if len(sf):
+        t = Table(title="Why needs remain short (first month, months affected, what would close it)",
+                  title_justify="left")
+        for c in ("need", "limit", "first", "months", "relief"):
+            t.add_column(c)
+        for r in sf.head(25).itertuples():
+            t.add_row(r.need, r.limit, r.first, str(r.months), r.relief)
+        if len(sf) > 25:
+            t.caption = f"... and {len(sf) - 25} more in shortfalls.csv"
+        out.print(t)
+    b = p.burden
+    t = Table(title="Burden (value delivered against share of coalition GDP)", title_justify="left")
+    for c in ("donor", "value EUR m", "share %", "GDP share %", "% of GDP"):
+        t.add_column(c, justify="left" if c == "donor" else "right")
+    for r in b[b["value_eur"] > 0].head(20).itertuples():
+        t.add_row(r.donor, _fmt(r.value_eur / 1e6), f"{100 * r.share:.1f}", f"{100 * r.gdp_share:.1f}",
+                  f"{r.pct_gdp:.3f}")
+    out.print(t)
+    proven = "proven optimal" if p.optimal else f"not proven optimal: gap {p.gap:.2%}"
+    out.print(f"[bold]{s['needs_fully_met']} of {s['needs']} needs fully met[/]; {s['deliveries']} deliveries worth "
+              f"EUR {s['value_eur'] / 1e9:,.2f} bn; status {p.status.value} ({proven}); "
+              f"solved in {p.timings['solve']:.2f} s.", highlight=False)
+    if written is not None:
+        out.print(f"Plan written to {written}/ (deliveries.csv, coverage.csv, shortfalls.csv, burden.csv, "
+                  "baseline.csv, summary.json, report.html)", highlight=False)
+
+
+@app.command("plan")
+@_friendly
+def plan_cmd(
+    scenario: Annotated[Path | None, typer.Argument(help="Scenario folder or .xlsx workbook (default: the "
+                                                         "shipped example, winter-air-defence)")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Where to write the plan (default: SCENARIO/plan, "
+                                                              "or ./plan for the shipped example)")] = None,
+    time_limit: Annotated[float, typer.Option(help="Seconds the solver may take", min=0.1)] = 60.0,
+    gap: Annotated[float, typer.Option(help="Relative optimality gap at which to stop", min=0.0)] = 1e-4,
+    threads: Annotated[int | None, typer.Option(help="Solver threads (default: all cores)", min=1)] = None,
+    report: Annotated[bool, typer.Option(help="Write report.html")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only where the plan was written")] = False,
+) -> None:
+    """Compute a delivery plan, print a summary, and write the plan's tables and report."""
+    from allyplan.plan_files import write_plan
+
+    t0 = time.perf_counter()
+    path = scenario if scenario is not None else example_path()
+    s = load_scenario(path)
+    t_load = time.perf_counter() - t0
+    if out_dir is None:
+        out_dir = Path("plan") if scenario is None else (path if path.is_dir() else path.parent) / "plan"
+    with err.status("Building and solving the model…", spinner="dots") as status:
+        def progress(pr: SolveProgress) -> None:
+            status.update(f"Solving: {pr.seconds:.0f} s, best {pr.objective:,.1f}, bound {pr.bound:,.1f}, "
+                          f"gap {pr.gap:.2%}")
+        p = plan(s, time_limit=time_limit, gap=gap, threads=threads, progress=None if quiet else progress)
+        status.update("Writing the plan…")
+        written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load})
+    if quiet:
+        out.print(str(written))
+    else:
+        _print_summary(p, written)
+
+
+@app.command("check")
+@_friendly
+def check_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or .xlsx workbook")]) -> None:
+    """Validate a scenario and list every problem at once, without solving."""
+    s = load_scenario(scenario)
+    out.print(f"[green]OK[/]: {scenario} — {len(s.donors)} donors, {len(s.items)} items, {len(s.stocks)} stocks, "
+              f"{len(s.production)} production lines, {s.funds['fund'].nunique()} funds, {len(s.needs)} needs, "
+              f"{len(s.policies)} policies, {len(s.pledges)} pledges; {s.horizon} months from {s.config.start}.",
+              highlight=False)
+
+
+@app.command("init")
+@_friendly
+def init_cmd(directory: Annotated[Path, typer.Argument(help="Folder to create")],
+             start: Annotated[str, typer.Option(help="First month, YYYY-MM")] = "2027-01",
+             recipient: Annotated[str, typer.Option(help="Recipient party code")] = "UA") -> None:
+    """Write an empty scenario: every table with its header and a commented scenario.yaml."""
+    d = write_template(directory, start=start, recipient=recipient)
+    out.print(f"Wrote an empty scenario to {d}/. Fill in the tables (`allyplan fields` explains every column), "
+              f"then run `allyplan check {d}`.", highlight=False)
+
+
+@app.command("generate")
+@_friendly
+def generate_cmd(
+    directory: Annotated[Path, typer.Argument(help="Folder to write the scenario to")],
+    donors: Annotated[int, typer.Option(min=1)] = 50,
+    items: Annotated[int, typer.Option(min=1)] = 500,
+    needs: Annotated[int, typer.Option(min=1)] = 1000,
+    months: Annotated[int, typer.Option(min=1, max=240)] = 36,
+    seed: Annotated[int, typer.Option()] = 0,
+    start: Annotated[str, typer.Option(help="First month, YYYY-MM")] = "2027-01",
+) -> None:
+    """Write a synthetic scenario of any size (deterministic for a seed; all figures illustrative)."""
+    from allyplan.generate import write_generated
+
+    if (directory / "scenario.yaml").exists():
+        raise AllyplanError(f"{directory} already holds a scenario; choose another folder")
+    with err.status("Generating…"):
+        d = write_generated(directory, donors=donors, items=items, needs=needs, months=months, seed=seed, start=start)
+    out.print(f"Wrote a synthetic scenario ({donors} donors, {items} items, {needs} needs, {months} months, "
+              f"seed {seed}) to {d}/", highlight=False)
+
+
+@app.command("verify")
+@_friendly
+def verify_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or .xlsx workbook")],
+               plan_dir: Annotated[Path, typer.Argument(help="Plan folder written by `allyplan plan`")]) -> None:
+    """Re-check a plan against every planning rule, independently of the planner. Exit 1 if a rule is broken."""
+    from allyplan.verify import verify_plan_dir
+
+    s = load_scenario(scenario)
+    rep = verify_plan_dir(s, plan_dir)
+    if rep.ok:
+        out.print(f"[green]OK[/]: the plan in {plan_dir} keeps every rule ({rep.checked['deliveries']} deliveries, "
+                  f"{rep.checked['baseline']} baseline assignments, {rep.checked['coverage']} coverage rows checked).",
+                  highlight=False)
+        return
+    err.print(f"[bold red]{len(rep.violations)} rule violation(s)[/] in {plan_dir}:", highlight=False)
+    for v in rep.violations[:200]:
+        err.print(f"  - {v}", markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command("fields")
+def fields_cmd() -> None:
+    """Print every scenario field (type, unit, default, description) as Markdown."""
+    from allyplan.schema import fields_markdown
+
+    sys.stdout.write(fields_markdown())
+
+
+def main() -> None:  # pragma: no cover - the console script entry point is `app`
+    app()
