@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from allyplan import ScenarioError, example_path, load_scenario
+from allyplan import AllyplanError, ScenarioError, example_path, load_scenario
 from allyplan.scenario import write_template
 
 
@@ -101,5 +101,5 @@ def test_init_writes_every_table_with_its_header(tmp_path: Path) -> None:
     d = write_template(tmp_path / "new")
     assert (d / "stocks.csv").read_text().startswith("donor,item,quantity,floor")
     assert "horizon_months: 24" in (d / "scenario.yaml").read_text()
-    with pytest.raises(ScenarioError):
+    with pytest.raises(AllyplanError, match="already holds a scenario"):
         write_template(d)  # never overwrites

@@ -41,7 +41,7 @@ class ScenarioError(AllyplanError):
     """A scenario that cannot be planned; carries every problem found, not only the first."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = problems
+        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0))
         n = len(problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the scenario:"
-        super().__init__("\n".join([head, *(f"  - {p}" for p in problems)]))
+        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))

@@ -106,10 +106,10 @@ def generate_tables(*, donors: int = 50, items: int = 500, needs: int = 1000, mo
 
     # Funds: one national fund per donor buying from a few lines, and pooled funds.
     lines = production["line"].to_numpy()
-    rows = []
-    for i, c in enumerate(codes):
+    rows: list[tuple[str, str, float, str]] = []
+    for c, g in zip(codes, gdp, strict=True):
         pick = rng.choice(lines, size=min(len(lines), int(rng.integers(3, 9))), replace=False)
-        rows.append((f"fund-{c}", c, round(float(gdp[i]) * 1e9 * 5e-4, -3), ";".join(pick)))
+        rows.append((f"fund-{c}", c, round(float(g) * 1e9 * 5e-4, -3), ";".join(pick)))
     for k in range(max(1, donors // 15)):
         pick = rng.choice(lines, size=min(len(lines), 15), replace=False)
         for c in rng.choice(codes, size=min(donors, 8), replace=False):
@@ -139,7 +139,7 @@ def generate_tables(*, donors: int = 50, items: int = 500, needs: int = 1000, mo
     # Needs: each accepts a few compatible items (same kind and category), with equivalence factors.
     groups = pd.DataFrame({"i": np.arange(items), "g": [f"{k}|{c}" for k, c in zip(kind, cat, strict=True)]})
     members = groups.groupby("g")["i"].apply(np.array).to_dict()
-    n_rows = []
+    n_rows: list[tuple[object, ...]] = []
     for j in range(needs):
         first = int(rng.integers(items))
         pool = members[groups.at[first, "g"]]
@@ -153,7 +153,7 @@ def generate_tables(*, donors: int = 50, items: int = 500, needs: int = 1000, mo
         prio = int(rng.integers(1, 6))
         if consumable:
             a = int(rng.integers(0, max(1, months // 2)))
-            b = int(min(months - 1, a + rng.integers(3, 13)))
+            b = min(months - 1, a + int(rng.integers(3, 13)))
             r = max(1.0, float(np.round(_KINDS[k][4] * rng.uniform(0.2, 1.5))))
             n_rows.append((f"need-{j:04d}", f"{k} for {cat[first]}", "flow", "", r, month_label(s0 + a), "",
                            month_label(s0 + b), prio, accepts))

@@ -22,7 +22,7 @@ PLAN_TABLES = ("deliveries", "baseline", "coverage", "shortfalls", "burden")
 def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: dict[str, float] | None = None
                ) -> Path:
     """Write the plan's files into ``out``, replacing an earlier plan there only once every file is written."""
-    from allyplan.report.html import render_report
+    from allyplan.report.html_report import render_report
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -30,7 +30,7 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: 
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
         for name in PLAN_TABLES:
-            p.table(name).to_csv(tmp / f"{name}.csv", index=False, float_format="%.6g")
+            p.table(name).to_csv(tmp / f"{name}.csv", index=False, float_format="%.15g")
         if report:
             (tmp / "report.html").write_text(render_report(p), encoding="utf-8")
         summary = p.summary()

@@ -21,7 +21,7 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from allyplan.errors import Problem, ScenarioError
+from allyplan.errors import AllyplanError, Problem, ScenarioError
 from allyplan.months import month_label, month_number
 from allyplan.schema import CONFIG_FIELDS, ITEM_KINDS, TABLES
 from allyplan.schema import Field as SchemaField
@@ -164,6 +164,7 @@ def _read_folder(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict
             tables[t.name] = pd.DataFrame(columns=t.columns)
     if problems:
         raise ScenarioError(problems)
+    labels["scenario"] = str(cfg_path)
     return config, tables, labels
 
 
@@ -192,7 +193,7 @@ def _read_workbook(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], di
             else:
                 config[key] = value
     tables: dict[str, pd.DataFrame] = {}
-    labels: dict[str, str] = {}
+    labels: dict[str, str] = {"scenario": f"{p}[scenario]"}
     for t in TABLES.values():
         labels[t.name] = f"{p}[{t.name}]"
         if t.name in sheets:
@@ -499,8 +500,7 @@ def write_template(directory: str | Path, *, start: str = "2027-01", recipient: 
     """
     d = Path(directory)
     if (d / "scenario.yaml").exists():
-        raise ScenarioError([Problem(str(d), None, None, "already holds a scenario",
-                                     "Choose an empty or new folder")])
+        raise AllyplanError(f"{d} already holds a scenario; choose an empty or new folder")
     d.mkdir(parents=True, exist_ok=True)
     cfg = ScenarioConfig(name=d.name or "scenario", start=start, horizon_months=24, recipient=recipient)
     for t in TABLES.values():

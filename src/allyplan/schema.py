@@ -121,7 +121,8 @@ TABLES: dict[str, Table] = {
             "items",
             "The catalog: every item type that can be needed, held, produced or pledged.",
             (
-                Field("id", "id", "catalog id (use ../shared/reference/catalog-ids.csv where listed)", example="patriot"),
+                Field("id", "id", "catalog id (use ../shared/reference/catalog-ids.csv where listed)",
+                      example="patriot"),
                 Field("name", "str", "display name", example="Patriot battery"),
                 Field("category", "str", "category, e.g. air-defence, armour, energy", example="air-defence"),
                 Field("kind", "choice", "item kind: decides whole units and platform types", choices=tuple(ITEM_KINDS),
@@ -289,7 +290,8 @@ def fields_markdown() -> str:
         for f in fields:
             typ = f.type if not f.choices else " \\| ".join(f.choices)
             default = "" if f.required or f.default in (None, "") else str(f.default)
-            out.append(f"| `{f.name}` | {typ} | {f.unit} | {'yes' if f.required else 'no'} | {default} | {f.description} |")
+            req = "yes" if f.required else "no"
+            out.append(f"| `{f.name}` | {typ} | {f.unit} | {req} | {default} | {f.description} |")
 
     out.append("#### `scenario.yaml`\n")
     rows(CONFIG_FIELDS)

@@ -200,13 +200,13 @@ def _verify(s: Scenario, t: dict[str, pd.DataFrame]) -> VerifyReport:
 
     # Coverage as written must match the deliveries, and every shortfall must be explained (rule 10).
     cov = t["coverage"]
-    units = defaultdict(lambda: np.zeros(T))
+    inflows: defaultdict[str, np.ndarray] = defaultdict(lambda: np.zeros(T))
     for df in (dl, bl):
         for r in df.itertuples():
             if (r.need, r.item) in acc.index and 0 <= r.arrive_month < T:
-                units[r.need][r.arrive_month] += r.quantity * acc[(r.need, r.item)]
+                inflows[r.need][r.arrive_month] += r.quantity * acc[(r.need, r.item)]
     for need, n in nd.iterrows():
-        inflow = units[need]
+        inflow = inflows[need]
         rows = cov[cov["need"] == need].set_index("month")
         if n["kind"] == "hold":
             held_n = np.cumsum(inflow)

@@ -90,12 +90,12 @@ class Plan:
             "gap": self.gap,
             "timings_s": {k: round(v, 4) for k, v in self.timings.items()},
             "model": self.size,
-            "deliveries": int(len(self.deliveries)),
+            "deliveries": len(self.deliveries),
             "units_delivered": float(self.deliveries["quantity"].sum()),
             "value_eur": float(self.deliveries["value_eur"].sum()),
             "needs": len(by_need),
             "needs_fully_met": sum(1 for x in by_need if x["covered"] >= x["required"] - 1e-6),
-            "shortfall_months": int(len(self.shortfalls)),
+            "shortfall_months": len(self.shortfalls),
             "coverage": by_need,
         }
 

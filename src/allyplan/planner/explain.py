@@ -31,7 +31,8 @@ def _in_service(d: PlanInputs, deliveries: pd.DataFrame, baseline: pd.DataFrame)
     first = arr[arr["quantity"] >= 1].groupby("item")["arrive_month"].min()
     for p in d.operated:
         first[p] = 0
-    return first.reindex(d.items.index).fillna(T + 1).astype(int).rename("in_service").rename_axis("platform").reset_index()
+    first = first.reindex(d.items.index).fillna(T + 1).astype(int)
+    return first.rename("in_service").rename_axis("platform").reset_index()
 
 
 def _sources(d: PlanInputs, deliveries: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
@@ -96,6 +97,8 @@ def explain_shortfalls(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.Dat
     src, line_spare = _sources(d, deliveries)
     src["fund_to"] = src["fund_to"].fillna(-1).astype(int)
     cand = short.merge(d.accepts, on="need").merge(src, on="item")
+    if cand.empty:
+        return _no_source(d, short.assign(reason=np.nan, limit="", relief="", item="", source=""))
     cand["units"] = np.ceil(cand["short"] / cand["factor"] - 1e-9)
     req = cand["item"].map(d.items["requires"]).fillna("")
     svc = _in_service(d, deliveries, baseline).set_index("platform")["in_service"]
@@ -182,7 +185,12 @@ def explain_shortfalls(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.Dat
     cand["rank"] = cand["reason"].map(_ORDER)
     cand["partial"] = closes < 1 - 1e-9
     best = cand.sort_values(["row", "rank", "partial", "cost", "earliest"]).drop_duplicates("row").set_index("row")
-    out = short.join(best[["reason", "limit", "relief", "item", "source"]], on="row")
+    return _no_source(d, short.join(best[["reason", "limit", "relief", "item", "source"]], on="row"))
+
+
+def _no_source(d: PlanInputs, out: pd.DataFrame) -> pd.DataFrame:
+    """Shortfalls no source could close: no donor holds or produces any item the need accepts."""
+    out = out.astype({"reason": object, "limit": object, "relief": object})
     nosrc = out["reason"].isna()
     accepted = d.accepts.groupby("need")["item"].agg(lambda s: ", ".join(s))
     out.loc[nosrc, "reason"] = "no source"

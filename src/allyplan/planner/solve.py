@@ -8,10 +8,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 import highspy
 import numpy as np
-import pandas as pd
 
 from allyplan.planner.model import Model
 
@@ -142,14 +142,14 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         return SolveResult(SolveStatus.OPTIMAL if rel <= gap and whole else SolveStatus.FEASIBLE, value, bound,
                            rel, time.perf_counter() - started, np.asarray(incumbent), "rounded LP relaxation")
 
-    lp.integrality_ = np.where(integral, highspy.HighsVarType.kInteger, highspy.HighsVarType.kContinuous).tolist()
+    lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integral]
     h = _highs(lp, left, gap, threads)
     if whole:
         sol = highspy.HighsSolution()
         sol.col_value = list(np.where(integral & ~m.family_mask("alloc"), np.round(incumbent), incumbent))
         h.setSolution(sol)
     if progress is not None:
-        def report(e: highspy.cb.HighsCallbackEvent) -> None:
+        def report(e: Any) -> None:
             out = e.data_out
             progress(SolveProgress(time.perf_counter() - started, out.objective_function_value,
                                    max(out.mip_dual_bound, bound), out.mip_gap))
@@ -241,7 +241,6 @@ def _result(h: highspy.Highs, started: float, lp_bound: float | None) -> SolveRe
     status = h.getModelStatus()
     info = h.getInfo()
     sol = h.getSolution()
-    is_mip = lp_bound is not None
     values = np.asarray(sol.col_value, dtype=float) if sol.value_valid else None
     if status == highspy.HighsModelStatus.kOptimal:
         st = SolveStatus.OPTIMAL
@@ -254,9 +253,9 @@ def _result(h: highspy.Highs, started: float, lp_bound: float | None) -> SolveRe
     else:
         st = SolveStatus.ERROR
     objective = float(info.objective_function_value) if values is not None else float("nan")
-    if is_mip:
-        bound = max(float(info.mip_dual_bound), float(lp_bound)) if np.isfinite(info.mip_dual_bound) else float(
-            lp_bound)  # type: ignore[arg-type]
+    if lp_bound is not None:
+        dual = float(info.mip_dual_bound)
+        bound = max(dual, lp_bound) if np.isfinite(dual) else lp_bound
         rel = _gap(objective, bound) if values is not None else float("nan")
     else:
         bound, rel = objective, 0.0

@@ -103,7 +103,8 @@ def define_platform_variables(m: Model, d: PlanInputs) -> None:
     alloc_items = set(m.vars["alloc"]["item"])
     required = {p for p in d.items.loc[list(alloc_items), "requires"] if p}
     tracked = sorted(required - d.operated)
-    idx = pd.DataFrame({"platform": np.repeat(np.array(tracked, dtype=object), T), "month": np.tile(np.arange(T), len(tracked))})
+    idx = pd.DataFrame({"platform": np.repeat(np.array(tracked, dtype=object), T),
+                        "month": np.tile(np.arange(T), len(tracked))})
     m.add_variables("cum", idx)
     planned = set(m.vars["stock"]["item"]) | set(m.vars["buy"]["item"])
     platforms = set(d.items.index[d.items["platform"]])

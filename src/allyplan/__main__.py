@@ -1,0 +1,3 @@
+from allyplan.cli import app
+
+app(prog_name="allyplan")

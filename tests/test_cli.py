@@ -1,0 +1,91 @@
+"""The allyplan command: outputs, messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from allyplan import example_path
+from allyplan.cli import app
+
+runner = CliRunner()
+
+
+def test_plan_example_writes_every_table(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["plan", str(example_path()), "--out", str(tmp_path / "p")])
+    assert r.exit_code == 0, r.output
+    assert "needs fully met" in r.output and "proven optimal" in r.output
+    p = tmp_path / "p"
+    cols = {
+        "deliveries": ["donor", "item", "source", "fund", "ship_month", "arrive_month", "quantity", "value_eur",
+                       "need"],
+        "coverage": ["need", "month", "required", "covered", "short"],
+        "shortfalls": ["need", "month", "short", "reason", "limit", "relief"],
+        "burden": ["donor", "value_eur", "share", "gdp_share", "pct_gdp"],
+    }
+    for name, want in cols.items():
+        got = list(pd.read_csv(p / f"{name}.csv", nrows=1).columns)
+        assert got[: len(want)] == want or set(want) <= set(got), (name, got)
+    summary = json.loads((p / "summary.json").read_text())
+    assert summary["status"] == "optimal" and summary["gap"] <= 1e-4
+    assert {"load", "build", "solve", "write"} <= set(summary["timings_s"])
+    html = (p / "report.html").read_text()
+    assert "Plotly.newPlot" in html and "Why needs remain short" in html
+    d = pd.read_csv(p / "deliveries.csv", keep_default_na=False)
+    assert not ((d["donor"] == "TR") & (d["item"].isin(["shell-155mm", "leopard-2a4"]))).any()
+    r = runner.invoke(app, ["verify", str(example_path()), str(p)])
+    assert r.exit_code == 0, r.output
+
+
+def test_plan_without_argument_runs_the_shipped_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(app, ["plan", "--quiet", "--no-report"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "plan" / "deliveries.csv").exists()
+
+
+def test_bad_scenario_exits_2_with_every_problem_and_writes_nothing(tmp_path: Path) -> None:
+    d = tmp_path / "s"
+    shutil.copytree(example_path(), d)
+    stocks = pd.read_csv(d / "stocks.csv", dtype=str, keep_default_na=False)
+    stocks.loc[0, "quantity"] = "-1"
+    stocks.loc[1, "donor"] = "ZZ"
+    stocks.to_csv(d / "stocks.csv", index=False)
+    for cmd in (["check", str(d)], ["plan", str(d)]):
+        r = runner.invoke(app, cmd)
+        assert r.exit_code == 2
+        assert "3 problems" in r.output and "above the quantity" in r.output
+        assert "row 2, field 'quantity'" in r.output and "unknown party 'ZZ'" in r.output
+        assert "Traceback" not in r.output
+    assert not (d / "plan").exists()
+
+
+def test_init_check_generate_plan_verify(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["init", str(tmp_path / "empty")])
+    assert r.exit_code == 0 and (tmp_path / "empty" / "needs.csv").exists()
+    r = runner.invoke(app, ["init", str(tmp_path / "empty")])
+    assert r.exit_code == 2 and "already holds a scenario" in r.output
+    g = tmp_path / "g"
+    r = runner.invoke(app, ["generate", str(g), "--donors", "4", "--items", "20", "--needs", "15", "--months", "8",
+                            "--seed", "3"])
+    assert r.exit_code == 0, r.output
+    assert runner.invoke(app, ["check", str(g)]).exit_code == 0
+    r = runner.invoke(app, ["plan", str(g), "--quiet"])
+    assert r.exit_code == 0, r.output
+    assert runner.invoke(app, ["verify", str(g), str(g / "plan")]).exit_code == 0
+    r = runner.invoke(app, ["verify", str(g), str(tmp_path)])
+    assert r.exit_code == 2 and "is not a plan folder" in r.output
+
+
+def test_every_command_and_field_is_documented() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    for cmd in app.registered_commands:
+        assert f"allyplan {cmd.name}" in readme, f"`allyplan {cmd.name}` is not in the README"
+    from allyplan.schema import fields_markdown
+
+    assert fields_markdown() in readme, "the README's table of fields is stale: paste `allyplan fields` into it"
