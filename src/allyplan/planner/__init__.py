@@ -25,6 +25,7 @@ from allyplan.planner.inputs import PlanInputs, prepare
 from allyplan.planner.model import Model
 from allyplan.planner.objective import define_objective, plan_objective
 from allyplan.planner.results import assign_results
+from allyplan.planner.rounding import make_up_filter
 from allyplan.planner.solve import SolveProgress, SolveResult, SolveStatus, solve_model
 from allyplan.planner.variables import define_variables
 from allyplan.scenario import Scenario
@@ -120,7 +121,8 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     t0 = time.perf_counter()
     m, d = build_model(s)
     t1 = time.perf_counter()
-    res: SolveResult = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, progress=progress)
+    res: SolveResult = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, progress=progress,
+                                   up_filter=make_up_filter(m, d))
     t2 = time.perf_counter()
     tables = assign_results(m, d, res.values)
     terms = plan_objective(d, tables["coverage"], tables["deliveries"], tables["burden"])

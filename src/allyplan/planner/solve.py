@@ -105,7 +105,8 @@ def _lp(m: Model) -> tuple[highspy.HighsLp, np.ndarray]:
 
 
 def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, threads: int | None = None,
-                progress: Callable[[SolveProgress], None] | None = None) -> SolveResult:
+                progress: Callable[[SolveProgress], None] | None = None,
+                up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None) -> SolveResult:
     """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds.
 
     A MILP is solved in up to three steps, each only if the last left the gap open:
@@ -130,8 +131,8 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     bound = float(h.getInfo().objective_function_value)
     lp_seconds = time.perf_counter() - started
     ships = np.flatnonzero(integral & ~m.family_mask("alloc") & ~m.family_mask("new"))
-    incumbent = _dive(h, ships, m.ub_array()[ships], eager=(m.platform_ids()[ships] >= 0),
-                      deadline=started + time_limit)
+    incumbent = _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0,
+                      deadline=started + time_limit, up_filter=up_filter)
     value = float(m.full_cost() @ incumbent + m.offset)
     rel = _gap(value, bound)
     if progress is not None:
@@ -167,16 +168,19 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
 
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
-          rounds: int = 6, passes: int = 3) -> np.ndarray:
+          rounds: int = 8, passes: int = 3,
+          up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None) -> np.ndarray:
     """Make the integer columns ``cols`` whole by rounding and re-solving the LP (warm-started).
 
     1. A few rounds: every fractional column is rounded up (when its fraction is at least one half, or, for a
-       platform other items need (``eager``), when it is positive) or down, and the LP re-solved; a round
+       platform other items need (``eager``), when it is positive, and when ``up_filter`` says the extra units
+       fit under their limits) or down, and the LP re-solved; a round
        whose round-ups leave no feasible plan is undone, and those columns are only rounded down from then on.
     2. A few passes: the fractional columns that are not such platforms are rounded down and fixed; then the
-       platforms, up from one half (if the plan stays feasible) and down otherwise. Rounding down is always
+       platforms, up from one half (if the plan stays feasible) and down otherwise.
+    3. Every column is fixed at its value rounded down, and the LP re-solved once more. Rounding down is always
        feasible: supply limits are upper bounds and unmet need is a variable.
-    What is still fractional after that is rounded down by the results stage. Returns the last feasible
+    Should a re-solve still fail, the results stage rounds what is left down and drops what it cannot use. Returns the last feasible
     solution (every re-solve that fails is undone, so there always is one: the LP relaxation's at worst).
     """
     idx = cols.astype(np.int32)
@@ -190,7 +194,8 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
 
     def solve(lo: np.ndarray, hi: np.ndarray) -> bool:
         h.changeColsBounds(len(cols), idx, lo, hi)
-        h.setOptionValue("time_limit", max(deadline - time.perf_counter(), 1.0))
+        # HiGHS counts its time limit over every run of this instance, so extend it by what is left.
+        h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), 1.0))
         h.run()
         ok = bool(h.getModelStatus() == highspy.HighsModelStatus.kOptimal)
         if ok:
@@ -204,6 +209,11 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
         if not frac.any() or time.perf_counter() > deadline:
             break
         up = frac & ~down_only & ((part >= 0.5) | (eager & (part > 1e-3)))
+        if up_filter is not None and up.any():
+            want = np.flatnonzero(up)
+            fits = up_filter(np.asarray(h.getSolution().col_value, dtype=float), cols[want],
+                             np.ceil(x[want]) - x[want])
+            up[want[~fits]] = False
         try_lb, try_hi = lb.copy(), hi.copy()
         try_lb[up] = np.ceil(x[up])
         try_hi[frac & ~up] = np.floor(x[frac & ~up] + 1e-6)
@@ -226,8 +236,11 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
                 if not solve(try_lb, try_hi):
                     return best[0]
             lb, hi = try_lb, try_hi
-        if not state()[2].any():
-            break
+    # Last, every column at its value rounded down, all at once, so that nothing can move any more.
+    x, _, frac = state()
+    if frac.any():
+        whole = np.clip(np.floor(x + 1e-6), lb, hi)
+        solve(whole, whole)
     return best[0]
 
 
