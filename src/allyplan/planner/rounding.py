@@ -64,7 +64,7 @@ def make_up_filter(m: Model, d: PlanInputs) -> UpFilter:
             c, dq = int(cand[j]), float(delta[j])
             kind, key, fund, cost = col_kind[c]
             if kind == "stock":
-                if stock_slack[key] < dq - 1e-9:  # type: ignore[index]
+                if stock_slack[key] < dq - 1e-9:
                     continue
             elif line_slack.get(key, 0.0) < dq - 1e-9 or fund_slack.get(fund, 0.0) < dq * cost - 1e-6:
                 continue
@@ -81,7 +81,7 @@ def make_up_filter(m: Model, d: PlanInputs) -> UpFilter:
             ok[j] = True
             room[best] -= dq * best_factor
             if kind == "stock":
-                stock_slack[key] -= dq  # type: ignore[index]
+                stock_slack[key] -= dq
             else:
                 line_slack[key] -= dq
                 fund_slack[fund] -= dq * cost

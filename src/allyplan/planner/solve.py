@@ -180,8 +180,9 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
        platforms, up from one half (if the plan stays feasible) and down otherwise.
     3. Every column is fixed at its value rounded down, and the LP re-solved once more. Rounding down is always
        feasible: supply limits are upper bounds and unmet need is a variable.
-    Should a re-solve still fail, the results stage rounds what is left down and drops what it cannot use. Returns the last feasible
-    solution (every re-solve that fails is undone, so there always is one: the LP relaxation's at worst).
+    Should a re-solve still fail, the results stage rounds what is left down and drops what it cannot use.
+    Returns the last feasible solution (a re-solve that fails is undone, so there always is one: the LP
+    relaxation's at worst).
     """
     idx = cols.astype(np.int32)
 
