@@ -21,9 +21,18 @@ DELIVERY_COLUMNS = ["donor", "item", "source", "fund", "ship_month", "arrive_mon
 BASELINE_COLUMNS = ["origin", "donor", "item", "arrive_month", "quantity", "need"]
 
 
-def _whole(x: np.ndarray) -> np.ndarray:
-    """Whole units, rounded down (a supply limit is never exceeded by rounding down)."""
-    return np.floor(x + 1e-6)
+def _whole_cumulative(values: np.ndarray, groups: pd.DataFrame, months: np.ndarray) -> np.ndarray:
+    """Whole units month by month, rounding each group's cumulative total down: a source shipping 0.4 a month
+    ships 1 in every second or third month instead of never. Totals never exceed the solution's."""
+    order = np.lexsort((months, *[groups[c].to_numpy() for c in reversed(groups.columns)]))
+    v = values[order]
+    key = groups.iloc[order].reset_index(drop=True)
+    cum = pd.Series(v).groupby([key[c] for c in key.columns], sort=False).cumsum().to_numpy()
+    whole = np.floor(cum + 1e-6)
+    first = ~key.duplicated().to_numpy()
+    out = np.empty_like(values)
+    out[order] = whole - np.where(first, 0.0, np.r_[0.0, whole[:-1]])
+    return np.maximum(out, 0.0)
 
 
 def interval_match(supply: pd.DataFrame, demand: pd.DataFrame, key: list[str]) -> pd.DataFrame:
@@ -69,8 +78,15 @@ def interval_match(supply: pd.DataFrame, demand: pd.DataFrame, key: list[str]) -
 
 def _deliveries(m: Model, d: PlanInputs, x: np.ndarray) -> pd.DataFrame:
     st, bu = m.vars["stock"], m.vars["buy"]
-    qs = _whole(x[st["col"].to_numpy()])
-    qb = _whole(x[bu["col"].to_numpy()])
+    qs = _whole_cumulative(x[st["col"].to_numpy()], st[["k"]], st["month"].to_numpy())
+    qb = _whole_cumulative(x[bu["col"].to_numpy()], bu[["line", "fund"]], bu["month"].to_numpy())
+    # Rule 3 on whole units: shifting a unit into a month must not take a line past that month's capacity.
+    cap = pd.Series(list(zip(bu["line"], bu["month"], strict=True))).map(
+        d.capacity.set_index(["line", "month"])["capacity"]).to_numpy(dtype=float)
+    over = pd.Series(qb).groupby([bu["line"].to_numpy(), bu["month"].to_numpy()]).transform("sum").to_numpy()
+    excess = np.maximum(over - np.floor(cap + 1e-6), 0.0)
+    before = pd.Series(qb).groupby([bu["line"].to_numpy(), bu["month"].to_numpy()]).cumsum().to_numpy() - qb
+    qb = qb - np.clip(excess - before, 0.0, qb)
     members = d.fund_members.groupby("fund")["donor"].agg(lambda s: s.iloc[0] if len(s) == 1 else "")
     fund_donor = bu["fund"].map(members)
     cost = bu["line"].map(d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"])
@@ -87,46 +103,54 @@ def _deliveries(m: Model, d: PlanInputs, x: np.ndarray) -> pd.DataFrame:
 
 
 def _top_up(d: PlanInputs, dem: pd.DataFrame, supply: pd.Series) -> np.ndarray:
-    """Whole units left over in an (item, month) after flooring each need's allocation go, one at a time, to the
-    needs with the largest fractions, highest priority first, while the need has room for them (rule 6)."""
+    """Whole units of an item left over after rounding each (need, item) allocation down go, one at a time, to
+    the (need, item) allocations with the largest fractions, highest priority first, while the need has room
+    (rule 6). The unit is added to the allocation's last month."""
     extra = np.zeros(len(dem), dtype=np.int64)
-    frac = dem["y"].to_numpy() - dem["quantity"].to_numpy()
-    cand = np.flatnonzero(frac > 1e-6)
-    if not len(cand):
+    grp = dem.groupby(["need", "item"], sort=False)
+    frac = (grp["y"].sum() - grp["quantity"].sum()).rename("frac")
+    cand = frac[frac > 1e-6].reset_index()
+    if cand.empty:
         return extra
-    Q = dem["need"].map(d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
+    nd = d.needs.set_index("id")
+    last_row = dem.reset_index(drop=True).assign(pos=np.arange(len(dem))).sort_values("month").groupby(
+        ["need", "item"])["pos"].last()
+    factor = dem.groupby(["need", "item"])["factor"].first()
+    cand["priority"] = cand["need"].map(nd["priority"])
+    cand = cand.sort_values(["priority", "frac"], ascending=[False, False])
     fill = (dem["quantity"] * dem["factor"]).groupby(dem["need"]).sum().to_dict()
-    keys = list(zip(dem["item"], dem["month"], strict=True))
-    left = {k: float(supply.get(k, 0.0)) for k in set(keys)}
-    for k, q in zip(keys, dem["quantity"], strict=True):
-        left[k] -= q
-    order = cand[np.lexsort((-frac[cand], -dem["priority"].to_numpy()[cand]))]
-    needs, factors = dem["need"].to_numpy(), dem["factor"].to_numpy(dtype=float)
-    for i in order:  # at most one pass over the fractional allocations, a few hundred even on large plans
-        k, n, f = keys[i], needs[i], factors[i]
-        if left[k] >= 1 and fill[n] + f <= Q[i] + 1e-9:
-            extra[i] += 1
-            left[k] -= 1
-            fill[n] += f
+    left = (supply - dem.groupby("item")["quantity"].sum().reindex(supply.index, fill_value=0)).to_dict()
+    for n, i in zip(cand["need"], cand["item"], strict=True):  # one pass over the fractional allocations
+        f = float(factor[(n, i)])
+        if left.get(i, 0) >= 1 and fill.get(n, 0.0) + f <= float(nd.at[n, "Q"]) + 1e-9:
+            extra[int(last_row[(n, i)])] += 1
+            left[i] -= 1
+            fill[n] = fill.get(n, 0.0) + f
     return extra
 
 
 def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Assign plan and baseline units to needs; returns (deliveries with need, baseline with need)."""
+    """Assign plan and baseline units to needs; returns (deliveries with need, baseline with need).
+
+    Units of an item are matched to the needs' allocations first in, first out: the earliest arrivals serve
+    the earliest allocations. A unit that would then break a rule (arriving after a flow need ends, or before
+    the platform it requires is in service) is not delivered.
+    """
     a = m.vars["alloc"]
     y = x[a["col"].to_numpy()]
     keep = y > 1e-7
-    dem = a.loc[keep, ["need", "item", "month", "factor"]].assign(y=y[keep])
-    dem["priority"] = dem["need"].map(d.needs.set_index("id")["priority"])
-    dem = dem.sort_values(["item", "month", "priority", "need"], ascending=[True, True, False, True])
-    dem["quantity"] = np.floor(dem["y"].to_numpy() + 1e-6).astype(np.int64)
+    dem = a.loc[keep, ["need", "item", "month", "factor"]].assign(y=y[keep]).reset_index(drop=True)
+    nd = d.needs.set_index("id")
+    dem["priority"] = dem["need"].map(nd["priority"])
+    dem["quantity"] = _whole_cumulative(dem["y"].to_numpy(), dem[["need", "item"]], dem["month"].to_numpy())
 
     base = d.baseline.copy()
     base["quantity"] = np.floor(base["quantity"] + 1e-6).astype(np.int64)
-    supply = pd.concat([plan_units[["item", "arrive_month", "quantity"]].rename(columns={"arrive_month": "month"}),
-                        base[["item", "month", "quantity"]]]).groupby(["item", "month"])["quantity"].sum()
-    dem["quantity"] += _top_up(d, dem, supply)
-    dem = dem[dem["quantity"] > 0].reset_index(drop=True)
+    supply = pd.concat([plan_units[["item", "quantity"]], base[["item", "quantity"]]]).groupby("item")["quantity"].sum()
+    dem["quantity"] = (dem["quantity"] + _top_up(d, dem, supply)).astype(np.int64)
+    dem = dem[dem["quantity"] > 0].sort_values(["item", "month", "priority", "need"],
+                                               ascending=[True, True, False, True]).reset_index(drop=True)
+    dem["did"] = np.arange(len(dem))
     sup = pd.concat([
         plan_units.assign(kind="plan", month=plan_units["arrive_month"], ref=np.arange(len(plan_units))),
         base.assign(kind="base", ref=np.arange(len(base))),
@@ -134,33 +158,32 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) ->
     sup = sup[sup["quantity"] > 0]
     sup = sup.sort_values(["item", "month", "kind"], ascending=[True, True, False], kind="stable")
     sup = sup.reset_index(drop=True).assign(sid=lambda s: np.arange(len(s)))
-    requires = dem["item"].map(d.items["requires"]).fillna("").to_numpy()
-    # Rule 7 on whole units: an item that requires a platform serves only once a unit of the platform is in
-    # service. Rounding may have removed a platform the model counted on; drop what then cannot serve, and
-    # repeat, since dropping a platform unit can move its first month.
-    while True:  # ends: every pass that does not break drops rows
-        dem["did"] = np.arange(len(dem))
-        pieces = interval_match(sup, dem, ["item", "month"])
-        pieces = pieces[pieces["did"] >= 0]
-        pieces = pieces.merge(sup[["sid", "kind", "ref", "item", "month"]], on="sid")
+    pieces = interval_match(sup, dem, ["item"])
+    pieces = pieces[pieces["did"] >= 0].merge(sup[["sid", "kind", "ref", "item", "month"]], on="sid").merge(
+        dem[["did", "need"]], on="did")
+    late = (pieces["need"].map(nd["kind"]) == "flow").to_numpy() & (
+        pieces["month"].to_numpy() > pieces["need"].map(nd["to"]).to_numpy())
+    pieces = pieces[~late]
+    requires = pieces["item"].map(d.items["requires"]).fillna("").to_numpy()
+    while True:  # rule 7; ends, since every pass that does not break drops pieces
         arrived = pd.concat([pieces.loc[pieces["kind"] == "plan", ["item", "month"]],
                              base.loc[base["quantity"] > 0, ["item", "month"]]])
         first = arrived.groupby("item")["month"].min()
         for p in d.operated:
             first[p] = 0
         in_service = pd.Series(requires).map(first).fillna(np.inf).to_numpy()
-        unusable = (requires != "") & (dem["month"].to_numpy() < in_service)
+        unusable = (requires != "") & (pieces["month"].to_numpy() < in_service)
         if not unusable.any():
             break
-        dem = dem[~unusable].reset_index(drop=True)
-        requires = requires[~unusable]
-    pieces = pieces.drop(columns=["item", "month"]).merge(dem[["did", "need"]], on="did")
+        pieces, requires = pieces[~unusable], requires[~unusable]
 
     pp = pieces[pieces["kind"] == "plan"]
     dl = plan_units.iloc[pp["ref"].to_numpy()].reset_index(drop=True)
     dl["quantity"] = pp["quantity"].to_numpy()
     dl["need"] = pp["need"].to_numpy()
     dl["value_eur"] = dl["quantity"] * dl["unit_eur"]
+    dl = dl.groupby([c for c in dl.columns if c not in ("quantity", "value_eur")], as_index=False, sort=False)[
+        ["quantity", "value_eur"]].sum()
     dl = dl.sort_values(["ship_month", "donor", "item", "need"]).reset_index(drop=True)
 
     bp = pieces[pieces["kind"] == "base"]
@@ -168,6 +191,7 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) ->
     bl["quantity"] = bp["quantity"].to_numpy()
     bl["need"] = bp["need"].to_numpy()
     bl = bl.rename(columns={"month": "arrive_month"})
+    bl = bl.groupby(["origin", "donor", "item", "arrive_month", "need"], as_index=False, sort=False)["quantity"].sum()
     return dl[DELIVERY_COLUMNS], bl[BASELINE_COLUMNS]
 
 
