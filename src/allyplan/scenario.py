@@ -12,7 +12,7 @@ Every problem in a scenario is collected before anything is raised, so a user fi
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +85,6 @@ class Scenario:
     holdings: pd.DataFrame
     pledges: pd.DataFrame
     origin: str = ""
-    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def horizon(self) -> int:

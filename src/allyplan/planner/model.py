@@ -33,6 +33,7 @@ class Model:
     _v: list[np.ndarray] = field(default_factory=list)
     row_lb: list[np.ndarray] = field(default_factory=list)
     row_ub: list[np.ndarray] = field(default_factory=list)
+    _matrix: sp.csr_matrix | None = None
     n_cols: int = 0
     n_rows: int = 0
     offset: float = 0.0
@@ -73,12 +74,15 @@ class Model:
         np.add.at(self.cost, np.asarray(cols, dtype=np.int64), np.asarray(coefs, dtype=float))
 
     def matrix(self) -> sp.csr_matrix:
-        """The constraint matrix in CSR form (duplicate entries summed)."""
+        """The constraint matrix in CSR form (duplicate entries summed), built once."""
+        if self._matrix is not None and self._matrix.shape == (self.n_rows, self.n_cols):
+            return self._matrix
         r = np.concatenate(self._r) if self._r else np.zeros(0, dtype=np.int64)
         c = np.concatenate(self._c) if self._c else np.zeros(0, dtype=np.int64)
         v = np.concatenate(self._v) if self._v else np.zeros(0)
         m = sp.csr_matrix((v, (r, c)), shape=(self.n_rows, self.n_cols))
         m.sum_duplicates()
+        self._matrix = m
         return m
 
     def bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
