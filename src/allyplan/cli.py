@@ -37,12 +37,12 @@ def _friendly(fn: F) -> F:
             return fn(*args, **kwargs)
         except ScenarioError as e:
             err.print(f"[bold red]error:[/] {len(e.problems)} problem{'s' if len(e.problems) != 1 else ''} "
-                      "in the scenario; nothing was written.", highlight=False)
+                      "in the scenario; nothing was written.", highlight=False, soft_wrap=True)
             for p in e.problems:
                 err.print(f"  - {p}", highlight=False, markup=False)
             raise typer.Exit(2) from None
         except (AllyplanError, OSError) as e:
-            err.print(f"[bold red]error:[/] {e}", highlight=False)
+            err.print(f"[bold red]error:[/] {e}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -86,10 +86,10 @@ def _print_summary(p: Plan, written: Path | None) -> None:
     proven = "proven optimal" if p.optimal else f"not proven optimal: gap {p.gap:.2%}"
     out.print(f"[bold]{s['needs_fully_met']} of {s['needs']} needs fully met[/]; {s['deliveries']} deliveries worth "
               f"EUR {s['value_eur'] / 1e9:,.2f} bn; status {p.status.value} ({proven}); "
-              f"solved in {p.timings['solve']:.2f} s.", highlight=False)
+              f"solved in {p.timings['solve']:.2f} s.", highlight=False, soft_wrap=True)
     if written is not None:
         out.print(f"Plan written to {written}/ (deliveries.csv, coverage.csv, shortfalls.csv, burden.csv, "
-                  "baseline.csv, summary.json, report.html)", highlight=False)
+                  "baseline.csv, summary.json, report.html)", highlight=False, soft_wrap=True)
 
 
 @app.command("plan")
@@ -135,7 +135,7 @@ def check_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or 
     out.print(f"[green]OK[/]: {scenario} — {len(s.donors)} donors, {len(s.items)} items, {len(s.stocks)} stocks, "
               f"{len(s.production)} production lines, {s.funds['fund'].nunique()} funds, {len(s.needs)} needs, "
               f"{len(s.policies)} policies, {len(s.pledges)} pledges; {s.horizon} months from {s.config.start}.",
-              highlight=False)
+              highlight=False, soft_wrap=True)
 
 
 @app.command("init")
@@ -146,7 +146,7 @@ def init_cmd(directory: Annotated[Path, typer.Argument(help="Folder to create")]
     """Write an empty scenario: every table with its header and a commented scenario.yaml."""
     d = write_template(directory, start=start, recipient=recipient)
     out.print(f"Wrote an empty scenario to {d}/. Fill in the tables (`allyplan fields` explains every column), "
-              f"then run `allyplan check {d}`.", highlight=False)
+              f"then run `allyplan check {d}`.", highlight=False, soft_wrap=True)
 
 
 @app.command("generate")
@@ -168,7 +168,7 @@ def generate_cmd(
     with err.status("Generating…"):
         d = write_generated(directory, donors=donors, items=items, needs=needs, months=months, seed=seed, start=start)
     out.print(f"Wrote a synthetic scenario ({donors} donors, {items} items, {needs} needs, {months} months, "
-              f"seed {seed}) to {d}/", highlight=False)
+              f"seed {seed}) to {d}/", highlight=False, soft_wrap=True)
 
 
 @app.command("verify")
@@ -183,9 +183,9 @@ def verify_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or
     if rep.ok:
         out.print(f"[green]OK[/]: the plan in {plan_dir} keeps every rule ({rep.checked['deliveries']} deliveries, "
                   f"{rep.checked['baseline']} baseline assignments, {rep.checked['coverage']} coverage rows checked).",
-                  highlight=False)
+                  highlight=False, soft_wrap=True)
         return
-    err.print(f"[bold red]{len(rep.violations)} rule violation(s)[/] in {plan_dir}:", highlight=False)
+    err.print(f"[bold red]{len(rep.violations)} rule violation(s)[/] in {plan_dir}:", highlight=False, soft_wrap=True)
     for v in rep.violations[:200]:
         err.print(f"  - {v}", markup=False, highlight=False)
     raise typer.Exit(1)

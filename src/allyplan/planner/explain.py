@@ -61,7 +61,7 @@ def _sources(d: PlanInputs, deliveries: pd.DataFrame) -> tuple[pd.DataFrame, dic
         "item": pr["item"], "source": "line " + pr["line"], "donor": "", "kind": "line", "blocked": blocked,
         "earliest": pr["from"] + pr["lead_months"], "spare": np.nan, "floor": 0.0, "unit_eur": pr["unit_cost_eur"],
         "lead": pr["lead_months"], "line": pr["line"], "fund_spare": pr["line"].map(fund_left).fillna(0.0),
-        "fund": pr["line"].map(richest).fillna(""),
+        "fund": pr["line"].map(richest).astype(object).where(lambda f: f.notna(), ""),
     })
     # Spare capacity by arrival month, cumulated: what a line could still bring by month t. "funded" counts
     # only months in which a fund that may buy from the line is open.
