@@ -48,7 +48,7 @@ def case(name: str, scenario: Path, out: Path, time_limit: float) -> dict[str, o
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--time-limit", type=float, default=7.0, help="solver time limit for the large case")
+    ap.add_argument("--time-limit", type=float, default=6.0, help="solver time limit for the large case")
     ap.add_argument("--json", type=Path, help="also write the results here")
     a = ap.parse_args()
     from allyplan import example_path

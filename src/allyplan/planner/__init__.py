@@ -69,16 +69,14 @@ class Plan:
     def summary(self) -> dict[str, Any]:
         """Headline figures, as written to ``summary.json``."""
         cov = self.coverage
-        final = cov.sort_values("month").groupby("need").tail(1)
         nd = self.scenario.needs.set_index("id")
-        met = final.set_index("need")
-        by_need = [
-            {"need": n, "kind": nd.at[n, "kind"], "priority": float(nd.at[n, "priority"]),
-             "required": float(nd.at[n, "quantity"]),
-             "covered": float(cov.loc[cov["need"] == n, "covered"].sum()) if nd.at[n, "kind"] == "flow"
-             else float(met.at[n, "covered"]) if n in met.index else 0.0}
-            for n in nd.index
-        ]
+        at_end = cov[cov["month"] == self.scenario.horizon - 1].set_index("need")["covered"]
+        total = cov.groupby("need")["covered"].sum()
+        covered = pd.Series(np.where(nd["kind"] == "flow", total.reindex(nd.index).fillna(0.0),
+                                     at_end.reindex(nd.index).fillna(0.0)), index=nd.index)
+        by_need = [{"need": n, "kind": k, "priority": float(pr), "required": float(q), "covered": float(c)}
+                   for n, k, pr, q, c in zip(nd.index, nd["kind"], nd["priority"], nd["quantity"], covered,
+                                             strict=True)]
         return {
             "scenario": self.scenario.config.name,
             "start": self.scenario.config.start,

@@ -193,10 +193,10 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
 
     best = [np.asarray(h.getSolution().col_value, dtype=float)]
 
-    def solve(lo: np.ndarray, hi: np.ndarray) -> bool:
+    def solve(lo: np.ndarray, hi: np.ndarray, least: float = 0.25) -> bool:
         h.changeColsBounds(len(cols), idx, lo, hi)
         # HiGHS counts its time limit over every run of this instance, so extend it by what is left.
-        h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), 1.0))
+        h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), least))
         h.run()
         ok = bool(h.getModelStatus() == highspy.HighsModelStatus.kOptimal)
         if ok:
@@ -241,7 +241,7 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
     x, _, frac = state()
     if frac.any():
         whole = np.clip(np.floor(x + 1e-6), lb, hi)
-        solve(whole, whole)
+        solve(whole, whole, least=2.0)  # the one re-solve that must finish: it makes the plan whole
     return best[0]
 
 
