@@ -102,31 +102,47 @@ def _deliveries(m: Model, d: PlanInputs, x: np.ndarray) -> pd.DataFrame:
     return out[out["quantity"] > 0].reset_index(drop=True)
 
 
-def _top_up(d: PlanInputs, dem: pd.DataFrame, supply: pd.Series) -> np.ndarray:
+def _top_up(d: PlanInputs, dem: pd.DataFrame, supply: pd.Series) -> pd.DataFrame:
     """Whole units of an item left over after rounding each (need, item) allocation down go, one at a time, to
-    the (need, item) allocations with the largest fractions, highest priority first, while the need has room
-    (rule 6). The unit is added to the allocation's last month."""
-    extra = np.zeros(len(dem), dtype=np.int64)
+    the (need, item) allocations with the largest fractions, highest priority first, then to any need that
+    accepts the item, while the need has room (rule 6). Returns ``dem`` with the extra units (an extra unit of
+    an allocation is added to its last month; one for a new pair comes after every month)."""
+    dem = dem.copy()
     grp = dem.groupby(["need", "item"], sort=False)
     frac = (grp["y"].sum() - grp["quantity"].sum()).rename("frac")
-    cand = frac[frac > 1e-6].reset_index()
-    if cand.empty:
-        return extra
     nd = d.needs.set_index("id")
     last_row = dem.reset_index(drop=True).assign(pos=np.arange(len(dem))).sort_values("month").groupby(
         ["need", "item"])["pos"].last()
-    factor = dem.groupby(["need", "item"])["factor"].first()
-    cand["priority"] = cand["need"].map(nd["priority"])
-    cand = cand.sort_values(["priority", "frac"], ascending=[False, False])
     fill = (dem["quantity"] * dem["factor"]).groupby(dem["need"]).sum().to_dict()
     left = (supply - dem.groupby("item")["quantity"].sum().reindex(supply.index, fill_value=0)).to_dict()
-    for n, i in zip(cand["need"], cand["item"], strict=True):  # one pass over the fractional allocations
+    qty = dem["quantity"].to_numpy().copy()
+    cand = frac[frac > 1e-6].reset_index()
+    cand["priority"] = cand["need"].map(nd["priority"])
+    factor = dem.groupby(["need", "item"])["factor"].first()
+    for n, i in cand.sort_values(["priority", "frac"], ascending=[False, False])[["need", "item"]].itertuples(
+            index=False):  # one pass over the fractional allocations
         f = float(factor[(n, i)])
         if left.get(i, 0) >= 1 and fill.get(n, 0.0) + f <= float(nd.at[n, "Q"]) + 1e-9:
-            extra[int(last_row[(n, i)])] += 1
+            qty[int(last_row[(n, i)])] += 1
             left[i] -= 1
             fill[n] = fill.get(n, 0.0) + f
-    return extra
+    dem["quantity"] = qty
+    # Units still left: to any need that accepts the item and has room, highest priority first.
+    spare = [i for i, q in left.items() if q >= 1]
+    acc = d.accepts[d.accepts["item"].isin(spare)].assign(priority=lambda a: a["need"].map(nd["priority"]))
+    extra = []
+    for n, i, f, pr in acc.sort_values("priority", ascending=False)[["need", "item", "factor", "priority"]].itertuples(
+            index=False):
+        room = float(nd.at[n, "Q"]) - fill.get(n, 0.0)
+        k = int(min(left[i], np.floor(room / f + 1e-9)))
+        if k >= 1:
+            extra.append((n, i, d.scenario.horizon, f, 0.0, pr, k))
+            left[i] -= k
+            fill[n] = fill.get(n, 0.0) + k * f
+    if extra:
+        dem = pd.concat([dem, pd.DataFrame(extra, columns=["need", "item", "month", "factor", "y", "priority",
+                                                           "quantity"])], ignore_index=True)
+    return dem
 
 
 def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -147,7 +163,8 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) ->
     base = d.baseline.copy()
     base["quantity"] = np.floor(base["quantity"] + 1e-6).astype(np.int64)
     supply = pd.concat([plan_units[["item", "quantity"]], base[["item", "quantity"]]]).groupby("item")["quantity"].sum()
-    dem["quantity"] = (dem["quantity"] + _top_up(d, dem, supply)).astype(np.int64)
+    dem = _top_up(d, dem, supply)
+    dem["quantity"] = dem["quantity"].astype(np.int64)
     dem = dem[dem["quantity"] > 0].sort_values(["item", "month", "priority", "need"],
                                                ascending=[True, True, False, True]).reset_index(drop=True)
     dem["did"] = np.arange(len(dem))
