@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from allyplan.errors import AllyplanError
@@ -36,7 +38,7 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: 
         summary = p.summary()
         summary["timings_s"].update({k: round(v, 4) for k, v in (extra_timings or {}).items()})
         summary["timings_s"]["write"] = round(time.perf_counter() - t0, 4)
-        (tmp / "summary.json").write_text(json.dumps(summary, indent=2, default=float) + "\n", encoding="utf-8")
+        (tmp / "summary.json").write_text(json.dumps(_finite(summary), indent=2) + "\n", encoding="utf-8")
         if out.exists():
             if not (out / "summary.json").exists() and any(out.iterdir()):
                 raise AllyplanError(f"{out} exists and is not a plan folder: choose another --out or empty it")
@@ -50,6 +52,19 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: 
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _finite(v: object) -> object:
+    """JSON has no NaN or infinity: write them as null."""
+    if isinstance(v, dict):
+        return {k: _finite(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_finite(x) for x in v]
+    if isinstance(v, float | np.floating):
+        return float(v) if math.isfinite(v) else None
+    if isinstance(v, np.integer):
+        return int(v)
+    return v
 
 
 def read_plan_tables(directory: str | Path) -> dict[str, pd.DataFrame]:
