@@ -80,6 +80,11 @@ def test_init_check_generate_plan_verify(tmp_path: Path) -> None:
     assert runner.invoke(app, ["verify", str(g), str(g / "plan")]).exit_code == 0
     r = runner.invoke(app, ["verify", str(g), str(tmp_path)])
     assert r.exit_code == 2 and "is not a plan folder" in r.output
+    (tmp_path / "afile").write_text("x")
+    r = runner.invoke(app, ["plan", str(g), "--out", str(tmp_path / "afile")])
+    assert r.exit_code == 2 and "is a file" in r.output
+    r = runner.invoke(app, ["plan", str(g), "--out", str(g)])  # a folder holding other things
+    assert r.exit_code == 2 and "is not a plan folder" in r.output and (g / "needs.csv").exists()
 
 
 def test_every_command_and_field_is_documented() -> None:

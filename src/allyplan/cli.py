@@ -106,7 +106,7 @@ def plan_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only where the plan was written")] = False,
 ) -> None:
     """Compute a delivery plan, print a summary, and write the plan's tables and report."""
-    from allyplan.plan_files import write_plan
+    from allyplan.plan_files import check_out_dir, write_plan
 
     t0 = time.perf_counter()
     path = scenario if scenario is not None else example_path()
@@ -114,6 +114,7 @@ def plan_cmd(
     t_load = time.perf_counter() - t0
     if out_dir is None:
         out_dir = Path("plan") if scenario is None else (path if path.is_dir() else path.parent) / "plan"
+    check_out_dir(out_dir)
     with err.status("Building and solving the model…", spinner="dots") as status:
         def progress(pr: SolveProgress) -> None:
             status.update(f"Solving: {pr.seconds:.0f} s, best {pr.objective:,.1f}, bound {pr.bound:,.1f}, "

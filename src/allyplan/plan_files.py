@@ -16,7 +16,7 @@ import pandas as pd
 from allyplan.errors import AllyplanError
 from allyplan.planner import Plan
 
-__all__ = ["write_plan", "read_plan_tables", "PLAN_TABLES"]
+__all__ = ["write_plan", "read_plan_tables", "check_out_dir", "PLAN_TABLES"]
 
 PLAN_TABLES = ("deliveries", "baseline", "coverage", "shortfalls", "burden")
 
@@ -27,6 +27,7 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: 
     from allyplan.report.html_report import render_report
 
     out = Path(out)
+    check_out_dir(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -40,8 +41,6 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: 
         summary["timings_s"]["write"] = round(time.perf_counter() - t0, 4)
         (tmp / "summary.json").write_text(json.dumps(_finite(summary), indent=2) + "\n", encoding="utf-8")
         if out.exists():
-            if not (out / "summary.json").exists() and any(out.iterdir()):
-                raise AllyplanError(f"{out} exists and is not a plan folder: choose another --out or empty it")
             old = out.with_name(f".{out.name}-old")
             shutil.rmtree(old, ignore_errors=True)
             out.rename(old)
@@ -52,6 +51,14 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: 
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def check_out_dir(out: Path) -> None:
+    """Refuse, before any work is done, a plan folder that cannot be written."""
+    if out.exists() and not out.is_dir():
+        raise AllyplanError(f"{out} is a file: give --out a folder (it is created if missing)")
+    if out.is_dir() and any(out.iterdir()) and not (out / "summary.json").exists():
+        raise AllyplanError(f"{out} exists and is not a plan folder: choose another --out or empty it")
 
 
 def _finite(v: object) -> object:
