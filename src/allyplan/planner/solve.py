@@ -111,10 +111,11 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
     A MILP is solved in up to three steps, each only if the last left the gap open:
     1. the LP relaxation, whose optimum bounds every plan from below;
-    2. a rounded plan: lumpy shipments rounded down and fixed, the rest re-optimised (warm-started), which is
-       always feasible because every supply limit is an upper bound and unmet need is a variable;
-    3. branch and bound, started from that plan, for the time that remains.
-    Step 2 is :func:`_dive`.
+    2. a rounded plan from :func:`_dive`: lumpy shipments rounded up where ``up_filter`` finds room for the
+       extra units, down otherwise, re-solving the LP warm-started in between; rounding down is always
+       feasible, because every supply limit is an upper bound and unmet need is a variable;
+    3. branch and bound, started from that plan, for the time that remains (only if at least twice the LP's
+       time is left: it has to solve its own root LP first).
     The gap reported is always proven: (plan - bound) / plan.
     """
     started = time.perf_counter()
