@@ -132,7 +132,7 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     status = res.status
     if status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         status = SolveStatus.OPTIMAL if rel_gap <= gap + 1e-9 else SolveStatus.FEASIBLE
-    shortfalls = explain_shortfalls(d, tables["coverage"], tables["deliveries"], tables["baseline"],
+    shortfalls = explain_shortfalls(d, tables["coverage"], tables["deliveries"],
                                     optimal=status is SolveStatus.OPTIMAL)
     t4 = time.perf_counter()
     A = m.matrix()

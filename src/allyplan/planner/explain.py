@@ -15,24 +15,13 @@ import numpy as np
 import pandas as pd
 
 from allyplan.planner.inputs import PlanInputs
+from allyplan.planner.results import first_in_service
 
 __all__ = ["explain_shortfalls", "SHORTFALL_COLUMNS"]
 
 SHORTFALL_COLUMNS = ["need", "month", "short", "reason", "limit", "relief", "item", "source"]
 _ORDER = {"floor": 0, "capacity": 0, "funds": 0, "lead time": 1, "platform": 2, "policy": 3, "red line": 4,
           "stock used up": 5, "whole units": 5, "priority": 6, "not optimal": 6}
-
-
-def _in_service(d: PlanInputs, deliveries: pd.DataFrame, baseline: pd.DataFrame) -> pd.DataFrame:
-    """(platform, first month in service) for platforms the recipient operates or receives."""
-    T = d.scenario.horizon
-    arr = pd.concat([deliveries[["item", "arrive_month", "quantity"]],
-                     d.baseline.rename(columns={"month": "arrive_month"})[["item", "arrive_month", "quantity"]]])
-    first = arr[arr["quantity"] >= 1].groupby("item")["arrive_month"].min()
-    for p in d.operated:
-        first[p] = 0
-    first = first.reindex(d.items.index).fillna(T + 1).astype(int)
-    return first.rename("in_service").rename_axis("platform").reset_index()
 
 
 def _sources(d: PlanInputs, deliveries: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
@@ -86,7 +75,7 @@ def _sources(d: PlanInputs, deliveries: pd.DataFrame) -> tuple[pd.DataFrame, dic
     return sources, spare
 
 
-def explain_shortfalls(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.DataFrame, baseline: pd.DataFrame,
+def explain_shortfalls(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.DataFrame,
                        optimal: bool = True) -> pd.DataFrame:
     """One row per need and month with a shortfall: the binding limit and what relaxing it would close the gap."""
     short = coverage.loc[coverage["short"] > 1e-9, ["need", "month", "short"]].reset_index(drop=True)
@@ -101,8 +90,8 @@ def explain_shortfalls(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.Dat
         return _no_source(d, short.assign(reason=np.nan, limit="", relief="", item="", source=""))
     cand["units"] = np.ceil(cand["short"] / cand["factor"] - 1e-9)
     req = cand["item"].map(d.items["requires"]).fillna("")
-    svc = _in_service(d, deliveries, baseline).set_index("platform")["in_service"]
-    p_month = req.map(svc).fillna(0).astype(int)
+    svc = first_in_service(d, deliveries.rename(columns={"arrive_month": "month"}))
+    p_month = req.map(svc).fillna(d.scenario.horizon + 1).where(req != "", 0).astype(int)
     lp = cand["line_pos"].to_numpy()
     t = cand["month"].to_numpy(dtype=np.int64)
     cand.loc[cand["kind"] == "line", "spare"] = line_spare["funded"][lp[lp >= 0], t[lp >= 0]]

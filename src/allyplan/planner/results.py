@@ -14,7 +14,7 @@ import pandas as pd
 from allyplan.planner.inputs import PlanInputs
 from allyplan.planner.model import Model
 
-__all__ = ["assign_results", "interval_match", "coverage_table", "burden_table"]
+__all__ = ["assign_results", "interval_match", "coverage_table", "burden_table", "first_in_service"]
 
 DELIVERY_COLUMNS = ["donor", "item", "source", "fund", "ship_month", "arrive_month", "quantity", "value_eur",
                     "need"]
@@ -74,6 +74,16 @@ def interval_match(supply: pd.DataFrame, demand: pd.DataFrame, key: list[str]) -
         did[in_d] = demand["did"].to_numpy(dtype=np.int64)[do][di[in_d]]
     pieces = pd.DataFrame({"sid": supply["sid"].to_numpy(dtype=np.int64)[so][si], "did": did, "quantity": hi - lo})
     return pieces.groupby(["sid", "did"], as_index=False, sort=False)["quantity"].sum()
+
+
+def first_in_service(d: PlanInputs, arrivals: pd.DataFrame) -> pd.Series:
+    """First month each item is in service: month 0 for platforms the recipient operates, else the first month
+    a whole unit arrives (``arrivals``: item, month, quantity; the baseline's arrivals are added here)."""
+    arr = pd.concat([arrivals[["item", "month", "quantity"]], d.baseline[["item", "month", "quantity"]]])
+    first = arr[arr["quantity"] >= 1].groupby("item")["month"].min()
+    for p in d.operated:
+        first[p] = 0
+    return first
 
 
 def _deliveries(m: Model, d: PlanInputs, x: np.ndarray) -> pd.DataFrame:
@@ -183,11 +193,7 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) ->
     pieces = pieces[~late]
     requires = pieces["item"].map(d.items["requires"]).fillna("").to_numpy()
     while True:  # rule 7; ends, since every pass that does not break drops pieces
-        arrived = pd.concat([pieces.loc[pieces["kind"] == "plan", ["item", "month"]],
-                             base.loc[base["quantity"] > 0, ["item", "month"]]])
-        first = arrived.groupby("item")["month"].min()
-        for p in d.operated:
-            first[p] = 0
+        first = first_in_service(d, pieces.loc[pieces["kind"] == "plan", ["item", "month", "quantity"]])
         in_service = pd.Series(requires).map(first).fillna(np.inf).to_numpy()
         unusable = (requires != "") & (pieces["month"].to_numpy() < in_service)
         if not unusable.any():
