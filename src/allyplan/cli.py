@@ -15,6 +15,7 @@ from rich.table import Table
 
 from allyplan import example_path
 from allyplan.errors import AllyplanError, ScenarioError
+from allyplan.ledger.checks import LedgerInputError
 from allyplan.planner import Plan, SolveProgress, plan
 from allyplan.scenario import load_scenario, write_template
 
@@ -35,11 +36,14 @@ def _friendly(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except ScenarioError as e:
+        except (ScenarioError, LedgerInputError) as e:
+            what = "in the scenario" if isinstance(e, ScenarioError) else "in the input"
             err.print(f"[bold red]error:[/] {len(e.problems)} problem{'s' if len(e.problems) != 1 else ''} "
-                      "in the scenario; nothing was written.", highlight=False, soft_wrap=True)
-            for p in e.problems:
+                      f"{what}; nothing was written.", highlight=False, soft_wrap=True)
+            for p in e.problems[:200]:
                 err.print(f"  - {p}", highlight=False, markup=False)
+            if len(e.problems) > 200:
+                err.print(f"  ... and {len(e.problems) - 200} more", highlight=False, markup=False)
             raise typer.Exit(2) from None
         except (AllyplanError, OSError) as e:
             err.print(f"[bold red]error:[/] {e}", highlight=False, soft_wrap=True)
@@ -104,13 +108,31 @@ def plan_cmd(
     threads: Annotated[int | None, typer.Option(help="Solver threads (default: all cores)", min=1)] = None,
     report: Annotated[bool, typer.Option(help="Write report.html")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only where the plan was written")] = False,
+    ledger: Annotated[str | None, typer.Option(help="Ledger (database URL or SQLite file) whose committed pledges "
+                                                    "are fixed supply and whose deliveries are holdings")] = None,
+    as_of: Annotated[str | None, typer.Option(help="With --ledger: read the ledger as of this date")] = None,
 ) -> None:
     """Compute a delivery plan, print a summary, and write the plan's tables and report."""
     from allyplan.plan_files import check_out_dir, write_plan
+    from allyplan.scenario import build_scenario, read_raw
 
     t0 = time.perf_counter()
     path = scenario if scenario is not None else example_path()
-    s = load_scenario(path)
+    if ledger is None:
+        s = load_scenario(path)
+    else:
+        from allyplan.ledger import Ledger
+        from allyplan.ledger.baseline import with_ledger
+        from allyplan.ledger.store import as_of_date
+
+        config, raw, labels = read_raw(path)
+        with Ledger(ledger) as led:
+            raw, notes = with_ledger(config, raw, led, as_of_date(as_of))
+        labels = {**labels, "pledges": f"ledger {ledger}"}
+        s = build_scenario(config, raw, labels, origin=str(path))
+        if not quiet:
+            for n in notes:
+                err.print(f"[yellow]note:[/] {n}", highlight=False, soft_wrap=True)
     t_load = time.perf_counter() - t0
     if out_dir is None:
         out_dir = Path("plan") if scenario is None else (path if path.is_dir() else path.parent) / "plan"
@@ -198,6 +220,11 @@ def fields_cmd() -> None:
     from allyplan.schema import fields_markdown
 
     sys.stdout.write(fields_markdown())
+
+
+from allyplan.cli_ledger import ledger_app  # noqa: E402  (it uses the helpers above)
+
+app.add_typer(ledger_app, name="ledger")
 
 
 def main() -> None:  # pragma: no cover - the console script entry point is `app`

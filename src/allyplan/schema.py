@@ -24,11 +24,15 @@ __all__ = [
     "POLICY_RULES",
     "NEED_KINDS",
     "PLEDGE_STATUSES",
+    "LEDGER",
+    "RATES",
     "fields_markdown",
     "template_csv",
 ]
 
-FieldType = Literal["str", "id", "party", "item", "int", "float", "bool", "month", "list", "accepts", "choice"]
+FieldType = Literal[
+    "str", "id", "party", "item", "int", "float", "bool", "month", "date", "currency", "list", "accepts", "choice"
+]
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,52 @@ TABLES: dict[str, Table] = {
     )
 }
 
+#: A ledger entry: one pledge, as ``allyplan ledger add`` takes it and ``allyplan ledger import`` maps columns to it.
+#: ``delivered`` and ``delivered_value`` grow with ``allyplan ledger deliver``; an import may set them directly.
+LEDGER = Table(
+    "ledger",
+    "A pledge in the ledger (the fields of `allyplan ledger add` and the targets of `allyplan ledger import --map`).",
+    (
+        Field("donor", "party", "donor code (ISO 3166-1 alpha-2, or EU / EIB / EPF)", example="DE"),
+        Field("recipient", "party", "recipient code", required=False, default="UA", example="UA"),
+        Field("item", "item", "catalog id; leave empty for a pledge of a category and value only", required=False,
+              default="", example="iris-t-slm"),
+        Field("category", "str", "category (taken from the item when one is given)", required=False, default="",
+              example="air-defence"),
+        Field("description", "str", "what was pledged, in the source's words", required=False, default=""),
+        Field("quantity", "float", "units pledged (empty for a value-only pledge)", unit="units", minimum=0,
+              required=False, default=None, example="2"),
+        Field("value", "float", "reported value (empty: valued at the catalog's unit value)", unit="currency",
+              minimum=0, required=False, default=None, example="300000000"),
+        Field("currency", "currency", "ISO 4217 code of `value`", required=False, default="EUR", example="EUR"),
+        Field("status", "choice", "considering and cancelled pledges are not counted as pledged",
+              choices=PLEDGE_STATUSES, required=False, default="committed", example="committed"),
+        Field("announced", "date", "date the pledge was announced (YYYY-MM-DD)", example="2025-06-12"),
+        Field("expected", "date", "expected delivery date (YYYY-MM-DD or YYYY-MM)", required=False, default=None,
+              example="2026-03"),
+        Field("delivered", "float", "units delivered so far", unit="units", minimum=0, required=False, default=0.0),
+        Field("delivered_value", "float", "value delivered so far (for value-only pledges)", unit="currency",
+              minimum=0, required=False, default=None),
+        Field("sources", "list", "semicolon-separated URLs or references", required=False, default="",
+              example="https://www.bmvg.de/..."),
+        Field("key", "str", "an id in the imported file (re-importing it revises the same entry)", required=False,
+              default=""),
+    ),
+    key=("key",),
+)
+
+#: A reference rate: ``rate`` units of ``currency`` buy one euro (the ECB's convention).
+RATES = Table(
+    "rates",
+    "Exchange rates (imported from the ECB's reference-rate CSV with `allyplan ledger rates`).",
+    (
+        Field("currency", "currency", "ISO 4217 code", example="USD"),
+        Field("day", "date", "date of the rate", example="2025-06-30"),
+        Field("rate", "float", "units of the currency per euro", unit="currency/EUR", minimum=0, example="1.172"),
+    ),
+    key=("currency", "day"),
+)
+
 #: The fields of ``scenario.yaml``.
 CONFIG_FIELDS: tuple[Field, ...] = (
     Field("name", "str", "scenario name", example="winter air defence"),
@@ -300,4 +350,7 @@ def fields_markdown() -> str:
         rows(t.fields)
         for note in t.notes:
             out.append(f"- {note}")
+    for t in (LEDGER, RATES):
+        out.append(f"\n#### {t.name}\n\n{t.description}\n")
+        rows(t.fields)
     return "\n".join(out) + "\n"

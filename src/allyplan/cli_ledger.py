@@ -1,0 +1,390 @@
+"""``allyplan ledger ...``: record, revise, import and report pledges; a thin layer over
+:class:`allyplan.ledger.Ledger`.
+
+The ledger is chosen with ``--db`` (a SQLite file or a database URL), else ``$ALLYPLAN_DATABASE_URL``, else
+``~/.local/share/allyplan/ledger.db``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import pandas as pd
+import typer
+from rich.table import Table
+
+from allyplan.cli import _fmt, _friendly, err, out
+from allyplan.errors import AllyplanError
+from allyplan.ledger import Ledger
+from allyplan.ledger.queries import REPORT_BY
+from allyplan.ledger.state import EntryState, Event
+from allyplan.schema import PLEDGE_STATUSES
+
+__all__ = ["ledger_app"]
+
+ledger_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                         help="The ledger of pledges and deliveries: record, revise, import, report.")
+
+Db = Annotated[str | None, typer.Option("--db", help="SQLite file or database URL (default: $ALLYPLAN_DATABASE_URL, "
+                                                     "else ~/.local/share/allyplan/ledger.db)")]
+Who = Annotated[str | None, typer.Option(help="Who records this (default: $ALLYPLAN_USER or your login)")]
+Why = Annotated[str, typer.Option(help="Why: the reason recorded with the change")]
+Date = Annotated[str | None, typer.Option("--date", help="When it happened, YYYY-MM-DD (default: today)")]
+Source = Annotated[list[str] | None, typer.Option("--source", help="URL or reference (repeat for several)")]
+AsOf = Annotated[str | None, typer.Option(help="Read the ledger as it stood on this date (YYYY-MM-DD)")]
+
+
+def _state_table(s: EntryState, title: str) -> Table:
+    t = Table(title=title, title_justify="left", show_header=False)
+    t.add_column("field", style="bold")
+    t.add_column("value")
+    for k, v in s.as_dict().items():
+        if v is not None and k != "seq":
+            t.add_row(k, _fmt(v) if isinstance(v, float) else str(v))
+    return t
+
+
+def _says(s: EntryState) -> str:
+    what = s.item or f"({s.category})"
+    qty = f"{s.quantity:g} x " if s.quantity is not None else ""
+    val = f", {s.value:,.0f} {s.currency}" if s.value is not None else ""
+    dlv = f", {s.delivered:g} delivered" if s.delivered else ""
+    return f"{s.donor} -> {s.recipient}: {qty}{what}{val}, {s.status}{dlv}"
+
+
+def _fields(**kw: Any) -> dict[str, Any]:
+    return {k: v for k, v in kw.items() if v is not None}
+
+
+@ledger_app.command("add")
+@_friendly
+def add_cmd(
+    donor: Annotated[str, typer.Option(help="Donor: country code or name")],
+    announced: Annotated[str, typer.Option(help="Date announced, YYYY-MM-DD")],
+    item: Annotated[str | None, typer.Option(help="Catalog id or alias (omit for a category-and-value pledge)")] = None,
+    quantity: Annotated[float | None, typer.Option(help="Units pledged")] = None,
+    value: Annotated[float | None, typer.Option(help="Reported value, in --currency")] = None,
+    currency: Annotated[str, typer.Option(help="ISO 4217 code of --value")] = "EUR",
+    category: Annotated[str | None, typer.Option(help="Category (taken from the item when one is given)")] = None,
+    status: Annotated[str, typer.Option(help=f"One of {', '.join(PLEDGE_STATUSES)}")] = "committed",
+    expected: Annotated[str | None, typer.Option(help="Expected delivery, YYYY-MM-DD or YYYY-MM")] = None,
+    recipient: Annotated[str, typer.Option(help="Recipient code")] = "UA",
+    description: Annotated[str | None, typer.Option(help="What was pledged, in the source's words")] = None,
+    source: Source = None,
+    why: Why = "",
+    who: Who = None,
+    db: Db = None,
+) -> None:
+    """Record a pledge. Prints its id, and says so if it looks like a re-announcement of an earlier entry."""
+    with Ledger(db) as led:
+        n = led.add(donor=donor, item=item, quantity=quantity, value=value, currency=currency, category=category,
+                    status=status, announced=announced, expected=expected, recipient=recipient,
+                    description=description, sources=";".join(source or []), why=why, who=who)
+        s = led.entry(n)
+    out.print(f"Recorded entry [bold]{n}[/]: {_says(s)}", highlight=False, soft_wrap=True)
+    if s.duplicate_of is not None:
+        out.print(f"[yellow]Likely a re-announcement of entry {s.duplicate_of}[/]: it is not counted until you "
+                  f"decide. Merge it (allyplan ledger merge {n} {s.duplicate_of}) or keep both "
+                  f"(allyplan ledger update {n} --not-duplicate).", highlight=False, soft_wrap=True)
+
+
+@ledger_app.command("update")
+@_friendly
+def update_cmd(
+    entry: Annotated[int, typer.Argument(help="Entry id")],
+    donor: Annotated[str | None, typer.Option()] = None,
+    item: Annotated[str | None, typer.Option()] = None,
+    quantity: Annotated[float | None, typer.Option()] = None,
+    value: Annotated[float | None, typer.Option()] = None,
+    currency: Annotated[str | None, typer.Option()] = None,
+    category: Annotated[str | None, typer.Option()] = None,
+    status: Annotated[str | None, typer.Option(help=f"One of {', '.join(PLEDGE_STATUSES)}")] = None,
+    announced: Annotated[str | None, typer.Option()] = None,
+    expected: Annotated[str | None, typer.Option()] = None,
+    recipient: Annotated[str | None, typer.Option()] = None,
+    description: Annotated[str | None, typer.Option()] = None,
+    not_duplicate: Annotated[bool, typer.Option("--not-duplicate", help="Clear a likely-duplicate flag: both "
+                                                                       "entries count")] = False,
+    source: Source = None,
+    why: Why = "",
+    date: Date = None,
+    who: Who = None,
+    db: Db = None,
+) -> None:
+    """Revise an entry. The old values stay in its history."""
+    fields = _fields(donor=donor, item=item, quantity=quantity, value=value, currency=currency, category=category,
+                     status=status, announced=announced, expected=expected, recipient=recipient,
+                     description=description)
+    if not_duplicate:
+        fields["duplicate_of"] = None
+    with Ledger(db) as led:
+        s = led.update(entry, at=date, who=who, why=why, source=";".join(source or []), **fields)
+    out.print(f"Revised entry [bold]{entry}[/]: {_says(s)}", highlight=False, soft_wrap=True)
+
+
+@ledger_app.command("deliver")
+@_friendly
+def deliver_cmd(
+    entry: Annotated[int, typer.Argument(help="Entry id")],
+    quantity: Annotated[float | None, typer.Argument(help="Units delivered (partial deliveries add up)")] = None,
+    value: Annotated[float | None, typer.Option(help="Value delivered (for a value-only pledge)")] = None,
+    date: Date = None,
+    source: Source = None,
+    why: Why = "",
+    who: Who = None,
+    db: Db = None,
+) -> None:
+    """Record a delivery against a pledge."""
+    with Ledger(db) as led:
+        s = led.deliver(entry, quantity, value=value, at=date, who=who, why=why, source=";".join(source or []))
+    out.print(f"Entry [bold]{entry}[/]: {_says(s)}", highlight=False, soft_wrap=True)
+
+
+@ledger_app.command("cancel")
+@_friendly
+def cancel_cmd(
+    entry: Annotated[int, typer.Argument(help="Entry id")],
+    why: Annotated[str, typer.Option(help="Why the pledge is cancelled")],
+    date: Date = None,
+    source: Source = None,
+    who: Who = None,
+    db: Db = None,
+) -> None:
+    """Cancel a pledge. It stays in the ledger, with its history."""
+    with Ledger(db) as led:
+        s = led.cancel(entry, why=why, at=date, who=who, source=";".join(source or []))
+    out.print(f"Entry [bold]{entry}[/]: {_says(s)}", highlight=False, soft_wrap=True)
+
+
+def _event_row(e: Event) -> list[str]:
+    data = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in e.data.items()
+                     if v is not None and v != "")
+    return [str(e.seq), e.at.isoformat(), e.action, data, e.who, e.why, e.source,
+            e.recorded.strftime("%Y-%m-%d %H:%M") if e.recorded else ""]
+
+
+@ledger_app.command("history")
+@_friendly
+def history_cmd(entry: Annotated[int, typer.Argument(help="Entry id")], db: Db = None) -> None:
+    """Every change to an entry: what, when, who, why, on what source."""
+    with Ledger(db) as led:
+        evs = led.history(entry)
+        s = led.entry(entry)
+    t = Table(title=f"History of entry {entry}", title_justify="left")
+    for c in ("#", "date", "action", "fields", "who", "why", "source", "recorded"):
+        t.add_column(c, overflow="fold")
+    for e in evs:
+        t.add_row(*_event_row(e))
+    out.print(t)
+    out.print(f"Now: {_says(s)}", highlight=False, soft_wrap=True)
+
+
+@ledger_app.command("show")
+@_friendly
+def show_cmd(entry: Annotated[int, typer.Argument(help="Entry id")], as_of: AsOf = None, db: Db = None) -> None:
+    """One entry, now or as of a date."""
+    with Ledger(db) as led:
+        s = led.entry(entry, as_of=as_of)
+    out.print(_state_table(s, f"Entry {entry}" + (f" as of {as_of}" if as_of else "")))
+
+
+@ledger_app.command("list")
+@_friendly
+def list_cmd(
+    as_of: AsOf = None,
+    status: Annotated[list[str] | None, typer.Option(help="Only these statuses (repeat)")] = None,
+    donor: Annotated[str | None, typer.Option(help="Only this donor")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows")] = 50,
+    db: Db = None,
+) -> None:
+    """Entries, now or as of a date."""
+    with Ledger(db) as led:
+        df = led.entries(as_of, statuses=status, donor=donor, limit=limit)
+        n = led.count()
+    t = Table(title=f"Ledger entries{f' as of {as_of}' if as_of else ''}", title_justify="left")
+    for c in ("id", "donor", "item", "quantity", "value EUR", "status", "delivered", "announced", "flag"):
+        t.add_column(c, justify="right" if c in ("id", "quantity", "value EUR", "delivered") else "left")
+    for r in df.itertuples():
+        flag = f"merged into {r.merged_into}" if pd.notna(r.merged_into) else (
+            f"likely duplicate of {r.duplicate_of:.0f}" if pd.notna(r.duplicate_of) else "")
+        t.add_row(str(r.entry), r.donor, r.item if isinstance(r.item, str) else f"({r.category})",
+                  "" if pd.isna(r.quantity) else _fmt(r.quantity),
+                  "" if pd.isna(r.value_eur) else _fmt(r.value_eur), r.status, _fmt(r.delivered), str(r.announced),
+                  flag)
+    out.print(t)
+    out.print(f"{len(df)} shown; the ledger holds {n['entries']:,} entries and {n['events']:,} events.",
+              highlight=False)
+
+
+@ledger_app.command("import")
+@_friendly
+def import_cmd(
+    file: Annotated[Path, typer.Argument(help="CSV or XLSX file")],
+    map_: Annotated[str | None, typer.Option("--map", help="Column mapping FIELD=COLUMN,... (ledger fields: "
+                                                           "allyplan fields)")] = None,
+    preset: Annotated[str | None, typer.Option(help="A known layout: kiel (the Kiel tracker's main data)")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Sheet of an XLSX file (default: the first, or the Kiel main-data "
+                                                   "sheet with --preset kiel)")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date of the revisions a newer release records "
+                                                            "(default: today)")] = None,
+    who: Who = None,
+    db: Db = None,
+) -> None:
+    """Import pledges; all rows or none. Re-importing a file changes nothing; a newer release records revisions."""
+    from allyplan.ledger.imports import parse_mapping
+
+    mapping = parse_mapping(map_)
+    with Ledger(db) as led, err.status(f"Importing {file.name}…") as st:
+        r = led.import_file(file, mapping=mapping, preset=preset, sheet=sheet, at=date, who=who,
+                            progress=lambda msg: st.update(msg[0].upper() + msg[1:] + "…"))
+    if r.already_imported:
+        out.print(f"{file.name} was already imported on {r.already_imported}: nothing changed "
+                  f"({r.rows:,} rows).", highlight=False, soft_wrap=True)
+        return
+    out.print(f"Imported {file.name}: {r.rows:,} rows — {len(r.added):,} new entries, {len(r.revised):,} revised, "
+              f"{r.unchanged:,} unchanged.", highlight=False, soft_wrap=True)
+    if r.duplicates:
+        out.print(f"[yellow]{len(r.duplicates)} new entries look like re-announcements[/] and are not counted until "
+                  "you decide: allyplan ledger duplicates", highlight=False, soft_wrap=True)
+
+
+@ledger_app.command("duplicates")
+@_friendly
+def duplicates_cmd(db: Db = None) -> None:
+    """Entries flagged as likely re-announcements of earlier ones, waiting for a decision."""
+    with Ledger(db) as led:
+        df = led.duplicates()
+    if df.empty:
+        out.print("No likely duplicates waiting.")
+        return
+    t = Table(title="Likely duplicates (merge: allyplan ledger merge ENTRY OF; keep both: allyplan ledger update ENTRY "
+                    "--not-duplicate)", title_justify="left")
+    for c in ("entry", "of", "donor", "item", "quantity", "of quantity", "announced", "of announced", "description"):
+        t.add_column(c, overflow="fold")
+    for r in df.itertuples():
+        t.add_row(str(r.entry), str(r.of), r.donor, r.item if isinstance(r.item, str) else f"({r.category})",
+                  "" if pd.isna(r.quantity) else _fmt(r.quantity),
+                  "" if pd.isna(r.of_quantity) else _fmt(r.of_quantity), str(r.announced), str(r.of_announced),
+                  r.description[:80] if isinstance(r.description, str) else "")
+    out.print(t)
+
+
+@ledger_app.command("merge")
+@_friendly
+def merge_cmd(
+    duplicate: Annotated[int, typer.Argument(help="The entry that repeats another")],
+    keep: Annotated[int, typer.Argument(help="The entry to keep")],
+    why: Why = "",
+    date: Date = None,
+    who: Who = None,
+    db: Db = None,
+) -> None:
+    """Merge a duplicate into the entry it repeats; both histories are kept."""
+    with Ledger(db) as led:
+        s = led.merge(duplicate, keep, why=why, at=date, who=who)
+    out.print(f"Merged entry {duplicate} into [bold]{keep}[/]: {_says(s)}", highlight=False, soft_wrap=True)
+
+
+@ledger_app.command("report")
+@_friendly
+def report_cmd(
+    by: Annotated[str, typer.Option(help=f"Group by: {', '.join(REPORT_BY)}")] = "donor",
+    status: Annotated[list[str] | None, typer.Option(help="Statuses to count (repeat; default: committed and "
+                                                          "delivered)")] = None,
+    since: Annotated[str | None, typer.Option(help="Announced on or after, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="Announced on or before, YYYY-MM-DD")] = None,
+    as_of: AsOf = None,
+    format_: Annotated[str, typer.Option("--format", help="table, csv, xlsx or json")] = "table",
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file (needed for xlsx)")] = None,
+    db: Db = None,
+) -> None:
+    """Pledged against delivered in EUR (count, value, delivered share; share of GDP by donor)."""
+    if by not in REPORT_BY:
+        raise AllyplanError(f"cannot report by {by!r}: choose one of {', '.join(REPORT_BY)}")
+    if format_ not in ("table", "csv", "xlsx", "json"):
+        raise AllyplanError(f"unknown format {format_!r}: choose table, csv, xlsx or json")
+    for s_ in status or []:
+        if s_ not in PLEDGE_STATUSES:
+            raise AllyplanError(f"unknown status {s_!r}: choose from {', '.join(PLEDGE_STATUSES)}")
+    with Ledger(db) as led:
+        df = led.report(by, statuses=status, since=since, until=until, as_of=as_of)
+    if format_ == "table":
+        t = Table(title=f"Pledged and delivered by {by}" + (f", as of {as_of}" if as_of else ""), title_justify="left")
+        cols = [by, "pledges", "delivered", "pledged EUR m", "delivered EUR m", "delivered %"] + \
+            (["% of GDP"] if by == "donor" else []) + ["unvalued"]
+        for c in cols:
+            t.add_column(c, justify="left" if c == by else "right")
+        for r in df.to_dict("records"):
+            row = [str(r[by]), f"{r['pledges']:,}", f"{r['delivered']:,}", f"{r['pledged_eur'] / 1e6:,.1f}",
+                   f"{r['delivered_eur'] / 1e6:,.1f}",
+                   "" if pd.isna(r["delivered_share"]) else f"{100 * r['delivered_share']:.0f}"]
+            if by == "donor":
+                row.append("" if pd.isna(r["pct_gdp"]) else f"{r['pct_gdp']:.3f}")
+            row.append(str(r["unvalued"]) if r["unvalued"] else "")
+            t.add_row(*row, style="bold" if r[by] == "total" else None)
+        out.print(t)
+        return
+    if format_ == "xlsx":
+        if out_file is None:
+            raise AllyplanError("--format xlsx writes a workbook: give the file with --out report.xlsx")
+        df.to_excel(out_file, index=False, sheet_name=f"by {by}")
+        out.print(f"Wrote {out_file}", highlight=False)
+        return
+    text = df.to_csv(index=False) if format_ == "csv" else json.dumps(
+        json.loads(df.to_json(orient="records")), indent=2) + "\n"
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        out_file.write_text(text, encoding="utf-8")
+        out.print(f"Wrote {out_file}", highlight=False)
+
+
+@ledger_app.command("rates")
+@_friendly
+def rates_cmd(file: Annotated[Path, typer.Argument(help="ECB reference-rate CSV (eurofxref-hist.csv or a Data "
+                                                        "Portal export)")], db: Db = None) -> None:
+    """Import exchange rates; entries valued in other currencies are revalued."""
+    with Ledger(db) as led:
+        n, revalued = led.import_rates(file)
+    out.print(f"Imported {n:,} rates from {file.name}; {revalued:,} entry states revalued.", highlight=False)
+
+
+def _reference_cmd(table: str, file: Path | None, db: str | None) -> None:
+    with Ledger(db) as led:
+        if file is not None:
+            n, revalued = led.import_reference(table, file)
+            out.print(f"Imported {n} {table} from {file.name}; {revalued:,} entry states revalued.", highlight=False)
+            return
+        ref = led.reference()
+    df = ref.parties if table == "parties" else ref.items
+    t = Table(title=f"{table.capitalize()} known to the ledger", title_justify="left")
+    cols = ["code", "name", "gdp_eur_bn", "source"] if table == "parties" else \
+        ["id", "name", "category", "kind", "unit_value_eur", "aliases"]
+    for c in cols:
+        t.add_column(c, overflow="fold")
+    for r in df[cols].itertuples(index=False):
+        t.add_row(*("" if pd.isna(v) else (_fmt(v) if isinstance(v, float) else str(v)) for v in r))
+    out.print(t)
+    if table == "parties":
+        out.print("Any ISO 3166-1 alpha-2 code is also accepted as a party.", highlight=False)
+
+
+@ledger_app.command("catalog")
+@_friendly
+def catalog_cmd(import_: Annotated[Path | None, typer.Option("--import", help="items.csv (scenario format, with "
+                                                                              "optional aliases) to add")] = None,
+                db: Db = None) -> None:
+    """The item catalog entries are checked and valued against; --import adds or replaces items."""
+    _reference_cmd("items", import_, db)
+
+
+@ledger_app.command("parties")
+@_friendly
+def parties_cmd(import_: Annotated[Path | None, typer.Option("--import", help="parties.csv (scenario format) to "
+                                                                              "add, with GDP")] = None,
+                db: Db = None) -> None:
+    """Parties with their GDP (for shares of GDP); --import adds or replaces parties."""
+    _reference_cmd("parties", import_, db)

@@ -1,0 +1,127 @@
+"""Reading user values (dates, numbers) and checking entry states, over whole columns at once.
+
+Every problem names where it is (file and row, or the command), the field, what was wrong and how to fix it.
+
+>>> parse_dates(pd.Series(["2025-06-30", "2025-07", "30.06.2025", "June 30"])).tolist()
+['2025-06-30', '2025-07-01', '2025-06-30', None]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from allyplan.errors import AllyplanError, Problem
+from allyplan.ledger.reference import Reference
+from allyplan.schema import PLEDGE_STATUSES
+
+__all__ = ["LedgerInputError", "parse_dates", "parse_date", "parse_numbers", "check_states", "DATE_FORMATS"]
+
+#: Date formats accepted everywhere (day first where the day comes first: 30.06.2025, 30/06/2025).
+DATE_FORMATS = ("%Y-%m-%d", "%Y-%m", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+DATE_HELP = "Write dates as YYYY-MM-DD (also accepted: YYYY-MM, DD.MM.YYYY, DD/MM/YYYY)"
+
+
+class LedgerInputError(AllyplanError):
+    """Input the ledger cannot take; carries every problem found. Nothing was written."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.field or ""))
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''}; nothing was written:"
+        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems[:200])]
+                                   + ([f"  ... and {n - 200} more"] if n > 200 else [])))
+
+
+def parse_dates(col: pd.Series) -> pd.Series:
+    """ISO date strings (or None where empty or unreadable) for a column of dates in any accepted format."""
+    out = pd.Series([None] * len(col), index=col.index, dtype=object)
+    todo = col.notna() & col.astype(str).str.strip().ne("")
+    if not todo.any():
+        return out
+    direct = col[todo].map(lambda v: v if isinstance(v, pd.Timestamp) else
+                           (pd.Timestamp(v) if hasattr(v, "year") else None))
+    got = direct.notna()
+    out[direct[got].index] = [t.strftime("%Y-%m-%d") for t in direct[got]]
+    text = col[todo & ~out.notna()].astype(str).str.strip()
+    for fmt in DATE_FORMATS:
+        if text.empty:
+            break
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        ok = parsed.notna()
+        out[text[ok].index] = parsed[ok].dt.strftime("%Y-%m-%d").to_numpy()
+        text = text[~ok]
+    return out
+
+
+def parse_date(value: str, field: str, where: str) -> str:
+    """One date, or a :class:`LedgerInputError` that says which formats work."""
+    got = parse_dates(pd.Series([value]))[0]
+    if got is None:
+        raise LedgerInputError([Problem(where, None, field, f"{value!r} is not a date in a known format",
+                                        DATE_HELP)])
+    return str(got)
+
+
+def parse_numbers(col: pd.Series) -> pd.Series:
+    """Floats (NaN where empty) for a column of numbers; unreadable text becomes NaN and is caught by the caller."""
+    if col.dtype.kind in "fi":
+        return col.astype(float)
+    text = col.astype(str).str.strip().str.replace(r"[\s\u00a0\u202f']", "", regex=True)
+    # 1,234,567 (thousands commas) -> 1234567; a lone comma as decimal point: 12,5 -> 12.5
+    thousands = text.str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+    text = text.where(~thousands, text.str.replace(",", "", regex=False))
+    text = text.where(~text.str.fullmatch(r"-?\d+,\d+"), text.str.replace(",", ".", regex=False))
+    return pd.to_numeric(text.replace({"": None, "nan": None, "None": None}), errors="coerce")
+
+
+def check_states(df: pd.DataFrame, ref: Reference, where: pd.Series, rows: pd.Series) -> list[Problem]:
+    """Problems with entry states (one row each). ``where`` names the file or command, ``rows`` the row or None."""
+    problems: list[Problem] = []
+
+    def add(mask: np.ndarray | pd.Series, field: str, message: pd.Series | str, fix: str) -> None:
+        mask = np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        msgs = message[mask] if isinstance(message, pd.Series) else pd.Series([message] * int(mask.sum()))
+        for w, r, msg in zip(where[mask], rows[mask], msgs, strict=True):
+            problems.append(Problem(str(w), None if pd.isna(r) else int(r), field, str(msg), fix))
+
+    def q(col: str) -> pd.Series:
+        return "'" + df[col].astype(str) + "'"
+
+    donor_known = df["donor"].isin(ref.party_codes)
+    add(df["donor"].isna() | df["donor"].eq(""), "donor", "no donor given", "Give the donor's country code, e.g. DE")
+    add(df["donor"].notna() & df["donor"].ne("") & ~donor_known, "donor", "unknown party " + q("donor"),
+        "Use an ISO 3166-1 alpha-2 code (DE, GB, US, ...) or EU, EIB or EPF")
+    add(~df["recipient"].isin(ref.party_codes), "recipient", "unknown party " + q("recipient"),
+        "Use an ISO 3166-1 alpha-2 code, e.g. UA")
+    add(donor_known & df["donor"].eq(df["recipient"]), "recipient", "the donor and the recipient are the same",
+        "Check the donor and recipient columns")
+    has_item = df["item"].notna()
+    add(has_item & ~df["item"].isin(ref.item_ids), "item", "unknown item " + q("item"),
+        "Use a catalog id (allyplan ledger catalog lists them), or leave the item empty and give a category")
+    add(~has_item & (df["category"].isna() | df["category"].eq("")), "item", "neither an item nor a category",
+        "Give the item's catalog id, or a category with a value")
+    qty, val = df["quantity"].astype(float), df["value"].astype(float)
+    add(qty.isna() & val.isna(), "quantity", "neither a quantity nor a value", "Give the number of units or the value")
+    add(qty < 0, "quantity", "negative quantity " + q("quantity"), "Quantities are 0 or more")
+    add(val < 0, "value", "negative value " + q("value"), "Values are 0 or more")
+    add(~np.isfinite(qty.fillna(0)) | ~np.isfinite(val.fillna(0)), "quantity", "a quantity or value is not finite",
+        "Give a finite number")
+    add(~df["currency"].isin(ref.currencies), "currency", "unknown currency " + q("currency"),
+        "Use an ISO 4217 code such as EUR, USD or GBP")
+    add(~df["status"].isin(PLEDGE_STATUSES), "status", "unknown status " + q("status"),
+        f"Use one of {', '.join(PLEDGE_STATUSES)}")
+    add(df["announced"].isna(), "announced", "no announcement date", DATE_HELP)
+    dlv = df["delivered"].astype(float)
+    add(dlv < 0, "delivered", "negative delivered quantity " + q("delivered"), "Deliveries are 0 or more")
+    over = qty.notna() & (qty >= 0) & (dlv > qty + 1e-9)
+    add(over, "delivered", "delivered " + df["delivered"].astype(str) + " is above the pledged quantity "
+        + df["quantity"].astype(str),
+        "Revise the pledged quantity first (allyplan ledger update ID --quantity N), or correct the delivery")
+    dv = df["delivered_value"].astype(float)
+    add(dv < 0, "delivered_value", "negative delivered value", "Values are 0 or more")
+    return problems

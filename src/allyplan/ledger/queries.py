@@ -1,0 +1,118 @@
+"""Reading the ledger: entries now or as of a date, one entry's history, the burden-sharing report.
+
+Every read is one SQL query over ``states`` (the derived table): the current state of an entry is its row with no
+``valid_to``; its state as of a date D is the row with ``valid_from <= D < valid_to``. Reports aggregate in the
+database, so they stay fast at millions of entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
+
+from allyplan.ledger import models as m
+from allyplan.ledger.reference import Reference
+
+__all__ = ["REPORT_BY", "COUNTED_STATUSES", "valid_at", "entries_frame", "report", "duplicate_pairs"]
+
+ReportBy = Literal["donor", "category", "item", "month", "recipient", "status"]
+REPORT_BY: tuple[str, ...] = ("donor", "category", "item", "month", "recipient", "status")
+#: Statuses a report counts unless told otherwise: pledges that were made (considering ones were not).
+COUNTED_STATUSES: tuple[str, ...] = ("committed", "delivered")
+s = m.states.c
+
+
+def valid_at(as_of: date | None) -> ColumnElement[bool]:
+    """The filter for states current now (``as_of`` None) or on ``as_of``."""
+    if as_of is None:
+        return s.valid_to.is_(None)
+    return and_(s.valid_from <= as_of, or_(s.valid_to.is_(None), s.valid_to > as_of))
+
+
+def entries_frame(conn: Connection, as_of: date | None = None, *, ids: Sequence[int] | None = None,
+                  statuses: Sequence[str] | None = None, donor: str | None = None,
+                  limit: int | None = None) -> pd.DataFrame:
+    """Entries (one row each, every field) as they stand now or on ``as_of``."""
+    cols = [c for c in m.STATE_COLUMNS if c != "valid_to"]
+    q = select(*(getattr(s, c) for c in cols)).where(valid_at(as_of))
+    if ids is not None:
+        q = q.where(s.entry.in_(list(ids)))
+    if statuses:
+        q = q.where(s.status.in_(list(statuses)))
+    if donor:
+        q = q.where(s.donor == donor)
+    q = q.order_by(s.entry)
+    if limit:
+        q = q.limit(limit)
+    return pd.DataFrame(conn.execute(q).all(), columns=cols)
+
+
+def _group_expr(conn: Connection, by: str) -> ColumnElement[Any]:
+    if by == "month":
+        if conn.dialect.name == "postgresql":
+            return func.to_char(s.announced, "YYYY-MM")
+        return func.substr(s.announced, 1, 7)
+    if by == "item":
+        return func.coalesce(s.item, "(" + func.coalesce(s.category, "none") + ")")
+    if by == "category":
+        return func.coalesce(s.category, "(none)")
+    return getattr(s, by)
+
+
+def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Sequence[str] | None = None,
+           since: date | None = None, until: date | None = None, as_of: date | None = None) -> pd.DataFrame:
+    """Totals in EUR per ``by``: pledged against delivered (count and value), the delivered share and, by donor,
+    the value as a share of GDP. The last row is the total. Merged entries and unresolved likely duplicates are not
+    counted. ``since``/``until`` filter on the announcement date."""
+    if by not in REPORT_BY:
+        raise ValueError(f"cannot report by {by!r}; choose one of {', '.join(REPORT_BY)}")
+    g = _group_expr(conn, by).label("group")
+    q = (select(g, func.count().label("pledges"),
+                func.sum(case((s.status == "delivered", 1), else_=0)).label("delivered"),
+                func.sum(s.value_eur).label("pledged_eur"),
+                func.sum(s.delivered_value_eur).label("delivered_eur"),
+                func.sum(case((s.value_eur.is_(None), 1), else_=0)).label("unvalued"))
+         .where(valid_at(as_of), s.counted.is_(True), s.status.in_(list(statuses or COUNTED_STATUSES)))
+         .group_by(g).order_by(g))
+    if since is not None:
+        q = q.where(s.announced >= since)
+    if until is not None:
+        q = q.where(s.announced <= until)
+    df = pd.DataFrame(conn.execute(q).all(), columns=["group", "pledges", "delivered", "pledged_eur",
+                                                     "delivered_eur", "unvalued"])
+    for c in ("pledges", "delivered", "unvalued"):
+        df[c] = df[c].astype(int)
+    for c in ("pledged_eur", "delivered_eur"):
+        df[c] = df[c].astype(float).fillna(0.0)
+    df = df.sort_values("pledged_eur", ascending=False, kind="stable").reset_index(drop=True) \
+        if by != "month" else df
+    total = pd.DataFrame([{"group": "total", "pledges": df["pledges"].sum(), "delivered": df["delivered"].sum(),
+                           "pledged_eur": df["pledged_eur"].sum(), "delivered_eur": df["delivered_eur"].sum(),
+                           "unvalued": df["unvalued"].sum()}])
+    df = pd.concat([df, total], ignore_index=True) if len(df) else total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        df["delivered_share"] = np.where(df["pledged_eur"] > 0, df["delivered_eur"] / df["pledged_eur"], np.nan)
+    if by == "donor":
+        gdp = df["group"].map(ref.gdp()).astype(float)
+        df["pct_gdp"] = 100 * df["pledged_eur"] / (gdp * 1e9)
+    return df.rename(columns={"group": by})
+
+
+def duplicate_pairs(conn: Connection) -> pd.DataFrame:
+    """Entries flagged as likely duplicates (and not yet merged or cleared), beside the entry they repeat."""
+    dup = m.states.alias("dup")
+    orig = m.states.alias("orig")
+    q = (select(dup.c.entry.label("entry"), dup.c.duplicate_of.label("of"), dup.c.donor, dup.c.item,
+                dup.c.category, dup.c.quantity, orig.c.quantity.label("of_quantity"), dup.c.announced,
+                orig.c.announced.label("of_announced"), dup.c.description, dup.c.sources)
+         .join(orig, and_(orig.c.entry == dup.c.duplicate_of, orig.c.valid_to.is_(None)))
+         .where(dup.c.valid_to.is_(None), dup.c.duplicate_of.is_not(None), dup.c.merged_into.is_(None))
+         .order_by(dup.c.entry))
+    return pd.DataFrame(conn.execute(q).mappings().all(),
+                        columns=["entry", "of", "donor", "item", "category", "quantity", "of_quantity", "announced",
+                                 "of_announced", "description", "sources"])

@@ -1,0 +1,291 @@
+"""The :class:`Ledger`: open one, record pledges and deliveries, read them back. Every method is a library call the
+CLI, a web request or a Dask worker can make alike; each opens its own transaction and keeps no state but the
+engine.
+
+>>> import tempfile, os
+>>> led = Ledger(os.path.join(tempfile.mkdtemp(), "ledger.db"))
+>>> n = led.add(donor="DE", item="iris-t-slm", quantity=2, announced="2025-06-12", who="doc")
+>>> led.deliver(n, 1, at="2025-09-01", who="doc").delivered
+1.0
+>>> [e.action for e in led.history(n)]
+['add', 'deliver']
+>>> led.entry(n, as_of="2025-08-01").delivered
+0.0
+>>> led.close()
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from allyplan.errors import Problem
+from allyplan.ledger import models as m
+from allyplan.ledger.checks import LedgerInputError, parse_date, parse_numbers
+from allyplan.ledger.db import make_engine, migrate, reading, resolve_url, writing
+from allyplan.ledger.imports import ImportResult, Progress, run_import
+from allyplan.ledger.queries import duplicate_pairs, entries_frame, report
+from allyplan.ledger.rates import read_rates, store_rates
+from allyplan.ledger.reference import Reference, load_reference, read_reference, replace_rows, seed
+from allyplan.ledger.state import ENTRY_FIELDS, EntryState, Event, replay
+from allyplan.ledger.valuation import load_rates
+from allyplan.ledger.write import Batch, Change, WriteResult, read_events, revalue, write
+from allyplan.schema import LEDGER
+
+__all__ = ["Ledger", "current_user", "as_date"]
+
+
+def current_user() -> str:
+    """Who is recording: ``$ALLYPLAN_USER``, else the login name."""
+    try:
+        return os.environ.get("ALLYPLAN_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def as_date(value: str | date | None, field: str = "date", where: str = "ledger") -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(parse_date(value, field, where))
+
+
+class Ledger:
+    """A ledger at a database URL or SQLite path (default: ``$ALLYPLAN_DATABASE_URL`` or the user's data folder)."""
+
+    def __init__(self, db: str | Path | None = None) -> None:
+        self.url = resolve_url(db)
+        self.engine = make_engine(self.url)
+        migrate(self.engine)
+        with writing(self.engine) as conn:
+            seed(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Ledger({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    # -- the one write path -------------------------------------------------------------------------------------
+    def write(self, batch: Batch) -> WriteResult:
+        """Check and apply a batch of new entries and changes in one transaction (all of it or nothing)."""
+        with writing(self.engine) as conn:
+            return write(conn, batch, load_reference(conn), load_rates(conn))
+
+    def reference(self) -> Reference:
+        with reading(self.engine) as conn:
+            return load_reference(conn)
+
+    def coerce(self, values: Mapping[str, Any], where: str, ref: Reference | None = None) -> dict[str, Any]:
+        """Typed field values from user input (strings or values); every problem at once."""
+        ref = ref or self.reference()
+        out: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for name, v in values.items():
+            if name not in ENTRY_FIELDS:
+                problems.append(Problem(where, None, name, f"unknown field {name!r}",
+                                        f"Fields are {', '.join(LEDGER.columns)}"))
+                continue
+            if v is None or (isinstance(v, str) and v.strip() == ""):
+                out[name] = None
+                continue
+            typ = LEDGER.field(name).type if name != "duplicate_of" else "int"
+            if typ == "party":
+                out[name] = ref.party_code(str(v)) or str(v).strip()
+            elif typ == "item":
+                out[name] = ref.item_id(str(v)) or str(v).strip()
+            elif typ == "float":
+                num = parse_numbers(pd.Series([v]))[0]
+                if pd.isna(num):
+                    problems.append(Problem(where, None, name, f"{v!r} is not a number", "Give a number, e.g. 12"))
+                else:
+                    out[name] = float(num)
+            elif typ == "date":
+                try:
+                    out[name] = parse_date(str(v) if not isinstance(v, date) else v.isoformat(), name, where)
+                except LedgerInputError as e:
+                    problems += e.problems
+            elif typ == "currency":
+                out[name] = str(v).strip().upper()
+            elif typ == "choice":
+                out[name] = str(v).strip().lower()
+            elif typ == "list":
+                out[name] = ";".join(v) if isinstance(v, (list, tuple)) else str(v).strip()
+            else:
+                out[name] = v
+        if problems:
+            raise LedgerInputError(problems)
+        return out
+
+    def add(self, *, at: str | date | None = None, who: str | None = None, why: str = "", source: str = "",
+            **fields: Any) -> int:
+        """Record a new pledge; returns its id. ``fields`` are those of :data:`allyplan.schema.LEDGER`."""
+        ref = self.reference()
+        try:
+            values = self.coerce(fields, "ledger add", ref)
+        except LedgerInputError as e:  # report what else is wrong too, not only the unreadable values
+            readable = {k: v for k, v in fields.items() if k not in {p.field for p in e.problems}}
+            values = self.coerce(readable, "ledger add", ref)
+            values.setdefault("announced", "2000-01-01")
+            raise LedgerInputError([*e.problems, *_check_one(values, ref, "ledger add")]) from None
+        row = {f: values.get(f) for f in ENTRY_FIELDS if f != "duplicate_of"}
+        if not row.get("sources") and source:
+            row["sources"] = source
+        at_d = as_date(at, "date", "ledger add")
+        row.update(at=at_d.isoformat() if at_d else None, who=who or current_user(), why=why, source=source,
+                   where="ledger add", row=None)
+        return self.write(Batch(adds=pd.DataFrame([row]))).added[0]
+
+    def _change(self, entry: int, action: str, data: dict[str, Any], at: str | date | None, who: str | None,
+                why: str, source: str, where: str) -> EntryState:
+        at_d = as_date(at, "date", where) or date.today()
+        self.write(Batch(changes=[Change(entry, action, at_d, data, who or current_user(), why, source, where)]))
+        return self.entry(entry)
+
+    def update(self, entry: int, *, at: str | date | None = None, who: str | None = None, why: str = "",
+               source: str = "", **fields: Any) -> EntryState:
+        """Revise fields of an entry (``duplicate_of=None`` clears a likely-duplicate flag)."""
+        if not fields:
+            raise LedgerInputError([Problem(f"ledger update {entry}", None, None, "nothing to change",
+                                            "Give at least one field to revise, e.g. --quantity 4")])
+        data = self.coerce(fields, f"ledger update {entry}")
+        if source:
+            old = self.entry(entry).sources or ""
+            data.setdefault("sources", ";".join(x for x in dict.fromkeys([*old.split(";"), source]) if x))
+        return self._change(entry, "update", data, at, who, why, source, f"ledger update {entry}")
+
+    def deliver(self, entry: int, quantity: float | None = None, *, value: float | None = None,
+                at: str | date | None = None, who: str | None = None, why: str = "", source: str = "") -> EntryState:
+        """Record a (partial) delivery of ``quantity`` units (or of ``value``, for a value-only pledge)."""
+        where = f"ledger deliver {entry}"
+        if quantity is None and value is None:
+            raise LedgerInputError([Problem(where, None, "quantity", "no quantity or value delivered",
+                                            "Give the units delivered (or --value for a value-only pledge)")])
+        for name, v in (("quantity", quantity), ("value", value)):
+            if v is not None and not float(v) >= 0:
+                raise LedgerInputError([Problem(where, None, name, f"negative delivery {v!r}",
+                                                "Deliveries are 0 or more; revise the pledge to correct a record")])
+        data: dict[str, Any] = {"quantity": float(quantity or 0.0)}
+        if value is not None:
+            data["value"] = float(value)
+        return self._change(entry, "deliver", data, at, who, why, source, where)
+
+    def cancel(self, entry: int, *, why: str, at: str | date | None = None, who: str | None = None,
+               source: str = "") -> EntryState:
+        """Cancel a pledge (it stays in the ledger and its history)."""
+        if not why.strip():
+            raise LedgerInputError([Problem(f"ledger cancel {entry}", None, "why", "no reason given",
+                                            "Say why the pledge is cancelled (--why)")])
+        return self._change(entry, "cancel", {}, at, who, why, source, f"ledger cancel {entry}")
+
+    def merge(self, duplicate: int, keep: int, *, why: str = "", at: str | date | None = None,
+              who: str | None = None) -> EntryState:
+        """Merge ``duplicate`` into ``keep``: the duplicate stops counting, its sources join ``keep``'s, both
+        histories stay."""
+        where = f"ledger merge {duplicate} {keep}"
+        dup = self.entry(duplicate)
+        at_d = as_date(at, "date", where) or date.today()
+        who = who or current_user()
+        why = why or f"same pledge as entry {keep}"
+        self.write(Batch(changes=[
+            Change(duplicate, "merge", at_d, {"into": keep}, who, why, "", where),
+            Change(keep, "absorb", at_d, {"from": duplicate, "sources": dup.sources or ""}, who, why, "", where),
+        ]))
+        return self.entry(keep)
+
+    # -- reading ------------------------------------------------------------------------------------------------
+    def history(self, entry: int) -> list[Event]:
+        """Every event of an entry, in the order they happened."""
+        with reading(self.engine) as conn:
+            evs = read_events(conn, [entry]).get(entry)
+        if not evs:
+            raise LedgerInputError([Problem("ledger history", None, "id", f"there is no entry {entry}",
+                                            "Check the id (allyplan ledger list shows them)")])
+        return sorted(evs, key=lambda e: (e.action != "add", e.at, e.seq))
+
+    def entry(self, entry: int, as_of: str | date | None = None) -> EntryState:
+        """An entry now, or as of a date (replayed from its events)."""
+        evs = self.history(entry)
+        d = as_date(as_of, "as_of", "ledger")
+        if d is not None:
+            evs = [e for e in evs if e.at <= d]
+            if not evs:
+                raise LedgerInputError([Problem("ledger", None, "as_of", f"entry {entry} did not exist on "
+                                                f"{d.isoformat()}", "Give a later date")])
+        return replay(evs)
+
+    def entries(self, as_of: str | date | None = None, **filters: Any) -> pd.DataFrame:
+        """All entries now or as of a date (see :func:`allyplan.ledger.queries.entries_frame` for filters)."""
+        with reading(self.engine) as conn:
+            return entries_frame(conn, as_of_date(as_of), **filters)
+
+    def report(self, by: str = "donor", *, statuses: Sequence[str] | None = None, since: str | date | None = None,
+               until: str | date | None = None, as_of: str | date | None = None) -> pd.DataFrame:
+        """Pledged against delivered, in EUR, per donor, category, item or month (see
+        :func:`allyplan.ledger.queries.report`)."""
+        with reading(self.engine) as conn:
+            return report(conn, load_reference(conn), by, statuses=statuses, since=as_of_date(since),
+                          until=as_of_date(until), as_of=as_of_date(as_of))
+
+    def duplicates(self) -> pd.DataFrame:
+        """Likely duplicates waiting for a decision (merge them, or clear the flag with an update)."""
+        with reading(self.engine) as conn:
+            return duplicate_pairs(conn)
+
+    # -- files ----------------------------------------------------------------------------------------------------
+    def import_file(self, path: str | Path, *, mapping: Mapping[str, str] | None = None, preset: str | None = None,
+                    sheet: str | None = None, at: str | date | None = None, who: str | None = None,
+                    progress: Progress | None = None) -> ImportResult:
+        """Import pledges from a CSV or XLSX file, all rows or none (see :mod:`allyplan.ledger.imports`)."""
+        at_d = as_date(at, "date", "ledger import")
+        with writing(self.engine) as conn:
+            ref, rates = load_reference(conn), load_rates(conn)
+            return run_import(conn, Path(path), ref, lambda b: write(conn, b, ref, rates), mapping=dict(mapping or {}),
+                              preset=preset, sheet=sheet, at=at_d, who=who or current_user(), progress=progress)
+
+    def import_rates(self, path: str | Path) -> tuple[int, int]:
+        """Import ECB reference rates; revalues the entries they concern. Returns (rates, states revalued)."""
+        df = read_rates(Path(path))
+        with writing(self.engine) as conn:
+            n = store_rates(conn, df)
+            return n, revalue(conn, load_reference(conn), load_rates(conn))
+
+    def import_reference(self, table: str, path: str | Path) -> tuple[int, int]:
+        """Add or replace parties (with GDP) or catalog items from a scenario-style CSV (``parties.csv`` or
+        ``items.csv``); revalues entries. Returns (rows, states revalued)."""
+        df = read_reference(table, Path(path))
+        with writing(self.engine) as conn:
+            n = replace_rows(conn, table, df)
+            return n, revalue(conn, load_reference(conn), load_rates(conn))
+
+    def count(self) -> dict[str, int]:
+        from sqlalchemy import func, select
+        with reading(self.engine) as conn:
+            n_entries = conn.execute(select(func.count()).select_from(m.states)
+                                     .where(m.states.c.valid_to.is_(None))).scalar_one()
+            n_events = conn.execute(select(func.count()).select_from(m.events)).scalar_one()
+        return {"entries": int(n_entries), "events": int(n_events)}
+
+
+def _check_one(values: dict[str, Any], ref: Reference, where: str) -> list[Problem]:
+    from allyplan.ledger.checks import check_states
+    from allyplan.ledger.write import _normalise_adds
+
+    row = _normalise_adds(pd.DataFrame([{**{f: None for f in ENTRY_FIELDS}, **values}]), ref)
+    row = row.assign(merged_into=None)
+    return check_states(row, ref, pd.Series([where]), pd.Series([None]))
+
+
+def as_of_date(value: str | date | None) -> date | None:
+    return as_date(value, "date", "ledger")

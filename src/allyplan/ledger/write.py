@@ -1,0 +1,304 @@
+"""The one write path: every change to the ledger — an add, a revision, a delivery, a cancellation, a merge, an
+import — is a :class:`Batch` passed to :func:`write`, inside one transaction.
+
+:func:`write` checks the whole batch first (each new state against the reference data, each event against the
+entry's history at its date) and raises :class:`~allyplan.ledger.checks.LedgerInputError` with every problem if
+anything is wrong; only then does it append the events and rebuild the derived ``states`` of the entries touched.
+New entries are handled as whole columns, so an import of a million rows costs a few array operations, not a
+million round trips.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, delete, select, text, update
+
+from allyplan.errors import Problem
+from allyplan.ledger import models as m
+from allyplan.ledger.checks import LedgerInputError, check_states
+from allyplan.ledger.duplicates import likely_duplicates
+from allyplan.ledger.reference import Reference
+from allyplan.ledger.state import ENTRY_FIELDS, EntryState, Event, TransitionError, timeline
+from allyplan.ledger.valuation import Rates, value_columns
+
+__all__ = ["Change", "Batch", "WriteResult", "write", "ADD_COLUMNS", "read_events", "state_rows", "bulk_insert"]
+
+#: Columns of :attr:`Batch.adds` besides the entry fields: the event's date, author, reason, source and origin.
+ADD_COLUMNS = ("at", "who", "why", "source", "where", "row")
+_DEFAULTS: dict[str, Any] = {"recipient": "UA", "currency": "EUR", "status": "committed", "delivered": 0.0}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One event on an existing entry. ``where``/``row`` say where the request came from, for messages."""
+
+    entry: int
+    action: str
+    at: date
+    data: dict[str, Any] = field(default_factory=dict)
+    who: str = ""
+    why: str = ""
+    source: str = ""
+    where: str = "ledger"
+    row: int | None = None
+
+
+@dataclass
+class Batch:
+    """New entries (one row each, columns :data:`~allyplan.ledger.state.ENTRY_FIELDS` and :data:`ADD_COLUMNS`;
+    missing fields take their defaults) and changes to existing entries."""
+
+    adds: pd.DataFrame = field(default_factory=pd.DataFrame)
+    changes: list[Change] = field(default_factory=list)
+    check_duplicates: bool = True
+
+
+@dataclass
+class WriteResult:
+    added: list[int]
+    changed: list[int]
+    duplicates: dict[int, int]
+    events: int
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone().replace(tzinfo=None)
+
+
+def _normalise_adds(adds: pd.DataFrame, ref: Reference) -> pd.DataFrame:
+    a = adds.copy()
+    for f in ENTRY_FIELDS:
+        if f not in a.columns:
+            a[f] = _DEFAULTS.get(f)
+        elif f in _DEFAULTS:
+            a[f] = a[f].where(a[f].notna() & a[f].astype(str).ne(""), _DEFAULTS[f])
+    for f in ("item", "category", "description", "sources", "key", "expected"):
+        a[f] = a[f].where(a[f].notna() & a[f].astype(str).ne(""), None)
+    for f in ("quantity", "value", "delivered", "delivered_value"):
+        a[f] = pd.to_numeric(a[f]).astype(float)
+    a["category"] = a["category"].where(a["category"].notna(), ref.categories(a["item"]))
+    a["category"] = a["category"].where(a["category"].notna(), None)
+    fill = a["status"].eq("delivered") & a["quantity"].notna() & a["delivered"].eq(0.0)
+    a.loc[fill, "delivered"] = a.loc[fill, "quantity"]
+    for c in ADD_COLUMNS:
+        if c not in a.columns:
+            a[c] = {"who": "", "why": "", "source": "", "where": "ledger", "row": None, "at": None}[c]
+    a["at"] = a["at"].where(a["at"].notna(), a["announced"])
+    return a
+
+
+def _json_lines(df: pd.DataFrame) -> list[str]:
+    return df.to_json(orient="records", lines=True, double_precision=15, date_format="iso").splitlines()
+
+
+def bulk_insert(conn: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert many rows fast: ``executemany`` on SQLite, ``COPY`` on PostgreSQL."""
+    if not rows:
+        return
+    cols = ", ".join(columns)
+    if conn.dialect.name == "postgresql":
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as cp:
+            for r in rows:
+                cp.write_row(r)
+    else:
+        conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(columns))})", list(rows))
+
+
+def _py(v: Any) -> Any:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and np.isnan(v):
+        return None
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def state_rows(df: pd.DataFrame) -> list[tuple[Any, ...]]:
+    """Rows for ``states`` from a frame with :data:`~allyplan.ledger.models.STATE_COLUMNS`."""
+    df = df.copy()
+    for c in ("entry", "seq", "duplicate_of", "merged_into"):
+        df[c] = pd.to_numeric(df[c]).astype("Int64")
+    cols = [df[c].to_numpy(dtype=object) for c in m.STATE_COLUMNS]
+    return [tuple(_py(v) for v in r) for r in zip(*cols, strict=True)]
+
+
+def _allocate(conn: Connection, n: int) -> int:
+    """Reserve ``n`` entry ids; returns the first."""
+    conn.execute(update(m.counters).where(m.counters.c.name == "entry").values(value=m.counters.c.value + n))
+    last = int(conn.execute(select(m.counters.c.value).where(m.counters.c.name == "entry")).scalar_one())
+    return last - n + 1
+
+
+def read_events(conn: Connection, entries: Sequence[int]) -> dict[int, list[Event]]:
+    out: dict[int, list[Event]] = {}
+    ids = list(entries)
+    for i in range(0, len(ids), 500):
+        q = select(m.events).where(m.events.c.entry.in_(ids[i:i + 500])).order_by(m.events.c.entry, m.events.c.seq)
+        for r in conn.execute(q).mappings():
+            out.setdefault(r["entry"], []).append(Event(r["entry"], r["seq"], r["action"], r["at"], r["recorded"],
+                                                        r["who"], r["why"], r["source"], json.loads(r["data"])))
+    return out
+
+
+def _existing_for_duplicates(conn: Connection, donors: list[str]) -> pd.DataFrame:
+    s = m.states.c
+    q = (select(s.entry, s.donor, s.recipient, s.item, s.category, s.quantity, s.value, s.announced, s.description,
+                s.key, s.duplicate_of)
+         .where(s.valid_to.is_(None), s.merged_into.is_(None), s.status != "cancelled", s.donor.in_(donors)))
+    df = pd.DataFrame(conn.execute(q).all(), columns=["entry", "donor", "recipient", "item", "category", "quantity",
+                                                      "value", "announced", "description", "key", "duplicate_of"])
+    df["announced"] = df["announced"].astype(str)
+    return df
+
+
+def _frame(states: list[tuple[date, date | None, EntryState]]) -> pd.DataFrame:
+    rows = [{**s.as_dict(), "valid_from": a, "valid_to": b} for a, b, s in states]
+    return pd.DataFrame(rows)
+
+
+def _finish_states(df: pd.DataFrame, ref: Reference, rates: Rates) -> pd.DataFrame:
+    df = df.copy()
+    df["counted"] = df["merged_into"].isna() & df["duplicate_of"].isna()
+    df["value_eur"], df["delivered_value_eur"] = value_columns(df, ref, rates)
+    for c in ("valid_from", "valid_to", "announced", "expected"):
+        df[c] = df[c].map(lambda v: v.isoformat() if isinstance(v, date) else v)
+    return df
+
+
+def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: datetime | None = None) -> WriteResult:
+    """Check and apply ``batch`` on ``conn`` (already in a write transaction)."""
+    now = now or _now()
+    recorded = now.strftime("%Y-%m-%d %H:%M:%S.%f") if conn.dialect.name == "sqlite" else now
+    problems: list[Problem] = []
+
+    # new entries, as whole columns
+    adds = _normalise_adds(batch.adds, ref) if len(batch.adds) else pd.DataFrame()
+    added: list[int] = []
+    dups: dict[int, int] = {}
+    if len(adds):
+        first = _allocate(conn, len(adds))
+        adds["entry"] = np.arange(first, first + len(adds))
+        added = adds["entry"].tolist()
+        if batch.check_duplicates:
+            existing = _existing_for_duplicates(conn, sorted(adds["donor"].dropna().unique().tolist()))
+            d = likely_duplicates(adds.assign(announced=adds["announced"].astype(str)), existing)
+            adds["duplicate_of"] = d.to_numpy()
+            dups = {int(k): int(v) for k, v in d.dropna().items()}
+        adds["duplicate_of"] = adds["duplicate_of"].astype("Int64") if "duplicate_of" in adds else pd.NA
+        st = adds.assign(valid_from=adds["at"], valid_to=None, seq=1, merged_into=None)
+        st = _finish_states(st, ref, rates)
+        problems += check_states(st, ref, adds["where"], adds["row"])
+        bad_at = adds["at"].notna() & adds["announced"].notna() & (adds["at"].astype(str) < adds["announced"])
+        for w, r in zip(adds.loc[bad_at, "where"], adds.loc[bad_at, "row"], strict=True):
+            problems.append(Problem(str(w), None if pd.isna(r) else int(r), "at", "recorded before it was announced",
+                                    "Give a date on or after the announcement date"))
+
+    # changes to existing entries: fold each entry's whole history with the new events
+    changed: list[int] = []
+    touched_states = pd.DataFrame()
+    new_events: list[Event] = []
+    if batch.changes:
+        by_entry: dict[int, list[Change]] = {}
+        for c in batch.changes:
+            by_entry.setdefault(c.entry, []).append(c)
+        history = read_events(conn, sorted(by_entry))
+        targets = {int(c.data["into"]) for c in batch.changes if c.action == "merge"}
+        target_events = read_events(conn, sorted(targets - set(history)))
+        frames = []
+        for entry, cs in by_entry.items():
+            old = history.get(entry)
+            if not old:
+                problems.append(Problem(cs[0].where, cs[0].row, "id", f"there is no entry {entry}",
+                                        "Check the id (allyplan ledger list shows them)"))
+                continue
+            seq = max(e.seq for e in old)
+            evs = list(old)
+            for c in cs:
+                if c.action == "merge":
+                    into = int(c.data["into"])
+                    tev = history.get(into) or target_events.get(into)
+                    if not tev:
+                        problems.append(Problem(c.where, c.row, "into", f"there is no entry {into}",
+                                                "Check the id of the entry to keep"))
+                        continue
+                seq += 1
+                ev = Event(entry, seq, c.action, c.at, now, c.who, c.why, c.source, c.data)
+                evs.append(ev)
+                new_events.append(ev)
+            try:
+                tl = timeline(evs)
+            except TransitionError as e:
+                problems.append(Problem(cs[0].where, cs[0].row, None, str(e), ""))
+                continue
+            f = _frame(tl)
+            f["_where"], f["_row"] = cs[0].where, cs[0].row
+            frames.append(f)
+            changed.append(entry)
+        for c in batch.changes:
+            if c.action == "merge":
+                into = int(c.data["into"])
+                tev = history.get(into) or target_events.get(into) or []
+                if tev:
+                    try:
+                        tstate = timeline(tev)[-1][2]
+                    except TransitionError:
+                        continue
+                    if tstate.merged_into is not None:
+                        problems.append(Problem(c.where, c.row, "into", f"entry {into} was itself merged into "
+                                                f"{tstate.merged_into}", f"Merge into {tstate.merged_into} instead"))
+        if frames:
+            touched_states = _finish_states(pd.concat(frames, ignore_index=True), ref, rates)
+            problems += check_states(touched_states, ref, touched_states["_where"], touched_states["_row"])
+    if problems:
+        raise LedgerInputError(problems)
+
+    # append the events, then rebuild the derived states
+    if len(adds):
+        data = adds[list(ENTRY_FIELDS)].copy()
+        data["duplicate_of"] = data["duplicate_of"].astype(object).where(data["duplicate_of"].notna(), None)
+        lines = _json_lines(data)
+        ev_rows = list(zip(adds["entry"].tolist(), [1] * len(adds), ["add"] * len(adds),
+                           adds["at"].astype(str).tolist(), [recorded] * len(adds),
+                           adds["who"].astype(str).tolist(), adds["why"].fillna("").astype(str).tolist(),
+                           adds["source"].fillna("").astype(str).tolist(), lines, strict=True))
+        bulk_insert(conn, "events", ("entry", "seq", "action", "at", "recorded", "who", "why", "source", "data"),
+                    ev_rows)
+        bulk_insert(conn, "states", m.STATE_COLUMNS, state_rows(st))
+    if new_events:
+        bulk_insert(conn, "events", ("entry", "seq", "action", "at", "recorded", "who", "why", "source", "data"),
+                    [(e.entry, e.seq, e.action, e.at.isoformat(), recorded, e.who, e.why, e.source,
+                      json.dumps(dict(e.data), default=str)) for e in new_events])
+    if changed:
+        for i in range(0, len(changed), 500):
+            conn.execute(delete(m.states).where(m.states.c.entry.in_(changed[i:i + 500])))
+        bulk_insert(conn, "states", m.STATE_COLUMNS, state_rows(touched_states))
+    return WriteResult(added=added, changed=changed, duplicates=dups, events=len(added) + len(new_events))
+
+
+def revalue(conn: Connection, ref: Reference, rates: Rates) -> int:
+    """Recompute the EUR values of every state (after new rates or unit values); returns the rows changed."""
+    s = m.states.c
+    cols = ["id", "item", "quantity", "value", "currency", "announced", "delivered", "delivered_value", "status",
+            "value_eur", "delivered_value_eur"]
+    df = pd.DataFrame(conn.execute(select(*(getattr(s, c) for c in cols))).all(), columns=cols)
+    if df.empty:
+        return 0
+    df["announced"] = df["announced"].astype(str)
+    v, dv = value_columns(df, ref, rates)
+    old_v = df["value_eur"].to_numpy(dtype=float, na_value=np.nan)
+    old_dv = df["delivered_value_eur"].to_numpy(dtype=float, na_value=np.nan)
+    diff = ~(np.isclose(v, old_v, equal_nan=True) & np.isclose(dv, old_dv, equal_nan=True))
+    rows = [{"i": int(i), "v": _py(a), "dv": _py(b)} for i, a, b in zip(df["id"][diff], v[diff], dv[diff],
+                                                                            strict=True)]
+    if rows:
+        conn.execute(text("UPDATE states SET value_eur = :v, delivered_value_eur = :dv WHERE id = :i"), rows)
+    return len(rows)
