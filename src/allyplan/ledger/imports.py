@@ -12,6 +12,7 @@ description): identical rows change nothing, changed ones are new entries.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -90,6 +91,11 @@ def read_table(path: Path, sheet: str | None = None, header_hint: tuple[str, ...
         raw = book[sheet]
     elif suffix in (".csv", ".txt", ".tsv"):
         data = path.read_bytes()
+        if b"\x00" in data[:8192]:
+            raise LedgerInputError([Problem(name, None, None, "a binary file, not CSV text",
+                                            "Export the table as CSV (UTF-8) or give the .xlsx workbook")])
+        if not data.strip():
+            raise LedgerInputError([Problem(name, None, None, "the file is empty", "Give a file with a header row")])
         for enc in ("utf-8-sig", "cp1252"):
             try:
                 text = data.decode(enc)
@@ -103,7 +109,7 @@ def read_table(path: Path, sheet: str | None = None, header_hint: tuple[str, ...
         try:
             raw = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False, sep=sep,
                               engine="python" if sep is None else "c")
-        except (pd.errors.ParserError, ValueError) as e:
+        except (pd.errors.ParserError, ValueError, csv.Error) as e:
             raise LedgerInputError([Problem(name, None, None, f"cannot read the CSV: {e}",
                                             "Check the quoting and the number of columns per row")]) from None
     else:
@@ -126,15 +132,15 @@ def read_table(path: Path, sheet: str | None = None, header_hint: tuple[str, ...
     body = body.loc[(body != "").any(axis=1)]
     rows = body.index.to_numpy() + header_at + 2
     body = body.reset_index(drop=True)
-    body.attrs["rows"] = rows
+    body["_row"] = rows
     return body, header_at + 2
 
 
 def _kiel(df: pd.DataFrame, ref: Reference, name: str) -> tuple[pd.DataFrame, list[Problem]]:
     """The Kiel tracker's main data as ledger fields."""
     problems: list[Problem] = []
-    d = df.replace(".", "")
-    rows = df.attrs["rows"]
+    d = df.drop(columns="_row").replace(".", "")
+    rows = df["_row"].to_numpy()
     missing = [c for c in PRESETS["kiel"] if c not in d.columns]
     if missing:
         raise LedgerInputError([Problem(name, 1, c, "column missing for the kiel preset",
@@ -183,13 +189,14 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str) -> tuple[pd.DataFrame, li
     for r, v in zip(rows[bad.to_numpy()], measure[bad], strict=True):
         problems.append(Problem(name, int(r), "measure", f"unknown measure {v!r}", "Expected Commitment or Allocation"))
     out["status"] = "committed"
-    out.attrs["rows"] = rows
+    out["_row"] = rows
     return out, problems
 
 
 def _mapped(df: pd.DataFrame, mapping: dict[str, str], name: str) -> tuple[pd.DataFrame, list[Problem]]:
     problems: list[Problem] = []
     targets = set(LEDGER.columns)
+    rows = df.pop("_row")
     cols = {c.lower(): c for c in df.columns}
     full = {f: cols[f.lower()] for f in LEDGER.columns if f.lower() in cols}
     for k, v in mapping.items():
@@ -208,7 +215,7 @@ def _mapped(df: pd.DataFrame, mapping: dict[str, str], name: str) -> tuple[pd.Da
     if problems:
         raise LedgerInputError(problems)
     out = pd.DataFrame({f: df[c].replace(".", "") for f, c in full.items()})
-    out.attrs["rows"] = df.attrs["rows"]
+    out["_row"] = rows
     return out, []
 
 
@@ -224,7 +231,7 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
         out, problems = _kiel(df, ref, name)
     else:
         out, problems = _mapped(df, mapping or {}, name)
-    rows = pd.Series(out.attrs["rows"], index=out.index)
+    rows = out.pop("_row")
     for f in ENTRY_FIELDS:
         if f not in out.columns:
             out[f] = None
@@ -272,8 +279,11 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
     out["delivered"] = out["delivered"].fillna(0.0)
     no_key = out["key"].isna()
     if no_key.any():
-        basis = (out["donor"].astype(str) + "|" + out["item"].astype(str) + "|" + out["announced"].astype(str) + "|"
-                 + out["description"].astype(str) + "|" + out["quantity"].astype(str))
+        def txt(c: str) -> pd.Series:
+            return out[c].map(lambda v: "" if v is None or v != v else str(v))
+
+        basis = (txt("donor") + "|" + txt("item") + "|" + txt("announced") + "|" + txt("description") + "|"
+                 + txt("quantity"))
         out.loc[no_key, "key"] = "row:" + basis[no_key].map(lambda s: hashlib.sha1(s.encode()).hexdigest()[:16])
     dup_key = out["key"].duplicated(keep=False) & ~no_key
     bad(dup_key, "key", "the key '" + out["key"].astype(str) + "' appears on more than one row",
@@ -308,6 +318,8 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
                at: date | None = None, who: str = "", progress: Progress | None = None) -> ImportResult:
     """Import ``path`` on ``conn`` (in a write transaction): new rows become entries, changed rows revisions."""
     say = progress or (lambda _msg: None)
+    if not path.is_file():
+        raise LedgerInputError([Problem(path.name, None, None, "no such file", f"Check the path {path}")])
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     seen = conn.execute(select(m.imports.c.recorded).where(m.imports.c.sha256 == digest).limit(1)).first()
     say(f"reading {path.name}")
@@ -325,6 +337,7 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
                      if p.field not in ("donor", "recipient", "item") or "unknown" not in p.message]
         raise LedgerInputError(problems)
     say(f"comparing {len(rows):,} rows with the ledger")
+    rows = _normalise_adds(rows.assign(where=path.name), ref).drop(columns=["at", "who", "why", "source", "where"])
     current = _current_by_key(conn, rows["key"].tolist())
     known = rows["key"].isin(current["key"])
     new = rows[~known]
@@ -335,8 +348,7 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
         old[f"_diff_{f}"] = ~_same(old[f], old[f"{f}_old"])
     diff_cols = [f"_diff_{f}" for f in _COMPARED]
     changed = old[old[diff_cols].any(axis=1)]
-    for r in changed.itertuples(index=False):
-        rd = r._asdict()
+    for rd in changed.to_dict("records"):
         data = {f: _py(rd[f]) for f in _COMPARED if rd[f"_diff_{f}"]}
         changes.append(Change(int(rd["entry"]), "update", when, data, who, f"re-import of {path.name}",
                               str(path), path.name, int(rd["row"])))
