@@ -8,7 +8,7 @@ Every problem names where it is (file and row, or the command), the field, what 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -38,20 +38,24 @@ class LedgerInputError(AllyplanError):
 def parse_dates(col: pd.Series) -> pd.Series:
     """ISO date strings (or None where empty or unreadable) for a column of dates in any accepted format."""
     out = pd.Series([None] * len(col), index=col.index, dtype=object)
-    todo = col.notna() & col.astype(str).str.strip().ne("")
-    if not todo.any():
-        return out
-    direct = col[todo].map(lambda v: v if isinstance(v, pd.Timestamp) else
-                           (pd.Timestamp(v) if hasattr(v, "year") else None))
-    got = direct.notna()
-    out[direct[got].index] = [t.strftime("%Y-%m-%d") for t in direct[got]]
-    text = col[todo & ~out.notna()].astype(str).str.strip()
+    present = col.notna()
+    if col.dtype == object:
+        stamps = present & col.map(lambda v: hasattr(v, "year"))
+        if stamps.any():
+            out[stamps] = [pd.Timestamp(v).strftime("%Y-%m-%d") for v in col[stamps]]
+            present &= ~stamps
+    vals = [str(v).strip() for v in col[present].to_numpy(dtype=object)]
+    text = pd.Series(vals, index=col[present].index, dtype=object)
+    text = text[[v != "" for v in vals]] if len(vals) else text
     for fmt in DATE_FORMATS:
         if text.empty:
             break
         parsed = pd.to_datetime(text, format=fmt, errors="coerce")
         ok = parsed.notna()
-        out[text[ok].index] = parsed[ok].dt.strftime("%Y-%m-%d").to_numpy()
+        if fmt == "%Y-%m-%d":  # already ISO: keep the text (formatting a million dates back costs seconds)
+            out[text[ok].index] = text[ok].to_numpy(dtype=object)
+        else:
+            out[text[ok].index] = parsed[ok].dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
         text = text[~ok]
     return out
 
@@ -66,61 +70,68 @@ def parse_date(value: str, field: str, where: str) -> str:
 
 
 def parse_numbers(col: pd.Series) -> pd.Series:
-    """Floats (NaN where empty) for a column of numbers; unreadable text becomes NaN and is caught by the caller."""
-    if col.dtype.kind in "fi":
+    """Floats (NaN where empty) for a column of numbers; unreadable text becomes NaN and is caught by the caller.
+
+    Plain numbers are read at C speed; only the rest go through the clean-up of thousands separators and decimal
+    commas (1,234,567 / 1 234 567 / 12,5)."""
+    if col.dtype.kind in "fiu":
         return col.astype(float)
-    text = col.astype(str).str.strip().str.replace(r"[\s\u00a0\u202f']", "", regex=True)
-    # 1,234,567 (thousands commas) -> 1234567; a lone comma as decimal point: 12,5 -> 12.5
-    thousands = text.str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
-    text = text.where(~thousands, text.str.replace(",", "", regex=False))
-    text = text.where(~text.str.fullmatch(r"-?\d+,\d+"), text.str.replace(",", ".", regex=False))
-    return pd.to_numeric(text.replace({"": None, "nan": None, "None": None}), errors="coerce")
+    fast = pd.to_numeric(col.where(col.notna(), None), errors="coerce").astype(float)
+    redo = fast.isna() & col.notna()
+    if redo.any():
+        text = col[redo].astype(str).str.strip().str.replace(r"[\s\u00a0\u202f']", "", regex=True)
+        thousands = text.str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+        text = text.where(~thousands, text.str.replace(",", "", regex=False))
+        text = text.where(~text.str.fullmatch(r"-?\d+,\d+"), text.str.replace(",", ".", regex=False))
+        fast[redo] = pd.to_numeric(text.replace({"": None, "nan": None, "None": None}), errors="coerce")
+    return fast
 
 
 def check_states(df: pd.DataFrame, ref: Reference, where: pd.Series, rows: pd.Series) -> list[Problem]:
     """Problems with entry states (one row each). ``where`` names the file or command, ``rows`` the row or None."""
     problems: list[Problem] = []
 
-    def add(mask: np.ndarray | pd.Series, field: str, message: pd.Series | str, fix: str) -> None:
+    def add(mask: np.ndarray | pd.Series, field: str, message: Callable[[pd.DataFrame], Iterable[str]] | str,
+            fix: str) -> None:
         mask = np.asarray(mask, dtype=bool)
         if not mask.any():
             return
-        msgs = message[mask] if isinstance(message, pd.Series) else pd.Series([message] * int(mask.sum()))
+        msgs = list(message(df[mask])) if callable(message) else [message] * int(mask.sum())
         for w, r, msg in zip(where[mask], rows[mask], msgs, strict=True):
             problems.append(Problem(str(w), None if pd.isna(r) else int(r), field, str(msg), fix))
 
-    def q(col: str) -> pd.Series:
-        return "'" + df[col].astype(str) + "'"
+    def said(text: str, col: str) -> Callable[[pd.DataFrame], Iterable[str]]:
+        return lambda bad: [f"{text} '{v}'" for v in bad[col]]
 
     donor_known = df["donor"].isin(ref.party_codes)
     add(df["donor"].isna() | df["donor"].eq(""), "donor", "no donor given", "Give the donor's country code, e.g. DE")
-    add(df["donor"].notna() & df["donor"].ne("") & ~donor_known, "donor", "unknown party " + q("donor"),
+    add(df["donor"].notna() & df["donor"].ne("") & ~donor_known, "donor", said("unknown party", "donor"),
         "Use an ISO 3166-1 alpha-2 code (DE, GB, US, ...) or EU, EIB or EPF")
-    add(~df["recipient"].isin(ref.party_codes), "recipient", "unknown party " + q("recipient"),
+    add(~df["recipient"].isin(ref.party_codes), "recipient", said("unknown party", "recipient"),
         "Use an ISO 3166-1 alpha-2 code, e.g. UA")
     add(donor_known & df["donor"].eq(df["recipient"]), "recipient", "the donor and the recipient are the same",
         "Check the donor and recipient columns")
     has_item = df["item"].notna()
-    add(has_item & ~df["item"].isin(ref.item_ids), "item", "unknown item " + q("item"),
+    add(has_item & ~df["item"].isin(ref.item_ids), "item", said("unknown item", "item"),
         "Use a catalog id (allyplan ledger catalog lists them), or leave the item empty and give a category")
     add(~has_item & (df["category"].isna() | df["category"].eq("")), "item", "neither an item nor a category",
         "Give the item's catalog id, or a category with a value")
     qty, val = df["quantity"].astype(float), df["value"].astype(float)
     add(qty.isna() & val.isna(), "quantity", "neither a quantity nor a value", "Give the number of units or the value")
-    add(qty < 0, "quantity", "negative quantity " + q("quantity"), "Quantities are 0 or more")
-    add(val < 0, "value", "negative value " + q("value"), "Values are 0 or more")
+    add(qty < 0, "quantity", said("negative quantity", "quantity"), "Quantities are 0 or more")
+    add(val < 0, "value", said("negative value", "value"), "Values are 0 or more")
     add(~np.isfinite(qty.fillna(0)) | ~np.isfinite(val.fillna(0)), "quantity", "a quantity or value is not finite",
         "Give a finite number")
-    add(~df["currency"].isin(ref.currencies), "currency", "unknown currency " + q("currency"),
+    add(~df["currency"].isin(ref.currencies), "currency", said("unknown currency", "currency"),
         "Use an ISO 4217 code such as EUR, USD or GBP")
-    add(~df["status"].isin(PLEDGE_STATUSES), "status", "unknown status " + q("status"),
+    add(~df["status"].isin(PLEDGE_STATUSES), "status", said("unknown status", "status"),
         f"Use one of {', '.join(PLEDGE_STATUSES)}")
     add(df["announced"].isna(), "announced", "no announcement date", DATE_HELP)
     dlv = df["delivered"].astype(float)
-    add(dlv < 0, "delivered", "negative delivered quantity " + q("delivered"), "Deliveries are 0 or more")
+    add(dlv < 0, "delivered", said("negative delivered quantity", "delivered"), "Deliveries are 0 or more")
     over = qty.notna() & (qty >= 0) & (dlv > qty + 1e-9)
-    add(over, "delivered", "delivered " + df["delivered"].astype(str) + " is above the pledged quantity "
-        + df["quantity"].astype(str),
+    add(over, "delivered", lambda bad: [f"delivered {d:g} is above the pledged quantity {q:g}"
+                                        for d, q in zip(bad["delivered"], bad["quantity"], strict=True)],
         "Revise the pledged quantity first (allyplan ledger update ID --quantity N), or correct the delivery")
     dv = df["delivered_value"].astype(float)
     add(dv < 0, "delivered_value", "negative delivered value", "Values are 0 or more")

@@ -46,22 +46,27 @@ def likely_duplicates(new: pd.DataFrame, existing: pd.DataFrame) -> pd.Series:
     """For each row of ``new``: the entry it likely duplicates (from ``existing`` or earlier in ``new``), or NA."""
     if new.empty:
         return pd.Series([], dtype="Int64")
+    keys = new["key"].to_numpy(dtype=object)
+    if existing.empty and len(keys) and all(isinstance(k, str) for k in keys):
+        spaces = {k.split(":", 1)[0] if ":" in k else "" for k in keys}
+        if len(spaces) == 1:  # one keyed source into an empty ledger: nothing to compare with
+            return pd.Series(pd.NA, index=new["entry"].to_numpy(), dtype="Int64")
     a = pd.concat([existing[_COLS].assign(is_new=False, dup=existing.get("duplicate_of")),
                    new[_COLS].assign(is_new=True, dup=pd.NA)], ignore_index=True)
-    a["group"] = (a["donor"].astype(str) + "|" + a["recipient"].astype(str) + "|"
-                  + a["item"].where(a["item"].notna(), "cat:" + a["category"].astype(str)).astype(str))
+    a["what"] = [i if isinstance(i, str) else f"cat:{c}" for i, c in zip(a["item"], a["category"], strict=True)]
     a["day"] = pd.to_datetime(a["announced"])
-    a["ns"] = a["key"].where(a["key"].isna(), a["key"].astype(str).str.extract(r"^([^:]*):", expand=False)
-                             .fillna(""))
-    a = a.sort_values(["group", "day", "entry"], kind="stable")
-    prev = a.groupby("group", sort=False).shift(1)
+    a["ns"] = [(k.split(":", 1)[0] if ":" in k else "") if isinstance(k, str) else None for k in a["key"]]
+    group = ["donor", "recipient", "what"]
+    a = a.sort_values([*group, "day", "entry"], kind="stable")
+    prev = a.groupby(group, sort=False, dropna=False)[["entry", "day", "quantity", "value", "ns", "dup"]].shift(1)
     has_prev = prev["entry"].notna()
     gap = (a["day"] - prev["day"]).dt.days
     same_source = a["ns"].notna() & prev["ns"].notna() & (a["ns"] == prev["ns"])
     close = (gap <= WINDOW_DAYS) & (_overlap(a["quantity"].astype(float), prev["quantity"].astype(float))
                                     | (a["quantity"].isna() & prev["quantity"].isna()
                                        & _overlap(a["value"].astype(float), prev["value"].astype(float))))
-    said = a["description"].fillna("").astype(str).str.contains(REANNOUNCED) & (gap <= TEXT_WINDOW_DAYS)
+    said = pd.Series([isinstance(d, str) and REANNOUNCED.search(d) is not None for d in a["description"]],
+                     index=a.index) & (gap <= TEXT_WINDOW_DAYS)
     hit = a["is_new"] & has_prev & ~same_source & (close | said)
     target = prev["dup"].where(prev["dup"].notna(), prev["entry"])
     result = pd.Series(pd.NA, index=a.index, dtype="Int64")

@@ -28,7 +28,7 @@ from allyplan.ledger import models as m
 from allyplan.ledger.checks import DATE_HELP, LedgerInputError, check_states, parse_dates, parse_numbers
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.state import ENTRY_FIELDS
-from allyplan.ledger.write import Batch, Change, _normalise_adds, _now
+from allyplan.ledger.write import Batch, Change, _now, normalise_adds
 from allyplan.schema import LEDGER
 
 __all__ = ["ImportResult", "PRESETS", "KIEL_SHEET", "parse_mapping", "read_table", "prepare_import", "run_import"]
@@ -105,18 +105,26 @@ def read_table(path: Path, sheet: str | None = None, header_hint: tuple[str, ...
         else:  # pragma: no cover - cp1252 decodes almost anything
             raise LedgerInputError([Problem(name, None, None, "unknown text encoding", "Save the file as UTF-8")])
         import io
-        sep = "\t" if suffix == ".tsv" else None
+        sep = "\t" if suffix == ".tsv" else ","
+        if suffix != ".tsv":
+            try:
+                sep = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|").delimiter
+            except csv.Error:
+                sep = ","
         try:
-            raw = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False, sep=sep,
-                              engine="python" if sep is None else "c")
+            raw = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False, sep=sep)
         except (pd.errors.ParserError, ValueError, csv.Error) as e:
             raise LedgerInputError([Problem(name, None, None, f"cannot read the CSV: {e}",
                                             "Check the quoting and the number of columns per row")]) from None
     else:
         raise LedgerInputError([Problem(name, None, None, f"unsupported file type {suffix!r}",
                                         "Import a .csv or .xlsx file")])
-    raw = raw.map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else
-                  (v.strftime("%Y-%m-%d") if isinstance(v, (datetime, date, pd.Timestamp)) else str(v).strip()))
+    if suffix in (".xlsx", ".xlsm"):
+        raw = raw.map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else
+                      (v.strftime("%Y-%m-%d") if isinstance(v, (datetime, date, pd.Timestamp)) else str(v)))
+    # plain comprehensions: pandas' .str methods cost about a microsecond a cell on text without pyarrow
+    raw = pd.DataFrame({c: [v.strip() for v in raw[c].to_numpy(dtype=object)] for c in raw.columns}, dtype=object)
+    raw.columns = range(raw.shape[1])
     header_at = 0
     hint = {h.lower() for h in header_hint}
     for i in range(min(len(raw), 30)):
@@ -235,38 +243,40 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
     for f in ENTRY_FIELDS:
         if f not in out.columns:
             out[f] = None
-    out = out.astype(object).where(out.notna() & out.astype(str).ne(""), None)
+    for c in out.columns:
+        out[c] = pd.Series([None if v is None or v == "" or v != v else v for v in out[c].to_numpy(dtype=object)],
+                           index=out.index, dtype=object)
 
-    def bad(mask: pd.Series, field: str, message: pd.Series | str, fix: str) -> None:
-        for r, msg in zip(rows[mask], message[mask] if isinstance(message, pd.Series) else [message] * mask.sum(),
-                          strict=True):
-            problems.append(Problem(name, int(r), field, str(msg), fix))
+    def bad(mask: pd.Series, field: str, message: str, fix: str) -> None:
+        """``message`` is a format string with ``{v}``, the cell's value."""
+        if not mask.any():
+            return
+        for r, v in zip(rows[mask], out.loc[mask, field], strict=True):
+            problems.append(Problem(name, int(r), field, message.format(v=v), fix))
 
     for f in ("donor", "recipient"):
         raw = out[f]
         codes = {v: ref.party_code(str(v)) for v in raw.dropna().unique()}
         mapped = raw.map(codes)
-        bad(raw.notna() & mapped.isna(), f, "unknown party '" + raw.astype(str) + "'",
+        bad(raw.notna() & mapped.isna(), f, "unknown party '{v}'",
             "Use an ISO 3166-1 alpha-2 code or a country name (or EU, EIB, EPF)")
         out[f] = mapped.where(mapped.notna(), raw)
     if preset != "kiel":
         raw = out["item"]
         ids = {v: ref.item_id(str(v)) for v in raw.dropna().unique()}
         mapped = raw.map(ids)
-        bad(raw.notna() & mapped.isna(), "item", "unknown item '" + raw.astype(str) + "'",
+        bad(raw.notna() & mapped.isna(), "item", "unknown item '{v}'",
             "Use a catalog id or alias (allyplan ledger catalog lists them), or leave it empty and give a category")
         out["item"] = mapped.where(mapped.notna(), None)
     for f in ("quantity", "value", "delivered", "delivered_value"):
         raw = out[f]
-        num = parse_numbers(raw.fillna(""))
-        bad(raw.notna() & num.isna(), f, "'" + raw.astype(str) + "' is not a number",
-            "Write a plain number such as 12 or 1500000.50")
+        num = parse_numbers(raw)
+        bad(raw.notna() & num.isna(), f, "'{v}' is not a number", "Write a plain number such as 12 or 1500000.50")
         out[f] = num
     for f in ("announced", "expected"):
         raw = out[f]
         dates = parse_dates(raw)
-        bad(raw.notna() & dates.isna(), f, "'" + raw.astype(str) + "' is not a date in a known format",
-            DATE_HELP)
+        bad(raw.notna() & dates.isna(), f, "'{v}' is not a date in a known format", DATE_HELP)
         out[f] = dates
     out["currency"] = out["currency"].fillna("EUR").astype(str).str.upper()
     out["status"] = out["status"].fillna("committed").astype(str).str.lower()
@@ -286,8 +296,7 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
                  + txt("quantity"))
         out.loc[no_key, "key"] = "row:" + basis[no_key].map(lambda s: hashlib.sha1(s.encode()).hexdigest()[:16])
     dup_key = out["key"].duplicated(keep=False) & ~no_key
-    bad(dup_key, "key", "the key '" + out["key"].astype(str) + "' appears on more than one row",
-        "Keys must be unique within a file")
+    bad(dup_key, "key", "the key '{v}' appears on more than one row", "Keys must be unique within a file")
     out["row"] = rows
     return out, problems
 
@@ -331,13 +340,13 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
         return result
     if problems:  # report reference problems (unknown parties, ...) of the readable rows too
         readable = ~rows["row"].isin({p.row for p in problems})
-        norm = _normalise_adds(rows[readable].assign(where=path.name), ref)
+        norm = normalise_adds(rows[readable].assign(where=path.name), ref)
         norm = norm.assign(merged_into=None, duplicate_of=None, seq=1, valid_from=norm["at"], valid_to=None)
         problems += [p for p in check_states(norm, ref, norm["where"], norm["row"])
                      if p.field not in ("donor", "recipient", "item") or "unknown" not in p.message]
         raise LedgerInputError(problems)
     say(f"comparing {len(rows):,} rows with the ledger")
-    rows = _normalise_adds(rows.assign(where=path.name), ref).drop(columns=["at", "who", "why", "source", "where"])
+    rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
     current = _current_by_key(conn, rows["key"].tolist())
     known = rows["key"].isin(current["key"])
     new = rows[~known]
@@ -355,7 +364,7 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     result.unchanged = len(old) - len(changed)
     adds = new.assign(who=who, why=f"import of {path.name}", source=str(path), where=path.name)
     say(f"writing {len(adds):,} new entries and {len(changes):,} revisions")
-    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes))
+    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True))
     result.added = list(getattr(res, "added", []))
     result.revised = list(getattr(res, "changed", []))
     result.duplicates = dict(getattr(res, "duplicates", {}))

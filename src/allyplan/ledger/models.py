@@ -84,7 +84,6 @@ states = Table(
           postgresql_where=text("valid_to IS NULL")),
     Index("ix_states_key", "key", unique=True, sqlite_where=text("valid_to IS NULL AND key IS NOT NULL"),
           postgresql_where=text("valid_to IS NULL AND key IS NOT NULL")),
-    Index("ix_states_asof", "valid_from", "valid_to"),
 )
 
 parties = Table(

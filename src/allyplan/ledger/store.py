@@ -280,9 +280,9 @@ class Ledger:
 
 def _check_one(values: dict[str, Any], ref: Reference, where: str) -> list[Problem]:
     from allyplan.ledger.checks import check_states
-    from allyplan.ledger.write import _normalise_adds
+    from allyplan.ledger.write import normalise_adds
 
-    row = _normalise_adds(pd.DataFrame([{**{f: None for f in ENTRY_FIELDS}, **values}]), ref)
+    row = normalise_adds(pd.DataFrame([{**{f: None for f in ENTRY_FIELDS}, **values}]), ref)
     row = row.assign(merged_into=None)
     return check_states(row, ref, pd.Series([where]), pd.Series([None]))
 

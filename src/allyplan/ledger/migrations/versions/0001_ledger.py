@@ -65,7 +65,6 @@ def upgrade() -> None:
     op.create_index("ix_states_key", "states", ["key"], unique=True,
                     sqlite_where=sa.text("valid_to IS NULL AND key IS NOT NULL"),
                     postgresql_where=sa.text("valid_to IS NULL AND key IS NOT NULL"))
-    op.create_index("ix_states_asof", "states", ["valid_from", "valid_to"])
     op.create_table(
         "parties",
         sa.Column("code", sa.String(8), primary_key=True),

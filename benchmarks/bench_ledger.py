@@ -1,0 +1,148 @@
+"""Ledger benchmark: import a million pledge events into SQLite and PostgreSQL, then time the reports.
+
+For each database, on this machine:
+  1. ``allyplan ledger import`` of a generated CSV of N pledges (one ``add`` event each; a third of them with
+     deliveries recorded), in a fresh process, as a user runs it: wall time, events per second, peak memory;
+  2. the same import again (a re-import changes nothing), and a newer release of the file with 5% of the rows
+     revised (recorded as ``update`` events);
+  3. the reports, as library calls on the filled ledger: by donor, category, item and month, an as-of report,
+     and one entry's history.
+Targets (issue 3): import >= 50,000 events/s into SQLite; every report < 1 s at 1,000,000 events.
+The data are synthetic (illustrative); figures are measured in the same run.
+
+    python benchmarks/bench_ledger.py [--rows 1000000] [--postgres postgresql://postgres@127.0.0.1/test]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import numpy as np
+import pandas as pd
+
+DONORS = ["US", "DE", "GB", "FR", "IT", "CA", "ES", "NL", "PL", "SE", "NO", "DK", "RO", "BE", "FI", "CZ", "EE",
+          "LV", "LT", "PT", "GR", "SK", "SI", "HR", "BG", "LU", "IS", "AL", "ME", "MK"]
+ITEMS = ["patriot", "pac-3-mse", "pac-2-gem-t", "nasams", "aim-120-amraam", "iris-t-slm", "iris-t-slm-missile",
+         "samp-t", "aster-30", "gepard", "ammo-35mm-gepard", "mistral", "stinger", "leopard-1a5", "leopard-2a4",
+         "leopard-2a6", "shell-155mm", "pzh-2000", "caesar", "generator", "transformer", "medical-kit"]
+
+
+def make_file(path: Path, n: int, seed: int = 0, revise: float = 0.0) -> Path:
+    rng = np.random.default_rng(seed)
+    q = rng.integers(1, 50, n)
+    delivered = np.where(rng.random(n) < 1 / 3, rng.integers(0, 50, n) % (q + 1), 0)
+    days = pd.Timestamp("2022-02-24") + pd.to_timedelta(rng.integers(0, 1700, n), unit="D")
+    df = pd.DataFrame({"key": [f"k{i}" for i in range(n)], "donor": np.array(DONORS)[rng.integers(0, len(DONORS), n)],
+                       "item": np.array(ITEMS)[rng.integers(0, len(ITEMS), n)], "quantity": q, "delivered": delivered,
+                       "announced": days.strftime("%Y-%m-%d"),
+                       "status": np.where(delivered == q, "delivered", "committed")})
+    if revise:
+        rng2 = np.random.default_rng(seed + 1)
+        sel = rng2.random(n) < revise
+        df.loc[sel, "quantity"] = df.loc[sel, "quantity"] + 1
+        df.loc[sel, "status"] = "committed"
+    df.to_csv(path, index=False)
+    return path
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024.0
+
+
+def timed(fn, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def bench(name: str, url: str, first: Path, newer: Path, n: int) -> dict[str, object]:
+    from allyplan.ledger import Ledger
+
+    env = {**os.environ, "ALLYPLAN_DATABASE_URL": url, "ALLYPLAN_USER": "bench"}
+    imp = [sys.executable, "-m", "allyplan", "ledger", "import"]
+    wall, peak = run([*imp, str(first)], env)
+    again, _ = run([*imp, str(first)], env)
+    revise_wall, _ = run([*imp, str(newer), "--date", "2026-11-01"], env)
+    out: dict[str, object] = {"database": name, "events": n, "import_s": round(wall, 2),
+                              "events_per_s": round(n / wall), "peak_rss_mb": round(peak), "reimport_s": round(again, 2),
+                              "revision_import_s": round(revise_wall, 2)}
+    with Ledger(url) as led:
+        counts = led.count()
+        out["revisions"] = counts["events"] - n
+        reports = {}
+        for by in ("donor", "category", "item", "month"):
+            reports[f"report_by_{by}_s"] = round(timed(lambda by=by: led.report(by)), 3)
+        reports["report_by_donor_as_of_s"] = round(timed(lambda: led.report("donor", as_of="2024-06-30")), 3)
+        reports["report_since_until_s"] = round(timed(lambda: led.report("month", since="2024-01-01",
+                                                                             until="2024-12-31")), 3)
+        reports["entry_as_of_s"] = round(timed(lambda: led.entry(n // 2, as_of="2026-01-01")), 4)
+        reports["history_s"] = round(timed(lambda: led.history(n // 2)), 4)
+        out.update(reports)
+        total = led.report("donor").iloc[-1]
+        out["pledged_eur_bn"] = round(float(total["pledged_eur"]) / 1e9, 1)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--postgres", default=os.environ.get("ALLYPLAN_TEST_POSTGRES_URL", ""),
+                    help="PostgreSQL URL (default: $ALLYPLAN_TEST_POSTGRES_URL; empty: SQLite only)")
+    ap.add_argument("--json", type=Path)
+    a = ap.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        t0 = time.perf_counter()
+        first = make_file(t / "pledges.csv", a.rows)
+        newer = make_file(t / "pledges-newer.csv", a.rows, revise=0.05)
+        print(f"generated {a.rows:,} rows in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        results.append(bench("sqlite", f"sqlite:///{t / 'ledger.db'}", first, newer, a.rows))
+        print(json.dumps(results[-1]), file=sys.stderr)
+        if a.postgres:
+            from sqlalchemy import create_engine, text
+
+            schema = f"bench_{uuid.uuid4().hex[:8]}"
+            eng = create_engine(a.postgres.replace("postgresql://", "postgresql+psycopg://", 1))
+            with eng.begin() as c:
+                c.execute(text(f"CREATE SCHEMA {schema}"))
+            try:
+                sep = "&" if "?" in a.postgres else "?"
+                url = a.postgres + sep + "options=" + quote(f"-csearch_path={schema}")
+                results.append(bench("postgresql", url, first, newer, a.rows))
+            finally:
+                with eng.begin() as c:
+                    c.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+                eng.dispose()
+    print(f"# ledger benchmark — {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}")
+    keys = list(results[0])
+    print("| " + " | ".join(keys) + " |")
+    print("|" + "---|" * len(keys))
+    for r in results:
+        print("| " + " | ".join(str(r.get(k, "")) for k in keys) + " |")
+    if a.json:
+        a.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
