@@ -91,6 +91,12 @@ def test_every_command_and_field_is_documented() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text()
     for cmd in app.registered_commands:
         assert f"allyplan {cmd.name}" in readme, f"`allyplan {cmd.name}` is not in the README"
+    from allyplan.cli_ledger import ledger_app
+
+    for cmd in ledger_app.registered_commands:
+        assert f"allyplan ledger {cmd.name}" in readme, f"`allyplan ledger {cmd.name}` is not in the README"
+    for env in ("ALLYPLAN_DATABASE_URL", "ALLYPLAN_USER", "ALLYPLAN_TEST_POSTGRES_URL"):
+        assert env in readme, f"the setting {env} is not in the README"
     from allyplan.schema import fields_markdown
 
     assert fields_markdown() in readme, "the README's table of fields is stale: paste `allyplan fields` into it"

@@ -10,10 +10,25 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from allyplan.errors import AllyplanError, Problem, ScenarioError
-from allyplan.planner import Plan, SolveStatus, plan
-from allyplan.scenario import Scenario, ScenarioConfig, load_scenario
+
+if TYPE_CHECKING:
+    from allyplan.planner import Plan, SolveStatus, plan
+    from allyplan.scenario import Scenario, ScenarioConfig, load_scenario
+
+# The planner (numpy, scipy, HiGHS) loads on first use, so that `allyplan ledger ...` starts fast.
+_LAZY = {"Plan": "allyplan.planner", "SolveStatus": "allyplan.planner", "plan": "allyplan.planner",
+         "Scenario": "allyplan.scenario", "ScenarioConfig": "allyplan.scenario", "load_scenario": "allyplan.scenario"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'allyplan' has no attribute {name!r}")
 
 __all__ = [
     "AllyplanError",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -16,14 +17,17 @@ from rich.table import Table
 from allyplan import example_path
 from allyplan.errors import AllyplanError, ScenarioError
 from allyplan.ledger.checks import LedgerInputError
-from allyplan.planner import Plan, SolveProgress, plan
-from allyplan.scenario import load_scenario, write_template
+
+if TYPE_CHECKING:
+    from allyplan.planner import Plan, SolveProgress
 
 __all__ = ["app", "main"]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Plan, check and explain a coalition's deliveries to a recipient at war.")
 out = Console()
+if not out.is_terminal and "COLUMNS" not in os.environ:
+    out.width = 160  # tables piped to a file or another program are read whole, not in an 80-column window
 err = Console(stderr=True, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -114,7 +118,8 @@ def plan_cmd(
 ) -> None:
     """Compute a delivery plan, print a summary, and write the plan's tables and report."""
     from allyplan.plan_files import check_out_dir, write_plan
-    from allyplan.scenario import build_scenario, read_raw
+    from allyplan.planner import plan
+    from allyplan.scenario import build_scenario, load_scenario, read_raw
 
     t0 = time.perf_counter()
     path = scenario if scenario is not None else example_path()
@@ -154,6 +159,8 @@ def plan_cmd(
 @_friendly
 def check_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or .xlsx workbook")]) -> None:
     """Validate a scenario and list every problem at once, without solving."""
+    from allyplan.scenario import load_scenario
+
     s = load_scenario(scenario)
     out.print(f"[green]OK[/]: {scenario} — {len(s.donors)} donors, {len(s.items)} items, {len(s.stocks)} stocks, "
               f"{len(s.production)} production lines, {s.funds['fund'].nunique()} funds, {len(s.needs)} needs, "
@@ -167,6 +174,8 @@ def init_cmd(directory: Annotated[Path, typer.Argument(help="Folder to create")]
              start: Annotated[str, typer.Option(help="First month, YYYY-MM")] = "2027-01",
              recipient: Annotated[str, typer.Option(help="Recipient party code")] = "UA") -> None:
     """Write an empty scenario: every table with its header and a commented scenario.yaml."""
+    from allyplan.scenario import write_template
+
     d = write_template(directory, start=start, recipient=recipient)
     out.print(f"Wrote an empty scenario to {d}/. Fill in the tables (`allyplan fields` explains every column), "
               f"then run `allyplan check {d}`.", highlight=False, soft_wrap=True)
@@ -199,6 +208,7 @@ def generate_cmd(
 def verify_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or .xlsx workbook")],
                plan_dir: Annotated[Path, typer.Argument(help="Plan folder written by `allyplan plan`")]) -> None:
     """Re-check a plan against every planning rule, independently of the planner. Exit 1 if a rule is broken."""
+    from allyplan.scenario import load_scenario
     from allyplan.verify import verify_plan_dir
 
     s = load_scenario(scenario)

@@ -80,6 +80,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
+            cur.execute("PRAGMA cache_size=-262144")  # up to 256 MB of pages: big imports stay off the disk
             cur.close()
 
         @event.listens_for(engine, "begin")

@@ -245,7 +245,7 @@ def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: dat
     if not len(batch.adds):
         adds = pd.DataFrame()
     else:
-        adds = batch.adds.copy() if batch.normalised else normalise_adds(batch.adds, ref)
+        adds = batch.adds if batch.normalised else normalise_adds(batch.adds, ref)
     added: list[int] = []
     dups: dict[int, int] = {}
     if len(adds):
