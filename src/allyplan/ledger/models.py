@@ -24,7 +24,8 @@ from sqlalchemy import (
     text,
 )
 
-__all__ = ["metadata", "events", "states", "parties", "items", "rates", "counters", "imports", "STATE_COLUMNS"]
+__all__ = ["metadata", "events", "states", "rollups", "parties", "items", "rates", "counters", "imports",
+           "STATE_COLUMNS", "ROLLUP_KEY"]
 
 metadata = MetaData()
 
@@ -84,6 +85,26 @@ states = Table(
           postgresql_where=text("valid_to IS NULL")),
     Index("ix_states_key", "key", unique=True, sqlite_where=text("valid_to IS NULL AND key IS NOT NULL"),
           postgresql_where=text("valid_to IS NULL AND key IS NOT NULL")),
+)
+
+#: The dimensions of ``rollups``: the month a state began or ended, and what reports group and filter by.
+ROLLUP_KEY: tuple[str, ...] = ("changed", "donor", "recipient", "category", "item", "month", "status", "counted")
+
+rollups = Table(
+    "rollups",
+    metadata,
+    Column("changed", String(7), primary_key=True, doc="YYYY-MM in which states began (+) or ended (-)"),
+    Column("donor", String(8), primary_key=True),
+    Column("recipient", String(8), primary_key=True),
+    Column("category", String(64), primary_key=True, doc="'' where none"),
+    Column("item", String(64), primary_key=True, doc="'' where none"),
+    Column("month", String(7), primary_key=True, doc="YYYY-MM of the announcement"),
+    Column("status", String(16), primary_key=True),
+    Column("counted", Boolean, primary_key=True),
+    Column("n", Integer, nullable=False),
+    Column("value_eur", Float, nullable=False),
+    Column("delivered_eur", Float, nullable=False),
+    Column("unvalued", Integer, nullable=False),
 )
 
 parties = Table(

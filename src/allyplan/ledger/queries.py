@@ -8,7 +8,7 @@ database, so they stay fast at millions of entries.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 import numpy as np
@@ -64,31 +64,75 @@ def _group_expr(conn: Connection, by: str) -> ColumnElement[Any]:
     return getattr(s, by)
 
 
+def _month_end(d: date) -> bool:
+    return (d + timedelta(days=1)).day == 1
+
+
+def rollups_serve(since: date | None, until: date | None, as_of: date | None) -> bool:
+    """Whether a report can be read from the monthly rollups (whole months only)."""
+    return ((as_of is None or _month_end(as_of)) and (since is None or since.day == 1)
+            and (until is None or _month_end(until)))
+
+
+def _from_rollups(conn: Connection, by: str, statuses: Sequence[str], since: date | None, until: date | None,
+                  as_of: date | None) -> list[Any]:
+    r = m.rollups.c
+    if by == "item":
+        g: ColumnElement[Any] = case((r.item == "", "(" + case((r.category == "", "none"), else_=r.category) + ")"),
+                                     else_=r.item)
+    elif by == "category":
+        g = case((r.category == "", "(none)"), else_=r.category)
+    else:
+        g = getattr(r, by)
+    g = g.label("group")
+    q = (select(g, func.sum(r.n), func.sum(case((r.status == "delivered", r.n), else_=0)), func.sum(r.value_eur),
+                func.sum(r.delivered_eur), func.sum(r.unvalued))
+         .where(r.counted.is_(True), r.status.in_(list(statuses))).group_by(g).having(func.sum(r.n) != 0)
+         .order_by(g))
+    if as_of is not None:
+        q = q.where(r.changed <= as_of.isoformat()[:7])
+    if since is not None:
+        q = q.where(r.month >= since.isoformat()[:7])
+    if until is not None:
+        q = q.where(r.month <= until.isoformat()[:7])
+    return list(conn.execute(q).all())
+
+
 def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Sequence[str] | None = None,
-           since: date | None = None, until: date | None = None, as_of: date | None = None) -> pd.DataFrame:
+           since: date | None = None, until: date | None = None, as_of: date | None = None,
+           use_rollups: bool | None = None) -> pd.DataFrame:
     """Totals in EUR per ``by``: pledged against delivered (count and value), the delivered share and, by donor,
     the value as a share of GDP. The last row is the total. Merged entries and unresolved likely duplicates are not
-    counted. ``since``/``until`` filter on the announcement date."""
+    counted. ``since``/``until`` filter on the announcement date. Reports over whole months read the monthly
+    rollups (``use_rollups=None`` decides; False forces a scan of the states)."""
     if by not in REPORT_BY:
         raise ValueError(f"cannot report by {by!r}; choose one of {', '.join(REPORT_BY)}")
+    statuses = list(statuses or COUNTED_STATUSES)
+    if use_rollups is None:
+        use_rollups = rollups_serve(since, until, as_of)
+    if use_rollups:
+        return _finish_report(_from_rollups(conn, by, statuses, since, until, as_of), by, ref)
     g = _group_expr(conn, by).label("group")
     q = (select(g, func.count().label("pledges"),
                 func.sum(case((s.status == "delivered", 1), else_=0)).label("delivered"),
                 func.sum(s.value_eur).label("pledged_eur"),
                 func.sum(s.delivered_value_eur).label("delivered_eur"),
                 func.sum(case((s.value_eur.is_(None), 1), else_=0)).label("unvalued"))
-         .where(valid_at(as_of), s.counted.is_(True), s.status.in_(list(statuses or COUNTED_STATUSES)))
+         .where(valid_at(as_of), s.counted.is_(True), s.status.in_(statuses))
          .group_by(g).order_by(g))
     if since is not None:
         q = q.where(s.announced >= since)
     if until is not None:
         q = q.where(s.announced <= until)
-    df = pd.DataFrame(conn.execute(q).all(), columns=["group", "pledges", "delivered", "pledged_eur",
-                                                     "delivered_eur", "unvalued"])
+    return _finish_report(list(conn.execute(q).all()), by, ref)
+
+
+def _finish_report(rows: list[Any], by: str, ref: Reference) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=["group", "pledges", "delivered", "pledged_eur", "delivered_eur", "unvalued"])
     for c in ("pledges", "delivered", "unvalued"):
         df[c] = df[c].astype(int)
-    for c in ("pledged_eur", "delivered_eur"):
-        df[c] = df[c].astype(float).fillna(0.0)
+    for c in ("pledged_eur", "delivered_eur"):  # rollups add and take away: round off the float residue
+        df[c] = df[c].astype(float).fillna(0.0).round(2)
     df = df.sort_values("pledged_eur", ascending=False, kind="stable").reset_index(drop=True) \
         if by != "month" else df
     total = pd.DataFrame([{"group": "total", "pledges": df["pledges"].sum(), "delivered": df["delivered"].sum(),

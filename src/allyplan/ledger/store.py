@@ -231,12 +231,13 @@ class Ledger:
             return entries_frame(conn, as_of_date(as_of), **filters)
 
     def report(self, by: str = "donor", *, statuses: Sequence[str] | None = None, since: str | date | None = None,
-               until: str | date | None = None, as_of: str | date | None = None) -> pd.DataFrame:
+               until: str | date | None = None, as_of: str | date | None = None,
+               use_rollups: bool | None = None) -> pd.DataFrame:
         """Pledged against delivered, in EUR, per donor, category, item or month (see
         :func:`allyplan.ledger.queries.report`)."""
         with reading(self.engine) as conn:
             return report(conn, load_reference(conn), by, statuses=statuses, since=as_of_date(since),
-                          until=as_of_date(until), as_of=as_of_date(as_of))
+                          until=as_of_date(until), as_of=as_of_date(as_of), use_rollups=use_rollups)
 
     def duplicates(self) -> pd.DataFrame:
         """Likely duplicates waiting for a decision (merge them, or clear the flag with an update)."""

@@ -25,6 +25,7 @@ from allyplan.ledger import models as m
 from allyplan.ledger.checks import LedgerInputError, check_states
 from allyplan.ledger.duplicates import likely_duplicates
 from allyplan.ledger.reference import Reference
+from allyplan.ledger.rollups import apply_deltas, rebuild_rollups, rollup_deltas
 from allyplan.ledger.state import ENTRY_FIELDS, Event, TransitionError, timeline
 from allyplan.ledger.valuation import Rates, value_columns
 
@@ -325,19 +326,35 @@ def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: dat
         raise LedgerInputError(problems)
 
     # append the events, then rebuild the derived states
+    deltas = []
     if len(adds):
         bulk_insert(conn, "states", m.STATE_COLUMNS, state_rows(st))
         _add_events(conn, adds, recorded)
+        deltas.append(rollup_deltas(st))
     if new_events:
         rows = [(e.entry, e.seq, e.action, e.at.isoformat(), recorded, e.who, e.why, e.source,
                  json.dumps(dict(e.data), default=str)) for e in new_events]
         bulk_insert(conn, "events", ("entry", "seq", "action", "at", "recorded", "who", "why", "source", "data"),
                     [list(c) for c in zip(*rows, strict=True)])
     if changed:
+        deltas.append(rollup_deltas(_states_of(conn, changed), sign=-1))
+        deltas.append(rollup_deltas(touched_states))
         for i in range(0, len(changed), 500):
             conn.execute(delete(m.states).where(m.states.c.entry.in_(changed[i:i + 500])))
         bulk_insert(conn, "states", m.STATE_COLUMNS, state_rows(touched_states))
+    if deltas:
+        apply_deltas(conn, pd.concat(deltas, ignore_index=True))
     return WriteResult(added=added, changed=changed, duplicates=dups, events=len(added) + len(new_events))
+
+
+def _states_of(conn: Connection, entries: list[int]) -> pd.DataFrame:
+    cols = ["valid_from", "valid_to", "donor", "recipient", "category", "item", "announced", "status", "counted",
+            "value_eur", "delivered_value_eur"]
+    frames = []
+    for i in range(0, len(entries), 500):
+        q = select(*(getattr(m.states.c, c) for c in cols)).where(m.states.c.entry.in_(entries[i:i + 500]))
+        frames.append(pd.DataFrame(conn.execute(q).all(), columns=cols))
+    return pd.concat(frames, ignore_index=True)
 
 
 def revalue(conn: Connection, ref: Reference, rates: Rates) -> int:
@@ -357,4 +374,5 @@ def revalue(conn: Connection, ref: Reference, rates: Rates) -> int:
                                                                             strict=True)]
     if rows:
         conn.execute(text("UPDATE states SET value_eur = :v, delivered_value_eur = :dv WHERE id = :i"), rows)
+        rebuild_rollups(conn)
     return len(rows)
