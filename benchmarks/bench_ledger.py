@@ -83,8 +83,8 @@ def bench(name: str, url: str, first: Path, newer: Path, n: int) -> dict[str, ob
     again, _ = run([*imp, str(first)], env)
     revise_wall, _ = run([*imp, str(newer), "--date", "2026-11-01"], env)
     out: dict[str, object] = {"database": name, "events": n, "import_s": round(wall, 2),
-                              "events_per_s": round(n / wall), "peak_rss_mb": round(peak), "reimport_s": round(again, 2),
-                              "revision_import_s": round(revise_wall, 2)}
+                              "events_per_s": round(n / wall), "peak_rss_mb": round(peak),
+                              "reimport_s": round(again, 2), "revision_import_s": round(revise_wall, 2)}
     with Ledger(url) as led:
         counts = led.count()
         out["revisions"] = counts["events"] - n

@@ -208,7 +208,7 @@ def list_cmd(
     for c in ("id", "donor", "item", "quantity", "value EUR", "status", "delivered", "announced", "flag"):
         t.add_column(c, justify="right" if c in ("id", "quantity", "value EUR", "delivered") else "left")
     for r in df.itertuples():
-        flag = f"merged into {r.merged_into}" if pd.notna(r.merged_into) else (
+        flag = f"merged into {r.merged_into:.0f}" if pd.notna(r.merged_into) else (
             f"likely duplicate of {r.duplicate_of:.0f}" if pd.notna(r.duplicate_of) else "")
         t.add_row(str(r.entry), r.donor, r.item if isinstance(r.item, str) else f"({r.category})",
                   "" if pd.isna(r.quantity) else _fmt(r.quantity),
@@ -244,7 +244,8 @@ def import_cmd(
         out.print(f"{file.name} was already imported on {r.already_imported}: nothing changed "
                   f"({r.rows:,} rows).", highlight=False, soft_wrap=True)
         return
-    out.print(f"Imported {file.name}: {r.rows:,} rows — {len(r.added):,} new entries, {len(r.revised):,} revised, "
+    new = f"{len(r.added):,} new entr{'y' if len(r.added) == 1 else 'ies'}"
+    out.print(f"Imported {file.name}: {r.rows:,} rows — {new}, {len(r.revised):,} revised, "
               f"{r.unchanged:,} unchanged.", highlight=False, soft_wrap=True)
     if r.duplicates:
         out.print(f"[yellow]{len(r.duplicates)} new entries look like re-announcements[/] and are not counted until "

@@ -43,7 +43,7 @@ def check_replays(led: Ledger, ids: list[int]) -> None:
         s = replay(evs)
         for f in FIELDS:
             assert _same(getattr(s, f), now.loc[n, f]), (n, f, getattr(s, f), now.loc[n, f])
-        for d in sorted({e.at for e in evs}) + [max(e.at for e in evs) + timedelta(days=1)]:
+        for d in [*sorted({e.at for e in evs}), max(e.at for e in evs) + timedelta(days=1)]:
             for probe in (d, d - timedelta(days=1)):
                 past = [e for e in evs if e.at <= probe]
                 rows = led.entries(probe, ids=[n])

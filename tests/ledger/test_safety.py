@@ -43,7 +43,7 @@ def test_two_writers_at_once_both_succeed(db_url: str, tmp_path: Path) -> None:
     procs = [subprocess.Popen([sys.executable, str(script), db_url, name, "25"], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for name in ("a", "b")]
     results = [p.communicate(timeout=300) for p in procs]
-    for p, (out, err) in zip(procs, results, strict=True):
+    for p, (_out, err) in zip(procs, results, strict=True):
         assert p.returncode == 0, err
     oks = [int(out.split()[0]) for out, _ in results]
     with Ledger(db_url) as led:

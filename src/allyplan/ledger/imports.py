@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, String, cast, insert, select
 
 from allyplan.errors import Problem
 from allyplan.ledger import models as m
@@ -304,22 +304,25 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
 def _current_by_key(conn: Connection, keys: list[str]) -> pd.DataFrame:
     s = m.states.c
     cols = ["entry", "key", *_COMPARED]
-    q = select(*(getattr(s, c) for c in cols)).where(s.valid_to.is_(None), s.key.is_not(None))
+    # dates as text in the query: parsing a million dates into Python objects and back costs seconds
+    exprs = [cast(getattr(s, c), String) if c in ("announced", "expected") else getattr(s, c) for c in cols]
+    q = select(*exprs).where(s.valid_to.is_(None), s.key.is_not(None))
     if len(keys) < 5000:
         q = q.where(s.key.in_(keys))
     df = pd.DataFrame(conn.execute(q).all(), columns=cols)
-    for c in ("announced", "expected"):
-        df[c] = df[c].map(lambda v: v.isoformat() if isinstance(v, date) else v)
     return df[df["key"].isin(keys)] if len(keys) >= 5000 else df
 
 
-def _same(a: pd.Series, b: pd.Series) -> pd.Series:
-    both_na = a.isna() & b.isna()
-    num_a, num_b = pd.to_numeric(a, errors="coerce"), pd.to_numeric(b, errors="coerce")
-    numeric = num_a.notna() & num_b.notna()
-    close = pd.Series(np.isclose(num_a.fillna(0).astype(float), num_b.fillna(0).astype(float), rtol=1e-9),
-                      index=a.index)
-    return both_na | (numeric & close) | (~numeric & (a.astype(str) == b.astype(str)) & a.notna() & b.notna())
+_NUMERIC = ("quantity", "value", "delivered", "delivered_value")
+
+
+def _same(field: str, a: pd.Series, b: pd.Series) -> np.ndarray:
+    """Where a file's value equals the ledger's (numbers to 1e-9, both missing counts as equal)."""
+    if field in _NUMERIC:
+        x, y = a.to_numpy(dtype=float, na_value=np.nan), b.to_numpy(dtype=float, na_value=np.nan)
+        return np.isclose(x, y, rtol=1e-9, atol=0.0, equal_nan=True)
+    return np.array([((u is None or u != u) and (v is None or v != v)) or u == v
+                     for u, v in zip(a.to_numpy(dtype=object), b.to_numpy(dtype=object), strict=True)], dtype=bool)
 
 
 def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callable[[Batch], object], *,
@@ -354,7 +357,7 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     changes: list[Change] = []
     when = at or date.today()
     for f in _COMPARED:
-        old[f"_diff_{f}"] = ~_same(old[f], old[f"{f}_old"])
+        old[f"_diff_{f}"] = ~_same(f, old[f], old[f"{f}_old"])
     diff_cols = [f"_diff_{f}" for f in _COMPARED]
     changed = old[old[diff_cols].any(axis=1)]
     for rd in changed.to_dict("records"):

@@ -16,7 +16,7 @@ state after each such date: the ``states`` table is exactly this, for every entr
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -79,7 +79,7 @@ class EntryState:
         return self.merged_into is None and self.duplicate_of is None
 
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "counted": self.counted}
+        return {**self.__dict__, "counted": self.counted}  # flat fields: no need for asdict's deep copy
 
 
 _DEFAULTS: dict[str, Any] = {"recipient": "UA", "item": None, "category": None, "description": None,

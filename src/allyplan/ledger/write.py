@@ -128,7 +128,7 @@ def bulk_insert(conn: Connection, table: str, columns: Sequence[str], data: Sequ
         return
     cols = ", ".join(columns)
     if conn.dialect.name == "postgresql":
-        raw = conn.connection.driver_connection
+        raw: Any = conn.connection.driver_connection
         with raw.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as cp:
             for r in zip(*data, strict=True):
                 cp.write_row(r)
@@ -161,8 +161,8 @@ def state_rows(df: pd.DataFrame) -> list[list[Any]]:
     for c in m.STATE_COLUMNS:
         s = df[c]
         if s.dtype.kind == "f":
-            a = s.to_numpy()
-            out.append(np.where(np.isnan(a), None, a.astype(object)).tolist())
+            a = s.to_numpy(dtype=float)
+            out.append(list(np.where(np.isnan(a), None, a.astype(object))))
         elif s.dtype.kind in "iub" and not s.hasnans:
             out.append(s.to_numpy().tolist())
         elif s.hasnans:
