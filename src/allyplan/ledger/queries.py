@@ -98,20 +98,17 @@ def _from_rollups(conn: Connection, by: str, statuses: Sequence[str], since: dat
     return list(conn.execute(q).all())
 
 
-def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Sequence[str] | None = None,
-           since: date | None = None, until: date | None = None, as_of: date | None = None,
-           use_rollups: bool | None = None) -> pd.DataFrame:
-    """Totals in EUR per ``by``: pledged against delivered (count and value), the delivered share and, by donor,
-    the value as a share of GDP. The last row is the total. Merged entries and unresolved likely duplicates are not
-    counted. ``since``/``until`` filter on the announcement date. Reports over whole months read the monthly
-    rollups (``use_rollups=None`` decides; False forces a scan of the states)."""
-    if by not in REPORT_BY:
-        raise ValueError(f"cannot report by {by!r}; choose one of {', '.join(REPORT_BY)}")
-    statuses = list(statuses or COUNTED_STATUSES)
-    if use_rollups is None:
-        use_rollups = rollups_serve(since, until, as_of)
-    if use_rollups:
-        return _finish_report(_from_rollups(conn, by, statuses, since, until, as_of), by, ref)
+def _month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _next_month(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _scan(conn: Connection, by: str, statuses: Sequence[str], as_of: date | None,
+          ranges: Sequence[tuple[date | None, date | None]] | None) -> list[Any]:
+    """Totals from the states, for announcements within any of ``ranges`` (None: all)."""
     g = _group_expr(conn, by).label("group")
     q = (select(g, func.count().label("pledges"),
                 func.sum(case((s.status == "delivered", 1), else_=0)).label("delivered"),
@@ -120,11 +117,59 @@ def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Seq
                 func.sum(case((s.value_eur.is_(None), 1), else_=0)).label("unvalued"))
          .where(valid_at(as_of), s.counted.is_(True), s.status.in_(statuses))
          .group_by(g).order_by(g))
-    if since is not None:
-        q = q.where(s.announced >= since)
-    if until is not None:
-        q = q.where(s.announced <= until)
-    return _finish_report(list(conn.execute(q).all()), by, ref)
+    if ranges is not None:
+        conds = []
+        for lo, hi in ranges:
+            parts = ([s.announced >= lo] if lo is not None else []) + ([s.announced <= hi] if hi is not None else [])
+            conds.append(and_(*parts) if parts else s.announced.is_not(None))
+        q = q.where(or_(*conds))
+    return list(conn.execute(q).all())
+
+
+def _sum_rows(*parts: list[Any]) -> list[Any]:
+    acc: dict[Any, list[float]] = {}
+    for rows in parts:
+        for r in rows:
+            a = acc.setdefault(r[0], [0, 0, 0.0, 0.0, 0])
+            for i in range(5):
+                a[i] += r[i + 1] or 0
+    return [(k, *v) for k, v in sorted(acc.items(), key=lambda kv: str(kv[0])) if v[0] != 0]
+
+
+def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Sequence[str] | None = None,
+           since: date | None = None, until: date | None = None, as_of: date | None = None,
+           use_rollups: bool | None = None) -> pd.DataFrame:
+    """Totals in EUR per ``by``: pledged against delivered (count and value), the delivered share and, by donor,
+    the value as a share of GDP. The last row is the total. Merged entries and unresolved likely duplicates are not
+    counted. ``since``/``until`` filter on the announcement date.
+
+    Where the cut allows (no ``as_of``, or one at a month's end) the whole months come from the monthly rollups
+    and only the days of a partial first or last month are read from the states; otherwise the states are
+    scanned. ``use_rollups=False`` forces the scan (the tests compare the two)."""
+    if by not in REPORT_BY:
+        raise ValueError(f"cannot report by {by!r}; choose one of {', '.join(REPORT_BY)}")
+    statuses = list(statuses or COUNTED_STATUSES)
+    if use_rollups is False or (as_of is not None and not _month_end(as_of)):
+        return _finish_report(_scan(conn, by, statuses, as_of, None if since is None and until is None
+                                    else [(since, until)]), by, ref)
+    if since is not None and until is not None and since > until:
+        return _finish_report([], by, ref)
+    # whole months [first, last] from the rollups; partial months at either end from the states
+    if (since is not None and until is not None and _month_start(since) == _month_start(until)
+            and (since.day != 1 or not _month_end(until))):
+        return _finish_report(_scan(conn, by, statuses, as_of, [(since, until)]), by, ref)
+    edges: list[tuple[date | None, date | None]] = []
+    first, last = since, until
+    if since is not None and since.day != 1:
+        edges.append((since, _next_month(since) - timedelta(days=1)))
+        first = _next_month(since)
+    if until is not None and not _month_end(until):
+        edges.append((_month_start(until), until))
+        last = _month_start(until) - timedelta(days=1)
+    whole = [] if (first is not None and last is not None and first > last) else \
+        _from_rollups(conn, by, statuses, first, last, as_of)
+    partial = _scan(conn, by, statuses, as_of, edges) if edges else []
+    return _finish_report(_sum_rows(whole, partial), by, ref)
 
 
 def _finish_report(rows: list[Any], by: str, ref: Reference) -> pd.DataFrame:
