@@ -68,12 +68,6 @@ def _month_end(d: date) -> bool:
     return (d + timedelta(days=1)).day == 1
 
 
-def rollups_serve(since: date | None, until: date | None, as_of: date | None) -> bool:
-    """Whether a report can be read from the monthly rollups (whole months only)."""
-    return ((as_of is None or _month_end(as_of)) and (since is None or since.day == 1)
-            and (until is None or _month_end(until)))
-
-
 def _from_rollups(conn: Connection, by: str, statuses: Sequence[str], since: date | None, until: date | None,
                   as_of: date | None) -> list[Any]:
     r = m.rollups.c
@@ -107,15 +101,16 @@ def _next_month(d: date) -> date:
 
 
 def _scan(conn: Connection, by: str, statuses: Sequence[str], as_of: date | None,
-          ranges: Sequence[tuple[date | None, date | None]] | None) -> list[Any]:
-    """Totals from the states, for announcements within any of ``ranges`` (None: all)."""
+          ranges: Sequence[tuple[date | None, date | None]] | None,
+          valid: ColumnElement[bool] | None = None) -> list[Any]:
+    """Totals from the states valid on ``as_of`` (or meeting ``valid``), announced within any of ``ranges``."""
     g = _group_expr(conn, by).label("group")
     q = (select(g, func.count().label("pledges"),
                 func.sum(case((s.status == "delivered", 1), else_=0)).label("delivered"),
                 func.sum(s.value_eur).label("pledged_eur"),
                 func.sum(s.delivered_value_eur).label("delivered_eur"),
                 func.sum(case((s.value_eur.is_(None), 1), else_=0)).label("unvalued"))
-         .where(valid_at(as_of), s.counted.is_(True), s.status.in_(statuses))
+         .where(valid_at(as_of) if valid is None else valid, s.counted.is_(True), s.status.in_(statuses))
          .group_by(g).order_by(g))
     if ranges is not None:
         conds = []
@@ -126,13 +121,13 @@ def _scan(conn: Connection, by: str, statuses: Sequence[str], as_of: date | None
     return list(conn.execute(q).all())
 
 
-def _sum_rows(*parts: list[Any]) -> list[Any]:
+def _sum_rows(*parts: list[Any], minus: list[Any] | None = None) -> list[Any]:
     acc: dict[Any, list[float]] = {}
-    for rows in parts:
+    for rows, sign in [*((p, 1) for p in parts), (minus or [], -1)]:
         for r in rows:
             a = acc.setdefault(r[0], [0, 0, 0.0, 0.0, 0])
             for i in range(5):
-                a[i] += r[i + 1] or 0
+                a[i] += sign * (r[i + 1] or 0)
     return [(k, *v) for k, v in sorted(acc.items(), key=lambda kv: str(kv[0])) if v[0] != 0]
 
 
@@ -149,6 +144,16 @@ def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Seq
     if by not in REPORT_BY:
         raise ValueError(f"cannot report by {by!r}; choose one of {', '.join(REPORT_BY)}")
     statuses = list(statuses or COUNTED_STATUSES)
+    aligned = (since is None or since.day == 1) and (until is None or _month_end(until))
+    if use_rollups is not False and as_of is not None and not _month_end(as_of) and aligned:
+        # the end of the previous month from the rollups, then the states that began or ended since then
+        prev = _month_start(as_of) - timedelta(days=1)
+        ranges = None if since is None and until is None else [(since, until)]
+        began = and_(s.valid_from > prev, s.valid_from <= as_of, or_(s.valid_to.is_(None), s.valid_to > as_of))
+        ended = and_(s.valid_from <= prev, s.valid_to > prev, s.valid_to <= as_of)
+        return _finish_report(_sum_rows(_from_rollups(conn, by, statuses, since, until, prev),
+                                        _scan(conn, by, statuses, None, ranges, began),
+                                        minus=_scan(conn, by, statuses, None, ranges, ended)), by, ref)
     if use_rollups is False or (as_of is not None and not _month_end(as_of)):
         return _finish_report(_scan(conn, by, statuses, as_of, None if since is None and until is None
                                     else [(since, until)]), by, ref)

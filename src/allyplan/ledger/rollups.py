@@ -1,10 +1,10 @@
 """Monthly rollups: the states summed by what reports group and filter by, kept in step by the write path.
 
 Each state of an entry adds its count and values in the month it began and takes them away in the month it
-ended, so the totals at the end of any month are the sum of the rollups up to that month. A report over whole
-months (no ``--as-of``, or one at a month's end; ``--since``/``--until`` on month boundaries) reads these few
-thousand rows instead of every state; any other report scans the states, and both give the same figures (a test
-checks that).
+ended, so the totals at the end of any month are the sum of the rollups up to that month. Reports read these few
+thousand rows for whole months and only the states that changed within a partial month (the days of a partial
+first or last month of ``--since``/``--until``, or the days before an ``--as-of`` inside a month); a property
+test checks the figures equal a scan of the states.
 """
 
 from __future__ import annotations
