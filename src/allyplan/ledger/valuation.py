@@ -27,6 +27,8 @@ class Rates:
 
     days: dict[str, np.ndarray] = field(default_factory=dict)
     values: dict[str, np.ndarray] = field(default_factory=dict)
+    #: where to read a currency's rates the first time it is needed (None: only what is loaded)
+    conn: Connection | None = None
 
     @classmethod
     def from_frame(cls, df: pd.DataFrame) -> Rates:
@@ -47,6 +49,8 @@ class Rates:
             days = pd.to_datetime(day, errors="coerce").to_numpy(dtype="datetime64[D]")
             for c in set(cur[~eur]):
                 sel = np.flatnonzero(cur == c)
+                if c not in self.days and self.conn is not None:
+                    self._load(str(c))
                 if c not in self.days:
                     continue
                 pos = np.searchsorted(self.days[c], days[sel], side="right") - 1
@@ -55,9 +59,18 @@ class Rates:
         return out
 
 
+    def _load(self, currency: str) -> None:
+        assert self.conn is not None
+        q = select(m.rates.c.day, m.rates.c.rate).where(m.rates.c.currency == currency).order_by(m.rates.c.day)
+        rows = self.conn.execute(q).all()
+        if rows:
+            self.days[currency] = pd.to_datetime([r[0] for r in rows]).to_numpy(dtype="datetime64[D]")
+            self.values[currency] = np.array([r[1] for r in rows], dtype=float)
+
+
 def load_rates(conn: Connection) -> Rates:
-    rows = conn.execute(select(m.rates.c.currency, m.rates.c.day, m.rates.c.rate)).all()
-    return Rates.from_frame(pd.DataFrame(rows, columns=["currency", "day", "rate"]))
+    """The ledger's rates, each currency read on first use (a write in euros reads none)."""
+    return Rates(conn=conn)
 
 
 def value_columns(df: pd.DataFrame, ref: Reference, rates: Rates) -> tuple[np.ndarray, np.ndarray]:
