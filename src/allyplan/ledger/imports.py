@@ -28,7 +28,7 @@ from allyplan.ledger import models as m
 from allyplan.ledger.checks import DATE_HELP, LedgerInputError, check_states, parse_dates, parse_numbers
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.state import ENTRY_FIELDS
-from allyplan.ledger.write import Batch, Change, _now, normalise_adds
+from allyplan.ledger.write import Batch, Change, _now, normalise_adds, py_value
 from allyplan.schema import LEDGER
 
 __all__ = ["ImportResult", "PRESETS", "KIEL_SHEET", "parse_mapping", "read_table", "prepare_import", "run_import"]
@@ -332,15 +332,17 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     say = progress or (lambda _msg: None)
     if not path.is_file():
         raise LedgerInputError([Problem(path.name, None, None, "no such file", f"Check the path {path}")])
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    seen = conn.execute(select(m.imports.c.recorded).where(m.imports.c.sha256 == digest).limit(1)).first()
+    # the same bytes read the same way were imported (whole, so valid) before: nothing to read or compare
+    how = repr((sorted((mapping or {}).items()), preset, sheet)).encode()
+    digest = hashlib.sha256(path.read_bytes() + b"\0" + how).hexdigest()
+    seen = conn.execute(select(m.imports.c.recorded, m.imports.c.rows).where(m.imports.c.sha256 == digest)
+                        .limit(1)).first()
+    if seen is not None:
+        return ImportResult(file=str(path), rows=int(seen[1]), unchanged=int(seen[1]),
+                            already_imported=str(seen[0])[:19])
     say(f"reading {path.name}")
     rows, problems = prepare_import(path, ref, mapping=mapping, preset=preset, sheet=sheet)
     result = ImportResult(file=str(path), rows=len(rows))
-    if seen is not None and not problems:
-        result.unchanged = len(rows)
-        result.already_imported = str(seen[0])[:19]
-        return result
     if problems:  # report reference problems (unknown parties, ...) of the readable rows too
         readable = ~rows["row"].isin({p.row for p in problems})
         norm = normalise_adds(rows[readable].assign(where=path.name), ref)
@@ -361,7 +363,7 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     diff_cols = [f"_diff_{f}" for f in _COMPARED]
     changed = old[old[diff_cols].any(axis=1)]
     for rd in changed.to_dict("records"):
-        data = {f: _py(rd[f]) for f in _COMPARED if rd[f"_diff_{f}"]}
+        data = {f: py_value(rd[f]) for f in _COMPARED if rd[f"_diff_{f}"]}
         changes.append(Change(int(rd["entry"]), "update", when, data, who, f"re-import of {path.name}",
                               str(path), path.name, int(rd["row"])))
     result.unchanged = len(old) - len(changed)
@@ -375,11 +377,3 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
                                           added=len(result.added), revised=len(result.revised),
                                           unchanged=result.unchanged))
     return result
-
-
-def _py(v: object) -> object:
-    if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
-        return None
-    if isinstance(v, np.generic):
-        return v.item()
-    return v

@@ -16,12 +16,14 @@ state after each such date: the ``states`` table is exactly this, for every entr
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-__all__ = ["Event", "EntryState", "TransitionError", "ACTIONS", "ENTRY_FIELDS", "step", "replay", "timeline",
-           "state_from_add"]
+from allyplan.schema import LEDGER
+
+__all__ = ["Event", "EntryState", "TransitionError", "ACTIONS", "ENTRY_FIELDS", "DEFAULTS", "step", "replay",
+           "timeline", "state_from_add"]
 
 ACTIONS = ("add", "update", "deliver", "cancel", "merge", "absorb")
 
@@ -82,10 +84,9 @@ class EntryState:
         return {**self.__dict__, "counted": self.counted}  # flat fields: no need for asdict's deep copy
 
 
-_DEFAULTS: dict[str, Any] = {"recipient": "UA", "item": None, "category": None, "description": None,
-                             "quantity": None, "value": None, "currency": "EUR", "status": "committed",
-                             "expected": None, "delivered": 0.0, "delivered_value": None, "sources": None,
-                             "key": None, "duplicate_of": None}
+#: What an ``add`` leaves unset takes the default declared in :data:`allyplan.schema.LEDGER` (empty text: None).
+DEFAULTS: dict[str, Any] = {
+    **{f.name: (f.default if f.default not in ("", None) else None) for f in LEDGER.fields}, "duplicate_of": None}
 _EPS = 1e-9
 
 
@@ -103,7 +104,7 @@ def _settle_status(s: EntryState, explicit_delivered: bool) -> EntryState:
 
 def state_from_add(entry: int, seq: int, data: Mapping[str, Any]) -> EntryState:
     """The state an ``add`` event creates."""
-    values = {**_DEFAULTS, **{k: v for k, v in data.items() if k in ENTRY_FIELDS}}
+    values = {**DEFAULTS, **{k: v for k, v in data.items() if k in ENTRY_FIELDS}}
     s = EntryState(entry=entry, seq=seq, merged_into=None, **values)
     return _settle_status(s, "delivered" in data)
 
@@ -191,7 +192,3 @@ def timeline(events: Iterable[Event]) -> list[tuple[date, date | None, EntryStat
                 out[-1] = (out[-1][0], ev.at, out[-1][2])
             out.append((ev.at, None, state))
     return out
-
-
-def state_fields() -> list[str]:
-    return [f.name for f in fields(EntryState)]

@@ -26,14 +26,15 @@ from allyplan.ledger.checks import LedgerInputError, check_states
 from allyplan.ledger.duplicates import likely_duplicates
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.rollups import apply_deltas, rebuild_rollups, rollup_deltas
-from allyplan.ledger.state import ENTRY_FIELDS, Event, TransitionError, timeline
+from allyplan.ledger.state import DEFAULTS, ENTRY_FIELDS, Event, TransitionError, timeline
 from allyplan.ledger.valuation import Rates, value_columns
 
-__all__ = ["Change", "Batch", "WriteResult", "write", "ADD_COLUMNS", "read_events", "state_rows", "bulk_insert"]
+__all__ = ["Change", "Batch", "WriteResult", "write", "ADD_COLUMNS", "read_events", "state_rows", "bulk_insert",
+           "py_value"]
 
 #: Columns of :attr:`Batch.adds` besides the entry fields: the event's date, author, reason, source and origin.
 ADD_COLUMNS = ("at", "who", "why", "source", "where", "row")
-_DEFAULTS: dict[str, Any] = {"recipient": "UA", "currency": "EUR", "status": "committed", "delivered": 0.0}
+_DEFAULTS: dict[str, Any] = {k: v for k, v in DEFAULTS.items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ def bulk_insert(conn: Connection, table: str, columns: Sequence[str], data: Sequ
     conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({values})", rows)
 
 
-def _py(v: Any) -> Any:
+def py_value(v: Any) -> Any:
+    """A plain Python value for the database (None for every kind of missing, numpy scalars unwrapped)."""
     if v is None or v is pd.NA or v is pd.NaT:
         return None
     if isinstance(v, float) and np.isnan(v):
@@ -370,7 +372,7 @@ def revalue(conn: Connection, ref: Reference, rates: Rates) -> int:
     old_v = df["value_eur"].to_numpy(dtype=float, na_value=np.nan)
     old_dv = df["delivered_value_eur"].to_numpy(dtype=float, na_value=np.nan)
     diff = ~(np.isclose(v, old_v, equal_nan=True) & np.isclose(dv, old_dv, equal_nan=True))
-    rows = [{"i": int(i), "v": _py(a), "dv": _py(b)} for i, a, b in zip(df["id"][diff], v[diff], dv[diff],
+    rows = [{"i": int(i), "v": py_value(a), "dv": py_value(b)} for i, a, b in zip(df["id"][diff], v[diff], dv[diff],
                                                                             strict=True)]
     if rows:
         conn.execute(text("UPDATE states SET value_eur = :v, delivered_value_eur = :dv WHERE id = :i"), rows)
