@@ -90,6 +90,12 @@ DEFAULTS: dict[str, Any] = {
 _EPS = 1e-9
 
 
+def _joined(a: str | None, b: object) -> str | None:
+    """Two ``;``-separated source lists as one, without repeats."""
+    merged = [x for x in (a or "").split(";") + str(b or "").split(";") if x]
+    return ";".join(dict.fromkeys(merged)) or None
+
+
 def _fully_delivered(s: EntryState) -> bool:
     if s.quantity is not None:
         return s.delivered >= s.quantity - _EPS and s.quantity > 0
@@ -127,6 +133,8 @@ def step(state: EntryState | None, ev: Event, first_at: date | None = None) -> E
     if ev.action == "update":
         changes = {k: v for k, v in ev.data.items() if k in ENTRY_FIELDS}
         s = _settle_status(replace(s, **changes), "delivered" in changes)
+        if ev.data.get("add_sources"):  # a revision's source joins the entry's sources
+            s = replace(s, sources=_joined(s.sources, ev.data["add_sources"]))
         if s.status != "cancelled" and s.status != "delivered" and _fully_delivered(s):
             s = replace(s, status="delivered")
         return s
@@ -157,8 +165,7 @@ def step(state: EntryState | None, ev: Event, first_at: date | None = None) -> E
             raise TransitionError(f"entry {ev.entry} cannot be merged into itself")
         return replace(s, merged_into=into, duplicate_of=None)
     if ev.action == "absorb":
-        merged = [x for x in (s.sources or "").split(";") + str(ev.data.get("sources") or "").split(";") if x]
-        return replace(s, sources=";".join(dict.fromkeys(merged)) or None)
+        return replace(s, sources=_joined(s.sources, ev.data.get("sources")))
     raise TransitionError(f"unknown action {ev.action!r}; expected one of {', '.join(ACTIONS)}")
 
 

@@ -161,8 +161,7 @@ class Ledger:
                                             "Give at least one field to revise, e.g. --quantity 4")])
         data = self.coerce(fields, f"ledger update {entry}")
         if source:
-            old = self.entry(entry).sources or ""
-            data.setdefault("sources", ";".join(x for x in dict.fromkeys([*old.split(";"), source]) if x))
+            data["add_sources"] = source
         return self._change(entry, "update", data, at, who, why, source, f"ledger update {entry}")
 
     def deliver(self, entry: int, quantity: float | None = None, *, value: float | None = None,
@@ -191,16 +190,15 @@ class Ledger:
 
     def merge(self, duplicate: int, keep: int, *, why: str = "", at: str | date | None = None,
               who: str | None = None) -> EntryState:
-        """Merge ``duplicate`` into ``keep``: the duplicate stops counting, its sources join ``keep``'s, both
-        histories stay."""
+        """Merge ``duplicate`` into ``keep``: the duplicate stops counting, its sources join ``keep``'s (as they
+        stand in the same transaction), both histories stay."""
         where = f"ledger merge {duplicate} {keep}"
-        dup = self.entry(duplicate)
         at_d = as_date(at, "date", where) or date.today()
         who = who or current_user()
         why = why or f"same pledge as entry {keep}"
         self.write(Batch(changes=[
             Change(duplicate, "merge", at_d, {"into": keep}, who, why, "", where),
-            Change(keep, "absorb", at_d, {"from": duplicate, "sources": dup.sources or ""}, who, why, "", where),
+            Change(keep, "absorb", at_d, {"from": duplicate}, who, why, "", where),
         ]))
         return self.entry(keep)
 

@@ -297,8 +297,12 @@ def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: dat
                         problems.append(Problem(c.where, c.row, "into", f"there is no entry {into}",
                                                 "Check the id of the entry to keep"))
                         continue
+                data = dict(c.data)
+                if c.action == "absorb" and "sources" not in data:  # the merged entry's sources, read here
+                    dup_events = history.get(int(data["from"]))
+                    data["sources"] = (timeline(dup_events)[-1][2].sources or "") if dup_events else ""
                 seq += 1
-                ev = Event(entry, seq, c.action, c.at, now, c.who, c.why, c.source, c.data)
+                ev = Event(entry, seq, c.action, c.at, now, c.who, c.why, c.source, data)
                 evs.append(ev)
                 new_events.append(ev)
             try:
