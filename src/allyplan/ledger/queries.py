@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from types import SimpleNamespace
 from typing import Any, Literal
 
 import numpy as np
@@ -52,16 +53,22 @@ def entries_frame(conn: Connection, as_of: date | None = None, *, ids: Sequence[
     return pd.DataFrame(conn.execute(q).all(), columns=cols)
 
 
-def _group_expr(conn: Connection, by: str) -> ColumnElement[Any]:
+def _group_expr(by: str, cols: Any, month: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The group label of a report, over the states' columns or the rollups' (``item``, ``category`` and the
+    others by name; ``month`` the announcement month). A pledge without an item is grouped under its category."""
     if by == "month":
-        if conn.dialect.name == "postgresql":
-            return func.to_char(s.announced, "YYYY-MM")
-        return func.substr(s.announced, 1, 7)
+        return month.label("group")
     if by == "item":
-        return func.coalesce(s.item, "(" + func.coalesce(s.category, "none") + ")")
+        return func.coalesce(cols.item, "(" + func.coalesce(cols.category, "none") + ")").label("group")
     if by == "category":
-        return func.coalesce(s.category, "(none)")
-    return getattr(s, by)
+        return func.coalesce(cols.category, "(none)").label("group")
+    return getattr(cols, by).label("group")
+
+
+def _states_month(conn: Connection) -> ColumnElement[Any]:
+    if conn.dialect.name == "postgresql":
+        return func.to_char(s.announced, "YYYY-MM")
+    return func.substr(s.announced, 1, 7)
 
 
 def _month_end(d: date) -> bool:
@@ -71,14 +78,9 @@ def _month_end(d: date) -> bool:
 def _from_rollups(conn: Connection, by: str, statuses: Sequence[str], since: date | None, until: date | None,
                   as_of: date | None) -> list[Any]:
     r = m.rollups.c
-    if by == "item":
-        g: ColumnElement[Any] = case((r.item == "", "(" + case((r.category == "", "none"), else_=r.category) + ")"),
-                                     else_=r.item)
-    elif by == "category":
-        g = case((r.category == "", "(none)"), else_=r.category)
-    else:
-        g = getattr(r, by)
-    g = g.label("group")
+    cols = SimpleNamespace(**{c.name: c for c in r})  # rollups keep '' where the states have no item or category
+    cols.item, cols.category = func.nullif(r.item, ""), func.nullif(r.category, "")
+    g = _group_expr(by, cols, r.month)
     q = (select(g, func.sum(r.n), func.sum(case((r.status == "delivered", r.n), else_=0)), func.sum(r.value_eur),
                 func.sum(r.delivered_eur), func.sum(r.unvalued))
          .where(r.counted.is_(True), r.status.in_(list(statuses))).group_by(g).having(func.sum(r.n) != 0)
@@ -104,7 +106,7 @@ def _scan(conn: Connection, by: str, statuses: Sequence[str], as_of: date | None
           ranges: Sequence[tuple[date | None, date | None]] | None,
           valid: ColumnElement[bool] | None = None) -> list[Any]:
     """Totals from the states valid on ``as_of`` (or meeting ``valid``), announced within any of ``ranges``."""
-    g = _group_expr(conn, by).label("group")
+    g = _group_expr(by, s, _states_month(conn))
     q = (select(g, func.count().label("pledges"),
                 func.sum(case((s.status == "delivered", 1), else_=0)).label("delivered"),
                 func.sum(s.value_eur).label("pledged_eur"),
