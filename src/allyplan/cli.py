@@ -128,11 +128,11 @@ def plan_cmd(
     else:
         from allyplan.ledger import Ledger
         from allyplan.ledger.baseline import with_ledger
-        from allyplan.ledger.store import as_of_date
+        from allyplan.ledger.store import as_date
 
         config, raw, labels = read_raw(path)
         with Ledger(ledger) as led:
-            raw, notes = with_ledger(config, raw, led, as_of_date(as_of))
+            raw, notes = with_ledger(config, raw, led, as_date(as_of, "--as-of", "plan --ledger"))
         labels = {**labels, "pledges": f"ledger {ledger}"}
         s = build_scenario(config, raw, labels, origin=str(path))
         if not quiet:

@@ -348,7 +348,7 @@ def report_cmd(
 def rates_cmd(file: Annotated[Path, typer.Argument(help="ECB reference-rate CSV (eurofxref-hist.csv or a Data "
                                                         "Portal export)")], db: Db = None) -> None:
     """Import exchange rates; entries valued in other currencies are revalued."""
-    with Ledger(db) as led:
+    with Ledger(db) as led, err.status(f"Importing rates from {file.name} and revaluing entries…"):
         n, revalued = led.import_rates(file)
     out.print(f"Imported {n:,} rates from {file.name}; {revalued:,} entry states revalued.", highlight=False)
 
@@ -356,7 +356,8 @@ def rates_cmd(file: Annotated[Path, typer.Argument(help="ECB reference-rate CSV 
 def _reference_cmd(table: str, file: Path | None, db: str | None) -> None:
     with Ledger(db) as led:
         if file is not None:
-            n, revalued = led.import_reference(table, file)
+            with err.status(f"Importing {table} from {file.name} and revaluing entries…"):
+                n, revalued = led.import_reference(table, file)
             out.print(f"Imported {n} {table} from {file.name}; {revalued:,} entry states revalued.", highlight=False)
             return
         ref = led.reference()

@@ -116,7 +116,12 @@ def _busy(e: DBAPIError) -> bool:
 def writing(engine: Engine) -> Iterator[Connection]:
     """One write transaction: all of it commits, or none of it does."""
     try:
-        with engine.connect() as conn:
+        connection = engine.connect()
+    except OperationalError as e:
+        raise LedgerError(f"cannot open the ledger at {engine.url.render_as_string(hide_password=True)}: "
+                          f"{str(e.orig).strip()}. Check --db or ALLYPLAN_DATABASE_URL") from None
+    try:
+        with connection as conn:
             conn = conn.execution_options(write=True)
             with conn.begin():
                 if conn.dialect.name == "postgresql":

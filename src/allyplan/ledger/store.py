@@ -208,25 +208,25 @@ class Ledger:
         with reading(self.engine) as conn:
             evs = read_events(conn, [entry]).get(entry)
         if not evs:
-            raise LedgerInputError([Problem("ledger history", None, "id", f"there is no entry {entry}",
+            raise LedgerInputError([Problem(f"entry {entry}", None, "id", f"there is no entry {entry}",
                                             "Check the id (allyplan ledger list shows them)")])
         return sorted(evs, key=lambda e: (e.action != "add", e.at, e.seq))
 
     def entry(self, entry: int, as_of: str | date | None = None) -> EntryState:
         """An entry now, or as of a date (replayed from its events)."""
         evs = self.history(entry)
-        d = as_date(as_of, "as_of", "ledger")
+        d = as_date(as_of, "--as-of", f"entry {entry}")
         if d is not None:
             evs = [e for e in evs if e.at <= d]
             if not evs:
-                raise LedgerInputError([Problem("ledger", None, "as_of", f"entry {entry} did not exist on "
+                raise LedgerInputError([Problem(f"entry {entry}", None, "--as-of", f"entry {entry} did not exist on "
                                                 f"{d.isoformat()}", "Give a later date")])
         return replay(evs)
 
     def entries(self, as_of: str | date | None = None, **filters: Any) -> pd.DataFrame:
         """All entries now or as of a date (see :func:`allyplan.ledger.queries.entries_frame` for filters)."""
         with reading(self.engine) as conn:
-            return entries_frame(conn, as_of_date(as_of), **filters)
+            return entries_frame(conn, as_date(as_of, "--as-of", "ledger list"), **filters)
 
     def report(self, by: str = "donor", *, statuses: Sequence[str] | None = None, since: str | date | None = None,
                until: str | date | None = None, as_of: str | date | None = None,
@@ -234,8 +234,10 @@ class Ledger:
         """Pledged against delivered, in EUR, per donor, category, item or month (see
         :func:`allyplan.ledger.queries.report`)."""
         with reading(self.engine) as conn:
-            return report(conn, load_reference(conn), by, statuses=statuses, since=as_of_date(since),
-                          until=as_of_date(until), as_of=as_of_date(as_of), use_rollups=use_rollups)
+            return report(conn, load_reference(conn), by, statuses=statuses,
+                          since=as_date(since, "--since", "ledger report"),
+                          until=as_date(until, "--until", "ledger report"),
+                          as_of=as_date(as_of, "--as-of", "ledger report"), use_rollups=use_rollups)
 
     def duplicates(self) -> pd.DataFrame:
         """Likely duplicates waiting for a decision (merge them, or clear the flag with an update)."""
@@ -284,7 +286,3 @@ def _check_one(values: dict[str, Any], ref: Reference, where: str) -> list[Probl
     row = normalise_adds(pd.DataFrame([{**{f: None for f in ENTRY_FIELDS}, **values}]), ref)
     row = row.assign(merged_into=None)
     return check_states(row, ref, pd.Series([where]), pd.Series([None]))
-
-
-def as_of_date(value: str | date | None) -> date | None:
-    return as_date(value, "date", "ledger")
