@@ -158,3 +158,16 @@ def test_rates_value_foreign_currencies(ledger: Ledger, tmp_path) -> None:  # ty
     assert ledger.import_rates(f) == (5, 0)  # again: nothing to revalue
     ledger.deliver(n, value=62.5e6, at="2025-04-01")
     assert ledger.report().set_index("donor").loc["US", "delivered_eur"] == pytest.approx(62.5e6 / 1.30)
+
+
+def test_merge_needs_a_live_entry_to_keep(ledger: Ledger) -> None:
+    a = ledger.add(donor="DE", item="patriot", quantity=1, announced="2025-01-01")
+    b = ledger.add(donor="FR", item="samp-t", quantity=1, announced="2025-02-01")
+    c = ledger.add(donor="IT", item="samp-t", quantity=1, announced="2025-03-01")
+    ledger.merge(b, a)
+    before = ledger.count()
+    with pytest.raises(LedgerInputError, match=f"entry {b} was itself merged into {a}"):
+        ledger.merge(c, b)
+    with pytest.raises(LedgerInputError, match="there is no entry 999"):
+        ledger.merge(c, 999)
+    assert ledger.count() == before

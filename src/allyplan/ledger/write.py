@@ -238,96 +238,98 @@ def _add_events(conn: Connection, adds: pd.DataFrame, recorded: Any) -> None:
     bulk_insert(conn, "events", ("entry", "seq", "action", "at", "recorded", "who", "why", "source", "data"), ev_cols)
 
 
+def _prepare_adds(conn: Connection, batch: Batch, ref: Reference, rates: Rates,
+                  problems: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame, dict[int, int]]:
+    """New entries as whole columns: ids, duplicate flags, their first states; problems appended."""
+    adds = batch.adds if batch.normalised else normalise_adds(batch.adds, ref)
+    first = _allocate(conn, len(adds))
+    adds["entry"] = np.arange(first, first + len(adds))
+    dups: dict[int, int] = {}
+    if batch.check_duplicates:
+        existing = _existing_for_duplicates(conn, sorted(adds["donor"].dropna().unique().tolist()))
+        d = likely_duplicates(adds.assign(announced=adds["announced"].astype(str)), existing)
+        adds["duplicate_of"] = d.to_numpy()
+        dups = {int(k): int(v) for k, v in d.dropna().items()}
+    adds["duplicate_of"] = adds["duplicate_of"].astype("Int64") if "duplicate_of" in adds else pd.NA
+    st = _finish_states(adds.assign(valid_from=adds["at"], valid_to=None, seq=1, merged_into=None), ref, rates)
+    problems += check_states(st, ref, adds["where"], adds["row"])
+    bad_at = adds["at"].notna() & adds["announced"].notna() & (adds["at"].astype(str) < adds["announced"])
+    for w, r in zip(adds.loc[bad_at, "where"], adds.loc[bad_at, "row"], strict=True):
+        problems.append(Problem(str(w), None if pd.isna(r) else int(r), "at", "recorded before it was announced",
+                                "Give a date on or after the announcement date"))
+    return adds, st, dups
+
+
+def _merge_target_problem(c: Change, target: list[Event] | None) -> Problem | None:
+    into = int(c.data["into"])
+    if not target:
+        return Problem(c.where, c.row, "into", f"there is no entry {into}", "Check the id of the entry to keep")
+    try:
+        merged = timeline(target)[-1][2].merged_into
+    except TransitionError:
+        return None
+    if merged is not None:
+        return Problem(c.where, c.row, "into", f"entry {into} was itself merged into {merged}",
+                       f"Merge into {merged} instead")
+    return None
+
+
+def _fold_changes(conn: Connection, changes: list[Change], now: datetime, ref: Reference, rates: Rates,
+                  problems: list[Problem]) -> tuple[list[int], pd.DataFrame, list[Event]]:
+    """Fold each touched entry's whole history with its new events: (entries changed, their new states, the new
+    events); problems appended."""
+    by_entry: dict[int, list[Change]] = {}
+    for c in changes:
+        by_entry.setdefault(c.entry, []).append(c)
+    history = read_events(conn, sorted(by_entry))
+    targets = {int(c.data["into"]) for c in changes if c.action == "merge"}
+    history.update(read_events(conn, sorted(targets - set(history))))
+    changed: list[int] = []
+    new_events: list[Event] = []
+    frames: list[dict[str, Any]] = []
+    for entry, cs in by_entry.items():
+        old = history.get(entry)
+        if not old:
+            problems.append(Problem(cs[0].where, cs[0].row, "id", f"there is no entry {entry}",
+                                    "Check the id (allyplan ledger list shows them)"))
+            continue
+        seq = max(e.seq for e in old)
+        evs = list(old)
+        for c in cs:
+            data = dict(c.data)
+            if c.action == "merge" and (bad := _merge_target_problem(c, history.get(int(data["into"])))):
+                problems.append(bad)
+                continue
+            if c.action == "absorb" and "sources" not in data:  # the merged entry's sources, read here
+                dup_events = history.get(int(data["from"]))
+                data["sources"] = (timeline(dup_events)[-1][2].sources or "") if dup_events else ""
+            seq += 1
+            ev = Event(entry, seq, c.action, c.at, now, c.who, c.why, c.source, data)
+            evs.append(ev)
+            new_events.append(ev)
+        try:
+            tl = timeline(evs)
+        except TransitionError as e:
+            problems.append(Problem(cs[0].where, cs[0].row, None, str(e), ""))
+            continue
+        frames.extend({**s.as_dict(), "valid_from": a, "valid_to": b, "_where": cs[0].where, "_row": cs[0].row}
+                      for a, b, s in tl)
+        changed.append(entry)
+    states = _finish_states(pd.DataFrame(frames), ref, rates) if frames else pd.DataFrame()
+    if frames:
+        problems += check_states(states, ref, states["_where"], states["_row"])
+    return changed, states, new_events
+
+
 def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: datetime | None = None) -> WriteResult:
     """Check and apply ``batch`` on ``conn`` (already in a write transaction)."""
     now = now or _now()
     recorded = now.strftime("%Y-%m-%d %H:%M:%S.%f") if conn.dialect.name == "sqlite" else now
     problems: list[Problem] = []
-
-    # new entries, as whole columns
-    if not len(batch.adds):
-        adds = pd.DataFrame()
-    else:
-        adds = batch.adds if batch.normalised else normalise_adds(batch.adds, ref)
-    added: list[int] = []
-    dups: dict[int, int] = {}
-    if len(adds):
-        first = _allocate(conn, len(adds))
-        adds["entry"] = np.arange(first, first + len(adds))
-        added = adds["entry"].tolist()
-        if batch.check_duplicates:
-            existing = _existing_for_duplicates(conn, sorted(adds["donor"].dropna().unique().tolist()))
-            d = likely_duplicates(adds.assign(announced=adds["announced"].astype(str)), existing)
-            adds["duplicate_of"] = d.to_numpy()
-            dups = {int(k): int(v) for k, v in d.dropna().items()}
-        adds["duplicate_of"] = adds["duplicate_of"].astype("Int64") if "duplicate_of" in adds else pd.NA
-        st = adds.assign(valid_from=adds["at"], valid_to=None, seq=1, merged_into=None)
-        st = _finish_states(st, ref, rates)
-        problems += check_states(st, ref, adds["where"], adds["row"])
-        bad_at = adds["at"].notna() & adds["announced"].notna() & (adds["at"].astype(str) < adds["announced"])
-        for w, r in zip(adds.loc[bad_at, "where"], adds.loc[bad_at, "row"], strict=True):
-            problems.append(Problem(str(w), None if pd.isna(r) else int(r), "at", "recorded before it was announced",
-                                    "Give a date on or after the announcement date"))
-
-    # changes to existing entries: fold each entry's whole history with the new events
-    changed: list[int] = []
-    touched_states = pd.DataFrame()
-    new_events: list[Event] = []
-    if batch.changes:
-        by_entry: dict[int, list[Change]] = {}
-        for c in batch.changes:
-            by_entry.setdefault(c.entry, []).append(c)
-        history = read_events(conn, sorted(by_entry))
-        targets = {int(c.data["into"]) for c in batch.changes if c.action == "merge"}
-        target_events = read_events(conn, sorted(targets - set(history)))
-        frames: list[dict[str, Any]] = []
-        for entry, cs in by_entry.items():
-            old = history.get(entry)
-            if not old:
-                problems.append(Problem(cs[0].where, cs[0].row, "id", f"there is no entry {entry}",
-                                        "Check the id (allyplan ledger list shows them)"))
-                continue
-            seq = max(e.seq for e in old)
-            evs = list(old)
-            for c in cs:
-                if c.action == "merge":
-                    into = int(c.data["into"])
-                    tev = history.get(into) or target_events.get(into)
-                    if not tev:
-                        problems.append(Problem(c.where, c.row, "into", f"there is no entry {into}",
-                                                "Check the id of the entry to keep"))
-                        continue
-                data = dict(c.data)
-                if c.action == "absorb" and "sources" not in data:  # the merged entry's sources, read here
-                    dup_events = history.get(int(data["from"]))
-                    data["sources"] = (timeline(dup_events)[-1][2].sources or "") if dup_events else ""
-                seq += 1
-                ev = Event(entry, seq, c.action, c.at, now, c.who, c.why, c.source, data)
-                evs.append(ev)
-                new_events.append(ev)
-            try:
-                tl = timeline(evs)
-            except TransitionError as e:
-                problems.append(Problem(cs[0].where, cs[0].row, None, str(e), ""))
-                continue
-            frames.extend({**s.as_dict(), "valid_from": a, "valid_to": b, "_where": cs[0].where, "_row": cs[0].row}
-                          for a, b, s in tl)
-            changed.append(entry)
-        for c in batch.changes:
-            if c.action == "merge":
-                into = int(c.data["into"])
-                tev = history.get(into) or target_events.get(into) or []
-                if tev:
-                    try:
-                        tstate = timeline(tev)[-1][2]
-                    except TransitionError:
-                        continue
-                    if tstate.merged_into is not None:
-                        problems.append(Problem(c.where, c.row, "into", f"entry {into} was itself merged into "
-                                                f"{tstate.merged_into}", f"Merge into {tstate.merged_into} instead"))
-        if frames:
-            touched_states = _finish_states(pd.DataFrame(frames), ref, rates)
-            problems += check_states(touched_states, ref, touched_states["_where"], touched_states["_row"])
+    adds, st, dups = (_prepare_adds(conn, batch, ref, rates, problems) if len(batch.adds)
+                      else (pd.DataFrame(), pd.DataFrame(), {}))
+    changed, touched_states, new_events = (_fold_changes(conn, batch.changes, now, ref, rates, problems)
+                                           if batch.changes else ([], pd.DataFrame(), []))
     if problems:
         raise LedgerInputError(problems)
 
@@ -350,6 +352,7 @@ def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: dat
         bulk_insert(conn, "states", m.STATE_COLUMNS, state_rows(touched_states))
     if deltas:
         apply_deltas(conn, pd.concat(deltas, ignore_index=True))
+    added = adds["entry"].tolist() if len(adds) else []
     return WriteResult(added=added, changed=changed, duplicates=dups, events=len(added) + len(new_events))
 
 
