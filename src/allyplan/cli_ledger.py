@@ -21,7 +21,7 @@ from allyplan.errors import AllyplanError
 from allyplan.ledger import Ledger
 from allyplan.ledger.queries import REPORT_BY
 from allyplan.ledger.state import EntryState, Event
-from allyplan.schema import PLEDGE_STATUSES
+from allyplan.schema import LEDGER, PLEDGE_STATUSES
 
 __all__ = ["ledger_app"]
 
@@ -35,6 +35,27 @@ Why = Annotated[str, typer.Option(help="Why: the reason recorded with the change
 Date = Annotated[str | None, typer.Option("--date", help="When it happened, YYYY-MM-DD (default: today)")]
 Source = Annotated[list[str] | None, typer.Option("--source", help="URL or reference (repeat for several)")]
 AsOf = Annotated[str | None, typer.Option(help="Read the ledger as it stood on this date (YYYY-MM-DD)")]
+
+
+def _help(name: str) -> str:
+    """An entry field's option help, from its declaration in :data:`allyplan.schema.LEDGER`."""
+    f = LEDGER.field(name)
+    extra = [f"one of {', '.join(f.choices)}"] if f.choices else []
+    if f.default not in (None, ""):
+        extra.append(f"a new entry takes {f.default}")
+    return f.description[0].upper() + f.description[1:] + (f" ({'; '.join(extra)})" if extra else "")
+
+
+# the entry fields `add` and `update` share; unset ones keep their value (update) or take the schema default (add)
+FItem = Annotated[str | None, typer.Option(help=_help("item") + ". An alias works too, e.g. 'IRIS-T SLM'")]
+FQuantity = Annotated[float | None, typer.Option(help=_help("quantity"))]
+FValue = Annotated[float | None, typer.Option(help=_help("value"))]
+FCurrency = Annotated[str | None, typer.Option(help=_help("currency"))]
+FCategory = Annotated[str | None, typer.Option(help=_help("category"))]
+FStatus = Annotated[str | None, typer.Option(help=_help("status"))]
+FExpected = Annotated[str | None, typer.Option(help=_help("expected"))]
+FRecipient = Annotated[str | None, typer.Option(help=_help("recipient"))]
+FDescription = Annotated[str | None, typer.Option(help=_help("description"))]
 
 
 def _state_table(s: EntryState, title: str) -> Table:
@@ -62,17 +83,17 @@ def _fields(**kw: Any) -> dict[str, Any]:
 @ledger_app.command("add")
 @_friendly
 def add_cmd(
-    donor: Annotated[str, typer.Option(help="Donor: country code or name")],
-    announced: Annotated[str, typer.Option(help="Date announced, YYYY-MM-DD")],
-    item: Annotated[str | None, typer.Option(help="Catalog id or alias (omit for a category-and-value pledge)")] = None,
-    quantity: Annotated[float | None, typer.Option(help="Units pledged")] = None,
-    value: Annotated[float | None, typer.Option(help="Reported value, in --currency")] = None,
-    currency: Annotated[str, typer.Option(help="ISO 4217 code of --value")] = "EUR",
-    category: Annotated[str | None, typer.Option(help="Category (taken from the item when one is given)")] = None,
-    status: Annotated[str, typer.Option(help=f"One of {', '.join(PLEDGE_STATUSES)}")] = "committed",
-    expected: Annotated[str | None, typer.Option(help="Expected delivery, YYYY-MM-DD or YYYY-MM")] = None,
-    recipient: Annotated[str, typer.Option(help="Recipient code")] = "UA",
-    description: Annotated[str | None, typer.Option(help="What was pledged, in the source's words")] = None,
+    donor: Annotated[str, typer.Option(help=_help("donor") + "; an English country name works too")],
+    announced: Annotated[str, typer.Option(help=_help("announced"))],
+    item: FItem = None,
+    quantity: FQuantity = None,
+    value: FValue = None,
+    currency: FCurrency = None,
+    category: FCategory = None,
+    status: FStatus = None,
+    expected: FExpected = None,
+    recipient: FRecipient = None,
+    description: FDescription = None,
     source: Source = None,
     why: Why = "",
     who: Who = None,
@@ -95,17 +116,17 @@ def add_cmd(
 @_friendly
 def update_cmd(
     entry: Annotated[int, typer.Argument(help="Entry id")],
-    donor: Annotated[str | None, typer.Option()] = None,
-    item: Annotated[str | None, typer.Option()] = None,
-    quantity: Annotated[float | None, typer.Option()] = None,
-    value: Annotated[float | None, typer.Option()] = None,
-    currency: Annotated[str | None, typer.Option()] = None,
-    category: Annotated[str | None, typer.Option()] = None,
-    status: Annotated[str | None, typer.Option(help=f"One of {', '.join(PLEDGE_STATUSES)}")] = None,
-    announced: Annotated[str | None, typer.Option()] = None,
-    expected: Annotated[str | None, typer.Option()] = None,
-    recipient: Annotated[str | None, typer.Option()] = None,
-    description: Annotated[str | None, typer.Option()] = None,
+    donor: Annotated[str | None, typer.Option(help=_help("donor"))] = None,
+    item: FItem = None,
+    quantity: FQuantity = None,
+    value: FValue = None,
+    currency: FCurrency = None,
+    category: FCategory = None,
+    status: FStatus = None,
+    announced: Annotated[str | None, typer.Option(help=_help("announced"))] = None,
+    expected: FExpected = None,
+    recipient: FRecipient = None,
+    description: FDescription = None,
     not_duplicate: Annotated[bool, typer.Option("--not-duplicate", help="Clear a likely-duplicate flag: both "
                                                                        "entries count")] = False,
     source: Source = None,
