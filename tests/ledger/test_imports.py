@@ -128,6 +128,12 @@ def test_mapping_and_content_keys(ledger: Ledger, tmp_path: Path) -> None:
         ledger.import_file(path, mapping={**m, "quantity": "qty2"})
     with pytest.raises(LedgerInputError, match="not a ledger field"):
         ledger.import_file(path, mapping={**m, "colour": "what"})
+    odd = tmp_path / "odd.csv"
+    odd.write_text("country,what,qty,when,url\nAtlantis,Death Star,1,2025-06-12,x\n", encoding="utf-8")
+    with pytest.raises(LedgerInputError) as e:
+        ledger.import_file(odd, mapping=m)
+    assert {(p.row, p.field, p.message) for p in e.value.problems} == {
+        (2, "donor", "unknown party 'Atlantis'"), (2, "item", "unknown item 'Death Star'")}
 
 
 @pytest.mark.parametrize(("content", "message"), [

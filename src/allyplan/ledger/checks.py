@@ -106,7 +106,7 @@ def check_states(df: pd.DataFrame, ref: Reference, where: pd.Series, rows: pd.Se
     donor_known = df["donor"].isin(ref.party_codes)
     add(df["donor"].isna() | df["donor"].eq(""), "donor", "no donor given", "Give the donor's country code, e.g. DE")
     add(df["donor"].notna() & df["donor"].ne("") & ~donor_known, "donor", said("unknown party", "donor"),
-        "Use an ISO 3166-1 alpha-2 code (DE, GB, US, ...) or EU, EIB or EPF")
+        "Use an ISO 3166-1 alpha-2 code (DE, GB, US, ...) or English country name, or EU, EIB or EPF")
     add(~df["recipient"].isin(ref.party_codes), "recipient", said("unknown party", "recipient"),
         "Use an ISO 3166-1 alpha-2 code, e.g. UA")
     add(donor_known & df["donor"].eq(df["recipient"]), "recipient", "the donor and the recipient are the same",

@@ -254,20 +254,13 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
         for r, v in zip(rows[mask], out.loc[mask, field], strict=True):
             problems.append(Problem(name, int(r), field, message.format(v=v), fix))
 
-    for f in ("donor", "recipient"):
+    # names and aliases to codes; what is not known stays as written, for the one check of every state to report
+    for f in ("donor", "recipient") if preset == "kiel" else ("donor", "recipient", "item"):
         raw = out[f]
-        codes = {v: ref.party_code(str(v)) for v in raw.dropna().unique()}
+        lookup = ref.item_id if f == "item" else ref.party_code
+        codes = {v: lookup(str(v)) for v in raw.dropna().unique()}
         mapped = raw.map(codes)
-        bad(raw.notna() & mapped.isna(), f, "unknown party '{v}'",
-            "Use an ISO 3166-1 alpha-2 code or a country name (or EU, EIB, EPF)")
         out[f] = mapped.where(mapped.notna(), raw)
-    if preset != "kiel":
-        raw = out["item"]
-        ids = {v: ref.item_id(str(v)) for v in raw.dropna().unique()}
-        mapped = raw.map(ids)
-        bad(raw.notna() & mapped.isna(), "item", "unknown item '{v}'",
-            "Use a catalog id or alias (allyplan ledger catalog lists them), or leave it empty and give a category")
-        out["item"] = mapped.where(mapped.notna(), None)
     for f in ("quantity", "value", "delivered", "delivered_value"):
         raw = out[f]
         num = parse_numbers(raw)
@@ -343,13 +336,11 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     say(f"reading {path.name}")
     rows, problems = prepare_import(path, ref, mapping=mapping, preset=preset, sheet=sheet)
     result = ImportResult(file=str(path), rows=len(rows))
-    if problems:  # report reference problems (unknown parties, ...) of the readable rows too
+    if problems:  # report what else is wrong with the readable rows (unknown parties, ...) in the same pass
         readable = ~rows["row"].isin({p.row for p in problems})
         norm = normalise_adds(rows[readable].assign(where=path.name), ref)
         norm = norm.assign(merged_into=None, duplicate_of=None, seq=1, valid_from=norm["at"], valid_to=None)
-        problems += [p for p in check_states(norm, ref, norm["where"], norm["row"])
-                     if p.field not in ("donor", "recipient", "item") or "unknown" not in p.message]
-        raise LedgerInputError(problems)
+        raise LedgerInputError(problems + check_states(norm, ref, norm["where"], norm["row"]))
     say(f"comparing {len(rows):,} rows with the ledger")
     rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
     current = _current_by_key(conn, rows["key"].tolist())
