@@ -18,12 +18,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, delete, select, text, update
+from sqlalchemy import Connection, and_, delete, or_, select, text, update
 
 from allyplan.errors import Problem
 from allyplan.ledger import models as m
 from allyplan.ledger.checks import LedgerInputError, check_states
-from allyplan.ledger.duplicates import likely_duplicates
+from allyplan.ledger.duplicates import TEXT_WINDOW_DAYS, likely_duplicates
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.rollups import apply_deltas, rebuild_rollups, rollup_deltas
 from allyplan.ledger.state import DEFAULTS, ENTRY_FIELDS, Event, TransitionError, timeline
@@ -192,11 +192,20 @@ def read_events(conn: Connection, entries: Sequence[int]) -> dict[int, list[Even
     return out
 
 
-def _existing_for_duplicates(conn: Connection, donors: list[str]) -> pd.DataFrame:
+def _existing_for_duplicates(conn: Connection, adds: pd.DataFrame) -> pd.DataFrame:
+    """The live entries a new one could repeat: same donor and item (or category, for value-only pledges),
+    announced at most :data:`TEXT_WINDOW_DAYS` before the earliest new one (an older predecessor flags nothing)."""
     s = m.states.c
+    items = sorted(adds["item"].dropna().unique().tolist())
+    categories = sorted(adds.loc[adds["item"].isna(), "category"].dropna().unique().tolist())
+    days = pd.to_datetime(adds["announced"])
     q = (select(s.entry, s.donor, s.recipient, s.item, s.category, s.quantity, s.value, s.announced, s.description,
                 s.key, s.duplicate_of)
-         .where(s.valid_to.is_(None), s.merged_into.is_(None), s.status != "cancelled", s.donor.in_(donors)))
+         .where(s.valid_to.is_(None), s.merged_into.is_(None), s.status != "cancelled",
+                s.donor.in_(sorted(adds["donor"].dropna().unique().tolist())),
+                or_(s.item.in_(items), and_(s.item.is_(None), s.category.in_(categories))),
+                s.announced >= (days.min() - pd.Timedelta(days=TEXT_WINDOW_DAYS)).date(),
+                s.announced <= days.max().date()))
     df = pd.DataFrame(conn.execute(q).all(), columns=["entry", "donor", "recipient", "item", "category", "quantity",
                                                       "value", "announced", "description", "key", "duplicate_of"])
     df["announced"] = df["announced"].astype(str)
@@ -246,7 +255,7 @@ def _prepare_adds(conn: Connection, batch: Batch, ref: Reference, rates: Rates,
     adds["entry"] = np.arange(first, first + len(adds))
     dups: dict[int, int] = {}
     if batch.check_duplicates:
-        existing = _existing_for_duplicates(conn, sorted(adds["donor"].dropna().unique().tolist()))
+        existing = _existing_for_duplicates(conn, adds)
         d = likely_duplicates(adds.assign(announced=adds["announced"].astype(str)), existing)
         adds["duplicate_of"] = d.to_numpy()
         dups = {int(k): int(v) for k, v in d.dropna().items()}
