@@ -1,0 +1,505 @@
+"""Turn a text into pledge and policy records: who gives what, how firmly, and who refuses what.
+
+The text is read once by each finder (gazetteer, cues, numbers), then clause by clause:
+
+1. **items**: each item mention, turned into its missile or launcher where the text says so ("munitions for Patriot"
+   -> the Patriot interceptor, "пускові установки Patriot" -> the Patriot launcher);
+2. **status**: for each item, the status cue nearest before it (else after it, for verb-final German); a demand cue
+   there ("the demand for Patriot") means no pledge; a hedge in the clause ("subject to approval") makes it
+   considering; a future marker ("will be delivered") makes a delivery a commitment; a negated cue does not count;
+3. **donor**: the parties just before that cue, joined by "and" or commas, that no preposition makes an addressee
+   ("à Moscou", "to Ukraine") and that are not the recipient or its adversaries; else the party after "by"; else the
+   dateline's country where a government word stands for it ("The Defence Secretary"); else the party the text
+   is about (passive clauses); a clause that only lists items inherits the pledge announced just before it;
+4. **quantity**: the number just before the item (digits, words, "a second" = 1), not a year, share or amount;
+5. **policies**: a refusal with an item is ``excludes:<item>``, with lethal aid ``non-lethal-only``, with any
+   military aid ``no-military-aid``; restraint and escalation fears are ``cautious``; reaffirmed support is
+   ``supportive``.
+
+Records are then merged to one per donor and item (the firmest status wins) and one per party and stance, and a
+pledge that names no item is dropped where the same donor pledges named items.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from allyplan.ingest.gazetteer import Gazetteer, Mention
+from allyplan.ingest.numbers import Number, find_numbers
+from allyplan.ingest.records import Extraction, Mentioned, Pledge, Policy, Record
+from allyplan.ingest.rules import STATUS, Cue, Rules
+from allyplan.ingest.text import fold, sentences
+from allyplan.ledger.reference import Reference
+
+__all__ = ["Extractor", "ADVERSARIES"]
+
+#: Parties that are never donors to the recipient (they are at war with it or arm its enemy).
+ADVERSARIES: frozenset[str] = frozenset({"RU", "BY", "IR", "KP"})
+
+_TOKEN = re.compile(r"\w+'?|'")
+_STATUS_RANK = {s: i for i, s in enumerate(STATUS)}
+_ITEM_CUES = ("considering", "committed", "delivered", "demand", "refusal")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    sentence: int
+    s_start: int
+    s_end: int
+    parties: list[Mention] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+
+    def has(self, cls: str) -> bool:
+        return any(c.cls == cls for c in self.cues)
+
+
+@dataclass
+class _Item:
+    start: int  # of the whole phrase ("missiles for Patriot")
+    end: int
+    id: str
+    mention: Mention
+
+
+@dataclass
+class _Actor:
+    codes: list[str]
+    how: str  # explicit, government, topic, inherited
+
+
+@dataclass
+class _Context:
+    actor: _Actor
+    status: str
+    sentence: int
+
+
+class Extractor:
+    """Extract records from texts; build once (the gazetteer takes about a second) and reuse for many texts.
+
+    >>> ex = Extractor()
+    >>> r = ex.extract("Norway will provide 2 NASAMS launchers to Ukraine, Oslo said.", "en")
+    >>> [(p.donor, p.item, p.status, p.quantity) for p in r.pledges]
+    [('NO', 'nasams', 'committed', 2.0)]
+    """
+
+    def __init__(self, reference: Reference | None = None, gazetteer: Gazetteer | None = None,
+                 recipient: str = "UA") -> None:
+        self.reference = reference or Reference.bundled()
+        self.gazetteer = gazetteer or Gazetteer.build(reference)
+        self.recipient = recipient
+
+    @cached_property
+    def _catalog(self) -> pd.DataFrame:
+        return self.reference.items.set_index("id")
+
+    @cached_property
+    def _derived(self) -> dict[tuple[str, str], str]:
+        """(system, interceptor|launcher) -> the catalog's default missile or launcher of that system."""
+        out: dict[tuple[str, str], str] = {}
+        for r in self.reference.items.itertuples():
+            req = r.requires if isinstance(r.requires, str) and r.requires else None
+            if req is None:
+                continue
+            kind = "launcher" if r.kind == "launcher" else "interceptor" if r.kind in (
+                "interceptor", "missile", "ammunition") else None
+            if kind:
+                out.setdefault((req, kind), str(r.id))
+        return out
+
+    def extract(self, text: str, language: str | None, spans: Sequence[tuple[int, int]] | None = None) -> Extraction:
+        """Records from ``text`` read with the rules of ``language``, only within ``spans`` (default: all of it).
+
+        Where there are no rules for ``language``, the result has no records, a note that says so, and the parties
+        and items the text names.
+        """
+        folded = fold(text)
+        spans = list(spans) if spans is not None else [(0, len(text))]
+        mentions = [m for m in self.gazetteer.find(text, folded) if _inside(m.start, spans)]
+        result = Extraction(mentions=[Mentioned(m.code, "item" if m.is_item else "party", m.start, m.end, m.text)
+                                      for m in mentions if m.how != "org" and m.how != "official-org"])
+        try:
+            rules = Rules.load(language or "")
+        except KeyError:
+            result.notes.append(f"no rules for language {language or 'unknown'!r}: only the parties and items it "
+                                f"names are reported (rules exist for {', '.join(sorted(_languages()))})")
+            return result
+        cues = [c for c in rules.cues(folded) if _inside(c.start, spans)]
+        numbers = find_numbers(text, rules, folded)
+        clauses = self._clauses(text, folded, spans, cues, mentions, rules)
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+        run = _Run(self, text, folded, rules, tokens, numbers)
+        for clause in clauses:
+            run.clause(clause)
+        result.records = _merged(run.records)
+        return result
+
+    # -- reading the text into clauses -------------------------------------------------------------------------
+    def _clauses(self, text: str, folded: str, spans: list[tuple[int, int]], cues: list[Cue],
+                 mentions: list[Mention], rules: Rules) -> list[_Clause]:
+        out: list[_Clause] = []
+        n = 0
+        breaks = [c for c in cues if c.cls == "clause_break"]
+        for a, b in spans:
+            for s, e, _ in sentences(text, a, b):
+                cuts = [s]
+                for c in breaks:
+                    if s < c.start < e and folded[s:c.start].rstrip()[-1:] in (",", ";", "—", "(", ":"):
+                        cuts.append(c.start)
+                cuts.extend(m.start() + 1 for m in re.finditer(r";", folded[s:e]) if True)
+                cuts = sorted(set(x if x >= s else s for x in cuts))
+                bounds = [*cuts, e]
+                for i in range(len(cuts)):
+                    cs, ce = bounds[i], bounds[i + 1]
+                    if ce > cs:
+                        out.append(_Clause(cs, ce, n, s, e))
+                n += 1
+        starts = [c.start for c in out]
+
+        def owner(pos: int) -> _Clause | None:
+            i = bisect_right(starts, pos) - 1
+            return out[i] if i >= 0 and pos < out[i].end else None
+
+        for c in cues:
+            if c.cls != "clause_break":
+                cl = owner(c.start)
+                if cl is not None:
+                    cl.cues.append(c)
+        for m in mentions:
+            cl = owner(m.start)
+            if cl is None:
+                continue
+            if m.is_item:
+                cl.items.append(_Item(m.start, m.end, m.code, m))
+            else:
+                cl.parties.append(m)
+        for cl in out:
+            cl.items = [self._resolve(it, cl, folded, rules) for it in cl.items]
+        return out
+
+    def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
+        """A system named with a missile or launcher noun becomes that missile or launcher."""
+        kind = self._catalog.at[it.id, "kind"] if it.id in self._catalog.index else None
+        if kind != "system":
+            return it
+        for c in cl.cues:
+            if c.cls not in ("interceptor", "launcher"):
+                continue
+            if c.end <= it.start:
+                gap = _words(folded[c.end:it.start])
+                if len(gap) <= 4 and (not gap or rules.is_word("link", gap[0])):
+                    derived = self._derived.get((it.id, c.cls))
+                    if derived:
+                        return _Item(c.start, it.end, derived, it.mention)
+            elif c.start >= it.end:
+                gap = _words(folded[it.end:c.start])
+                if len(gap) <= 1:
+                    derived = self._derived.get((it.id, c.cls))
+                    if derived:
+                        return _Item(it.start, c.end, derived, it.mention)
+        return it
+
+
+class _Run:
+    """The state of one pass over a text: the party talked about, the last pledge announced, the records."""
+
+    def __init__(self, ex: Extractor, text: str, folded: str, rules: Rules, tokens: list[tuple[int, int, str]],
+                 numbers: list[Number]) -> None:
+        self.ex, self.text, self.folded, self.rules = ex, text, folded, rules
+        self.tokens = tokens
+        self.token_starts = [t[0] for t in tokens]
+        self.numbers = numbers
+        self.number_ends = [n.end for n in numbers]
+        self.topic: list[str] | None = None
+        self.dateline: list[str] | None = None
+        self.context: _Context | None = None
+        self.records: list[Record] = []
+        self.excluded = ADVERSARIES | {ex.recipient}
+
+    # -- one clause ---------------------------------------------------------------------------------------------
+    def clause(self, cl: _Clause) -> None:
+        self._dateline(cl)
+        live = [c for c in cl.cues if not self._negated(c, cl)]
+        verbs = [c for c in live if c.cls in _ITEM_CUES]
+        hedge = any(c.cls == "hedge" for c in live)
+        reannounced = any(c.cls == "reannounced" for c in live)
+        pledged_items = 0
+        for it in cl.items:
+            cue = self._nearest(verbs, it)
+            actor: _Actor | None
+            if cue is None:
+                if any(c.cls in ("demand",) for c in live) or self.context is None:
+                    continue
+                near = cl.sentence - self.context.sentence
+                if near > (3 if cl.has("package") else 1):
+                    continue
+                actor, status = _Actor(self.context.actor.codes, "inherited"), self.context.status
+            elif cue.cls in ("demand", "refusal"):
+                continue
+            else:
+                actor = self._actor(cl, cue, allow_topic=True)
+                if actor is None:
+                    continue
+                status = self._status(cue, live)
+            if hedge and status != "delivered":
+                status = "considering"
+            pledged_items += 1
+            quantity = self._quantity(cl, it)
+            value, currency = self._value(cl)
+            for code in actor.codes:
+                self.records.append(Pledge(
+                    donor=code, item=it.id, status=status, evidence=self.text[cl.s_start:cl.s_end],
+                    start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, True),
+                    recipient=self.ex.recipient, quantity=quantity, value=value, currency=currency,
+                    reannouncement=reannounced))
+        status_cues = [c for c in verbs if c.cls in STATUS]
+        if status_cues:
+            cue = status_cues[0]
+            actor = self._actor(cl, cue, allow_topic=False)
+            if actor is not None and actor.how in ("explicit", "government"):
+                status = "considering" if hedge else self._status(cue, live)
+                self.context = _Context(actor, status, cl.sentence)
+                if not cl.items and pledged_items == 0 and any(c.cls == "aid" for c in live):
+                    for code in actor.codes:
+                        self.records.append(Pledge(
+                            donor=code, item=None, status=status, evidence=self.text[cl.s_start:cl.s_end],
+                            start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, False),
+                            recipient=self.ex.recipient, reannouncement=reannounced))
+        self._policies(cl, live)
+        explicit = self._group_before(cl, cl.end)
+        if explicit:
+            self.topic = explicit
+
+    # -- who -----------------------------------------------------------------------------------------------------
+    def _dateline(self, cl: _Clause) -> None:
+        if cl.start != cl.s_start or not cl.parties:
+            return
+        m = cl.parties[0]
+        if m.start == cl.s_start and m.code not in self.excluded and m.is_party and _DATELINE_AFTER.match(
+                self.text, m.end):
+            self.dateline = [m.code]
+            self.topic = [m.code]
+
+    def _actor(self, cl: _Clause, cue: Cue, allow_topic: bool) -> _Actor | None:
+        group = self._group_before(cl, cue.start, blocked_ok=True)
+        if group == []:
+            return None  # an organisation acts (NATO's Secretary General): no donor
+        if group:
+            return _Actor(group, "explicit")
+        after = [m for m in cl.parties if m.start >= cue.end and m.is_party and m.code not in self.excluded]
+        for m in after:
+            prev = self._prev_words(m.start, cl.start, 1)
+            if prev and self.rules.is_word("agent", prev[-1]):
+                return _Actor([m.code], "explicit")
+        gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
+        if gov and (self.dateline or self.topic):
+            return _Actor(list(self.dateline or self.topic or []), "government")
+        if allow_topic and self.topic:
+            return _Actor(list(self.topic), "topic")
+        return None
+
+    def _group_before(self, cl: _Clause, pos: int, blocked_ok: bool = False) -> list[str] | None:
+        """The codes of the closest list of acting parties before ``pos`` ([] where an organisation acts)."""
+        cands = [m for m in cl.parties if m.end <= pos]
+        group: list[Mention] = []
+        demoted: list[Mention] = []
+        for m in reversed(cands):
+            prev = self._prev_words(m.start, cl.start, 2)
+            role = self._role(prev)
+            if role == "addressee":
+                if group:
+                    break
+                continue
+            if role == "genitive" and not group:
+                if m.is_party and m.code not in self.excluded:
+                    demoted.append(m)
+                continue
+            if not m.is_party:
+                if group:
+                    break
+                return [] if blocked_ok else None
+            if m.code in self.excluded:
+                if group:
+                    break
+                continue
+            if group and not self._joined(m, group[-1]):
+                break
+            group.append(m)
+        chosen = group or demoted[:1]
+        if not chosen:
+            return None
+        codes: list[str] = []
+        for m in reversed(chosen):
+            if m.code not in codes:
+                codes.append(m.code)
+        return codes
+
+    def _role(self, prev: list[str]) -> str | None:
+        words = [w for w in prev if not self.rules.is_word("joiner", w)] or prev
+        if not words:
+            return None
+        last = words[-1]
+        if self.rules.is_word("addressee", last):
+            return "addressee"
+        if self.rules.is_word("genitive", last):
+            return "genitive"
+        return None
+
+    def _joined(self, a: Mention, b: Mention) -> bool:
+        gap = self.folded[a.end:b.start]
+        if re.search(r"[.;:!?()]", gap):
+            return False
+        words = _words(gap)
+        return len(words) <= 3 and all(self.rules.is_word("joiner", w) for w in words)
+
+    def _prev_words(self, pos: int, floor: int, k: int) -> list[str]:
+        i = bisect_left(self.token_starts, pos)
+        out: list[str] = []
+        j = i - 1
+        while j >= 0 and len(out) < k and self.tokens[j][0] >= floor:
+            out.append(self.tokens[j][2])
+            j -= 1
+        return out[::-1]
+
+    # -- how firmly ----------------------------------------------------------------------------------------------
+    def _negated(self, cue: Cue, cl: _Clause) -> bool:
+        if cue.cls not in STATUS and cue.cls not in ("refusal", "cautious", "supportive", "demand"):
+            return False
+        for c in cl.cues:
+            if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2:
+                if cue.cls == "refusal" and c.text.startswith(("refus", "declin", "відмов", "lehn")):
+                    continue
+                return True
+        return False
+
+    @staticmethod
+    def _nearest(verbs: list[Cue], it: _Item) -> Cue | None:
+        before = [c for c in verbs if c.start <= it.start]
+        if before:
+            return max(before, key=lambda c: c.end)
+        after = [c for c in verbs if c.start >= it.end]
+        return min(after, key=lambda c: c.start) if after else None
+
+    @staticmethod
+    def _status(cue: Cue, live: list[Cue]) -> str:
+        if cue.cls == "delivered" and any(c.cls == "future" and c.start < cue.start for c in live):
+            return "committed"
+        return cue.cls
+
+    # -- how many ------------------------------------------------------------------------------------------------
+    def _quantity(self, cl: _Clause, it: _Item) -> float | None:
+        i = bisect_right(self.number_ends, it.start) - 1
+        while i >= 0:
+            n = self.numbers[i]
+            if n.start < cl.start:
+                break
+            if n.money or n.percent or n.year:
+                i -= 1
+                continue
+            gap = self.folded[n.end:it.start]
+            if re.search(r"[;:()]", gap) or re.search(r",\s", gap):
+                break
+            words = _words(gap)
+            if len(words) <= 6 and all(self.rules.is_word("filler", w) for w in words[:-3] or []) and len(words) <= 6:
+                if self._clear(n.end, it.start, cl):
+                    return 1.0 if n.ordinal else n.value
+            break
+        for c in cl.cues:
+            if c.cls == "one" and c.end <= it.start and len(_words(self.folded[c.end:it.start])) <= 4 and \
+                    self._clear(c.end, it.start, cl):
+                return 1.0
+        return None
+
+    def _clear(self, a: int, b: int, cl: _Clause) -> bool:
+        """No other item or party between ``a`` and ``b``."""
+        return not any(a <= x.start < b for x in cl.items) and not any(a <= m.start < b for m in cl.parties)
+
+    def _value(self, cl: _Clause) -> tuple[float | None, str | None]:
+        money = [n for n in self.numbers if cl.start <= n.start < cl.end and n.money]
+        if len(money) == 1 and len({it.id for it in cl.items}) == 1:
+            return money[0].value, money[0].money
+        return None, None
+
+    # -- stances -------------------------------------------------------------------------------------------------
+    def _policies(self, cl: _Clause, live: list[Cue]) -> None:
+        for cue in live:
+            if cue.cls not in ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid"):
+                continue
+            actor = self._actor(cl, cue, allow_topic=cue.cls == "refusal")
+            if actor is None:
+                continue
+            stances: list[str] = []
+            if cue.cls == "refusal":
+                objects = [it.id for it in cl.items if it.start >= cue.start]
+                if objects:
+                    stances = [f"excludes:{i}" for i in dict.fromkeys(objects)]
+                elif any(c.cls == "military" and c.start >= cue.start for c in live):
+                    stances = ["no-military-aid"]
+                elif any(c.cls == "lethal" and c.start >= cue.start for c in live):
+                    stances = ["non-lethal-only"]
+            else:
+                stances = [cue.cls.replace("_", "-")]
+            for code in actor.codes:
+                if code in self.excluded:
+                    continue
+                for stance in stances:
+                    self.records.append(Policy(code, stance, self.text[cl.s_start:cl.s_end], cl.s_start, cl.s_end,
+                                               _confidence(actor.how, True)))
+
+
+def _confidence(how: str, named_item: bool) -> float:
+    base = {"explicit": 0.9, "government": 0.8, "topic": 0.7, "inherited": 0.7}[how]
+    return base if named_item else base - 0.2
+
+
+def _merged(records: Iterable[Record]) -> list[Record]:
+    """One pledge per donor and item (the firmest status, its quantity where given), one policy per party/stance."""
+    pledges: dict[tuple[str, str | None], Pledge] = {}
+    policies: dict[tuple[str, str], Policy] = {}
+    for r in records:
+        if isinstance(r, Policy):
+            policies.setdefault((r.party, r.stance), r)
+            continue
+        key = (r.donor, r.item)
+        old = pledges.get(key)
+        if old is None:
+            pledges[key] = r
+            continue
+        if _STATUS_RANK[r.status] > _STATUS_RANK[old.status]:
+            r.reannouncement = r.reannouncement or old.reannouncement
+            if r.quantity is None and old.status == r.status:
+                r.quantity = old.quantity
+            pledges[key] = r
+        else:
+            old.reannouncement = old.reannouncement or r.reannouncement
+            if old.quantity is None and r.status == old.status:
+                old.quantity = r.quantity
+            if old.value is None and r.value is not None:
+                old.value, old.currency = r.value, r.currency
+    named = {d for d, i in pledges if i is not None}
+    out: list[Record] = [p for (d, i), p in pledges.items() if i is not None or d not in named]
+    out.extend(policies.values())
+    return out
+
+
+def _words(s: str) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(s) if m.group() != "'"]
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _languages() -> frozenset[str]:
+    from allyplan.ingest.rules import available_languages
+    return available_languages()

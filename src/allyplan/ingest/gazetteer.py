@@ -1,0 +1,197 @@
+"""Find the parties and items a text names, in any of the EU and NATO languages, with one Aho-Corasick pass.
+
+Country names come from pycountry's ISO 3166 translations (every EU and NATO language, plus Ukrainian and
+Russian); ``data/ingest/names.csv`` adds what ISO does not list: short names, demonyms, capitals, institutions and
+officials that stand for a government, and organisations that are not donors. Items come from the catalog's
+names and aliases. Inflected forms match through stems ("Італії", "Norwegens", "Patriots").
+
+>>> g = Gazetteer.build()
+>>> [(m.code, m.how, m.text) for m in g.find("Washington, Londres et Berlin, tandis que Рим передасть NASAMS")]
+[('US', 'capital', 'Washington'), ('GB', 'capital', 'Londres'), ('DE', 'capital', 'Berlin'), ('IT', 'capital', 'Рим'), ('nasams', 'item', 'NASAMS')]
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import ahocorasick
+import pycountry
+
+from allyplan.ingest.text import fold
+from allyplan.ledger.reference import Reference
+
+__all__ = ["Gazetteer", "Mention", "GAZETTEER_LANGUAGES", "NAMES_FILE"]
+
+NAMES_FILE = Path(str(files("allyplan") / "data" / "ingest" / "names.csv"))
+
+#: The languages whose country names are read from pycountry: the EU's 24 and NATO's others, and Ukrainian and
+#: Russian (the recipient's press).
+GAZETTEER_LANGUAGES: tuple[str, ...] = (
+    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt", "nl", "pl",
+    "pt", "ro", "sk", "sl", "sv", "sq", "is", "mk", "nb", "tr", "uk", "ru",
+)
+# Languages with case endings: a country name that ends in a vowel also matches its stem plus a short ending.
+_INFLECTED = frozenset({"bg", "cs", "el", "et", "fi", "hr", "hu", "is", "lt", "lv", "mk", "pl", "ru", "sk", "sl",
+                        "sq", "tr", "uk"})
+_VOWELS = frozenset("aeiouyáéíóúýäöüõąęėįųůěаеиіїоуюяєыэьй")
+# Parties whose names in every language may be written in lower case (the rest of the world's names only match
+# as written, capitalised, so that "малі" is not Mali).
+_KNOWN = frozenset(
+    "AL AT AU BE BG BY CA CH CN CY CZ DE DK EE ES FI FR GB GR HR HU IE IR IS IT JP KP KR LT LU LV ME MK MT NL NO NZ "
+    "PL PT RO RU SE SI SK TR UA US".split())
+_MAX_ENDING = 4     # letters an inflected name or a plural item may add ("Італією", "Patriots")
+_MAX_STEM_ENDING = 7  # letters a stem written with * may add ("американського")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the text that names a party (``code`` an ISO code, EU, or an organisation) or an item."""
+
+    start: int
+    end: int
+    code: str
+    how: str  # name, alias, demonym, capital, institution, official, org, item
+    text: str
+
+    @property
+    def is_item(self) -> bool:
+        return self.how == "item"
+
+    @property
+    def is_party(self) -> bool:
+        return self.how not in ("item", "org") and self.code not in _ORGS and self.how != "official-org"
+
+
+_ORGS = frozenset({"NATO", "UN", "G7"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    code: str
+    how: str
+    max_ending: int    # letters that may follow (0: the form is a whole word)
+    case: str | None   # the form as it must be written (None: any case)
+
+
+class Gazetteer:
+    """An Aho-Corasick automaton over every party and item name; :meth:`find` returns the mentions of a text."""
+
+    def __init__(self, forms: dict[str, list[_Form]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for key, entries in forms.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+        self._automaton.make_automaton()
+        self.size = len(forms)
+
+    @classmethod
+    def build(cls, reference: Reference | None = None) -> Gazetteer:
+        """A gazetteer of pycountry's names, ``names.csv`` and the items of ``reference`` (default: bundled).
+
+        The bundled one is built once per process (about 0.3 s) and shared: it is never changed after it is built.
+        """
+        return _bundled() if reference is None else _build(reference)
+
+    def find(self, text: str, folded: str | None = None) -> list[Mention]:
+        """The mentions of ``text``, longest first where two overlap, in text order."""
+        low = fold(text) if folded is None else folded
+        n = len(low)
+        found: list[tuple[int, int, int, _Form]] = []
+        for last, (length, entries) in self._automaton.iter(low):
+            start = last + 1 - length
+            if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
+                continue
+            end = last + 1
+            tail = end
+            while tail < n and (low[tail].isalnum()):
+                tail += 1
+            ending = tail - end
+            for f in entries:
+                if ending > f.max_ending:
+                    continue
+                if f.case is not None and not _written_as(text, start, f.case):
+                    continue
+                found.append((start, tail, ending, f))
+                break
+        found.sort(key=lambda t: (t[0], -t[1], t[2]))
+        out: list[Mention] = []
+        reach = -1
+        for start, end, _, f in found:
+            if start < reach:
+                continue
+            out.append(Mention(start, end, f.code, f.how, text[start:end]))
+            reach = end
+        return out
+
+
+def _written_as(text: str, start: int, form: str) -> bool:
+    got = text[start:start + len(form)]
+    return got == form or got == form.upper() or (got[:1].isupper() and got[1:] == form[1:])
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Gazetteer:
+    return _build(None)
+
+
+def _build(reference: Reference | None) -> Gazetteer:
+    forms: dict[str, list[_Form]] = {}
+
+    def add(form: str, f: _Form) -> None:
+        key = fold(form.strip())
+        if len(key) < 2:
+            return
+        bucket = forms.setdefault(key, [])
+        if all((b.code, b.max_ending) != (f.code, f.max_ending) for b in bucket):
+            bucket.append(f)
+
+    # names.csv first: its readings win over an ISO name that happens to be spelled the same
+    with NAMES_FILE.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            how = row["kind"]
+            how = "official-org" if how == "official" and row["code"] in _ORGS else how
+            for form in row["forms"].split("|"):
+                stem = form.endswith("*")
+                form = form.rstrip("*")
+                short_caps = form.isupper() and len(form) <= 5 or any(c.isupper() for c in form[1:]) and len(form) <= 4
+                ending = _MAX_STEM_ENDING if stem else 0 if short_caps else _possessive(form)
+                add(form, _Form(row["code"], how, ending, form if short_caps else None))
+    for lang in GAZETTEER_LANGUAGES:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for c in pycountry.countries:
+            for attr in ("name", "common_name"):
+                english = getattr(c, attr, None)
+                if not english:
+                    continue
+                name = tr.gettext(english).split(", ")[0].split(" (")[0]
+                known = c.alpha_2 in _KNOWN
+                case = None if known else name
+                add(name, _Form(c.alpha_2, "name", _possessive(name), case))
+                if lang in _INFLECTED and known:
+                    stem = name.rstrip("".join(_VOWELS)) if name[-1:].lower() in _VOWELS else name
+                    # Latin stems of five letters or fewer match ordinary words ("franc" in "franchir")
+                    if len(stem) >= (4 if not name.isascii() and not _latin(name) else 6):
+                        add(stem, _Form(c.alpha_2, "name", _MAX_ENDING, None))
+    ref = reference or Reference.bundled()
+    for r in ref.items.itertuples():
+        names = {r.id, str(r.name), *str(r.aliases).split(";")}
+        for a in names:
+            a = a.strip()
+            if not a or a == "nan":
+                continue
+            add(a, _Form(str(r.id), "item", _MAX_ENDING if a[-1].isalpha() else 1,
+                         a if a[:1].isupper() and not a.isupper() else None))
+    return Gazetteer(forms)
+
+
+def _latin(name: str) -> bool:
+    return all(c < "\u0250" for c in name)
+
+
+def _possessive(form: str) -> int:
+    # "Germany's", "Deutschlands", "Britain's": one or two letters after a whole name
+    return 2 if form[-1:].isalpha() else 0

@@ -1,0 +1,128 @@
+"""Quantities and amounts of money in a text: digits with each language's thousands separators, number words
+(text2num for the languages it knows, the rules file's word list for the others), scales and currencies.
+
+>>> from allyplan.ingest.rules import Rules
+>>> [(n.value, n.money) for n in find_numbers("5,000 missiles and $275 million", Rules.load("en"))]
+[(5000.0, None), (275000000.0, 'USD')]
+>>> [n.value for n in find_numbers("vier weitere Feuereinheiten, 30 000 Schuss", Rules.load("de"))]
+[4.0, 30000.0]
+>>> [n.value for n in find_numbers("передали три пускові установки", Rules.load("uk"))]
+[3.0]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import find_numbers as _t2n_find
+
+from allyplan.ingest.rules import Rules
+from allyplan.ingest.text import fold
+
+__all__ = ["Number", "find_numbers", "TEXT2NUM_LANGUAGES"]
+
+#: The languages text2num reads number words in.
+TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "da"})
+
+_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "доларів": "USD",
+             "долар": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "євро": "EUR", "£": "GBP",
+             "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "фунтів": "GBP", "chf": "CHF", "francs": "CHF",
+             "kr": "SEK", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "zł": "PLN", "złotych": "PLN",
+             "cad": "CAD", "c$": "CAD", "a$": "AUD", "aud": "AUD", "грн": "UAH", "гривень": "UAH", "uah": "UAH",
+             "¥": "JPY", "jpy": "JPY", "yen": "JPY"}
+_CUR_BEFORE = re.compile(r"(us\$|c\$|a\$|\$|€|£|¥|\b(?:usd|eur|gbp|chf|cad|aud|uah|jpy|pln|sek|nok|dkk)\b)\s?$")
+_CUR_AFTER = re.compile(r"\s?(?:de |d')?(us\$|\$|€|£|¥|(?:usd|eur|gbp|chf|cad|aud|uah|jpy|pln|sek|nok|dkk|dollars?|"
+                        r"euros?|pounds?|francs|zł|złotych|kr|yen|євро|доларів|долар|фунтів|грн|гривень)(?!\w))")
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number at ``start:end``: units, or an amount of money in ``money`` (an ISO 4217 code)."""
+
+    start: int
+    end: int
+    value: float
+    money: str | None = None
+    ordinal: bool = False
+    percent: bool = False
+    year: bool = False
+
+
+class _Tok:
+    __slots__ = ("start", "end", "t")
+
+    def __init__(self, start: int, end: int, t: str) -> None:
+        self.start, self.end, self.t = start, end, t
+
+    def text(self) -> str:
+        return self.t
+
+    def nt_separated(self, previous: object) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _digits_pattern(rules: Rules) -> re.Pattern[str]:
+    seps = "".join(re.escape(s) for s in rules.thousands)
+    dec = re.escape(rules.decimal)
+    return re.compile(rf"(?<![\w.,])\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?(?![\d])|(?<![\w.,])\d+(?:{dec}\d+)?(?!\d)")
+
+
+def find_numbers(text: str, rules: Rules, folded: str | None = None) -> list[Number]:
+    """Every number in ``text``, in order, with its scale (million, billion) and currency applied."""
+    low = fold(text) if folded is None else folded
+    raw: list[tuple[int, int, float, bool]] = []
+    seps = set(rules.thousands)
+    for m in _digits_pattern(rules).finditer(text):
+        s = m.group()
+        digits = "".join(ch for ch in s if ch not in seps or ch == rules.decimal and rules.decimal not in seps)
+        try:
+            value = float(digits.replace(rules.decimal, ".")) if rules.decimal in digits else float(digits)
+        except ValueError:
+            continue
+        raw.append((m.start(), m.end(), value, False))
+    digit_ends = {b for _, b, _, _ in raw}
+    if rules.language in TEXT2NUM_LANGUAGES:
+        toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD_TOKEN.finditer(text)]
+        for occ in _t2n_find(toks, rules.language, threshold=0):
+            a, b = toks[occ.start].start, toks[occ.end - 1].end
+            if a - 1 in digit_ends or a in digit_ends:  # "275 million": the scale of a number in digits
+                continue
+            raw.append((a, b, float(occ.value), bool(occ.is_ordinal)))
+    elif rules.number_words:
+        for m in _WORD_TOKEN.finditer(low):
+            v = rules.number_words.get(m.group())
+            if v is not None:
+                raw.append((m.start(), m.end(), float(v), False))
+    raw.sort()
+    out: list[Number] = []
+    for a, b, value, ordinal in raw:
+        end = b
+        after = low[b:b + 24]
+        scale = 1.0
+        sm = re.match(r"\s?", after)
+        rest = after[sm.end():] if sm else after
+        for pat, mult in ((rules.billion, 1e9), (rules.million, 1e6)):
+            if pat is not None:
+                mm = pat.match(rest)
+                if mm:
+                    scale = mult
+                    end = b + (sm.end() if sm else 0) + mm.end()
+                    break
+        money = None
+        before = _CUR_BEFORE.search(low, max(0, a - 4), a)
+        if before:
+            money = _CURRENCY[before.group(1).strip()]
+        else:
+            cm = _CUR_AFTER.match(low, end)
+            if cm:
+                money = _CURRENCY.get(cm.group(1), None)
+                end = cm.end()
+        percent = low[end:end + 2].lstrip().startswith("%") or bool(re.match(r"\s?(?:per ?cent|pour ?cent|prozent|відсот)", low[end:end + 10]))
+        year = scale == 1.0 and money is None and 1900 <= value <= 2100 and float(value).is_integer() and b - a == 4
+        out.append(Number(a, end, value * scale, money, ordinal, percent, year))
+    return out

@@ -1,0 +1,135 @@
+"""The rules of one language, read from ``data/ingest/rules/<language>.toml`` and compiled once.
+
+A rules file lists, per class, regular expressions for the phrases that signal it: a pledge's status
+(committed, considering, delivered), its modifiers (hedge, future, negation, re-announcement, demand, package), a
+party's stance (refusal, cautious, supportive, ...), and the grammar the extractor needs (clause breaks,
+prepositions that mark an addressee, list joiners, words for a government, the nouns that turn a system into its
+missile or launcher). :meth:`Rules.cues` finds every phrase of a text in one pass per class.
+
+>>> r = Rules.load("fr")
+>>> [(c.cls, c.text) for c in r.cues("la france et l'italie envisagent d'augmenter")]
+[('considering', 'envisagent')]
+>>> sorted(available_languages())[:4]
+['de', 'en', 'es', 'fr']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+__all__ = ["Rules", "Cue", "available_languages", "RULES_DIR", "STATUS", "STANCE_CLASSES", "VERB_CLASSES"]
+
+RULES_DIR = Path(str(files("allyplan") / "data" / "ingest" / "rules"))
+
+#: Status classes, weakest first.
+STATUS: tuple[str, ...] = ("considering", "committed", "delivered")
+STANCE_CLASSES: tuple[str, ...] = ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid")
+#: Classes that compete for the same words: where two overlap the longer wins, then the earlier in this order.
+VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_military_aid", "refusal", "delivered",
+                                 "committed", "cautious", "supportive", "demand")
+_OTHER_CLASSES: tuple[str, ...] = ("future", "negation", "reannounced", "package", "lethal", "military",
+                                   "clause_break", "government", "interceptor", "launcher", "one", "aid")
+_SECTIONS = {"status": ("committed", "considering", "delivered"),
+             "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package"),
+             "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal", "military"),
+             "grammar": ("clause_break", "government", "one"),
+             "items": ("interceptor", "launcher", "aid")}
+_WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler"), "items": ("link",)}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A phrase of class ``cls`` at ``start:end`` of the text."""
+
+    start: int
+    end: int
+    cls: str
+    text: str
+
+
+@dataclass
+class Rules:
+    """One language's compiled rules."""
+
+    language: str
+    name: str
+    patterns: dict[str, re.Pattern[str]]
+    words: dict[str, re.Pattern[str]]
+    thousands: tuple[str, ...] = (",",)
+    decimal: str = "."
+    million: re.Pattern[str] | None = None
+    billion: re.Pattern[str] | None = None
+    number_words: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, language: str) -> Rules:
+        """The rules of ``language`` (an ISO 639-1 code); raises ``KeyError`` when there are none."""
+        return _load(language)
+
+    def cues(self, folded: str) -> list[Cue]:
+        """Every phrase of every class in ``folded`` (see :func:`allyplan.ingest.text.fold`).
+
+        Verb classes that overlap are resolved (longest, then by :data:`VERB_CLASSES` order); other classes are
+        kept as found.
+        """
+        verbs: list[Cue] = []
+        out: list[Cue] = []
+        for cls_, pat in self.patterns.items():
+            target = verbs if cls_ in VERB_CLASSES else out
+            target.extend(Cue(m.start(), m.end(), cls_, m.group()) for m in pat.finditer(folded))
+        rank = {c: i for i, c in enumerate(VERB_CLASSES)}
+        verbs.sort(key=lambda c: (c.start - c.end, rank[c.cls], c.start))
+        taken: list[Cue] = []
+        for c in verbs:
+            if all(c.end <= t.start or c.start >= t.end for t in taken):
+                taken.append(c)
+        out.extend(taken)
+        out.sort(key=lambda c: (c.start, c.end))
+        return out
+
+    def is_word(self, kind: str, token: str) -> bool:
+        """Whether ``token`` (folded) is one of the ``kind`` words (addressee, agent, genitive, joiner, filler, link)."""
+        pat = self.words.get(kind)
+        return bool(pat and pat.fullmatch(token))
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _load(language: str) -> Rules:
+    path = RULES_DIR / f"{language}.toml"
+    if not path.is_file():
+        raise KeyError(language)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    patterns: dict[str, re.Pattern[str]] = {}
+    for section, classes in _SECTIONS.items():
+        for cls_ in classes:
+            items = data.get(section, {}).get(cls_, [])
+            if items:
+                patterns[cls_] = re.compile(r"(?<![\w'])(?:" + _alternation(items) + r")(?:(?<=')|(?!\w))")
+    words: dict[str, re.Pattern[str]] = {}
+    for section, kinds in _WORD_LISTS.items():
+        for kind in kinds:
+            items = data.get(section, {}).get(kind, [])
+            if items:
+                words[kind] = re.compile(_alternation(items))
+    nums = data.get("numbers", {})
+
+    def scale(key: str) -> re.Pattern[str] | None:
+        items = nums.get(key, [])
+        return re.compile(r"(?:" + _alternation(items) + r")(?!\w)") if items else None
+
+    return Rules(language, data.get("name", language), patterns, words, tuple(nums.get("thousands", [","])),
+                 nums.get("decimal", "."), scale("million"), scale("billion"), dict(nums.get("words", {})))
+
+
+def available_languages() -> frozenset[str]:
+    """The languages that have rules."""
+    return frozenset(p.stem for p in RULES_DIR.glob("*.toml"))

@@ -1,0 +1,65 @@
+"""Text as the rules read it: case-folded with offsets kept, cut into sentences and clauses.
+
+Every function here keeps character offsets: the folded text has the same length as the original, so a match
+in it is a span of the original.
+
+>>> fold("L’OTAN—Pays-Bas")
+"l'otan pays bas"
+>>> [text for _, _, text in sentences("Berlin - Die Bundesregierung hat zugesagt. Zwei davon sollen folgen.")]
+['Berlin - Die Bundesregierung hat zugesagt.', 'Zwei davon sollen folgen.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["fold", "sentences", "Span", "WORD"]
+
+Span = tuple[int, int]
+
+#: Characters read as others by the rules: typographic apostrophes and quotes, dashes and hyphens (as spaces, so
+#: "Pays-Bas", "IRIS-T" and "Taurus-Marschflugkörper" match "pays bas", "iris t", "taurus").
+_SAME_LENGTH = str.maketrans({
+    "’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'", "-": " ", "‐": " ", "‑": " ", "‒": " ", "–": " ",
+    "—": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "«": '"', "»": '"', "“": '"', "”": '"',
+    "„": '"',
+})
+
+WORD = re.compile(r"\w+(?:'\w+)?")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and unify punctuation without changing its length."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters (İ) lower-case to two
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.translate(_SAME_LENGTH)
+
+
+# A sentence ends at . ! ? … (and closing quotes) followed by a space and a capital, a digit or a quote, or at a
+# line break. Abbreviations that end in a dot and are followed by a capital ("U.S. Army") are kept together.
+_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“(]?[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ0-9])|\n+")
+_ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул)\.$")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, text)`` of each sentence of ``text[start:end]``, trimmed of surrounding space."""
+    stop = len(text) if end is None else end
+    pos = start
+    for m in _END.finditer(text, start, stop):
+        cut = m.start()
+        if "\n" not in m.group() and _ABBREV.search(text, max(pos, cut - 10), cut):
+            continue
+        yield from _trimmed(text, pos, cut)
+        pos = m.end()
+    yield from _trimmed(text, pos, stop)
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int, str]]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        yield a, b, text[a:b]
