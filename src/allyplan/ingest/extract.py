@@ -229,13 +229,16 @@ class _Run:
     # -- one clause ---------------------------------------------------------------------------------------------
     def clause(self, cl: _Clause) -> None:
         self._dateline(cl)
-        live = [c for c in cl.cues if not self._negated(c, cl)]
+        marks = [c for c in cl.cues if c.cls == "reannounced"]
+        # "first announced in January" marks a re-announcement; its verb is not the pledge's status
+        live = [c for c in cl.cues if not self._negated(c, cl)
+                and not (c.cls in STATUS and any(m.start <= c.start and c.end <= m.end for m in marks))]
         verbs = [c for c in live if c.cls in _ITEM_CUES]
         hedge = any(c.cls == "hedge" for c in live)
         reannounced = any(c.cls == "reannounced" for c in live)
         pledged_items = 0
         for it in cl.items:
-            cue = self._nearest(verbs, it)
+            cue = self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
             if cue is None:
                 if any(c.cls in ("demand",) for c in live) or self.context is None:
@@ -383,11 +386,17 @@ class _Run:
         return False
 
     @staticmethod
-    def _nearest(verbs: list[Cue], it: _Item) -> Cue | None:
+    def _nearest(verbs: list[Cue], it: _Item, folded: str, rules: Rules) -> Cue | None:
+        """The cue before the item (else after it); after a reporting verb ("confirmed that"), the firmest after it."""
         before = [c for c in verbs if c.start <= it.start]
-        if before:
-            return max(before, key=lambda c: c.end)
         after = [c for c in verbs if c.start >= it.end]
+        if before:
+            cue = max(before, key=lambda c: c.end)
+            reported = any(rules.is_word("complementizer", w) for w in _words(folded[cue.end:it.start]))
+            later = [c for c in after if c.cls in STATUS]
+            if reported and later:
+                return max(later, key=lambda c: (_STATUS_RANK[c.cls], c.start))
+            return cue
         return min(after, key=lambda c: c.start) if after else None
 
     @staticmethod
@@ -440,13 +449,7 @@ class _Run:
                 continue
             stances: list[str] = []
             if cue.cls == "refusal":
-                objects = [it.id for it in cl.items if it.start >= cue.start]
-                if objects:
-                    stances = [f"excludes:{i}" for i in dict.fromkeys(objects)]
-                elif any(c.cls == "military" and c.start >= cue.start for c in live):
-                    stances = ["no-military-aid"]
-                elif any(c.cls == "lethal" and c.start >= cue.start for c in live):
-                    stances = ["non-lethal-only"]
+                stances = self._refused(cl, cue, live)
             else:
                 stances = [cue.cls.replace("_", "-")]
             for code in actor.codes:
@@ -455,6 +458,19 @@ class _Run:
                 for stance in stances:
                     self.records.append(Policy(code, stance, self.text[cl.s_start:cl.s_end], cl.s_start, cl.s_end,
                                                _confidence(actor.how, True)))
+
+
+    @staticmethod
+    def _refused(cl: _Clause, cue: Cue, live: list[Cue]) -> list[str]:
+        """What a refusal is about: the items, or the kind of aid, it names first (up to the clause's next verb)."""
+        bound = min((c.start for c in live if c.cls in STATUS and c.start >= cue.end), default=cl.end)
+        items = [it for it in cl.items if cue.start <= it.start < bound]
+        kinds = [c for c in live if c.cls in ("military", "lethal") and cue.start <= c.start < bound]
+        first_item = min((it.start for it in items), default=bound)
+        first_kind = min(kinds, key=lambda c: c.start) if kinds else None
+        if first_kind is not None and first_kind.start < first_item:
+            return ["no-military-aid" if first_kind.cls == "military" else "non-lethal-only"]
+        return [f"excludes:{i}" for i in dict.fromkeys(it.id for it in items)]
 
 
 def _confidence(how: str, named_item: bool) -> float:

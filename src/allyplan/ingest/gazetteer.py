@@ -25,9 +25,10 @@ import pycountry
 from allyplan.ingest.text import fold
 from allyplan.ledger.reference import Reference
 
-__all__ = ["Gazetteer", "Mention", "GAZETTEER_LANGUAGES", "NAMES_FILE"]
+__all__ = ["Gazetteer", "Mention", "GAZETTEER_LANGUAGES", "NAMES_FILE", "ITEM_NAMES_FILE"]
 
 NAMES_FILE = Path(str(files("allyplan") / "data" / "ingest" / "names.csv"))
+ITEM_NAMES_FILE = Path(str(files("allyplan") / "data" / "ingest" / "item_names.csv"))
 
 #: The languages whose country names are read from pycountry: the EU's 24 and NATO's others, and Ukrainian and
 #: Russian (the recipient's press).
@@ -129,8 +130,11 @@ class Gazetteer:
 
 
 def _written_as(text: str, start: int, form: str) -> bool:
+    """Acronyms (US, EU, DoD) as written; names (Patriot, Mali) with their capital."""
     got = text[start:start + len(form)]
-    return got == form or got == form.upper() or (got[:1].isupper() and got[1:] == form[1:])
+    if len(form) <= 5 and sum(c.isupper() for c in form) >= 2:
+        return all(g == f or not f.isalpha() for g, f in zip(got, form, strict=False))
+    return got[:1].isupper()
 
 
 @lru_cache(maxsize=1)
@@ -177,15 +181,35 @@ def _build(reference: Reference | None) -> Gazetteer:
                     if len(stem) >= (4 if not name.isascii() and not _latin(name) else 6):
                         add(stem, _Form(c.alpha_2, "name", _MAX_ENDING, None))
     ref = reference or Reference.bundled()
+    known_items = set(ref.items["id"])
+    item_names: list[tuple[str, str]] = []
     for r in ref.items.itertuples():
-        names = {r.id, str(r.name), *str(r.aliases).split(";")}
-        for a in names:
-            a = a.strip()
-            if not a or a == "nan":
-                continue
-            add(a, _Form(str(r.id), "item", _MAX_ENDING if a[-1].isalpha() else 1,
-                         a if a[:1].isupper() and not a.isupper() else None))
+        item_names.extend((str(r.id), a) for a in dict.fromkeys([r.id, str(r.name), *str(r.aliases).split(";")]))
+    with ITEM_NAMES_FILE.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            if row["id"] in known_items:
+                item_names.extend((row["id"], f) for f in row["forms"].split("|"))
+    for item, a in item_names:
+        a = a.strip()
+        if not a or a == "nan":
+            continue
+        stem = a.endswith("*")
+        a = a.rstrip("*")
+        case = a if a[:1].isupper() and not a.isupper() and not stem else None
+        ending = _MAX_STEM_ENDING if stem else _MAX_ENDING if a[-1].isalpha() else 1
+        for variant in _inflected_words(a):
+            add(variant, _Form(item, "item", ending, case if variant == a else None))
     return Gazetteer(forms)
+
+
+def _inflected_words(alias: str) -> list[str]:
+    """``alias`` and, for a name of several words, each inner word with a plural ending ("Panzerhaubitzen 2000")."""
+    words = alias.split(" ")
+    out = [alias]
+    for i, w in enumerate(words[:-1]):
+        if len(w) >= 4 and w.isalpha() and not w.isupper():
+            out.extend(" ".join([*words[:i], w + suffix, *words[i + 1:]]) for suffix in ("s", "n", "en", "es"))
+    return out
 
 
 def _latin(name: str) -> bool:

@@ -39,7 +39,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal", "military"),
              "grammar": ("clause_break", "government", "one"),
              "items": ("interceptor", "launcher", "aid")}
-_WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler"), "items": ("link",)}
+_WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer"), "items": ("link",)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,9 @@ def _load(language: str) -> Rules:
         for cls_ in classes:
             items = data.get(section, {}).get(cls_, [])
             if items:
-                patterns[cls_] = re.compile(r"(?<![\w'])(?:" + _alternation(items) + r")(?:(?<=')|(?!\w))")
+                # a status verb right after an elided article is a noun ("l'annonce"); other phrases may follow one
+                before = r"(?<![\w'])" if cls_ in STATUS else r"(?<!\w)"
+                patterns[cls_] = re.compile(before + r"(?:" + _alternation(items) + r")(?:(?<=')|(?!\w))")
     words: dict[str, re.Pattern[str]] = {}
     for section, kinds in _WORD_LISTS.items():
         for kind in kinds:
