@@ -236,6 +236,11 @@ from allyplan.cli_ledger import ledger_app  # noqa: E402  (it uses the helpers a
 
 app.add_typer(ledger_app, name="ledger")
 
+from allyplan.cli_ingest import ingest_cmd, review_cmd  # noqa: E402
+
+app.command("ingest")(ingest_cmd)
+app.command("review")(review_cmd)
+
 
 def main() -> None:  # pragma: no cover - the console script entry point is `app`
     app()

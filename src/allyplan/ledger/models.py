@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 
 __all__ = ["metadata", "events", "states", "rollups", "parties", "items", "rates", "counters", "imports",
-           "STATE_COLUMNS", "ROLLUP_KEY"]
+           "documents", "proposals", "STATE_COLUMNS", "ROLLUP_KEY", "REVIEW_STATES"]
 
 metadata = MetaData()
 
@@ -157,4 +157,54 @@ imports = Table(
     Column("added", Integer, nullable=False),
     Column("revised", Integer, nullable=False),
     Column("unchanged", Integer, nullable=False),
+)
+
+#: Documents read by ``allyplan ingest --into-ledger``: one row per text, never two with the same hash.
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(64), nullable=False, unique=True, doc="hash of the extracted text"),
+    Column("source", Text, nullable=False, doc="the path or URL it was read from"),
+    Column("url", Text, nullable=True),
+    Column("title", Text, nullable=True),
+    Column("published", Date, nullable=True),
+    Column("language", String(8), nullable=True),
+    Column("form", String(8), nullable=False, doc="text, html or feed"),
+    Column("text", Text, nullable=False, doc="the extracted text the evidence offsets point into"),
+    Column("recorded", DateTime, nullable=False),
+    Column("who", String(200), nullable=False),
+)
+
+#: The review states of a proposal: only an accepted (or merged) proposal becomes, or adds to, a ledger entry.
+REVIEW_STATES: tuple[str, ...] = ("pending", "accepted", "rejected", "merged")
+
+#: Records proposed by ingest, waiting for review. They are not entries: reports and plans never count them.
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document", Integer, nullable=False),
+    Column("kind", String(8), nullable=False, doc="pledge or policy"),
+    Column("donor", String(8), nullable=False, doc="the donor of a pledge, the party of a policy"),
+    Column("recipient", String(8), nullable=True),
+    Column("item", String(64), nullable=True),
+    Column("quantity", Float, nullable=True),
+    Column("value", Float, nullable=True),
+    Column("currency", String(3), nullable=True),
+    Column("status", String(16), nullable=True),
+    Column("stance", String(80), nullable=True),
+    Column("reannouncement", Boolean, nullable=False),
+    Column("restates", Integer, nullable=True, doc="the entry a re-announcement re-states"),
+    Column("evidence", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("review", String(12), nullable=False, doc="pending, accepted, rejected or merged"),
+    Column("entry", Integer, nullable=True, doc="the entry it became or was merged into"),
+    Column("reviewed", DateTime, nullable=True),
+    Column("reviewer", String(200), nullable=True),
+    Column("note", Text, nullable=False, default=""),
+    Index("ix_proposals_review", "review", "id"),
+    Index("ix_proposals_document", "document"),
 )

@@ -30,6 +30,8 @@ from allyplan.ledger import models as m
 from allyplan.ledger.checks import LedgerInputError, parse_date, parse_numbers
 from allyplan.ledger.db import make_engine, migrate, reading, resolve_url, writing
 from allyplan.ledger.imports import ImportResult, Progress, run_import
+from allyplan.ledger.proposals import StoredDocument, document_source, get_proposal, list_proposals, \
+    restated_entry, set_review, store_document
 from allyplan.ledger.queries import duplicate_pairs, entries_frame, report
 from allyplan.ledger.rates import read_rates, store_rates
 from allyplan.ledger.reference import Reference, load_reference, read_reference, replace_rows, seed
@@ -270,6 +272,95 @@ class Ledger:
             n = replace_rows(conn, table, df)
             return n, revalue(conn, load_reference(conn), load_rates(conn))
 
+    # -- proposals (from ingest) --------------------------------------------------------------------------------
+    def propose(self, document: Mapping[str, Any], records: Sequence[Mapping[str, Any]],
+                who: str | None = None) -> StoredDocument:
+        """Store a document and its records (as ``allyplan ingest --json`` prints them) as pending proposals.
+
+        A document whose text was stored before is not stored again (``already`` is set). A re-announced pledge is
+        linked to the entry it re-states.
+        """
+        with writing(self.engine) as conn:
+            return store_document(conn, document, records, who or current_user())
+
+    def proposals(self, review: Sequence[str] = ("pending",), document: int | None = None) -> pd.DataFrame:
+        """Proposals in the given review states (pending, accepted, rejected, merged), oldest first."""
+        with reading(self.engine) as conn:
+            return list_proposals(conn, review, document)
+
+    def proposal(self, pid: int) -> dict[str, Any]:
+        """One proposal with its document's title, source, date and text."""
+        with reading(self.engine) as conn:
+            return get_proposal(conn, pid)
+
+    def accept(self, pid: int, *, who: str | None = None, **edits: Any) -> int | None:
+        """Accept a proposal, with ``edits`` to its fields; a pledge becomes an entry (its id is returned)."""
+        who = who or current_user()
+        where = f"proposal {pid}"
+        with writing(self.engine) as conn:
+            p = _pending(conn, pid)
+            if p["kind"] == "policy":
+                unknown = set(edits) - {"stance", "donor", "party"}
+                if unknown:
+                    raise LedgerInputError([Problem(where, None, sorted(unknown)[0], "a policy has no such field",
+                                                    "A policy has a party and a stance")])
+                if edits:
+                    conn.execute(m.proposals.update().where(m.proposals.c.id == pid).values(
+                        donor=edits.get("party", edits.get("donor", p["donor"])), stance=edits.get("stance",
+                                                                                                      p["stance"])))
+                set_review(conn, pid, "accepted", who, note="edited" if edits else "")
+                return None
+            ref, rates = load_reference(conn), load_rates(conn)
+            announced = p["published"] or p["recorded_on"]
+            fields: dict[str, Any] = {
+                "donor": p["donor"], "recipient": p["recipient"] or None, "item": p["item"] or "",
+                "quantity": p["quantity"], "value": p["value"], "currency": p["currency"] or None,
+                "status": p["status"], "announced": announced,
+                "description": (p["title"] + ": " if p["title"] else "") + p["evidence"][:400],
+                "sources": document_source(p),
+            }
+            fields.update(edits)
+            values = self.coerce({k: v for k, v in fields.items() if v is not None}, where, ref)
+            problems = _check_one(values, ref, where)
+            if problems:
+                raise LedgerInputError(problems)
+            row = {f: values.get(f) for f in ENTRY_FIELDS if f != "duplicate_of"}
+            row.update(at=None, who=who, why=f"accepted from proposal {pid} (document {p['document']})",
+                       source=document_source(p), where=where, row=None)
+            entry = write(conn, Batch(adds=pd.DataFrame([row])), ref, rates).added[0]
+            set_review(conn, pid, "accepted", who, entry, note="edited" if edits else "")
+            return entry
+
+    def reject(self, pid: int, *, why: str = "", who: str | None = None) -> None:
+        """Reject a proposal (it stays, marked rejected, with the reason)."""
+        with writing(self.engine) as conn:
+            _pending(conn, pid)
+            set_review(conn, pid, "rejected", who or current_user(), note=why)
+
+    def merge_proposal(self, pid: int, entry: int, *, who: str | None = None, why: str = "") -> EntryState:
+        """The proposal re-states ``entry``: its document becomes a source of the entry; nothing is counted twice."""
+        who = who or current_user()
+        where = f"proposal {pid}"
+        with writing(self.engine) as conn:
+            p = _pending(conn, pid)
+            if p["kind"] != "pledge":
+                raise LedgerInputError([Problem(where, None, "kind", "only a pledge can be merged into an entry",
+                                                "Accept or reject a policy")])
+            src = document_source(p)
+            why = why or f"re-stated in document {p['document']}" + (f": {p['title']}" if p["title"] else "")
+            write(conn, Batch(changes=[Change(entry, "update", date.today(), {"add_sources": src}, who, why, src,
+                                              where)]), load_reference(conn), load_rates(conn))
+            set_review(conn, pid, "merged", who, entry, note=why)
+        return self.entry(entry)
+
+    def entries_like(self, pid: int) -> pd.DataFrame:
+        """Counted entries of a proposal's donor and item: what it may re-state (newest first)."""
+        p = self.proposal(pid)
+        df = self.entries(donor=p["donor"])
+        if len(df) and p["kind"] == "pledge":
+            df = df[df["item"].fillna("") == (p["item"] or "")]
+        return df.sort_values("announced", ascending=False) if len(df) else df
+
     def count(self) -> dict[str, int]:
         from sqlalchemy import func, select
         with reading(self.engine) as conn:
@@ -277,6 +368,18 @@ class Ledger:
                                      .where(m.states.c.valid_to.is_(None))).scalar_one()
             n_events = conn.execute(select(func.count()).select_from(m.events)).scalar_one()
         return {"entries": int(n_entries), "events": int(n_events)}
+
+
+def _pending(conn: Any, pid: int) -> dict[str, Any]:
+    p = get_proposal(conn, pid)
+    if p["review"] != "pending":
+        raise LedgerInputError([Problem(f"proposal {pid}", None, "review", f"proposal {pid} is already {p['review']}"
+                                        + (f" (entry {p['entry']})" if p["entry"] else ""),
+                                        "Only pending proposals can be reviewed; see allyplan review --list")])
+    from sqlalchemy import select
+    rec = conn.execute(select(m.documents.c.recorded).where(m.documents.c.id == p["document"])).scalar_one()
+    p["recorded_on"] = str(rec)[:10]
+    return p
 
 
 def _check_one(values: dict[str, Any], ref: Reference, where: str) -> list[Problem]:

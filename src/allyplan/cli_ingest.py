@@ -1,0 +1,324 @@
+"""``allyplan ingest`` and ``allyplan review``: read announcements into proposals, and review them into the ledger.
+
+Thin over :mod:`allyplan.ingest` and :meth:`allyplan.ledger.Ledger.propose` / ``accept`` / ``reject`` /
+``merge_proposal``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from allyplan.cli import _fmt, _friendly, err, out
+from allyplan.cli_ledger import Db
+from allyplan.errors import AllyplanError
+
+__all__ = ["ingest_cmd", "review_cmd"]
+
+
+def _short(s: str, n: int = 90) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+@_friendly
+def ingest_cmd(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, or - for standard input: "
+                                                      "plain text, HTML pages, RSS/Atom feeds", show_default=False)],
+    json_: Annotated[bool, typer.Option("--json", help="Print one JSON object per document (JSON Lines): source, "
+                                                       "language, records, boilerplate, title, date, hash, text")] = False,
+    into_ledger: Annotated[bool, typer.Option("--into-ledger", help="Store the records as proposals to review "
+                                                                    "(allyplan review); each document once")] = False,
+    language: Annotated[str | None, typer.Option(help="The documents' language (ISO 639-1), instead of detecting "
+                                                      "it")] = None,
+    max_size: Annotated[float, typer.Option(help="Largest file or download read, in MB")] = 10.0,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL")] = 20.0,
+    db: Db = None,
+) -> None:
+    """Read announcements and articles and print the pledges and policies they state, with their evidence."""
+    from allyplan.ingest import Extractor, ingest
+    from allyplan.ingest.rules import available_languages
+
+    if language is not None and language.lower() not in available_languages():
+        err.print(f"[yellow]note:[/] there are no rules for --language {language!r}; only the parties and items the "
+                  f"texts name are reported (rules: {', '.join(sorted(available_languages()))})", highlight=False)
+    if max_size <= 0 or timeout <= 0:
+        raise AllyplanError("--max-size and --timeout must be more than 0")
+    ledger = None
+    if into_ledger:
+        from allyplan.ledger import Ledger
+
+        ledger = Ledger(db)
+    show_progress = len(sources) > 1 and err.is_terminal and not json_
+    extractor = Extractor()
+    read = 0
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True, disable=not show_progress) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def progress(source: str, done: int) -> None:
+            bar.update(task, description=f"reading {_short(source, 60)}", completed=done)
+
+        results = ingest(sources, extractor=extractor, language=language.lower() if language else None,
+                         max_bytes=int(max_size * 1_000_000), timeout=timeout, progress=progress)
+    for r in results:
+        if not r.ok:
+            err.print(f"[bold red]error:[/] {escape(r.source)}: {escape(r.error or '')}", highlight=False)
+            if json_:
+                print(json.dumps(r.as_json(), ensure_ascii=False))
+            continue
+        read += 1
+        stored = None
+        if ledger is not None and r.document is not None and r.extraction is not None:
+            d = r.document
+            stored = ledger.propose({"sha256": d.sha256, "source": d.source, "url": d.url, "title": d.title,
+                                     "published": d.published, "language": r.language, "form": d.form,
+                                     "text": d.text}, [x.as_json() for x in r.extraction.records])
+        if json_:
+            doc = r.as_json()
+            if stored is not None:
+                doc["ledger"] = {"document": stored.document, "proposals": stored.proposals,
+                                 "already_ingested": stored.already,
+                                 "restates": {str(k): v for k, v in stored.restates.items()}}
+            print(json.dumps(doc, ensure_ascii=False))
+        else:
+            _print_result(r)
+            if stored is not None:
+                if stored.already:
+                    out.print(f"  already ingested (document {stored.document}, {stored.recorded}): not stored again",
+                              highlight=False)
+                else:
+                    links = "".join(f"; proposal {p} re-states entry {e}" for p, e in stored.restates.items())
+                    out.print(f"  stored as document {stored.document} with {len(stored.proposals)} proposal"
+                              f"{'s' * (len(stored.proposals) != 1)} to review (allyplan review){links}",
+                              highlight=False)
+    if ledger is not None:
+        ledger.close()
+    if read == 0:
+        err.print(f"[bold red]error:[/] nothing could be read ({len(results)} source"
+                  f"{'s' * (len(results) != 1)} failed)", highlight=False)
+        raise typer.Exit(2)
+
+
+def _print_result(r: Any) -> None:
+    d, x = r.document, r.extraction
+    title = f' · "{_short(d.title, 70)}"' if d.title else ""
+    out.print(f"[bold]{escape(r.source)}[/] · {r.language or 'language unknown'}{escape(title)}", highlight=False)
+    for note in x.notes:
+        out.print(f"  [yellow]note:[/] {escape(note)}", highlight=False)
+    if x.records:
+        t = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
+        for c in ("kind", "who", "item", "qty", "status / stance", "conf", "evidence"):
+            t.add_column(c, justify="right" if c in ("qty", "conf") else "left", no_wrap=c != "evidence")
+        for rec in x.records:
+            j = rec.as_json()
+            if j["kind"] == "pledge":
+                status = j["status"] + (" (re-announced)" if j["reannouncement"] else "")
+                qty = _fmt(j["quantity"]) if j["quantity"] is not None else ""
+                t.add_row("pledge", j["donor"], j["item"] or "—", qty, status, f"{j['confidence']:.1f}",
+                          _short(j["evidence"], 80))
+            else:
+                t.add_row("policy", j["party"], "", "", j["stance"], f"{j['confidence']:.1f}", _short(j["evidence"], 80))
+        out.print(t)
+    elif not x.notes:
+        out.print("  no pledges or policies found")
+    if not x.records and x.mentions:
+        names = sorted({m.code for m in x.mentions})
+        out.print(f"  names: {', '.join(names)}", highlight=False)
+    if d.boilerplate:
+        out.print(f"  boilerplate left out: {len(d.boilerplate)} block{'s' * (len(d.boilerplate) != 1)} "
+                  f"({_short(' | '.join(b.text for b in d.boilerplate), 70)})", highlight=False)
+
+
+# -- review ---------------------------------------------------------------------------------------------------------
+@_friendly
+def review_cmd(
+    list_: Annotated[bool, typer.Option("--list", help="List proposals instead of reviewing them")] = False,
+    status: Annotated[str, typer.Option(help="With --list: pending, accepted, rejected, merged or all")] = "pending",
+    accept: Annotated[list[int] | None, typer.Option("--accept", help="Accept this proposal (repeat for several)",
+                                                     show_default=False)] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="With one --accept: change a field first, "
+                                                                 "FIELD=VALUE (e.g. quantity=4)",
+                                                   show_default=False)] = None,
+    reject: Annotated[list[int] | None, typer.Option("--reject", help="Reject this proposal (repeat for several)",
+                                                     show_default=False)] = None,
+    merge: Annotated[int | None, typer.Option("--merge", help="Merge this proposal into the entry given by --into",
+                                              show_default=False)] = None,
+    into: Annotated[int | None, typer.Option("--into", help="The entry a merged proposal re-states",
+                                             show_default=False)] = None,
+    why: Annotated[str, typer.Option(help="Why (recorded with a rejection or merge)")] = "",
+    db: Db = None,
+) -> None:
+    """Walk the proposals from ingest one by one: accept, edit, reject, or merge with an existing entry."""
+    from allyplan.ledger import Ledger
+
+    with Ledger(db) as led:
+        if list_:
+            _list(led, status)
+            return
+        if accept or reject or merge is not None:
+            _act(led, accept or [], _edits(set_ or []), reject or [], merge, into, why)
+            return
+        if set_ or into is not None:
+            raise AllyplanError("--set goes with --accept, and --into with --merge")
+        _interactive(led)
+
+
+def _edits(pairs: list[str]) -> dict[str, str]:
+    edits: dict[str, str] = {}
+    for p in pairs:
+        if "=" not in p:
+            raise AllyplanError(f"--set {p!r}: expected FIELD=VALUE, e.g. --set quantity=4")
+        k, v = p.split("=", 1)
+        edits[k.strip()] = v.strip()
+    return edits
+
+
+def _act(led: Any, accept: list[int], edits: dict[str, str], reject: list[int], merge: int | None,
+         into: int | None, why: str) -> None:
+    if edits and len(accept) != 1:
+        raise AllyplanError("--set changes one proposal: give exactly one --accept with it")
+    for pid in accept:
+        entry = led.accept(pid, **edits)
+        out.print(f"proposal {pid} accepted" + (f": entry {entry}" if entry else " (a policy statement)"),
+                  highlight=False)
+    for pid in reject:
+        led.reject(pid, why=why)
+        out.print(f"proposal {pid} rejected", highlight=False)
+    if merge is not None:
+        if into is None:
+            raise AllyplanError("--merge needs --into ENTRY: the entry the proposal re-states")
+        s = led.merge_proposal(merge, into, why=why)
+        out.print(f"proposal {merge} merged into entry {into} (sources: {s.sources})", highlight=False)
+
+
+def _list(led: Any, status: str) -> None:
+    from allyplan.ledger.models import REVIEW_STATES
+
+    states = REVIEW_STATES if status == "all" else (status,)
+    if status != "all" and status not in REVIEW_STATES:
+        raise AllyplanError(f"--status {status!r}: expected one of {', '.join(REVIEW_STATES)} or all")
+    df = led.proposals(states)
+    if not len(df):
+        out.print(f"no {status if status != 'all' else ''} proposals".replace("  ", " "), highlight=False)
+        return
+    t = Table(show_edge=False, box=None, padding=(0, 1))
+    for c in ("id", "review", "kind", "who", "item", "qty", "status / stance", "conf", "restates", "entry",
+              "document"):
+        t.add_column(c, justify="right" if c in ("id", "qty", "conf", "restates", "entry") else "left")
+    for r in df.astype(object).where(df.notna(), None).to_dict("records"):
+        t.add_row(str(r["id"]), r["review"], r["kind"], r["donor"], r["item"] or "",
+                  _fmt(r["quantity"]) if r["quantity"] is not None else "",
+                  (r["status"] or r["stance"] or "") + (" (re-announced)" if r["reannouncement"] else ""),
+                  f"{r['confidence']:.1f}", str(int(r["restates"])) if r["restates"] is not None else "",
+                  str(int(r["entry"])) if r["entry"] is not None else "",
+                  _short(f"{r['document']}: {r['title'] or r['source']}", 50))
+    out.print(t)
+
+
+_FIELDS = ("donor", "recipient", "item", "quantity", "value", "currency", "status", "announced")
+
+
+def _interactive(led: Any) -> None:
+    df = led.proposals(("pending",))
+    if not len(df):
+        out.print("no pending proposals: ingest documents with allyplan ingest ... --into-ledger", highlight=False)
+        return
+    if not sys.stdin.isatty():
+        err.print("[yellow]note:[/] reading answers from standard input", highlight=False)
+    done = {"accepted": 0, "rejected": 0, "merged": 0, "skipped": 0}
+    ids = [int(i) for i in df["id"]]
+    for n, pid in enumerate(ids, 1):
+        p = led.proposal(pid)
+        _show(led, p, n, len(ids))
+        default = "m" if p["restates"] else "a"
+        while True:
+            choice = typer.prompt("[a]ccept [e]dit [r]eject [m]erge [s]kip [q]uit", default=default).strip().lower()[:1]
+            try:
+                if choice == "a":
+                    entry = led.accept(pid)
+                    out.print(f"  accepted" + (f": entry {entry}" if entry else ""), highlight=False)
+                    done["accepted"] += 1
+                elif choice == "e":
+                    edits = _ask_edits(p)
+                    entry = led.accept(pid, **edits)
+                    out.print(f"  accepted with {', '.join(edits) or 'no'} changes" + (f": entry {entry}" if entry
+                                                                                       else ""), highlight=False)
+                    done["accepted"] += 1
+                elif choice == "r":
+                    reason = typer.prompt("  why", default="not a pledge")
+                    led.reject(pid, why=reason)
+                    out.print("  rejected", highlight=False)
+                    done["rejected"] += 1
+                elif choice == "m":
+                    if p["kind"] != "pledge":
+                        out.print("  only a pledge can be merged; accept or reject this policy", highlight=False)
+                        continue
+                    entry = typer.prompt("  merge into entry", default=p["restates"] or None, type=int)
+                    led.merge_proposal(pid, entry)
+                    out.print(f"  merged into entry {entry}", highlight=False)
+                    done["merged"] += 1
+                elif choice == "s":
+                    done["skipped"] += 1
+                elif choice == "q":
+                    _summary(done, len(ids) - n + 1)
+                    return
+                else:
+                    out.print("  answer a, e, r, m, s or q", highlight=False)
+                    continue
+            except AllyplanError as e:
+                out.print(f"  [red]not done:[/] {escape(str(e))}", highlight=False)
+                continue
+            break
+    _summary(done, 0)
+
+
+def _summary(done: dict[str, int], left: int) -> None:
+    out.print(", ".join(f"{v} {k}" for k, v in done.items()) + (f"; {left} left for later" if left else ""),
+              highlight=False)
+
+
+def _ask_edits(p: dict[str, Any]) -> dict[str, Any]:
+    edits: dict[str, Any] = {}
+    fields = ("party", "stance") if p["kind"] == "policy" else _FIELDS
+    for f in fields:
+        current = p["donor"] if f == "party" else p.get(f)
+        if f == "announced":
+            current = p.get("published") or ""
+        shown = "" if current is None else (_fmt(current) if isinstance(current, float) else str(current))
+        v = typer.prompt(f"  {f}", default=shown, show_default=True)
+        if v != shown:
+            edits[f] = v
+    return edits
+
+
+def _show(led: Any, p: dict[str, Any], n: int, total: int) -> None:
+    text = p["text"] or ""
+    a, b = int(p["span_start"]), int(p["span_end"])
+    before = text[max(0, a - 120):a]
+    after = text[b:b + 120]
+    out.rule(f"proposal {p['id']} ({n} of {total}) · {p['kind']} · confidence {p['confidence']:.1f}")
+    out.print(f"document {p['document']}: {escape(p['title'] or '')} ({p['language'] or '?'}"
+              f"{', ' + str(p['published']) if p['published'] else ''}) {escape(p['url'] or p['source'])}",
+              highlight=False)
+    out.print(f"[dim]…{escape(_short(before, 120))}[/] [bold]{escape(text[a:b])}[/] [dim]{escape(_short(after, 120))}…[/]",
+              highlight=False)
+    if p["kind"] == "pledge":
+        q = _fmt(p["quantity"]) if p["quantity"] is not None else "—"
+        v = f" · value {_fmt(p['value'])} {p['currency']}" if p["value"] is not None else ""
+        out.print(f"donor [bold]{p['donor']}[/] · item [bold]{p['item'] or '—'}[/] · quantity {q}{v} · status "
+                  f"[bold]{p['status']}[/]" + (" · re-announced" if p["reannouncement"] else ""), highlight=False)
+        like = led.entries_like(p["id"])
+        if len(like):
+            rows = "; ".join(f"#{r.entry} {r.status} {_fmt(r.quantity) if r.quantity == r.quantity else '—'} "
+                             f"announced {r.announced}" for r in like.head(3).itertuples())
+            out.print(f"already in the ledger for {p['donor']} / {p['item'] or 'no item'}: {rows}"
+                      + (f" (re-states #{p['restates']})" if p["restates"] else ""), highlight=False)
+    else:
+        out.print(f"party [bold]{p['donor']}[/] · stance [bold]{p['stance']}[/]", highlight=False)
