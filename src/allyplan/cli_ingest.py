@@ -30,8 +30,9 @@ def _short(s: str, n: int = 90) -> str:
 def ingest_cmd(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, or - for standard input: "
                                                       "plain text, HTML pages, RSS/Atom feeds", show_default=False)],
-    json_: Annotated[bool, typer.Option("--json", help="Print one JSON object per document (JSON Lines): source, "
-                                                       "language, records, boilerplate, title, date, hash, text")] = False,
+    json_: Annotated[bool, typer.Option(
+        "--json", help="Print one JSON object per document (JSON Lines): source, language, records, boilerplate, "
+                       "title, date, hash, text")] = False,
     into_ledger: Annotated[bool, typer.Option("--into-ledger", help="Store the records as proposals to review "
                                                                     "(allyplan review); each document once")] = False,
     language: Annotated[str | None, typer.Option(help="The documents' language (ISO 639-1), instead of detecting "
@@ -124,7 +125,8 @@ def _print_result(r: Any) -> None:
                 t.add_row("pledge", j["donor"], j["item"] or "—", qty, status, f"{j['confidence']:.1f}",
                           _short(j["evidence"], 80))
             else:
-                t.add_row("policy", j["party"], "", "", j["stance"], f"{j['confidence']:.1f}", _short(j["evidence"], 80))
+                t.add_row("policy", j["party"], "", "", j["stance"], f"{j['confidence']:.1f}",
+                          _short(j["evidence"], 80))
         out.print(t)
     elif not x.notes:
         out.print("  no pledges or policies found")
@@ -243,7 +245,7 @@ def _interactive(led: Any) -> None:
             try:
                 if choice == "a":
                     entry = led.accept(pid)
-                    out.print(f"  accepted" + (f": entry {entry}" if entry else ""), highlight=False)
+                    out.print("  accepted" + (f": entry {entry}" if entry else ""), highlight=False)
                     done["accepted"] += 1
                 elif choice == "e":
                     edits = _ask_edits(p)
@@ -307,8 +309,8 @@ def _show(led: Any, p: dict[str, Any], n: int, total: int) -> None:
     out.print(f"document {p['document']}: {escape(p['title'] or '')} ({p['language'] or '?'}"
               f"{', ' + str(p['published']) if p['published'] else ''}) {escape(p['url'] or p['source'])}",
               highlight=False)
-    out.print(f"[dim]…{escape(_short(before, 120))}[/] [bold]{escape(text[a:b])}[/] [dim]{escape(_short(after, 120))}…[/]",
-              highlight=False)
+    out.print(f"[dim]…{escape(_short(before, 120))}[/] [bold]{escape(text[a:b])}[/] "
+              f"[dim]{escape(_short(after, 120))}…[/]", highlight=False)
     if p["kind"] == "pledge":
         q = _fmt(p["quantity"]) if p["quantity"] is not None else "—"
         v = f" · value {_fmt(p['value'])} {p['currency']}" if p["value"] is not None else ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+from bisect import bisect_left
 import re
 import sys
 from collections.abc import Iterator
@@ -211,11 +212,14 @@ def _read_text(text: str, source: str, url: str | None) -> Document:
 
 
 def _split_cta(text: str, blocks: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[Span]]:
+    """Blocks that call to subscribe, share, accept cookies (short, or with a link) are boilerplate."""
     body: list[tuple[int, int]] = []
     boiler: list[Span] = []
+    calls = [m.start() for m in _CTA.finditer(text)]  # one pass over the text, not one per block
     for a, b in blocks:
         chunk = text[a:b]
-        if _CTA.search(chunk) and (_URL.search(chunk) or len(chunk) <= 300):
+        i = bisect_left(calls, a)
+        if i < len(calls) and calls[i] < b and (len(chunk) <= 300 or _URL.search(chunk)):
             boiler.append(Span(a, b, chunk))
         else:
             body.append((a, b))
@@ -245,8 +249,9 @@ def _read_html(html: str, source: str, url: str | None, fragment: bool = False) 
     scripts = len(root.findall(".//script"))
     title_el = root.find(".//title")
     page_title = title_el.text_content().strip() if title_el is not None else None
-    for el in root.iter(*_DROP_TAGS):
-        el.drop_tree() if el.getparent() is not None else None
+    for el in list(root.iter(*_DROP_TAGS)):  # a list: dropping while iterating would skip elements
+        if el.getparent() is not None:
+            el.drop_tree()
     blocks = _html_blocks(root)
     if not blocks:
         what = f" (it holds {scripts} script{'s' * (scripts != 1)} and no text outside them)" if scripts else ""

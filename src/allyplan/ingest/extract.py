@@ -23,12 +23,10 @@ pledge that names no item is dropped where the same donor pledges named items.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import pandas as pd
 
 from allyplan.ingest.gazetteer import Gazetteer, Mention
 from allyplan.ingest.numbers import Number, find_numbers
@@ -100,8 +98,8 @@ class Extractor:
         self.recipient = recipient
 
     @cached_property
-    def _catalog(self) -> pd.DataFrame:
-        return self.reference.items.set_index("id")
+    def _kinds(self) -> dict[str, str]:
+        return dict(zip(self.reference.items["id"], self.reference.items["kind"], strict=True))
 
     @cached_property
     def _derived(self) -> dict[tuple[str, str], str]:
@@ -134,11 +132,13 @@ class Extractor:
             result.notes.append(f"no rules for language {language or 'unknown'!r}: only the parties and items it "
                                 f"names are reported (rules exist for {', '.join(sorted(_languages()))})")
             return result
-        cues = [c for c in rules.cues(folded) if _inside(c.start, spans)]
-        numbers = find_numbers(text, rules, folded)
+        whole = len(spans) == 1 and spans[0] == (0, len(text))
+        cues = rules.cues(folded) if whole else [c for c in rules.cues(folded) if _inside(c.start, spans)]
+        # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
+        windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item])
+        numbers = find_numbers(text, rules, folded, windows)
         clauses = self._clauses(text, folded, spans, cues, mentions, rules)
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
-        run = _Run(self, text, folded, rules, tokens, numbers)
+        run = _Run(self, text, folded, rules, numbers)
         for clause in clauses:
             run.clause(clause)
         result.records = _merged(run.records)
@@ -189,7 +189,7 @@ class Extractor:
 
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher."""
-        kind = self._catalog.at[it.id, "kind"] if it.id in self._catalog.index else None
+        kind = self._kinds.get(it.id)
         if kind != "system":
             return it
         for c in cl.cues:
@@ -213,11 +213,8 @@ class Extractor:
 class _Run:
     """The state of one pass over a text: the party talked about, the last pledge announced, the records."""
 
-    def __init__(self, ex: Extractor, text: str, folded: str, rules: Rules, tokens: list[tuple[int, int, str]],
-                 numbers: list[Number]) -> None:
+    def __init__(self, ex: Extractor, text: str, folded: str, rules: Rules, numbers: list[Number]) -> None:
         self.ex, self.text, self.folded, self.rules = ex, text, folded, rules
-        self.tokens = tokens
-        self.token_starts = [t[0] for t in tokens]
         self.numbers = numbers
         self.number_ends = [n.end for n in numbers]
         self.topic: list[str] | None = None
@@ -366,13 +363,8 @@ class _Run:
         return len(words) <= 3 and all(self.rules.is_word("joiner", w) for w in words)
 
     def _prev_words(self, pos: int, floor: int, k: int) -> list[str]:
-        i = bisect_left(self.token_starts, pos)
-        out: list[str] = []
-        j = i - 1
-        while j >= 0 and len(out) < k and self.tokens[j][0] >= floor:
-            out.append(self.tokens[j][2])
-            j -= 1
-        return out[::-1]
+        """The ``k`` words before ``pos`` (not before ``floor``)."""
+        return _TOKEN.findall(self.folded, max(floor, pos - 16 * k), pos)[-k:]
 
     # -- how firmly ----------------------------------------------------------------------------------------------
     def _negated(self, cue: Cue, cl: _Clause) -> bool:
@@ -419,9 +411,11 @@ class _Run:
             if re.search(r"[;:()]", gap) or re.search(r",\s", gap):
                 break
             words = _words(gap)
-            if len(words) <= 6 and all(self.rules.is_word("filler", w) for w in words[:-3] or []) and len(words) <= 6:
-                if self._clear(n.end, it.start, cl):
-                    return 1.0 if n.ordinal else n.value
+            # "vier weitere Feuereinheiten des Typs IRIS-T": any three words next to the item, and before them only
+            # words like "more", "additional", "units"
+            if len(words) <= 6 and all(self.rules.is_word("filler", w) for w in words[:-3]) and \
+                    self._clear(n.end, it.start, cl):
+                return 1.0 if n.ordinal else n.value
             break
         for c in cl.cues:
             if c.cls == "one" and c.end <= it.start and len(_words(self.folded[c.end:it.start])) <= 4 and \
@@ -447,11 +441,7 @@ class _Run:
             actor = self._actor(cl, cue, allow_topic=cue.cls == "refusal")
             if actor is None:
                 continue
-            stances: list[str] = []
-            if cue.cls == "refusal":
-                stances = self._refused(cl, cue, live)
-            else:
-                stances = [cue.cls.replace("_", "-")]
+            stances = self._refused(cl, cue, live) if cue.cls == "refusal" else [cue.cls.replace("_", "-")]
             for code in actor.codes:
                 if code in self.excluded:
                     continue
@@ -505,6 +495,16 @@ def _merged(records: Iterable[Record]) -> list[Record]:
     named = {d for d, i in pledges if i is not None}
     out: list[Record] = [p for (d, i), p in pledges.items() if i is not None or d not in named]
     out.extend(policies.values())
+    return out
+
+
+def _merge_windows(ws: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ws):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
     return out
 
 

@@ -6,8 +6,8 @@ officials that stand for a government, and organisations that are not donors. It
 names and aliases. Inflected forms match through stems ("Італії", "Norwegens", "Patriots").
 
 >>> g = Gazetteer.build()
->>> [(m.code, m.how, m.text) for m in g.find("Washington, Londres et Berlin, tandis que Рим передасть NASAMS")]
-[('US', 'capital', 'Washington'), ('GB', 'capital', 'Londres'), ('DE', 'capital', 'Berlin'), ('IT', 'capital', 'Рим'), ('nasams', 'item', 'NASAMS')]
+>>> [(m.code, m.how) for m in g.find("Washington, Londres et Berlin, tandis que Рим передасть NASAMS")]
+[('US', 'capital'), ('GB', 'capital'), ('DE', 'capital'), ('IT', 'capital'), ('nasams', 'item')]
 """
 
 from __future__ import annotations
@@ -42,9 +42,11 @@ _INFLECTED = frozenset({"bg", "cs", "el", "et", "fi", "hr", "hu", "is", "lt", "l
 _VOWELS = frozenset("aeiouyáéíóúýäöüõąęėįųůěаеиіїоуюяєыэьй")
 # Parties whose names in every language may be written in lower case (the rest of the world's names only match
 # as written, capitalised, so that "малі" is not Mali).
-_KNOWN = frozenset(
-    "AL AT AU BE BG BY CA CH CN CY CZ DE DK EE ES FI FR GB GR HR HU IE IR IS IT JP KP KR LT LU LV ME MK MT NL NO NZ "
-    "PL PT RO RU SE SI SK TR UA US".split())
+_KNOWN = frozenset({
+    "AL", "AT", "AU", "BE", "BG", "BY", "CA", "CH", "CN", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR",
+    "HR", "HU", "IE", "IR", "IS", "IT", "JP", "KP", "KR", "LT", "LU", "LV", "ME", "MK", "MT", "NL", "NO", "NZ", "PL",
+    "PT", "RO", "RU", "SE", "SI", "SK", "TR", "UA", "US",
+})
 _MAX_ENDING = 4     # letters an inflected name or a plural item may add ("Італією", "Patriots")
 _MAX_STEM_ENDING = 7  # letters a stem written with * may add ("американського")
 
@@ -161,7 +163,8 @@ def _build(reference: Reference | None) -> Gazetteer:
             for form in row["forms"].split("|"):
                 stem = form.endswith("*")
                 form = form.rstrip("*")
-                short_caps = form.isupper() and len(form) <= 5 or any(c.isupper() for c in form[1:]) and len(form) <= 4
+                short_caps = (form.isupper() and len(form) <= 5) or (
+                    any(c.isupper() for c in form[1:]) and len(form) <= 4)
                 ending = _MAX_STEM_ENDING if stem else 0 if short_caps else _possessive(form)
                 add(form, _Form(row["code"], how, ending, form if short_caps else None))
     for lang in GAZETTEER_LANGUAGES:
@@ -184,7 +187,9 @@ def _build(reference: Reference | None) -> Gazetteer:
     known_items = set(ref.items["id"])
     item_names: list[tuple[str, str]] = []
     for r in ref.items.itertuples():
-        item_names.extend((str(r.id), a) for a in dict.fromkeys([r.id, str(r.name), *str(r.aliases).split(";")]))
+        # an id that is a plain word ("patriot", "taurus") is matched by its capitalised aliases, not as a word
+        ids = [r.id] if any(c.isdigit() or c == "-" for c in str(r.id)) else []
+        item_names.extend((str(r.id), a) for a in dict.fromkeys([*ids, str(r.name), *str(r.aliases).split(";")]))
     with ITEM_NAMES_FILE.open(encoding="utf-8") as fh:
         for row in csv.DictReader(line for line in fh if not line.startswith("#")):
             if row["id"] in known_items:
@@ -195,7 +200,8 @@ def _build(reference: Reference | None) -> Gazetteer:
             continue
         stem = a.endswith("*")
         a = a.rstrip("*")
-        case = a if a[:1].isupper() and not a.isupper() and not stem else None
+        # a one-word name that is also a word ("Patriot", "Mistral", "Taurus") must be capitalised; others any case
+        case = a if a[:1].isupper() and not a.isupper() and not stem and " " not in a and a.isalpha() else None
         ending = _MAX_STEM_ENDING if stem else _MAX_ENDING if a[-1].isalpha() else 1
         for variant in _inflected_words(a):
             add(variant, _Form(item, "item", ending, case if variant == a else None))

@@ -34,6 +34,7 @@ _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars":
 _CUR_BEFORE = re.compile(r"(us\$|c\$|a\$|\$|€|£|¥|\b(?:usd|eur|gbp|chf|cad|aud|uah|jpy|pln|sek|nok|dkk)\b)\s?$")
 _CUR_AFTER = re.compile(r"\s?(?:de |d')?(us\$|\$|€|£|¥|(?:usd|eur|gbp|chf|cad|aud|uah|jpy|pln|sek|nok|dkk|dollars?|"
                         r"euros?|pounds?|francs|zł|złotych|kr|yen|євро|доларів|долар|фунтів|грн|гривень)(?!\w))")
+_PERCENT = re.compile(r"\s?(?:per ?cent|pour ?cent|prozent|por ciento|per cento|procent|відсот)")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -51,7 +52,7 @@ class Number:
 
 
 class _Tok:
-    __slots__ = ("start", "end", "t")
+    __slots__ = ("end", "start", "t")
 
     def __init__(self, start: int, end: int, t: str) -> None:
         self.start, self.end, self.t = start, end, t
@@ -69,17 +70,22 @@ class _Tok:
 def _digits_pattern(rules: Rules) -> re.Pattern[str]:
     seps = "".join(re.escape(s) for s in rules.thousands)
     dec = re.escape(rules.decimal)
-    return re.compile(rf"(?<![\w.,])\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?(?![\d])|(?<![\w.,])\d+(?:{dec}\d+)?(?!\d)")
+    grouped = rf"(?<![\w.,])\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?(?![\d])"
+    return re.compile(grouped + rf"|(?<![\w.,])\d+(?:{dec}\d+)?(?!\d)")
 
 
-def find_numbers(text: str, rules: Rules, folded: str | None = None) -> list[Number]:
-    """Every number in ``text``, in order, with its scale (million, billion) and currency applied."""
+def find_numbers(text: str, rules: Rules, folded: str | None = None,
+                 windows: list[tuple[int, int]] | None = None) -> list[Number]:
+    """Every number in ``text``, in order, with its scale (million, billion) and currency applied.
+
+    Number words are looked for only within ``windows`` (default: everywhere); digits everywhere.
+    """
     low = fold(text) if folded is None else folded
     raw: list[tuple[int, int, float, bool]] = []
     seps = set(rules.thousands)
     for m in _digits_pattern(rules).finditer(text):
         s = m.group()
-        digits = "".join(ch for ch in s if ch not in seps or ch == rules.decimal and rules.decimal not in seps)
+        digits = "".join(ch for ch in s if ch not in seps or (ch == rules.decimal and rules.decimal not in seps))
         try:
             value = float(digits.replace(rules.decimal, ".")) if rules.decimal in digits else float(digits)
         except ValueError:
@@ -87,14 +93,15 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None) -> list[Num
         raw.append((m.start(), m.end(), value, False))
     digit_ends = {b for _, b, _, _ in raw}
     if rules.language in TEXT2NUM_LANGUAGES:
-        toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD_TOKEN.finditer(text)]
-        for occ in _t2n_find(toks, rules.language, threshold=0):
-            a, b = toks[occ.start].start, toks[occ.end - 1].end
-            if a - 1 in digit_ends or a in digit_ends:  # "275 million": the scale of a number in digits
-                continue
-            raw.append((a, b, float(occ.value), bool(occ.is_ordinal)))
+        for wa, wb in windows if windows is not None else [(0, len(text))]:
+            toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD_TOKEN.finditer(text, wa, wb)]
+            for occ in _t2n_find(toks, rules.language, threshold=0):
+                a, b = toks[occ.start].start, toks[occ.end - 1].end
+                if a - 1 in digit_ends or a in digit_ends:  # "275 million": the scale of a number in digits
+                    continue
+                raw.append((a, b, float(occ.value), bool(occ.is_ordinal)))
     elif rules.number_words:
-        for m in _WORD_TOKEN.finditer(low):
+        for m in _WORD_TOKEN.finditer(low):  # a dictionary lookup per word: cheap enough everywhere
             v = rules.number_words.get(m.group())
             if v is not None:
                 raw.append((m.start(), m.end(), float(v), False))
@@ -120,9 +127,9 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None) -> list[Num
         else:
             cm = _CUR_AFTER.match(low, end)
             if cm:
-                money = _CURRENCY.get(cm.group(1), None)
+                money = _CURRENCY.get(cm.group(1))
                 end = cm.end()
-        percent = low[end:end + 2].lstrip().startswith("%") or bool(re.match(r"\s?(?:per ?cent|pour ?cent|prozent|відсот)", low[end:end + 10]))
+        percent = low[end:end + 2].lstrip().startswith("%") or bool(_PERCENT.match(low, end))
         year = scale == 1.0 and money is None and 1900 <= value <= 2100 and float(value).is_integer() and b - a == 4
         out.append(Number(a, end, value * scale, money, ordinal, percent, year))
     return out

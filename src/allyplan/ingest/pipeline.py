@@ -14,8 +14,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from allyplan.ingest.documents import DEFAULT_MAX_BYTES, Document, DocumentError, expand_sources, read_bytes, \
-    read_source
+from allyplan.ingest.documents import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    DocumentError,
+    expand_sources,
+    read_bytes,
+    read_source,
+)
 from allyplan.ingest.extract import Extractor
 from allyplan.ingest.language import detect
 from allyplan.ingest.records import Extraction

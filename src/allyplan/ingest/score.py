@@ -74,7 +74,8 @@ def score(records: Iterable[Mapping[str, Any]], gold: Mapping[str, Any]) -> Scor
     pledges = Counts()
     for g in gold.get("pledges", []):
         key = (g["donor"], g["item"], g["status"])
-        if key in got and ("quantity" not in g or got[key] is not None and float(got[key]) == float(g["quantity"])):
+        q = got.get(key)
+        if key in got and ("quantity" not in g or (q is not None and float(q) == float(g["quantity"]))):
             pledges.tp += 1
             got.pop(key)
         else:

@@ -40,7 +40,8 @@ def fold(text: str) -> str:
 # A sentence ends at . ! ? … (and closing quotes) followed by a space and a capital, a digit or a quote, or at a
 # line break. Abbreviations that end in a dot and are followed by a capital ("U.S. Army") are kept together.
 _END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“(]?[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ0-9])|\n+")
-_ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул)\.$")
+_ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|"
+                     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул)\.$")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:

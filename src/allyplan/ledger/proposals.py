@@ -44,22 +44,22 @@ def store_document(conn: Connection, doc: Mapping[str, Any], records: Sequence[M
     if old is not None:
         return StoredDocument(int(old.id), already=True, recorded=str(old.recorded)[:19])
     published = _date(doc.get("published"))
-    doc_id = conn.execute(insert(m.documents).values(
+    doc_id = _inserted(conn, insert(m.documents).values(
         sha256=doc["sha256"], source=doc["source"], url=doc.get("url"), title=doc.get("title"), published=published,
         language=doc.get("language"), form=doc.get("form") or "text", text=doc["text"], recorded=_now(), who=who,
-    )).inserted_primary_key[0]
+    ))
     out = StoredDocument(int(doc_id))
     for r in records:
         pledge = r["kind"] == "pledge"
         restates = restated_entry(conn, r["donor"], r.get("item"), published) if pledge and r.get(
             "reannouncement") else None
-        pid = conn.execute(insert(m.proposals).values(
+        pid = _inserted(conn, insert(m.proposals).values(
             document=doc_id, kind=r["kind"], donor=r["donor"] if pledge else r["party"],
             recipient=r.get("recipient"), item=r.get("item"), quantity=r.get("quantity"), value=r.get("value"),
             currency=r.get("currency"), status=r.get("status"), stance=r.get("stance"),
             reannouncement=bool(r.get("reannouncement")), restates=restates, evidence=r["evidence"],
             span_start=r["start"], span_end=r["end"], confidence=float(r["confidence"]), review="pending", note="",
-        )).inserted_primary_key[0]
+        ))
         out.proposals.append(int(pid))
         if restates is not None:
             out.restates[int(pid)] = restates
@@ -112,6 +112,12 @@ def set_review(conn: Connection, pid: int, review: str, who: str, entry: int | N
 def document_source(p: Mapping[str, Any]) -> str:
     """How an entry cites the document a proposal came from: its URL, else its path."""
     return str(p.get("url") or p.get("source") or "").replace(";", ",")
+
+
+def _inserted(conn: Connection, stmt: Any) -> int:
+    key = conn.execute(stmt).inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def _date(v: Any) -> date | None:

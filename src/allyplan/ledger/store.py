@@ -30,8 +30,14 @@ from allyplan.ledger import models as m
 from allyplan.ledger.checks import LedgerInputError, parse_date, parse_numbers
 from allyplan.ledger.db import make_engine, migrate, reading, resolve_url, writing
 from allyplan.ledger.imports import ImportResult, Progress, run_import
-from allyplan.ledger.proposals import StoredDocument, document_source, get_proposal, list_proposals, \
-    restated_entry, set_review, store_document
+from allyplan.ledger.proposals import (
+    StoredDocument,
+    document_source,
+    get_proposal,
+    list_proposals,
+    set_review,
+    store_document,
+)
 from allyplan.ledger.queries import duplicate_pairs, entries_frame, report
 from allyplan.ledger.rates import read_rates, store_rates
 from allyplan.ledger.reference import Reference, load_reference, read_reference, replace_rows, seed

@@ -1,0 +1,100 @@
+"""Ingest benchmark: extraction quality on the development cases (../shared/ingest/dev) and on the team's held-out
+cases (tests/ingest/cases), scored as ../shared/ingest/README.md describes; and speed in documents per second on one
+core, for article-length text and for HTML pages, read end to end (decode, boilerplate, language, extraction).
+
+    python benchmarks/bench_ingest.py [--seconds 10]
+
+Targets (issue 4): F1 >= 0.9 on the cases; >= 200 documents per second on one core for article-length text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+from allyplan.ingest import Extractor, ingest
+from allyplan.ingest.documents import read_bytes
+from allyplan.ingest.pipeline import ingest_document
+from allyplan.ingest.score import Score, score, total
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "ingest" / "dev"
+CASES = ROOT / "tests" / "ingest" / "cases"
+
+
+def cases(folder: Path) -> list[tuple[Path, dict]]:
+    out = []
+    for g in sorted(folder.glob("*.gold.json")):
+        base = g.name[: -len(".gold.json")]
+        src = next(p for p in folder.iterdir() if p.name.startswith(base + ".") and not p.name.endswith(".gold.json"))
+        out.append((src, json.loads(g.read_text(encoding="utf-8"))))
+    return out
+
+
+def quality(folder: Path, ex: Extractor) -> Score:
+    scores = []
+    for src, gold in cases(folder):
+        [r] = ingest([str(src)], extractor=ex)
+        scores.append(score([x.as_json() for x in r.extraction.records] if r.extraction else [], gold))
+    return total(scores)
+
+
+def line(name: str, s: Score) -> str:
+    p, q, a = s.pledges, s.policies, s.all
+    return (f"  {name:<34} pledges P {p.precision:.3f} R {p.recall:.3f} F1 {p.f1:.3f} | policies P {q.precision:.3f} "
+            f"R {q.recall:.3f} F1 {q.f1:.3f} | all F1 {a.f1:.3f}  (tp {a.tp}, fp {a.fp}, fn {a.fn})")
+
+
+def throughput(blobs: list[tuple[bytes, str]], ex: Extractor, seconds: float) -> tuple[float, int, float]:
+    """Documents per second reading ``blobs`` round robin for about ``seconds``; and the mean size in characters."""
+    n = 0
+    chars = 0
+    t0 = time.perf_counter()
+    while True:
+        for data, name in blobs:
+            for d in read_bytes(data, name):
+                ingest_document(d, ex)
+                chars += len(d.text)
+                n += 1
+        elapsed = time.perf_counter() - t0
+        if elapsed >= seconds:
+            return n / elapsed, n, chars / n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=10.0, help="time per speed measurement")
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    t0 = time.perf_counter()
+    ex = Extractor()
+    build = time.perf_counter() - t0
+    print(f"allyplan ingest benchmark · Python {sys.version.split()[0]} · one core "
+          f"({len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else '?'} allowed)")
+    print(f"extractor built in {build:.2f} s (gazetteer: {ex.gazetteer.size:,} names)")
+    print("quality (precision / recall of (donor, item, status) and (party, stance); quantity where gold gives one)")
+    print(line(f"development cases ({len(cases(DEV))})", quality(DEV, ex)))
+    print(line(f"held-out cases ({len(cases(CASES))})", quality(CASES, ex)))
+
+    texts = [(p.read_bytes(), p.name) for p, _ in cases(DEV) + cases(CASES) if p.suffix == ".txt"]
+    article = [(DEV.joinpath("seed-fr-nato-air-defence.txt").read_bytes(), "seed.txt")]
+    pages = [(p.read_bytes(), p.name) for p, _ in cases(DEV) if p.suffix == ".html"]
+    # warm up: lingua loads a language's model the first time it is asked about it
+    throughput(texts + pages, ex, 1.0)
+    print("speed (read, boilerplate, language, extraction; one core)")
+    for name, blobs in (("article-length text (3.6 kB French article)", article),
+                        ("all text cases (0.2-3.6 kB, 8 languages)", texts), ("HTML page (1 kB)", pages)):
+        rate, n, size = throughput(blobs, ex, args.seconds)
+        print(f"  {name:<46} {rate:8.0f} documents/s  ({n:,} documents, mean {size:,.0f} characters)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

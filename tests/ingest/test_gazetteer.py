@@ -1,0 +1,46 @@
+"""Names of parties and items in many languages and forms, from one automaton."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from allyplan.ingest.gazetteer import Gazetteer
+from allyplan.ingest.text import fold
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.build()
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Tyskland", "DE"), ("Γερμανία", "DE"), ("Niemcy", "DE"), ("Německo", "DE"),  # pycountry's translations
+    ("Deutschlands", "DE"), ("Німеччини", "DE"), ("Норвегією", "NO"), ("Italії", None),
+    ("Washington", "US"), ("Londres", "GB"), ("Рим", "IT"), ("Риму", "IT"), ("Berlin", "DE"),
+    ("the Dutch government", "NL"), ("le gouvernement italien", "IT"), ("італійський уряд", "IT"),
+    ("Pistorius", "DE"), ("the Pentagon", "US"), ("Bundesregierung", "DE"), ("США", "US"),
+])
+def test_party_names(g: Gazetteer, text: str, code: str | None) -> None:
+    codes = [m.code for m in g.find(text) if not m.is_item]
+    assert codes == ([code] if code else [])
+
+
+@pytest.mark.parametrize("text", ["малі села", "the EUR rate", "a patriot at heart", "franchir le pas", "help us"])
+def test_ordinary_words_are_not_names(g: Gazetteer, text: str) -> None:
+    assert g.find(text) == []
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Patriots", "patriot"), ("IRIS-T SLM", "iris-t-slm"), ("Taurus-Marschflugkörper", "taurus"),
+    ("Panzerhaubitzen 2000", "pzh-2000"), ("des générateurs", "generator"), ("155 мм", "shell-155mm"),
+    ("lightweight multirole missiles", "lmm"), ("PATRIOT", "patriot"), ("storm shadow", "storm-shadow"),
+])
+def test_item_names(g: Gazetteer, text: str, item: str) -> None:
+    assert [m.code for m in g.find(text) if m.is_item] == [item]
+
+
+@given(st.text(max_size=200))
+def test_fold_keeps_offsets(s: str) -> None:
+    assert len(fold(s)) == len(s)
