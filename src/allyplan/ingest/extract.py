@@ -141,7 +141,7 @@ class Extractor:
         run = _Run(self, text, folded, rules, numbers)
         for clause in clauses:
             run.clause(clause)
-        result.records = _merged(run.records)
+        result.records = _merged(run.records, _headline_end(text, spans))
         return result
 
     # -- reading the text into clauses -------------------------------------------------------------------------
@@ -243,7 +243,10 @@ class _Run:
                 near = cl.sentence - self.context.sentence
                 if near > (3 if cl.has("package") else 1):
                     continue
-                actor, status = _Actor(self.context.actor.codes, "inherited"), self.context.status
+                # a clause that names its own actor keeps it ("Norway and Sweden pledge aid. Norway will ...")
+                own = self._group_before(cl, it.start)
+                actor = _Actor(own, "explicit") if own else _Actor(self.context.actor.codes, "inherited")
+                status = self.context.status
             elif cue.cls in ("demand", "refusal"):
                 continue
             else:
@@ -357,8 +360,8 @@ class _Run:
 
     def _joined(self, a: Mention, b: Mention) -> bool:
         gap = self.folded[a.end:b.start]
-        if re.search(r"[.;:!?()]", gap):
-            return False
+        if re.search(r"[.;:!?()]", gap) or re.search(r"\s[—–-]\s", self.text[a.end:b.start]):
+            return False  # "Oslo/Stockholm – Norwegen wird ...": a dateline is not part of the list
         words = _words(gap)
         return len(words) <= 3 and all(self.rules.is_word("joiner", w) for w in words)
 
@@ -468,8 +471,25 @@ def _confidence(how: str, named_item: bool) -> float:
     return base if named_item else base - 0.2
 
 
-def _merged(records: Iterable[Record]) -> list[Record]:
-    """One pledge per donor and item (the firmest status, its quantity where given), one policy per party/stance."""
+def _headline_end(text: str, spans: Sequence[tuple[int, int]]) -> int:
+    """Where the headline ends: the first line of the body when it is short and ends without a full stop."""
+    if not spans:
+        return 0
+    a, b = spans[0]
+    nl = text.find("\n", a, b)
+    first = text[a:nl if nl >= 0 else b].strip()
+    return a + len(first) if 0 < len(first) <= 160 and first[-1:] not in ".!?" and nl >= 0 else 0
+
+
+def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
+    """One pledge per donor and item (the firmest status, its quantity where given), one policy per party/stance.
+
+    What the body says wins over what the headline sums up ("Norway and Sweden pledge aid" / "Sweden is
+    examining ..."), whatever its status."""
+
+    def rank(p: Pledge) -> tuple[bool, int]:
+        return (p.start >= headline_end, _STATUS_RANK[p.status])
+
     pledges: dict[tuple[str, str | None], Pledge] = {}
     policies: dict[tuple[str, str], Policy] = {}
     for r in records:
@@ -481,7 +501,7 @@ def _merged(records: Iterable[Record]) -> list[Record]:
         if old is None:
             pledges[key] = r
             continue
-        if _STATUS_RANK[r.status] > _STATUS_RANK[old.status]:
+        if rank(r) > rank(old):
             r.reannouncement = r.reannouncement or old.reannouncement
             if r.quantity is None and old.status == r.status:
                 r.quantity = old.quantity

@@ -103,7 +103,7 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
     elif rules.number_words:
         for m in _WORD_TOKEN.finditer(low):  # a dictionary lookup per word: cheap enough everywhere
             v = rules.number_words.get(m.group())
-            if v is not None:
+            if v is not None and m.start() - 1 not in digit_ends:  # "8 тисяч": the scale of a number in digits
                 raw.append((m.start(), m.end(), float(v), False))
     raw.sort()
     out: list[Number] = []
@@ -113,7 +113,7 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
         scale = 1.0
         sm = re.match(r"\s?", after)
         rest = after[sm.end():] if sm else after
-        for pat, mult in ((rules.billion, 1e9), (rules.million, 1e6)):
+        for pat, mult in ((rules.billion, 1e9), (rules.million, 1e6), (rules.thousand, 1e3)):
             if pat is not None:
                 mm = pat.match(rest)
                 if mm:

@@ -68,6 +68,7 @@ class Rules:
     words: dict[str, re.Pattern[str]]
     thousands: tuple[str, ...] = (",",)
     decimal: str = "."
+    thousand: re.Pattern[str] | None = None
     million: re.Pattern[str] | None = None
     billion: re.Pattern[str] | None = None
     number_words: dict[str, int] = field(default_factory=dict)
@@ -176,7 +177,8 @@ def _load(language: str) -> Rules:
             automaton.add_word(h, (len(h), tuple(sorted(classes))))
         automaton.make_automaton()
     return Rules(language, data.get("name", language), patterns, words, tuple(nums.get("thousands", [","])),
-                 nums.get("decimal", "."), scale("million"), scale("billion"), dict(nums.get("words", {})),
+                 nums.get("decimal", "."), scale("thousand"), scale("million"), scale("billion"),
+                 dict(nums.get("words", {})),
                  automaton, tuple(dict.fromkeys(everywhere)))
 
 
