@@ -1,5 +1,6 @@
-"""Ingest benchmark: extraction quality on the development cases (../shared/ingest/dev) and on the team's held-out
-cases (tests/ingest/cases), scored as ../shared/ingest/README.md describes; and speed in documents per second on one
+"""Ingest benchmark: extraction quality on the development cases (../shared/ingest/dev), on the team's held-out
+cases (tests/ingest/cases, which the rules were since tested on) and on unseen cases (benchmarks/unseen, never used
+to change a rule), scored as ../shared/ingest/README.md describes; and speed in documents per second on one
 core, for article-length text and for HTML pages, read end to end (decode, boilerplate, language, extraction).
 
     python benchmarks/bench_ingest.py [--seconds 10]
@@ -25,6 +26,7 @@ from allyplan.ingest.score import Score, score, total
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "ingest" / "dev"
 CASES = ROOT / "tests" / "ingest" / "cases"
+UNSEEN = ROOT / "benchmarks" / "unseen"
 
 
 def cases(folder: Path) -> list[tuple[Path, dict]]:
@@ -81,6 +83,7 @@ def main() -> None:
     print("quality (precision / recall of (donor, item, status) and (party, stance); quantity where gold gives one)")
     print(line(f"development cases ({len(cases(DEV))})", quality(DEV, ex)))
     print(line(f"held-out cases ({len(cases(CASES))})", quality(CASES, ex)))
+    print(line(f"unseen cases ({len(cases(UNSEEN))}, never tuned on)", quality(UNSEEN, ex)))
 
     texts = [(p.read_bytes(), p.name) for p, _ in cases(DEV) + cases(CASES) if p.suffix == ".txt"]
     article = [(DEV.joinpath("seed-fr-nato-air-defence.txt").read_bytes(), "seed.txt")]

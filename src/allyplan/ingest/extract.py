@@ -272,7 +272,9 @@ class _Run:
             if actor is not None and actor.how in ("explicit", "government"):
                 status = "considering" if hedge else self._status(cue, live)
                 self.context = _Context(actor, status, cl.sentence)
-                if not cl.items and pledged_items == 0 and any(c.cls == "aid" for c in live):
+                # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
+                limited = any(c.cls in ("no_military_aid", "non_lethal_only") for c in live)
+                if not cl.items and pledged_items == 0 and not limited and any(c.cls == "aid" for c in live):
                     for code in actor.codes:
                         self.records.append(Pledge(
                             donor=code, item=None, status=status, evidence=self.text[cl.s_start:cl.s_end],
@@ -512,8 +514,10 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
                 old.quantity = r.quantity
             if old.value is None and r.value is not None:
                 old.value, old.currency = r.value, r.currency
-    named = {d for d, i in pledges if i is not None}
-    out: list[Record] = [p for (d, i), p in pledges.items() if i is not None or d not in named]
+    # an item-less pledge sums up the donor's named ones ("announced new assistance: ... includes NASAMS") unless it
+    # says something they do not (a delivery of a system the catalog does not list)
+    named = {(p.donor, p.status) for (d, i), p in pledges.items() if i is not None}
+    out: list[Record] = [p for (d, i), p in pledges.items() if i is not None or (d, p.status) not in named]
     out.extend(policies.values())
     return out
 
