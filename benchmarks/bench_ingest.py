@@ -24,7 +24,7 @@ from allyplan.ingest.pipeline import ingest_document
 from allyplan.ingest.score import Score, score, total
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "ingest" / "dev"
+DEV = ROOT / "tests" / "ingest" / "dev"  # a copy of ../shared/ingest/dev
 CASES = ROOT / "tests" / "ingest" / "cases"
 UNSEEN = ROOT / "benchmarks" / "unseen"
 

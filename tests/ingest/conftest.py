@@ -9,7 +9,7 @@ import pytest
 
 from allyplan.ingest import Extractor
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "ingest" / "dev"
+DEV = Path(__file__).resolve().parent / "dev"  # a copy of ../shared/ingest/dev
 CASES = Path(__file__).resolve().parent / "cases"
 
 
