@@ -107,6 +107,19 @@ def ingest_cmd(
         raise typer.Exit(2)
 
 
+def _fit(headers: list[str], rows: list[list[str]], right: set[str]) -> Table:
+    """A table whose last column (the long text) is cut to what the terminal has left, one line per row."""
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers[:-1])]
+    room = max(20, out.width - sum(widths) - 2 * len(widths) - 1)  # each column is padded by a space a side
+    t = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
+    for h in headers[:-1]:
+        t.add_column(h, justify="right" if h in right else "left", no_wrap=True)
+    t.add_column(headers[-1], no_wrap=True)
+    for r in rows:
+        t.add_row(*r[:-1], _short(r[-1], room))
+    return t
+
+
 def _print_result(r: Any) -> None:
     d, x = r.document, r.extraction
     title = f' · "{_short(d.title, 70)}"' if d.title else ""
@@ -114,20 +127,18 @@ def _print_result(r: Any) -> None:
     for note in x.notes:
         out.print(f"  [yellow]note:[/] {escape(note)}", highlight=False)
     if x.records:
-        t = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
-        for c in ("kind", "who", "item", "qty", "status / stance", "conf", "evidence"):
-            t.add_column(c, justify="right" if c in ("qty", "conf") else "left", no_wrap=c != "evidence")
+        rows: list[list[str]] = []
         for rec in x.records:
             j = rec.as_json()
             if j["kind"] == "pledge":
                 status = j["status"] + (" (re-announced)" if j["reannouncement"] else "")
                 qty = _fmt(j["quantity"]) if j["quantity"] is not None else ""
-                t.add_row("pledge", j["donor"], j["item"] or "—", qty, status, f"{j['confidence']:.1f}",
-                          _short(j["evidence"], 80))
+                rows.append(["pledge", j["donor"], j["item"] or "—", qty, status, f"{j['confidence']:.1f}",
+                             j["evidence"]])
             else:
-                t.add_row("policy", j["party"], "", "", j["stance"], f"{j['confidence']:.1f}",
-                          _short(j["evidence"], 80))
-        out.print(t)
+                rows.append(["policy", j["party"], "", "", j["stance"], f"{j['confidence']:.1f}", j["evidence"]])
+        out.print(_fit(["kind", "who", "item", "qty", "status / stance", "conf", "evidence"], rows,
+                       right={"qty", "conf"}))
     elif not x.notes:
         out.print("  no pledges or policies found")
     if not x.records and x.mentions:
@@ -210,18 +221,16 @@ def _list(led: Any, status: str) -> None:
     if not len(df):
         out.print(f"no {status if status != 'all' else ''} proposals".replace("  ", " "), highlight=False)
         return
-    t = Table(show_edge=False, box=None, padding=(0, 1))
-    for c in ("id", "review", "kind", "who", "item", "qty", "status / stance", "conf", "restates", "entry",
-              "document"):
-        t.add_column(c, justify="right" if c in ("id", "qty", "conf", "restates", "entry") else "left")
+    rows = []
     for r in df.astype(object).where(df.notna(), None).to_dict("records"):
-        t.add_row(str(r["id"]), r["review"], r["kind"], r["donor"], r["item"] or "",
-                  _fmt(r["quantity"]) if r["quantity"] is not None else "",
-                  (r["status"] or r["stance"] or "") + (" (re-announced)" if r["reannouncement"] else ""),
-                  f"{r['confidence']:.1f}", str(int(r["restates"])) if r["restates"] is not None else "",
-                  str(int(r["entry"])) if r["entry"] is not None else "",
-                  _short(f"{r['document']}: {r['title'] or r['source']}", 50))
-    out.print(t)
+        rows.append([str(r["id"]), r["review"], r["kind"], r["donor"], r["item"] or "",
+                     _fmt(r["quantity"]) if r["quantity"] is not None else "",
+                     (r["status"] or r["stance"] or "") + (" (re-announced)" if r["reannouncement"] else ""),
+                     f"{r['confidence']:.1f}", str(int(r["restates"])) if r["restates"] is not None else "",
+                     str(int(r["entry"])) if r["entry"] is not None else "",
+                     f"{r['document']}: {r['title'] or r['source']}"])
+    out.print(_fit(["id", "review", "kind", "who", "item", "qty", "status / stance", "conf", "restates", "entry",
+                    "document"], rows, right={"id", "qty", "conf", "restates", "entry"}))
 
 
 _FIELDS = ("donor", "recipient", "item", "quantity", "value", "currency", "status", "announced")
@@ -239,7 +248,8 @@ def _interactive(led: Any) -> None:
     for n, pid in enumerate(ids, 1):
         p = led.proposal(pid)
         _show(led, p, n, len(ids))
-        default = "m" if p["restates"] else "a"
+        unsized = p["kind"] == "pledge" and p["quantity"] is None and p["value"] is None
+        default = "m" if p["restates"] else "e" if unsized else "a"
         while True:
             choice = typer.prompt("[a]ccept [e]dit [r]eject [m]erge [s]kip [q]uit", default=default).strip().lower()[:1]
             try:
@@ -316,6 +326,12 @@ def _show(led: Any, p: dict[str, Any], n: int, total: int) -> None:
         v = f" · value {_fmt(p['value'])} {p['currency']}" if p["value"] is not None else ""
         out.print(f"donor [bold]{p['donor']}[/] · item [bold]{p['item'] or '—'}[/] · quantity {q}{v} · status "
                   f"[bold]{p['status']}[/]" + (" · re-announced" if p["reannouncement"] else ""), highlight=False)
+        if p["quantity"] is None and p["value"] is None:
+            out.print("the text gives no quantity or value: edit to give one before it can become an entry",
+                      highlight=False)
+        if not p["published"]:
+            out.print("the document has no date: an accepted entry is announced on the day it was ingested unless "
+                      "you edit 'announced'", highlight=False)
         like = led.entries_like(p["id"])
         if len(like):
             rows = "; ".join(f"#{r.entry} {r.status} {_fmt(r.quantity) if r.quantity == r.quantity else '—'} "
