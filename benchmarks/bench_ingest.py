@@ -11,7 +11,6 @@ Targets (issue 4): F1 >= 0.9 on the cases; >= 200 documents per second on one co
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 from allyplan.ingest import Extractor, ingest
 from allyplan.ingest.documents import read_bytes
 from allyplan.ingest.pipeline import ingest_document
-from allyplan.ingest.score import Score, score, total
+from allyplan.ingest.score import Score, read_cases, score, total
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "ingest" / "dev"  # a copy of ../shared/ingest/dev
@@ -29,18 +28,9 @@ CASES = ROOT / "tests" / "ingest" / "cases"
 UNSEEN = ROOT / "benchmarks" / "unseen"
 
 
-def cases(folder: Path) -> list[tuple[Path, dict]]:
-    out = []
-    for g in sorted(folder.glob("*.gold.json")):
-        base = g.name[: -len(".gold.json")]
-        src = next(p for p in folder.iterdir() if p.name.startswith(base + ".") and not p.name.endswith(".gold.json"))
-        out.append((src, json.loads(g.read_text(encoding="utf-8"))))
-    return out
-
-
 def quality(folder: Path, ex: Extractor) -> Score:
     scores = []
-    for src, gold in cases(folder):
+    for src, gold in read_cases(folder):
         [r] = ingest([str(src)], extractor=ex)
         scores.append(score([x.as_json() for x in r.extraction.records] if r.extraction else [], gold))
     return total(scores)
@@ -81,13 +71,13 @@ def main() -> None:
           f"({len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else '?'} allowed)")
     print(f"extractor built in {build:.2f} s (gazetteer: {ex.gazetteer.size:,} names)")
     print("quality (precision / recall of (donor, item, status) and (party, stance); quantity where gold gives one)")
-    print(line(f"development cases ({len(cases(DEV))})", quality(DEV, ex)))
-    print(line(f"held-out cases ({len(cases(CASES))})", quality(CASES, ex)))
-    print(line(f"unseen cases ({len(cases(UNSEEN))}, never tuned on)", quality(UNSEEN, ex)))
+    print(line(f"development cases ({len(read_cases(DEV))})", quality(DEV, ex)))
+    print(line(f"held-out cases ({len(read_cases(CASES))})", quality(CASES, ex)))
+    print(line(f"unseen cases ({len(read_cases(UNSEEN))}, never tuned on)", quality(UNSEEN, ex)))
 
-    texts = [(p.read_bytes(), p.name) for p, _ in cases(DEV) + cases(CASES) if p.suffix == ".txt"]
+    texts = [(p.read_bytes(), p.name) for p, _ in read_cases(DEV) + read_cases(CASES) if p.suffix == ".txt"]
     article = [(DEV.joinpath("seed-fr-nato-air-defence.txt").read_bytes(), "seed.txt")]
-    pages = [(p.read_bytes(), p.name) for p, _ in cases(DEV) if p.suffix == ".html"]
+    pages = [(p.read_bytes(), p.name) for p, _ in read_cases(DEV) if p.suffix == ".html"]
     # warm up: lingua loads a language's model the first time it is asked about it
     throughput(texts + pages, ex, 1.0)
     print("speed (read, boilerplate, language, extraction; one core)")

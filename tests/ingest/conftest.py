@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from allyplan.ingest import Extractor
+from allyplan.ingest.score import read_cases
 
 DEV = Path(__file__).resolve().parent / "dev"  # a copy of ../shared/ingest/dev
 CASES = Path(__file__).resolve().parent / "cases"
 
 
 def gold_cases(folder: Path) -> list[tuple[Path, dict]]:
-    out = []
-    for g in sorted(folder.glob("*.gold.json")):
-        base = g.name[: -len(".gold.json")]
-        src = next(p for p in folder.iterdir() if p.name.startswith(base + ".") and not p.name.endswith(".gold.json"))
-        out.append((src, json.loads(g.read_text(encoding="utf-8"))))
-    return out
+    return read_cases(folder)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from allyplan.ingest.rules import VERB_CLASSES, Cue, Rules, available_languages
+from allyplan.ingest.rules import VERB_CLASSES, Cue, Rules, available_languages, resolve_overlaps
 from allyplan.ingest.text import fold
 
 LANGS = sorted(available_languages())
@@ -26,17 +26,12 @@ def test_unknown_language() -> None:
 
 
 def _plain(rules: Rules, folded: str) -> list[Cue]:
+    """What a plain ``finditer`` of every class finds (verb overlaps resolved the same way)."""
     verbs, out = [], []
     for cls_, pat in rules.patterns.items():
         (verbs if cls_ in VERB_CLASSES else out).extend(Cue(m.start(), m.end(), cls_, m.group())
                                                         for m in pat.finditer(folded))
-    rank = {c: i for i, c in enumerate(VERB_CLASSES)}
-    verbs.sort(key=lambda c: (c.start - c.end, rank[c.cls], c.start))
-    taken: list[Cue] = []
-    for c in verbs:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(out + taken, key=lambda c: (c.start, c.end, c.cls))
+    return sorted(out + resolve_overlaps(verbs), key=lambda c: (c.start, c.end, c.cls))
 
 
 _WORDS = ["will provide", "pledged", "is considering", "delivered", "zugesagt", "geliefert", "schloss", "aus",

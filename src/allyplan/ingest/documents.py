@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-from bisect import bisect_left
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path

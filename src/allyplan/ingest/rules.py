@@ -15,9 +15,8 @@ missile or launcher). :meth:`Rules.cues` finds every phrase of a text in one pas
 
 from __future__ import annotations
 
+import importlib
 import re
-import re._constants as _C  # the regex parser's own reading of a pattern, to find its literal beginnings
-import re._parser as _P
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,9 +26,14 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["Rules", "Cue", "available_languages", "RULES_DIR", "STATUS", "STANCE_CLASSES", "VERB_CLASSES"]
+__all__ = ["Rules", "Cue", "available_languages", "resolve_overlaps", "RULES_DIR", "STATUS", "STANCE_CLASSES",
+           "VERB_CLASSES"]
 
 RULES_DIR = Path(str(files("allyplan") / "data" / "ingest" / "rules"))
+
+# the regex parser's own reading of a pattern, to find the literal text every match of it begins with
+_P: Any = importlib.import_module("re._parser")
+_C: Any = importlib.import_module("re._constants")
 
 #: Status classes, weakest first.
 STATUS: tuple[str, ...] = ("considering", "committed", "delivered")
@@ -108,13 +112,7 @@ class Rules:
         out: list[Cue] = []
         for cls_, cues in found.items():
             (verbs if cls_ in VERB_CLASSES else out).extend(cues)
-        rank = {c: i for i, c in enumerate(VERB_CLASSES)}
-        verbs.sort(key=lambda c: (c.start - c.end, rank[c.cls], c.start))
-        taken: list[Cue] = []
-        for c in verbs:
-            if all(c.end <= t.start or c.start >= t.end for t in taken):
-                taken.append(c)
-        out.extend(taken)
+        out.extend(resolve_overlaps(verbs))
         out.sort(key=lambda c: (c.start, c.end))
         return out
 
@@ -123,6 +121,16 @@ class Rules:
         complementizer, link)."""
         pat = self.words.get(kind)
         return bool(pat and pat.fullmatch(token))
+
+
+def resolve_overlaps(verbs: list[Cue]) -> list[Cue]:
+    """Of verb cues that overlap, keep the longest (then the first in :data:`VERB_CLASSES`)."""
+    rank = {c: i for i, c in enumerate(VERB_CLASSES)}
+    taken: list[Cue] = []
+    for c in sorted(verbs, key=lambda c: (c.start - c.end, rank[c.cls], c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return taken
 
 
 def _alternation(items: list[str]) -> str:
@@ -173,8 +181,8 @@ def _load(language: str) -> Rules:
     automaton = None
     if starts:
         automaton = ahocorasick.Automaton()
-        for h, classes in starts.items():
-            automaton.add_word(h, (len(h), tuple(sorted(classes))))
+        for head, owners in starts.items():
+            automaton.add_word(head, (len(head), tuple(sorted(owners))))
         automaton.make_automaton()
     return Rules(language, data.get("name", language), patterns, words, tuple(nums.get("thousands", [","])),
                  nums.get("decimal", "."), scale("thousand"), scale("million"), scale("billion"),

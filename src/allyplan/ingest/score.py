@@ -12,11 +12,13 @@ generic Patriot interceptor (the case notes say a scorer should accept either).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-__all__ = ["Counts", "Score", "score", "total"]
+__all__ = ["Counts", "Score", "score", "total", "read_cases"]
 
 _EQUIVALENT = {"patriot-interceptor": "pac-3-mse"}
 
@@ -97,3 +99,13 @@ def total(scores: Iterable[Score]) -> Score:
         t.pledges.add(s.pledges)
         t.policies.add(s.policies)
     return t
+
+
+def read_cases(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """The cases of a folder: each source document (``NAME.txt``, ``NAME.html``...) with its ``NAME.gold.json``."""
+    out = []
+    for g in sorted(folder.glob("*.gold.json")):
+        base = g.name[: -len(".gold.json")]
+        src = next(p for p in folder.iterdir() if p.name.startswith(base + ".") and not p.name.endswith(".gold.json"))
+        out.append((src, json.loads(g.read_text(encoding="utf-8"))))
+    return out
