@@ -514,10 +514,13 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
                 old.quantity = r.quantity
             if old.value is None and r.value is not None:
                 old.value, old.currency = r.value, r.currency
-    # an item-less pledge sums up the donor's named ones ("announced new assistance: ... includes NASAMS") unless it
-    # says something they do not (a delivery of a system the catalog does not list)
+    # an item-less pledge sums up the donor's named ones ("announced new assistance: ... includes NASAMS"), and so
+    # does a headline; one in the body with a status of its own says something they do not (a delivery of a system
+    # the catalog does not list)
     named = {(p.donor, p.status) for (d, i), p in pledges.items() if i is not None}
-    out: list[Record] = [p for (d, i), p in pledges.items() if i is not None or (d, p.status) not in named]
+    donors = {d for d, _ in named}
+    out: list[Record] = [p for (d, i), p in pledges.items() if i is not None or d not in donors or (
+        (d, p.status) not in named and p.start >= headline_end)]
     out.extend(policies.values())
     return out
 
