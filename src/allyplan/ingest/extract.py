@@ -233,7 +233,7 @@ class _Run:
         verbs = [c for c in live if c.cls in _ITEM_CUES]
         hedge = any(c.cls == "hedge" for c in live)
         reannounced = any(c.cls == "reannounced" for c in live)
-        pledged_items = 0
+        used: list[Cue] = []  # the cues that decided an item's status
         for it in cl.items:
             cue = self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
@@ -256,7 +256,8 @@ class _Run:
                 status = self._status(cue, live)
             if hedge and status != "delivered":
                 status = "considering"
-            pledged_items += 1
+            if cue is not None:
+                used.append(cue)
             quantity = self._quantity(cl, it)
             value, currency = self._value(cl)
             for code in actor.codes:
@@ -266,20 +267,27 @@ class _Run:
                     recipient=self.ex.recipient, quantity=quantity, value=value, currency=currency,
                     reannouncement=reannounced))
         status_cues = [c for c in verbs if c.cls in STATUS]
-        if status_cues:
-            cue = status_cues[0]
+        # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
+        limited = any(c.cls in ("no_military_aid", "non_lethal_only") for c in live)
+        for k, cue in enumerate(status_cues):
             actor = self._actor(cl, cue, allow_topic=False)
-            if actor is not None and actor.how in ("explicit", "government"):
-                status = "considering" if hedge else self._status(cue, live)
+            if actor is None or actor.how not in ("explicit", "government"):
+                continue
+            status = "considering" if hedge else self._status(cue, live)
+            if k == 0:
                 self.context = _Context(actor, status, cl.sentence)
-                # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
-                limited = any(c.cls in ("no_military_aid", "non_lethal_only") for c in live)
-                if not cl.items and pledged_items == 0 and not limited and any(c.cls == "aid" for c in live):
-                    for code in actor.codes:
-                        self.records.append(Pledge(
-                            donor=code, item=None, status=status, evidence=self.text[cl.s_start:cl.s_end],
-                            start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, False),
-                            recipient=self.ex.recipient, reannouncement=reannounced))
+            # a pledge that names no item: its cue serves no item, and aid or equipment is named around it
+            lo = status_cues[k - 1].end if k else cl.start
+            hi = status_cues[k + 1].start if k + 1 < len(status_cues) else cl.end
+            around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi]
+            if cue in used or limited or not around or any(lo <= it.start < hi for it in cl.items):
+                continue
+            for code in actor.codes:
+                self.records.append(Pledge(
+                    donor=code, item=None, status=status, evidence=self.text[cl.s_start:cl.s_end],
+                    start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, False),
+                    recipient=self.ex.recipient, reannouncement=reannounced,
+                    specific=any(c.cls == "equipment" for c in around)))
         self._policies(cl, live)
         explicit = self._group_before(cl, cl.end)
         if explicit:
@@ -520,7 +528,7 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     named = {(p.donor, p.status) for (d, i), p in pledges.items() if i is not None}
     donors = {d for d, _ in named}
     out: list[Record] = [p for (d, i), p in pledges.items() if i is not None or d not in donors or (
-        (d, p.status) not in named and p.start >= headline_end)]
+        ((d, p.status) not in named or p.specific) and p.start >= headline_end)]
     out.extend(policies.values())
     return out
 

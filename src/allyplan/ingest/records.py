@@ -25,6 +25,8 @@ class Pledge:
     currency: str | None = None
     reannouncement: bool = False
     kind: Literal["pledge"] = "pledge"
+    #: an item-less pledge that names equipment the catalog lacks ("F-16s"), not just aid: kept beside named ones
+    specific: bool = field(default=False, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         d = asdict(self)
