@@ -140,6 +140,8 @@ class Extractor:
         clauses = self._clauses(text, folded, spans, cues, mentions, rules)
         run = _Run(self, text, folded, rules, numbers)
         for clause in clauses:
+            run.sentence_clauses.setdefault(clause.sentence, []).append(clause)
+        for clause in clauses:
             run.clause(clause)
         result.records = _merged(run.records, _headline_end(text, spans))
         return result
@@ -221,6 +223,7 @@ class _Run:
         self.dateline: list[str] | None = None
         self.context: _Context | None = None
         self.records: list[Record] = []
+        self.sentence_clauses: dict[int, list[_Clause]] = {}
         self.excluded = ADVERSARIES | {ex.recipient}
 
     # -- one clause ---------------------------------------------------------------------------------------------
@@ -243,10 +246,10 @@ class _Run:
                 near = cl.sentence - self.context.sentence
                 if near > (3 if cl.has("package") else 1):
                     continue
-                # a clause that names its own actor keeps it ("Norway and Sweden pledge aid. Norway will ...")
-                own = self._group_before(cl, it.start)
-                actor = _Actor(own, "explicit") if own else _Actor(self.context.actor.codes, "inherited")
-                status = self.context.status
+                # a clause that names its own actor says something else ("Ireland would continue to fund ...")
+                if self._group_before(cl, it.start):
+                    continue
+                actor, status = _Actor(self.context.actor.codes, "inherited"), self.context.status
             elif cue.cls in ("demand", "refusal"):
                 continue
             else:
@@ -311,15 +314,24 @@ class _Run:
             return _Actor(group, "explicit")
         after = [m for m in cl.parties if m.start >= cue.end and m.is_party and m.code not in self.excluded]
         for m in after:
-            prev = self._prev_words(m.start, cl.start, 1)
-            if prev and self.rules.is_word("agent", prev[-1]):
+            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+            if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
                 return _Actor([m.code], "explicit")
+        if any(c.cls == "speaker" and c.start < cue.start for c in cl.cues):
+            # "We will deliver ...," Dutch Prime Minister Dick Schoof said: the speaker named after the quote
+            said = [m for m in self._sentence_parties(cl) if m.start >= cue.end and m.is_party
+                    and m.code not in self.excluded]
+            if said:
+                return _Actor([said[0].code], "explicit")
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government")
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic")
         return None
+
+    def _sentence_parties(self, cl: _Clause) -> list[Mention]:
+        return [m for c in self.sentence_clauses.get(cl.sentence, [cl]) for m in c.parties]
 
     def _group_before(self, cl: _Clause, pos: int, blocked_ok: bool = False) -> list[str] | None:
         """The codes of the closest list of acting parties before ``pos`` ([] where an organisation acts)."""

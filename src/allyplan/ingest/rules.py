@@ -42,12 +42,13 @@ STANCE_CLASSES: tuple[str, ...] = ("refusal", "cautious", "supportive", "non_let
 VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_military_aid", "refusal", "delivered",
                                  "committed", "cautious", "supportive", "demand")
 _OTHER_CLASSES: tuple[str, ...] = ("future", "negation", "reannounced", "package", "lethal", "military",
-                                   "clause_break", "government", "interceptor", "launcher", "one", "aid", "equipment")
+                                   "clause_break", "government", "interceptor", "launcher", "one", "aid", "equipment",
+                                   "speaker")
 _SECTIONS = {"status": ("committed", "considering", "delivered"),
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military"),
-             "grammar": ("clause_break", "government", "one"),
+             "grammar": ("clause_break", "government", "one", "speaker"),
              "items": ("interceptor", "launcher", "aid", "equipment")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer"), "items": ("link",)}
 
