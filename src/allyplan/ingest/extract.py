@@ -323,6 +323,13 @@ class _Run:
                     and m.code not in self.excluded]
             if said:
                 return _Actor([said[0].code], "explicit")
+        # the subject after the verb ("Zudem lieferte Kanada ...", "передала Україні Латвія"): the first party just
+        # after the cue that no preposition makes an addressee
+        for m in after[:1]:
+            gap = _words(self.folded[cue.end:m.start])
+            prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w)]
+            if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])):
+                return _Actor([m.code], "explicit")
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government")
