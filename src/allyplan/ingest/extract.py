@@ -42,7 +42,7 @@ ADVERSARIES: frozenset[str] = frozenset({"RU", "BY", "IR", "KP"})
 
 _TOKEN = re.compile(r"\w+'?|'")
 _STATUS_RANK = {s: i for i, s in enumerate(STATUS)}
-_ITEM_CUES = ("considering", "committed", "delivered", "demand", "refusal")
+_ITEM_CUES = ("considering", "committed", "delivered", "demand", "refusal", "hedge")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -135,7 +135,9 @@ class Extractor:
         whole = len(spans) == 1 and spans[0] == (0, len(text))
         cues = rules.cues(folded) if whole else [c for c in rules.cues(folded) if _inside(c.start, spans)]
         # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
-        windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item])
+        # and just after a status verb ("... and will provide a further two")
+        windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
+                                 + [(c.end, c.end + 40) for c in cues if c.cls in STATUS])
         numbers = find_numbers(text, rules, folded, windows)
         clauses = self._clauses(text, folded, spans, cues, mentions, rules)
         run = _Run(self, text, folded, rules, numbers)
@@ -268,8 +270,8 @@ class _Run:
                     donor=code, item=it.id, status=status, evidence=self.text[cl.s_start:cl.s_end],
                     start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, True),
                     recipient=self.ex.recipient, quantity=quantity, value=value, currency=currency,
-                    reannouncement=reannounced))
-        status_cues = [c for c in verbs if c.cls in STATUS]
+                    reannouncement=reannounced, background=cue is not None and self._background(cue, cl)))
+        status_cues = [c for c in verbs if c.cls in STATUS or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         limited = any(c.cls in ("no_military_aid", "non_lethal_only") for c in live)
         for k, cue in enumerate(status_cues):
@@ -280,10 +282,17 @@ class _Run:
             if k == 0:
                 self.context = _Context(actor, status, cl.sentence)
             # a pledge that names no item: its cue serves no item, and aid or equipment is named around it
-            lo = status_cues[k - 1].end if k else cl.start
+            lo = max([status_cues[k - 1].end if k else cl.start, *(it.end for it in cl.items if it.end <= cue.start
+                                                                   and k and status_cues[k - 1] in used)])
             hi = status_cues[k + 1].start if k + 1 < len(status_cues) else cl.end
-            around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi]
-            if cue in used or limited or not around or any(lo <= it.start < hi for it in cl.items):
+            # aid or equipment named around the cue, not the noun of an item ("2 NASAMS launchers")
+            around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi
+                      and not any(it.start <= c.start <= it.end + 2 for it in cl.items)]
+            if cue in used or limited or any(lo <= it.start < hi for it in cl.items):
+                continue
+            if self._elliptic(cl, cue, hi, actor, status, reannounced):
+                continue
+            if not around:
                 continue
             for code in actor.codes:
                 self.records.append(Pledge(
@@ -336,6 +345,27 @@ class _Run:
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic")
         return None
+
+    def _elliptic(self, cl: _Clause, cue: Cue, hi: int, actor: _Actor, status: str, reannounced: bool) -> bool:
+        """"... delivered four IRIS-T SLM systems, and will provide a further two": a count after the cue with no
+        item of its own counts the item named last before it in the sentence."""
+        count = next((n for n in self.numbers if cue.end <= n.start < hi and not (n.money or n.year or n.percent)
+                      and len(_words(self.folded[cue.end:n.start])) <= 3), None)
+        if count is None:
+            return False
+        before = [it for c in self.sentence_clauses.get(cl.sentence, [cl]) for it in c.items if it.end <= cue.start]
+        # "will provide two aircraft" names what it counts: not an ellipsis
+        counted = any(c.cls in ("aid", "equipment") and count.end <= c.start < hi
+                      and len(_words(self.folded[count.end:c.start])) <= 2 for c in cl.cues)
+        if not before or counted:
+            return False
+        item = before[-1].id
+        for code in actor.codes:
+            self.records.append(Pledge(
+                donor=code, item=item, status=status, evidence=self.text[cl.s_start:cl.s_end], start=cl.s_start,
+                end=cl.s_end, confidence=_confidence(actor.how, True) - 0.1, recipient=self.ex.recipient,
+                quantity=1.0 if count.ordinal else count.value, reannouncement=reannounced))
+        return True
 
     def _sentence_parties(self, cl: _Clause) -> list[Mention]:
         return [m for c in self.sentence_clauses.get(cl.sentence, [cl]) for m in c.parties]
@@ -427,7 +457,15 @@ class _Run:
     def _status(cue: Cue, live: list[Cue]) -> str:
         if cue.cls == "delivered" and any(c.cls == "future" and c.start < cue.start for c in live):
             return "committed"
-        return cue.cls
+        return "considering" if cue.cls == "hedge" else cue.cls
+
+    def _background(self, cue: Cue, cl: _Clause) -> bool:
+        """Whether ``cue`` is inside a relative clause set off by commas (", which has already delivered ...,")."""
+        comma = self.folded.rfind(",", cl.start, cue.start)
+        if comma < 0:
+            return False
+        words = _words(self.folded[comma:cue.start])
+        return bool(words) and self.rules.is_word("relative", words[0]) and "," not in self.folded[comma + 1:cue.start]
 
     # -- how many ------------------------------------------------------------------------------------------------
     def _quantity(self, cl: _Clause, it: _Item) -> float | None:
@@ -516,8 +554,8 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     What the body says wins over what the headline sums up ("Norway and Sweden pledge aid" / "Sweden is
     examining ..."), whatever its status."""
 
-    def rank(p: Pledge) -> tuple[bool, int]:
-        return (p.start >= headline_end, _STATUS_RANK[p.status])
+    def rank(p: Pledge) -> tuple[bool, bool, int]:
+        return (p.start >= headline_end, not p.background, _STATUS_RANK[p.status])
 
     pledges: dict[tuple[str, str | None], Pledge] = {}
     policies: dict[tuple[str, str], Policy] = {}

@@ -27,6 +27,8 @@ class Pledge:
     kind: Literal["pledge"] = "pledge"
     #: an item-less pledge that names equipment the catalog lacks ("F-16s"), not just aid: kept beside named ones
     specific: bool = field(default=False, repr=False, compare=False)
+    #: stated in a relative clause (", which has already delivered four,"): background, not the news
+    background: bool = field(default=False, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         d = asdict(self)

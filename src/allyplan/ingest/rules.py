@@ -50,7 +50,8 @@ _SECTIONS = {"status": ("committed", "considering", "delivered"),
                         "military"),
              "grammar": ("clause_break", "government", "one", "speaker"),
              "items": ("interceptor", "launcher", "aid", "equipment")}
-_WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer"), "items": ("link",)}
+_WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative"),
+               "items": ("link",)}
 
 
 @dataclass(frozen=True, slots=True)
