@@ -43,6 +43,7 @@ ADVERSARIES: frozenset[str] = frozenset({"RU", "BY", "IR", "KP"})
 _TOKEN = re.compile(r"\w+'?|'")
 _STATUS_RANK = {s: i for i, s in enumerate(STATUS)}
 _ITEM_CUES = ("considering", "committed", "delivered", "demand", "refusal", "hedge")
+_COMMA_JOINER = re.compile(r",\s+(\w+)\s+(?:\w+'?\s*)?$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -80,6 +81,7 @@ class _Context:
     actor: _Actor
     status: str
     sentence: int
+    summaries: list[Pledge] = field(default_factory=list)  # its item-less pledges, which listed items sum up
 
 
 class Extractor:
@@ -154,13 +156,20 @@ class Extractor:
         out: list[_Clause] = []
         n = 0
         breaks = [c for c in cues if c.cls == "clause_break"]
+        party_starts = [m.start for m in mentions if not m.is_item]
         for a, b in spans:
             for s, e, _ in sentences(text, a, b):
                 cuts = [s]
                 for c in breaks:
                     if s < c.start < e and folded[s:c.start].rstrip()[-1:] in (",", ";", "—", "(", ":"):
                         cuts.append(c.start)
-                cuts.extend(m.start() + 1 for m in re.finditer(r";", folded[s:e]) if True)
+                cuts.extend(s + m.start() + 1 for m in re.finditer(r";", folded[s:e]))
+                # ", and Germany said ...": a list joiner after a comma, before a party, starts a new clause
+                for p in party_starts:
+                    if s < p < e:
+                        m = _COMMA_JOINER.search(folded, max(s, p - 24), p)
+                        if m and rules.is_word("joiner", m.group(1)):
+                            cuts.append(m.start(1))
                 cuts = sorted(set(x if x >= s else s for x in cuts))
                 bounds = [*cuts, e]
                 for i in range(len(cuts)):
@@ -252,6 +261,8 @@ class _Run:
                 if self._group_before(cl, it.start):
                     continue
                 actor, status = _Actor(self.context.actor.codes, "inherited"), self.context.status
+                for summary in self.context.summaries:  # "a $400 million package ... It includes ...": a summary
+                    summary.specific = False
             elif cue.cls in ("demand", "refusal"):
                 continue
             else:
@@ -294,12 +305,17 @@ class _Run:
                 continue
             if not around:
                 continue
+            money = [n for n in self.numbers if lo <= n.start < hi and n.money]
+            value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
+                None, None)
             for code in actor.codes:
                 self.records.append(Pledge(
                     donor=code, item=None, status=status, evidence=self.text[cl.s_start:cl.s_end],
                     start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, False),
-                    recipient=self.ex.recipient, reannouncement=reannounced,
-                    specific=any(c.cls == "equipment" for c in around)))
+                    recipient=self.ex.recipient, value=value, currency=currency, reannouncement=reannounced,
+                    specific=any(c.cls == "equipment" for c in around) or value is not None))
+                if k == 0 and self.context is not None:
+                    self.context.summaries.append(self.records[-1])
         self._policies(cl, live)
         explicit = self._group_before(cl, cl.end)
         if explicit:
@@ -321,7 +337,9 @@ class _Run:
             return None  # an organisation acts (NATO's Secretary General): no donor
         if group:
             return _Actor(group, "explicit")
-        after = [m for m in cl.parties if m.start >= cue.end and m.is_party and m.code not in self.excluded]
+        # after the cue's first word: German cues run over their subject ("hatte Madrid sechs ... übergeben")
+        first_end = cue.start + len(cue.text.split(" ")[0])
+        after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
@@ -335,7 +353,7 @@ class _Run:
         # the subject after the verb ("Zudem lieferte Kanada ...", "передала Україні Латвія"): the first party just
         # after the cue that no preposition makes an addressee
         for m in after[:1]:
-            gap = _words(self.folded[cue.end:m.start])
+            gap = _words(self.folded[first_end:m.start]) if m.start < cue.end else _words(self.folded[cue.end:m.start])
             prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w)]
             if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])):
                 return _Actor([m.code], "explicit")
@@ -455,8 +473,9 @@ class _Run:
 
     @staticmethod
     def _status(cue: Cue, live: list[Cue]) -> str:
-        if cue.cls == "delivered" and any(c.cls == "future" and c.start < cue.start for c in live):
-            return "committed"
+        if cue.cls == "delivered" and any(c.cls == "future" and c.start < cue.start and cue.start - c.end <= 40
+                                          for c in live):
+            return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return "considering" if cue.cls == "hedge" else cue.cls
 
     def _background(self, cue: Cue, cl: _Clause) -> bool:
@@ -512,6 +531,8 @@ class _Run:
             if actor is None:
                 continue
             stances = self._refused(cl, cue, live) if cue.cls == "refusal" else [cue.cls.replace("_", "-")]
+            if "no-military-aid" in stances and any(c.cls == "non_lethal_only" for c in live):
+                continue  # "only humanitarian and non-lethal aid": non-lethal-only says more
             for code in actor.codes:
                 if code in self.excluded:
                     continue
