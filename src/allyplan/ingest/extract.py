@@ -167,9 +167,9 @@ class Extractor:
                 # ", and Germany said ...": a list joiner after a comma, before a party, starts a new clause
                 for p in party_starts:
                     if s < p < e:
-                        m = _COMMA_JOINER.search(folded, max(s, p - 24), p)
-                        if m and rules.is_word("joiner", m.group(1)):
-                            cuts.append(m.start(1))
+                        j = _COMMA_JOINER.search(folded, max(s, p - 24), p)
+                        if j and rules.is_word("joiner", j.group(1)):
+                            cuts.append(j.start(1))
                 cuts = sorted(set(x if x >= s else s for x in cuts))
                 bounds = [*cuts, e]
                 for i in range(len(cuts)):
@@ -309,13 +309,14 @@ class _Run:
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
             for code in actor.codes:
-                self.records.append(Pledge(
+                pledge = Pledge(
                     donor=code, item=None, status=status, evidence=self.text[cl.s_start:cl.s_end],
                     start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, False),
                     recipient=self.ex.recipient, value=value, currency=currency, reannouncement=reannounced,
-                    specific=any(c.cls == "equipment" for c in around) or value is not None))
+                    specific=any(c.cls == "equipment" for c in around) or value is not None)
+                self.records.append(pledge)
                 if k == 0 and self.context is not None:
-                    self.context.summaries.append(self.records[-1])
+                    self.context.summaries.append(pledge)
         self._policies(cl, live)
         explicit = self._group_before(cl, cl.end)
         if explicit:
