@@ -375,7 +375,7 @@ class _Run:
         before = [it for c in self.sentence_clauses.get(cl.sentence, [cl]) for it in c.items if it.end <= cue.start]
         # "will provide two aircraft" names what it counts: not an ellipsis
         counted = any(c.cls in ("aid", "equipment") and count.end <= c.start < hi
-                      and len(_words(self.folded[count.end:c.start])) <= 2 for c in cl.cues)
+                      and len(_words(self.folded[count.end:c.start])) <= 4 for c in cl.cues)
         if not before or counted:
             return False
         item = before[-1].id
