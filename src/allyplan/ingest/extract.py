@@ -42,7 +42,11 @@ ADVERSARIES: frozenset[str] = frozenset({"RU", "BY", "IR", "KP"})
 
 _TOKEN = re.compile(r"\w+'?|'")
 _STATUS_RANK = {s: i for i, s in enumerate(STATUS)}
-_ITEM_CUES = ("considering", "committed", "delivered", "demand", "refusal", "hedge")
+_ITEM_CUES = ("considering", "committed", "delivered", "received", "completed", "demand", "refusal", "hedge")
+#: Cues that give a pledge its status, and the status each gives.
+_STATUS_OF = {"considering": "considering", "committed": "committed", "delivered": "delivered",
+              "received": "delivered", "completed": "delivered", "hedge": "considering"}
+_PLEDGE_CUES = ("considering", "committed", "delivered", "received", "completed")
 _COMMA_JOINER = re.compile(r",\s+(\w+)\s+(?:\w+'?\s*)?$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
@@ -139,7 +143,7 @@ class Extractor:
         # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
         # and just after a status verb ("... and will provide a further two")
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
-                                 + [(c.end, c.end + 40) for c in cues if c.cls in STATUS])
+                                 + [(c.end, c.end + 40) for c in cues if c.cls in _PLEDGE_CUES])
         numbers = find_numbers(text, rules, folded, windows)
         clauses = self._clauses(text, folded, spans, cues, mentions, rules)
         run = _Run(self, text, folded, rules, numbers)
@@ -243,7 +247,7 @@ class _Run:
         marks = [c for c in cl.cues if c.cls == "reannounced"]
         # "first announced in January" marks a re-announcement; its verb is not the pledge's status
         live = [c for c in cl.cues if not self._negated(c, cl)
-                and not (c.cls in STATUS and any(m.start <= c.start and c.end <= m.end for m in marks))]
+                and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))]
         verbs = [c for c in live if c.cls in _ITEM_CUES]
         hedge = any(c.cls == "hedge" for c in live)
         reannounced = any(c.cls == "reannounced" for c in live)
@@ -282,7 +286,7 @@ class _Run:
                     start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, True),
                     recipient=self.ex.recipient, quantity=quantity, value=value, currency=currency,
                     reannouncement=reannounced, background=cue is not None and self._background(cue, cl)))
-        status_cues = [c for c in verbs if c.cls in STATUS or c.cls == "hedge"]
+        status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         limited = any(c.cls in ("no_military_aid", "non_lethal_only") for c in live)
         for k, cue in enumerate(status_cues):
@@ -333,6 +337,9 @@ class _Run:
             self.topic = [m.code]
 
     def _actor(self, cl: _Clause, cue: Cue, allow_topic: bool) -> _Actor | None:
+        if cue.cls == "received":  # "Ukraine received 14 tanks from Denmark and the Netherlands"
+            sources = self._sources(cl)
+            return _Actor(sources, "explicit") if sources else None
         group = self._group_before(cl, cue.start, blocked_ok=True)
         if group == []:
             return None  # an organisation acts (NATO's Secretary General): no donor
@@ -385,6 +392,21 @@ class _Run:
                 end=cl.s_end, confidence=_confidence(actor.how, True) - 0.1, recipient=self.ex.recipient,
                 quantity=1.0 if count.ordinal else count.value, reannouncement=reannounced))
         return True
+
+    def _sources(self, cl: _Clause) -> list[str]:
+        """The parties a clause says something came from ("von Dänemark und den Niederlanden", "від Німеччини")."""
+        codes: list[str] = []
+        last: Mention | None = None
+        for m in cl.parties:
+            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+            listed = last is not None and self._joined(last, m)
+            if m.is_party and m.code not in self.excluded and (
+                    (prev and self.rules.is_word("source", prev[-1])) or listed):
+                codes.append(m.code)
+                last = m
+            else:
+                last = None
+        return list(dict.fromkeys(codes))
 
     def _sentence_parties(self, cl: _Clause) -> list[Mention]:
         return [m for c in self.sentence_clauses.get(cl.sentence, [cl]) for m in c.parties]
@@ -449,7 +471,7 @@ class _Run:
 
     # -- how firmly ----------------------------------------------------------------------------------------------
     def _negated(self, cue: Cue, cl: _Clause) -> bool:
-        if cue.cls not in STATUS and cue.cls not in ("refusal", "cautious", "supportive", "demand"):
+        if cue.cls not in _PLEDGE_CUES and cue.cls not in ("refusal", "cautious", "supportive", "demand"):
             return False
         for c in cl.cues:
             if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2:
@@ -466,9 +488,9 @@ class _Run:
         if before:
             cue = max(before, key=lambda c: c.end)
             reported = any(rules.is_word("complementizer", w) for w in _words(folded[cue.end:it.start]))
-            later = [c for c in after if c.cls in STATUS]
+            later = [c for c in after if c.cls in _PLEDGE_CUES]
             if reported and later:
-                return max(later, key=lambda c: (_STATUS_RANK[c.cls], c.start))
+                return max(later, key=lambda c: (_STATUS_RANK[_STATUS_OF[c.cls]], c.start))
             return cue
         return min(after, key=lambda c: c.start) if after else None
 
@@ -477,7 +499,7 @@ class _Run:
         if cue.cls == "delivered" and any(c.cls == "future" and c.start < cue.start and cue.start - c.end <= 40
                                           for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
-        return "considering" if cue.cls == "hedge" else cue.cls
+        return _STATUS_OF[cue.cls]
 
     def _background(self, cue: Cue, cl: _Clause) -> bool:
         """Whether ``cue`` is inside a relative clause set off by commas (", which has already delivered ...,")."""
@@ -542,16 +564,21 @@ class _Run:
                                                _confidence(actor.how, True)))
 
 
-    @staticmethod
-    def _refused(cl: _Clause, cue: Cue, live: list[Cue]) -> list[str]:
-        """What a refusal is about: the items, or the kind of aid, it names first (up to the clause's next verb)."""
-        bound = min((c.start for c in live if c.cls in STATUS and c.start >= cue.end), default=cl.end)
+    def _refused(self, cl: _Clause, cue: Cue, live: list[Cue]) -> list[str]:
+        """What a refusal is about: the items, or the kind of aid, it names first (up to the clause's next verb); in
+        a relative clause with nothing after it, the item it hangs on ("ATACMS, which Washington declined to
+        provide")."""
+        bound = min((c.start for c in live if c.cls in _PLEDGE_CUES and c.start >= cue.end), default=cl.end)
         items = [it for it in cl.items if cue.start <= it.start < bound]
         kinds = [c for c in live if c.cls in ("military", "lethal") and cue.start <= c.start < bound]
         first_item = min((it.start for it in items), default=bound)
         first_kind = min(kinds, key=lambda c: c.start) if kinds else None
         if first_kind is not None and first_kind.start < first_item:
             return ["no-military-aid" if first_kind.cls == "military" else "non-lethal-only"]
+        if not items and self._background(cue, cl):
+            comma = self.folded.rfind(",", cl.start, cue.start)
+            hung = [it for it in cl.items if it.end <= comma and not self.folded[it.end:comma].strip()]
+            return [f"excludes:{hung[-1].id}"] if hung else []
         return [f"excludes:{i}" for i in dict.fromkeys(it.id for it in items)]
 
 
