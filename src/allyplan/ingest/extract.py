@@ -375,11 +375,17 @@ class _Run:
     def _elliptic(self, cl: _Clause, cue: Cue, hi: int, actor: _Actor, status: str, reannounced: bool) -> bool:
         """"... delivered four IRIS-T SLM systems, and will provide a further two": a count after the cue with no
         item of its own counts the item named last before it in the sentence."""
-        count = next((n for n in self.numbers if cue.end <= n.start < hi and not (n.money or n.year or n.percent)
-                      and len(_words(self.folded[cue.end:n.start])) <= 3), None)
+        count: Number | Cue | None = next(
+            (n for n in self.numbers if cue.end <= n.start < hi and not (n.money or n.year or n.percent)
+             and len(_words(self.folded[cue.end:n.start])) <= 3), None)
+        if count is None:  # "étudie l'envoi d'une seconde", "will send another"
+            count = next((c for c in cl.cues if c.cls == "one" and cue.end <= c.start < hi
+                          and len(_words(self.folded[cue.end:c.start])) <= 3), None)
         if count is None:
             return False
         before = [it for c in self.sentence_clauses.get(cl.sentence, [cl]) for it in c.items if it.end <= cue.start]
+        if not before:  # "... quatre batteries Patriot. La Roumanie étudie l'envoi d'une seconde."
+            before = [it for c in self.sentence_clauses.get(cl.sentence - 1, []) for it in c.items]
         # "will provide two aircraft" names what it counts: not an ellipsis
         counted = any(c.cls in ("aid", "equipment") and count.end <= c.start < hi
                       and len(_words(self.folded[count.end:c.start])) <= 4 for c in cl.cues)
@@ -390,7 +396,8 @@ class _Run:
             self.records.append(Pledge(
                 donor=code, item=item, status=status, evidence=self.text[cl.s_start:cl.s_end], start=cl.s_start,
                 end=cl.s_end, confidence=_confidence(actor.how, True) - 0.1, recipient=self.ex.recipient,
-                quantity=1.0 if count.ordinal else count.value, reannouncement=reannounced))
+                quantity=count.value if isinstance(count, Number) and not count.ordinal else 1.0,
+                reannouncement=reannounced))
         return True
 
     def _sources(self, cl: _Clause) -> list[str]:
