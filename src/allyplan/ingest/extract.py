@@ -1,23 +1,27 @@
 """Turn a text into pledge and policy records: who gives what, how firmly, and who refuses what.
 
-The text is read once by each finder (gazetteer, cues, numbers), then clause by clause:
+The text is read once by each finder (gazetteer, cues, numbers), cut into sentences and clauses, then clause by
+clause:
 
 1. **items**: each item mention, turned into its missile or launcher where the text says so ("munitions for Patriot"
    -> the Patriot interceptor, "пускові установки Patriot" -> the Patriot launcher);
-2. **status**: for each item, the status cue nearest before it (else after it, for verb-final German); a demand cue
-   there ("the demand for Patriot") means no pledge; a hedge in the clause ("subject to approval") makes it
-   considering; a future marker ("will be delivered") makes a delivery a commitment; a negated cue does not count;
+2. **status**: for each item, the status cue nearest before it (else after it, for verb-final German); after a
+   reporting verb ("confirmed that"), the firmest cue after it; a demand cue there ("the demand for Patriot") means
+   no pledge; a hedge in the clause ("subject to approval") makes it considering; a future marker next to a
+   delivery verb ("will be delivered") makes it a commitment; a negated cue does not count;
 3. **donor**: the parties just before that cue, joined by "and" or commas, that no preposition makes an addressee
-   ("à Moscou", "to Ukraine") and that are not the recipient or its adversaries; else the party after "by"; else the
-   dateline's country where a government word stands for it ("The Defence Secretary"); else the party the text
-   is about (passive clauses); a clause that only lists items inherits the pledge announced just before it;
-4. **quantity**: the number just before the item (digits, words, "a second" = 1), not a year, share or amount;
-5. **policies**: a refusal with an item is ``excludes:<item>``, with lethal aid ``non-lethal-only``, with any
-   military aid ``no-military-aid``; restraint and escalation fears are ``cautious``; reaffirmed support is
-   ``supportive``.
+   ("à Moscou", "to Ukraine") and that are not the recipient or its adversaries; for "received", the parties after
+   "from"; else the party after "by" or just after the verb; else the speaker named after a quote; else the
+   dateline's country where a government word stands for it ("The Defence Secretary"); else the party the text is
+   about (passive clauses); a clause that only lists items inherits the pledge announced just before it;
+4. **quantity**: the number just before the item (digits, words, "a second" = 1), not a year, share or amount; a
+   count after a verb with no item of its own ("a further two") counts the item named just before;
+5. **item-less pledges**: a status cue that serves no item, with aid or equipment named around it;
+6. **policies**: a refusal with an item is ``excludes:<item>``, with lethal aid ``non-lethal-only``, with any
+   military aid ``no-military-aid``; restraint, escalation fears and calls for a ceasefire are ``cautious``;
+   reaffirmed support is ``supportive``.
 
-Records are then merged to one per donor and item (the firmest status wins) and one per party and stance, and a
-pledge that names no item is dropped where the same donor pledges named items.
+Records are then merged (:func:`_merged`) to one per donor and item and one per party and stance.
 """
 
 from __future__ import annotations
