@@ -292,7 +292,7 @@ class _Run:
                     reannouncement=reannounced, background=cue is not None and self._background(cue, cl)))
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
-        limited = any(c.cls in ("no_military_aid", "non_lethal_only") for c in live)
+        stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
         for k, cue in enumerate(status_cues):
             actor = self._actor(cl, cue, allow_topic=False)
             if actor is None or actor.how not in ("explicit", "government"):
@@ -307,13 +307,15 @@ class _Run:
             # aid or equipment named around the cue, not the noun of an item ("2 NASAMS launchers")
             around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi
                       and not any(it.start <= c.start <= it.end + 2 for it in cl.items)]
+            # a refusal before it ("nie przekaże broni, zapowiedział premier"), or aid that is only humanitarian
+            limited = any(c.cls != "refusal" or c.start < cue.start for c in stance)
             if cue in used or limited or any(lo <= it.start < hi for it in cl.items):
                 continue
             if self._elliptic(cl, cue, hi, actor, status, reannounced):
                 continue
-            if not around:
-                continue
             money = [n for n in self.numbers if lo <= n.start < hi and n.money]
+            if not around and not money:
+                continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
             for code in actor.codes:
@@ -348,6 +350,12 @@ class _Run:
         if group == []:
             return None  # an organisation acts (NATO's Secretary General): no donor
         if group:
+            # a co-donor inside a German verb frame: "Norwegen wird gemeinsam mit Deutschland ... finanzieren"
+            for m in cl.parties:
+                prev = self._prev_words(m.start, cue.start, 2)
+                if cue.start < m.start < cue.end and m.is_party and m.code not in self.excluded and len(prev) == 2 \
+                        and self.rules.is_word("joiner", " ".join(prev)) and m.code not in group:
+                    group.append(m.code)
             return _Actor(group, "explicit")
         # after the cue's first word: German cues run over their subject ("hatte Madrid sechs ... übergeben")
         first_end = cue.start + len(cue.text.split(" ")[0])
@@ -379,6 +387,8 @@ class _Run:
     def _elliptic(self, cl: _Clause, cue: Cue, hi: int, actor: _Actor, status: str, reannounced: bool) -> bool:
         """"... delivered four IRIS-T SLM systems, and will provide a further two": a count after the cue with no
         item of its own counts the item named last before it in the sentence."""
+        if any(n.money and cue.end <= n.start < hi for n in self.numbers):
+            return False  # "would contribute another 10 million euros": an amount, not a count of an item
         count: Number | Cue | None = next(
             (n for n in self.numbers if cue.end <= n.start < hi and not (n.money or n.year or n.percent)
              and len(_words(self.folded[cue.end:n.start])) <= 3), None)
@@ -459,6 +469,8 @@ class _Run:
         return codes
 
     def _role(self, prev: list[str]) -> str | None:
+        if len(prev) >= 2 and self.rules.is_word("joiner", " ".join(prev[-2:])):
+            return None  # "gemeinsam mit Deutschland", "together with"
         words = [w for w in prev if not self.rules.is_word("joiner", w)] or prev
         if not words:
             return None
@@ -474,7 +486,8 @@ class _Run:
         if re.search(r"[.;:!?()]", gap) or re.search(r"\s[—–-]\s", self.text[a.end:b.start]):
             return False  # "Oslo/Stockholm – Norwegen wird ...": a dateline is not part of the list
         words = _words(gap)
-        return len(words) <= 3 and all(self.rules.is_word("joiner", w) for w in words)
+        return len(words) <= 3 and (all(self.rules.is_word("joiner", w) for w in words)
+                                    or self.rules.is_word("joiner", " ".join(words)))
 
     def _prev_words(self, pos: int, floor: int, k: int) -> list[str]:
         """The ``k`` words before ``pos`` (not before ``floor``)."""
@@ -484,6 +497,9 @@ class _Run:
     def _negated(self, cue: Cue, cl: _Clause) -> bool:
         if cue.cls not in _PLEDGE_CUES and cue.cls not in ("refusal", "cautious", "supportive", "demand"):
             return False
+        nxt = _words(self.folded[cue.end:min(cl.end, cue.end + 24)])[:1]
+        if cue.cls in _PLEDGE_CUES and nxt and self.rules.is_word("negation_after", nxt[0]):
+            return True
         for c in cl.cues:
             if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2:
                 if cue.cls == "refusal" and c.text.startswith(("refus", "declin", "відмов", "lehn")):

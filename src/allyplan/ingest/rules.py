@@ -51,7 +51,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "grammar": ("clause_break", "government", "one", "speaker"),
              "items": ("interceptor", "launcher", "aid", "equipment")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
-                           "source"),
+                           "source"), "modifiers": ("negation_after",),
                "items": ("link",)}
 
 
