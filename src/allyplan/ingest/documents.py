@@ -41,6 +41,7 @@ _CTA = re.compile(
     r"all rights reserved|tous droits réservés|alle rechte vorbehalten|did you find this article|"
     r"avez[- ]vous trouvé cet article|read more|lire aussi|lesen sie auch|читайте також|advertisement|"
     r"publicité|anzeige|suscríbete|iscriviti|zapisz się|exclusive insights|never miss)\b", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with something on it
 _URL = re.compile(r"https?://\S+|\bbit\.ly/\S+|www\.\S+")
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "figcaption", "dt",
                "dd", "caption", "summary", "address")
@@ -200,8 +201,7 @@ def _is_html(head: str, content_type: str | None) -> bool:
 # -- plain text ------------------------------------------------------------------------------------------------------
 def _read_text(text: str, source: str, url: str | None) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    blocks = [(a, b) for a, b in blocks if text[a:b].strip()]
+    blocks = [m.span() for m in _LINE.finditer(text)]
     if not blocks:
         raise DocumentError(source, "it holds only white space: there is nothing to read")
     body, boiler = _split_cta(text, blocks)

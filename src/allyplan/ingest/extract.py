@@ -243,6 +243,7 @@ class _Run:
         self.context: _Context | None = None
         self.records: list[Record] = []
         self.sentence_clauses: dict[int, list[_Clause]] = {}
+        self._groups: dict[tuple[int, int, bool], list[str] | None] = {}
         self.excluded = ADVERSARIES | {ex.recipient}
 
     # -- one clause ---------------------------------------------------------------------------------------------
@@ -434,6 +435,14 @@ class _Run:
 
     def _group_before(self, cl: _Clause, pos: int, blocked_ok: bool = False) -> list[str] | None:
         """The codes of the closest list of acting parties before ``pos`` ([] where an organisation acts)."""
+        key = (cl.start, pos, blocked_ok)
+        if key not in self._groups:
+            found = self._find_group(cl, pos, blocked_ok)
+            self._groups[key] = found
+        got = self._groups[key]
+        return list(got) if got is not None else None
+
+    def _find_group(self, cl: _Clause, pos: int, blocked_ok: bool) -> list[str] | None:
         cands = [m for m in cl.parties if m.end <= pos]
         group: list[Mention] = []
         demoted: list[Mention] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import find_numbers as _t2n_find
 
@@ -67,9 +68,10 @@ class _Tok:
         return False
 
 
-def _digits_pattern(rules: Rules) -> re.Pattern[str]:
-    seps = "".join(re.escape(s) for s in rules.thousands)
-    dec = re.escape(rules.decimal)
+@lru_cache(maxsize=64)
+def _digits_pattern(thousands: tuple[str, ...], decimal: str) -> re.Pattern[str]:
+    seps = "".join(re.escape(s) for s in thousands)
+    dec = re.escape(decimal)
     grouped = rf"(?<![\w.,])\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?(?![\d])"
     return re.compile(grouped + rf"|(?<![\w.,])\d+(?:{dec}\d+)?(?!\d)")
 
@@ -83,7 +85,7 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
     low = fold(text) if folded is None else folded
     raw: list[tuple[int, int, float, bool]] = []
     seps = set(rules.thousands)
-    for m in _digits_pattern(rules).finditer(text):
+    for m in _digits_pattern(rules.thousands, rules.decimal).finditer(text):
         s = m.group()
         digits = "".join(ch for ch in s if ch not in seps or (ch == rules.decimal and rules.decimal not in seps))
         try:
