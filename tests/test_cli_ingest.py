@@ -71,3 +71,15 @@ def test_into_ledger_then_review(tmp_path: Path) -> None:
     r = runner.invoke(app, ["review", "--merge", "3", *db])
     assert r.exit_code == 2
     assert "no pending proposals" in runner.invoke(app, ["review", *db]).output
+
+
+def test_standard_input_and_language_option() -> None:
+    text = "Norwegen wird der Ukraine zwei weitere NASAMS liefern."
+    r = runner.invoke(app, ["ingest", "--json", "-"], input=text)
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["source"] == "-" and doc["language"] == "de"
+    assert [(x["donor"], x["item"], x["quantity"]) for x in doc["records"]] == [("NO", "nasams", 2)]
+    r = runner.invoke(app, ["ingest", "--json", "--language", "xx", "-"], input=text)
+    assert r.exit_code == 0 and "no rules for --language 'xx'" in r.stderr
+    assert json.loads(r.stdout)["records"] == []
