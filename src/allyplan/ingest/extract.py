@@ -314,7 +314,9 @@ class _Run:
                 continue
             if self._elliptic(cl, cue, hi, actor, status, reannounced):
                 continue
-            money = [n for n in self.numbers if lo <= n.start < hi and n.money]
+            # an amount already an item's value ("Munition im Wert von 200 Millionen Euro") is no other pledge
+            money = [] if self._value(cl)[0] is not None and used else [
+                n for n in self.numbers if lo <= n.start < hi and n.money]
             if not around and not money:
                 continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
