@@ -205,7 +205,21 @@ class Extractor:
             else:
                 cl.parties.append(m)
         for cl in out:
-            cl.items = [self._resolve(it, cl, folded, rules) for it in cl.items]
+            cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
+        return out
+
+    def _platforms_dropped(self, items: list[_Item], folded: str, rules: Rules) -> list[_Item]:
+        """A system named as what another item is for is not pledged itself ("AMRAAM do systemów NASAMS",
+        "Aster 30 for the SAMP/T")."""
+        out: list[_Item] = []
+        for it in items:
+            prev = out[-1] if out else None
+            if prev is not None and self._kinds.get(it.id) == "system" and prev.id != it.id:
+                gap = folded[prev.end:it.start]
+                words = _words(gap)
+                if words and len(words) <= 4 and rules.is_word("link", words[0]) and not re.search(r"[,.;:]", gap):
+                    continue
+            out.append(it)
         return out
 
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
@@ -644,13 +658,14 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     def rank(p: Pledge) -> tuple[bool, bool, int]:
         return (p.start >= headline_end, not p.background, _STATUS_RANK[p.status])
 
-    pledges: dict[tuple[str, str | None], Pledge] = {}
+    pledges: dict[tuple[str, str | None, str], Pledge] = {}
     policies: dict[tuple[str, str], Policy] = {}
     for r in records:
         if isinstance(r, Policy):
             policies.setdefault((r.party, r.stance), r)
             continue
-        key = (r.donor, r.item)
+        # item-less pledges of another status are other aid ("will spend EUR 300m" / "has delivered its F-16s")
+        key = (r.donor, r.item, "" if r.item else r.status)
         old = pledges.get(key)
         if old is None:
             pledges[key] = r
@@ -669,10 +684,12 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     # an item-less pledge sums up the donor's named ones ("announced new assistance: ... includes NASAMS"), and so
     # does a headline; one in the body with a status of its own says something they do not (a delivery of a system
     # the catalog does not list)
-    named = {(p.donor, p.status) for (d, i), p in pledges.items() if i is not None}
+    named = {(p.donor, p.status) for p in pledges.values() if p.item is not None}
     donors = {d for d, _ in named}
-    out: list[Record] = [p for (d, i), p in pledges.items() if i is not None or d not in donors or (
-        ((d, p.status) not in named or p.specific) and p.start >= headline_end)]
+    in_body = {p.donor for p in pledges.values() if p.start >= headline_end}
+    out: list[Record] = [p for p in pledges.values() if p.item is not None or (
+        p.start < headline_end and p.donor not in in_body) or (p.start >= headline_end and (
+            p.donor not in donors or (p.donor, p.status) not in named or p.specific))]
     out.extend(policies.values())
     return out
 
