@@ -46,3 +46,10 @@ def test_fast_cues_equal_a_plain_scan(words: list[str], lang: str) -> None:
     folded = fold(" ".join(words))
     r = Rules.load(lang)
     assert sorted(r.cues(folded), key=lambda c: (c.start, c.end, c.cls)) == _plain(r, folded)
+
+
+def test_patterns_have_literal_beginnings() -> None:
+    """A pattern that can start with anything is tried at every position of every text; only these may."""
+    allowed = {("en", "reannounced"), ("de", "aid")}  # "(?:re )?confirm...", German compounds "\w*systeme"
+    found = {(lang, cls) for lang in LANGS for cls in Rules.load(lang)._scan_everywhere}
+    assert found <= allowed, f"give these patterns a literal beginning: {sorted(found - allowed)}"
