@@ -579,7 +579,8 @@ class _Run:
             # words like "more", "additional", "units"
             if len(words) <= 6 and all(self.rules.is_word("filler", w) for w in words[:-3]) and \
                     self._clear(n.end, it.start, cl):
-                return 1.0 if n.ordinal else n.value
+                ordinal = n.ordinal or any(c.cls == "one" and c.start <= n.start < c.end for c in cl.cues)
+                return 1.0 if ordinal else n.value  # "un tercer sistema": the third one, one unit
             break
         for c in cl.cues:
             if c.cls == "one" and c.end <= it.start and len(_words(self.folded[c.end:it.start])) <= 4 and \

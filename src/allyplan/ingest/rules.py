@@ -137,7 +137,11 @@ def resolve_overlaps(verbs: list[Cue]) -> list[Cue]:
 
 
 def _alternation(items: list[str]) -> str:
-    return "|".join(f"(?:{p})" for p in sorted(items, key=len, reverse=True))
+    """One regex of ``items``, longest first (a lookahead does not count: "un tercer" before "un(?= ...)")."""
+    return "|".join(f"(?:{p})" for p in sorted(items, key=lambda p: len(_LOOKAROUND.sub("", p)), reverse=True))
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
 @lru_cache(maxsize=64)
