@@ -95,6 +95,17 @@ def main() -> None:
         best, median, n, size = rounds(blobs, ex, args.seconds)
         print(f"  {name:<44} best {best:4.0f}, median {median:4.0f} documents/s  ({n:,} documents, mean "
               f"{size:,.0f} characters)")
+    # one long document: the work must grow with its length, not with its square
+    article = DEV.joinpath("seed-fr-nato-air-defence.txt").read_text(encoding="utf-8")
+    for repeat in (250, 1000, 2500):
+        big = ("\n".join([article] * repeat)).encode()
+        t0 = time.perf_counter()
+        [doc] = read_bytes(big, "big.txt")
+        got = ingest_document(doc, ex)
+        took = time.perf_counter() - t0
+        n = len(got.extraction.records) if got.extraction else 0
+        print(f"  one document of {len(big) / 1e6:4.1f} MB{'':<27} {took:6.2f} s  ({len(big) / 1e6 / took:.2f} MB/s, "
+              f"{n} records)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {peak:.0f} MB")
 

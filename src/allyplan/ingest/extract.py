@@ -27,7 +27,7 @@ Records are then merged (:func:`_merged`) to one per donor and item and one per 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -163,18 +163,18 @@ class Extractor:
                  mentions: list[Mention], rules: Rules) -> list[_Clause]:
         out: list[_Clause] = []
         n = 0
-        breaks = [c for c in cues if c.cls == "clause_break"]
+        breaks = [c.start for c in cues if c.cls == "clause_break"]
         party_starts = [m.start for m in mentions if not m.is_item]
         for a, b in spans:
             for s, e, _ in sentences(text, a, b):
                 cuts = [s]
-                for c in breaks:
-                    if s < c.start < e and folded[s:c.start].rstrip()[-1:] in (",", ";", "—", "(", ":"):
-                        cuts.append(c.start)
+                for b_at in _between(breaks, s, e):
+                    if b_at > s and folded[s:b_at].rstrip()[-1:] in (",", ";", "—", "(", ":"):
+                        cuts.append(b_at)
                 cuts.extend(s + m.start() + 1 for m in re.finditer(r";", folded[s:e]))
                 # ", and Germany said ...": a list joiner after a comma, before a party, starts a new clause
-                for p in party_starts:
-                    if s < p < e:
+                for p in _between(party_starts, s, e):
+                    if p > s:
                         j = _COMMA_JOINER.search(folded, max(s, p - 24), p)
                         if j and rules.is_word("joiner", j.group(1)):
                             cuts.append(j.start(1))
@@ -252,6 +252,7 @@ class _Run:
         self.ex, self.text, self.folded, self.rules = ex, text, folded, rules
         self.numbers = numbers
         self.number_ends = [n.end for n in numbers]
+        self.number_starts = [n.start for n in numbers]
         self.topic: list[str] | None = None
         self.dateline: list[str] | None = None
         self.context: _Context | None = None
@@ -330,7 +331,7 @@ class _Run:
                 continue
             # an amount already an item's value ("Munition im Wert von 200 Millionen Euro") is no other pledge
             money = [] if self._value(cl)[0] is not None and used else [
-                n for n in self.numbers if lo <= n.start < hi and n.money]
+                n for n in self._numbers_in(lo, hi) if n.money]
             if not around and not money:
                 continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
@@ -404,10 +405,10 @@ class _Run:
     def _elliptic(self, cl: _Clause, cue: Cue, hi: int, actor: _Actor, status: str, reannounced: bool) -> bool:
         """"... delivered four IRIS-T SLM systems, and will provide a further two": a count after the cue with no
         item of its own counts the item named last before it in the sentence."""
-        if any(n.money and cue.end <= n.start < hi for n in self.numbers):
+        if any(n.money for n in self._numbers_in(cue.end, hi)):
             return False  # "would contribute another 10 million euros": an amount, not a count of an item
         count: Number | Cue | None = next(
-            (n for n in self.numbers if cue.end <= n.start < hi and not (n.money or n.year or n.percent)
+            (n for n in self._numbers_in(cue.end, hi) if not (n.money or n.year or n.percent)
              and len(_words(self.folded[cue.end:n.start])) <= 3), None)
         if count is None:  # "étudie l'envoi d'une seconde", "will send another"
             count = next((c for c in cl.cues if c.cls == "one" and cue.end <= c.start < hi
@@ -592,8 +593,12 @@ class _Run:
         """No other item or party between ``a`` and ``b``."""
         return not any(a <= x.start < b for x in cl.items) and not any(a <= m.start < b for m in cl.parties)
 
+    def _numbers_in(self, a: int, b: int) -> list[Number]:
+        """The numbers that start in ``[a, b)``."""
+        return self.numbers[bisect_left(self.number_starts, a):bisect_left(self.number_starts, b)]
+
     def _value(self, cl: _Clause) -> tuple[float | None, str | None]:
-        money = [n for n in self.numbers if cl.start <= n.start < cl.end and n.money]
+        money = [n for n in self._numbers_in(cl.start, cl.end) if n.money]
         if len(money) == 1 and len({it.id for it in cl.items}) == 1:
             return money[0].value, money[0].money
         return None, None
@@ -710,7 +715,14 @@ def _words(s: str) -> list[str]:
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` is in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _between(positions: list[int], a: int, b: int) -> list[int]:
+    """The sorted ``positions`` in ``[a, b)``."""
+    return positions[bisect_left(positions, a):bisect_left(positions, b)]
 
 
 def _languages() -> frozenset[str]:

@@ -15,6 +15,7 @@ missile or launcher). :meth:`Rules.cues` finds every phrase of a text in one pas
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 import tomllib
@@ -130,9 +131,13 @@ def resolve_overlaps(verbs: list[Cue]) -> list[Cue]:
     """Of verb cues that overlap, keep the longest (then the first in :data:`VERB_CLASSES`)."""
     rank = {c: i for i, c in enumerate(VERB_CLASSES)}
     taken: list[Cue] = []
+    starts: list[int] = []  # of the taken cues, sorted; they never overlap, so their ends are sorted too
     for c in sorted(verbs, key=lambda c: (c.start - c.end, rank[c.cls], c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
+        i = bisect.bisect_right(starts, c.start)
+        if (i > 0 and taken[i - 1].end > c.start) or (i < len(taken) and taken[i].start < c.end):
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
     return taken
 
 
