@@ -34,10 +34,15 @@ def _lingua(code: str) -> Language | None:
 DETECTED_LANGUAGES: tuple[str, ...] = tuple(c for c in GAZETTEER_LANGUAGES if _lingua(c) is not None)
 
 
-@lru_cache(maxsize=1)
-def _detector() -> LanguageDetector:
+#: From this many characters on, lingua's low-accuracy mode (trigrams only) is as sure and about twice as fast.
+LONG_SAMPLE = 200
+
+
+@lru_cache(maxsize=2)
+def _detector(long: bool) -> LanguageDetector:
     langs = [lang for lang in (_lingua(c) for c in DETECTED_LANGUAGES) if lang is not None]
-    return LanguageDetectorBuilder.from_languages(*langs).build()
+    builder = LanguageDetectorBuilder.from_languages(*langs)
+    return (builder.with_low_accuracy_mode() if long else builder).build()
 
 
 def detect(text: str) -> str | None:
@@ -45,7 +50,7 @@ def detect(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sum(map(str.isalpha, sample[:100])) < 8:
         return None
-    lang = _detector().detect_language_of(sample)
+    lang = _detector(len(sample) >= LONG_SAMPLE).detect_language_of(sample)
     if lang is None:
         return None
     return lang.iso_code_639_1.name.lower()
