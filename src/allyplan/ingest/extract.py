@@ -320,9 +320,11 @@ class _Run:
             lo = max([status_cues[k - 1].end if k else cl.start, *(it.end for it in cl.items if it.end <= cue.start
                                                                    and k and status_cues[k - 1] in used)])
             hi = status_cues[k + 1].start if k + 1 < len(status_cues) else cl.end
-            # aid or equipment named around the cue, not the noun of an item ("2 NASAMS launchers")
+            # aid or equipment named around the cue, not the noun of an item ("2 NASAMS launchers"), and not what an
+            # earlier verb of the clause already says ("has delivered the first of 19 F-16s it promised")
             around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi
-                      and not any(it.start <= c.start <= it.end + 2 for it in cl.items)]
+                      and not any(it.start <= c.start <= it.end + 2 for it in cl.items)
+                      and (k == 0 or status_cues[k - 1].start > c.start or c.start >= cue.start)]
             # a refusal before it ("nie przekaże broni, zapowiedział premier"), or aid that is only humanitarian
             limited = any(c.cls != "refusal" or c.start < cue.start for c in stance)
             if cue in used or limited or any(lo <= it.start < hi for it in cl.items):
