@@ -23,6 +23,7 @@ from pathlib import Path
 
 from allyplan.ingest.fetch import FetchError, fetch
 from allyplan.ingest.records import Span
+from allyplan.ingest.text import fold
 
 __all__ = ["Document", "DocumentError", "read_source", "read_bytes", "expand_sources", "DEFAULT_MAX_BYTES",
            "FILE_SUFFIXES"]
@@ -40,7 +41,7 @@ _CTA = re.compile(
     r"підписуйтесь|inscrivez[- ]vous|follow us|suivez[- ]nous|folgen sie uns|share this|cookies?|"
     r"all rights reserved|tous droits réservés|alle rechte vorbehalten|did you find this article|"
     r"avez[- ]vous trouvé cet article|read more|lire aussi|lesen sie auch|читайте також|advertisement|"
-    r"publicité|anzeige|suscríbete|iscriviti|zapisz się|exclusive insights|never miss)\b", re.IGNORECASE)
+    r"publicité|anzeige|suscríbete|iscriviti|zapisz się|exclusive insights|never miss)\b", re.UNICODE)
 _LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with something on it
 _URL = re.compile(r"https?://\S+|\bbit\.ly/\S+|www\.\S+")
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "figcaption", "dt",
@@ -215,7 +216,7 @@ def _split_cta(text: str, blocks: list[tuple[int, int]]) -> tuple[list[tuple[int
     """Blocks that call to subscribe, share, accept cookies (short, or with a link) are boilerplate."""
     body: list[tuple[int, int]] = []
     boiler: list[Span] = []
-    calls = [m.start() for m in _CTA.finditer(text)]  # one pass over the text, not one per block
+    calls = [m.start() for m in _CTA.finditer(fold(text))]  # one pass over the folded text, not one per block
     for a, b in blocks:
         chunk = text[a:b]
         i = bisect_left(calls, a)

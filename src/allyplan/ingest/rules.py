@@ -82,6 +82,8 @@ class Rules:
     number_words: dict[str, int] = field(default_factory=dict)
     _starts: Any = None  # Aho-Corasick automaton: literal beginning -> (its length, classes that can start so)
     _scan_everywhere: tuple[str, ...] = ()
+    # answers of is_word, which the extractor asks about the same few words again and again
+    _word_cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, language: str) -> Rules:
@@ -123,8 +125,12 @@ class Rules:
     def is_word(self, kind: str, token: str) -> bool:
         """Whether ``token`` (folded) is one of the ``kind`` words (addressee, agent, genitive, joiner, filler,
         complementizer, link)."""
-        pat = self.words.get(kind)
-        return bool(pat and pat.fullmatch(token))
+        key = (kind, token)
+        got = self._word_cache.get(key)
+        if got is None:
+            pat = self.words.get(kind)
+            got = self._word_cache[key] = bool(pat and pat.fullmatch(token))
+        return got
 
 
 def resolve_overlaps(verbs: list[Cue]) -> list[Cue]:
