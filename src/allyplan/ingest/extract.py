@@ -31,11 +31,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from allyplan.ingest.gazetteer import Gazetteer, Mention
 from allyplan.ingest.numbers import Number, find_numbers
 from allyplan.ingest.records import Extraction, Mentioned, Pledge, Policy, Record
-from allyplan.ingest.rules import STATUS, Cue, Rules
+from allyplan.ingest.rules import STANCE_CLASSES, STATUS, Cue, Rules, available_languages
 from allyplan.ingest.text import fold, sentences
 from allyplan.ledger.reference import Reference
 
@@ -140,7 +141,7 @@ class Extractor:
             rules = Rules.load(language or "")
         except KeyError:
             result.notes.append(f"no rules for language {language or 'unknown'!r}: only the parties and items it "
-                                f"names are reported (rules exist for {', '.join(sorted(_languages()))})")
+                                f"names are reported (rules exist for {', '.join(sorted(available_languages()))})")
             return result
         whole = len(spans) == 1 and spans[0] == (0, len(text))
         cues = rules.cues(folded) if whole else [c for c in rules.cues(folded) if _inside(c.start, spans)]
@@ -298,14 +299,9 @@ class _Run:
                 status = "considering"
             if cue is not None:
                 used.append(cue)
-            quantity = self._quantity(cl, it)
             value, currency = self._value(cl)
-            for code in actor.codes:
-                self.records.append(Pledge(
-                    donor=code, item=it.id, status=status, evidence=self.text[cl.s_start:cl.s_end],
-                    start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, True),
-                    recipient=self.ex.recipient, quantity=quantity, value=value, currency=currency,
-                    reannouncement=reannounced, background=cue is not None and self._background(cue, cl)))
+            self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
+                          currency=currency, background=cue is not None and self._background(cue, cl))
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
@@ -338,15 +334,10 @@ class _Run:
                 continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
-            for code in actor.codes:
-                pledge = Pledge(
-                    donor=code, item=None, status=status, evidence=self.text[cl.s_start:cl.s_end],
-                    start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, False),
-                    recipient=self.ex.recipient, value=value, currency=currency, reannouncement=reannounced,
-                    specific=any(c.cls == "equipment" for c in around) or value is not None)
-                self.records.append(pledge)
-                if k == 0 and self.context is not None:
-                    self.context.summaries.append(pledge)
+            made = self._pledges(cl, actor, None, status, reannounced, value=value, currency=currency,
+                                 specific=any(c.cls == "equipment" for c in around) or value is not None)
+            if k == 0 and self.context is not None:
+                self.context.summaries.extend(made)
         self._policies(cl, live)
         explicit = self._group_before(cl, cl.end)
         if explicit:
@@ -425,14 +416,18 @@ class _Run:
                       and len(_words(self.folded[count.end:c.start])) <= 4 for c in cl.cues)
         if not before or counted:
             return False
-        item = before[-1].id
-        for code in actor.codes:
-            self.records.append(Pledge(
-                donor=code, item=item, status=status, evidence=self.text[cl.s_start:cl.s_end], start=cl.s_start,
-                end=cl.s_end, confidence=_confidence(actor.how, True) - 0.1, recipient=self.ex.recipient,
-                quantity=count.value if isinstance(count, Number) and not count.ordinal else 1.0,
-                reannouncement=reannounced))
+        quantity = count.value if isinstance(count, Number) and not count.ordinal else 1.0
+        self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1)
         return True
+
+    def _pledges(self, cl: _Clause, actor: _Actor, item: str | None, status: str, reannounced: bool,
+                 doubt: float = 0.0, **fields: Any) -> list[Pledge]:
+        """One pledge per donor of ``actor``, with the clause's sentence as evidence."""
+        made = [Pledge(donor=code, item=item, status=status, evidence=self.text[cl.s_start:cl.s_end],
+                       start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, item is not None) - doubt,
+                       recipient=self.ex.recipient, reannouncement=reannounced, **fields) for code in actor.codes]
+        self.records.extend(made)
+        return made
 
     def _sources(self, cl: _Clause) -> list[str]:
         """The parties a clause says something came from ("von Dänemark und den Niederlanden", "від Німеччини")."""
@@ -530,8 +525,8 @@ class _Run:
             return True
         for c in cl.cues:
             if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2:
-                if cue.cls == "refusal" and c.text.startswith(("refus", "declin", "відмов", "lehn")):
-                    continue
+                if cue.cls == "refusal" and self.rules.patterns["refusal"].match(self.folded, c.start):
+                    continue  # "refused to ... rule out": a refusal word does not negate a refusal
                 return True
         return False
 
@@ -608,7 +603,7 @@ class _Run:
     # -- stances -------------------------------------------------------------------------------------------------
     def _policies(self, cl: _Clause, live: list[Cue]) -> None:
         for cue in live:
-            if cue.cls not in ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid"):
+            if cue.cls not in STANCE_CLASSES:
                 continue
             actor = self._actor(cl, cue, allow_topic=cue.cls == "refusal")
             if actor is None:
@@ -726,7 +721,3 @@ def _between(positions: list[int], a: int, b: int) -> list[int]:
     """The sorted ``positions`` in ``[a, b)``."""
     return positions[bisect_left(positions, a):bisect_left(positions, b)]
 
-
-def _languages() -> frozenset[str]:
-    from allyplan.ingest.rules import available_languages
-    return available_languages()

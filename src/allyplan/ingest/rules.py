@@ -42,9 +42,6 @@ STANCE_CLASSES: tuple[str, ...] = ("refusal", "cautious", "supportive", "non_let
 #: Classes that compete for the same words: where two overlap the longer wins, then the earlier in this order.
 VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_military_aid", "refusal", "completed",
                                  "received", "delivered", "committed", "cautious", "supportive", "demand")
-_OTHER_CLASSES: tuple[str, ...] = ("future", "negation", "reannounced", "package", "lethal", "military",
-                                   "clause_break", "government", "interceptor", "launcher", "one", "aid", "equipment",
-                                   "speaker")
 _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "completed"),
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",

@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["fold", "sentences", "Span", "WORD"]
-
-Span = tuple[int, int]
+__all__ = ["fold", "sentences"]
 
 #: Characters read as others by the rules: typographic apostrophes and quotes, dashes and hyphens (as spaces, so
 #: "Pays-Bas", "IRIS-T" and "Taurus-Marschflugkörper" match "pays bas", "iris t", "taurus").
@@ -25,8 +23,6 @@ _SAME_LENGTH = str.maketrans({
     "—": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "«": '"', "»": '"', "“": '"', "”": '"',
     "„": '"',
 })
-
-WORD = re.compile(r"\w+(?:'\w+)?")
 
 
 def fold(text: str) -> str:
