@@ -76,11 +76,8 @@ def ingest_cmd(
             continue
         read += 1
         stored = None
-        if ledger is not None and r.document is not None and r.extraction is not None:
-            d = r.document
-            stored = ledger.propose({"sha256": d.sha256, "source": d.source, "url": d.url, "title": d.title,
-                                     "published": d.published, "language": r.language, "form": d.form,
-                                     "text": d.text}, [x.as_json() for x in r.extraction.records])
+        if ledger is not None:
+            stored = ledger.propose(*r.for_ledger())
         if json_:
             doc = r.as_json()
             if stored is not None:

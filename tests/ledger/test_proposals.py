@@ -14,11 +14,9 @@ TEXT = ("LONDON - The Defence Secretary confirmed the 5,000 Lightweight Multirol
 
 def propose(led: Ledger, text: str = TEXT, published: str | None = "2025-03-12"):
     r = ingest_text(text, "https://example.org/uk")
-    d = r.document
-    assert d is not None and r.extraction is not None
-    return led.propose({"sha256": d.sha256, "source": d.source, "url": "https://example.org/uk", "title": "UK aid",
-                        "published": published, "language": r.language, "form": d.form, "text": d.text},
-                       [x.as_json() for x in r.extraction.records], who="tester")
+    doc, records = r.for_ledger()
+    doc.update(url="https://example.org/uk", title="UK aid", published=published)
+    return led.propose(doc, records, who="tester")
 
 
 def test_proposals_are_not_counted_until_accepted(ledger: Ledger) -> None:

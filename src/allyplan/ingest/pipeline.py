@@ -43,6 +43,15 @@ class DocumentResult:
     def ok(self) -> bool:
         return self.error is None
 
+    def for_ledger(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The document and its records as :meth:`allyplan.ledger.Ledger.propose` takes them."""
+        d, x = self.document, self.extraction
+        if d is None or x is None:
+            raise ValueError(f"{self.source} was not read: {self.error}")
+        doc = {"sha256": d.sha256, "source": d.source, "url": d.url, "title": d.title, "published": d.published,
+               "language": self.language, "form": d.form, "text": d.text}
+        return doc, [r.as_json() for r in x.records]
+
     def as_json(self) -> dict[str, Any]:
         """The ``--json`` shape: source, language, records, boilerplate (and title, date, hash, mentions, notes)."""
         d = self.document

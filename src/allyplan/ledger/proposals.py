@@ -93,9 +93,11 @@ def list_proposals(conn: Connection, review: Sequence[str] = ("pending",), docum
 
 
 def get_proposal(conn: Connection, pid: int) -> dict[str, Any]:
-    """One proposal with its document (including the text its evidence offsets point into)."""
+    """One proposal with its document (including the text its evidence offsets point into, and when it was
+    stored)."""
     p, d = m.proposals.c, m.documents.c
-    row = conn.execute(select(*m.proposals.c, d.title, d.source, d.url, d.published, d.language, d.text)
+    row = conn.execute(select(*m.proposals.c, d.title, d.source, d.url, d.published, d.language, d.text,
+                              d.recorded)
                        .join_from(m.proposals, m.documents, p.document == d.id).where(p.id == pid)).mappings().first()
     if row is None:
         n = conn.execute(select(func.count()).select_from(m.proposals)).scalar_one()

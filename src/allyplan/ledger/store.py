@@ -147,12 +147,9 @@ class Ledger:
             values = self.coerce(readable, "ledger add", ref)
             values.setdefault("announced", "2000-01-01")
             raise LedgerInputError([*e.problems, *_check_one(values, ref, "ledger add")]) from None
-        row = {f: values.get(f) for f in ENTRY_FIELDS if f != "duplicate_of"}
-        if not row.get("sources") and source:
-            row["sources"] = source
         at_d = as_date(at, "date", "ledger add")
-        row.update(at=at_d.isoformat() if at_d else None, who=who or current_user(), why=why, source=source,
-                   where="ledger add", row=None)
+        row = _new_entry(values, at=at_d.isoformat() if at_d else None, who=who or current_user(), why=why,
+                         source=source, where="ledger add")
         return self.write(Batch(adds=pd.DataFrame([row]))).added[0]
 
     def _change(self, entry: int, action: str, data: dict[str, Any], at: str | date | None, who: str | None,
@@ -317,7 +314,7 @@ class Ledger:
                 set_review(conn, pid, "accepted", who, note="edited" if edits else "")
                 return None
             ref, rates = load_reference(conn), load_rates(conn)
-            announced = p["published"] or p["recorded_on"]
+            announced = p["published"] or str(p["recorded"])[:10]
             fields: dict[str, Any] = {
                 "donor": p["donor"], "recipient": p["recipient"] or None, "item": p["item"] or "",
                 "quantity": p["quantity"], "value": p["value"], "currency": p["currency"] or None,
@@ -327,13 +324,9 @@ class Ledger:
             }
             fields.update(edits)
             values = self.coerce({k: v for k, v in fields.items() if v is not None}, where, ref)
-            problems = _check_one(values, ref, where)
-            if problems:
-                raise LedgerInputError(problems)
-            row = {f: values.get(f) for f in ENTRY_FIELDS if f != "duplicate_of"}
-            row.update(at=None, who=who, why=f"accepted from proposal {pid} (document {p['document']})",
-                       source=document_source(p), where=where, row=None)
-            entry = write(conn, Batch(adds=pd.DataFrame([row])), ref, rates).added[0]
+            row = _new_entry(values, at=None, who=who, why=f"accepted from proposal {pid} (document "
+                             f"{p['document']})", source=document_source(p), where=where)
+            entry = write(conn, Batch(adds=pd.DataFrame([row])), ref, rates).added[0]  # checks it, writes or not
             set_review(conn, pid, "accepted", who, entry, note="edited" if edits else "")
             return entry
 
@@ -382,10 +375,17 @@ def _pending(conn: Any, pid: int) -> dict[str, Any]:
         raise LedgerInputError([Problem(f"proposal {pid}", None, "review", f"proposal {pid} is already {p['review']}"
                                         + (f" (entry {p['entry']})" if p["entry"] else ""),
                                         "Only pending proposals can be reviewed; see allyplan review --list")])
-    from sqlalchemy import select
-    rec = conn.execute(select(m.documents.c.recorded).where(m.documents.c.id == p["document"])).scalar_one()
-    p["recorded_on"] = str(rec)[:10]
     return p
+
+
+def _new_entry(values: dict[str, Any], *, at: str | None, who: str, why: str, source: str,
+               where: str) -> dict[str, Any]:
+    """A new entry's row for the write path: its fields, and the event's when, who, why and source."""
+    row = {f: values.get(f) for f in ENTRY_FIELDS if f != "duplicate_of"}
+    if not row.get("sources") and source:
+        row["sources"] = source
+    row.update(at=at, who=who, why=why, source=source, where=where, row=None)
+    return row
 
 
 def _check_one(values: dict[str, Any], ref: Reference, where: str) -> list[Problem]:
