@@ -83,3 +83,14 @@ def test_standard_input_and_language_option() -> None:
     r = runner.invoke(app, ["ingest", "--json", "--language", "xx", "-"], input=text)
     assert r.exit_code == 0 and "no rules for --language 'xx'" in r.stderr
     assert json.loads(r.stdout)["records"] == []
+
+
+def test_review_options_that_do_not_go_together(tmp_path: Path) -> None:
+    db = ["--db", str(tmp_path / "l.db")]
+    for args, message in ((["--status", "all"], "--status goes with --list"),
+                          (["--why", "dup"], "--why goes with --reject or --merge"),
+                          (["--set", "quantity=4"], "--set goes with --accept"),
+                          (["--into", "3"], "--into with --merge"),
+                          (["--list", "--accept", "1"], "--list only lists")):
+        r = runner.invoke(app, ["review", *args, *db])
+        assert r.exit_code == 2 and message in r.stderr, (args, r.output)

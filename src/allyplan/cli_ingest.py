@@ -29,16 +29,17 @@ def _short(s: str, n: int = 90) -> str:
 @_friendly
 def ingest_cmd(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, or - for standard input: "
-                                                      "plain text, HTML pages, RSS/Atom feeds", show_default=False)],
+                                                      "plain text, HTML pages, RSS/Atom feeds", show_default=False,
+                                                 metavar="FILE_OR_URL")],
     json_: Annotated[bool, typer.Option(
         "--json", help="Print one JSON object per document (JSON Lines): source, language, records, boilerplate, "
                        "title, date, hash, text")] = False,
     into_ledger: Annotated[bool, typer.Option("--into-ledger", help="Store the records as proposals to review "
                                                                     "(allyplan review); each document once")] = False,
     language: Annotated[str | None, typer.Option(help="The documents' language (ISO 639-1), instead of detecting "
-                                                      "it")] = None,
-    max_size: Annotated[float, typer.Option(help="Largest file or download read, in MB")] = 10.0,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL")] = 20.0,
+                                                      "it", metavar="CODE")] = None,
+    max_size: Annotated[float, typer.Option(help="Largest file or download read, in MB", metavar="MB")] = 10.0,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL", metavar="SECONDS")] = 20.0,
     db: Db = None,
 ) -> None:
     """Read announcements and articles and print the pledges and policies they state, with their evidence."""
@@ -55,7 +56,7 @@ def ingest_cmd(
         from allyplan.ledger import Ledger
 
         ledger = Ledger(db)
-    show_progress = len(sources) > 1 and err.is_terminal and not json_
+    show_progress = err.is_terminal
     extractor = Extractor()
     read = 0
     from rich.progress import Progress
@@ -150,34 +151,42 @@ def _print_result(r: Any) -> None:
 @_friendly
 def review_cmd(
     list_: Annotated[bool, typer.Option("--list", help="List proposals instead of reviewing them")] = False,
-    status: Annotated[str, typer.Option(help="With --list: pending, accepted, rejected, merged or all")] = "pending",
+    status: Annotated[str | None, typer.Option(help="With --list: pending (the default), accepted, rejected, "
+                                                    "merged or all", metavar="STATUS")] = None,
     accept: Annotated[list[int] | None, typer.Option("--accept", help="Accept this proposal (repeat for several)",
-                                                     show_default=False)] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="With one --accept: change a field first, "
-                                                                 "FIELD=VALUE (e.g. quantity=4)",
-                                                   show_default=False)] = None,
+                                                     show_default=False, metavar="ID")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="With one --accept: change a field first "
+                                                                 "(e.g. quantity=4)",
+                                                   show_default=False, metavar="FIELD=VALUE")] = None,
     reject: Annotated[list[int] | None, typer.Option("--reject", help="Reject this proposal (repeat for several)",
-                                                     show_default=False)] = None,
+                                                     show_default=False, metavar="ID")] = None,
     merge: Annotated[int | None, typer.Option("--merge", help="Merge this proposal into the entry given by --into",
-                                              show_default=False)] = None,
+                                              show_default=False, metavar="ID")] = None,
     into: Annotated[int | None, typer.Option("--into", help="The entry a merged proposal re-states",
-                                             show_default=False)] = None,
-    why: Annotated[str, typer.Option(help="Why (recorded with a rejection or merge)")] = "",
+                                             show_default=False, metavar="ENTRY")] = None,
+    why: Annotated[str | None, typer.Option(help="Why (recorded with a rejection or merge)",
+                                            metavar="TEXT")] = None,
     db: Db = None,
 ) -> None:
     """Walk the proposals from ingest one by one: accept, edit, reject, or merge with an existing entry."""
     from allyplan.ledger import Ledger
 
+    acting = bool(accept or reject or merge is not None)
+    if status is not None and not list_:
+        raise AllyplanError("--status goes with --list (allyplan review --list --status all)")
+    if (set_ and not accept) or (into is not None and merge is None):
+        raise AllyplanError("--set goes with --accept, and --into with --merge")
+    if why is not None and not (reject or merge is not None):
+        raise AllyplanError("--why goes with --reject or --merge (the interactive review asks for it)")
+    if list_ and acting:
+        raise AllyplanError("--list only lists: run it without --accept, --reject or --merge")
     with Ledger(db) as led:
         if list_:
-            _list(led, status)
-            return
-        if accept or reject or merge is not None:
-            _act(led, accept or [], _edits(set_ or []), reject or [], merge, into, why)
-            return
-        if set_ or into is not None:
-            raise AllyplanError("--set goes with --accept, and --into with --merge")
-        _interactive(led)
+            _list(led, status or "pending")
+        elif acting:
+            _act(led, accept or [], _edits(set_ or []), reject or [], merge, into, why or "")
+        else:
+            _interactive(led)
 
 
 def _edits(pairs: list[str]) -> dict[str, str]:
