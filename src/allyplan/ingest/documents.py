@@ -261,7 +261,7 @@ def _read_html(html: str, source: str, url: str | None, fragment: bool = False) 
     parts: list[str] = []
     spans: list[tuple[int, int, bool]] = []
     pos = 0
-    kept = _trafilatura_lines(html) if not fragment else None
+    kept, published, meta_title = _trafilatura(html) if not fragment else (None, None, None)
     for text, in_article, chrome in blocks:
         if parts:
             parts.append("\n\n")
@@ -281,10 +281,7 @@ def _read_html(html: str, source: str, url: str | None, fragment: bool = False) 
     boiler = sorted(boiler + more, key=lambda s: s.start)
     if not body:
         raise DocumentError(source, "the page holds no article text (only navigation, promotions and footers)")
-    published = None
-    if not fragment:
-        published, meta_title = _metadata(html)
-        page_title = meta_title or page_title
+    page_title = meta_title or page_title
     return Document(source, full, _merge(body, full), boiler, title=page_title or full[body[0][0]:body[0][1]][:200],
                     published=published, url=url, form="html")
 
@@ -328,28 +325,21 @@ def _chrome_class(el: object) -> bool:
         r"breadcrumb|navigation|contentinfo)\b", cls))
 
 
-def _trafilatura_lines(html: str) -> set[str] | None:
+def _trafilatura(html: str) -> tuple[set[str] | None, str | None, str | None]:
+    """The article's lines as trafilatura finds them (None where it finds none), and the page's date and title."""
     import trafilatura
 
-    try:
-        out = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=True)
+    try:  # one pass for the text and the metadata
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+        if doc is None:
+            doc = trafilatura.extract_metadata(html)
     except Exception:  # trafilatura fails on some malformed pages: fall back to the page's own structure
-        return None
-    if not out:
-        return None
-    return {_norm(line) for line in out.split("\n") if line.strip()}
-
-
-def _metadata(html: str) -> tuple[str | None, str | None]:
-    import trafilatura
-
-    try:
-        md = trafilatura.extract_metadata(html)
-    except Exception:  # metadata is a nicety: a page without it is still read
-        return None, None
-    if md is None:
-        return None, None
-    return (md.date or None), (md.title or None)
+        return None, None, None
+    if doc is None:
+        return None, None, None
+    text = getattr(doc, "text", None) or ""
+    lines = {_norm(line) for line in text.split("\n") if line.strip()} or None
+    return lines, doc.date or None, doc.title or None
 
 
 def _norm(s: str) -> str:
