@@ -68,8 +68,8 @@ def test_unknown_party_and_column_typo(scenario_dir: Path) -> None:
     df.rename(columns={"amount_eur": "amount"}).to_csv(scenario_dir / "funds.csv", index=False)
     found = problems(scenario_dir)
     assert any("policies.csv, row 2, field 'party': unknown party 'XX'" in p for p in found)
-    assert any("funds.csv, row 1, field 'amount_eur': missing column" in p for p in found)
-    assert any("funds.csv, row 1, field 'amount': unknown column" in p for p in found)
+    assert any("funds.csv, row 1, field 'amount': unknown column; did you mean 'amount_eur'?" in p for p in found)
+    assert not any("missing column" in p for p in found)
 
 
 def test_bad_yaml_and_missing_folder(tmp_path: Path, scenario_dir: Path) -> None:
@@ -103,3 +103,40 @@ def test_init_writes_every_table_with_its_header(tmp_path: Path) -> None:
     assert "horizon_months: 24" in (d / "scenario.yaml").read_text()
     with pytest.raises(AllyplanError, match="already holds a scenario"):
         write_template(d)  # never overwrites
+
+
+def test_semicolon_csv_saved_by_excel_in_a_french_or_german_locale(scenario_dir: Path) -> None:
+    """Excel in fr/de locales writes `;` between fields and `,` as the decimal mark; both are read."""
+    want = load_scenario(scenario_dir)
+    for name in ("stocks.csv", "production.csv", "funds.csv"):
+        df = pd.read_csv(scenario_dir / name, dtype=str, keep_default_na=False)
+        df.to_csv(scenario_dir / name, index=False, sep=";")
+    prod = pd.read_csv(scenario_dir / "production.csv", dtype=str, keep_default_na=False, sep=";")
+    prod.loc[0, "unit_cost_eur"] = f"{float(prod.loc[0, 'unit_cost_eur']):,.1f}".replace(",", " ").replace(".", ",")
+    prod.to_csv(scenario_dir / "production.csv", index=False, sep=";")
+    got = load_scenario(scenario_dir)
+    pd.testing.assert_frame_equal(got.stocks, want.stocks)
+    pd.testing.assert_frame_equal(got.production, want.production)
+    pd.testing.assert_frame_equal(got.funds, want.funds)
+
+
+def test_a_misspelt_header_says_did_you_mean_and_nothing_else(scenario_dir: Path) -> None:
+    f = scenario_dir / "production.csv"
+    f.write_text(f.read_text().replace("per_month", "per_mnth", 1))
+    assert problems(scenario_dir) == [
+        f"{f}, row 1, field 'per_mnth': unknown column; did you mean 'per_month'?. Rename it to per_month"
+    ]
+
+
+def test_a_bad_start_month_is_explained_in_words(scenario_dir: Path) -> None:
+    f = scenario_dir / "scenario.yaml"
+    f.write_text(f.read_text().replace("start: \"2026-12\"", "start: \"2026-13\""))
+    [msg] = problems(scenario_dir)
+    assert "'2026-13' is not a month" in msg and "Write months as YYYY-MM, e.g. 2026-12" in msg
+    assert "pattern" not in msg and "^" not in msg
+
+
+def test_no_message_points_outside_the_package(scenario_dir: Path) -> None:
+    edit(scenario_dir / "stocks.csv", 0, "item", "pac-3-msx")
+    [msg] = problems(scenario_dir)
+    assert "unknown item 'pac-3-msx'" in msg and "shared/" not in msg and "allyplan ledger catalog" in msg

@@ -11,7 +11,10 @@ Every problem in a scenario is collected before anything is raised, so a user fi
 
 from __future__ import annotations
 
+import csv
+import difflib
 import math
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -155,8 +158,10 @@ def _read_folder(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict
             tables[t.name] = pd.DataFrame(columns=t.columns)
             continue
         try:
-            tables[t.name] = pd.read_csv(f, dtype=str, keep_default_na=False, skipinitialspace=True,
-                                         encoding="utf-8-sig")
+            sep = sniff_delimiter(f)
+            df = pd.read_csv(f, dtype=str, keep_default_na=False, skipinitialspace=True, encoding="utf-8-sig",
+                             sep=sep)
+            tables[t.name] = _decimal_commas(df, t) if sep == ";" else df
         except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
             problems.append(Problem(str(f), None, None, f"cannot be read as CSV ({str(e).strip()})",
                                     f"Save it as UTF-8 CSV with the header: {','.join(t.columns)}"))
@@ -165,6 +170,39 @@ def _read_folder(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict
         raise ScenarioError(problems)
     labels["scenario"] = str(cfg_path)
     return config, tables, labels
+
+
+def sniff_delimiter(path: Path) -> str:
+    """The field separator of a CSV file: ``,``, or ``;`` and tab as spreadsheets in French, German and other
+    locales save them (read from the header line).
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = f.write_text("donor;item;quantity\\nDE;patriot;2,5\\n")
+    >>> sniff_delimiter(f)
+    ';'
+    """
+    with path.open(encoding="utf-8-sig", errors="replace") as fh:
+        header = fh.readline()
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+_DECIMAL_COMMA = re.compile(r"^-?[\d.\u00a0\u202f ]*\d,\d+$|^-?\d{1,3}(?:[.\u00a0\u202f ]\d{3})+$")
+
+
+def _decimal_commas(df: pd.DataFrame, table: Any) -> pd.DataFrame:
+    """Numbers written the continental way (``1.500,5``, ``2,5``) in a semicolon-separated file, as plain numbers."""
+    df = df.copy()
+    for f in table.fields:
+        if f.type in ("float", "int") and f.name in df.columns:
+            s = df[f.name].astype(str).str.strip()
+            hit = s.str.match(_DECIMAL_COMMA)
+            fixed = s[hit].str.replace(r"[.\u00a0\u202f ]", "", regex=True).str.replace(",", ".", regex=False)
+            df.loc[hit, f.name] = fixed
+    return df
 
 
 def _read_workbook(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict[str, str]]:
@@ -293,20 +331,22 @@ def build_scenario(config: dict[str, Any], raw: dict[str, pd.DataFrame], labels:
         for err in e.errors():
             loc = ".".join(str(x) for x in err["loc"])
             known = ", ".join(f.name for f in CONFIG_FIELDS)
-            chk.add("scenario", None, loc, err["msg"].lower(),
-                    f"Fields of scenario.yaml: {known}; months as YYYY-MM")
+            if err["type"] == "string_pattern_mismatch" and loc == "start":
+                chk.add("scenario", None, loc, f"'{err['input']}' is not a month",
+                        "Write months as YYYY-MM, e.g. 2026-12")
+            elif err["type"] == "extra_forbidden":
+                close = difflib.get_close_matches(loc, [f.name for f in CONFIG_FIELDS], n=1)
+                chk.add("scenario", None, loc, "unknown field" + (f"; did you mean '{close[0]}'?" if close else ""),
+                        f"Fields of scenario.yaml: {known}")
+            else:
+                chk.add("scenario", None, loc, err["msg"].lower(),
+                        f"Fields of scenario.yaml: {known}; months as YYYY-MM")
     tables: dict[str, pd.DataFrame] = {}
+    bad_header: set[str] = set()
     for t in TABLES.values():
         df = raw.get(t.name, pd.DataFrame(columns=t.columns))
         df = df.rename(columns=lambda c: str(c).strip())
-        missing = [f.name for f in t.fields if f.required and f.name not in df.columns]
-        unknown = [c for c in df.columns if c not in t.columns]
-        if missing:
-            chk.add(t.name, 1, ", ".join(missing), "missing column" + ("s" if len(missing) > 1 else ""),
-                    f"The header must name: {','.join(t.columns)}")
-        if unknown:
-            chk.add(t.name, 1, ", ".join(unknown), "unknown column" + ("s" if len(unknown) > 1 else ""),
-                    f"Columns of {t.filename} are: {','.join(t.columns)}; remove or rename the others")
+        header_problems = _check_header(chk, t, list(df.columns))
         out = pd.DataFrame(index=range(len(df)))
         for f in t.fields:
             if f.name in df.columns:
@@ -315,13 +355,38 @@ def build_scenario(config: dict[str, Any], raw: dict[str, pd.DataFrame], labels:
                 empty = pd.Series([""] * len(df), dtype=str)
                 out[f.name] = chk.parse_column(t.name, replace(f, required=False), empty)
         tables[t.name] = out
+        if header_problems:
+            bad_header.add(labels.get(t.name, t.name))
     if cfg is None:
         raise ScenarioError(chk.problems)
     _check_references(chk, cfg, tables)
     accepts = _parse_accepts(chk, tables)
-    if chk.problems:
-        raise ScenarioError(chk.problems)
+    # a table with a wrong header gets no row-level problems: they would only repeat what the header explains
+    problems = [p for p in chk.problems if p.file not in bad_header or p.row == 1]
+    if problems:
+        raise ScenarioError(problems)
     return _finish(cfg, tables, accepts, origin)
+
+
+def _check_header(chk: _Checker, t: Any, columns: list[str]) -> bool:
+    """Report missing and unknown columns, pairing a misspelt column with the one it was meant to be."""
+    missing = [f.name for f in t.fields if f.required and f.name not in columns]
+    unknown = [c for c in columns if c not in t.columns]
+    absent = [c for c in t.columns if c not in columns]
+    for c in unknown:
+        close = difflib.get_close_matches(c, absent, n=1, cutoff=0.6)
+        if close:
+            chk.add(t.name, 1, c, f"unknown column; did you mean '{close[0]}'?", f"Rename it to {close[0]}")
+            absent.remove(close[0])
+            if close[0] in missing:
+                missing.remove(close[0])
+        else:
+            chk.add(t.name, 1, c, "unknown column",
+                    f"Columns of {t.filename} are: {','.join(t.columns)}; remove or rename it")
+    if missing:
+        chk.add(t.name, 1, ", ".join(missing), "missing column" + ("s" if len(missing) > 1 else ""),
+                f"The header must name: {','.join(t.columns)}")
+    return bool(missing or unknown)
 
 
 def _duplicates(chk: _Checker, name: str, df: pd.DataFrame) -> None:
@@ -348,7 +413,7 @@ def _check_references(chk: _Checker, cfg: ScenarioConfig, t: dict[str, pd.DataFr
         chk.bad_rows(name, df, bad, fld, f"unknown {what} '{{value}}'", fix)
 
     party_fix = "Add it to parties.csv or use a code listed there"
-    item_fix = "Add it to items.csv or use an id listed there (catalog ids: shared/reference/catalog-ids.csv)"
+    item_fix = "Add it to items.csv or use an id listed there (`allyplan ledger catalog` lists the shipped catalog)"
     for name, fld in (("stocks", "donor"), ("funds", "donor"), ("policies", "party"), ("pledges", "donor")):
         refs(name, fld, parties, "party", party_fix)
     for name, fld in (("stocks", "item"), ("production", "item"), ("holdings", "item"), ("pledges", "item"),

@@ -125,7 +125,7 @@ TABLES: dict[str, Table] = {
             "items",
             "The catalog: every item type that can be needed, held, produced or pledged.",
             (
-                Field("id", "id", "catalog id (use ../shared/reference/catalog-ids.csv where listed)",
+                Field("id", "id", "catalog id (use an id of `allyplan ledger catalog` where one fits)",
                       example="patriot"),
                 Field("name", "str", "display name", example="Patriot battery"),
                 Field("category", "str", "category, e.g. air-defence, armour, energy", example="air-defence"),
