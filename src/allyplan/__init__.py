@@ -43,7 +43,7 @@ __all__ = [
     "plan",
 ]
 
-__version__ = "0.2.0"
+__version__ = "0.4.0"
 
 
 def example_path(name: str = "winter-air-defence") -> Path:

@@ -2,33 +2,60 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from allyplan import example_path
-from allyplan.errors import AllyplanError, ScenarioError
-from allyplan.ledger.checks import LedgerInputError
+from allyplan import __version__, example_path
+from allyplan.errors import AllyplanError, LedgerInputError, ScenarioError
+from allyplan.output import Column, TableData, emit
 
 if TYPE_CHECKING:
     from allyplan.planner import Plan, SolveProgress
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
                   help="Plan, check and explain a coalition's deliveries to a recipient at war.")
 out = Console()
 if not out.is_terminal and "COLUMNS" not in os.environ:
     out.width = 160  # tables piped to a file or another program are read whole, not in an 80-column window
 err = Console(stderr=True, soft_wrap=True)
+log = logging.getLogger("allyplan")
+
+Format = Annotated[Literal["table", "csv", "json"],
+                   typer.Option("--format", help="table (for people), csv or json (for other programs)")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"allyplan {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit", callback=_version,
+                                          is_eager=True)] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="Say more of what is done (-vv: debugging detail)")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Print warnings and errors only")] = False,
+) -> None:
+    """Plan, check and explain a coalition's deliveries to a recipient at war."""
+    from rich.logging import RichHandler
+
+    level = logging.WARNING if quiet else logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+    handler = RichHandler(console=err, show_time=False, show_path=verbose > 1, markup=False)
+    logging.basicConfig(level=level, format="%(message)s", handlers=[handler], force=True)
+    log.setLevel(level)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,44 +87,64 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def _print_summary(p: Plan, written: Path | None) -> None:
+def _plan_tables(p: Plan, written: Path | None) -> list[TableData]:
+    """The plan's summary tables: coverage per need, why needs remain short, burden per donor."""
     from allyplan.report.stats import need_summary, shortfall_summary
 
-    s = p.summary()
-    t = Table(title=f"Coverage — {p.scenario.config.name}", title_justify="left")
-    for c in ("need", "priority", "kind", "required", "covered", "%", "met by", "main limit"):
-        t.add_column(c, justify="right" if c in ("priority", "required", "covered", "%") else "left")
-    for r in need_summary(p).itertuples():
-        colour = "green" if r.covered_pct >= 99.999 else "yellow" if r.covered_pct >= 50 else "red"
-        t.add_row(r.need, _fmt(r.priority), r.kind, _fmt(r.required), _fmt(r.covered),
-                  f"[{colour}]{r.covered_pct:.0f}[/]", r.met_by, r.main_reason)
-    out.print(t)
+    where = f"{written}/" if written is not None else ""
+    ns = need_summary(p)
+    cov = TableData(
+        f"Coverage — {p.scenario.config.name}",
+        [Column("need", "id"), Column("priority", "number", optional=True), Column("kind", "id", optional=True),
+         Column("required", "number"), Column("covered", "number"), Column("%", "number", key="covered_pct"),
+         Column("met by", "date", key="met_by"), Column("main limit", "id", optional=True, key="main_reason")],
+        [[r.need, _fmt(r.priority), r.kind, _fmt(r.required), _fmt(r.covered), f"{r.covered_pct:.0f}", r.met_by,
+          r.main_reason] for r in ns.itertuples()],
+        records=ns[["need", "priority", "kind", "required", "covered", "covered_pct", "met_by",
+                    "main_reason"]].to_dict("records"),
+        limit=40, more_in=f"{where}coverage.csv")
+    cov.markup = [[*r[:5], f"[{'green' if x >= 99.999 else 'yellow' if x >= 50 else 'red'}]{r[5]}[/]", *r[6:]]
+                  for r, x in zip(cov.rows, ns["covered_pct"], strict=True)]
     sf = shortfall_summary(p)
-    if len(sf):
-        t = Table(title="Why needs remain short (first month, months affected, what would close it)",
-                  title_justify="left")
-        for c in ("need", "limit", "first", "months", "relief"):
-            t.add_column(c)
-        for r in sf.head(25).itertuples():
-            t.add_row(r.need, r.limit, r.first, str(r.months), r.relief)
-        if len(sf) > 25:
-            t.caption = f"... and {len(sf) - 25} more in shortfalls.csv"
-        out.print(t)
-    b = p.burden
-    t = Table(title="Burden (value delivered against share of coalition GDP)", title_justify="left")
-    for c in ("donor", "value EUR m", "share %", "GDP share %", "% of GDP"):
-        t.add_column(c, justify="left" if c == "donor" else "right")
-    for r in b[b["value_eur"] > 0].head(20).itertuples():
-        t.add_row(r.donor, _fmt(r.value_eur / 1e6), f"{100 * r.share:.1f}", f"{100 * r.gdp_share:.1f}",
-                  f"{r.pct_gdp:.3f}")
-    out.print(t)
+    short = TableData(
+        "Why needs remain short (first month, months affected, what would close it)",
+        [Column("need", "id"), Column("limit", "text"), Column("first", "date"), Column("months", "number"),
+         Column("relief", "text", optional=True)],
+        [[r.need, r.limit, r.first, str(r.months), r.relief] for r in sf.itertuples()],
+        limit=25, more_in=f"{where}shortfalls.csv")
+    b = p.burden[p.burden["value_eur"] > 0]
+    burden = TableData(
+        "Burden (value delivered against share of coalition GDP)",
+        [Column("donor", "id"), Column("value EUR m", "number"), Column("share %", "number"),
+         Column("GDP share %", "number", optional=True), Column("% of GDP", "number", optional=True)],
+        [[r.donor, _fmt(r.value_eur / 1e6), f"{100 * r.share:.1f}", f"{100 * r.gdp_share:.1f}", f"{r.pct_gdp:.3f}"]
+         for r in b.itertuples()],
+        records=b.to_dict("records"), limit=20, more_in=f"{where}burden.csv")
+    return [cov, short, burden]
+
+
+def _print_summary(p: Plan, written: Path | None, fmt: str = "table") -> None:
+    cov, short, burden = _plan_tables(p, written)
+    if fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps(p.summary(), default=str, indent=1) + "\n")
+        return
+    if fmt == "csv":
+        emit(cov, "csv")
+        return
+    emit(cov, console=out)
+    if short.rows:
+        emit(short, console=out)
+    emit(burden, console=out)
+    s = p.summary()
     proven = "proven optimal" if p.optimal else f"not proven optimal: gap {p.gap:.2%}"
     out.print(f"[bold]{s['needs_fully_met']} of {s['needs']} needs fully met[/]; {s['deliveries']} deliveries worth "
               f"EUR {s['value_eur'] / 1e9:,.2f} bn; status {p.status.value} ({proven}); "
               f"solved in {p.timings['solve']:.2f} s.", highlight=False, soft_wrap=True)
     if written is not None:
-        out.print(f"Plan written to {written}/ (deliveries.csv, coverage.csv, shortfalls.csv, burden.csv, "
-                  "baseline.csv, summary.json, report.html)", highlight=False, soft_wrap=True)
+        files = ", ".join(sorted(f.name for f in written.iterdir() if f.is_file()))
+        out.print(f"Plan written to {written}/ ({files})", highlight=False, soft_wrap=True)
 
 
 @app.command("plan")
@@ -115,6 +162,7 @@ def plan_cmd(
     ledger: Annotated[str | None, typer.Option(help="Ledger (database URL or SQLite file) whose committed pledges "
                                                     "are fixed supply and whose deliveries are holdings")] = None,
     as_of: Annotated[str | None, typer.Option(help="With --ledger: read the ledger as of this date")] = None,
+    fmt: Format = "table",
 ) -> None:
     """Compute a delivery plan, print a summary, and write the plan's tables and report."""
     from allyplan.plan_files import check_out_dir, write_plan
@@ -142,17 +190,21 @@ def plan_cmd(
     if out_dir is None:
         out_dir = Path("plan") if scenario is None else (path if path.is_dir() else path.parent) / "plan"
     check_out_dir(out_dir)
-    with err.status("Building and solving the model…", spinner="dots") as status:
-        def progress(pr: SolveProgress) -> None:
-            status.update(f"Solving: {pr.seconds:.0f} s, best {pr.objective:,.1f}, bound {pr.bound:,.1f}, "
-                          f"gap {pr.gap:.2%}")
-        p = plan(s, time_limit=time_limit, gap=gap, threads=threads, progress=None if quiet else progress)
-        status.update("Writing the plan…")
-        written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load})
+    try:
+        with err.status("Building and solving the model…", spinner="dots") as status:
+            def progress(pr: SolveProgress) -> None:
+                status.update(f"Solving: {pr.seconds:.0f} s, best {pr.objective:,.1f}, bound {pr.bound:,.1f}, "
+                              f"gap {pr.gap:.2%}")
+            p = plan(s, time_limit=time_limit, gap=gap, threads=threads, progress=None if quiet else progress)
+            status.update("Writing the plan…")
+            written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load})
+    except KeyboardInterrupt:
+        err.print(f"interrupted; nothing written to {out_dir}", highlight=False)
+        raise typer.Exit(130) from None
     if quiet:
         out.print(str(written))
     else:
-        _print_summary(p, written)
+        _print_summary(p, written, fmt)
 
 
 @app.command("check")
@@ -222,6 +274,19 @@ def verify_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or
     for v in rep.violations[:200]:
         err.print(f"  - {v}", markup=False, highlight=False)
     raise typer.Exit(1)
+
+
+@app.command("examples")
+@_friendly
+def examples_cmd(directory: Annotated[Path, typer.Argument(help="Folder to copy the examples into (created if "
+                                                                "needed; nothing in it is overwritten)")]) -> None:
+    """Copy the example scenario, a broken copy of it, sample ledger files and sample documents into a folder."""
+    from allyplan.examples import copy_examples
+
+    written = copy_examples(directory)
+    out.print(f"Copied {len(written)} examples into {directory}/: " + ", ".join(
+        p.name + ("/" if p.is_dir() else "") for p in written), highlight=False, soft_wrap=True)
+    out.print(f"Next: cd {directory} && allyplan plan winter-air-defence", highlight=False, soft_wrap=True)
 
 
 @app.command("fields")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-__all__ = ["Problem", "ScenarioError", "AllyplanError"]
+__all__ = ["AllyplanError", "LedgerInputError", "Problem", "ScenarioError"]
+
+from collections.abc import Sequence
 
 
 class AllyplanError(Exception):
@@ -45,3 +47,14 @@ class ScenarioError(AllyplanError):
         n = len(problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the scenario:"
         super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
+
+
+class LedgerInputError(AllyplanError):
+    """Input the ledger cannot take; carries every problem found. Nothing was written."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.field or ""))
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''}; nothing was written:"
+        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems[:200])]
+                                   + ([f"  ... and {n - 200} more"] if n > 200 else [])))

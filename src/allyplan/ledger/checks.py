@@ -8,12 +8,12 @@ Every problem names where it is (file and row, or the command), the field, what 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 
-from allyplan.errors import AllyplanError, Problem
+from allyplan.errors import LedgerInputError, Problem
 from allyplan.ledger.reference import Reference
 from allyplan.schema import PLEDGE_STATUSES
 
@@ -22,17 +22,6 @@ __all__ = ["LedgerInputError", "parse_dates", "parse_date", "parse_numbers", "ch
 #: Date formats accepted everywhere (day first where the day comes first: 30.06.2025, 30/06/2025).
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 DATE_HELP = "Write dates as YYYY-MM-DD (also accepted: YYYY-MM, DD.MM.YYYY, DD/MM/YYYY)"
-
-
-class LedgerInputError(AllyplanError):
-    """Input the ledger cannot take; carries every problem found. Nothing was written."""
-
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.field or ""))
-        n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''}; nothing was written:"
-        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems[:200])]
-                                   + ([f"  ... and {n - 200} more"] if n > 200 else [])))
 
 
 def parse_dates(col: pd.Series) -> pd.Series:

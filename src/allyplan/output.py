@@ -1,0 +1,137 @@
+"""Tables the command line prints: as a terminal table that never cuts a number, identifier or date, or as CSV
+or JSON for other programs. Every command that prints a table builds a :class:`TableData` and calls :func:`emit`.
+
+>>> from rich.console import Console
+>>> con = Console(width=40, record=True, color_system=None)
+>>> t = TableData("Coverage", [Column("need", "id"), Column("covered", "number"),
+...                            Column("note", "text", optional=True)],
+...               [["area-air-defence", "21", "FR keeps 4 SAMP/T at home"]])
+>>> emit(t, "table", console=con)
+>>> "area-air-defence" in con.export_text() and "…" not in con.export_text()
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+__all__ = ["FORMATS", "Column", "TableData", "emit", "rich_table"]
+
+#: The values of every ``--format`` option that prints a table.
+FORMATS = ("table", "csv", "json")
+
+Kind = Literal["id", "number", "date", "text"]
+_BORDER = 3  # a column's share of rich's box-drawing: the separator and one space either side
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header, what it holds (ids, numbers and dates are never wrapped or cut; text wraps),
+    whether it may be dropped on a narrow terminal, and its key in CSV and JSON (default: the header)."""
+
+    header: str
+    kind: Kind = "text"
+    optional: bool = False
+    key: str = ""
+    style: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.key or self.header
+
+
+@dataclass
+class TableData:
+    """A table to print: title, columns, rows of display strings, and optionally the machine-readable values
+    (``records``; default: the display strings) and where the rows left out of the terminal view are."""
+
+    title: str
+    columns: list[Column]
+    rows: list[list[str]]
+    records: list[dict[str, Any]] | None = None
+    caption: str = ""
+    limit: int | None = None
+    more_in: str = ""
+    markup: list[list[str]] = field(default_factory=list)
+
+    def as_records(self) -> list[dict[str, Any]]:
+        if self.records is not None:
+            return self.records
+        return [dict(zip((c.name for c in self.columns), r, strict=True)) for r in self.rows]
+
+
+def _min_width(col: Column, cells: Sequence[str]) -> int:
+    longest = max((len(c) for c in cells), default=0)
+    if col.kind == "text":  # text wraps at spaces: its longest word, or 12 characters, is the least it needs
+        words = max((len(w) for c in cells for w in c.split()), default=0)
+        return max(min(longest, 12), words, min(len(col.header), 12))
+    return max(longest, len(col.header) if col.kind != "number" else min(len(col.header), longest or 1))
+
+
+def rich_table(data: TableData, width: int) -> Table:
+    """The terminal table for ``width`` columns: optional columns dropped (last first) until the rest fit
+    without cutting a number, identifier or date; rows beyond ``limit`` summarised in the caption."""
+    from rich.table import Table
+
+    rows = data.rows if data.limit is None else data.rows[: data.limit]
+    keep = list(range(len(data.columns)))
+
+    def need(idx: list[int]) -> int:
+        return sum(_min_width(data.columns[i], [r[i] for r in rows]) + _BORDER for i in idx) + 1
+
+    for i in reversed(range(len(data.columns))):
+        if need(keep) <= width:
+            break
+        if data.columns[i].optional:
+            keep.remove(i)
+    t = Table(title=data.title or None, title_justify="left", caption_justify="left")
+    for i in keep:
+        c = data.columns[i]
+        fixed = c.kind != "text"
+        t.add_column(c.header, justify="right" if c.kind == "number" else "left", no_wrap=fixed,
+                     min_width=_min_width(c, [r[i] for r in rows]) if fixed else None,
+                     overflow="fold", style=c.style)
+    for n, r in enumerate(rows):
+        cells = data.markup[n] if n < len(data.markup) else r
+        t.add_row(*(cells[i] for i in keep))
+    notes = [data.caption] if data.caption else []
+    if data.limit is not None and len(data.rows) > data.limit:
+        notes.append(f"… and {len(data.rows) - data.limit:,} more" + (f" in {data.more_in}" if data.more_in else ""))
+    dropped = [data.columns[i].header for i in range(len(data.columns)) if i not in keep]
+    if dropped:
+        notes.append(f"(not shown at this width: {', '.join(dropped)}; use --format csv for every column)")
+    if notes:
+        t.caption = "\n".join(notes)
+    return t
+
+
+def emit(data: TableData, fmt: str = "table", *, console: Console | None = None) -> None:
+    """Print ``data`` as a terminal table (``table``), CSV (``csv``, every row and column) or JSON (``json``, a list
+    of objects)."""
+    if fmt == "csv":
+        buf = io.StringIO()
+        recs = data.as_records()
+        keys = [c.name for c in data.columns] if data.records is None else list(recs[0]) if recs else []
+        w = csv.DictWriter(buf, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        w.writerows(recs)
+        sys.stdout.write(buf.getvalue())
+    elif fmt == "json":
+        sys.stdout.write(json.dumps(data.as_records(), ensure_ascii=False, default=str, indent=1) + "\n")
+    elif fmt == "table":
+        from rich.console import Console
+
+        con = console or Console()
+        con.print(rich_table(data, con.width))
+    else:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
