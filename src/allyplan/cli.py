@@ -32,7 +32,8 @@ err = Console(stderr=True, soft_wrap=True)
 log = logging.getLogger("allyplan")
 
 Format = Annotated[Literal["table", "csv", "json"],
-                   typer.Option("--format", help="table (for people), csv or json (for other programs)")]
+                   typer.Option("--format", metavar="table|csv|json",
+                                help="table (for people), csv or json (for other programs)")]
 
 
 def _version(value: bool) -> None:
@@ -150,18 +151,22 @@ def _print_summary(p: Plan, written: Path | None, fmt: str = "table") -> None:
 @app.command("plan")
 @_friendly
 def plan_cmd(
-    scenario: Annotated[Path | None, typer.Argument(help="Scenario folder or .xlsx workbook (default: the "
-                                                         "shipped example, winter-air-defence)")] = None,
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Where to write the plan (default: SCENARIO/plan, "
-                                                              "or ./plan for the shipped example)")] = None,
-    time_limit: Annotated[float, typer.Option(help="Seconds the solver may take", min=0.1)] = 60.0,
-    gap: Annotated[float, typer.Option(help="Relative optimality gap at which to stop", min=0.0)] = 1e-4,
-    threads: Annotated[int | None, typer.Option(help="Solver threads (default: all cores)", min=1)] = None,
+    scenario: Annotated[Path | None, typer.Argument(
+        metavar="SCENARIO", help="Scenario folder or .xlsx workbook (default: the shipped example, "
+                                 "winter-air-defence)")] = None,
+    out_dir: Annotated[Path | None, typer.Option(
+        "--out", metavar="DIR", help="Where to write the plan (default: SCENARIO/plan, or ./plan for the shipped "
+                                     "example)")] = None,
+    time_limit: Annotated[float, typer.Option(metavar="SECONDS", help="Seconds the solver may take", min=0.1)] = 60.0,
+    gap: Annotated[float, typer.Option(metavar="GAP", help="Relative optimality gap at which to stop", min=0.0)] = 1e-4,
+    threads: Annotated[int | None, typer.Option(metavar="N", help="Solver threads (default: all cores)", min=1)] = None,
     report: Annotated[bool, typer.Option(help="Write report.html")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only where the plan was written")] = False,
-    ledger: Annotated[str | None, typer.Option(help="Ledger (database URL or SQLite file) whose committed pledges "
-                                                    "are fixed supply and whose deliveries are holdings")] = None,
-    as_of: Annotated[str | None, typer.Option(help="With --ledger: read the ledger as of this date")] = None,
+    ledger: Annotated[str | None, typer.Option(
+        metavar="URL", help="Ledger (database URL or SQLite file) whose committed pledges are fixed supply and whose "
+                            "deliveries are holdings")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        metavar="DATE", help="With --ledger: read the ledger as of this date (YYYY-MM-DD)")] = None,
     fmt: Format = "table",
 ) -> None:
     """Compute a delivery plan, print a summary, and write the plan's tables and report."""
@@ -209,7 +214,7 @@ def plan_cmd(
 
 @app.command("check")
 @_friendly
-def check_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or .xlsx workbook")]) -> None:
+def check_cmd(scenario: Annotated[Path, typer.Argument(metavar="SCENARIO", help="Scenario folder or .xlsx workbook")]) -> None:
     """Validate a scenario and list every problem at once, without solving."""
     from allyplan.scenario import load_scenario
 
@@ -222,9 +227,9 @@ def check_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or 
 
 @app.command("init")
 @_friendly
-def init_cmd(directory: Annotated[Path, typer.Argument(help="Folder to create")],
-             start: Annotated[str, typer.Option(help="First month, YYYY-MM")] = "2027-01",
-             recipient: Annotated[str, typer.Option(help="Recipient party code")] = "UA") -> None:
+def init_cmd(directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to create")],
+             start: Annotated[str, typer.Option(metavar="YYYY-MM", help="First month")] = "2027-01",
+             recipient: Annotated[str, typer.Option(metavar="CODE", help="Recipient party code")] = "UA") -> None:
     """Write an empty scenario: every table with its header and a commented scenario.yaml."""
     from allyplan.scenario import write_template
 
@@ -236,13 +241,13 @@ def init_cmd(directory: Annotated[Path, typer.Argument(help="Folder to create")]
 @app.command("generate")
 @_friendly
 def generate_cmd(
-    directory: Annotated[Path, typer.Argument(help="Folder to write the scenario to")],
-    donors: Annotated[int, typer.Option(min=1)] = 50,
-    items: Annotated[int, typer.Option(min=1)] = 500,
-    needs: Annotated[int, typer.Option(min=1)] = 1000,
-    months: Annotated[int, typer.Option(min=1, max=240)] = 36,
-    seed: Annotated[int, typer.Option()] = 0,
-    start: Annotated[str, typer.Option(help="First month, YYYY-MM")] = "2027-01",
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write the scenario to")],
+    donors: Annotated[int, typer.Option(metavar="N", min=1, help="Number of donor states")] = 50,
+    items: Annotated[int, typer.Option(metavar="N", min=1, help="Number of item types in the catalog")] = 500,
+    needs: Annotated[int, typer.Option(metavar="N", min=1, help="Number of needs of the recipient")] = 1000,
+    months: Annotated[int, typer.Option(metavar="N", min=1, max=240, help="Months planned")] = 36,
+    seed: Annotated[int, typer.Option(metavar="N", help="Random seed: the same seed writes the same scenario")] = 0,
+    start: Annotated[str, typer.Option(metavar="YYYY-MM", help="First month")] = "2027-01",
 ) -> None:
     """Write a synthetic scenario of any size (deterministic for a seed; all figures illustrative)."""
     from allyplan.generate import write_generated
@@ -257,8 +262,8 @@ def generate_cmd(
 
 @app.command("verify")
 @_friendly
-def verify_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or .xlsx workbook")],
-               plan_dir: Annotated[Path, typer.Argument(help="Plan folder written by `allyplan plan`")]) -> None:
+def verify_cmd(scenario: Annotated[Path, typer.Argument(metavar="SCENARIO", help="Scenario folder or .xlsx workbook")],
+               plan_dir: Annotated[Path, typer.Argument(metavar="PLAN_DIR", help="Plan folder written by `allyplan plan`")]) -> None:
     """Re-check a plan against every planning rule, independently of the planner. Exit 1 if a rule is broken."""
     from allyplan.scenario import load_scenario
     from allyplan.verify import verify_plan_dir
@@ -278,7 +283,7 @@ def verify_cmd(scenario: Annotated[Path, typer.Argument(help="Scenario folder or
 
 @app.command("examples")
 @_friendly
-def examples_cmd(directory: Annotated[Path, typer.Argument(help="Folder to copy the examples into (created if "
+def examples_cmd(directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to copy the examples into (created if "
                                                                 "needed; nothing in it is overwritten)")]) -> None:
     """Copy the example scenario, a broken copy of it, sample ledger files and sample documents into a folder."""
     from allyplan.examples import copy_examples

@@ -1,8 +1,9 @@
 """Tables the command line prints: as a terminal table that never cuts a number, identifier or date, or as CSV
 or JSON for other programs. Every command that prints a table builds a :class:`TableData` and calls :func:`emit`.
 
+>>> import io
 >>> from rich.console import Console
->>> con = Console(width=40, record=True, color_system=None)
+>>> con = Console(width=40, record=True, color_system=None, file=io.StringIO())
 >>> t = TableData("Coverage", [Column("need", "id"), Column("covered", "number"),
 ...                            Column("note", "text", optional=True)],
 ...               [["area-air-defence", "21", "FR keeps 4 SAMP/T at home"]])
