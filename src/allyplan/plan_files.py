@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import math
 import shutil
-import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +30,10 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: 
     check_out_dir(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    # mkdir (not mkdtemp, which makes a private 0700 folder) so that the folder gets the user's umask like its
+    # files: a colleague or a web server can read report.html where the user's umask lets them.
+    tmp = out.parent / f".{out.name}-{uuid.uuid4().hex[:12]}"
+    tmp.mkdir()
     try:
         for name in PLAN_TABLES:
             p.table(name).to_csv(tmp / f"{name}.csv", index=False, float_format="%.15g")
