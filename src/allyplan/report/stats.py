@@ -15,7 +15,8 @@ from allyplan.planner import Plan
 from allyplan.scenario import Scenario
 
 __all__ = ["need_summary", "shortfall_summary", "deliveries_by_month", "coverage_matrix", "coverage_by_priority",
-           "arrivals_by_need", "with_item_names", "fmt_quantity", "fmt_eur", "NEVER", "NOT_IN_HORIZON", "ON_TIME"]
+           "arrivals_by_need", "with_item_names", "fmt_quantity", "fmt_eur", "fmt_pct", "NEVER", "NOT_IN_HORIZON",
+           "ON_TIME"]
 
 ON_TIME = "on time"
 NEVER = "never"
@@ -30,6 +31,16 @@ def fmt_quantity(v: float) -> str:
     """
     v = float(v)
     return f"{v:,.0f}" if abs(v - round(v)) < 1e-6 else f"{v:,.1f}"
+
+
+def fmt_pct(v: float) -> str:
+    """A share in whole percent, never rounded up to 100 % when something is missing.
+
+    >>> fmt_pct(42.01), fmt_pct(99.6), fmt_pct(100.0)
+    ('42 %', '99 %', '100 %')
+    """
+    v = float(v)
+    return "100 %" if v >= 100 - 1e-9 else f"{min(round(v), 99):.0f} %"
 
 
 def fmt_eur(v: float) -> str:
@@ -143,7 +154,7 @@ def _in_words(p: Plan, out: pd.DataFrame) -> pd.Series:
                 words[n] = f"All {q} over {window} ({rate} a month), every month covered."
                 continue
             months = int(nd.at[n, "to"]) - int(nd.at[n, "from"]) + 1
-            text = (f"{fmt_quantity(r['covered'])} of {q} over {window} ({r['covered_pct']:.0f} %); short in "
+            text = (f"{fmt_quantity(r['covered'])} of {q} over {window} ({fmt_pct(r['covered_pct'])}); short in "
                     f"{r['short_months']} of {months} months")
             text += f", every month covered from {r['met_by']}" if r["met_by"] != NEVER else ", to the window's end"
             text += f": {r['main_limit']}." if r["main_limit"] else "."
@@ -151,15 +162,16 @@ def _in_words(p: Plan, out: pd.DataFrame) -> pd.Series:
     return pd.Series(words, dtype=object).reindex(out.index)
 
 
-def shortfall_summary(p: Plan) -> pd.DataFrame:
-    """Shortfalls grouped by need and limit: months affected, first month, largest shortfall, the relief.
-    ``limit`` and ``relief`` name items as the catalog does."""
+def shortfall_summary(p: Plan, per_reason: bool = False) -> pd.DataFrame:
+    """Shortfalls grouped by need and limit (or, with ``per_reason``, by need and kind of limit, showing the
+    first month's limit and relief): months affected, first month, largest shortfall, the relief. ``limit`` and
+    ``relief`` name items as the catalog does."""
     sf = p.shortfalls
     if sf.empty:
         return pd.DataFrame(columns=["need", "reason", "limit", "relief", "months", "first", "max_short"])
-    g = sf.groupby(["need", "reason", "limit"], sort=False)
-    out = g.agg(relief=("relief", "first"), months=("month", "size"), first=("month", "min"),
-                max_short=("short", "max")).reset_index()
+    g = sf.groupby(["need", "reason"] if per_reason else ["need", "reason", "limit"], sort=False)
+    out = g.agg(**({"limit": ("limit", "first")} if per_reason else {}), relief=("relief", "first"),
+                months=("month", "size"), first=("month", "min"), max_short=("short", "max")).reset_index()
     out["first"] = p.scenario.labels(out["first"])
     out["limit"] = with_item_names(p.scenario, out["limit"])
     out["relief"] = with_item_names(p.scenario, out["relief"])
