@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 from allyplan import example_path, load_scenario, plan
+from allyplan.generate import generate_scenario
 from allyplan.plan_files import write_plan
+from allyplan.report.html_report import MAX_NEED_ROWS_IN_CHARTS
 
 CHROMIUM = os.environ.get("ALLYPLAN_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -36,10 +38,13 @@ _CUT = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = write_plan(plan(load_scenario(example_path())), tmp_path_factory.mktemp("report") / "plan")
-    return out / "report.html"
+@pytest.fixture(scope="module", params=["example", "generated"])
+def report(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The shipped example, and a generated case with more needs than the heat map shows one by one."""
+    s = load_scenario(example_path()) if request.param == "example" else generate_scenario(
+        donors=8, items=40, needs=MAX_NEED_ROWS_IN_CHARTS + 20, months=12, seed=1)
+    out = write_plan(plan(s, time_limit=20), tmp_path_factory.mktemp("report") / "plan")
+    return request.param, out / "report.html"
 
 
 @pytest.fixture(scope="module")
@@ -60,29 +65,39 @@ def artifacts(request: pytest.FixtureRequest) -> Path:
 
 
 @pytest.mark.parametrize("width", [800, 1400])
-def test_report_renders_every_chart_and_no_cell_is_cut(report: Path, browser: Any, artifacts: Path,
+def test_report_renders_every_chart_and_no_cell_is_cut(report: tuple[str, Path], browser: Any, artifacts: Path,
                                                       width: int) -> None:
+    name, path = report
     page = browser.new_page(viewport={"width": width, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:")
                else route.continue_())  # offline: the report must need nothing from the network
-    page.goto(report.as_uri())
+    page.goto(path.as_uri())
     for details in page.locator("details").all():
         details.evaluate("d => d.open = true")
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=20_000)
-    for name in CHARTS:
-        chart = page.locator(f"h2#{name} ~ .chart .js-plotly-plot").first
-        box = chart.bounding_box()
-        assert box is not None and 200 <= box["width"] <= width and box["height"] >= 150, (name, box)
-    assert page.locator("h2#coverage ~ .chart .heatmaplayer image").count() == 1  # the heat map is drawn
-    assert page.locator("h2#timeline ~ .chart .scatterlayer .point").count() > 50  # arrivals
-    assert page.locator("h2#months ~ .chart .bars path").count() > 10
-    assert page.locator("h2#burden ~ .chart .bars path").count() > 10
+    def chart(section: str) -> Any:
+        return page.locator(f"h2#{section} ~ .chart").first
+
+    for chart_id in CHARTS:
+        box = chart(chart_id).locator(".js-plotly-plot").bounding_box()
+        assert box is not None and 200 <= box["width"] <= width and box["height"] >= 150, (chart_id, box)
+    assert chart("coverage").locator(".heatmaplayer image").count() == 1  # the heat map is drawn
+    assert chart("timeline").locator(".scatterlayer .point").count() > 30  # arrivals
+    assert chart("months").locator(".bars path").count() > 10
+    assert chart("burden").locator(".bars path").count() > 10
     assert page.evaluate(_CUT) == []
-    assert page.locator("td", has_text="21 of 25 in service by 2027-09; 4 short: FR keeps 4 SAMP/T system").count()
-    assert page.locator("summary", has_text="Germany (DE)").count() == 1
-    page.screenshot(path=str(artifacts / f"report-{width}.png"), full_page=True)
+    rows = chart("coverage").locator(".ytick")
+    if name == "example":
+        assert page.locator("td", has_text="21 of 25 in service by 2027-09; 4 short: FR keeps 4 SAMP/T system").count()
+        assert page.locator("summary", has_text="Germany (DE)").count() == 1
+        assert rows.count() == 14  # one heat-map row per need
+    else:
+        labels = [r.text_content() for r in rows.all()]  # one row per priority
+        assert 1 <= len(labels) <= 10 and all(x.startswith("priority ") for x in labels), labels
+    shot = artifacts / f"report-{name}-{width}.png"
+    page.screenshot(path=str(shot), full_page=True)
     page.close()
     assert not errors, errors
-    assert (artifacts / f"report-{width}.png").stat().st_size > 50_000
+    assert shot.stat().st_size > 50_000
