@@ -1,13 +1,16 @@
 """A plan on disk: ``deliveries.csv``, ``baseline.csv``, ``coverage.csv``, ``shortfalls.csv``, ``burden.csv``,
-``summary.json`` and ``report.html`` in one folder, written all at once or not at all."""
+``summary.json``, ``asks/KEY.csv`` (one ask sheet per donor or pooled fund), ``plan.xlsx`` (the needs, the plan's
+tables and every ask sheet) and ``report.html`` in one folder, written all at once or not at all. The folder and
+its files get the user's umask."""
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
-import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -16,26 +19,40 @@ import pandas as pd
 from allyplan.errors import AllyplanError
 from allyplan.planner import Plan
 
-__all__ = ["write_plan", "read_plan_tables", "check_out_dir", "PLAN_TABLES"]
+__all__ = ["write_plan", "read_plan_tables", "check_out_dir", "write_asks", "write_workbook", "PLAN_TABLES"]
 
 PLAN_TABLES = ("deliveries", "baseline", "coverage", "shortfalls", "burden")
 
 
-def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: dict[str, float] | None = None
-               ) -> Path:
-    """Write the plan's files into ``out``, replacing an earlier plan there only once every file is written."""
+def write_plan(p: Plan, out: str | Path, *, report: bool = True, workbook: bool = True,
+               extra_timings: dict[str, float] | None = None, ledger: str | None = None,
+               ledger_as_of: str | None = None) -> Path:
+    """Write the plan's files into ``out``, replacing an earlier plan there only once every file is written.
+
+    ``report`` and ``workbook`` say whether to write ``report.html`` and ``plan.xlsx``; ``ledger`` and
+    ``ledger_as_of`` (the ledger the pledges came from, and the date it was read as of) are shown in the report.
+    """
+    from allyplan.report.asks import ask_sheets
     from allyplan.report.html_report import render_report
 
     out = Path(out)
     check_out_dir(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    # mkdir (not mkdtemp, which makes a private 0700 folder) so that the folder gets the user's umask like its
+    # files: a colleague or a web server can read report.html where the user's umask lets them.
+    tmp = out.parent / f".{out.name}-{uuid.uuid4().hex[:12]}"
+    tmp.mkdir()
     try:
         for name in PLAN_TABLES:
             p.table(name).to_csv(tmp / f"{name}.csv", index=False, float_format="%.15g")
+        asks = ask_sheets(p)
+        write_asks(asks, tmp / "asks")
+        if workbook:
+            write_workbook(p, tmp / "plan.xlsx", asks)
         if report:
-            (tmp / "report.html").write_text(render_report(p), encoding="utf-8")
+            html = render_report(p, asks=asks, ledger=ledger, ledger_as_of=ledger_as_of)
+            (tmp / "report.html").write_text(html, encoding="utf-8")
         summary = p.summary()
         summary["timings_s"].update({k: round(v, 4) for k, v in (extra_timings or {}).items()})
         summary["timings_s"]["write"] = round(time.perf_counter() - t0, 4)
@@ -51,6 +68,40 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, extra_timings: 
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _file_name(key: str) -> str:
+    """A donor code or fund id made safe as a file name."""
+    return re.sub(r"[^\w.-]", "_", key) or "_"
+
+
+def write_asks(asks: dict[str, pd.DataFrame], folder: Path) -> None:
+    """One ``KEY.csv`` per donor or pooled fund in ``folder`` (readable headers, months as YYYY-MM)."""
+    from allyplan.report.labels import readable_columns
+
+    folder.mkdir()
+    for key, t in asks.items():
+        readable_columns(t).to_csv(folder / f"{_file_name(key)}.csv", index=False, float_format="%.15g")
+
+
+def write_workbook(p: Plan, path: Path, asks: dict[str, pd.DataFrame]) -> None:
+    """``plan.xlsx``: a sheet of needs in plain words, one per plan table, and one per donor or pooled fund."""
+    from allyplan.report.labels import readable_columns
+    from allyplan.report.stats import need_summary, shortfall_summary
+
+    needs = need_summary(p).drop(columns=["main_reason"])
+    sheets = {"needs": readable_columns(needs), "why short": readable_columns(shortfall_summary(p))}
+    sheets.update({name: p.table(name) for name in PLAN_TABLES})
+    used = set(sheets)
+    for key, t in asks.items():
+        name = re.sub(r"[\[\]:*?/\\]", "_", f"ask {key}")[:31]
+        while name.lower() in {u.lower() for u in used}:
+            name = name[:28] + f"~{len(used) % 100:02d}"
+        used.add(name)
+        sheets[name] = readable_columns(t)
+    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+        for name, t in sheets.items():
+            t.to_excel(xl, sheet_name=name, index=False)
 
 
 def check_out_dir(out: Path) -> None:

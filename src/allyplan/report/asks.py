@@ -1,0 +1,202 @@
+"""Per-donor ask sheets: what each donor (or pooled fund) is asked to send, item by item and month by month, from
+stock or from which production line, paid by which fund, and why it rather than another source.
+
+A purchase paid by a fund with one member is asked of that donor; one paid by a pooled fund is asked of the fund
+(its members are named in its summary), never split into donors.
+
+>>> from allyplan import example_path, load_scenario, plan
+>>> sheets = ask_sheets(plan(load_scenario(example_path())))
+>>> sheets["DE"].columns.tolist()[:4]
+['item', 'item_name', 'quantity', 'ship_month']
+>>> "purl" in sheets and "NL" not in set(sheets["purl"]["source"])
+True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from allyplan.planner import Plan
+from allyplan.planner.inputs import prepare
+from allyplan.report.stats import fmt_eur, fmt_quantity
+
+__all__ = ["ask_sheets", "ask_summaries", "askers", "ASK_COLUMNS"]
+
+ASK_COLUMNS = ["item", "item_name", "quantity", "ship_month", "in_service", "source", "paid_by", "value_eur", "need",
+               "why"]
+_MAX_NAMES = 4
+# What stops another source, said of one source / of several.
+_STATES = {
+    "late": ("arrives too late", "arrive too late"),
+    "floor": ("has nothing more to release above its readiness floor",
+              "have nothing more to release above their readiness floors"),
+    "capacity": ("is at capacity", "are at capacity"),
+    "money": ("has no money left in the funds that may buy from it",
+              "have no money left in the funds that may buy from them"),
+    "spare": ("has spare too", "have spare too"),
+}
+_SPARE_WHY = ": the plan's objective (burden sharing against GDP, least stock drawn down) preferred this source"
+
+
+def _pooled(p: Plan) -> pd.Series:
+    """Members of each pooled fund (more than one donor) with their share, e.g. ``NL 25 %, DE 25 %``."""
+    f = p.scenario.funds
+    total = f.groupby("fund")["amount_eur"].transform("sum")
+    f = f.assign(share=np.where(total > 0, 100.0 * f["amount_eur"] / total.where(total > 0, 1.0), 0.0))
+    n = f.groupby("fund")["donor"].transform("nunique")
+    f = f[n > 1]
+    return f.groupby("fund", sort=False).apply(
+        lambda g: ", ".join(f"{d} {s:.0f} %" for d, s in zip(g["donor"], g["share"], strict=True)),
+        include_groups=False).astype(object)
+
+
+def askers(p: Plan) -> pd.DataFrame:
+    """Who is asked for something: ``key`` (a donor's code or a pooled fund's id, as in ``deliveries.donor``),
+    ``kind`` (donor / pooled fund), ``name`` and, for a pooled fund, its ``members`` with their shares."""
+    keys = pd.unique(p.deliveries["donor"].astype(str))
+    pooled = _pooled(p)
+    names = p.scenario.parties.set_index("code")["name"]
+    rows = [{"key": k, "kind": "pooled fund" if k in pooled.index else "donor",
+             "name": f"fund {k}" if k in pooled.index else str(names.get(k, k)),
+             "members": str(pooled.get(k, ""))} for k in keys]
+    out = pd.DataFrame(rows, columns=["key", "kind", "name", "members"])
+    return out.sort_values(["kind", "key"]).reset_index(drop=True)
+
+
+def _sources(p: Plan) -> pd.DataFrame:
+    """Every stock and production line of every item, with its state in the plan: ``blocked`` (the rule that
+    forbids it, or ""), ``earliest`` (first month it can bring the item in service) and ``exhausted`` (why it
+    has nothing more to give, or "")."""
+    s = p.scenario
+    d = prepare(s)
+    dl = p.deliveries
+    st = d.stocks
+    used = dl[dl["source"] == "stock"].groupby(["donor", "item"])["quantity"].sum()
+    spare = st["releasable"].to_numpy() - pd.Series(list(zip(st["donor"], st["item"], strict=True))).map(
+        used).fillna(0.0).to_numpy()
+    stocks = pd.DataFrame({
+        "item": st["item"].to_numpy(), "name": st["donor"].to_numpy(), "kind": "stock", "source": "stock",
+        "donor": st["donor"].to_numpy(), "blocked": st["blocked"].to_numpy(),
+        "earliest": (st["available_from"] + st["lead_months"]).to_numpy(),
+        "exhausted": np.where(spare < 1 - 1e-9, "floor", ""),
+    })
+    pr = s.production
+    arcs = d.arcs
+    free = arcs[arcs["blocked"] == ""]
+    spent = dl[dl["fund"] != ""].groupby("fund")["value_eur"].sum()
+    free = free.assign(left=free["amount_eur"] - free["fund"].map(spent).fillna(0.0))
+    money = (free["left"] >= free["unit_cost_eur"] - 1e-6).groupby(free["line"]).any()
+    made = dl[dl["fund"] != ""].groupby("source")["quantity"].sum()
+    room = d.capacity.groupby("line")["capacity"].sum() - made.reindex(d.capacity["line"].unique()).fillna(0.0)
+    why_blocked = arcs[arcs["blocked"] != ""].drop_duplicates("line").set_index("line")["blocked"]
+    blocked = pr["line"].map(why_blocked).astype(object).where(lambda b: b.notna(), "no fund may buy from it")
+    blocked = blocked.where(~pr["line"].isin(free["line"]), "")
+    at_cap = pr["line"].map(room).fillna(0.0).to_numpy() < 1 - 1e-9
+    broke = ~pr["line"].map(money).fillna(False).astype(bool).to_numpy()
+    lines = pd.DataFrame({
+        "item": pr["item"].to_numpy(), "name": ("line " + pr["line"]).to_numpy(), "kind": "line",
+        "source": pr["line"].to_numpy(), "donor": "", "blocked": blocked.to_numpy(),
+        "earliest": (pr["from"] + pr["lead_months"]).to_numpy(),
+        "exhausted": np.where(at_cap, "capacity", np.where(broke, "money", "")),
+    })
+    return pd.concat([stocks, lines], ignore_index=True)
+
+
+def _names(xs: pd.Series) -> str:
+    u = list(dict.fromkeys(xs))
+    more = len(u) - _MAX_NAMES
+    return ", ".join(u[:_MAX_NAMES]) + (f" and {more} more" if more > 0 else "")
+
+
+def _why(p: Plan, asks: pd.DataFrame) -> pd.Series:
+    """For each (key, need, item, source) group of ``asks``: one sentence on the other sources of what the need
+    accepts, and what stops each of them (the binding alternatives)."""
+    groups = asks.groupby(["donor", "need", "item", "source"], as_index=False)["arrive_month"].min()
+    groups["g"] = np.arange(len(groups))
+    alt = groups.merge(p.scenario.accepts[["need", "item"]].rename(columns={"item": "alt_item"}), on="need")
+    alt = alt.merge(_sources(p).rename(columns={"item": "alt_item", "source": "alt_source", "donor": "alt_donor"}),
+                    on="alt_item")
+    own = (alt["alt_item"] == alt["item"]) & np.where(alt["kind"] == "stock", (alt["alt_source"] == alt["source"])
+                                                      & (alt["alt_donor"] == alt["donor"]),
+                                                      alt["alt_source"] == alt["source"])
+    alt = alt[~own]
+    state = np.select(
+        [alt["blocked"] != "", alt["earliest"] > alt["arrive_month"], alt["exhausted"] != ""],
+        ["may not send it (" + alt["blocked"] + ")", "late", alt["exhausted"]], default="spare")
+    alt = alt.assign(state=state, rank=(state == "spare").astype(int))
+    parts = alt.groupby(["g", "state"], sort=False).agg(names=("name", _names), n=("name", "nunique"),
+                                                        rank=("rank", "first")).reset_index()
+    parts = parts.sort_values(["g", "rank", "state"])
+    label = pd.Series(p.scenario.labels(groups["arrive_month"]), index=groups["g"])
+    verb = [_STATES[s][n > 1] if s in _STATES else s for s, n in zip(parts["state"], parts["n"], strict=True)]
+    text = (parts["names"] + " " + verb + np.where(parts["state"] == "spare", _SPARE_WHY, "")).to_numpy()
+    joined = pd.Series(text, index=parts["g"]).groupby(level=0).agg("; ".join)
+    only = "the only source in the scenario of what this need accepts"
+    out = groups["g"].map(joined).fillna(only)
+    out = np.where(out == only, out, "other sources by " + groups["g"].map(label) + ": " + out)
+    key = pd.MultiIndex.from_frame(groups[["donor", "need", "item", "source"]])
+    return pd.Series(out, index=key)
+
+
+def ask_sheets(p: Plan) -> dict[str, pd.DataFrame]:
+    """For each donor or pooled fund asked for anything (see :func:`askers`), its asks: one row per item, ship
+    month, source and need, with :data:`ASK_COLUMNS` (months as ``YYYY-MM``)."""
+    s = p.scenario
+    dl = p.deliveries
+    if dl.empty:
+        return {}
+    names = s.items.set_index("id")["name"]
+    pooled = _pooled(p)
+    producer = s.production.set_index("line")["producer"]
+    why = _why(p, dl)
+    rows = pd.DataFrame({
+        "key": dl["donor"].astype(str), "item": dl["item"], "item_name": dl["item"].map(names).fillna(dl["item"]),
+        "quantity": dl["quantity"], "ship": dl["ship_month"], "arrive": dl["arrive_month"],
+        "source": np.where(dl["source"] == "stock", "stock",
+                           "line " + dl["source"] + " (" + dl["source"].map(producer).fillna("?") + ")"),
+        "paid_by": np.where(dl["fund"] == "", "own stock",
+                            "fund " + dl["fund"] + np.where(dl["fund"].isin(pooled.index), " (pooled)", "")),
+        "value_eur": dl["value_eur"], "need": dl["need"],
+        "why": why.reindex(pd.MultiIndex.from_frame(dl[["donor", "need", "item", "source"]])).to_numpy(),
+    }).sort_values(["key", "ship", "item", "need"])
+    rows["ship_month"] = s.labels(rows["ship"])
+    rows["in_service"] = s.labels(rows["arrive"])
+    return {str(k): g[ASK_COLUMNS].reset_index(drop=True) for k, g in rows.groupby("key", sort=True)}
+
+
+def ask_summaries(p: Plan, sheets: dict[str, pd.DataFrame] | None = None) -> dict[str, str]:
+    """One paragraph per donor or pooled fund: what it is asked for in all, when, from where, paid how."""
+    sheets = ask_sheets(p) if sheets is None else sheets
+    who = askers(p).set_index("key")
+    funds = p.scenario.funds
+    pooled = _pooled(p)
+    out = {}
+    for key, t in sheets.items():
+        w = who.loc[key]
+        items = t.groupby("item_name", sort=False)["quantity"].sum().sort_values(ascending=False)
+        listed = ", ".join(f"{fmt_quantity(q)} {n}" for n, q in items.head(5).items())
+        if len(items) > 5:
+            listed += f" and {len(items) - 5} more item types"
+        head = (f"{w['name']} (pooled: {w['members']})" if w["kind"] == "pooled fund"
+                else f"{w['name']} ({key})")
+        first, last = t["ship_month"].min(), t["ship_month"].max()
+        text = (f"{head} is asked for {listed}, worth {fmt_eur(t['value_eur'].sum())}, shipping "
+                + (f"in {first}" if first == last else f"from {first} to {last}"))
+        stock = t["source"] == "stock"
+        pieces = []
+        if stock.any():
+            pieces.append(f"{fmt_eur(t.loc[stock, 'value_eur'].sum())} from its own stock")
+        if (~stock).any():
+            bought = t[~stock]
+            lines = _names(bought["source"].str.split(" ").str[1])
+            pieces.append(f"{fmt_eur(bought['value_eur'].sum())} made by {lines}, paid by "
+                          f"{_names(bought['paid_by'].str.replace(' (pooled)', '', regex=False))}")
+        text += ": " + " and ".join(pieces) + "."
+        if w["kind"] == "donor":
+            mine = sorted(set(funds.loc[funds["donor"] == key, "fund"]) & set(pooled.index))
+            if mine:
+                text += (f" It also pays into pooled fund{'s' if len(mine) > 1 else ''} {', '.join(mine)}, whose "
+                         "purchases are asked of the fund.")
+        out[key] = text
+    return out
