@@ -28,7 +28,18 @@ import pandas as pd
 from allyplan.errors import Problem
 from allyplan.ledger import models as m
 from allyplan.ledger.checks import LedgerInputError, parse_date, parse_numbers
-from allyplan.ledger.db import make_engine, migrate, reading, resolve_url, writing
+from allyplan.ledger.db import (
+    LedgerMissing,
+    Waiting,
+    _where,
+    exists,
+    make_engine,
+    migrate,
+    needs_migration,
+    reading,
+    resolve_url,
+    writing,
+)
 from allyplan.ledger.imports import ImportResult, Progress, run_import
 from allyplan.ledger.proposals import (
     StoredDocument,
@@ -66,12 +77,28 @@ def as_date(value: str | date | None, field: str = "date", where: str = "ledger"
 class Ledger:
     """A ledger at a database URL or SQLite path (default: ``$ALLYPLAN_DATABASE_URL`` or the user's data folder)."""
 
-    def __init__(self, db: str | Path | None = None) -> None:
+    def __init__(self, db: str | Path | None = None, *, create: bool = True, waiting: Waiting | None = None) -> None:
+        """Open the ledger. ``create=False`` (for reading): raise :class:`LedgerMissing` instead of creating one
+        where there is none. ``waiting`` is told when a write has to wait for another writer's lock.
+
+        Opening reads the schema version without taking the write lock, so readers never queue behind an import;
+        only a ledger that is new or older than this allyplan is migrated (``created`` says it was new)."""
         self.url = resolve_url(db)
-        self.engine = make_engine(self.url)
-        migrate(self.engine)
-        with writing(self.engine) as conn:
-            seed(conn)
+        self.engine = make_engine(self.url, create=create)
+        if waiting is not None:
+            self.engine = self.engine.execution_options(waiting=waiting)
+        self.created = False
+        if not create and not exists(self.engine):
+            self.engine.dispose()
+            where = _where(self.engine)
+            raise LedgerMissing(f"there is no ledger at {where}, and this command only reads one (it creates none). "
+                                f"Point --db (or ALLYPLAN_DATABASE_URL) at an existing ledger, or start one with "
+                                f"`allyplan ledger add ... --db {where}` or `allyplan ledger import FILE --db {where}`")
+        if needs_migration(self.engine):
+            self.created = not exists(self.engine) or _empty(self.engine)
+            migrate(self.engine)
+            with writing(self.engine) as conn:
+                seed(conn)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -367,6 +394,14 @@ class Ledger:
                                      .where(m.states.c.valid_to.is_(None))).scalar_one()
             n_events = conn.execute(select(func.count()).select_from(m.events)).scalar_one()
         return {"entries": int(n_entries), "events": int(n_events)}
+
+
+def _empty(engine: Any) -> bool:
+    """A database without the ledger's tables (a new SQLite file, or an empty PostgreSQL schema)."""
+    from sqlalchemy import inspect
+
+    with reading(engine) as conn:
+        return not inspect(conn).has_table("events")
 
 
 def _pending(conn: Any, pid: int) -> dict[str, Any]:
