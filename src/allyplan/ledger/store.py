@@ -17,6 +17,7 @@ engine.
 from __future__ import annotations
 
 import getpass
+import math
 import os
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -135,15 +136,16 @@ class Ledger:
             if v is None or (isinstance(v, str) and v.strip() == ""):
                 out[name] = None
                 continue
-            typ = LEDGER.field(name).type if name != "duplicate_of" else "int"
+            typ = {"duplicate_of": "int", "measure": "choice"}.get(name) or LEDGER.field(name).type
             if typ == "party":
                 out[name] = ref.party_code(str(v)) or str(v).strip()
             elif typ == "item":
                 out[name] = ref.item_id(str(v)) or str(v).strip()
             elif typ == "float":
                 num = parse_numbers(pd.Series([v]))[0]
-                if pd.isna(num):
-                    problems.append(Problem(where, None, name, f"{v!r} is not a number", "Give a number, e.g. 12"))
+                if pd.isna(num) or not math.isfinite(num):
+                    problems.append(Problem(where, None, name, f"{v!r} is not a finite number",
+                                            "Give a number, e.g. 12"))
                 else:
                     out[name] = float(num)
             elif typ == "date":
@@ -158,7 +160,7 @@ class Ledger:
             elif typ == "list":
                 out[name] = ";".join(v) if isinstance(v, (list, tuple)) else str(v).strip()
             else:
-                out[name] = v
+                out[name] = str(v).strip().lower() if name == "category" else v
         if problems:
             raise LedgerInputError(problems)
         return out
@@ -204,6 +206,9 @@ class Ledger:
             raise LedgerInputError([Problem(where, None, "quantity", "no quantity or value delivered",
                                             "Give the units delivered (or --value for a value-only pledge)")])
         for name, v in (("quantity", quantity), ("value", value)):
+            if v is not None and not math.isfinite(float(v)):
+                raise LedgerInputError([Problem(where, None, name, f"{v!r} is not a finite number",
+                                                "Give the units (or value) delivered as a plain number")])
             if v is not None and not float(v) >= 0:
                 raise LedgerInputError([Problem(where, None, name, f"negative delivery {v!r}",
                                                 "Deliveries are 0 or more; revise the pledge to correct a record")])

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, and_, delete, or_, select, text, update
 from allyplan.errors import Problem
 from allyplan.ledger import models as m
 from allyplan.ledger.chain import event_hash, last_hash, recorded_text
-from allyplan.ledger.checks import LedgerInputError, check_states
+from allyplan.ledger.checks import TEXT_LIMITS, LedgerInputError, check_states
 from allyplan.ledger.duplicates import TEXT_WINDOW_DAYS, likely_duplicates
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.rollups import apply_deltas, rebuild_rollups, rollup_deltas
@@ -97,6 +97,7 @@ def normalise_adds(adds: pd.DataFrame, ref: Reference) -> pd.DataFrame:
         a[f] = a[f].astype(object).where(~_blank(a[f]), None)
     for f in ("quantity", "value", "delivered", "delivered_value"):
         a[f] = pd.to_numeric(a[f]).astype(float)
+    a["category"] = a["category"].map(lambda v: v.strip().lower() if isinstance(v, str) else v)  # one category
     a["category"] = a["category"].where(a["category"].notna(), ref.categories(a["item"]))
     a["category"] = a["category"].where(a["category"].notna(), None)
     fill = a["status"].eq("delivered") & a["quantity"].notna() & a["delivered"].eq(0.0)
@@ -344,6 +345,9 @@ def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: dat
                       else (pd.DataFrame(), pd.DataFrame(), {}))
     changed, touched_states, new_events = (_fold_changes(conn, batch.changes, now, ref, rates, problems)
                                            if batch.changes else ([], pd.DataFrame(), []))
+    problems += [Problem(c.where, c.row, "who", f"who is {len(c.who)} characters long",
+                         f"Keep who to {TEXT_LIMITS['who']} characters") for c in batch.changes
+                 if len(c.who or "") > TEXT_LIMITS["who"]]
     if problems:
         raise LedgerInputError(problems)
 
@@ -382,7 +386,7 @@ def revalue(conn: Connection, ref: Reference, rates: Rates) -> int:
     """Recompute the EUR values of every state (after new rates or unit values); returns the rows changed."""
     s = m.states.c
     cols = ["id", "item", "quantity", "value", "currency", "announced", "delivered", "delivered_value", "status",
-            "value_eur", "delivered_value_eur"]
+            "value_eur", "delivered_value_eur", "measure"]
     df = pd.DataFrame(conn.execute(select(*(getattr(s, c) for c in cols))).all(), columns=cols)
     if df.empty:
         return 0
