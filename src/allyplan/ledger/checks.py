@@ -107,6 +107,14 @@ def parse_numbers(col: pd.Series) -> pd.Series:
     return fast
 
 
+def _worth(col: str) -> Callable[[pd.DataFrame], Iterable[str]]:
+    return lambda bad: [f"worth EUR {v:,.3g}, more than any pledge ever made" for v in bad[col]]
+
+
+def _too_long(col: str) -> Callable[[pd.DataFrame], Iterable[str]]:
+    return lambda bad: [f"{col} is {len(v)} characters long" for v in bad[col]]
+
+
 def check_states(df: pd.DataFrame, ref: Reference, where: pd.Series, rows: pd.Series) -> list[Problem]:
     """Problems with entry states (one row each). ``where`` names the file or command, ``rows`` the row or None."""
     problems: list[Problem] = []
@@ -154,14 +162,12 @@ def check_states(df: pd.DataFrame, ref: Reference, where: pd.Series, rows: pd.Se
     for f in ("value_eur", "delivered_value_eur"):
         if f in df.columns:
             x = df[f].astype(float).to_numpy()
-            add(np.isfinite(x) & (np.abs(x) >= MAX_EUR), f.removesuffix("_eur"),
-                lambda bad, c=f: [f"worth EUR {v:,.3g}, more than any pledge ever made" for v in bad[c]],
+            add(np.isfinite(x) & (np.abs(x) >= MAX_EUR), f.removesuffix("_eur"), _worth(f),
                 f"Values are below EUR {MAX_EUR:,.0f}; check for a typing error")
     for f, n in TEXT_LIMITS.items():
         if f in df.columns:
             long = df[f].map(lambda v, n=n: isinstance(v, str) and len(v) > n).to_numpy(dtype=bool)
-            add(long, f, lambda bad, c=f: [f"{c} is {len(v)} characters long" for v in bad[c]],
-                f"Keep {f} to {n} characters")
+            add(long, f, _too_long(f), f"Keep {f} to {n} characters")
     add(~df["currency"].isin(ref.currencies), "currency", said("unknown currency", "currency"),
         "Use an ISO 4217 code such as EUR, USD or GBP")
     add(~df["status"].isin(PLEDGE_STATUSES), "status", said("unknown status", "status"),

@@ -120,7 +120,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
             if not opts.get("write"):
                 conn.exec_driver_sql("BEGIN")  # a read: WAL readers see the last commit and never wait
                 return
-            raw = conn.connection.driver_connection
+            raw: Any = conn.connection.driver_connection
             raw.execute("PRAGMA busy_timeout=0")
             try:
                 try:

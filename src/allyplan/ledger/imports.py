@@ -273,6 +273,10 @@ def _counts(col: pd.Series) -> tuple[pd.Series, pd.Series]:
     return col.where(words.eq(""), ""), words
 
 
+def _word_count(words: pd.Series, what: str) -> Callable[[int], str]:
+    return lambda i: f"{what} {words.iloc[i]!r} is not a number: unknown, the text kept in the description"
+
+
 def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
           warnings: list[Problem]) -> tuple[pd.DataFrame, list[Problem], str]:
     """The Kiel tracker's main data (either layout) as ledger fields; quirks read with a warning."""
@@ -373,8 +377,7 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
     for words, what in ((qty_words, "count"), (dlv_words, "delivered count")):
         has = words.ne("")
         if has.any():
-            warn(has, "quantity", lambda i, w=words, t=what: f"{t} {w.iloc[i]!r} is not a number: unknown, the "
-                 "text kept in the description", "Nothing to do")
+            warn(has, "quantity", _word_count(words, what), "Nothing to do")
             notes.append(pd.Series(np.where(has, what + ": " + words, ""), index=d.index))
     out["quantity"], out["delivered"] = qty, dlv
     use_reported = eur.eq("") & reported.ne("")

@@ -28,6 +28,7 @@ import pandas as pd
 
 from allyplan.errors import Problem
 from allyplan.ledger import models as m
+from allyplan.ledger.chain import Verification, verify
 from allyplan.ledger.checks import LedgerInputError, parse_date, parse_numbers
 from allyplan.ledger.db import (
     LedgerMissing,
@@ -275,6 +276,11 @@ class Ledger:
                           since=as_date(since, "--since", "ledger report"),
                           until=as_date(until, "--until", "ledger report"),
                           as_of=as_date(as_of, "--as-of", "ledger report"), use_rollups=use_rollups)
+
+    def verify(self) -> Verification:
+        """Recompute the events' hash chain and every state from the events (see :mod:`allyplan.ledger.chain`)."""
+        with reading(self.engine) as conn:
+            return verify(conn)
 
     def duplicates(self) -> pd.DataFrame:
         """Likely duplicates waiting for a decision (merge them, or clear the flag with an update)."""
