@@ -7,23 +7,31 @@ The ledger is chosen with ``--db`` (a SQLite file or a database URL), else ``$AL
 
 from __future__ import annotations
 
+import csv
 import json
+import math
 import sys
+from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
+import numpy as np
 import pandas as pd
 import typer
 from rich.table import Table
 
 from allyplan.cli import _fmt, _friendly, err, out
-from allyplan.errors import AllyplanError
-from allyplan.ledger import Ledger
+from allyplan.errors import AllyplanError, Problem
+from allyplan.ledger import Ledger, LedgerInputError
+from allyplan.ledger.db import _where
 from allyplan.ledger.queries import REPORT_BY
 from allyplan.ledger.state import EntryState, Event
 from allyplan.schema import LEDGER, PLEDGE_STATUSES
 
 __all__ = ["ledger_app"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 ledger_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
                          help="The ledger of pledges and deliveries: record, revise, import, report.")
@@ -35,6 +43,8 @@ Why = Annotated[str, typer.Option(help="Why: the reason recorded with the change
 Date = Annotated[str | None, typer.Option("--date", help="When it happened, YYYY-MM-DD (default: today)")]
 Source = Annotated[list[str] | None, typer.Option("--source", help="URL or reference (repeat for several)")]
 AsOf = Annotated[str | None, typer.Option(help="Read the ledger as it stood on this date (YYYY-MM-DD)")]
+Problems = Annotated[str | None, typer.Option("--problems", help="Print every problem (all), or write them to "
+                                                                 "a CSV file (FILE.csv); default: the first 200")]
 
 
 def _help(name: str) -> str:
@@ -80,8 +90,85 @@ def _fields(**kw: Any) -> dict[str, Any]:
     return {k: v for k, v in kw.items() if v is not None}
 
 
+def _waiting(msg: str) -> None:
+    err.print(f"[yellow]waiting:[/] {msg}…", highlight=False, soft_wrap=True)
+
+
+def _open(db: str | None, *, write: bool) -> Ledger:
+    """The ledger for a command: a reading command never creates one; a writing one says when it did."""
+    led = Ledger(db, create=write, waiting=_waiting if write else None)
+    if led.created:
+        err.print(f"Created a new ledger at {_where(led.engine)}", highlight=False, soft_wrap=True)
+    return led
+
+
+def _print_problems(problems: list[Problem], head: str, show: str | None) -> None:
+    """Print ``problems`` under ``head``: the first 200, or all (``show="all"``), or into a CSV file."""
+    err.print(head, highlight=False, soft_wrap=True)
+    if show and show != "all":
+        path = Path(show)
+        with path.open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["file", "row", "field", "problem", "fix"])
+            w.writerows([_safe_cell(p.file), p.row or "", _safe_cell(p.field or ""), _safe_cell(p.message),
+                         _safe_cell(p.fix)] for p in problems)
+        err.print(f"  all {len(problems):,} written to {path}", highlight=False, markup=False)
+        return
+    limit = None if show == "all" else 200
+    for p in problems[:limit]:
+        err.print(f"  - {p}", highlight=False, markup=False)
+    if limit is not None and len(problems) > limit:
+        err.print(f"  ... and {len(problems) - limit:,} more (--problems all prints them all, --problems FILE.csv "
+                  "writes them)", highlight=False, markup=False)
+
+
+def _input_errors(not_done: str) -> Callable[[F], F]:
+    """Report a :class:`LedgerInputError` with what the command did not do (exit 2), every problem when asked."""
+
+    def wrap(fn: F) -> F:
+        @wraps(fn)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except LedgerInputError as e:
+                n = len(e.problems)
+                _print_problems(e.problems, f"[bold red]error:[/] {n} problem{'s' if n != 1 else ''} in the input; "
+                                f"{not_done}.", kwargs.get("problems"))
+                raise typer.Exit(2) from None
+
+        return inner  # type: ignore[return-value]
+
+    return wrap
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(v: Any) -> Any:
+    """A cell that a spreadsheet will not run as a formula (OWASP: prefix a quote to =, +, -, @, tab, CR)."""
+    if isinstance(v, str) and v.startswith(_FORMULA):
+        return "'" + v
+    return v
+
+
+def _safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every text cell made safe for a spreadsheet (numbers stay numbers)."""
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+            out[c] = out[c].astype(object).map(_safe_cell)
+    out.columns = [_safe_cell(str(c)) for c in out.columns]
+    return out
+
+
+def _num(v: float) -> str:
+    """A number as written (53280611.22, not 5.32806e+07)."""
+    return np.format_float_positional(v, trim="-") if math.isfinite(v) else str(v)
+
+
 @ledger_app.command("add")
 @_friendly
+@_input_errors("nothing was written")
 def add_cmd(
     donor: Annotated[str, typer.Option(help=_help("donor") + "; an English country name works too")],
     announced: Annotated[str, typer.Option(help=_help("announced"))],
@@ -100,7 +187,7 @@ def add_cmd(
     db: Db = None,
 ) -> None:
     """Record a pledge. Prints its id, and says so if it looks like a re-announcement of an earlier entry."""
-    with Ledger(db) as led:
+    with _open(db, write=True) as led:
         n = led.add(donor=donor, item=item, quantity=quantity, value=value, currency=currency, category=category,
                     status=status, announced=announced, expected=expected, recipient=recipient,
                     description=description, sources=";".join(source or []), why=why, who=who)
@@ -114,6 +201,7 @@ def add_cmd(
 
 @ledger_app.command("update")
 @_friendly
+@_input_errors("nothing was written")
 def update_cmd(
     entry: Annotated[int, typer.Argument(help="Entry id")],
     donor: Annotated[str | None, typer.Option(help=_help("donor"))] = None,
@@ -141,13 +229,14 @@ def update_cmd(
                      description=description)
     if not_duplicate:
         fields["duplicate_of"] = None
-    with Ledger(db) as led:
+    with _open(db, write=True) as led:
         s = led.update(entry, at=date, who=who, why=why, source=";".join(source or []), **fields)
     out.print(f"Revised entry [bold]{entry}[/]: {_says(s)}", highlight=False, soft_wrap=True)
 
 
 @ledger_app.command("deliver")
 @_friendly
+@_input_errors("nothing was written")
 def deliver_cmd(
     entry: Annotated[int, typer.Argument(help="Entry id")],
     quantity: Annotated[float | None, typer.Argument(help="Units delivered (partial deliveries add up)")] = None,
@@ -159,13 +248,14 @@ def deliver_cmd(
     db: Db = None,
 ) -> None:
     """Record a delivery against a pledge."""
-    with Ledger(db) as led:
+    with _open(db, write=True) as led:
         s = led.deliver(entry, quantity, value=value, at=date, who=who, why=why, source=";".join(source or []))
     out.print(f"Entry [bold]{entry}[/]: {_says(s)}", highlight=False, soft_wrap=True)
 
 
 @ledger_app.command("cancel")
 @_friendly
+@_input_errors("nothing was written")
 def cancel_cmd(
     entry: Annotated[int, typer.Argument(help="Entry id")],
     why: Annotated[str, typer.Option(help="Why the pledge is cancelled")],
@@ -175,13 +265,13 @@ def cancel_cmd(
     db: Db = None,
 ) -> None:
     """Cancel a pledge. It stays in the ledger, with its history."""
-    with Ledger(db) as led:
+    with _open(db, write=True) as led:
         s = led.cancel(entry, why=why, at=date, who=who, source=";".join(source or []))
     out.print(f"Entry [bold]{entry}[/]: {_says(s)}", highlight=False, soft_wrap=True)
 
 
 def _event_row(e: Event) -> list[str]:
-    data = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in e.data.items()
+    data = ", ".join(f"{k}={_num(v)}" if isinstance(v, float) else f"{k}={v}" for k, v in e.data.items()
                      if v is not None and v != "")
     return [str(e.seq), e.at.isoformat(), e.action, data, e.who, e.why, e.source,
             e.recorded.strftime("%Y-%m-%d %H:%M") if e.recorded else ""]
@@ -189,9 +279,10 @@ def _event_row(e: Event) -> list[str]:
 
 @ledger_app.command("history")
 @_friendly
+@_input_errors("no history was shown")
 def history_cmd(entry: Annotated[int, typer.Argument(help="Entry id")], db: Db = None) -> None:
     """Every change to an entry: what, when, who, why, on what source."""
-    with Ledger(db) as led:
+    with _open(db, write=False) as led:
         evs = led.history(entry)
         s = led.entry(entry)
     t = Table(title=f"History of entry {entry}", title_justify="left")
@@ -205,26 +296,39 @@ def history_cmd(entry: Annotated[int, typer.Argument(help="Entry id")], db: Db =
 
 @ledger_app.command("show")
 @_friendly
+@_input_errors("no entry was shown")
 def show_cmd(entry: Annotated[int, typer.Argument(help="Entry id")], as_of: AsOf = None, db: Db = None) -> None:
     """One entry, now or as of a date."""
-    with Ledger(db) as led:
+    with _open(db, write=False) as led:
         s = led.entry(entry, as_of=as_of)
     out.print(_state_table(s, f"Entry {entry}" + (f" as of {as_of}" if as_of else "")))
 
 
 @ledger_app.command("list")
 @_friendly
+@_input_errors("no entries were listed")
 def list_cmd(
     as_of: AsOf = None,
     status: Annotated[list[str] | None, typer.Option(help="Only these statuses (repeat)")] = None,
     donor: Annotated[str | None, typer.Option(help="Only this donor")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows")] = 50,
+    limit: Annotated[int, typer.Option(help="At most this many rows (0: all)")] = 50,
+    format_: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
     db: Db = None,
 ) -> None:
     """Entries, now or as of a date."""
-    with Ledger(db) as led:
-        df = led.entries(as_of, statuses=status, donor=donor, limit=limit)
+    if format_ not in ("table", "csv", "json"):
+        raise AllyplanError(f"unknown format {format_!r}: choose table, csv or json")
+    with _open(db, write=False) as led:
+        df = led.entries(as_of, statuses=status, donor=donor, limit=limit or None)
         n = led.count()
+    if format_ != "table":
+        cols = ["entry", "donor", "recipient", "item", "category", "description", "quantity", "value", "currency",
+                "value_eur", "status", "measure", "delivered", "delivered_value", "delivered_value_eur", "announced",
+                "expected", "sources", "key", "duplicate_of", "merged_into", "counted"]
+        df = df[cols]
+        sys.stdout.write(_safe_frame(df).to_csv(index=False) if format_ == "csv" else
+                         json.dumps(json.loads(df.to_json(orient="records", date_format="iso")), indent=2) + "\n")
+        return
     t = Table(title=f"Ledger entries{f' as of {as_of}' if as_of else ''}", title_justify="left")
     for c in ("id", "donor", "item", "quantity", "value EUR", "status", "delivered", "announced", "flag"):
         t.add_column(c, justify="right" if c in ("id", "quantity", "value EUR", "delivered") else "left")
@@ -242,6 +346,7 @@ def list_cmd(
 
 @ledger_app.command("import")
 @_friendly
+@_input_errors("nothing was imported")
 def import_cmd(
     file: Annotated[Path, typer.Argument(help="CSV or XLSX file")],
     map_: Annotated[str | None, typer.Option("--map", help="Column mapping FIELD=COLUMN,... (ledger fields: "
@@ -249,8 +354,9 @@ def import_cmd(
     preset: Annotated[str | None, typer.Option(help="A known layout: kiel (the Kiel tracker's main data)")] = None,
     sheet: Annotated[str | None, typer.Option(help="Sheet of an XLSX file (default: the first, or the Kiel main-data "
                                                    "sheet with --preset kiel)")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date of the revisions a newer release records "
-                                                            "(default: today)")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date of the release: of the revisions it records, "
+                                                            "and of its undated rows (default: today)")] = None,
+    problems: Problems = None,
     who: Who = None,
     db: Db = None,
 ) -> None:
@@ -258,16 +364,26 @@ def import_cmd(
     from allyplan.ledger.imports import parse_mapping
 
     mapping = parse_mapping(map_)
-    with Ledger(db) as led, err.status(f"Importing {file.name}…") as st:
+    with _open(db, write=True) as led, err.status(f"Importing {file.name}…") as st:
         r = led.import_file(file, mapping=mapping, preset=preset, sheet=sheet, at=date, who=who,
                             progress=lambda msg: st.update(msg[0].upper() + msg[1:] + "…"))
     if r.already_imported:
         out.print(f"{file.name} was already imported on {r.already_imported}: nothing changed "
                   f"({r.rows:,} rows).", highlight=False, soft_wrap=True)
         return
+    how = ", ".join(x for x in (f"Kiel {r.layout} layout" if r.layout else "",
+                                f"read as {r.encoding}" if r.encoding not in (None, "utf-8") else "") if x)
     new = f"{len(r.added):,} new entr{'y' if len(r.added) == 1 else 'ies'}"
-    out.print(f"Imported {file.name}: {r.rows:,} rows — {new}, {len(r.revised):,} revised, "
-              f"{r.unchanged:,} unchanged.", highlight=False, soft_wrap=True)
+    out.print(f"Imported {file.name}{f' ({how})' if how else ''}: {r.rows:,} rows — {new}, {len(r.revised):,} "
+              f"revised, {r.unchanged:,} unchanged.", highlight=False, soft_wrap=True)
+    if r.warnings:
+        n = len(r.warnings)
+        _print_problems(r.warnings, f"[yellow]{n:,} row{'s' if n != 1 else ''} read with a warning[/] (kept, "
+                        "as the file states them):", problems or ("all" if n <= 20 else None))
+    if r.absent:
+        ids = ", ".join(map(str, r.absent[:20])) + (f" and {len(r.absent) - 20:,} more" if len(r.absent) > 20 else "")
+        out.print(f"[yellow]{len(r.absent):,} entries of an earlier release are absent from {file.name}[/] (not "
+                  f"confirmed by it; they stay until revised or cancelled): {ids}", highlight=False, soft_wrap=True)
     if r.duplicates:
         out.print(f"[yellow]{len(r.duplicates)} new entries look like re-announcements[/] and are not counted until "
                   "you decide: allyplan ledger duplicates", highlight=False, soft_wrap=True)
@@ -275,9 +391,10 @@ def import_cmd(
 
 @ledger_app.command("duplicates")
 @_friendly
+@_input_errors("nothing was shown")
 def duplicates_cmd(db: Db = None) -> None:
     """Entries flagged as likely re-announcements of earlier ones, waiting for a decision."""
-    with Ledger(db) as led:
+    with _open(db, write=False) as led:
         df = led.duplicates()
     if df.empty:
         out.print("No likely duplicates waiting.")
@@ -296,6 +413,7 @@ def duplicates_cmd(db: Db = None) -> None:
 
 @ledger_app.command("merge")
 @_friendly
+@_input_errors("nothing was written")
 def merge_cmd(
     duplicate: Annotated[int, typer.Argument(help="The entry that repeats another")],
     keep: Annotated[int, typer.Argument(help="The entry to keep")],
@@ -305,13 +423,14 @@ def merge_cmd(
     db: Db = None,
 ) -> None:
     """Merge a duplicate into the entry it repeats; both histories are kept."""
-    with Ledger(db) as led:
+    with _open(db, write=True) as led:
         s = led.merge(duplicate, keep, why=why, at=date, who=who)
     out.print(f"Merged entry {duplicate} into [bold]{keep}[/]: {_says(s)}", highlight=False, soft_wrap=True)
 
 
 @ledger_app.command("report")
 @_friendly
+@_input_errors("no report was made")
 def report_cmd(
     by: Annotated[str, typer.Option(help=f"Group by: {', '.join(REPORT_BY)}")] = "donor",
     status: Annotated[list[str] | None, typer.Option(help="Statuses to count (repeat; default: committed and "
@@ -331,7 +450,7 @@ def report_cmd(
     for s_ in status or []:
         if s_ not in PLEDGE_STATUSES:
             raise AllyplanError(f"unknown status {s_!r}: choose from {', '.join(PLEDGE_STATUSES)}")
-    with Ledger(db) as led:
+    with _open(db, write=False) as led:
         df = led.report(by, statuses=status, since=since, until=until, as_of=as_of)
     if format_ == "table":
         t = Table(title=f"Pledged and delivered by {by}" + (f", as of {as_of}" if as_of else ""), title_justify="left")
@@ -352,10 +471,10 @@ def report_cmd(
     if format_ == "xlsx":
         if out_file is None:
             raise AllyplanError("--format xlsx writes a workbook: give the file with --out report.xlsx")
-        df.to_excel(out_file, index=False, sheet_name=f"by {by}")
+        _safe_frame(df).to_excel(out_file, index=False, sheet_name=f"by {by}")
         out.print(f"Wrote {out_file}", highlight=False)
         return
-    text = df.to_csv(index=False) if format_ == "csv" else json.dumps(
+    text = _safe_frame(df).to_csv(index=False) if format_ == "csv" else json.dumps(
         json.loads(df.to_json(orient="records")), indent=2) + "\n"
     if out_file is None:
         sys.stdout.write(text)
@@ -366,16 +485,17 @@ def report_cmd(
 
 @ledger_app.command("rates")
 @_friendly
+@_input_errors("no rates were imported")
 def rates_cmd(file: Annotated[Path, typer.Argument(help="ECB reference-rate CSV (eurofxref-hist.csv or a Data "
                                                         "Portal export)")], db: Db = None) -> None:
     """Import exchange rates; entries valued in other currencies are revalued."""
-    with Ledger(db) as led, err.status(f"Importing rates from {file.name} and revaluing entries…"):
+    with _open(db, write=True) as led, err.status(f"Importing rates from {file.name} and revaluing entries…"):
         n, revalued = led.import_rates(file)
     out.print(f"Imported {n:,} rates from {file.name}; {revalued:,} entry states revalued.", highlight=False)
 
 
 def _reference_cmd(table: str, file: Path | None, db: str | None) -> None:
-    with Ledger(db) as led:
+    with _open(db, write=file is not None) as led:
         if file is not None:
             with err.status(f"Importing {table} from {file.name} and revaluing entries…"):
                 n, revalued = led.import_reference(table, file)
@@ -411,3 +531,22 @@ def parties_cmd(import_: Annotated[Path | None, typer.Option("--import", help="p
                 db: Db = None) -> None:
     """Parties with their GDP (for shares of GDP); --import adds or replaces parties."""
     _reference_cmd("parties", import_, db)
+
+
+@ledger_app.command("verify")
+@_friendly
+def verify_cmd(db: Db = None) -> None:
+    """Recompute the events' hash chain and every entry's states from the events; name the first that does not
+    match (exit 1), or say the ledger is whole."""
+    with _open(db, write=False) as led, err.status("Verifying the events and states…"):
+        v = led.verify()
+    if v.ok:
+        out.print(f"The ledger is whole: {v.events:,} events chain and hash as recorded, and the states of all "
+                  f"{v.entries:,} entries are what their events give.", highlight=False, soft_wrap=True)
+        return
+    for what in (v.bad_event, v.bad_state):
+        if what:
+            err.print(f"[bold red]mismatch:[/] {what}", highlight=False, soft_wrap=True)
+    err.print(f"Checked {v.events:,} events of {v.entries:,} entries. The ledger was changed outside allyplan: "
+              "restore it from a backup taken before that event.", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)

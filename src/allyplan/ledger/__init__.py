@@ -7,7 +7,7 @@ state as of any past date are derived from the events. See :class:`Ledger`.
 from __future__ import annotations
 
 from allyplan.ledger.checks import LedgerInputError
-from allyplan.ledger.db import LedgerBusy, LedgerError, default_path, resolve_url
+from allyplan.ledger.db import LedgerBusy, LedgerError, LedgerMissing, default_path, resolve_url
 from allyplan.ledger.imports import ImportResult
 from allyplan.ledger.queries import COUNTED_STATUSES, REPORT_BY
 from allyplan.ledger.state import EntryState, Event, replay, timeline
@@ -25,6 +25,7 @@ __all__ = [
     "LedgerBusy",
     "LedgerError",
     "LedgerInputError",
+    "LedgerMissing",
     "REPORT_BY",
     "WriteResult",
     "default_path",

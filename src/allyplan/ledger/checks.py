@@ -8,6 +8,7 @@ Every problem names where it is (file and row, or the command), the field, what 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -17,11 +18,26 @@ from allyplan.errors import LedgerInputError, Problem
 from allyplan.ledger.reference import Reference
 from allyplan.schema import PLEDGE_STATUSES
 
-__all__ = ["LedgerInputError", "parse_dates", "parse_date", "parse_numbers", "check_states", "DATE_FORMATS"]
+__all__ = ["LedgerInputError", "parse_dates", "parse_date", "parse_numbers", "check_states", "DATE_FORMATS",
+           "MAX_AMOUNT", "MAX_EUR", "MAX_UNITS", "TEXT_LIMITS"]
 
 #: Date formats accepted everywhere (day first where the day comes first: 30.06.2025, 30/06/2025).
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
-DATE_HELP = "Write dates as YYYY-MM-DD (also accepted: YYYY-MM, DD.MM.YYYY, DD/MM/YYYY)"
+DATE_HELP = ("Write dates as YYYY-MM-DD between 1900 and 2199 (also accepted: YYYY-MM, DD.MM.YYYY, "
+             "DD/MM/YYYY)")
+
+
+#: The largest amount in any currency a pledge may state (10^15: beyond any budget, in any unit) and the largest
+#: value in EUR (10^12: EUR 1 trillion; the Kiel tracker's total for all donors since 2022 is about EUR 360 bn).
+MAX_AMOUNT = 1e15
+MAX_EUR = 1e12
+#: The largest number of units (10^10: ten billion rounds).
+MAX_UNITS = 1e10
+#: The longest text the database keeps in these fields (the same on SQLite and PostgreSQL, checked before writing).
+TEXT_LIMITS: dict[str, int] = {"key": 200, "category": 64, "item": 64, "donor": 8, "recipient": 8, "status": 16,
+                               "who": 200, "measure": 16}
+#: Dates the ledger accepts: from 1900 to 2199 (a date outside is a typing error, and breaks date arithmetic).
+FIRST_DATE, LAST_DATE = "1900-01-01", "2199-12-31"
 
 
 def parse_dates(col: pd.Series) -> pd.Series:
@@ -46,12 +62,16 @@ def parse_dates(col: pd.Series) -> pd.Series:
         else:
             out[text[ok].index] = parsed[ok].dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
         text = text[~ok]
-    return out
+    outside = out.notna() & ((out.astype(str) < FIRST_DATE) | (out.astype(str) > LAST_DATE))
+    return out.where(~outside, None)
 
 
 def parse_date(value: str, field: str, where: str) -> str:
     """One date, or a :class:`LedgerInputError` that says which formats work."""
     got = parse_dates(pd.Series([value]))[0]
+    if got is None and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", str(value).strip()):
+        raise LedgerInputError([Problem(where, None, field, f"{value!r} is outside the years 1900 to 2199",
+                                        "Give a date between 1900-01-01 and 2199-12-31 (check for a typing error)")])
     if got is None:
         raise LedgerInputError([Problem(where, None, field, f"{value!r} is not a date in a known format",
                                         DATE_HELP)])
@@ -74,6 +94,14 @@ def parse_numbers(col: pd.Series) -> pd.Series:
         text = text.where(~text.str.fullmatch(r"-?\d+,\d+"), text.str.replace(",", ".", regex=False))
         fast[redo] = pd.to_numeric(text.replace({"": None, "nan": None, "None": None}), errors="coerce")
     return fast
+
+
+def _worth(col: str) -> Callable[[pd.DataFrame], Iterable[str]]:
+    return lambda bad: [f"worth EUR {v:,.3g}, more than any pledge ever made" for v in bad[col]]
+
+
+def _too_long(col: str) -> Callable[[pd.DataFrame], Iterable[str]]:
+    return lambda bad: [f"{col} is {len(v)} characters long" for v in bad[col]]
 
 
 def check_states(df: pd.DataFrame, ref: Reference, where: pd.Series, rows: pd.Series) -> list[Problem]:
@@ -106,11 +134,29 @@ def check_states(df: pd.DataFrame, ref: Reference, where: pd.Series, rows: pd.Se
     add(~has_item & (df["category"].isna() | df["category"].eq("")), "item", "neither an item nor a category",
         "Give the item's catalog id, or a category with a value")
     qty, val = df["quantity"].astype(float), df["value"].astype(float)
-    add(qty.isna() & val.isna(), "quantity", "neither a quantity nor a value", "Give the number of units or the value")
-    add(qty < 0, "quantity", said("negative quantity", "quantity"), "Quantities are 0 or more")
-    add(val < 0, "value", said("negative value", "value"), "Values are 0 or more")
-    add(~np.isfinite(qty.fillna(0)) | ~np.isfinite(val.fillna(0)), "quantity", "a quantity or value is not finite",
-        "Give a finite number")
+    # a tracker's rows (with a measure) may be corrections (negative) or carry neither count nor value: the
+    # tracker records them so, and they are imported as it states them (with a warning)
+    tracked = df["measure"].notna().to_numpy() if "measure" in df.columns else np.zeros(len(df), dtype=bool)
+    add(qty.isna() & val.isna() & ~tracked, "quantity", "neither a quantity nor a value",
+        "Give the number of units or the value")
+    add((qty < 0) & ~tracked, "quantity", said("negative quantity", "quantity"), "Quantities are 0 or more")
+    add((val < 0) & ~tracked, "value", said("negative value", "value"),
+        "Values are 0 or more (revise the entry to correct it)")
+    for f in ("quantity", "value", "delivered", "delivered_value"):
+        x = df[f].astype(float).to_numpy()
+        add(np.isinf(x), f, said(f"{f} is not a finite number:", f), "Give a finite number")
+        limit = MAX_UNITS if f in ("quantity", "delivered") else MAX_AMOUNT
+        add(np.isfinite(x) & (np.abs(x) > limit), f, said(f"{f} is beyond any real pledge:", f),
+            f"Give a {f.replace('_', ' ')} below {limit:,.0f} (check for a typing error)")
+    for f in ("value_eur", "delivered_value_eur"):
+        if f in df.columns:
+            x = df[f].astype(float).to_numpy()
+            add(np.isfinite(x) & (np.abs(x) >= MAX_EUR), f.removesuffix("_eur"), _worth(f),
+                f"Values are below EUR {MAX_EUR:,.0f}; check for a typing error")
+    for f, n in TEXT_LIMITS.items():
+        if f in df.columns:
+            long = df[f].map(lambda v, n=n: isinstance(v, str) and len(v) > n).to_numpy(dtype=bool)
+            add(long, f, _too_long(f), f"Keep {f} to {n} characters")
     add(~df["currency"].isin(ref.currencies), "currency", said("unknown currency", "currency"),
         "Use an ISO 4217 code such as EUR, USD or GBP")
     add(~df["status"].isin(PLEDGE_STATUSES), "status", said("unknown status", "status"),
@@ -124,4 +170,13 @@ def check_states(df: pd.DataFrame, ref: Reference, where: pd.Series, rows: pd.Se
         "Revise the pledged quantity first (allyplan ledger update ID --quantity N), or correct the delivery")
     dv = df["delivered_value"].astype(float)
     add(dv < 0, "delivered_value", "negative delivered value", "Values are 0 or more")
+    value_only = qty.isna() & val.notna()
+    add(value_only & (dlv > 0) & ~tracked, "delivered", lambda bad: [
+        f"{d:g} units delivered on a pledge of a value only" for d in bad["delivered"]],
+        "Record what a value-only pledge delivers as a value (--value)")
+    over_v = val.notna() & (val > 0) & dv.notna() & (dv > val * (1 + 1e-9)) & ~tracked
+    add(over_v, "delivered_value", lambda bad: [
+        f"delivered value {d:,.2f} is above the pledged value {v:,.2f} ({100 * d / v:,.0f}%)"
+        for d, v in zip(bad["delivered_value"], bad["value"], strict=True)],
+        "Revise the pledged value first (allyplan ledger update ID --value V), or correct the delivery")
     return problems

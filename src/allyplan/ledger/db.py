@@ -13,20 +13,21 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from allyplan.errors import AllyplanError
 
-__all__ = ["LedgerError", "LedgerBusy", "default_path", "resolve_url", "make_engine", "migrate", "writing",
-           "reading", "MIGRATIONS"]
+__all__ = ["LedgerError", "LedgerBusy", "LedgerMissing", "default_path", "resolve_url", "make_engine", "migrate",
+           "writing", "reading", "needs_migration", "exists", "MIGRATIONS", "Waiting"]
 
 #: Folder of the Alembic migrations shipped with allyplan.
 MIGRATIONS = Path(str(files("allyplan") / "ledger" / "migrations"))
@@ -38,7 +39,15 @@ class LedgerError(AllyplanError):
 
 
 class LedgerBusy(LedgerError):
-    """Another process holds the ledger (or wrote the same entries first). Retrying is safe."""
+    """Another process held the ledger's write lock for longer than the timeout. Retrying is safe."""
+
+
+class LedgerMissing(LedgerError):
+    """A command that only reads was pointed at a ledger that does not exist (it is not created)."""
+
+
+#: Called with a message when a write must wait for another writer's lock (before it waits).
+Waiting = Callable[[str], None]
 
 
 def default_path() -> Path:
@@ -49,8 +58,11 @@ def default_path() -> Path:
 
 def resolve_url(db: str | Path | None = None) -> str:
     """The database URL: ``db`` (a URL or a SQLite path), else ``$ALLYPLAN_DATABASE_URL``, else the default file."""
+    if db is not None and not str(db).strip():
+        raise LedgerError("--db is empty: give a SQLite file path or a database URL (or leave --db out to use "
+                          "$ALLYPLAN_DATABASE_URL or the default ledger)")
     value = str(db) if db is not None else os.environ.get("ALLYPLAN_DATABASE_URL") or ""
-    if not value:
+    if not value.strip():
         value = str(default_path())
     if "://" not in value:
         path = Path(value).expanduser().resolve()
@@ -61,31 +73,73 @@ def resolve_url(db: str | Path | None = None) -> str:
     return value
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``, set up for the ledger's transactions."""
+def _sqlite_path(url: str) -> str:
+    return url.split(":///", 1)[1].split("?", 1)[0] if ":///" in url else ""
+
+
+def _read_only_folder(path: str) -> bool:
+    """An existing SQLite file that cannot be written where it lies (a read-only folder or file)."""
+    p = Path(path)
+    return p.is_file() and not (os.access(p.parent, os.W_OK) and os.access(p, os.W_OK))
+
+
+def make_engine(url: str, create: bool = True) -> Engine:
+    """An engine for ``url``, set up for the ledger's transactions (``create=False``: never make a folder)."""
     if url.startswith("sqlite"):
-        path = url.split(":///", 1)[1] if ":///" in url else ""
-        if path and path != ":memory:":
+        path = _sqlite_path(url)
+        if create and path and path != ":memory:":
             try:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise LedgerError(f"cannot create the folder of the ledger file {path}: {e.strerror}. "
                                   "Pass --db with a writable path") from None
-        engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": BUSY_SECONDS})
+        ms = int(BUSY_SECONDS * 1000)
+        if path and _read_only_folder(path):
+            # a ledger someone may read but not write (a read-only folder or file): WAL needs to write its -shm
+            # file even to read, so open it as immutable; nothing can write it from here anyway
+            uri = f"file:{path}?immutable=1"
+            engine = create_engine("sqlite://", poolclass=NullPool, execution_options={"read_only": True},
+                                   creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS))
+        else:
+            engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": BUSY_SECONDS})
 
         @event.listens_for(engine, "connect")
         def _connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
+            if not engine.get_execution_options().get("read_only"):
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute(f"PRAGMA busy_timeout={ms}")
             cur.execute("PRAGMA cache_size=-262144")  # up to 256 MB of pages: big imports stay off the disk
             cur.close()
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+            opts = conn.get_execution_options()
+            if not opts.get("write"):
+                conn.exec_driver_sql("BEGIN")  # a read: WAL readers see the last commit and never wait
+                return
+            raw: Any = conn.connection.driver_connection
+            raw.execute("PRAGMA busy_timeout=0")
+            try:
+                try:
+                    raw.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as e:
+                    if "locked" not in str(e) and "busy" not in str(e):
+                        raise
+                    if (waiting := opts.get("waiting")) is not None:
+                        waiting(f"another process is writing to the ledger; waiting up to {BUSY_SECONDS:.0f} s "
+                                "for it to finish")
+                    raw.execute(f"PRAGMA busy_timeout={ms}")
+                    try:
+                        raw.execute("BEGIN IMMEDIATE")
+                    except sqlite3.OperationalError as e2:
+                        if "locked" in str(e2) or "busy" in str(e2):
+                            raise LedgerBusy(_BUSY) from None
+                        raise
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={ms}")
 
         return engine
     if url.startswith("postgresql"):
@@ -105,45 +159,113 @@ def make_engine(url: str) -> Engine:
                       "postgresql://HOST/DB")
 
 
+_BUSY = (f"the ledger is busy: another process held its write lock for more than {BUSY_SECONDS:.0f} s. Nothing was "
+         "written; run the command again when it has finished")
+
+
+def _where(engine: Engine) -> str:
+    path = _sqlite_path(str(engine.url)) if engine.url.get_backend_name() == "sqlite" else ""
+    return path or engine.url.render_as_string(hide_password=True)
+
+
 def _busy(e: DBAPIError) -> bool:
     text_ = str(e.orig).lower()
     code = getattr(e.orig, "sqlstate", None)
-    return ("locked" in text_ or "busy" in text_ or code in ("40001", "40P01", "55P03")
-            or isinstance(e, IntegrityError))
+    return (isinstance(e, OperationalError) and ("locked" in text_ or "busy" in text_)) \
+        or code in ("40001", "40P01", "55P03")
+
+
+def _refused(engine: Engine, e: DBAPIError, doing: str) -> LedgerError:
+    """A clear error for a database error that retrying cannot fix."""
+    msg = str(e.orig).strip().splitlines()[0] if str(e.orig).strip() else type(e.orig).__name__
+    low = msg.lower()
+    if isinstance(e, IntegrityError):
+        if "unique" in low or "duplicate" in low:
+            what = "a value that must be unique is already in the ledger"
+        elif "not null" in low or "null value" in low:
+            what = "a required field is empty"
+        else:
+            what = "a rule of the database was broken"
+        return LedgerError(f"the database refused the change: {what} ({msg}). Nothing was written; running the "
+                           "command again will not help: correct the input")
+    if "append-only" in low:
+        return LedgerError(f"the database refused the change: {msg}. The ledger's events are never changed or "
+                           "deleted; record a revision instead")
+    if "not a database" in low or "malformed" in low or "file is encrypted" in low:
+        return LedgerError(f"{_where(engine)} is not a ledger database, or it is damaged ({msg}). Check --db; "
+                           "restore the file from a backup if it was a ledger")
+    if "schema" in low and ("does not exist" in low or "no schema has been selected" in low):
+        return LedgerError(f"cannot {doing} the ledger at {_where(engine)}: {msg}. Check the search_path in the "
+                           "URL's options (the schema must exist)")
+    return LedgerError(f"cannot {doing} the ledger at {_where(engine)}: {msg}. Check --db or ALLYPLAN_DATABASE_URL")
 
 
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """One write transaction: all of it commits, or none of it does."""
+    if engine.get_execution_options().get("read_only"):
+        raise LedgerError(f"the ledger {_where(engine)} is in a read-only folder (or is a read-only file): it can "
+                          "be read but not changed. Copy it somewhere writable, or ask for write access")
     try:
         connection = engine.connect()
-    except OperationalError as e:
-        raise LedgerError(f"cannot open the ledger at {engine.url.render_as_string(hide_password=True)}: "
-                          f"{str(e.orig).strip()}. Check --db or ALLYPLAN_DATABASE_URL") from None
+    except DBAPIError as e:
+        raise _refused(engine, e, "open") from None
     try:
         with connection as conn:
             conn = conn.execution_options(write=True)
             with conn.begin():
                 if conn.dialect.name == "postgresql":
-                    # one writer at a time keeps ids, sequences and duplicate checks simple and exact
-                    conn.execute(text("SELECT pg_advisory_xact_lock(7262911)"))
+                    # one writer at a time keeps ids, sequences, the hash chain and duplicate checks exact
+                    got = conn.execute(text("SELECT pg_try_advisory_xact_lock(7262911)")).scalar()
+                    if not got:
+                        if (waiting := engine.get_execution_options().get("waiting")) is not None:
+                            waiting(f"another process is writing to the ledger; waiting up to {BUSY_SECONDS:.0f} s "
+                                    "for it to finish")
+                        conn.execute(text("SELECT pg_advisory_xact_lock(7262911)"))
                 yield conn
-    except (OperationalError, IntegrityError) as e:
+    except DBAPIError as e:
         if _busy(e):
-            raise LedgerBusy("the ledger is busy: another process was writing the same entries or held the lock "
-                             f"for more than {BUSY_SECONDS:.0f} s. Nothing was written; run the command again") from e
-        raise LedgerError(f"the database refused the change: {e.orig}. Nothing was written") from e
+            raise LedgerBusy(_BUSY) from None
+        raise _refused(engine, e, "write to") from None
 
 
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
-    """A consistent snapshot for reading."""
+    """A consistent snapshot for reading; takes no write lock, so it never waits for a writer."""
     try:
         with engine.connect() as conn, conn.begin():
             yield conn
-    except OperationalError as e:
-        raise LedgerError(f"cannot read the ledger at {engine.url.render_as_string(hide_password=True)}: "
-                          f"{e.orig}") from e
+    except DBAPIError as e:
+        raise _refused(engine, e, "read") from None
+
+
+def exists(engine: Engine) -> bool:
+    """Whether a ledger is there (a SQLite file, or a database with the ledger's tables), without creating one."""
+    if engine.url.get_backend_name() == "sqlite":
+        path = _sqlite_path(str(engine.url))
+        return bool(path) and Path(path).is_file() and Path(path).stat().st_size > 0
+    with reading(engine) as conn:
+        return inspect(conn).has_table("alembic_version")
+
+
+def _head() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return str(ScriptDirectory.from_config(cfg).get_current_head())
+
+
+def needs_migration(engine: Engine) -> bool:
+    """Whether the ledger's schema is older than this allyplan's (or absent): read without taking a lock."""
+    with reading(engine) as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return True
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if version != _head():
+            return True
+        return conn.execute(text("SELECT code FROM parties LIMIT 1")).first() is None
 
 
 def migrate(engine: Engine) -> None:
@@ -161,6 +283,3 @@ def migrate(engine: Engine) -> None:
     except CommandError as e:
         raise LedgerError(f"the ledger's schema is not one this allyplan knows ({e}); it was probably written by a "
                           "newer allyplan: upgrade allyplan") from None
-    except OperationalError as e:
-        raise LedgerError(f"cannot open the ledger at {engine.url.render_as_string(hide_password=True)}: "
-                          f"{e.orig}") from None

@@ -12,11 +12,14 @@ description): identical rows change nothing, changed ones are new entries.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
-from collections.abc import Callable
+import io
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -31,15 +34,28 @@ from allyplan.ledger.state import ENTRY_FIELDS
 from allyplan.ledger.write import Batch, Change, _now, normalise_adds, py_value
 from allyplan.schema import LEDGER
 
-__all__ = ["ImportResult", "PRESETS", "KIEL_SHEET", "parse_mapping", "read_table", "prepare_import", "run_import"]
+__all__ = ["ImportResult", "PRESETS", "KIEL_SHEET", "KIEL_LAYOUTS", "KIEL_MONTH_ZERO", "UNKNOWN_CURRENCY",
+           "parse_mapping", "read_table", "prepare_import", "run_import"]
 
 KIEL_SHEET = "Bilateral Assistance, MAIN DATA"
-#: Presets: the columns they need (besides any optional ones).
-PRESETS: dict[str, tuple[str, ...]] = {
-    "kiel": ("activity_id", "donor", "announcement_date", "measure", "aid_type_general"),
+#: The Kiel tracker's main-data layouts, each recognised by columns it always has (compared case-insensitively):
+#: "current" (releases from 2024 on: one row per sub-activity, ``measure``, ``month`` counted from December 2021)
+#: and "2022" (the 2022 releases: one row per item, ``ID`` repeated on a package's items, US-style dates).
+KIEL_LAYOUTS: dict[str, tuple[str, ...]] = {
+    "current": ("activity_id", "donor", "aid_type_general"),
+    "2022": ("countries", "announcement date", "type of aid general"),
 }
+#: Presets: the columns that identify them (any one set).
+PRESETS: dict[str, tuple[tuple[str, ...], ...]] = {"kiel": tuple(KIEL_LAYOUTS.values())}
 _COMPARED = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
-             "announced", "expected", "delivered", "delivered_value", "sources")
+             "announced", "expected", "delivered", "delivered_value", "sources", "measure")
+#: The month the current layout's ``month`` counts from: 1 is January 2022, 48 December 2025, 0 unknown.
+KIEL_MONTH_ZERO = (2021, 12)
+#: Words before a date that qualify it ("until 7/27/2022"): the date is read, the qualifier kept in the note.
+_QUALIFIER = re.compile(r"^\s*(until|by|before|after|since|from|as of|around|approx\.?|ca\.?|circa|early|mid|"
+                        r"late|end of|beginning of)\s+(.+)$", re.IGNORECASE)
+#: A currency the tracker writes as "." or leaves blank: the value is kept, in no known currency (not valued).
+UNKNOWN_CURRENCY = "XXX"
 Progress = Callable[[str], None]
 
 
@@ -52,6 +68,14 @@ class ImportResult:
     unchanged: int = 0
     duplicates: dict[int, int] = field(default_factory=dict)
     already_imported: str | None = None
+    #: what was read with a warning (kept, not refused): undated rows, corrections, unknown counts, ...
+    warnings: list[Problem] = field(default_factory=list)
+    #: the text encoding a CSV was read in
+    encoding: str | None = None
+    #: the Kiel layout recognised ("current" or "2022")
+    layout: str | None = None
+    #: entries of an earlier release of the same source that this file no longer contains
+    absent: list[int] = field(default_factory=list)
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
@@ -68,43 +92,110 @@ def parse_mapping(text: str | None) -> dict[str, str]:
     return out
 
 
-def read_table(path: Path, sheet: str | None = None, header_hint: tuple[str, ...] = ()) -> tuple[pd.DataFrame, int]:
+def _norm(name: object) -> str:
+    return re.sub(r"\s+", " ", str(name).strip().lower())
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read in (UTF-8 and UTF-16 by their marks, else detected)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc = "utf-16"
+    elif data.startswith(codecs.BOM_UTF8):
+        enc = "utf-8-sig"
+    else:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data[:1_000_000]).best()
+            if best is None or best.encoding is None:
+                raise LedgerInputError([Problem(name, None, None, "the text is in no encoding that could be "
+                                                "recognised", "Save the file as UTF-8 (CSV UTF-8 in Excel)")]) \
+                    from None
+            enc = best.encoding
+    try:
+        return data.decode(enc), enc
+    except (UnicodeDecodeError, LookupError):
+        raise LedgerInputError([Problem(name, None, None, f"the text cannot be decoded as {enc}",
+                                        "Save the file as UTF-8 (CSV UTF-8 in Excel)")]) from None
+
+
+def _header_at(raw: pd.DataFrame, hint: tuple[str, ...]) -> int | None:
+    want = {h.lower() for h in hint}
+    for i in range(min(len(raw), 30)):
+        if want <= {_norm(c) for c in raw.iloc[i] if c is not None and c == c}:
+            return i
+    return None
+
+
+def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]]) -> tuple[str, pd.DataFrame]:
+    """The sheet to read: the one named (compared case-insensitively), else for a preset the main-data sheet by
+    name or by its columns, else the first."""
+    name = path.name
+    try:
+        book = pd.ExcelFile(path)
+        names = [str(n) for n in book.sheet_names]
+    except Exception as e:  # openpyxl raises many kinds of errors on a damaged workbook
+        raise LedgerInputError([Problem(name, None, None, f"cannot read the workbook: {e}",
+                                        "Save it again as .xlsx, or export the sheet as CSV")]) from None
+
+    def parse(n: str, rows: int | None = None) -> pd.DataFrame:
+        return pd.read_excel(book, sheet_name=n, header=None, dtype=object, nrows=rows)
+
+    if sheet is not None:
+        match = [n for n in names if n == sheet] or [n for n in names if _norm(n) == _norm(sheet)]
+        if not match:
+            raise LedgerInputError([Problem(name, None, "--sheet", f"no sheet named {sheet!r}",
+                                            f"Sheets are: {', '.join(map(repr, names))}")])
+        return match[0], parse(match[0])
+    if not hints:
+        return names[0], parse(names[0])
+    by_name = [n for n in names if _norm(n) == _norm(KIEL_SHEET)]
+    for n in by_name + [n for n in names if n not in by_name]:
+        head = parse(n, 30)
+        if any(_header_at(head, h) is not None for h in hints):
+            return n, parse(n)
+    raise LedgerInputError([Problem(name, None, "--sheet", "no sheet has the preset's columns ("
+                                    + " or ".join(", ".join(h) for h in hints) + ")",
+                                    "Name the main-data sheet with --sheet; sheets are: "
+                                    + ", ".join(map(repr, names)))])
+
+
+def _cell(v: object) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return ""
+    if isinstance(v, (datetime, date, pd.Timestamp)):
+        return v.strftime("%Y-%m-%d")
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+        return str(int(v))
+    return str(v)
+
+
+def read_table(path: Path, sheet: str | None = None, hints: Sequence[tuple[str, ...]] = (),
+               info: dict[str, str] | None = None) -> tuple[pd.DataFrame, int]:
     """The file's cells as stripped strings (``""`` where empty) and the line number of its first data row.
 
     Columns with an empty header and no values (a blank first column) are dropped; the header row of a sheet is the
-    first row that holds the ``header_hint`` names (or the first non-empty row)."""
+    first row that holds one of the ``hints`` column sets (or the first non-empty row). ``info`` receives the
+    sheet read and a CSV's encoding."""
     name = path.name
+    info = info if info is not None else {}
     if not path.exists():
         raise LedgerInputError([Problem(name, None, None, "no such file", f"Check the path {path}")])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        try:
-            book = pd.read_excel(path, sheet_name=None, header=None, dtype=object)
-        except Exception as e:  # openpyxl raises many kinds of errors on a damaged workbook
-            raise LedgerInputError([Problem(name, None, None, f"cannot read the workbook: {e}",
-                                            "Save it again as .xlsx, or export the sheet as CSV")]) from None
-        if sheet is None:
-            sheet = KIEL_SHEET if header_hint and KIEL_SHEET in book else next(iter(book))
-        if sheet not in book:
-            raise LedgerInputError([Problem(name, None, None, f"no sheet named {sheet!r}",
-                                            f"Sheets are: {', '.join(map(repr, book))}")])
-        raw = book[sheet]
+        info["sheet"], raw = _pick_sheet(path, sheet, hints)
+        raw = raw.map(_cell)
     elif suffix in (".csv", ".txt", ".tsv"):
         data = path.read_bytes()
-        if b"\x00" in data[:8192]:
-            raise LedgerInputError([Problem(name, None, None, "a binary file, not CSV text",
-                                            "Export the table as CSV (UTF-8) or give the .xlsx workbook")])
         if not data.strip():
             raise LedgerInputError([Problem(name, None, None, "the file is empty", "Give a file with a header row")])
-        for enc in ("utf-8-sig", "cp1252"):
-            try:
-                text = data.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:  # pragma: no cover - cp1252 decodes almost anything
-            raise LedgerInputError([Problem(name, None, None, "unknown text encoding", "Save the file as UTF-8")])
-        import io
+        text, info["encoding"] = _decode(data, name)
+        if "\x00" in text:
+            line = text.count("\n", 0, text.index("\x00")) + 1
+            raise LedgerInputError([Problem(name, line, None, "a NUL character: this is a binary file, not CSV text",
+                                            "Export the table as CSV (UTF-8) or give the .xlsx workbook")])
         sep = "\t" if suffix == ".tsv" else ","
         if suffix != ".tsv":
             try:
@@ -119,20 +210,13 @@ def read_table(path: Path, sheet: str | None = None, header_hint: tuple[str, ...
     else:
         raise LedgerInputError([Problem(name, None, None, f"unsupported file type {suffix!r}",
                                         "Import a .csv or .xlsx file")])
-    if suffix in (".xlsx", ".xlsm"):
-        raw = raw.map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else
-                      (v.strftime("%Y-%m-%d") if isinstance(v, (datetime, date, pd.Timestamp)) else str(v)))
     # plain comprehensions: pandas' .str methods cost about a microsecond a cell on text without pyarrow
     raw = pd.DataFrame({c: [v.strip() for v in raw[c].to_numpy(dtype=object)] for c in raw.columns}, dtype=object)
     raw.columns = range(raw.shape[1])
-    header_at = 0
-    hint = {h.lower() for h in header_hint}
-    for i in range(min(len(raw), 30)):
-        cells = {c.lower() for c in raw.iloc[i]}
-        if (hint and hint <= cells) or (not hint and any(raw.iloc[i] != "")):
-            header_at = i
-            break
-    header = [str(h).strip() for h in raw.iloc[header_at]]
+    header_at = next((i for i in (_header_at(raw, h) for h in hints) if i is not None), None)
+    if header_at is None:
+        header_at = next((i for i in range(min(len(raw), 30)) if any(raw.iloc[i] != "")), 0)
+    header = [str(h).strip() for h in raw.iloc[header_at]] if len(raw) else []
     body = raw.iloc[header_at + 1:].reset_index(drop=True)
     body.columns = header
     keep = [i for i, h in enumerate(header) if h != "" or (body.iloc[:, i] != "").any()]
@@ -144,73 +228,196 @@ def read_table(path: Path, sheet: str | None = None, header_hint: tuple[str, ...
     return body, header_at + 2
 
 
-def _kiel(df: pd.DataFrame, ref: Reference, name: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """The Kiel tracker's main data as ledger fields."""
-    problems: list[Problem] = []
+def _month_dates(month: pd.Series) -> pd.Series:
+    """The current layout's ``month`` (months since December 2021) as the first day of that month; None where
+    it is 0, empty or not a whole number."""
+    num = pd.to_numeric(month.replace({"": None, ".": None}), errors="coerce")
+    ok = num.notna() & (num > 0) & (num == num.round()) & (num < 1200)
+    y0, m0 = KIEL_MONTH_ZERO
+    total = (y0 * 12 + m0 - 1) + num.where(ok, 0).astype(int)
+    out = [f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in total]
+    return pd.Series(out, index=month.index, dtype=object).where(ok, None)
+
+
+def _excel_serial(v: str) -> str | None:
+    """An Excel date serial number (a date cell stored as text) as ISO, else None."""
+    if re.fullmatch(r"\d{5}(\.0+)?", v) and 30000 <= float(v) <= 80000:
+        return (date(1899, 12, 30) + timedelta(days=int(float(v)))).isoformat()
+    return None
+
+
+def _kiel_dates(col: pd.Series, us: bool) -> tuple[pd.Series, pd.Series]:
+    """Dates as ISO text (None where unreadable) and the qualifier written before them ("until", ...)."""
+    qual = pd.Series([""] * len(col), index=col.index, dtype=object)
+    text = col.copy()
+    for i, v in col.items():
+        if v and (mt := _QUALIFIER.match(v)):
+            qual[i], text[i] = mt.group(1).lower(), mt.group(2).strip()
+    out = pd.Series([None] * len(col), index=col.index, dtype=object)
+    slash = text.str.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}").fillna(False).astype(bool)
+    if us and slash.any():  # the 2022 releases write dates month first: 7/27/2022
+        parsed = pd.to_datetime(text[slash], format="%m/%d/%Y", errors="coerce")
+        out[slash] = [d.strftime("%Y-%m-%d") if d == d else None for d in parsed]
+    rest = ~(slash & us) & text.ne("")
+    if rest.any():
+        out[rest] = parse_dates(text[rest]).to_numpy(dtype=object)
+    for i in out.index[out.isna() & text.ne("")]:
+        out[i] = _excel_serial(str(text[i]))
+    return out, qual
+
+
+def _counts(col: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Counts as text for :func:`parse_numbers`, with words ("undisclosed", "dozens") taken out: (counts, words)."""
+    num = parse_numbers(col.where(col.ne(""), None))
+    words = col.where(num.isna() & col.ne(""), "")
+    return col.where(words.eq(""), ""), words
+
+
+def _word_count(words: pd.Series, what: str) -> Callable[[int], str]:
+    return lambda i: f"{what} {words.iloc[i]!r} is not a number: unknown, the text kept in the description"
+
+
+def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
+          warnings: list[Problem]) -> tuple[pd.DataFrame, list[Problem], str]:
+    """The Kiel tracker's main data (either layout) as ledger fields; quirks read with a warning."""
     d = df.drop(columns="_row").replace(".", "")
+    cols = {_norm(c): c for c in d.columns}
     rows = df["_row"].to_numpy()
-    missing = [c for c in PRESETS["kiel"] if c not in d.columns]
-    if missing:
-        raise LedgerInputError([Problem(name, 1, c, "column missing for the kiel preset",
-                                        f"The file's columns are: {', '.join(d.columns)}") for c in missing])
+    layout = next((k for k, need in KIEL_LAYOUTS.items() if all(c in cols for c in need)), None)
+    if layout is None:
+        need = " or ".join(", ".join(v) for v in KIEL_LAYOUTS.values())
+        raise LedgerInputError([Problem(name, 1, None, f"not the Kiel tracker's main data: it needs the columns "
+                                        f"{need}", f"The file's columns are: {', '.join(map(str, d.columns))}. Name "
+                                        "the main-data sheet with --sheet, or map the columns with --map")])
 
-    def col(c: str) -> pd.Series:
-        return d[c] if c in d.columns else pd.Series([""] * len(d))
+    def col(*names: str) -> pd.Series:
+        for n in names:
+            if _norm(n) in cols:
+                return d[cols[_norm(n)]].astype(str)
+        return pd.Series([""] * len(d), index=d.index, dtype=object)
 
+    def warn(mask: pd.Series | np.ndarray, fld: str, msg: Callable[[int], str], fix: str) -> None:
+        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            warnings.append(Problem(name, int(rows[i]), fld, msg(int(i)), fix))
+
+    notes: list[pd.Series] = []
     out = pd.DataFrame(index=d.index)
-    sub = col("sub_activity_id")
-    out["key"] = "kiel:" + col("activity_id") + np.where(sub != "", "/" + sub, "")
-    out["donor"] = col("donor")
+    if layout == "current":
+        sub = col("sub_activity_id")
+        key = col("activity_id") + np.where(sub != "", "/" + sub, "")
+        donor, category = col("donor"), col("aid_type_general")
+        item_text = (col("item") + " " + col("item_type")).str.strip()
+        expl = col("explanation")
+        qty_raw, dlv_raw = col("item_numb"), col("item_numb_deliv")
+        measure = col("measure").str.strip().str.lower()
+        sub_eur, act_eur = col("tot_sub_activity_value_EUR"), col("tot_activity_value_EUR")
+        # a Commitment row carries its value at the activity level (tot_activity_value_EUR); its sub-activity
+        # value is 0 or empty. An Allocation row carries its value per sub-activity.
+        use_act = measure.eq("commitment") & act_eur.ne("") & (sub_eur.eq("") | (parse_numbers(sub_eur) == 0))
+        eur = sub_eur.where(~use_act, act_eur)
+        reported, cur = col("source_reported_value"), col("reporting_currency").str.upper()
+        dlv_eur = col("tot_value_deliv_EUR")
+        date_text = col("announcement_date")
+        announced, qual = _kiel_dates(date_text, us=False)
+        announced = announced.where(announced.notna() | date_text.ne(""), _month_dates(col("month")))
+    else:
+        key, donor, category = col("ID"), col("countries"), col("type of aid general")
+        item_text = (col("item") + " " + col("sub-type of item")).str.strip()
+        expl = col("explanation")
+        qty_raw = col("no. of units", "number of units")
+        dlv_raw = col("no. of units delivered", "number of units delivered", "units delivered")
+        measure = pd.Series(["commitment"] * len(d), index=d.index, dtype=object)  # 2022: commitments only
+        eur = col("converted value in eur")
+        reported = col("monetary value as given by source", "reported value")
+        cur = col("original currency", "reported currency", "currency").str.upper()
+        dlv_eur = col("total monetary value delivered in eur")
+        date_text = col("announcement date")
+        announced, qual = _kiel_dates(date_text, us=True)
+    bad_measure = ~measure.isin(["commitment", "allocation", ""])
+    problems = [Problem(name, int(r), "measure", f"unknown measure {v!r}", "Expected Commitment or Allocation")
+                for r, v in zip(rows[bad_measure.to_numpy()], measure[bad_measure], strict=True)]
+    # one package's items repeat its id: they become its parts (key ID#1, ID#2, ...)
+    n_of = key.map(key.value_counts())
+    part = key.groupby(key).cumcount() + 1
+    repeated = key.ne("") & (n_of > 1)
+    if repeated.any():
+        warn(repeated & (part == 1), "key", lambda i: f"package {key[i]} has {n_of[i]} rows: read as one package, "
+             f"its rows as parts {key[i]}#1..#{n_of[i]}", "Nothing to do")
+        notes.append(pd.Series(np.where(repeated, "part " + part.astype(str) + " of package " + key, ""),
+                               index=d.index))
+    key = key.where(~repeated, key + "#" + part.astype(str))
+    out["key"] = ("kiel:" + key).where(key.ne(""), None)
+    out["donor"] = donor
     out["recipient"] = "UA"
-    text = (col("item") + " " + col("item_type")).str.strip()
-    items = {t: ref.item_id(t) for t in text.unique() if t}
-    out["item"] = text.map(items).where(text != "", None)
-    aid = col("aid_type_general").str.strip().str.lower()
-    out["category"] = aid.where(aid != "", None)
+    items = {t: ref.item_id(t) for t in item_text.unique() if t}
+    out["item"] = item_text.map(items).where(item_text != "", None)
+    out["category"] = category.str.strip().str.lower().where(category.str.strip() != "", None)
     cat = ref.categories(out["item"])
     out["category"] = cat.where(cat.notna(), out["category"])
-    announced = col("announcement_date")
-    year, month = col("year"), col("month")
-    no_date = announced.eq("") & year.ne("")
-    month_known = month.str.fullmatch(r"\d{1,2}") & month.ne("0") & month.ne("00")
-    announced = announced.where(~no_date, year + "-" + month.where(month_known, "1").str.zfill(2) + "-01")
+    undated = announced.isna() & date_text.eq("")
+    if undated.any():
+        warn(undated, "announced", lambda i: "no announcement date: dated by the release "
+             f"({release.isoformat()}) and flagged", "Nothing to do; give the release's date with --date")
+        notes.append(pd.Series(np.where(undated, "undated in the tracker: dated by the release that first listed it",
+                                        ""), index=d.index))
+        announced = announced.where(~undated, release.isoformat())
+    unread = announced.isna()
+    problems += [Problem(name, int(rows[i]), "announced", f"{date_text.iloc[i]!r} is not a date",
+                         DATE_HELP + "; the 2022 layout writes dates month first (7/27/2022)")
+                 for i in np.flatnonzero(unread.to_numpy())]
+    has_q = qual.ne("") & ~unread
+    if has_q.any():
+        warn(has_q, "announced", lambda i: f"date written with a qualifier ({date_text.iloc[i]!r}): the date is "
+             "used, the qualifier kept in the description", "Nothing to do")
+        notes.append(pd.Series(np.where(has_q, "announced: " + qual + " " + announced.astype(str), ""),
+                               index=d.index))
     out["announced"] = announced
-    expl = col("explanation")
-    out["description"] = (col("item").where(col("item") != "", "") + np.where(
-        (col("item") != "") & (expl != ""), ": ", "") + expl).where(lambda s: s != "", None)
-    unknown_month = no_date & ~month_known
-    out.loc[unknown_month, "description"] = out.loc[unknown_month, "description"].fillna("") + \
-        " (announcement month unknown: dated January of its year)"
-    out["quantity"] = col("item_numb")
-    eur = col("tot_sub_activity_value_EUR")
-    reported, cur = col("source_reported_value"), col("reporting_currency").str.upper()
-    use_reported = eur.eq("") & reported.ne("") & cur.ne("")
+    qty, qty_words = _counts(qty_raw)
+    dlv, dlv_words = _counts(dlv_raw)
+    for words, what in ((qty_words, "count"), (dlv_words, "delivered count")):
+        has = words.ne("")
+        if has.any():
+            warn(has, "quantity", _word_count(words, what), "Nothing to do")
+            notes.append(pd.Series(np.where(has, what + ": " + words, ""), index=d.index))
+    out["quantity"], out["delivered"] = qty, dlv
+    use_reported = eur.eq("") & reported.ne("")
     out["value"] = eur.where(~use_reported, reported)
-    out["currency"] = np.where(use_reported, cur, "EUR")
-    out["delivered"] = col("item_numb_deliv")
-    out["delivered_value"] = col("tot_value_deliv_EUR")
-    srcs = [col(c) for c in d.columns if c.lower().startswith("source of aid")]
+    out["currency"] = np.where(use_reported, cur.where(cur.ne(""), UNKNOWN_CURRENCY), "EUR")
+    warn(use_reported & cur.eq(""), "currency", lambda i: f"a value of {reported.iloc[i]} in no stated currency: "
+         "kept, not valued", "Nothing to do; it is counted as unvalued")
+    out["delivered_value"] = dlv_eur
+    value_num = parse_numbers(out["value"].where(out["value"].ne(""), None))
+    negative = (value_num < 0).to_numpy()
+    if negative.any():
+        warn(negative, "value", lambda i: f"a negative value ({out['value'].iloc[i]}): a correction the tracker "
+             "records, imported as a negative adjustment", "Nothing to do; reports add it up as the tracker does")
+        notes.append(pd.Series(np.where(negative, "correction recorded by the tracker", ""), index=d.index))
+    warn(out["value"].eq("") & qty.eq(""), "value", lambda _i: "neither a count nor a value: kept, unvalued",
+         "Nothing to do")
+    srcs = [d[c].astype(str) for c in d.columns if _norm(c).startswith("source of aid")]
     out["sources"] = (pd.concat(srcs, axis=1).apply(lambda r: ";".join(x for x in r if x), axis=1)
                       if srcs else "")
-    measure = col("measure").str.strip().str.lower()
-    bad = ~measure.isin(["commitment", "allocation", ""])
-    for r, v in zip(rows[bad.to_numpy()], measure[bad], strict=True):
-        problems.append(Problem(name, int(r), "measure", f"unknown measure {v!r}", "Expected Commitment or Allocation"))
+    out["measure"] = measure.where(measure.ne(""), None)
+    base = item_text + pd.Series(np.where((item_text != "") & (expl != ""), ": ", ""), index=d.index) + expl
+    for n in notes:
+        base = base + pd.Series(np.where(n.ne(""), np.where(base.ne(""), " (", "(") + n + ")", ""), index=d.index)
+    out["description"] = base.where(base.str.strip() != "", None)
     out["status"] = "committed"
+    out["_undated"] = undated.to_numpy()
     out["_row"] = rows
-    return out, problems
+    return out, problems, layout
 
 
 def _mapped(df: pd.DataFrame, mapping: dict[str, str], name: str) -> tuple[pd.DataFrame, list[Problem]]:
     problems: list[Problem] = []
-    targets = set(LEDGER.columns)
+    targets = [*LEDGER.columns, "measure"]
     rows = df.pop("_row")
     cols = {c.lower(): c for c in df.columns}
-    full = {f: cols[f.lower()] for f in LEDGER.columns if f.lower() in cols}
+    full = {f: cols[f.lower()] for f in targets if f.lower() in cols}
     for k, v in mapping.items():
         if k not in targets:
             problems.append(Problem("--map", None, k, f"{k!r} is not a ledger field",
-                                    f"Map to one of: {', '.join(LEDGER.columns)}"))
+                                    f"Map to one of: {', '.join(targets)}"))
         elif v.lower() not in cols:
             problems.append(Problem(name, 1, v, f"no column {v!r} (mapped to {k})",
                                     f"The file's columns are: {', '.join(df.columns)}"))
@@ -223,20 +430,31 @@ def _mapped(df: pd.DataFrame, mapping: dict[str, str], name: str) -> tuple[pd.Da
     if problems:
         raise LedgerInputError(problems)
     out = pd.DataFrame({f: df[c].replace(".", "") for f, c in full.items()})
+    if "currency" in out.columns and "value" in out.columns:  # a value whose currency is left blank: unknown
+        out.loc[out["currency"].eq("") & out["value"].ne(""), "currency"] = UNKNOWN_CURRENCY
     out["_row"] = rows
     return out, []
 
 
 def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None = None, preset: str | None = None,
-                   sheet: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read and type a file's rows as ledger fields (plus ``row``); problems where cells cannot be read."""
+                   sheet: str | None = None, release: date | None = None,
+                   result: ImportResult | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read and type a file's rows as ledger fields (plus ``row``); problems where cells cannot be read. Warnings,
+    the encoding and the layout go to ``result``."""
     name = path.name
+    result = result if result is not None else ImportResult(file=str(path), rows=0)
     if preset is not None and preset not in PRESETS:
         raise LedgerInputError([Problem("--preset", None, None, f"unknown preset {preset!r}",
                                         f"Presets are: {', '.join(PRESETS)}")])
-    df, _ = read_table(path, sheet, PRESETS.get(preset or "", ()))
+    info: dict[str, str] = {}
+    df, _ = read_table(path, sheet, PRESETS.get(preset or "", ()), info)
+    result.encoding = info.get("encoding")
+    if result.encoding not in (None, "utf-8", "utf-8-sig"):
+        result.warnings.append(Problem(name, None, None, f"read as {result.encoding} (detected: not UTF-8)",
+                                       "Check a few names with accents; save the file as UTF-8 to be sure"))
+    problems: list[Problem]
     if preset == "kiel":
-        out, problems = _kiel(df, ref, name)
+        out, problems, result.layout = _kiel(df, ref, name, release or date.today(), result.warnings)
     else:
         out, problems = _mapped(df, mapping or {}, name)
     rows = out.pop("_row")
@@ -294,6 +512,13 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
     return out, problems
 
 
+def _absent(conn: Connection, prefix: str, keys: set[str]) -> list[int]:
+    """Live entries keyed in ``prefix``'s namespace (an earlier release) whose key is not among ``keys``."""
+    s = m.states.c
+    q = select(s.entry, s.key).where(s.valid_to.is_(None), s.key.like(prefix + "%"), s.status != "cancelled")
+    return sorted(int(e) for e, k in conn.execute(q).all() if k not in keys)
+
+
 def _current_by_key(conn: Connection, keys: list[str]) -> pd.DataFrame:
     s = m.states.c
     cols = ["entry", "key", *_COMPARED]
@@ -334,8 +559,10 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
         return ImportResult(file=str(path), rows=int(seen[1]), unchanged=int(seen[1]),
                             already_imported=str(seen[0])[:19])
     say(f"reading {path.name}")
-    rows, problems = prepare_import(path, ref, mapping=mapping, preset=preset, sheet=sheet)
-    result = ImportResult(file=str(path), rows=len(rows))
+    result = ImportResult(file=str(path), rows=0)
+    rows, problems = prepare_import(path, ref, mapping=mapping, preset=preset, sheet=sheet, release=at,
+                                    result=result)
+    result.rows = len(rows)
     if problems:  # report what else is wrong with the readable rows (unknown parties, ...) in the same pass
         readable = ~rows["row"].isin({p.row for p in problems})
         norm = normalise_adds(rows[readable].assign(where=path.name), ref)
@@ -344,9 +571,15 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     say(f"comparing {len(rows):,} rows with the ledger")
     rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
     current = _current_by_key(conn, rows["key"].tolist())
+    if preset == "kiel":  # what an earlier release listed and this one no longer does
+        result.absent = _absent(conn, "kiel:", set(rows["key"]))
     known = rows["key"].isin(current["key"])
     new = rows[~known]
     old = rows[known].merge(current, on="key", suffixes=("", "_old"))
+    if "_undated" in old.columns:  # an undated row keeps the date of the release that first listed it
+        keep = old["_undated"].eq(True)
+        old.loc[keep, "announced"] = old.loc[keep, "announced_old"]
+        rows, new, old = (x.drop(columns="_undated") for x in (rows, new, old))
     changes: list[Change] = []
     when = at or date.today()
     for f in _COMPARED:

@@ -1,8 +1,10 @@
 """The ledger's tables (SQLAlchemy Core). Alembic migrations in ``migrations/`` create them; tests check the two agree.
 
-``events`` is the record: rows are only ever inserted. ``states`` is derived from it: for every entry, its state
-after each date on which something happened to it (``valid_to`` is NULL on the current state), so that reading
-the ledger now or as of any past date is one indexed query. The reference tables (``parties``, ``items``,
+``events`` is the record: rows are only ever inserted (triggers refuse UPDATE and DELETE; each row carries a
+hash chained to the previous one, see :mod:`allyplan.ledger.chain`). ``states`` is derived from it: for every
+entry, its state after each date on which something happened to it (``valid_to`` is NULL on the current
+state), so that reading the ledger now or as of any past date is one indexed query. The reference tables
+(``parties``, ``items``,
 ``rates``) describe the world the entries are checked and valued against.
 """
 
@@ -42,6 +44,7 @@ events = Table(
     Column("why", Text, nullable=False, default=""),
     Column("source", Text, nullable=False, default=""),
     Column("data", Text, nullable=False, doc="the fields this event sets, as JSON"),
+    Column("hash", String(64), nullable=True, doc="sha256 over this event's content and the previous event's hash"),
     UniqueConstraint("entry", "seq", name="uq_events_entry_seq"),
 )
 
@@ -49,7 +52,7 @@ events = Table(
 STATE_COLUMNS: tuple[str, ...] = (
     "entry", "valid_from", "valid_to", "seq", "donor", "recipient", "item", "category", "description",
     "quantity", "value", "currency", "status", "announced", "expected", "delivered", "delivered_value", "sources",
-    "key", "duplicate_of", "merged_into", "counted", "value_eur", "delivered_value_eur",
+    "key", "duplicate_of", "merged_into", "counted", "value_eur", "delivered_value_eur", "measure",
 )
 
 states = Table(
@@ -80,6 +83,7 @@ states = Table(
     Column("counted", Boolean, nullable=False, doc="false for merged entries and unresolved likely duplicates"),
     Column("value_eur", Float, nullable=True),
     Column("delivered_value_eur", Float, nullable=True),
+    Column("measure", String(16), nullable=True, doc="a tracker's measure: allocation or commitment"),
     Index("ix_states_entry", "entry", "valid_from"),
     Index("ix_states_current", "entry", unique=True, sqlite_where=text("valid_to IS NULL"),
           postgresql_where=text("valid_to IS NULL")),

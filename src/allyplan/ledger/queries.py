@@ -21,8 +21,9 @@ from allyplan.ledger.reference import Reference
 
 __all__ = ["REPORT_BY", "COUNTED_STATUSES", "valid_at", "entries_frame", "report", "duplicate_pairs"]
 
-ReportBy = Literal["donor", "category", "item", "month", "recipient", "status"]
-REPORT_BY: tuple[str, ...] = ("donor", "category", "item", "month", "recipient", "status")
+ReportBy = Literal["donor", "category", "item", "month", "recipient", "status", "measure"]
+#: What reports group by (``measure``: a tracker's allocations apart from its commitments).
+REPORT_BY: tuple[str, ...] = ("donor", "category", "item", "month", "recipient", "status", "measure")
 #: Statuses a report counts unless told otherwise: pledges that were made (considering ones were not).
 COUNTED_STATUSES: tuple[str, ...] = ("committed", "delivered")
 s = m.states.c
@@ -60,8 +61,8 @@ def _group_expr(by: str, cols: Any, month: ColumnElement[Any]) -> ColumnElement[
         return month.label("group")
     if by == "item":
         return func.coalesce(cols.item, "(" + func.coalesce(cols.category, "none") + ")").label("group")
-    if by == "category":
-        return func.coalesce(cols.category, "(none)").label("group")
+    if by in ("category", "measure"):
+        return func.coalesce(getattr(cols, by), "(none)").label("group")
     return getattr(cols, by).label("group")
 
 
@@ -146,6 +147,8 @@ def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Seq
     if by not in REPORT_BY:
         raise ValueError(f"cannot report by {by!r}; choose one of {', '.join(REPORT_BY)}")
     statuses = list(statuses or COUNTED_STATUSES)
+    if by == "measure":  # the rollups do not keep the measure: scan the states
+        use_rollups = False
     aligned = (since is None or since.day == 1) and (until is None or _month_end(until))
     if use_rollups is not False and as_of is not None and not _month_end(as_of) and aligned:
         # the end of the previous month from the rollups, then the states that began or ended since then

@@ -27,7 +27,8 @@ from sqlalchemy import Connection, delete, insert, select
 
 from allyplan.ledger import models as m
 
-__all__ = ["Reference", "seed", "load_reference", "read_reference", "replace_rows", "REFERENCE_DIR", "GROUP_ALIASES"]
+__all__ = ["Reference", "seed", "load_reference", "read_reference", "replace_rows", "REFERENCE_DIR", "GROUP_ALIASES",
+           "FIXED_EUR_RATES", "NO_CURRENCY"]
 
 REFERENCE_DIR = Path(str(files("allyplan") / "data" / "reference"))
 
@@ -37,6 +38,16 @@ GROUP_ALIASES: dict[str, str] = {
     "eu institutions": "EU", "european investment bank": "EIB", "eib": "EIB",
     "european peace facility": "EPF", "epf": "EPF",
 }
+
+
+#: Currencies replaced by the euro, at the fixed rate of the Council decision that irrevocably set it (units per
+#: euro): the tracker reports Croatian aid in HRK and Bulgarian aid in BGN.
+FIXED_EUR_RATES: dict[str, float] = {
+    "HRK": 7.53450, "BGN": 1.95583, "LTL": 3.45280, "LVL": 0.702804, "EEK": 15.6466, "SKK": 30.1260,
+    "SIT": 239.640, "CYP": 0.585274, "MTL": 0.429300,
+}
+#: ISO 4217's code for "no currency": a value whose currency the source leaves unknown is kept, never valued.
+NO_CURRENCY = "XXX"
 
 
 def _norm(s: str) -> str:
@@ -66,7 +77,7 @@ class Reference:
 
     @cached_property
     def currencies(self) -> frozenset[str]:
-        return frozenset(c.alpha_3 for c in pycountry.currencies)
+        return frozenset(c.alpha_3 for c in pycountry.currencies) | frozenset(FIXED_EUR_RATES) | {NO_CURRENCY}
 
     @cached_property
     def item_ids(self) -> frozenset[str]:
@@ -81,7 +92,9 @@ class Reference:
                 if v:
                     names[_norm(v)] = c.alpha_2
         names.update({_norm(n): c for c, n in zip(self.parties["code"], self.parties["name"], strict=True)})
-        names.update({"turkey": "TR", "russia": "RU", "south korea": "KR", "czech republic": "CZ",
+        names.update({_norm(c.alpha_3): c.alpha_2 for c in pycountry.countries})  # the tracker's AUS, ...
+        names.update({"turkey": "TR", "turkiye": "TR", "türkiye": "TR"})
+        names.update({"russia": "RU", "south korea": "KR", "czech republic": "CZ",
                       "the netherlands": "NL", "great britain": "GB", "uk": "GB", "usa": "US", "us": "US"})
         return names
 

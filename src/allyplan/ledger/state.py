@@ -29,7 +29,7 @@ ACTIONS = ("add", "update", "deliver", "cancel", "merge", "absorb")
 
 #: Fields an ``add`` or ``update`` event may set.
 ENTRY_FIELDS = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
-                "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of")
+                "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of", "measure")
 
 
 class TransitionError(ValueError):
@@ -74,6 +74,8 @@ class EntryState:
     key: str | None
     duplicate_of: int | None
     merged_into: int | None
+    #: a tracker's measure (allocation or commitment) for entries imported from one; None otherwise
+    measure: str | None = None
 
     @property
     def counted(self) -> bool:
@@ -86,7 +88,8 @@ class EntryState:
 
 #: What an ``add`` leaves unset takes the default declared in :data:`allyplan.schema.LEDGER` (empty text: None).
 DEFAULTS: dict[str, Any] = {
-    **{f.name: (f.default if f.default not in ("", None) else None) for f in LEDGER.fields}, "duplicate_of": None}
+    **{f.name: (f.default if f.default not in ("", None) else None) for f in LEDGER.fields}, "duplicate_of": None,
+    "measure": None}
 _EPS = 1e-9
 
 

@@ -17,6 +17,7 @@ engine.
 from __future__ import annotations
 
 import getpass
+import math
 import os
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -27,8 +28,20 @@ import pandas as pd
 
 from allyplan.errors import Problem
 from allyplan.ledger import models as m
+from allyplan.ledger.chain import Verification, verify
 from allyplan.ledger.checks import LedgerInputError, parse_date, parse_numbers
-from allyplan.ledger.db import make_engine, migrate, reading, resolve_url, writing
+from allyplan.ledger.db import (
+    LedgerMissing,
+    Waiting,
+    _where,
+    exists,
+    make_engine,
+    migrate,
+    needs_migration,
+    reading,
+    resolve_url,
+    writing,
+)
 from allyplan.ledger.imports import ImportResult, Progress, run_import
 from allyplan.ledger.proposals import (
     StoredDocument,
@@ -66,12 +79,28 @@ def as_date(value: str | date | None, field: str = "date", where: str = "ledger"
 class Ledger:
     """A ledger at a database URL or SQLite path (default: ``$ALLYPLAN_DATABASE_URL`` or the user's data folder)."""
 
-    def __init__(self, db: str | Path | None = None) -> None:
+    def __init__(self, db: str | Path | None = None, *, create: bool = True, waiting: Waiting | None = None) -> None:
+        """Open the ledger. ``create=False`` (for reading): raise :class:`LedgerMissing` instead of creating one
+        where there is none. ``waiting`` is told when a write has to wait for another writer's lock.
+
+        Opening reads the schema version without taking the write lock, so readers never queue behind an import;
+        only a ledger that is new or older than this allyplan is migrated (``created`` says it was new)."""
         self.url = resolve_url(db)
-        self.engine = make_engine(self.url)
-        migrate(self.engine)
-        with writing(self.engine) as conn:
-            seed(conn)
+        self.engine = make_engine(self.url, create=create)
+        if waiting is not None:
+            self.engine = self.engine.execution_options(waiting=waiting)
+        self.created = False
+        if not create and not exists(self.engine):
+            self.engine.dispose()
+            where = _where(self.engine)
+            raise LedgerMissing(f"there is no ledger at {where}, and this command only reads one (it creates none). "
+                                f"Point --db (or ALLYPLAN_DATABASE_URL) at an existing ledger, or start one with "
+                                f"`allyplan ledger add ... --db {where}` or `allyplan ledger import FILE --db {where}`")
+        if needs_migration(self.engine):
+            self.created = not exists(self.engine) or _empty(self.engine)
+            migrate(self.engine)
+            with writing(self.engine) as conn:
+                seed(conn)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -108,15 +137,16 @@ class Ledger:
             if v is None or (isinstance(v, str) and v.strip() == ""):
                 out[name] = None
                 continue
-            typ = LEDGER.field(name).type if name != "duplicate_of" else "int"
+            typ = {"duplicate_of": "int", "measure": "choice"}.get(name) or LEDGER.field(name).type
             if typ == "party":
                 out[name] = ref.party_code(str(v)) or str(v).strip()
             elif typ == "item":
                 out[name] = ref.item_id(str(v)) or str(v).strip()
             elif typ == "float":
                 num = parse_numbers(pd.Series([v]))[0]
-                if pd.isna(num):
-                    problems.append(Problem(where, None, name, f"{v!r} is not a number", "Give a number, e.g. 12"))
+                if pd.isna(num) or not math.isfinite(num):
+                    problems.append(Problem(where, None, name, f"{v!r} is not a finite number",
+                                            "Give a number, e.g. 12"))
                 else:
                     out[name] = float(num)
             elif typ == "date":
@@ -131,7 +161,7 @@ class Ledger:
             elif typ == "list":
                 out[name] = ";".join(v) if isinstance(v, (list, tuple)) else str(v).strip()
             else:
-                out[name] = v
+                out[name] = str(v).strip().lower() if name == "category" else v
         if problems:
             raise LedgerInputError(problems)
         return out
@@ -177,6 +207,9 @@ class Ledger:
             raise LedgerInputError([Problem(where, None, "quantity", "no quantity or value delivered",
                                             "Give the units delivered (or --value for a value-only pledge)")])
         for name, v in (("quantity", quantity), ("value", value)):
+            if v is not None and not math.isfinite(float(v)):
+                raise LedgerInputError([Problem(where, None, name, f"{v!r} is not a finite number",
+                                                "Give the units (or value) delivered as a plain number")])
             if v is not None and not float(v) >= 0:
                 raise LedgerInputError([Problem(where, None, name, f"negative delivery {v!r}",
                                                 "Deliveries are 0 or more; revise the pledge to correct a record")])
@@ -243,6 +276,11 @@ class Ledger:
                           since=as_date(since, "--since", "ledger report"),
                           until=as_date(until, "--until", "ledger report"),
                           as_of=as_date(as_of, "--as-of", "ledger report"), use_rollups=use_rollups)
+
+    def verify(self) -> Verification:
+        """Recompute the events' hash chain and every state from the events (see :mod:`allyplan.ledger.chain`)."""
+        with reading(self.engine) as conn:
+            return verify(conn)
 
     def duplicates(self) -> pd.DataFrame:
         """Likely duplicates waiting for a decision (merge them, or clear the flag with an update)."""
@@ -367,6 +405,14 @@ class Ledger:
                                      .where(m.states.c.valid_to.is_(None))).scalar_one()
             n_events = conn.execute(select(func.count()).select_from(m.events)).scalar_one()
         return {"entries": int(n_entries), "events": int(n_events)}
+
+
+def _empty(engine: Any) -> bool:
+    """A database without the ledger's tables (a new SQLite file, or an empty PostgreSQL schema)."""
+    from sqlalchemy import inspect
+
+    with reading(engine) as conn:
+        return not inspect(conn).has_table("events")
 
 
 def _pending(conn: Any, pid: int) -> dict[str, Any]:

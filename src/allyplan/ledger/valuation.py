@@ -16,7 +16,7 @@ import pandas as pd
 from sqlalchemy import Connection, select
 
 from allyplan.ledger import models as m
-from allyplan.ledger.reference import Reference
+from allyplan.ledger.reference import FIXED_EUR_RATES, Reference
 
 __all__ = ["Rates", "value_columns", "load_rates"]
 
@@ -52,6 +52,8 @@ class Rates:
                 if c not in self.days and self.conn is not None:
                     self._load(str(c))
                 if c not in self.days:
+                    if c in FIXED_EUR_RATES:  # a currency the euro replaced: its fixed conversion rate, any day
+                        out[sel] = a[sel] / FIXED_EUR_RATES[c]
                     continue
                 pos = np.searchsorted(self.days[c], days[sel], side="right") - 1
                 ok = pos >= 0
@@ -86,4 +88,8 @@ def value_columns(df: pd.DataFrame, ref: Reference, rates: Rates) -> tuple[np.nd
         pro_rata = np.where(qty > 0, value_eur * dlv / qty, np.where(df["status"].eq("delivered"), value_eur, 0.0))
     delivered = np.where(df["delivered_value"].notna().to_numpy(), dv_reported,
                          np.where(has_value | np.isnan(qty), pro_rata, dlv * ref.unit_values(df["item"])))
+    if "measure" in df.columns:  # a tracker's entry: a delivered value it leaves unknown stays unknown
+        tracked = df["measure"].notna().to_numpy() & df["delivered_value"].isna().to_numpy()
+        nothing = (np.nan_to_num(dlv) == 0) & ~df["status"].eq("delivered").to_numpy()
+        delivered = np.where(tracked, np.where(nothing, 0.0, np.nan), delivered)
     return value_eur, delivered

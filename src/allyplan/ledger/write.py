@@ -22,7 +22,8 @@ from sqlalchemy import Connection, and_, delete, or_, select, text, update
 
 from allyplan.errors import Problem
 from allyplan.ledger import models as m
-from allyplan.ledger.checks import LedgerInputError, check_states
+from allyplan.ledger.chain import event_hash, last_hash, recorded_text
+from allyplan.ledger.checks import TEXT_LIMITS, LedgerInputError, check_states
 from allyplan.ledger.duplicates import TEXT_WINDOW_DAYS, likely_duplicates
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.rollups import apply_deltas, rebuild_rollups, rollup_deltas
@@ -96,6 +97,7 @@ def normalise_adds(adds: pd.DataFrame, ref: Reference) -> pd.DataFrame:
         a[f] = a[f].astype(object).where(~_blank(a[f]), None)
     for f in ("quantity", "value", "delivered", "delivered_value"):
         a[f] = pd.to_numeric(a[f]).astype(float)
+    a["category"] = a["category"].map(lambda v: v.strip().lower() if isinstance(v, str) else v)  # one category
     a["category"] = a["category"].where(a["category"].notna(), ref.categories(a["item"]))
     a["category"] = a["category"].where(a["category"].notna(), None)
     fill = a["status"].eq("delivered") & a["quantity"].notna() & a["delivered"].eq(0.0)
@@ -224,27 +226,32 @@ def _finish_states(df: pd.DataFrame, ref: Reference, rates: Rates) -> pd.DataFra
     return df
 
 
-def _add_events(conn: Connection, adds: pd.DataFrame, recorded: Any) -> None:
-    """The ``add`` event of each new entry: its fields as JSON. When author, reason and source are the same for
-    the whole batch (an import), the database builds the JSON from the ``states`` rows just written, in one
-    statement; the values are the same, the work is done in C rather than row by row in Python."""
-    meta = adds[["who", "why", "source"]].fillna("").astype(str)
-    if len(adds) > 1 and (meta.nunique() == 1).all():
-        build = "json_build_object" if conn.dialect.name == "postgresql" else "json_object"
-        fields = ", ".join(f"'{f}', {f}" for f in ENTRY_FIELDS)
-        conn.execute(text(
-            f"INSERT INTO events (entry, seq, action, at, recorded, who, why, source, data) "
-            f"SELECT entry, 1, 'add', valid_from, :recorded, :who, :why, :source, {build}({fields}) FROM states "
-            f"WHERE entry BETWEEN :first AND :last AND valid_to IS NULL"),
-            {"recorded": recorded, "who": meta["who"].iloc[0], "why": meta["why"].iloc[0],
-             "source": meta["source"].iloc[0], "first": int(adds["entry"].min()), "last": int(adds["entry"].max())})
+_EVENT_COLUMNS = ("entry", "seq", "action", "at", "recorded", "who", "why", "source", "data", "hash")
+
+
+def _append_events(conn: Connection, rows: list[tuple[Any, ...]], recorded: datetime) -> None:
+    """Append events ``(entry, seq, action, at, who, why, source, data)``, each hashed onto the chain's end in
+    the order given (the order of their ids)."""
+    if not rows:
         return
+    prev = last_hash(conn)
+    rec = recorded_text(recorded)
+    at_db: Any = rec if conn.dialect.name == "sqlite" else recorded
+    out: list[tuple[Any, ...]] = []
+    for entry, seq, action, at, who, why, source, data in rows:
+        prev = event_hash(prev, entry, seq, action, at, rec, who, why, source, data)
+        out.append((entry, seq, action, at, at_db, who, why, source, data, prev))
+    bulk_insert(conn, "events", _EVENT_COLUMNS, [list(c) for c in zip(*out, strict=True)])
+
+
+def _add_rows(adds: pd.DataFrame) -> list[tuple[Any, ...]]:
+    """The ``add`` event of each new entry: its fields as JSON."""
+    meta = adds[["who", "why", "source"]].fillna("").astype(str)
     data = adds[list(ENTRY_FIELDS)].copy()
     data["duplicate_of"] = data["duplicate_of"].astype(object).where(data["duplicate_of"].notna(), None)
     lines = _json_lines(data)
-    ev_cols = [adds["entry"].tolist(), [1] * len(adds), ["add"] * len(adds), adds["at"].astype(str).tolist(),
-               [recorded] * len(adds), meta["who"].tolist(), meta["why"].tolist(), meta["source"].tolist(), lines]
-    bulk_insert(conn, "events", ("entry", "seq", "action", "at", "recorded", "who", "why", "source", "data"), ev_cols)
+    return list(zip(adds["entry"].tolist(), [1] * len(adds), ["add"] * len(adds), adds["at"].astype(str).tolist(),
+                    meta["who"].tolist(), meta["why"].tolist(), meta["source"].tolist(), lines, strict=True))
 
 
 def _prepare_adds(conn: Connection, batch: Batch, ref: Reference, rates: Rates,
@@ -333,26 +340,26 @@ def _fold_changes(conn: Connection, changes: list[Change], now: datetime, ref: R
 def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: datetime | None = None) -> WriteResult:
     """Check and apply ``batch`` on ``conn`` (already in a write transaction)."""
     now = now or _now()
-    recorded = now.strftime("%Y-%m-%d %H:%M:%S.%f") if conn.dialect.name == "sqlite" else now
     problems: list[Problem] = []
     adds, st, dups = (_prepare_adds(conn, batch, ref, rates, problems) if len(batch.adds)
                       else (pd.DataFrame(), pd.DataFrame(), {}))
     changed, touched_states, new_events = (_fold_changes(conn, batch.changes, now, ref, rates, problems)
                                            if batch.changes else ([], pd.DataFrame(), []))
+    problems += [Problem(c.where, c.row, "who", f"who is {len(c.who)} characters long",
+                         f"Keep who to {TEXT_LIMITS['who']} characters") for c in batch.changes
+                 if len(c.who or "") > TEXT_LIMITS["who"]]
     if problems:
         raise LedgerInputError(problems)
 
-    # append the events, then rebuild the derived states
+    # append the events (hashed onto the chain), then rebuild the derived states
     deltas = []
+    events = _add_rows(adds) if len(adds) else []
+    events += [(e.entry, e.seq, e.action, e.at.isoformat(), e.who, e.why, e.source,
+                json.dumps(dict(e.data), default=str)) for e in new_events]
+    _append_events(conn, events, now)
     if len(adds):
         bulk_insert(conn, "states", m.STATE_COLUMNS, state_rows(st))
-        _add_events(conn, adds, recorded)
         deltas.append(rollup_deltas(st))
-    if new_events:
-        rows = [(e.entry, e.seq, e.action, e.at.isoformat(), recorded, e.who, e.why, e.source,
-                 json.dumps(dict(e.data), default=str)) for e in new_events]
-        bulk_insert(conn, "events", ("entry", "seq", "action", "at", "recorded", "who", "why", "source", "data"),
-                    [list(c) for c in zip(*rows, strict=True)])
     if changed:
         deltas.append(rollup_deltas(_states_of(conn, changed), sign=-1))
         deltas.append(rollup_deltas(touched_states))
@@ -379,7 +386,7 @@ def revalue(conn: Connection, ref: Reference, rates: Rates) -> int:
     """Recompute the EUR values of every state (after new rates or unit values); returns the rows changed."""
     s = m.states.c
     cols = ["id", "item", "quantity", "value", "currency", "announced", "delivered", "delivered_value", "status",
-            "value_eur", "delivered_value_eur"]
+            "value_eur", "delivered_value_eur", "measure"]
     df = pd.DataFrame(conn.execute(select(*(getattr(s, c) for c in cols))).all(), columns=cols)
     if df.empty:
         return 0
