@@ -175,8 +175,10 @@ def init_cmd(directory: Annotated[Path, typer.Argument(help="Folder to create")]
              recipient: Annotated[str, typer.Option(help="Recipient party code")] = "UA") -> None:
     """Write an empty scenario: every table with its header and a commented scenario.yaml."""
     from allyplan.scenario import write_template
+    from allyplan.sweep.uncertainty import write_default_uncertainty
 
     d = write_template(directory, start=start, recipient=recipient)
+    write_default_uncertainty(d)
     out.print(f"Wrote an empty scenario to {d}/. Fill in the tables (`allyplan fields` explains every column), "
               f"then run `allyplan check {d}`.", highlight=False, soft_wrap=True)
 

@@ -40,6 +40,7 @@ __all__ = [
     "SECTIONS",
     "default_spec",
     "default_text",
+    "write_default_uncertainty",
     "load_spec",
     "parse_spec",
     "compile_factors",
@@ -218,6 +219,13 @@ def default_text() -> str:
     return (files("allyplan") / "data" / "uncertainty.yaml").read_text(encoding="utf-8")
 
 
+def write_default_uncertainty(directory: str | Path) -> Path:
+    """Write the commented default ``uncertainty.yaml`` into a scenario folder (as ``allyplan init`` does)."""
+    p = Path(directory) / "uncertainty.yaml"
+    p.write_text(default_text(), encoding="utf-8")
+    return p
+
+
 def default_spec() -> UncertaintySpec:
     """The shipped default uncertainty file, parsed."""
     text = default_text()
@@ -274,7 +282,7 @@ def compile_factors(s: Scenario, spec: UncertaintySpec) -> Factors:
     pledge_names = tuple(keys[open_pl])
     statuses = tuple(s.pledges.loc[open_pl, "status"])
     known = {"donor_delay": set(s.parties["code"]), "line_delay": set(lines), "line_capacity": set(lines),
-             "need_demand": set(needs), "pledge_fall": set(keys) | set(STATUSES)}
+             "need_demand": set(needs) | {"hold", "flow"}, "pledge_fall": set(keys) | set(STATUSES)}
     for sec, body in spec.sections.items():
         bad = sorted(set(body) - known[sec] - {"default"})
         if bad:
@@ -284,7 +292,8 @@ def compile_factors(s: Scenario, spec: UncertaintySpec) -> Factors:
                     else f"The scenario has no {what}s")
             raise _fail(spec.source, f"{sec}.{bad[0]}", f"'{bad[0]}' is not a {what} of scenario "
                         f"'{s.config.name}'" + (" (pledges are named DONOR/ITEM/YYYY-MM, or by status)"
-                                                 if sec == "pledge_fall" else ""), hint)
+                                                 if sec == "pledge_fall" else " (or a kind: hold, flow)"
+                                                 if sec == "need_demand" else ""), hint)
 
     def pick(sec: str, names: tuple[str, ...], fallback: tuple[str, ...] | None = None) -> tuple[Distribution | None,
                                                                                                  ...]:
@@ -296,7 +305,8 @@ def compile_factors(s: Scenario, spec: UncertaintySpec) -> Factors:
         return tuple(out)
 
     dists = {"donor_delay": pick("donor_delay", donors), "line_delay": pick("line_delay", lines),
-             "line_capacity": pick("line_capacity", lines), "need_demand": pick("need_demand", needs),
+             "line_capacity": pick("line_capacity", lines),
+             "need_demand": pick("need_demand", needs, tuple(s.needs["kind"])),
              "pledge_fall": pick("pledge_fall", pledge_names, statuses)}
     return Factors(donors, lines, needs, tuple(int(i) for i in open_pl), pledge_names, statuses, dists)
 
