@@ -332,7 +332,7 @@ def _dask(task: SweepTask, todo: list[tuple[int, int]], scheduler: str
         shared = client.scatter(task, broadcast=True, hash=False) if cluster is None else task
         futures = [client.submit(run_chunk, shared, lo, hi, key=f"allyplan-sweep-{token}-{lo}", pure=False,
                                  retries=2) for lo, hi in todo]
-        for fut in as_completed(futures):
+        for fut in as_completed(futures, loop=client.loop):
             lo = int(str(fut.key).rsplit("-", 1)[1])
             yield lo, fut.result()
     finally:
