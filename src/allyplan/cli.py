@@ -232,8 +232,10 @@ def init_cmd(directory: Annotated[Path, typer.Argument(metavar="DIR", help="Fold
              recipient: Annotated[str, typer.Option(metavar="CODE", help="Recipient party code")] = "UA") -> None:
     """Write an empty scenario: every table with its header and a commented scenario.yaml."""
     from allyplan.scenario import write_template
+    from allyplan.sweep.uncertainty import write_default_uncertainty
 
     d = write_template(directory, start=start, recipient=recipient)
+    write_default_uncertainty(d)
     out.print(f"Wrote an empty scenario to {d}/. Fill in the tables (`allyplan fields` explains every column), "
               f"then run `allyplan check {d}`.", highlight=False, soft_wrap=True)
 
@@ -310,6 +312,10 @@ from allyplan.cli_ingest import ingest_cmd, review_cmd  # noqa: E402
 
 app.command("ingest")(ingest_cmd)
 app.command("review")(review_cmd)
+
+from allyplan.cli_sweep import sweep_cmd  # noqa: E402
+
+app.command("sweep")(sweep_cmd)
 
 
 def main() -> None:  # pragma: no cover - the console script entry point is `app`
