@@ -241,6 +241,10 @@ from allyplan.cli_ingest import ingest_cmd, review_cmd  # noqa: E402
 app.command("ingest")(ingest_cmd)
 app.command("review")(review_cmd)
 
+from allyplan.cli_web import register as register_web  # noqa: E402
+
+register_web(app)
+
 
 def main() -> None:  # pragma: no cover - the console script entry point is `app`
     app()
