@@ -317,6 +317,10 @@ from allyplan.cli_sweep import sweep_cmd  # noqa: E402
 
 app.command("sweep")(sweep_cmd)
 
+from allyplan.cli_web import register as register_web  # noqa: E402
+
+register_web(app)
+
 
 def main() -> None:  # pragma: no cover - the console script entry point is `app`
     app()

@@ -1,0 +1,383 @@
+"""Plan jobs: a queue whose state lives in the database, worked off by worker processes, never inside a request.
+
+A job is ``queued``, then ``running`` (with its stage and the solver's progress), then ``done``, ``failed`` or
+``cancelled``. A worker claims the oldest queued job, runs it in a child process it can stop, writes the progress
+the planner reports, and stops the child when a user cancels. When the service starts, jobs left ``running`` by a
+stopped service are marked ``failed`` (:func:`mark_interrupted`); :func:`rerun` queues one again.
+
+>>> import tempfile, os
+>>> from allyplan import example_path
+>>> from allyplan.scenario_store import ScenarioStore
+>>> st = ScenarioStore(os.path.join(tempfile.mkdtemp(), "s.db"))
+>>> _ = st.import_path(example_path(), who="doc")
+>>> q = JobQueue(engine=st.engine)
+>>> job = q.enqueue_plan(who="doc", use_ledger=False)
+>>> q.run_next("doctest")
+True
+>>> q.get(job).state, q.plan(job).status.value
+('done', 'optimal')
+>>> st.close()
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import signal
+import socket
+import time
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from sqlalchemy import Engine, func, insert, select, update
+
+from allyplan import service_tables as t
+from allyplan.errors import AllyplanError
+from allyplan.ledger.db import make_engine, migrate, reading, resolve_url, writing
+from allyplan.ledger.write import _now
+
+if TYPE_CHECKING:
+    from allyplan.planner import Plan
+
+__all__ = ["Job", "JobQueue", "JobNotFound", "WorkerPool", "worker_main", "plan_to_blob", "plan_from_blob"]
+
+POLL_SECONDS = 0.1
+PLAN_TABLES = ("deliveries", "baseline", "coverage", "shortfalls", "burden")
+
+
+class JobNotFound(AllyplanError):
+    """No job with that id."""
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    kind: str
+    state: str
+    params: dict[str, Any]
+    scenario_change: int | None
+    created: datetime
+    created_by: str
+    started: datetime | None
+    finished: datetime | None
+    progress: dict[str, Any]
+    fraction: float | None
+    cancel_requested: datetime | None
+    error: str | None
+    published: datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        for k in ("created", "started", "finished", "cancel_requested", "published"):
+            d[k] = None if d[k] is None else d[k].isoformat(timespec="seconds") + "Z"
+        return d
+
+
+_JOB_COLS = [c for c in t.jobs.c if c.name != "result"]
+
+
+def _job(x: Any) -> Job:
+    return Job(int(x.id), x.kind, x.state, json.loads(x.params), x.scenario_change, x.created, x.created_by,
+               x.started, x.finished, json.loads(x.progress) if x.progress else {}, x.fraction, x.cancel_requested,
+               x.error, x.published)
+
+
+class JobQueue:
+    """The job queue of one database."""
+
+    def __init__(self, db: str | Path | None = None, *, engine: Engine | None = None) -> None:
+        if engine is None:
+            engine = make_engine(resolve_url(db))
+            migrate(engine)
+        self.engine = engine
+        self._plans: dict[int, Plan] = {}  # a finished job's plan never changes: keep the last few
+
+    # -- the queue -----------------------------------------------------------------------------------------------
+    def enqueue_plan(self, *, who: str, time_limit: float = 60.0, gap: float = 1e-4, use_ledger: bool = True,
+                     as_of: str | None = None) -> int:
+        """Queue a plan of the database's current scenario (with the ledger's pledges as baseline)."""
+        from allyplan.scenario_store import _latest
+
+        params = {"time_limit": float(time_limit), "gap": float(gap), "use_ledger": bool(use_ledger), "as_of": as_of}
+        with writing(self.engine) as conn:
+            change = _latest(conn)
+            if change is None:
+                raise AllyplanError("there is no scenario to plan: import one first (`allyplan scenario import DIR`)")
+            res = conn.execute(insert(t.jobs).values(kind="plan", state="queued", params=json.dumps(params),
+                                                     scenario_change=change, created=_now(), created_by=who,
+                                                     progress=json.dumps({"stage": "queued"}))
+                               .returning(t.jobs.c.id))
+            return int(res.scalar_one())
+
+    def get(self, job_id: int) -> Job:
+        with reading(self.engine) as conn:
+            x = conn.execute(select(*_JOB_COLS).where(t.jobs.c.id == job_id)).first()
+        if x is None:
+            raise JobNotFound(f"no job {job_id}; list the jobs on the Plans page or GET /api/v1/plans")
+        return _job(x)
+
+    def list(self, limit: int = 50, *, published_only: bool = False) -> list[Job]:
+        q = select(*_JOB_COLS).order_by(t.jobs.c.id.desc()).limit(limit)
+        if published_only:
+            q = q.where(t.jobs.c.published.is_not(None))
+        with reading(self.engine) as conn:
+            return [_job(x) for x in conn.execute(q)]
+
+    def latest_done(self, *, published_only: bool = False) -> Job | None:
+        q = select(*_JOB_COLS).where(t.jobs.c.state == "done").order_by(t.jobs.c.id.desc()).limit(1)
+        if published_only:
+            q = q.where(t.jobs.c.published.is_not(None))
+        with reading(self.engine) as conn:
+            x = conn.execute(q).first()
+        return None if x is None else _job(x)
+
+    def cancel(self, job_id: int) -> Job:
+        """Cancel a queued job at once, or ask the worker running it to stop (it does within a fraction of a second)."""
+        j = self.get(job_id)
+        if j.state not in ("queued", "running"):
+            raise AllyplanError(f"job {job_id} is {j.state}; only a queued or running job can be cancelled")
+        with writing(self.engine) as conn:
+            c = t.jobs.c
+            conn.execute(update(t.jobs).where(c.id == job_id, c.state == "queued").values(
+                state="cancelled", finished=_now(), cancel_requested=_now(),
+                progress=json.dumps({"stage": "cancelled"})))
+            conn.execute(update(t.jobs).where(c.id == job_id, c.state == "running").values(cancel_requested=_now()))
+        return self.get(job_id)
+
+    def rerun(self, job_id: int, *, who: str) -> int:
+        """Queue a finished, failed or cancelled job again, with the same settings and the current scenario."""
+        j = self.get(job_id)
+        if j.state in ("queued", "running"):
+            raise AllyplanError(f"job {job_id} is still {j.state}; wait for it or cancel it first")
+        return self.enqueue_plan(who=who, **j.params)
+
+    def publish(self, job_id: int, published: bool = True) -> Job:
+        j = self.get(job_id)
+        if j.state != "done":
+            raise AllyplanError(f"job {job_id} is {j.state}; only a finished plan can be published")
+        with writing(self.engine) as conn:
+            conn.execute(update(t.jobs).where(t.jobs.c.id == job_id).values(published=_now() if published else None))
+        return self.get(job_id)
+
+    def mark_interrupted(self) -> int:
+        """Mark jobs left running by a stopped service as failed (run at start, before any worker); returns how many."""
+        with writing(self.engine) as conn:
+            res = conn.execute(update(t.jobs).where(t.jobs.c.state == "running").values(
+                state="failed", finished=_now(), error="interrupted: the service stopped while this job ran. "
+                                                       "Run it again (Re-run on its page)"))
+            return int(res.rowcount or 0)
+
+    def counts(self) -> dict[str, int]:
+        with reading(self.engine) as conn:
+            rows = conn.execute(select(t.jobs.c.state, func.count()).group_by(t.jobs.c.state)).all()
+        return {str(s): int(n) for s, n in rows}
+
+    # -- results -------------------------------------------------------------------------------------------------
+    def plan(self, job_id: int) -> Plan:
+        """The finished plan of a job (rebuilt from the stored scenario and tables)."""
+        if job_id in self._plans:
+            return self._plans[job_id]
+        with reading(self.engine) as conn:
+            x = conn.execute(select(t.jobs.c.state, t.jobs.c.result).where(t.jobs.c.id == job_id)).first()
+        if x is None:
+            raise JobNotFound(f"no job {job_id}")
+        if x.state != "done" or x.result is None:
+            raise AllyplanError(f"job {job_id} is {x.state}: it has no plan yet")
+        p = plan_from_blob(x.result)
+        if len(self._plans) >= 8:
+            self._plans.pop(next(iter(self._plans)))
+        self._plans[job_id] = p
+        return p
+
+    # -- the worker side -----------------------------------------------------------------------------------------
+    def claim(self, worker: str) -> Job | None:
+        """Take the oldest queued job (no two workers take the same one)."""
+        c = t.jobs.c
+        with writing(self.engine) as conn:
+            x = conn.execute(select(c.id).where(c.state == "queued").order_by(c.id).limit(1)).first()
+            if x is None:
+                return None
+            res = conn.execute(update(t.jobs).where(c.id == x.id, c.state == "queued").values(
+                state="running", started=_now(), worker=worker, progress=json.dumps({"stage": "starting"})))
+            if not res.rowcount:
+                return None
+        return self.get(int(x.id))
+
+    def set_progress(self, job_id: int, progress: Mapping[str, Any], fraction: float | None = None) -> None:
+        with writing(self.engine) as conn:
+            conn.execute(update(t.jobs).where(t.jobs.c.id == job_id, t.jobs.c.state == "running").values(
+                progress=json.dumps(dict(progress), default=float), fraction=fraction))
+
+    def finish(self, job_id: int, state: str, *, result: bytes | None = None, error: str | None = None,
+               progress: Mapping[str, Any] | None = None) -> None:
+        with writing(self.engine) as conn:
+            conn.execute(update(t.jobs).where(t.jobs.c.id == job_id, t.jobs.c.state == "running").values(
+                state=state, finished=_now(), result=result, error=error, fraction=1.0 if state == "done" else None,
+                progress=json.dumps(dict(progress or {"stage": state}), default=float)))
+
+    def cancel_requested(self, job_id: int) -> bool:
+        with reading(self.engine) as conn:
+            v = conn.execute(select(t.jobs.c.cancel_requested).where(t.jobs.c.id == job_id)).scalar_one_or_none()
+        return v is not None
+
+    def run_next(self, worker: str, *, in_child: bool = False) -> bool:
+        """Claim and run one job (in this process, or in a child process that a cancel stops); False if none."""
+        job = self.claim(worker)
+        if job is None:
+            return False
+        if not in_child:
+            _run_plan_job(self, job)
+            return True
+        ctx = mp.get_context("fork")
+        child = ctx.Process(target=_child, args=(str(self.engine.url.render_as_string(hide_password=False)), job.id),
+                            daemon=True)
+        child.start()
+        while child.is_alive():
+            child.join(POLL_SECONDS)
+            if child.is_alive() and self.cancel_requested(job.id):
+                child.terminate()
+                child.join(5)
+                self.finish(job.id, "cancelled", progress={"stage": "cancelled"})
+                return True
+        if self.get(job.id).state == "running":  # the child died without saying why (killed, out of memory)
+            self.finish(job.id, "failed", error=f"the worker process ended unexpectedly (exit code {child.exitcode}); "
+                                                "run the job again")
+        return True
+
+
+def _child(url: str, job_id: int) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    engine = make_engine(url)
+    q = JobQueue(engine=engine)
+    try:
+        _run_plan_job(q, q.get(job_id))
+    finally:
+        engine.dispose()
+
+
+def _run_plan_job(q: JobQueue, job: Job) -> None:
+    from allyplan.planner import SolveProgress, plan
+    from allyplan.scenario import build_scenario
+    from allyplan.scenario_store import ScenarioStore
+
+    p = job.params
+    try:
+        q.set_progress(job.id, {"stage": "loading the scenario"}, 0.05)
+        store = ScenarioStore(engine=q.engine)
+        config, raw = store.raw(job.scenario_change)
+        notes: list[str] = []
+        if p.get("use_ledger", True):
+            from allyplan.ledger.baseline import with_ledger
+            from allyplan.ledger.store import Ledger, as_date
+
+            with Ledger(q.engine.url.render_as_string(hide_password=False)) as led:
+                raw, notes = with_ledger(config, raw, led, as_date(p.get("as_of"), "as_of", "plan job"))
+        s = build_scenario(config, raw, {n: n for n in raw}, origin=f"database, change {job.scenario_change}")
+        q.set_progress(job.id, {"stage": "building and solving the model", "notes": notes}, 0.2)
+        last = [0.0]
+
+        def progress(pr: SolveProgress) -> None:
+            now = time.monotonic()
+            if now - last[0] < 0.25:
+                return
+            last[0] = now
+            q.set_progress(job.id, {"stage": "solving", "seconds": pr.seconds, "objective": pr.objective,
+                                    "bound": pr.bound, "gap": pr.gap, "notes": notes},
+                           min(0.9, 0.2 + 0.7 * pr.seconds / max(float(p.get("time_limit", 60.0)), 1e-3)))
+
+        result = plan(s, time_limit=float(p.get("time_limit", 60.0)), gap=float(p.get("gap", 1e-4)),
+                      progress=progress)
+        q.set_progress(job.id, {"stage": "storing the plan", "notes": notes}, 0.95)
+        q.finish(job.id, "done", result=plan_to_blob(result, config, raw),
+                 progress={"stage": "done", "status": result.status.value, "notes": notes,
+                           "solve_seconds": result.timings.get("solve", 0.0)})
+    except Exception as e:  # a job fails with its reason; the worker goes on with the next one
+        msg = str(e) if isinstance(e, AllyplanError) else f"{type(e).__name__}: {e}"
+        q.finish(job.id, "failed", error=msg, progress={"stage": "failed"})
+
+
+def plan_to_blob(p: Plan, config: Mapping[str, Any], raw: Mapping[str, pd.DataFrame]) -> bytes:
+    """A plan as compressed JSON: the scenario it was made from (string tables) and its own tables and figures."""
+    doc = {
+        "config": dict(config),
+        "raw": {k: v.astype(str).to_dict("split") for k, v in raw.items()},
+        "status": p.status.value, "objective": p.objective, "bound": p.bound, "gap": p.gap,
+        "terms": p.terms, "timings": p.timings, "size": p.size,
+        "tables": {n: {"split": getattr(p, n).to_dict("split"), "dtypes": getattr(p, n).dtypes.astype(str).to_dict()}
+                   for n in PLAN_TABLES},
+    }
+    return zlib.compress(json.dumps(doc, default=_json_default).encode("utf-8"), 6)
+
+
+def _json_default(v: object) -> object:
+    if hasattr(v, "item"):
+        return v.item()
+    return str(v)
+
+
+def plan_from_blob(blob: bytes) -> Plan:
+    from allyplan.planner import Plan, SolveStatus
+    from allyplan.scenario import build_scenario
+
+    doc = json.loads(zlib.decompress(blob))
+    raw = {k: pd.DataFrame(v["data"], columns=v["columns"], dtype=str) for k, v in doc["raw"].items()}
+    s = build_scenario(doc["config"], raw, origin="stored plan")
+    tables = {}
+    for n, v in doc["tables"].items():
+        df = pd.DataFrame(v["split"]["data"], columns=v["split"]["columns"])
+        tables[n] = df.astype({k: d for k, d in v["dtypes"].items() if k in df.columns})
+    return Plan(scenario=s, status=SolveStatus(doc["status"]), objective=doc["objective"], bound=doc["bound"],
+                gap=doc["gap"], terms=doc["terms"], timings=doc["timings"], size=doc["size"], **tables)
+
+
+# -- worker processes ----------------------------------------------------------------------------------------------
+def worker_main(url: str, stop: Any = None, idle: float = POLL_SECONDS) -> None:
+    """A worker process: run queued jobs one after another until ``stop`` (an Event) is set."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the service stops its workers itself
+    import allyplan.planner  # noqa: F401  (loaded once here, so a forked job starts at once)
+
+    engine = make_engine(url)
+    q = JobQueue(engine=engine)
+    name = f"{socket.gethostname()}:{os.getpid()}"
+    try:
+        while stop is None or not stop.is_set():
+            if not q.run_next(name, in_child=True):
+                time.sleep(idle)
+    finally:
+        engine.dispose()
+
+
+class WorkerPool:
+    """``n`` worker processes for one database, started and stopped together."""
+
+    def __init__(self, url: str, n: int = 1) -> None:
+        self.url, self.n = url, n
+        ctx = mp.get_context("spawn")
+        self._stop = ctx.Event()
+        self._procs = [ctx.Process(target=worker_main, args=(url, self._stop), daemon=False,
+                                   name=f"allyplan-worker-{i}") for i in range(n)]
+
+    def start(self) -> WorkerPool:
+        for p in self._procs:
+            p.start()
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        for p in self._procs:
+            p.join(timeout)
+            if p.is_alive():
+                p.terminate()
+                p.join(2)
+
+    def __enter__(self) -> WorkerPool:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
