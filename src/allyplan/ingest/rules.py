@@ -46,8 +46,8 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military"),
-             "grammar": ("clause_break", "government", "one", "speaker"),
-             "items": ("interceptor", "launcher", "aid", "equipment")}
+             "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
+             "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source"), "modifiers": ("negation_after",),
                "items": ("link",)}
