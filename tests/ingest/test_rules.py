@@ -17,7 +17,9 @@ def test_rules_load(lang: str) -> None:
     r = Rules.load(lang)
     assert {"committed", "considering", "delivered", "refusal", "demand"} <= set(r.patterns)
     assert r.is_word("joiner", {"en": "and", "fr": "et", "de": "und", "uk": "і", "es": "y", "it": "e", "nl": "en",
-                                "pl": "i"}[lang])
+                                "pl": "i", "nb": "og", "no": "og", "nn": "og", "da": "og", "sv": "och", "fi": "ja",
+                                "cs": "a", "sk": "a", "ro": "și", "lt": "ir", "lv": "un", "et": "ja", "pt": "e",
+                                "bg": "и", "hu": "és", "tr": "ve"}[lang])
 
 
 def test_unknown_language() -> None:

@@ -66,6 +66,7 @@ class _Clause:
     parties: list[Mention] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
+    contrasted: list[Mention] = field(default_factory=list)  # "unlike Germany and France, ...": not acting
 
     def has(self, cls: str) -> bool:
         return any(c.cls == cls for c in self.cues)
@@ -83,6 +84,8 @@ class _Item:
 class _Actor:
     codes: list[str]
     how: str  # explicit, government, topic, inherited
+    via: str = ""  # how the donor is attached to the cue, for --explain
+    origin: int = -1  # the sentence that announced it (a list of donors with several items is one pledge each)
 
 
 @dataclass
@@ -148,7 +151,9 @@ class Extractor:
         # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
         # and just after a status verb ("... and will provide a further two")
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
-                                 + [(c.end, c.end + 40) for c in cues if c.cls in _PLEDGE_CUES])
+                                 + [(c.end, c.end + 40) for c in cues if c.cls in _PLEDGE_CUES]
+                                 + [(max(0, c.start - 40), c.start) for c in cues
+                                    if c.cls in ("interceptor", "launcher")])
         numbers = find_numbers(text, rules, folded, windows)
         clauses = self._clauses(text, folded, spans, cues, mentions, rules)
         run = _Run(self, text, folded, rules, numbers)
@@ -156,7 +161,7 @@ class Extractor:
             run.sentence_clauses.setdefault(clause.sentence, []).append(clause)
         for clause in clauses:
             run.clause(clause)
-        result.records = _merged(run.records, _headline_end(text, spans))
+        result.records = _merged(_unpaired(run.records), _headline_end(text, spans))
         return result
 
     # -- reading the text into clauses -------------------------------------------------------------------------
@@ -206,7 +211,48 @@ class Extractor:
             else:
                 cl.parties.append(m)
         for cl in out:
+            cl.items = self._parts(cl, folded)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
+            self._structure(cl, folded)
+        return out
+
+    def _structure(self, cl: _Clause, folded: str) -> None:
+        """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
+        Germany and France, ...", up to the comma or the verb) do not act; an item a thing is only likened to ("a
+        system equivalent to Patriot") is not given."""
+        for c in cl.cues:
+            if c.cls == "contrast":
+                stop = folded.find(",", c.end, cl.end)
+                stop = cl.end if stop < 0 else stop
+                stop = min([stop, *(v.start for v in cl.cues if v.start >= c.end and (
+                    v.cls in _ITEM_CUES or v.cls in STANCE_CLASSES))])
+                cl.contrasted.extend(m for m in cl.parties if c.end <= m.start < stop)
+        if cl.contrasted:
+            cl.parties = [m for m in cl.parties if m not in cl.contrasted]
+        likened = [c for c in cl.cues if c.cls == "equivalent"]
+        if likened:
+            cl.items = [it for it in cl.items if not any(
+                c.end <= it.start and len(_words(folded[c.end:it.start])) <= 2 for c in likened)]
+
+    def _parts(self, cl: _Clause, folded: str) -> list[_Item]:
+        """The parts of a system ("parts of a Patriot system: two launchers and missiles") are given, not the
+        system: its launcher and interceptor for each noun that follows."""
+        parts = [c for c in cl.cues if c.cls == "part"]
+        if not parts:
+            return cl.items
+        out: list[_Item] = []
+        for i, it in enumerate(cl.items):
+            if self._kinds.get(it.id) != "system" or not any(
+                    c.end <= it.start and len(_words(folded[c.end:it.start])) <= 3 for c in parts):
+                out.append(it)
+                continue
+            nxt = cl.items[i + 1].start if i + 1 < len(cl.items) else cl.end
+            made: dict[str, _Item] = {}
+            for c in cl.cues:
+                derived = self._derived.get((it.id, c.cls)) if it.end <= c.start < nxt else None
+                if derived and derived not in made:
+                    made[derived] = _Item(c.start, c.end, derived, it.mention)
+            out.extend(made.values() or [it])
         return out
 
     def _platforms_dropped(self, items: list[_Item], folded: str, rules: Rules) -> list[_Item]:
@@ -239,7 +285,7 @@ class Extractor:
                         return _Item(c.start, it.end, derived, it.mention)
             elif c.start >= it.end:
                 gap = _words(folded[it.end:c.start])
-                if len(gap) <= 1:
+                if len(gap) <= 1 and not re.search(r"[,;:(]", folded[it.end:c.start]):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(it.start, c.end, derived, it.mention)
@@ -285,7 +331,10 @@ class _Run:
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
                 if self._group_before(cl, it.start):
                     continue
-                actor, status = _Actor(self.context.actor.codes, "inherited"), self.context.status
+                actor = _Actor(self.context.actor.codes, "inherited",
+                               f"inherited from the pledge announced before ({self.context.actor.via})",
+                               self.context.sentence)
+                status = self.context.status
                 for summary in self.context.summaries:  # "a $400 million package ... It includes ...": a summary
                     summary.specific = False
             elif cue.cls in ("demand", "refusal"):
@@ -294,6 +343,7 @@ class _Run:
                 actor = self._actor(cl, cue, allow_topic=True)
                 if actor is None:
                     continue
+                actor.origin = cl.sentence
                 status = self._status(cue, live)
             if hedge and status != "delivered":
                 status = "considering"
@@ -301,7 +351,9 @@ class _Run:
                 used.append(cue)
             value, currency = self._value(cl)
             self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
-                          currency=currency, background=cue is not None and self._background(cue, cl))
+                          currency=currency, background=cue is not None and self._background(cue, cl),
+                          explain=_explained(cue, actor, "the item's status cue" if cue else
+                                             "an item listed after a pledge (its donor and status)"))
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
@@ -325,7 +377,7 @@ class _Run:
             limited = any(c.cls != "refusal" or c.start < cue.start for c in stance)
             if cue in used or limited or any(lo <= it.start < hi for it in cl.items):
                 continue
-            if self._elliptic(cl, cue, hi, actor, status, reannounced):
+            if self._elliptic(cl, cue, lo, hi, actor, status, reannounced):
                 continue
             # an amount already an item's value ("Munition im Wert von 200 Millionen Euro") is no other pledge
             money = [] if self._value(cl)[0] is not None and used else [
@@ -335,7 +387,9 @@ class _Run:
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
             made = self._pledges(cl, actor, None, status, reannounced, value=value, currency=currency,
-                                 specific=any(c.cls == "equipment" for c in around) or value is not None)
+                                 specific=any(c.cls == "equipment" for c in around) or value is not None,
+                                 explain=_explained(cue, actor, "a status cue that serves no item, with aid named "
+                                                                "around it"))
             if k == 0 and self.context is not None:
                 self.context.summaries.extend(made)
         self._policies(cl, live)
@@ -356,7 +410,10 @@ class _Run:
     def _actor(self, cl: _Clause, cue: Cue, allow_topic: bool) -> _Actor | None:
         if cue.cls == "received":  # "Ukraine received 14 tanks from Denmark and the Netherlands"
             sources = self._sources(cl)
-            return _Actor(sources, "explicit") if sources else None
+            return _Actor(sources, "explicit", "the source after 'from'") if sources else None
+        agents = self._agents_after(cl, cue)
+        if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
+            return _Actor(agents, "explicit", "the agent just after the cue ('by')")
         group = self._group_before(cl, cue.start, blocked_ok=True)
         if group == []:
             return None  # an organisation acts (NATO's Secretary General): no donor
@@ -367,37 +424,59 @@ class _Run:
                 if cue.start < m.start < cue.end and m.is_party and m.code not in self.excluded and len(prev) == 2 \
                         and self.rules.is_word("joiner", " ".join(prev)) and m.code not in group:
                     group.append(m.code)
-            return _Actor(group, "explicit")
+            return _Actor(group, "explicit", "the subject: the parties just before the cue")
         # after the cue's first word: German cues run over their subject ("hatte Madrid sechs ... übergeben")
         first_end = cue.start + len(cue.text.split(" ")[0])
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
-                return _Actor([m.code], "explicit")
+                return _Actor([m.code], "explicit", "the agent after the cue")
         if any(c.cls == "speaker" and c.start < cue.start for c in cl.cues):
             # "We will deliver ...," Dutch Prime Minister Dick Schoof said: the speaker named after the quote
             said = [m for m in self._sentence_parties(cl) if m.start >= cue.end and m.is_party
                     and m.code not in self.excluded]
             if said:
-                return _Actor([said[0].code], "explicit")
+                return _Actor([said[0].code], "explicit", "the speaker named after the quote")
         # the subject after the verb ("Zudem lieferte Kanada ...", "передала Україні Латвія"): the first party just
         # after the cue that no preposition makes an addressee
         for m in after[:1]:
             gap = _words(self.folded[first_end:m.start]) if m.start < cue.end else _words(self.folded[cue.end:m.start])
             prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w)]
             if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])):
-                return _Actor([m.code], "explicit")
+                return _Actor([m.code], "explicit", "the subject just after the verb")
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
-            return _Actor(list(self.dateline or self.topic or []), "government")
+            return _Actor(list(self.dateline or self.topic or []), "government",
+                          "a government word, for the dateline's country or the text's subject")
         if allow_topic and self.topic:
-            return _Actor(list(self.topic), "topic")
+            return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
         return None
 
-    def _elliptic(self, cl: _Clause, cue: Cue, hi: int, actor: _Actor, status: str, reannounced: bool) -> bool:
+    def _agents_after(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The parties right after a passive cue's agent word ("promised by Denmark and Norway")."""
+        words = _words(self.folded[cue.end:min(cl.end, cue.end + 12)])
+        if not words or not self.rules.is_word("agent", words[0]):
+            return []
+        codes: list[str] = []
+        last: Mention | None = None
+        for m in cl.parties:
+            if m.start < cue.end:
+                continue
+            if last is None:
+                if len(_words(self.folded[cue.end:m.start])) > 2 or not m.is_party or m.code in self.excluded:
+                    return []
+            elif not self._joined(last, m) or not m.is_party or m.code in self.excluded:
+                break
+            codes.append(m.code)
+            last = m
+        return list(dict.fromkeys(codes))
+
+    def _elliptic(self, cl: _Clause, cue: Cue, lo: int, hi: int, actor: _Actor, status: str,
+                  reannounced: bool) -> bool:
         """"... delivered four IRIS-T SLM systems, and will provide a further two": a count after the cue with no
-        item of its own counts the item named last before it in the sentence."""
+        item of its own (or just before it: "..., and the 19 promised by Copenhagen") counts the item named last
+        before it in the sentence."""
         if any(n.money for n in self._numbers_in(cue.end, hi)):
             return False  # "would contribute another 10 million euros": an amount, not a count of an item
         count: Number | Cue | None = next(
@@ -406,6 +485,10 @@ class _Run:
         if count is None:  # "étudie l'envoi d'une seconde", "will send another"
             count = next((c for c in cl.cues if c.cls == "one" and cue.end <= c.start < hi
                           and len(_words(self.folded[cue.end:c.start])) <= 3), None)
+        if count is None:  # "and the 19 promised by Copenhagen"
+            count = next((n for n in reversed(self._numbers_in(lo, cue.start)) if not (n.money or n.year or n.percent)
+                          and len(_words(self.folded[n.end:cue.start])) <= 2
+                          and not re.search(r"[,;:()]", self.folded[n.end:cue.start])), None)
         if count is None:
             return False
         before = [it for c in self.sentence_clauses.get(cl.sentence, [cl]) for it in c.items if it.end <= cue.start]
@@ -417,15 +500,19 @@ class _Run:
         if not before or counted:
             return False
         quantity = count.value if isinstance(count, Number) and not count.ordinal else 1.0
-        self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1)
+        self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1,
+                      explain=_explained(cue, actor, "a count with no item of its own: the item named just before"))
         return True
 
     def _pledges(self, cl: _Clause, actor: _Actor, item: str | None, status: str, reannounced: bool,
                  doubt: float = 0.0, **fields: Any) -> list[Pledge]:
         """One pledge per donor of ``actor``, with the clause's sentence as evidence."""
+        # items listed apart from the donors ("A, B and C will send air defence; the systems include X, Y and Z")
+        joint = (actor.origin, *actor.codes) if len(actor.codes) > 1 and actor.how == "inherited" else ()
         made = [Pledge(donor=code, item=item, status=status, evidence=self.text[cl.s_start:cl.s_end],
                        start=cl.s_start, end=cl.s_end, confidence=_confidence(actor.how, item is not None) - doubt,
-                       recipient=self.ex.recipient, reannouncement=reannounced, **fields) for code in actor.codes]
+                       recipient=self.ex.recipient, reannouncement=reannounced, joint=joint, **fields)
+                for code in actor.codes]
         self.records.extend(made)
         return made
 
@@ -546,8 +633,9 @@ class _Run:
 
     @staticmethod
     def _status(cue: Cue, live: list[Cue]) -> str:
-        if cue.cls == "delivered" and any(c.cls == "future" and c.start < cue.start and cue.start - c.end <= 40
-                                          for c in live):
+        if cue.cls in ("delivered", "received") and any(
+                c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 60
+                for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
 
@@ -616,7 +704,9 @@ class _Run:
                     continue
                 for stance in stances:
                     self.records.append(Policy(code, stance, self.text[cl.s_start:cl.s_end], cl.s_start, cl.s_end,
-                                               _confidence(actor.how, True)))
+                                               _confidence(actor.how, True), explain=_explained(
+                                                   cue, actor, "a refusal and what it names" if cue.cls == "refusal"
+                                                   else "a stance cue")))
 
 
     def _refused(self, cl: _Clause, cue: Cue, live: list[Cue]) -> list[str]:
@@ -635,6 +725,36 @@ class _Run:
             hung = [it for it in cl.items if it.end <= comma and not self.folded[it.end:comma].strip()]
             return [f"excludes:{hung[-1].id}"] if hung else []
         return [f"excludes:{i}" for i in dict.fromkeys(it.id for it in items)]
+
+
+def _explained(cue: Cue | None, actor: _Actor, rule: str) -> dict[str, Any]:
+    """Why a record is there, for ``--explain``: its cue, how its donor or party is attached, and the rule."""
+    return {"cue": cue.text if cue else None, "cue_class": cue.cls if cue else None, "cue_start": cue.start
+            if cue else None, "attachment": actor.via or actor.how, "rule": rule}
+
+
+def _unpaired(records: list[Record]) -> list[Record]:
+    """A list of donors with a list of items the text does not pair ("Germany, Norway and Denmark will send air
+    defence; the systems include IRIS-T, NASAMS and Patriot") is one item-less pledge per donor, not every pair.
+    Items that are the donors' own object ("la France et l'Italie envisagent ... SAMP/T et Mistral") are paired."""
+    joint: dict[tuple[Any, ...], list[Pledge]] = {}
+    for r in records:
+        if isinstance(r, Pledge) and r.joint and r.item is not None:
+            joint.setdefault(r.joint, []).append(r)
+    dropped: set[int] = set()
+    out = list(records)
+    for group in joint.values():
+        if len({p.item for p in group}) < 2:
+            continue
+        firm = max(group, key=lambda p: _STATUS_RANK[p.status])
+        for code in dict.fromkeys(p.donor for p in group):
+            out.append(Pledge(code, None, firm.status, firm.evidence, firm.start, firm.end,
+                              firm.confidence - 0.2, firm.recipient, reannouncement=firm.reannouncement,
+                              specific=True, explain={**(firm.explain or {}), "rule": (
+                                  "a list of donors with a list of items the text does not pair: one pledge per "
+                                  "donor, item unknown")}))
+        dropped.update(id(p) for p in group)
+    return [r for r in out if id(r) not in dropped]
 
 
 def _confidence(how: str, named_item: bool) -> float:

@@ -29,6 +29,10 @@ class Pledge:
     specific: bool = field(default=False, repr=False, compare=False)
     #: stated in a relative clause (", which has already delivered four,"): background, not the news
     background: bool = field(default=False, repr=False, compare=False)
+    #: the announcement and donors it came from, where several donors share it (to tell unpaired lists)
+    joint: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    #: why it is there (cue, the donor's attachment, the rule), for ``--explain``
+    explain: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -49,6 +53,8 @@ class Policy:
     end: int
     confidence: float
     kind: Literal["policy"] = "policy"
+    #: why it is there (cue, the party's attachment, the rule), for ``--explain``
+    explain: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {"kind": "policy", "party": self.party, "stance": self.stance, "evidence": self.evidence,

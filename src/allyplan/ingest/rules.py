@@ -27,10 +27,12 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["Rules", "Cue", "available_languages", "resolve_overlaps", "RULES_DIR", "STATUS", "STANCE_CLASSES",
-           "VERB_CLASSES"]
+__all__ = ["Rules", "Cue", "available_languages", "ALIASES", "resolve_overlaps", "RULES_DIR", "STATUS",
+           "STANCE_CLASSES", "VERB_CLASSES"]
 
 RULES_DIR = Path(str(files("allyplan") / "data" / "ingest" / "rules"))
+#: Codes read with another code's rules: Norwegian is `no` (macrolanguage), `nb` (Bokmål, what lingua says) or `nn`.
+ALIASES: dict[str, str] = {"no": "nb", "nn": "nb"}
 
 # the regex parser's own reading of a pattern, to find the literal text every match of it begins with
 _P: Any = importlib.import_module("re._parser")
@@ -46,8 +48,8 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military"),
-             "grammar": ("clause_break", "government", "one", "speaker"),
-             "items": ("interceptor", "launcher", "aid", "equipment")}
+             "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
+             "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source"), "modifiers": ("negation_after",),
                "items": ("link",)}
@@ -85,7 +87,7 @@ class Rules:
     @classmethod
     def load(cls, language: str) -> Rules:
         """The rules of ``language`` (an ISO 639-1 code); raises ``KeyError`` when there are none."""
-        return _load(language)
+        return _load(ALIASES.get(language, language))
 
     def cues(self, folded: str) -> list[Cue]:
         """Every phrase of every class in ``folded`` (see :func:`allyplan.ingest.text.fold`).
@@ -238,5 +240,6 @@ def _literal_starts(pattern: str, limit: int = 4) -> set[str] | None:
 
 
 def available_languages() -> frozenset[str]:
-    """The languages that have rules."""
-    return frozenset(p.stem for p in RULES_DIR.glob("*.toml"))
+    """The languages that have rules (and the codes read with another's, :data:`ALIASES`)."""
+    stems = {p.stem for p in RULES_DIR.glob("*.toml")}
+    return frozenset(stems | {a for a, b in ALIASES.items() if b in stems})
