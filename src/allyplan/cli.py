@@ -35,6 +35,8 @@ Format = Annotated[Literal["table", "csv", "json"],
                    typer.Option("--format", metavar="table|csv|json",
                                 help="table (for people), csv or json (for other programs)")]
 
+ScenarioArg = Annotated[Path, typer.Argument(metavar="SCENARIO", help="Scenario folder or .xlsx workbook")]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -214,7 +216,7 @@ def plan_cmd(
 
 @app.command("check")
 @_friendly
-def check_cmd(scenario: Annotated[Path, typer.Argument(metavar="SCENARIO", help="Scenario folder or .xlsx workbook")]) -> None:
+def check_cmd(scenario: ScenarioArg) -> None:
     """Validate a scenario and list every problem at once, without solving."""
     from allyplan.scenario import load_scenario
 
@@ -264,8 +266,9 @@ def generate_cmd(
 
 @app.command("verify")
 @_friendly
-def verify_cmd(scenario: Annotated[Path, typer.Argument(metavar="SCENARIO", help="Scenario folder or .xlsx workbook")],
-               plan_dir: Annotated[Path, typer.Argument(metavar="PLAN_DIR", help="Plan folder written by `allyplan plan`")]) -> None:
+def verify_cmd(scenario: ScenarioArg,
+               plan_dir: Annotated[Path, typer.Argument(metavar="PLAN_DIR",
+                                                        help="Plan folder written by `allyplan plan`")]) -> None:
     """Re-check a plan against every planning rule, independently of the planner. Exit 1 if a rule is broken."""
     from allyplan.scenario import load_scenario
     from allyplan.verify import verify_plan_dir
@@ -285,8 +288,9 @@ def verify_cmd(scenario: Annotated[Path, typer.Argument(metavar="SCENARIO", help
 
 @app.command("examples")
 @_friendly
-def examples_cmd(directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to copy the examples into (created if "
-                                                                "needed; nothing in it is overwritten)")]) -> None:
+def examples_cmd(directory: Annotated[Path, typer.Argument(
+        metavar="DIR", help="Folder to copy the examples into (created if needed; nothing in it is overwritten)")]
+                 ) -> None:
     """Copy the example scenario, a broken copy of it, sample ledger files and sample documents into a folder."""
     from allyplan.examples import copy_examples
 

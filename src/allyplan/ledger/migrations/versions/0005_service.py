@@ -14,7 +14,7 @@ from alembic import op
 import allyplan.service_tables  # noqa: F401  (declares the tables on the ledger's metadata, which env.py compares)
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
