@@ -102,3 +102,37 @@ def test_every_command_and_field_is_documented() -> None:
 
     assert fields_markdown() in (root / "docs" / "fields.md").read_text(), \
         "docs/fields.md is stale: paste `allyplan fields` into it"
+
+
+def test_plan_refuses_a_ledger_that_does_not_exist(tmp_path: Path) -> None:
+    """Before 0.4 a mistyped --ledger path made an empty ledger, dropped the scenario's pledges and exited 0."""
+    missing = tmp_path / "no-such-ledger.db"
+    r = runner.invoke(app, ["plan", "--ledger", str(missing), "--out", str(tmp_path / "plan")])
+    assert r.exit_code == 2, r.output
+    assert str(missing) in r.output and not missing.exists() and not (tmp_path / "plan").exists()
+
+
+def test_check_is_read_only_and_says_so(tmp_path: Path) -> None:
+    from allyplan.examples import copy_examples
+
+    copy_examples(tmp_path)
+    r = runner.invoke(app, ["check", str(tmp_path / "bad")])
+    assert r.exit_code == 2
+    assert "2 problems in the scenario; it cannot be planned until they are fixed" in r.output
+    assert "nothing was written" not in r.output
+
+
+def test_examples_never_overwrite(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["examples", str(tmp_path / "t")]).exit_code == 0
+    (tmp_path / "t" / "bad.csv").write_text("mine")
+    r = runner.invoke(app, ["examples", str(tmp_path / "t")])
+    assert r.exit_code == 2 and "already exists" in r.output and (tmp_path / "t" / "bad.csv").read_text() == "mine"
+
+
+def test_plan_prints_csv_and_json(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["plan", "--out", str(tmp_path / "p"), "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0] == "need,priority,kind,required,covered,covered_pct,met_by,main_reason" and len(lines) == 15
+    r = runner.invoke(app, ["plan", "--out", str(tmp_path / "p"), "--format", "json"])
+    assert json.loads(r.output)["needs"] == 14

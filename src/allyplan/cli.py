@@ -71,9 +71,10 @@ def _friendly(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except (ScenarioError, LedgerInputError) as e:
-            what = "in the scenario" if isinstance(e, ScenarioError) else "in the input"
-            err.print(f"[bold red]error:[/] {len(e.problems)} problem{'s' if len(e.problems) != 1 else ''} "
-                      f"{what}; nothing was written.", highlight=False, soft_wrap=True)
+            n = f"{len(e.problems)} problem{'s' if len(e.problems) != 1 else ''}"
+            what = (f"{n} in the scenario; it cannot be planned until they are fixed." if isinstance(e, ScenarioError)
+                    else f"{n} in the input; nothing was written.")
+            err.print(f"[bold red]error:[/] {what}", highlight=False, soft_wrap=True)
             for p in e.problems[:200]:
                 err.print(f"  - {p}", highlight=False, markup=False)
             if len(e.problems) > 200:
@@ -186,7 +187,7 @@ def plan_cmd(
         from allyplan.ledger.store import as_date
 
         config, raw, labels = read_raw(path)
-        with Ledger(ledger) as led:
+        with Ledger(ledger, create=False) as led:
             raw, notes = with_ledger(config, raw, led, as_date(as_of, "--as-of", "plan --ledger"))
         labels = {**labels, "pledges": f"ledger {ledger}"}
         s = build_scenario(config, raw, labels, origin=str(path))
