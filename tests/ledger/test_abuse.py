@@ -146,7 +146,7 @@ def test_a_postgresql_search_path_naming_a_missing_schema(db_url: str) -> None:
     if not db_url.startswith("postgresql"):
         pytest.skip("PostgreSQL only")
     bad = db_url.split("?", 1)[0] + "?options=-csearch_path%3Dno_such_schema"
-    with pytest.raises(LedgerError, match="no_such_schema|search_path|schema"):
+    with pytest.raises(LedgerError, match=r"search_path"):
         Ledger(bad)
 
 
