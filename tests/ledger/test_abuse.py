@@ -108,6 +108,23 @@ def test_readers_do_not_wait_for_a_writer(db_url: str) -> None:
             eng.dispose()
 
 
+def test_a_write_that_must_wait_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    Ledger(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    told: list[str] = []
+
+    def release(msg: str) -> None:
+        told.append(msg)
+        holder.execute("ROLLBACK")  # the other writer finishes while this one waits
+
+    with Ledger(path, waiting=release) as led:
+        led.add(donor="DE", category="x", value=1, announced="2025-01-01")
+        assert len(told) == 1 and "waiting up to 30 s" in told[0] and led.count()["entries"] == 1
+    holder.close()
+
+
 def test_events_cannot_be_changed_and_the_chain_shows_tampering(ledger: Ledger) -> None:
     n = ledger.add(donor="DE", item="iris-t-slm", quantity=30, announced="2025-06-12")
     ledger.deliver(n, 12, at="2025-09-01")

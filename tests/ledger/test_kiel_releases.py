@@ -82,6 +82,10 @@ def test_current_layout_finds_the_main_sheet_and_reads_every_quirk(ledger: Ledge
     assert rep.loc["commitment", "pledged_eur"] == 50e9
     allocated = 280e6 + 88e6 + 5e6 + 1e6 + 1e6 - 53280611.22 + 500e6
     assert rep.loc["allocation", "pledged_eur"] == pytest.approx(allocated, abs=0.01)
+    # reports show what was delivered at a value the tracker leaves unknown, from the rollups and from a scan
+    for rollups in (None, False):
+        by_donor = ledger.report("donor", use_rollups=rollups).set_index("donor")
+        assert by_donor.loc["EPF", "delivered_unknown"] == 1 and by_donor.loc["EPF", "delivered_eur"] == 0
     hist = ledger.history(int(e.loc["kiel:C7/1", "entry"]))
     assert hist[0].data["value"] == -53280611.22
 
