@@ -455,7 +455,7 @@ def report_cmd(
     if format_ == "table":
         t = Table(title=f"Pledged and delivered by {by}" + (f", as of {as_of}" if as_of else ""), title_justify="left")
         cols = [by, "pledges", "delivered", "pledged EUR m", "delivered EUR m", "delivered %"] + \
-            (["% of GDP"] if by == "donor" else []) + ["unvalued"]
+            (["% of GDP"] if by == "donor" else []) + ["unvalued", "delivered, value unknown"]
         for c in cols:
             t.add_column(c, justify="left" if c == by else "right")
         for r in df.to_dict("records"):
@@ -465,6 +465,7 @@ def report_cmd(
             if by == "donor":
                 row.append("" if pd.isna(r["pct_gdp"]) else f"{r['pct_gdp']:.3f}")
             row.append(str(r["unvalued"]) if r["unvalued"] else "")
+            row.append(str(r["delivered_unknown"]) if r["delivered_unknown"] else "")
             t.add_row(*row, style="bold" if r[by] == "total" else None)
         out.print(t)
         return

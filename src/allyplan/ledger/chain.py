@@ -59,7 +59,7 @@ def _at(v: date | str) -> str:
 def _rows(conn: Connection) -> Any:
     e = m.events.c
     q = select(e.id, e.entry, e.seq, e.action, e.at, e.recorded, e.who, e.why, e.source, e.data, e.hash)
-    return conn.execution_options(yield_per=_CHUNK).execute(q.order_by(e.id))
+    return conn.execute(q.order_by(e.id).execution_options(yield_per=_CHUNK))  # streamed: not all in memory
 
 
 def backfill_hashes(conn: Connection) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -227,6 +227,15 @@ def writing(engine: Engine) -> Iterator[Connection]:
         if _busy(e):
             raise LedgerBusy(_BUSY) from None
         raise _refused(engine, e, "write to") from None
+    except Exception as e:
+        if not type(e).__module__.startswith("psycopg"):
+            raise
+        import psycopg  # a COPY on the driver's own connection raises the driver's errors, not SQLAlchemy's
+
+        wrapped = cast(DBAPIError, DBAPIError.instance(None, None, e, psycopg.Error))
+        if _busy(wrapped):
+            raise LedgerBusy(_BUSY) from None
+        raise _refused(engine, wrapped, "write to") from None
 
 
 @contextmanager

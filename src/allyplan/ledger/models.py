@@ -109,6 +109,7 @@ rollups = Table(
     Column("value_eur", Float, nullable=False),
     Column("delivered_eur", Float, nullable=False),
     Column("unvalued", Integer, nullable=False),
+    Column("delivered_unknown", Integer, nullable=False, doc="states delivered (in part) at a value left unknown"),
 )
 
 parties = Table(

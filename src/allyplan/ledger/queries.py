@@ -83,7 +83,7 @@ def _from_rollups(conn: Connection, by: str, statuses: Sequence[str], since: dat
     cols.item, cols.category = func.nullif(r.item, ""), func.nullif(r.category, "")
     g = _group_expr(by, cols, r.month)
     q = (select(g, func.sum(r.n), func.sum(case((r.status == "delivered", r.n), else_=0)), func.sum(r.value_eur),
-                func.sum(r.delivered_eur), func.sum(r.unvalued))
+                func.sum(r.delivered_eur), func.sum(r.unvalued), func.sum(r.delivered_unknown))
          .where(r.counted.is_(True), r.status.in_(list(statuses))).group_by(g).having(func.sum(r.n) != 0)
          .order_by(g))
     if as_of is not None:
@@ -112,7 +112,9 @@ def _scan(conn: Connection, by: str, statuses: Sequence[str], as_of: date | None
                 func.sum(case((s.status == "delivered", 1), else_=0)).label("delivered"),
                 func.sum(s.value_eur).label("pledged_eur"),
                 func.sum(s.delivered_value_eur).label("delivered_eur"),
-                func.sum(case((s.value_eur.is_(None), 1), else_=0)).label("unvalued"))
+                func.sum(case((s.value_eur.is_(None), 1), else_=0)).label("unvalued"),
+                func.sum(case((and_(s.delivered_value_eur.is_(None), or_(s.delivered > 0, s.status == "delivered")), 1),
+                              else_=0)).label("delivered_unknown"))
          .where(valid_at(as_of) if valid is None else valid, s.counted.is_(True), s.status.in_(statuses))
          .group_by(g).order_by(g))
     if ranges is not None:
@@ -128,8 +130,8 @@ def _sum_rows(*parts: list[Any], minus: list[Any] | None = None) -> list[Any]:
     acc: dict[Any, list[float]] = {}
     for rows, sign in [*((p, 1) for p in parts), (minus or [], -1)]:
         for r in rows:
-            a = acc.setdefault(r[0], [0, 0, 0.0, 0.0, 0])
-            for i in range(5):
+            a = acc.setdefault(r[0], [0, 0, 0.0, 0.0, 0, 0])
+            for i in range(6):
                 a[i] += sign * (r[i + 1] or 0)
     return [(k, *v) for k, v in sorted(acc.items(), key=lambda kv: str(kv[0])) if v[0] != 0]
 
@@ -183,8 +185,9 @@ def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Seq
 
 
 def _finish_report(rows: list[Any], by: str, ref: Reference) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=["group", "pledges", "delivered", "pledged_eur", "delivered_eur", "unvalued"])
-    for c in ("pledges", "delivered", "unvalued"):
+    df = pd.DataFrame(rows, columns=["group", "pledges", "delivered", "pledged_eur", "delivered_eur", "unvalued",
+                                     "delivered_unknown"])
+    for c in ("pledges", "delivered", "unvalued", "delivered_unknown"):
         df[c] = df[c].astype(int)
     for c in ("pledged_eur", "delivered_eur"):  # rollups add and take away: round off the float residue
         df[c] = df[c].astype(float).fillna(0.0).round(2)
@@ -192,7 +195,7 @@ def _finish_report(rows: list[Any], by: str, ref: Reference) -> pd.DataFrame:
         if by != "month" else df
     total = pd.DataFrame([{"group": "total", "pledges": df["pledges"].sum(), "delivered": df["delivered"].sum(),
                            "pledged_eur": df["pledged_eur"].sum(), "delivered_eur": df["delivered_eur"].sum(),
-                           "unvalued": df["unvalued"].sum()}])
+                           "unvalued": df["unvalued"].sum(), "delivered_unknown": df["delivered_unknown"].sum()}])
     df = pd.concat([df, total], ignore_index=True) if len(df) else total
     with np.errstate(divide="ignore", invalid="ignore"):
         df["delivered_share"] = np.where(df["pledged_eur"] > 0, df["delivered_eur"] / df["pledged_eur"], np.nan)

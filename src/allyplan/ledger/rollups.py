@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, delete, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -18,9 +19,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from allyplan.ledger import models as m
 
-__all__ = ["rollup_deltas", "apply_deltas", "rebuild_rollups"]
+__all__ = ["rollup_deltas", "apply_deltas", "rebuild_rollups", "delivered_unknown", "DELIVERED_UNKNOWN_SQL"]
 
-_SUMS = ("n", "value_eur", "delivered_eur", "unvalued")
+_SUMS = ("n", "value_eur", "delivered_eur", "unvalued", "delivered_unknown")
 
 
 def _ym(col: pd.Series) -> pd.Series:
@@ -43,6 +44,7 @@ def rollup_deltas(states: pd.DataFrame, sign: int = 1) -> pd.DataFrame:
         "n": sign, "value_eur": sign * v.fillna(0.0).to_numpy(),
         "delivered_eur": sign * pd.to_numeric(states["delivered_value_eur"]).astype(float).fillna(0.0).to_numpy(),
         "unvalued": sign * v.isna().astype(int).to_numpy(),
+        "delivered_unknown": sign * delivered_unknown(states).astype(int),
     })
     start = base.assign(changed=_ym(states["valid_from"]).to_numpy())
     ended = states["valid_to"].notna().to_numpy()
@@ -61,7 +63,7 @@ def apply_deltas(conn: Connection, deltas: pd.DataFrame) -> None:
     rows: list[dict[str, Any]] = [
         {**{k: (bool(r[k]) if k == "counted" else str(r[k])) for k in m.ROLLUP_KEY},
          "n": int(r["n"]), "value_eur": float(r["value_eur"]), "delivered_eur": float(r["delivered_eur"]),
-         "unvalued": int(r["unvalued"])}
+         "unvalued": int(r["unvalued"]), "delivered_unknown": int(r["delivered_unknown"])}
         for r in d.to_dict("records")]
     ins = pg_insert(m.rollups) if conn.dialect.name == "postgresql" else sqlite_insert(m.rollups)
     stmt = ins.on_conflict_do_update(
@@ -70,24 +72,42 @@ def apply_deltas(conn: Connection, deltas: pd.DataFrame) -> None:
     for i in range(0, len(rows), 20000):
         conn.execute(stmt, rows[i:i + 20000])
     conn.execute(delete(m.rollups).where(m.rollups.c.n == 0, m.rollups.c.unvalued == 0,
+                                         m.rollups.c.delivered_unknown == 0,
                                          m.rollups.c.value_eur == 0, m.rollups.c.delivered_eur == 0))
 
 
-def rebuild_rollups(conn: Connection) -> None:
-    """Recompute every rollup from the states (after a revaluation, or to fill the table the first time)."""
+def delivered_unknown(states: pd.DataFrame) -> np.ndarray:
+    """Where something was delivered (a count, or the status) at a value the source leaves unknown."""
+    dv = pd.to_numeric(states["delivered_value_eur"]).astype(float).isna().to_numpy()
+    dlv = pd.to_numeric(states["delivered"]).astype(float).fillna(0.0).to_numpy() > 0 \
+        if "delivered" in states.columns else np.zeros(len(states), dtype=bool)
+    return dv & (dlv | states["status"].eq("delivered").to_numpy())
+
+
+#: The same, in SQL over ``states``.
+DELIVERED_UNKNOWN_SQL = "delivered_value_eur IS NULL AND (delivered > 0 OR status = 'delivered')"
+
+
+def rebuild_rollups(conn: Connection, *, unknown: bool = True) -> None:
+    """Recompute every rollup from the states (after a revaluation, or to fill the table the first time;
+    ``unknown=False`` for the schema before migration 0004, without ``delivered_unknown``)."""
     month = "to_char({c}, 'YYYY-MM')" if conn.dialect.name == "postgresql" else "substr({c}, 1, 7)"
 
     def part(col: str, sign: str) -> str:
         return (f"SELECT {month.format(c=col)} AS changed, donor, recipient, coalesce(category, '') AS category, "
                 f"coalesce(item, '') AS item, {month.format(c='announced')} AS month, status, counted, "
                 f"{sign}1 AS n, {sign}coalesce(value_eur, 0) AS v, {sign}coalesce(delivered_value_eur, 0) AS d, "
-                f"CASE WHEN value_eur IS NULL THEN {sign}1 ELSE 0 END AS u FROM states")
+                f"CASE WHEN value_eur IS NULL THEN {sign}1 ELSE 0 END AS u, "
+                f"CASE WHEN {DELIVERED_UNKNOWN_SQL} THEN {sign}1 ELSE 0 END AS du FROM states")
+
+    du, sum_du = (", delivered_unknown", ", sum(du)") if unknown else ("", "")
 
     conn.execute(delete(m.rollups))
     conn.execute(text(f"""
         INSERT INTO rollups (changed, donor, recipient, category, item, month, status, counted,
-                             n, value_eur, delivered_eur, unvalued)
+                             n, value_eur, delivered_eur, unvalued{du})
         SELECT changed, donor, recipient, category, item, month, status, counted, sum(n), sum(v), sum(d), sum(u)
+               {sum_du}
         FROM ({part("valid_from", "")} UNION ALL {part("valid_to", "-")} WHERE valid_to IS NOT NULL) AS t
         GROUP BY changed, donor, recipient, category, item, month, status, counted
         HAVING sum(n) <> 0 OR sum(u) <> 0 OR sum(v) <> 0 OR sum(d) <> 0"""))

@@ -374,7 +374,7 @@ def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: dat
 
 def _states_of(conn: Connection, entries: list[int]) -> pd.DataFrame:
     cols = ["valid_from", "valid_to", "donor", "recipient", "category", "item", "announced", "status", "counted",
-            "value_eur", "delivered_value_eur"]
+            "value_eur", "delivered_value_eur", "delivered"]
     frames = []
     for i in range(0, len(entries), 500):
         q = select(*(getattr(m.states.c, c) for c in cols)).where(m.states.c.entry.in_(entries[i:i + 500]))

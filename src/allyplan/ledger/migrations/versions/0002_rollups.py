@@ -34,7 +34,7 @@ def upgrade() -> None:
     )
     from allyplan.ledger.rollups import rebuild_rollups
 
-    rebuild_rollups(op.get_bind())
+    rebuild_rollups(op.get_bind(), unknown=False)  # the columns of this revision
 
 
 def downgrade() -> None:

@@ -24,7 +24,11 @@ def upgrade() -> None:
 
     op.add_column("events", sa.Column("hash", sa.String(64), nullable=True))
     op.add_column("states", sa.Column("measure", sa.String(16), nullable=True))
+    op.add_column("rollups", sa.Column("delivered_unknown", sa.Integer, nullable=False, server_default="0"))
     bind = op.get_bind()
+    from allyplan.ledger.rollups import rebuild_rollups
+
+    rebuild_rollups(bind)  # counts what was delivered at an unknown value
     backfill_hashes(bind)  # before the triggers: the only time events are ever updated
     if bind.dialect.name == "postgresql":
         op.execute(f"""CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -49,6 +53,8 @@ def downgrade() -> None:
     else:
         op.execute("DROP TRIGGER events_no_update")
         op.execute("DROP TRIGGER events_no_delete")
+    with op.batch_alter_table("rollups") as b:
+        b.drop_column("delivered_unknown")
     with op.batch_alter_table("states") as b:
         b.drop_column("measure")
     with op.batch_alter_table("events") as b:
