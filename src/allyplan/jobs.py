@@ -91,11 +91,15 @@ def _job(x: Any) -> Job:
 class JobQueue:
     """The job queue of one database."""
 
-    def __init__(self, db: str | Path | None = None, *, engine: Engine | None = None) -> None:
+    def __init__(self, db: str | Path | None = None, *, engine: Engine | None = None, url: str | None = None) -> None:
+        """A queue on ``db``, or on an open ``engine`` whose database URL is ``url`` (an engine's own URL lacks the
+        connection options, such as a PostgreSQL search path, that a worker's connections need too)."""
         if engine is None:
-            engine = make_engine(resolve_url(db))
+            url = resolve_url(db)
+            engine = make_engine(url)
             migrate(engine)
         self.engine = engine
+        self.url = url or engine.url.render_as_string(hide_password=False)
         self._plans: dict[int, Plan] = {}  # a finished job's plan never changes: keep the last few
 
     # -- the queue -----------------------------------------------------------------------------------------------
@@ -235,8 +239,7 @@ class JobQueue:
             _run_plan_job(self, job)
             return True
         ctx = mp.get_context("fork")
-        child = ctx.Process(target=_child, args=(str(self.engine.url.render_as_string(hide_password=False)), job.id),
-                            daemon=True)
+        child = ctx.Process(target=_child, args=(self.url, job.id), daemon=True)
         child.start()
         while child.is_alive():
             child.join(POLL_SECONDS)
@@ -254,7 +257,7 @@ class JobQueue:
 def _child(url: str, job_id: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     engine = make_engine(url)
-    q = JobQueue(engine=engine)
+    q = JobQueue(engine=engine, url=url)
     try:
         _run_plan_job(q, q.get(job_id))
     finally:
@@ -276,7 +279,7 @@ def _run_plan_job(q: JobQueue, job: Job) -> None:
             from allyplan.ledger.baseline import with_ledger
             from allyplan.ledger.store import Ledger, as_date
 
-            with Ledger(q.engine.url.render_as_string(hide_password=False)) as led:
+            with Ledger(q.url) as led:
                 raw, notes = with_ledger(config, raw, led, as_date(p.get("as_of"), "as_of", "plan job"))
         s = build_scenario(config, raw, {n: n for n in raw}, origin=f"database, change {job.scenario_change}")
         q.set_progress(job.id, {"stage": "building and solving the model", "notes": notes}, 0.2)
@@ -343,7 +346,7 @@ def worker_main(url: str, stop: Any = None, idle: float = POLL_SECONDS) -> None:
     import allyplan.planner  # noqa: F401  (loaded once here, so a forked job starts at once)
 
     engine = make_engine(url)
-    q = JobQueue(engine=engine)
+    q = JobQueue(engine=engine, url=url)
     name = f"{socket.gethostname()}:{os.getpid()}"
     try:
         while stop is None or not stop.is_set():

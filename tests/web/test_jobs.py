@@ -19,7 +19,7 @@ from allyplan.scenario_store import ScenarioStore
 def queue(service_db: str) -> Iterator[JobQueue]:
     st = ScenarioStore(service_db)
     st.import_path(example_path(), who="setup")
-    q = JobQueue(engine=st.engine)
+    q = JobQueue(engine=st.engine, url=service_db)
     yield q
     st.close()
 

@@ -134,7 +134,8 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
     ledger = Ledger(url)
     ledger.engine.dispose()
     ledger.engine = engine  # the ledger's calls share the service's pool
-    svc = Service(engine=engine, ledger=ledger, store=ScenarioStore(engine=engine), jobs=JobQueue(engine=engine))
+    svc = Service(engine=engine, ledger=ledger, store=ScenarioStore(engine=engine),
+                  jobs=JobQueue(engine=engine, url=url))
     accounts = Accounts(engine)
     signer = URLSafeSerializer(secret or secrets.token_urlsafe(32), salt="allyplan-session")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
