@@ -115,6 +115,9 @@ def plan_cmd(
     ledger: Annotated[str | None, typer.Option(help="Ledger (database URL or SQLite file) whose committed pledges "
                                                     "are fixed supply and whose deliveries are holdings")] = None,
     as_of: Annotated[str | None, typer.Option(help="With --ledger: read the ledger as of this date")] = None,
+    robust: Annotated[Path | None, typer.Option(help="Uncertainty file: keep the plan (nominal or buffered) that "
+                                                     "does best over --samples draws", metavar="FILE")] = None,
+    samples: Annotated[int, typer.Option(help="With --robust: draws to compare the plans over", min=1)] = 50,
 ) -> None:
     """Compute a delivery plan, print a summary, and write the plan's tables and report."""
     from allyplan.plan_files import check_out_dir, write_plan
@@ -146,9 +149,17 @@ def plan_cmd(
         def progress(pr: SolveProgress) -> None:
             status.update(f"Solving: {pr.seconds:.0f} s, best {pr.objective:,.1f}, bound {pr.bound:,.1f}, "
                           f"gap {pr.gap:.2%}")
-        p = plan(s, time_limit=time_limit, gap=gap, threads=threads, progress=None if quiet else progress)
+        if robust is None:
+            p = plan(s, time_limit=time_limit, gap=gap, threads=threads, progress=None if quiet else progress)
+        else:
+            from allyplan.cli_sweep import robust_for_plan
+
+            status.update(f"Planning the nominal and buffered plans, comparing them over {samples} draws…")
+            p, show_robust = robust_for_plan(s, robust, samples, time_limit=time_limit, gap=gap, threads=threads)
         status.update("Writing the plan…")
         written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load})
+    if robust is not None:
+        show_robust(written, not quiet)
     if quiet:
         out.print(str(written))
     else:
