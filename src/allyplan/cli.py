@@ -170,6 +170,10 @@ def plan_cmd(
                             "deliveries are holdings")] = None,
     as_of: Annotated[str | None, typer.Option(
         metavar="DATE", help="With --ledger: read the ledger as of this date (YYYY-MM-DD)")] = None,
+    robust: Annotated[Path | None, typer.Option(help="Uncertainty file: keep the plan (nominal or buffered) that "
+                                                     "does best over --samples draws", metavar="FILE")] = None,
+    samples: Annotated[int, typer.Option(help="With --robust: draws to compare the plans over", min=1,
+                                         metavar="N")] = 50,
     fmt: Format = "table",
 ) -> None:
     """Compute a delivery plan, print a summary, and write the plan's tables and report."""
@@ -203,12 +207,20 @@ def plan_cmd(
             def progress(pr: SolveProgress) -> None:
                 status.update(f"Solving: {pr.seconds:.0f} s, best {pr.objective:,.1f}, bound {pr.bound:,.1f}, "
                               f"gap {pr.gap:.2%}")
-            p = plan(s, time_limit=time_limit, gap=gap, threads=threads, progress=None if quiet else progress)
+            if robust is None:
+                p = plan(s, time_limit=time_limit, gap=gap, threads=threads, progress=None if quiet else progress)
+            else:
+                from allyplan.cli_sweep import robust_for_plan
+
+                status.update(f"Planning the nominal and buffered plans, comparing them over {samples} draws…")
+                p, show_robust = robust_for_plan(s, robust, samples, time_limit=time_limit, gap=gap, threads=threads)
             status.update("Writing the plan…")
             written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load})
     except KeyboardInterrupt:
         err.print(f"interrupted; nothing written to {out_dir}", highlight=False)
         raise typer.Exit(130) from None
+    if robust is not None:
+        show_robust(written, not quiet)
     if quiet:
         out.print(str(written))
     else:

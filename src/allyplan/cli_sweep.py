@@ -6,8 +6,9 @@ outcome per need and the factors whose slips hurt most.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -17,7 +18,11 @@ from allyplan import example_path
 from allyplan.cli import _fmt, _friendly, err, out
 from allyplan.errors import AllyplanError
 
-__all__ = ["sweep_cmd"]
+if TYPE_CHECKING:
+    from allyplan.planner import Plan
+    from allyplan.scenario import Scenario
+
+__all__ = ["sweep_cmd", "robust_for_plan"]
 
 
 @_friendly
@@ -50,7 +55,9 @@ def sweep_cmd(
     from allyplan.scenario import load_scenario
     from allyplan.sweep import default_spec, load_spec, open_sweep, prepare_sweep, run_sweep
     from allyplan.sweep.results import finish_sweep
+    from allyplan.sweep.runner import check_scheduler
 
+    check_scheduler(scheduler)
     if resume is not None:
         given = [n for n, v in (("SCENARIO", scenario), ("--samples", samples), ("--uncertainty", uncertainty),
                                 ("--fixed", fixed), ("--out", out_dir), ("--chunk", chunk)) if v is not None]
@@ -117,3 +124,31 @@ def _print_results(folder: Path, done: int, total: int, seconds: float, engine: 
     rate = f"{done / seconds:.1f} samples/s" if seconds > 0 and done else ""
     out.print(f"{done} of {total} samples in {seconds:.1f} s ({rate}, {engine}). Results in {folder}/ (sweep.parquet, "
               "needs.csv, sensitivity.csv, summary.json, sweep.html)", highlight=False, soft_wrap=True)
+
+
+def robust_for_plan(s: Scenario, robust: Path, samples: int, *, time_limit: float, gap: float,
+                    threads: int | None) -> tuple[Plan, Callable[[Path, bool], None]]:
+    """``allyplan plan --robust``: the chosen plan, and what writes ``robust.csv`` / ``robust.html`` into the
+    plan folder and prints the comparison."""
+    from allyplan.report.sweep_report import render_robust_report
+    from allyplan.sweep import load_spec
+    from allyplan.sweep.robust import robust_plan
+
+    r = robust_plan(s, load_spec(robust), samples=samples, time_limit=time_limit, gap=gap, threads=threads)
+
+    def show(folder: Path, printed: bool) -> None:
+        r.comparison.to_csv(folder / "robust.csv", index=False, float_format="%.6g")
+        (folder / "robust.html").write_text(render_robust_report(s, r.comparison, r.losses, r.chosen),
+                                            encoding="utf-8")
+        if not printed:
+            return
+        t = Table(title=f"Candidate plans under the same {samples} draws (loss: priority-weighted unmet and late "
+                        "need)", title_justify="left")
+        for c in ("candidate", "loss mean", "loss p10", "loss p90", "all on time", "as planned", "chosen"):
+            t.add_column(c, justify="left" if c in ("candidate", "chosen") else "right")
+        for row in r.comparison.itertuples():
+            t.add_row(row.candidate, _fmt(row.loss_mean), _fmt(row.loss_p10), _fmt(row.loss_p90),
+                      f"{100 * row.p_all_on_time:.0f}%", _fmt(row.loss_as_planned), "yes" if row.chosen else "")
+        out.print(t)
+
+    return r.plan, show

@@ -17,7 +17,7 @@ from allyplan.scenario import Scenario
 if TYPE_CHECKING:
     from allyplan.sweep.results import SweepTables
 
-__all__ = ["render_sweep_report", "fan_figure", "tornado_figure"]
+__all__ = ["render_sweep_report", "render_robust_report", "fan_figure", "tornado_figure"]
 
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -140,3 +140,31 @@ def render_sweep_report(s: Scenario, t: SweepTables, summary: dict[str, Any]) ->
         name=html.escape(s.config.name), done=summary.get("done", 0), total=summary.get("samples", 0),
         mode=mode, seed=summary.get("seed", ""), cards=cards, fan=fan_html, needs=_cells(needs),
         tornados=tornados, sens=_cells(sens.head(40)), evaluated=evaluated)
+
+
+_ROBUST = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>allyplan robust plan — {{ name }}</title>
+<style>body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;
+color:#1b1f24;padding:0 1rem} table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0 1.5rem}
+th,td{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;text-align:left} th{background:#f6f8fa}
+td.num{text-align:right;font-variant-numeric:tabular-nums}</style></head><body>
+<h1>{{ name }} — robust plan</h1>
+<p>Each candidate plan's deliveries re-evaluated under the same {{ samples }} draws of the uncertainty file
+(no re-planning). Loss: priority-weighted unmet and late need, in the planner's objective units. Chosen:
+<b>{{ chosen }}</b> (least mean loss); its tables are this folder's.</p>
+{{ chart }}
+<table><tr>{% for c in table.columns %}<th>{{ c }}</th>{% endfor %}</tr>
+{% for row in table.rows %}<tr>{% for v in row %}{{ v }}{% endfor %}</tr>{% endfor %}</table>
+</body></html>
+"""
+
+
+def render_robust_report(s: Scenario, comparison: pd.DataFrame, losses: dict[str, Any], chosen: str) -> str:
+    """A page comparing the candidate plans of a robust plan under the same draws (box plot of loss)."""
+    fig = go.Figure([go.Box(y=list(v), name=k, boxmean=True) for k, v in losses.items()])
+    fig.update_layout(yaxis_title="loss over the draws (objective units)", height=420, template="plotly_white",
+                      showlegend=False, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    samples = len(next(iter(losses.values()))) if losses else 0
+    return Environment(autoescape=False).from_string(_ROBUST).render(
+        name=html.escape(s.config.name), samples=samples, chosen=html.escape(chosen), chart=_html(fig, True),
+        table=_cells(comparison))

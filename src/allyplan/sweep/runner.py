@@ -46,7 +46,7 @@ from allyplan.sweep.uncertainty import (
 )
 
 __all__ = ["SweepSetup", "SweepProgress", "SweepResult", "SweepTask", "prepare_sweep", "open_sweep", "run_sweep",
-           "run_chunk", "chunk_ranges", "done_chunks", "scenario_digest"]
+           "run_chunk", "chunk_ranges", "check_scheduler", "done_chunks", "scenario_digest"]
 
 MANIFEST = "sweep.json"
 VERSION = 1
@@ -354,6 +354,14 @@ def _workers_of(scheduler: str) -> int:
     return n
 
 
+def check_scheduler(scheduler: str | None) -> None:
+    """Refuse a scheduler address that is neither ``tcp://HOST:PORT`` (or another Dask protocol) nor ``local:N``."""
+    if scheduler is not None and not (scheduler.startswith("local:") or "://" in scheduler):
+        raise AllyplanError(f"--scheduler {scheduler}: give tcp://HOST:PORT of a running Dask scheduler, or local:N")
+    if scheduler is not None and scheduler.startswith("local:"):
+        _workers_of(scheduler)
+
+
 def run_sweep(setup: SweepSetup, *, scheduler: str | None = None, workers: int | None = None,
               progress: Callable[[SweepProgress], None] | None = None,
               cancel: Callable[[], bool] | None = None) -> SweepResult:
@@ -366,10 +374,7 @@ def run_sweep(setup: SweepSetup, *, scheduler: str | None = None, workers: int |
     """
     from allyplan.sweep.results import finish_sweep
 
-    if scheduler is not None and not (scheduler.startswith("local:") or "://" in scheduler):
-        raise AllyplanError(f"--scheduler {scheduler}: give tcp://HOST:PORT of a running Dask scheduler, or local:N")
-    if scheduler is not None and scheduler.startswith("local:"):
-        _workers_of(scheduler)
+    check_scheduler(scheduler)
     chunks = chunk_ranges(setup.samples, setup.chunk_size)
     have = done_chunks(setup.out)
     todo = [c for c in chunks if c[0] not in have]

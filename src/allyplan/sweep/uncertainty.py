@@ -381,7 +381,8 @@ def apply_draw(s: Scenario, f: Factors, d: Draw) -> Scenario:
     consideration) come and count as committed."""
     delay = pd.Series(d.donor_delay[0], index=list(f.donors))
     st = s.stocks.copy()
-    st["lead_months"] = (st["lead_months"] + st["donor"].map(delay).fillna(0.0)).astype(int)
+    st["lead_months"] = (st["lead_months"].to_numpy() + st["donor"].map(delay).astype(float).fillna(0.0).to_numpy()
+                         ).astype(int)
     pr = s.production.copy()
     ld = d.line_delay[0]
     cap = d.line_capacity[0]
@@ -392,8 +393,9 @@ def apply_draw(s: Scenario, f: Factors, d: Draw) -> Scenario:
     comes = pd.Series(1.0, index=pl.index)
     comes[list(f.pledges)] = d.pledge_comes[0]
     pl = pl[comes > 0.5].copy()
-    moving = pl["status"] != "delivered"
-    pl.loc[moving, "month"] = (pl.loc[moving, "month"] + pl.loc[moving, "donor"].map(delay).fillna(0.0)).astype(int)
+    moving = (pl["status"] != "delivered").to_numpy()
+    shift = pl["donor"].map(delay).astype(float).fillna(0.0).to_numpy()
+    pl["month"] = (pl["month"].to_numpy() + np.where(moving, shift, 0.0)).astype(int)
     pl.loc[pl["status"] == "considering", "status"] = "committed"
     nd = s.needs.copy()
     m = d.need_demand[0]
