@@ -34,8 +34,9 @@ def test_bad_sources_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     r = runner.invoke(app, ["ingest", str(empty), str(DEV / "de-iris-t.txt"), str(tmp_path / "missing.html")])
-    assert r.exit_code == 0
+    assert r.exit_code == 1  # issue 9: one failed source of several is an error, and the message says which
     assert "empty.txt: it is empty" in r.stderr and "missing.html: no such file" in r.stderr
+    assert "2 of 3 sources could not be read" in r.stderr and "empty.txt" in r.stderr.splitlines()[-1]
     assert "iris-t-slm" in r.stdout
     r = runner.invoke(app, ["ingest", str(empty), str(tmp_path / "missing.html")])
     assert r.exit_code == 2 and "nothing could be read (2 sources failed)" in r.stderr
@@ -94,3 +95,35 @@ def test_review_options_that_do_not_go_together(tmp_path: Path) -> None:
                           (["--list", "--accept", "1"], "--list only lists")):
         r = runner.invoke(app, ["review", *args, *db])
         assert r.exit_code == 2 and message in r.stderr, (args, r.output)
+
+
+def test_explain_says_why_each_record_is_there() -> None:
+    r = runner.invoke(app, ["ingest", "--explain", str(DEV / "de-iris-t.txt")])
+    assert r.exit_code == 0, r.output
+    assert 'cue "zugesagt" (committed)' in r.stdout and "the parties just before the cue" in r.stdout
+    r = runner.invoke(app, ["ingest", "--explain", "--json", str(DEV / "de-iris-t.txt")])
+    [doc] = [json.loads(line) for line in r.stdout.splitlines()]
+    assert all({"cue", "attachment", "rule"} <= set(rec["explain"]) for rec in doc["records"])
+
+
+def test_score_reports_per_language_and_error_kind(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["ingest", "--score", str(DEV)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0].split()[:5] == ["lang", "cases", "P", "R", "F1"]
+    assert "errors: donor" in r.stdout and any(line.startswith("all ") for line in r.stdout.splitlines())
+    r = runner.invoke(app, ["ingest", "--score", "--json", str(DEV)])
+    got = json.loads(r.stdout)
+    assert got["cases"] == 5 and set(got["all"]["errors"]) >= {"donor", "item", "status", "quantity"}
+    r = runner.invoke(app, ["ingest", "--score", str(tmp_path)])
+    assert r.exit_code == 2 and "no NAME.gold.json" in r.stderr
+
+
+def test_review_list_formats(tmp_path: Path) -> None:
+    db = ["--db", str(tmp_path / "l.db")]
+    runner.invoke(app, ["ingest", "--into-ledger", str(DEV / "uk-samp-t.txt"), *db])
+    as_json = json.loads(runner.invoke(app, ["review", "--list", "--format", "json", *db]).stdout)
+    assert len(as_json) == 4 and {p["item"] for p in as_json} >= {"samp-t", "aim-120-amraam"}
+    rows = runner.invoke(app, ["review", "--list", "--format", "csv", *db]).stdout.splitlines()
+    assert rows[0].startswith("id,review,kind,donor,item") and len(rows) == 5
+    r = runner.invoke(app, ["review", "--list", "--format", "xml", *db])
+    assert r.exit_code == 2 and "expected one of table, csv, json" in r.stderr

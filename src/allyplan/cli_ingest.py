@@ -40,11 +40,24 @@ def ingest_cmd(
                                                       "it", metavar="CODE")] = None,
     max_size: Annotated[float, typer.Option(help="Largest file or download read, in MB", metavar="MB")] = 10.0,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL", metavar="SECONDS")] = 20.0,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="For each record, show why it is there: its cue, how its donor or party is attached, "
+                          "and the rule that made it (with --json: an 'explain' object per record)")] = False,
+    score_: Annotated[bool, typer.Option(
+        "--score", help="The sources are folders of annotated cases (NAME.txt with NAME.gold.json): print "
+                        "precision, recall and F1 per language and the errors per kind instead of the records"),
+    ] = False,
     db: Db = None,
 ) -> None:
     """Read announcements and articles and print the pledges and policies they state, with their evidence."""
     from allyplan.ingest import Extractor, ingest
     from allyplan.ingest.rules import available_languages
+
+    if score_:
+        if into_ledger or explain:
+            raise AllyplanError("--score only scores: run it without --into-ledger or --explain")
+        _score(sources, language.lower() if language else None, json_)
+        return
 
     if language is not None and language.lower() not in available_languages():
         err.print(f"[yellow]note:[/] there are no rules for --language {language!r}; only the parties and items the "
@@ -81,13 +94,16 @@ def ingest_cmd(
             stored = ledger.propose(*r.for_ledger())
         if json_:
             doc = r.as_json()
+            if explain and r.extraction is not None:
+                for rec, why in zip(doc["records"], r.extraction.records, strict=True):
+                    rec["explain"] = why.explain
             if stored is not None:
                 doc["ledger"] = {"document": stored.document, "proposals": stored.proposals,
                                  "already_ingested": stored.already,
                                  "restates": {str(k): v for k, v in stored.restates.items()}}
             print(json.dumps(doc, ensure_ascii=False))
         else:
-            _print_result(r)
+            _print_result(r, explain)
             if stored is not None:
                 if stored.already:
                     out.print(f"  already ingested (document {stored.document}, {stored.recorded}): not stored again",
@@ -99,10 +115,52 @@ def ingest_cmd(
                               highlight=False)
     if ledger is not None:
         ledger.close()
+    failed = [r.source for r in results if not r.ok]
     if read == 0:
         err.print(f"[bold red]error:[/] nothing could be read ({len(results)} source"
                   f"{'s' * (len(results) != 1)} failed)", highlight=False)
         raise typer.Exit(2)
+    if failed:
+        err.print(f"[bold red]error:[/] {len(failed)} of {len(results)} sources could not be read: "
+                  f"{escape(', '.join(failed))} (the others were read; see the messages above)", highlight=False)
+        raise typer.Exit(1)
+
+
+def _score(sources: list[str], language: str | None, as_json: bool) -> None:
+    """Score folders of annotated cases: per language and per error kind."""
+    from pathlib import Path
+
+    from allyplan.ingest import Extractor, ingest
+    from allyplan.ingest.score import ERROR_KINDS, read_cases, report, score
+
+    extractor = Extractor()
+    scored = []
+    for folder in sources:
+        path = Path(folder)
+        if not path.is_dir():
+            raise AllyplanError(f"--score {folder!r}: expected a folder of cases (NAME.txt with NAME.gold.json)")
+        cases = read_cases(path)
+        if not cases:
+            raise AllyplanError(f"--score {folder!r}: no NAME.gold.json in it; each case is a text with its gold "
+                                f"beside it")
+        for src, gold in cases:
+            [r] = ingest([str(src)], extractor=extractor, language=language)
+            recs = [x.as_json() for x in r.extraction.records] if r.extraction else []
+            scored.append((str(gold.get("language") or r.language or "?"), score(recs, gold)))
+    rep = report(scored)
+    if not as_json:
+        for line in rep.lines():
+            out.print(line, highlight=False)
+        return
+
+    def counts(s: Any) -> dict[str, Any]:
+        a = s.all
+        return {"precision": round(a.precision, 4), "recall": round(a.recall, 4), "f1": round(a.f1, 4),
+                "tp": a.tp, "fp": a.fp, "fn": a.fn, "quantities": s.quantities,
+                "quantities_right": s.quantities_right, "errors": {k: s.kinds.get(k, 0) for k in ERROR_KINDS}}
+
+    langs = {k: {"cases": rep.cases[k], **counts(v)} for k, v in sorted(rep.languages.items())}
+    print(json.dumps({"all": counts(rep.all), "cases": sum(rep.cases.values()), "languages": langs}))
 
 
 def _fit(headers: list[str], rows: list[list[str]], right: set[str]) -> Table:
@@ -118,7 +176,7 @@ def _fit(headers: list[str], rows: list[list[str]], right: set[str]) -> Table:
     return t
 
 
-def _print_result(r: Any) -> None:
+def _print_result(r: Any, explain: bool = False) -> None:
     d, x = r.document, r.extraction
     title = f' · "{_short(d.title, 70)}"' if d.title else ""
     out.print(f"[bold]{escape(r.source)}[/] · {r.language or 'language unknown'}{escape(title)}", highlight=False)
@@ -137,6 +195,14 @@ def _print_result(r: Any) -> None:
                 rows.append(["policy", j["party"], "", "", j["stance"], f"{j['confidence']:.1f}", j["evidence"]])
         out.print(_fit(["kind", "who", "item", "qty", "status / stance", "conf", "evidence"], rows,
                        right={"qty", "conf"}))
+        if explain:
+            for n, rec in enumerate(x.records, 1):
+                why = rec.explain or {}
+                who = rec.donor if rec.kind == "pledge" else rec.party
+                what = (rec.item or "no item") if rec.kind == "pledge" else rec.stance
+                cue = f'"{why["cue"]}" ({why["cue_class"]})' if why.get("cue") else "none"
+                out.print(f"  {n}. {who} {what}: cue {escape(cue)}; {who}: {escape(str(why.get('attachment', '?')))};"
+                          f" rule: {escape(str(why.get('rule', '?')))}", highlight=False, emoji=False)
     elif not x.notes:
         out.print("  no pledges or policies found")
     if not x.records and x.mentions:
@@ -153,6 +219,8 @@ def review_cmd(
     list_: Annotated[bool, typer.Option("--list", help="List proposals instead of reviewing them")] = False,
     status: Annotated[str | None, typer.Option(help="With --list: pending (the default), accepted, rejected, "
                                                     "merged or all", metavar="STATUS")] = None,
+    format_: Annotated[str | None, typer.Option("--format", help="With --list: table (the default), csv or json",
+                                                metavar="FORMAT")] = None,
     accept: Annotated[list[int] | None, typer.Option("--accept", help="Accept this proposal (repeat for several)",
                                                      show_default=False, metavar="ID")] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="With one --accept: change a field first "
@@ -174,6 +242,10 @@ def review_cmd(
     acting = bool(accept or reject or merge is not None)
     if status is not None and not list_:
         raise AllyplanError("--status goes with --list (allyplan review --list --status all)")
+    if format_ is not None and not list_:
+        raise AllyplanError("--format goes with --list (allyplan review --list --format csv)")
+    if format_ is not None and format_ not in _FORMATS:
+        raise AllyplanError(f"--format {format_!r}: expected one of {', '.join(_FORMATS)}")
     if (set_ and not accept) or (into is not None and merge is None):
         raise AllyplanError("--set goes with --accept, and --into with --merge")
     if why is not None and not (reject or merge is not None):
@@ -182,7 +254,7 @@ def review_cmd(
         raise AllyplanError("--list only lists: run it without --accept, --reject or --merge")
     with Ledger(db) as led:
         if list_:
-            _list(led, status or "pending")
+            _list(led, status or "pending", format_ or "table")
         elif acting:
             _act(led, accept or [], _edits(set_ or []), reject or [], merge, into, why or "")
         else:
@@ -217,13 +289,30 @@ def _act(led: Any, accept: list[int], edits: dict[str, str], reject: list[int], 
         out.print(f"proposal {merge} merged into entry {into} (sources: {s.sources})", highlight=False)
 
 
-def _list(led: Any, status: str) -> None:
+_FORMATS = ("table", "csv", "json")
+_LIST_FIELDS = ("id", "review", "kind", "donor", "item", "quantity", "status", "stance", "reannouncement",
+                "confidence", "restates", "entry", "document", "title", "source")
+
+
+def _list(led: Any, status: str, format_: str = "table") -> None:
     from allyplan.ledger.models import REVIEW_STATES
 
     states = REVIEW_STATES if status == "all" else (status,)
     if status != "all" and status not in REVIEW_STATES:
         raise AllyplanError(f"--status {status!r}: expected one of {', '.join(REVIEW_STATES)} or all")
     df = led.proposals(states)
+    if format_ != "table":
+        records = [{k: _plain(r.get(k)) for k in _LIST_FIELDS}
+                   for r in df.astype(object).where(df.notna(), None).to_dict("records")]
+        if format_ == "json":
+            print(json.dumps(records, ensure_ascii=False))
+        else:
+            import csv
+
+            w = csv.DictWriter(sys.stdout, fieldnames=list(_LIST_FIELDS), lineterminator="\n")
+            w.writeheader()
+            w.writerows(records)
+        return
     if not len(df):
         out.print(f"no {status if status != 'all' else ''} proposals".replace("  ", " "), highlight=False)
         return
@@ -237,6 +326,17 @@ def _list(led: Any, status: str) -> None:
                      f"{r['document']}: {r['title'] or r['source']}"])
     out.print(_fit(["id", "review", "kind", "who", "item", "qty", "status / stance", "conf", "restates", "entry",
                     "document"], rows, right={"id", "qty", "conf", "restates", "entry"}))
+
+
+def _plain(v: Any) -> Any:
+    """A value as JSON and CSV write it (numpy numbers as Python's, whole floats as ints)."""
+    if v is None:
+        return None
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
 
 
 _FIELDS = ("donor", "recipient", "item", "quantity", "value", "currency", "status", "announced")

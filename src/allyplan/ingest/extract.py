@@ -315,6 +315,10 @@ class _Run:
         # "first announced in January" marks a re-announcement; its verb is not the pledge's status
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))]
+        # "auch wenn die USA ATACMS liefern sollten", "even if ...": what a hypothetical says is nobody's pledge
+        ifs = [c.start for c in live if c.cls == "hypothetical"]
+        if ifs:
+            live = [c for c in live if c.cls not in _PLEDGE_CUES or c.start < ifs[0]]
         verbs = [c for c in live if c.cls in _ITEM_CUES]
         hedge = any(c.cls == "hedge" for c in live)
         reannounced = any(c.cls == "reannounced" for c in live)
@@ -326,7 +330,8 @@ class _Run:
                 if any(c.cls in ("demand",) for c in live) or self.context is None:
                     continue
                 near = cl.sentence - self.context.sentence
-                if near > (3 if cl.has("package") else 1):
+                # a later sentence with no verb of its own inherits only where it lists a package ("It includes")
+                if near > (3 if cl.has("package") else 0):
                     continue
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
                 if self._group_before(cl, it.start):
@@ -693,7 +698,8 @@ class _Run:
         for cue in live:
             if cue.cls not in STANCE_CLASSES:
                 continue
-            actor = self._actor(cl, cue, allow_topic=cue.cls == "refusal")
+            # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
+            actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
             if actor is None:
                 continue
             stances = self._refused(cl, cue, live) if cue.cls == "refusal" else [cue.cls.replace("_", "-")]
@@ -719,7 +725,9 @@ class _Run:
         first_item = min((it.start for it in items), default=bound)
         first_kind = min(kinds, key=lambda c: c.start) if kinds else None
         if first_kind is not None and first_kind.start < first_item:
-            return ["no-military-aid" if first_kind.cls == "military" else "non-lethal-only"]
+            # "any weapons or military equipment": refusing military aid as such says more than refusing weapons
+            military = any(c.cls == "military" for c in kinds)
+            return ["no-military-aid" if military else "non-lethal-only"]
         if not items and self._background(cue, cl):
             comma = self.folded.rfind(",", cl.start, cue.start)
             hung = [it for it in cl.items if it.end <= comma and not self.folded[it.end:comma].strip()]
@@ -813,7 +821,9 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     out: list[Record] = [p for p in pledges.values() if p.item is not None or (
         p.start < headline_end and p.donor not in in_body) or (p.start >= headline_end and (
             p.donor not in donors or (p.donor, p.status) not in named or p.specific))]
-    out.extend(policies.values())
+    # a call for talks by a party that refuses arms is part of its refusal, not another stance
+    refusing = {p.party for p in policies.values() if p.stance in ("non-lethal-only", "no-military-aid")}
+    out.extend(p for p in policies.values() if not (p.stance == "cautious" and p.party in refusing))
     return out
 
 

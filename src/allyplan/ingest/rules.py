@@ -45,7 +45,7 @@ STANCE_CLASSES: tuple[str, ...] = ("refusal", "cautious", "supportive", "non_let
 VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_military_aid", "refusal", "completed",
                                  "received", "delivered", "committed", "cautious", "supportive", "demand")
 _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "completed"),
-             "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package"),
+             "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast"),

@@ -190,10 +190,12 @@ def report(scored: Iterable[tuple[str, Score]]) -> Report:
 
 
 def read_cases(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
-    """The cases of a folder: each source document (``NAME.txt``, ``NAME.html``...) with its ``NAME.gold.json``."""
+    """The cases of a folder: each source document (``NAME.txt``, ``NAME.html``...) with its ``NAME.gold.json``
+    (a ``NAME.meta.json`` beside them is the source's description, not the document)."""
     out = []
     for g in sorted(folder.glob("*.gold.json")):
         base = g.name[: -len(".gold.json")]
-        src = next(p for p in folder.iterdir() if p.name.startswith(base + ".") and not p.name.endswith(".gold.json"))
+        src = next(p for p in sorted(folder.iterdir()) if p.name.startswith(base + ".")
+                   and not p.name.endswith((".gold.json", ".meta.json")))
         out.append((src, json.loads(g.read_text(encoding="utf-8"))))
     return out
