@@ -62,6 +62,6 @@ def test_plan_folder_has_ask_files_and_a_workbook(p: Any, tmp_path: Path) -> Non
     a = pd.read_csv(out / "asks" / "A.csv")
     assert list(a.columns[:3]) == ["Item id", "Item", "Quantity"] and a["Quantity"].sum() == 3
     assert (out / "asks" / "pool.csv").exists() and not (out / "asks" / "B.csv").exists()
-    xl = pd.ExcelFile(out / "plan.xlsx")
-    assert {"needs", "why short", "deliveries", "coverage", "burden", "ask A", "ask pool"} <= set(xl.sheet_names)
-    assert pd.read_excel(xl, "ask pool")["Quantity"].sum() == 30
+    with pd.ExcelFile(out / "plan.xlsx") as xl:
+        assert {"needs", "why short", "deliveries", "coverage", "burden", "ask A", "ask pool"} <= set(xl.sheet_names)
+        assert pd.read_excel(xl, "ask pool")["Quantity"].sum() == 30

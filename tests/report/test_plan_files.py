@@ -33,3 +33,13 @@ def test_plan_folder_and_files_follow_the_umask(tmp_path: Path, small_plan: Any,
         want = (0o777 if f.is_dir() else 0o666) & ~umask
         assert stat.S_IMODE(f.stat().st_mode) == want, f
     assert not [x for x in tmp_path.iterdir() if x.name.startswith(".")]  # no temporary folder left behind
+
+
+def test_a_plan_that_delivers_nothing_still_gets_every_file(tmp_path: Path, items: list[dict[str, Any]]) -> None:
+    p = plan(make({"items": items, "needs": [{"id": "n", "kind": "hold", "quantity": 3, "due": "2027-02",
+                                              "accepts": "sys:1"}]}))
+    assert p.deliveries.empty
+    out = write_plan(p, tmp_path / "plan")
+    assert list((out / "asks").iterdir()) == []
+    html = (out / "report.html").read_text()
+    assert "Nothing is asked of any donor." in html and "0 of 3 in service by 2027-02; 3 short" in html

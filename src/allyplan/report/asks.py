@@ -133,7 +133,7 @@ def _why(p: Plan, asks: pd.DataFrame) -> pd.Series:
     text = (parts["names"] + " " + verb + np.where(parts["state"] == "spare", _SPARE_WHY, "")).to_numpy()
     joined = pd.Series(text, index=parts["g"]).groupby(level=0).agg("; ".join)
     only = "the only source in the scenario of what this need accepts"
-    out = groups["g"].map(joined).fillna(only)
+    out = groups["g"].map(joined).astype(object).fillna(only)
     out = np.where(out == only, out, "other sources by " + groups["g"].map(label) + ": " + out)
     key = pd.MultiIndex.from_frame(groups[["donor", "need", "item", "source"]])
     return pd.Series(out, index=key)
@@ -154,7 +154,7 @@ def ask_sheets(p: Plan) -> dict[str, pd.DataFrame]:
         "key": dl["donor"].astype(str), "item": dl["item"], "item_name": dl["item"].map(names).fillna(dl["item"]),
         "quantity": dl["quantity"], "ship": dl["ship_month"], "arrive": dl["arrive_month"],
         "source": np.where(dl["source"] == "stock", "stock",
-                           "line " + dl["source"] + " (" + dl["source"].map(producer).fillna("?") + ")"),
+                           "line " + dl["source"] + " (" + dl["source"].map(producer).astype(object).fillna("?") + ")"),
         "paid_by": np.where(dl["fund"] == "", "own stock",
                             "fund " + dl["fund"] + np.where(dl["fund"].isin(pooled.index), " (pooled)", "")),
         "value_eur": dl["value_eur"], "need": dl["need"],
