@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,13 +25,13 @@ from allyplan.planner.explain import explain_shortfalls
 from allyplan.planner.inputs import PlanInputs, prepare
 from allyplan.planner.model import Model
 from allyplan.planner.objective import define_objective, plan_objective
-from allyplan.planner.results import assign_results
+from allyplan.planner.results import assign_results, whole_solution
 from allyplan.planner.rounding import make_up_filter
-from allyplan.planner.solve import SolveProgress, SolveResult, SolveStatus, solve_model
+from allyplan.planner.solve import SolveProgress, SolveResult, SolveStatus, solve_model, write_model
 from allyplan.planner.variables import define_variables
 from allyplan.scenario import Scenario
 
-__all__ = ["Plan", "plan", "build_model", "SolveStatus", "SolveProgress"]
+__all__ = ["Plan", "plan", "build_model", "write_model", "SolveStatus", "SolveProgress"]
 
 MONTH_COLUMNS = {"deliveries": ["ship_month", "arrive_month"], "baseline": ["arrive_month"], "coverage": ["month"],
                  "shortfalls": ["month"]}
@@ -54,6 +55,12 @@ class Plan:
     terms: dict[str, float] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     size: dict[str, int] = field(default_factory=dict)
+    #: the model's objective of the solution the tables were made from (equal to ``objective`` when it is whole)
+    model_objective: float = float("nan")
+    #: how the plan was found (HiGHS's status, or the rounding heuristic's)
+    method: str = ""
+    #: HiGHS's deterministic work: simplex iterations, branch-and-bound nodes
+    work: dict[str, int] = field(default_factory=dict)
 
     @property
     def optimal(self) -> bool:
@@ -87,6 +94,9 @@ class Plan:
             "objective_terms": self.terms,
             "bound": self.bound,
             "gap": self.gap,
+            "model_objective": self.model_objective,
+            "method": self.method,
+            "solver_work": self.work,
             "timings_s": {k: round(v, 4) for k, v in self.timings.items()},
             "model": self.size,
             "deliveries": len(self.deliveries),
@@ -97,6 +107,15 @@ class Plan:
             "shortfall_months": len(self.shortfalls),
             "coverage": by_need,
         }
+
+
+def lumpy_columns(m: Model, d: PlanInputs) -> np.ndarray:
+    """Mask over the columns: shipments of lumpy items (systems, vehicles, ...: the catalog's integral kinds)."""
+    mask = np.zeros(m.n_cols, dtype=bool)
+    for fam in ("stock", "buy"):
+        v = m.vars[fam]
+        mask[v["col"].to_numpy()] = v["item"].map(d.items["integral"]).to_numpy(dtype=bool)
+    return mask
 
 
 def build_model(s: Scenario) -> tuple[Model, PlanInputs]:
@@ -110,22 +129,33 @@ def build_model(s: Scenario) -> tuple[Model, PlanInputs]:
 
 
 def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: int | None = None,
-         progress: Callable[[SolveProgress], None] | None = None) -> Plan:
+         progress: Callable[[SolveProgress], None] | None = None,
+         model_file: str | os.PathLike[str] | None = None) -> Plan:
     """Compute a delivery plan for a scenario.
 
-    ``time_limit`` (seconds) and ``gap`` (relative MIP gap) bound the solve; ``progress`` is called while a
-    long MILP solve runs. The plan is always returned: unmet need is a variable, so no scenario is infeasible.
+    ``time_limit`` (seconds of wall time for this whole call: build, solve, results and explanations) and
+    ``gap`` (relative MIP gap) bound the work; when the time is up, the best plan found so far is returned.
+    ``progress`` is called at each phase and while a long MILP solve runs. ``model_file`` (``.mps`` or
+    ``.lp``): also write the model there, exactly as it is solved. The plan is always returned: unmet need is a
+    variable, so no scenario is infeasible. Its tables are the solver's solution in whole units, so its
+    objective is the model's objective of that solution.
     """
     t0 = time.perf_counter()
+    deadline = t0 + time_limit
     m, d = build_model(s)
+    if model_file is not None:
+        write_model(m, model_file)
     t1 = time.perf_counter()
-    res: SolveResult = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, progress=progress,
-                                   up_filter=make_up_filter(m, d))
+    # Keep back what turning the solution into tables and explaining it takes (about 10 us a column here).
+    after = 1e-5 * m.n_cols + 0.05
+    res: SolveResult = solve_model(m, time_limit=max(deadline - t1 - after, 0.05), gap=gap, threads=threads,
+                                   progress=progress, up_filter=make_up_filter(m, d),
+                                   make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d))
     t2 = time.perf_counter()
     tables = assign_results(m, d, res.values)
     terms = plan_objective(d, tables["coverage"], tables["deliveries"], tables["burden"])
     t3 = time.perf_counter()
-    # The plan's own objective, in whole units: the gap is proven against the solver's bound.
+    # The plan's own objective, from its whole-unit tables: the model's, whenever the solution is whole.
     objective = terms["total"]
     rel_gap = max(0.0, (objective - res.bound) / max(abs(objective), 1e-9)) if np.isfinite(res.bound) else float(
         "nan")
@@ -141,4 +171,5 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     return Plan(scenario=s, status=status, objective=objective, bound=res.bound, gap=rel_gap, terms=terms,
                 deliveries=tables["deliveries"], baseline=tables["baseline"], coverage=tables["coverage"],
                 shortfalls=shortfalls, burden=tables["burden"],
-                timings={"build": t1 - t0, "solve": t2 - t1, "results": t3 - t2, "explain": t4 - t3}, size=size)
+                timings={"build": t1 - t0, "solve": t2 - t1, "results": t3 - t2, "explain": t4 - t3}, size=size,
+                model_objective=res.objective, method=res.highs_status, work=res.work)

@@ -14,7 +14,7 @@ import pandas as pd
 from allyplan.planner.inputs import PlanInputs
 from allyplan.planner.model import Model
 
-__all__ = ["assign_results", "interval_match", "coverage_table", "burden_table", "first_in_service"]
+__all__ = ["assign_results", "is_whole", "whole_solution", "interval_match", "coverage_table", "burden_table", "first_in_service"]
 
 DELIVERY_COLUMNS = ["donor", "item", "source", "fund", "ship_month", "arrive_month", "quantity", "value_eur",
                     "need"]
@@ -103,10 +103,10 @@ def _deliveries(m: Model, d: PlanInputs, x: np.ndarray) -> pd.DataFrame:
     parts = [
         pd.DataFrame({"donor": st["donor"], "item": st["item"], "source": "stock", "fund": "",
                       "ship_month": st["month"], "arrive_month": st["arrive"], "quantity": qs,
-                      "unit_eur": st["item"].map(d.items["unit_value_eur"])}),
+                      "unit_eur": st["item"].map(d.items["unit_value_eur"]), "col": st["col"]}),
         pd.DataFrame({"donor": fund_donor.where(fund_donor != "", bu["fund"]), "item": bu["item"],
                       "source": bu["line"], "fund": bu["fund"], "ship_month": bu["month"],
-                      "arrive_month": bu["arrive"], "quantity": qb, "unit_eur": cost}),
+                      "arrive_month": bu["arrive"], "quantity": qb, "unit_eur": cost, "col": bu["col"]}),
     ]
     out = pd.concat(parts, ignore_index=True)
     return out[out["quantity"] > 0].reset_index(drop=True)
@@ -155,12 +155,15 @@ def _top_up(d: PlanInputs, dem: pd.DataFrame, supply: pd.Series) -> pd.DataFrame
     return dem
 
 
-def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame, exact: bool
+            ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Assign plan and baseline units to needs; returns (deliveries with need, baseline with need).
 
-    Units of an item are matched to the needs' allocations first in, first out: the earliest arrivals serve
-    the earliest allocations. A unit that would then break a rule (arriving after a flow need ends, or before
-    the platform it requires is in service) is not delivered.
+    ``exact``: the solution is whole, so each (item, arrival month)'s units go to that month's allocations
+    exactly as the model made them (plan units first: the model allocates every one). Otherwise units of an
+    item are matched to the needs' allocations, rounded, first in, first out: the earliest arrivals serve the
+    earliest allocations. A unit that would then break a rule (arriving after a flow need ends, or before the
+    platform it requires is in service) is not delivered.
     """
     a = m.vars["alloc"]
     y = x[a["col"].to_numpy()]
@@ -168,12 +171,15 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) ->
     dem = a.loc[keep, ["need", "item", "month", "factor"]].assign(y=y[keep]).reset_index(drop=True)
     nd = d.needs.set_index("id")
     dem["priority"] = dem["need"].map(nd["priority"])
-    dem["quantity"] = _whole_cumulative(dem["y"].to_numpy(), dem[["need", "item"]], dem["month"].to_numpy())
-
     base = d.baseline.copy()
     base["quantity"] = np.floor(base["quantity"] + 1e-6).astype(np.int64)
-    supply = pd.concat([plan_units[["item", "quantity"]], base[["item", "quantity"]]]).groupby("item")["quantity"].sum()
-    dem = _top_up(d, dem, supply)
+    if exact:
+        dem["quantity"] = np.round(dem["y"].to_numpy())
+    else:
+        dem["quantity"] = _whole_cumulative(dem["y"].to_numpy(), dem[["need", "item"]], dem["month"].to_numpy())
+        supply = pd.concat([plan_units[["item", "quantity"]], base[["item", "quantity"]]]).groupby("item")[
+            "quantity"].sum()
+        dem = _top_up(d, dem, supply)
     dem["quantity"] = dem["quantity"].astype(np.int64)
     dem = dem[dem["quantity"] > 0].sort_values(["item", "month", "priority", "need"],
                                                ascending=[True, True, False, True]).reset_index(drop=True)
@@ -185,7 +191,7 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) ->
     sup = sup[sup["quantity"] > 0]
     sup = sup.sort_values(["item", "month", "kind"], ascending=[True, True, False], kind="stable")
     sup = sup.reset_index(drop=True).assign(sid=lambda s: np.arange(len(s)))
-    pieces = interval_match(sup, dem, ["item"])
+    pieces = interval_match(sup, dem, ["item", "month"] if exact else ["item"])
     pieces = pieces[pieces["did"] >= 0].merge(sup[["sid", "kind", "ref", "item", "month"]], on="sid").merge(
         dem[["did", "need"]], on="did")
     late = (pieces["need"].map(nd["kind"]) == "flow").to_numpy() & (
@@ -215,7 +221,7 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame) ->
     bl["need"] = bp["need"].to_numpy()
     bl = bl.rename(columns={"month": "arrive_month"})
     bl = bl.groupby(["origin", "donor", "item", "arrive_month", "need"], as_index=False, sort=False)["quantity"].sum()
-    return dl[DELIVERY_COLUMNS], bl[BASELINE_COLUMNS]
+    return dl, bl[BASELINE_COLUMNS]
 
 
 def coverage_table(d: PlanInputs, deliveries: pd.DataFrame, baseline: pd.DataFrame) -> pd.DataFrame:
@@ -285,10 +291,40 @@ def burden_table(d: PlanInputs, deliveries: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("value_eur", ascending=False).reset_index(drop=True)
 
 
+def is_whole(m: Model, x: np.ndarray) -> bool:
+    """Whether the solution ``x`` ships and allocates whole units only (then the tables are exactly the model's
+    solution)."""
+    cols = np.concatenate([m.vars[f]["col"].to_numpy() for f in ("stock", "buy", "alloc")])
+    return bool(np.all(np.abs(x[cols] - np.round(x[cols])) <= 1e-6))
+
+
+def whole_solution(m: Model, d: PlanInputs, x: np.ndarray) -> np.ndarray:
+    """A whole-unit solution near ``x``: its shipments and allocations are those of the tables rounding ``x``
+    gives (every unit matched to a need that has room for it), and a new platform type is taken exactly when
+    the platform is shipped. The remaining (continuous) columns are left as in ``x``, for the solver to redo."""
+    units = _deliveries(m, d, x)
+    dl, bl = _assign(m, d, x, units, exact=False)
+    out = x.copy()
+    for fam in ("stock", "buy", "alloc", "new"):
+        out[m.vars[fam]["col"].to_numpy()] = 0.0
+    np.add.at(out, dl["col"].to_numpy(dtype=np.int64), dl["quantity"].to_numpy(dtype=float))
+    used = pd.concat([dl[["need", "item", "arrive_month", "quantity"]], bl[["need", "item", "arrive_month",
+                                                                           "quantity"]]])
+    used = used.groupby(["need", "item", "arrive_month"], as_index=False)["quantity"].sum().rename(
+        columns={"arrive_month": "month"})
+    a = m.vars["alloc"]
+    hit = used.merge(a[["need", "item", "month", "col"]], on=["need", "item", "month"])
+    np.add.at(out, hit["col"].to_numpy(dtype=np.int64), hit["quantity"].to_numpy(dtype=float))
+    new = m.vars["new"]
+    out[new["col"].to_numpy()] = new["platform"].isin(set(dl["item"])).to_numpy(dtype=float)
+    return out
+
+
 def assign_results(m: Model, d: PlanInputs, x: np.ndarray) -> dict[str, pd.DataFrame]:
     """Deliveries, baseline use, coverage and burden (months as offsets) from the solution vector ``x``."""
     units = _deliveries(m, d, x)
-    deliveries, baseline = _assign(m, d, x, units)
+    deliveries, baseline = _assign(m, d, x, units, exact=is_whole(m, x))
+    deliveries = deliveries[DELIVERY_COLUMNS]
     coverage = coverage_table(d, deliveries, baseline)
     return {"deliveries": deliveries, "baseline": baseline, "coverage": coverage,
             "burden": burden_table(d, deliveries)}

@@ -41,7 +41,7 @@ def make_up_filter(m: Model, d: PlanInputs) -> UpFilter:
     by_item = {i: g[["need", "factor", "kind", "to"]].to_numpy() for i, g in acc.groupby("item")}
 
     supply_cols = np.r_[st["col"].to_numpy(), bu["col"].to_numpy()]
-    whole_alloc = al["col"].to_numpy()[al["item"].map(d.items["integral"]).to_numpy(dtype=bool)]
+    whole_alloc = al["col"].to_numpy()
 
     def fits(x: np.ndarray, cand: np.ndarray, delta: np.ndarray) -> np.ndarray:
         # Judge against the round's other outcome: every other fractional shipment (and the whole-unit

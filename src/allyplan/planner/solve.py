@@ -6,16 +6,17 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 import highspy
 import numpy as np
+import pandas as pd
 
 from allyplan.planner.model import Model
 
-__all__ = ["SolveStatus", "SolveProgress", "SolveResult", "solve_model"]
+__all__ = ["SolveStatus", "SolveProgress", "SolveResult", "solve_model", "write_model"]
 
 
 class SolveStatus(str, Enum):
@@ -35,6 +36,7 @@ class SolveProgress:
     objective: float
     bound: float
     gap: float
+    phase: str = ""
 
 
 @dataclass
@@ -46,6 +48,7 @@ class SolveResult:
     seconds: float
     values: np.ndarray
     highs_status: str
+    work: dict[str, int] = field(default_factory=dict)  # HiGHS's own deterministic work counts
 
 
 _banner_shown = False
@@ -104,67 +107,160 @@ def _lp(m: Model) -> tuple[highspy.HighsLp, np.ndarray]:
     return lp, integral
 
 
+def _run(h: highspy.Highs, deadline: float | None = None) -> None:
+    """Run HiGHS in its own thread, so that Ctrl-C is heard at once and ``deadline`` (a ``perf_counter`` time)
+    is kept even where HiGHS's own time limit is checked too rarely (its MIP root node): the solve is cancelled
+    (HiGHS polls for that within milliseconds) and, on Ctrl-C, KeyboardInterrupt raised again once it stopped."""
+    h.HandleUserInterrupt = True
+    thread = h.startSolve()
+    try:
+        while not h.wait(0.05)[0]:
+            if deadline is not None and time.perf_counter() > deadline:
+                h.cancelSolve()
+                deadline = None
+    except KeyboardInterrupt:
+        h.cancelSolve()
+        thread.join(1.5)
+        raise
+    thread.join()
+
+
+def write_model(m: Model, path: str | os.PathLike[str]) -> None:
+    """Write the model, exactly as :func:`solve_model` passes it to HiGHS (integer columns marked), to an MPS
+    (``.mps``) or CPLEX LP (``.lp``) file, for another solver."""
+    lp, integral = _lp(m)
+    lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integral]
+    h = _highs(lp, 1.0, 1e-4, None)
+    if h.writeModel(str(path)) == highspy.HighsStatus.kError:
+        raise OSError(f"HiGHS could not write the model to {path}")
+
+
 def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, threads: int | None = None,
                 progress: Callable[[SolveProgress], None] | None = None,
-                up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None) -> SolveResult:
-    """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds.
+                up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
+                make_whole: Callable[[np.ndarray], np.ndarray] | None = None,
+                lumpy: np.ndarray | None = None) -> SolveResult:
+    """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds of wall
+    time for the whole solve.
 
-    A MILP is solved in up to three steps, each only if the last left the gap open:
+    A MILP is solved in steps, each only if the last left the gap open and time remains:
     1. the LP relaxation, whose optimum bounds every plan from below;
-    2. a rounded plan from :func:`_dive`: lumpy shipments rounded up where ``up_filter`` finds room for the
-       extra units, down otherwise, re-solving the LP warm-started in between; rounding down is always
-       feasible, because every supply limit is an upper bound and unmet need is a variable;
-    3. branch and bound, started from that plan, for the time that remains (only if at least twice the LP's
-       time is left: it has to solve its own root LP first).
-    The gap reported is always proven: (plan - bound) / plan.
+    2. a rounding dive (:func:`_dive`): shipments rounded (up where ``up_filter`` finds room for the extra
+       units), re-solving the LP warm-started in between;
+    3. a whole-unit plan: ``make_whole`` turns the dive's solution into whole shipments and allocations, and the
+       LP is re-solved with every integer column fixed there, so the plan is a solution of the model;
+    4. a neighbourhood search (RINS): a MIP in which the integer columns where that plan agrees with the LP
+       relaxation stay fixed, started from the plan;
+    5. branch and bound over the whole model, started from the best plan (``setSolution``), for the time that
+       remains (only if at least twice the LP's time is left: it has to solve its own root LP first).
+    Integer columns of the solution returned are whole whenever a whole plan was found. Ctrl-C stops HiGHS
+    within moments and raises KeyboardInterrupt.
     """
     started = time.perf_counter()
+    deadline = started + time_limit
     lp, integral = _lp(m)
-    if not integral.any():
-        h = _highs(lp, time_limit, gap, threads)
-        h.run()
-        return _result(h, started, None)
+
+    def report(phase: str, value: float, bound: float) -> None:
+        if progress is not None:
+            progress(SolveProgress(time.perf_counter() - started, value, bound, _gap(value, bound), phase))
 
     h = _highs(lp, time_limit, gap, threads)
-    h.run()
-    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+    report("LP relaxation", float("nan"), float("nan"))
+    _run(h, deadline)
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal or not integral.any():
         return _result(h, started, None)
     bound = float(h.getInfo().objective_function_value)
+    relaxed = np.asarray(h.getSolution().col_value, dtype=float)
     lp_seconds = time.perf_counter() - started
-    ships = np.flatnonzero(integral & ~m.family_mask("alloc") & ~m.family_mask("new"))
+    work = {"lp_iterations": int(h.getInfo().simplex_iteration_count)}
+    report("rounding", float("nan"), bound)
+    ships = np.flatnonzero(integral & ~m.family_mask("alloc") & ~m.family_mask("new") & (lumpy if lumpy is not None
+                                                                                         else True))
     incumbent = _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0,
-                      deadline=started + time_limit, up_filter=up_filter)
+                      deadline=deadline, up_filter=up_filter)
+    cols = np.flatnonzero(integral)
+    if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
+        fr = np.abs(incumbent[cols] - np.round(incumbent[cols])) > 1e-6
+        print("DIVE", time.perf_counter() - started, m.full_cost() @ incumbent, "frac", fr.sum(), "ships frac",
+              (np.abs(incumbent[ships] - np.round(incumbent[ships])) > 1e-6).sum(), flush=True)
+    dived = incumbent
+    if make_whole is not None and time.perf_counter() < deadline:
+        dived = incumbent.copy()
+        whole = np.round(make_whole(incumbent)[cols])
+        h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
+        h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), 2.0))
+        _run(h, max(deadline, time.perf_counter() + 2.0))
+        if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            incumbent = np.asarray(h.getSolution().col_value, dtype=float)
+            incumbent[cols] = whole
+    is_whole = bool(np.all(np.abs(incumbent[cols] - np.round(incumbent[cols])) <= 1e-6))
     value = float(m.full_cost() @ incumbent + m.offset)
-    rel = _gap(value, bound)
-    if progress is not None:
-        progress(SolveProgress(time.perf_counter() - started, value, bound, rel))
-    whole = bool(np.all(np.abs(incumbent[integral] - np.round(incumbent[integral])) <= 1e-6))
-    left = time_limit - (time.perf_counter() - started)
-    if (rel <= gap and whole) or left < 2 * lp_seconds:  # branch and bound needs at least its root LP
-        return SolveResult(SolveStatus.OPTIMAL if rel <= gap and whole else SolveStatus.FEASIBLE, value, bound,
-                           rel, time.perf_counter() - started, np.asarray(incumbent), "rounded LP relaxation")
+    method = "rounded LP relaxation"
+    if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
+        print("WHOLE", time.perf_counter() - started, value, is_whole, flush=True)
+    report("rounding", value, bound)
 
     lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integral]
-    h = _highs(lp, left, gap, threads)
-    if whole:
-        sol = highspy.HighsSolution()
-        sol.col_value = list(np.where(integral & ~m.family_mask("alloc"), np.round(incumbent), incumbent))
-        h.setSolution(sol)
-    if progress is not None:
-        def report(e: Any) -> None:
-            out = e.data_out
-            progress(SolveProgress(time.perf_counter() - started, out.objective_function_value,
-                                   max(out.mip_dual_bound, bound), out.mip_gap))
-        h.cbMipImprovingSolution.subscribe(report)
-        h.cbMipLogging.subscribe(report)
-    h.run()
-    res = _result(h, started, bound)
-    if not np.isfinite(res.objective) or (whole and res.objective > value):
-        # Branch and bound found nothing (better) in the time left: keep the rounded plan.
+
+    def mip(lower: np.ndarray, upper: np.ndarray, seconds: float, phase: str) -> tuple[highspy.Highs, bool]:
+        """Run HiGHS's branch and bound within these column bounds, from the incumbent; True if it improved."""
+        lp.col_lower_, lp.col_upper_ = lower, upper
+        hm = _highs(lp, seconds, gap, threads)
+        if is_whole:
+            sol = highspy.HighsSolution()
+            sol.col_value = list(incumbent)
+            st = hm.setSolution(sol)
+            if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
+                print("setSolution", st, flush=True)
+                hm.setOptionValue("output_flag", True)
+        if progress is not None:
+            def improved(e: Any) -> None:
+                out = e.data_out
+                report(phase, out.objective_function_value, max(out.mip_dual_bound, bound))
+            hm.cbMipImprovingSolution.subscribe(improved)
+        report(phase, value, bound)
+        _run(hm, time.perf_counter() + seconds)
+        sol = hm.getSolution()
+        better = bool(sol.value_valid) and float(hm.getInfo().objective_function_value) < value - 1e-9
+        return hm, better
+
+    col_lb, col_ub, _, _, _ = m.bounds()
+    left = deadline - time.perf_counter()
+    if is_whole and _gap(value, bound) > gap and left > 0.5:
+        agree = np.zeros(m.n_cols, dtype=bool)
+        ref = dived if os.environ.get("ALLYPLAN_RINS", "dive") == "dive" else relaxed
+        agree[cols] = np.abs(ref[cols] - incumbent[cols]) <= 1e-6
+        lower, upper = col_lb.copy(), col_ub.copy()
+        lower[agree] = upper[agree] = incumbent[agree]
+        hm, better = mip(lower, upper, min(left, max(0.5 * left, lp_seconds)), "neighbourhood search")
+        work["rins_nodes"] = int(hm.getInfo().mip_node_count)
+        if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
+            print("RINS", time.perf_counter() - started, hm.getInfo().objective_function_value, "free",
+                  len(cols) - agree.sum(), flush=True)
+        if better:
+            incumbent = np.asarray(hm.getSolution().col_value, dtype=float)
+            incumbent[cols] = np.round(incumbent[cols])
+            value = float(m.full_cost() @ incumbent + m.offset)
+            method = "rounded LP relaxation and neighbourhood search"
+
+    rel = _gap(value, bound)
+    left = deadline - time.perf_counter()
+    if (rel <= gap and is_whole) or left < 2 * lp_seconds:  # branch and bound needs at least its root LP
+        return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value, bound,
+                           rel, time.perf_counter() - started, incumbent, method, work)
+
+    hm, better = mip(col_lb, col_ub, left, "branch and bound")
+    res = _result(hm, started, bound)
+    work.update(mip_nodes=int(hm.getInfo().mip_node_count))
+    res.work = work
+    if not better:
+        # Branch and bound found nothing better in the time left: keep the plan, with its raised bound.
         best_bound = max(bound, res.bound) if np.isfinite(res.bound) else bound
         rel = _gap(value, best_bound)
-        return SolveResult(SolveStatus.OPTIMAL if rel <= gap else SolveStatus.FEASIBLE, value, best_bound, rel,
-                           time.perf_counter() - started, incumbent, "rounded LP relaxation; " + res.highs_status)
+        return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value,
+                           best_bound, rel, time.perf_counter() - started, incumbent,
+                           method + "; branch and bound: " + res.highs_status, work)
+    res.values[cols] = np.round(res.values[cols])
     return res
 
 
@@ -198,8 +294,12 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
         h.changeColsBounds(len(cols), idx, lo, hi)
         # HiGHS counts its time limit over every run of this instance, so extend it by what is left.
         h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), least))
-        h.run()
+        _run(h, max(deadline, time.perf_counter() + least))
         ok = bool(h.getModelStatus() == highspy.HighsModelStatus.kOptimal)
+        if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
+            xx = np.asarray(h.getSolution().col_value, dtype=float)[cols]
+            print("dive", h.modelStatusToString(h.getModelStatus()), h.getInfo().objective_function_value,
+                  (np.abs(xx - np.round(xx)) > 1e-6).sum(), flush=True)
         if ok:
             best[0] = np.asarray(h.getSolution().col_value, dtype=float)
         return ok
@@ -216,33 +316,45 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
             fits = up_filter(np.asarray(h.getSolution().col_value, dtype=float), cols[want],
                              np.ceil(x[want]) - x[want])
             up[want[~fits]] = False
-        try_lb, try_hi = lb.copy(), hi.copy()
-        try_lb[up] = np.ceil(x[up])
-        try_hi[frac & ~up] = np.floor(x[frac & ~up] + 1e-6)
-        if solve(try_lb, try_hi):
-            lb, hi = try_lb, try_hi
+        for trial in (up, up & eager, up & False):
+            try_lb, try_hi = lb.copy(), hi.copy()
+            try_lb[trial] = np.ceil(x[trial] - 1e-6)
+            try_hi[frac & ~trial] = np.maximum(np.floor(x[frac & ~trial] + 1e-6), lb[frac & ~trial])
+            if solve(try_lb, try_hi):
+                lb, hi = try_lb, try_hi
+                down_only |= up & ~trial
+                break
         else:
             down_only |= up
-            solve(lb, hi)
     for _ in range(passes):
         for platforms in (False, True):
             x, part, frac = state()
             pick = frac & (eager == platforms)
             if not pick.any() or time.perf_counter() > deadline:
                 continue
-            fixed = np.where(pick & platforms & (part >= 0.5), np.ceil(x), np.floor(x + 1e-6))
-            try_lb, try_hi = lb.copy(), hi.copy()
-            try_lb[pick] = try_hi[pick] = np.clip(fixed[pick], lb[pick], hi[pick])
-            if not solve(try_lb, try_hi):
-                try_lb[pick] = try_hi[pick] = np.clip(np.floor(x[pick] + 1e-6), lb[pick], hi[pick])
-                if not solve(try_lb, try_hi):
-                    return best[0]
-            lb, hi = try_lb, try_hi
-    # Last, every column at its value rounded down, all at once, so that nothing can move any more.
-    x, _, frac = state()
-    if frac.any():
-        whole = np.clip(np.floor(x + 1e-6), lb, hi)
-        solve(whole, whole, least=2.0)  # the one re-solve that must finish: it makes the plan whole
+            up = pick & platforms & (part >= 0.5)
+            for trial in (up, up & False):
+                try_lb, try_hi = lb.copy(), hi.copy()
+                try_lb[trial] = np.minimum(np.ceil(x[trial] - 1e-6), hi[trial])
+                down = pick & ~trial
+                try_hi[down] = np.maximum(np.floor(x[down] + 1e-6), lb[down])
+                if solve(try_lb, try_hi):
+                    lb, hi = try_lb, try_hi
+                    break
+    # Last, every column at most its value rounded down, all at once. Only upper bounds: a unit that needs a
+    # platform rounded away must be free to go too. Always feasible; repeated while the LP makes new fractions.
+    for _ in range(4):
+        x, _, frac = state()
+        if not frac.any():
+            break
+        # Platforms others need are taken whole where the plan stays feasible: dropping one drops its users.
+        up = frac & eager & (np.ceil(x - 1e-6) <= hi)
+        for trial in (up, up & False):
+            try_lb, try_hi = np.zeros(len(cols)), np.clip(np.floor(x + 1e-6), 0.0, hi)
+            try_lb[trial] = try_hi[trial] = np.ceil(x[trial] - 1e-6)
+            if solve(try_lb, try_hi, least=2.0):
+                lb, hi = try_lb, try_hi
+                break
     return best[0]
 
 

@@ -42,9 +42,8 @@ def define_stock_variables(m: Model, d: PlanInputs) -> None:
     last = (last[ok] - st["lead_months"]).astype(int)
     v = _expand_months(st[["k", "donor", "item", "lead_months", "releasable"]], st["available_from"], last)
     v["arrive"] = v["month"] + v["lead_months"]
-    integral = v["item"].map(d.items["integral"]).to_numpy(dtype=bool)
-    ub = np.where(integral, np.floor(v["releasable"].to_numpy() + 1e-9), v["releasable"].to_numpy())
-    m.add_variables("stock", v[["donor", "item", "k", "month", "arrive"]], ub=ub, integral=integral)
+    m.add_variables("stock", v[["donor", "item", "k", "month", "arrive"]],
+                    ub=np.floor(v["releasable"].to_numpy() + 1e-9), integral=True)
 
 
 def define_buy_variables(m: Model, d: PlanInputs) -> None:
@@ -54,9 +53,8 @@ def define_buy_variables(m: Model, d: PlanInputs) -> None:
     last = cap["item"].map(d.last_useful)
     cap = cap[(cap["month"] >= cap["f_from"]) & (cap["month"] <= cap["f_to"]) & last.notna()
               & (cap["arrive"] <= last)]
-    integral = cap["item"].map(d.items["integral"]).to_numpy(dtype=bool)
-    ub = np.where(integral, np.floor(cap["capacity"].to_numpy() + 1e-9), cap["capacity"].to_numpy())
-    m.add_variables("buy", cap[["line", "fund", "item", "month", "arrive"]], ub=ub, integral=integral)
+    m.add_variables("buy", cap[["line", "fund", "item", "month", "arrive"]],
+                    ub=np.floor(cap["capacity"].to_numpy() + 1e-9), integral=True)
 
 
 def _arrival_months(m: Model, d: PlanInputs) -> pd.DataFrame:
@@ -76,12 +74,8 @@ def define_alloc_variables(m: Model, d: PlanInputs) -> None:
     req = v["item"].map(d.items["requires"]).fillna("")
     reachable = set(d.operated) | set(d.baseline["item"]) | set(m.vars["stock"]["item"]) | set(m.vars["buy"]["item"])
     v = v[(req == "") | req.isin(reachable)]
-    # Lumpy items serving a need that mixes factors must be whole in the model too, or rounding loses need.
-    mixed = d.accepts.groupby("need")["factor"].agg(lambda f: bool((f != 1.0).any()))
-    integral = v["item"].map(d.items["integral"]).to_numpy(dtype=bool) & v["need"].map(mixed).to_numpy(dtype=bool)
-    ub = (v["Q"] / v["factor"]).to_numpy()
-    m.add_variables("alloc", v[["need", "item", "factor", "month"]], ub=np.where(integral, np.floor(ub + 1e-9), ub),
-                    integral=integral)
+    m.add_variables("alloc", v[["need", "item", "factor", "month"]],
+                    ub=np.floor((v["Q"] / v["factor"]).to_numpy() + 1e-9), integral=True)
 
 
 def define_need_variables(m: Model, d: PlanInputs) -> None:
