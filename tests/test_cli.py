@@ -136,3 +136,34 @@ def test_plan_prints_csv_and_json(tmp_path: Path) -> None:
     assert lines[0] == "need,priority,kind,required,covered,covered_pct,met_by,main_reason" and len(lines) == 15
     r = runner.invoke(app, ["plan", "--out", str(tmp_path / "p"), "--format", "json"])
     assert json.loads(r.output)["needs"] == 14
+
+
+def test_ctrl_c_during_a_long_plan_stops_and_writes_nothing(tmp_path: Path) -> None:
+    """SIGINT while a plan solves: the command stops, says nothing was written, and leaves no plan folder."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from allyplan.generate import write_generated
+
+    g = write_generated(tmp_path / "g", donors=20, items=120, needs=200, months=24, seed=3)
+    proc = subprocess.Popen([sys.executable, "-m", "allyplan", "-v", "plan", str(g), "--time-limit", "120"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    seen = []
+    for line in proc.stdout:  # wait until it says it is solving
+        seen.append(line)
+        if "building and solving" in line:
+            break
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    try:
+        rest, _ = proc.communicate(timeout=60)  # a correctness bound, not a speed target
+        output = "".join(seen) + rest
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise AssertionError("allyplan plan did not stop within 60 s of Ctrl-C") from None
+    assert proc.returncode == 130, output
+    assert "interrupted; nothing written" in output and "Traceback" not in output
+    assert not (g / "plan").exists()

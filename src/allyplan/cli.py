@@ -220,6 +220,8 @@ def plan_cmd(
             for n in notes:
                 err.print(f"[yellow]note:[/] {n}", highlight=False, soft_wrap=True)
     t_load = time.perf_counter() - t0
+    log.info("loaded %s in %.2f s: %d donors, %d items, %d needs, %d months", path, t_load, len(s.donors),
+             len(s.items), len(s.needs), s.horizon)
     if out_dir is None:
         out_dir = Path("plan") if scenario is None else (path if path.is_dir() else path.parent) / "plan"
     check_out_dir(out_dir)
@@ -229,6 +231,7 @@ def plan_cmd(
                 found = "" if pr.objective != pr.objective else (
                     f", best {pr.objective:,.1f}, bound {pr.bound:,.1f}, gap {pr.gap:.2%}")
                 status.update(f"Solving ({pr.phase or 'branch and bound'}): {pr.seconds:.0f} s{found}")
+            log.info("building and solving the model")
             if robust is None:
                 # --time-limit is the whole run's: what starting and loading took comes off, and writing is kept back.
                 budget = time_limit - _process_age() - min(max(0.05 * time_limit, 0.2), 1.5)
@@ -240,6 +243,7 @@ def plan_cmd(
                 status.update(f"Planning the nominal and buffered plans, comparing them over {samples} draws…")
                 p, show_robust = robust_for_plan(s, robust, samples, time_limit=time_limit, gap=gap, threads=threads)
             status.update("Writing the plan…")
+            log.info("solved (%s); writing the plan to %s", p.status.value, out_dir)
             written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load})
     except KeyboardInterrupt:
         err.print(f"interrupted; nothing written to {out_dir}", highlight=False)
