@@ -165,7 +165,7 @@ def provenance(p: Plan, *, ledger: str | None = None, ledger_as_of: str | None =
     from_ledger = s.pledges["source"].astype(str).str.startswith("ledger entry").any() if "source" in s.pledges \
         else False
     if ledger is not None:
-        led = f"{ledger}, as of {ledger_as_of or 'the time of planning'}"
+        led = f"{_without_password(ledger)}, as of {ledger_as_of or 'the time of planning'}"
     elif from_ledger:
         led = f"a ledger, as of {ledger_as_of or 'a date not recorded'}"
     else:
@@ -173,6 +173,19 @@ def provenance(p: Plan, *, ledger: str | None = None, ledger_as_of: str | None =
     when = (generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     return [("Scenario", f"{s.config.name} ({s.origin})" if s.origin else s.config.name),
             ("Generated", when), ("allyplan", ver), ("Ledger", led)]
+
+
+def _without_password(ledger: str) -> str:
+    """A ledger's database URL with any password hidden (a SQLite file path is shown as it is)."""
+    if "://" not in ledger:
+        return ledger
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(ledger).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "a database URL that could not be read"
 
 
 def _illustrative(p: Plan) -> str:
