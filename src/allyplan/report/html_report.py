@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from jinja2 import Environment
 from markupsafe import Markup
 
-from allyplan.planner import Plan
+from allyplan.planner import Plan, SolveStatus
 from allyplan.report.asks import ask_sheets, ask_summaries, askers
 from allyplan.report.labels import readable_columns
 from allyplan.report.stats import (
@@ -188,6 +188,19 @@ def _without_password(ledger: str) -> str:
         return "a database URL that could not be read"
 
 
+def _status_text(p: Plan) -> str:
+    """How the solve ended, in words."""
+    if p.optimal:
+        return "proven optimal"
+    if p.status is SolveStatus.FEASIBLE:
+        gap = f", within {p.gap:.1%} of the best possible" if np.isfinite(p.gap) else ""
+        return f"a feasible plan, not proven optimal{gap} (the solver's time limit stopped it)"
+    if p.status is SolveStatus.NO_SOLUTION:
+        return ("no plan: the solver's time limit ran out before it found one, so nothing is planned "
+                "(run again with a longer --time-limit)")
+    return f"the solver failed ({p.status.value}): nothing is planned"
+
+
 def _illustrative(p: Plan) -> str:
     s = p.scenario
     n = total = 0
@@ -322,8 +335,7 @@ def render_report(p: Plan, *, asks: dict[str, pd.DataFrame] | None = None, ledge
         ("Value planned", fmt_eur(summary["value_eur"])),
         ("Donors asked", f"{sum(1 for k in asks if k in set(names.index)):,}"),
     ]
-    status = ("proven optimal" if p.optimal else
-              f"status {p.status.value}" + ("" if not np.isfinite(p.gap) else f", {p.gap:.2%} from the best bound"))
+    status = _status_text(p)
     sf = shortfall_summary(p, per_reason=True)
     sf_view = readable_columns(sf.assign(max_short=sf["max_short"].map(fmt_quantity),
                                          months=sf["months"].map(str)).drop(columns=["reason"]))
