@@ -34,6 +34,7 @@ __all__ = ["render_report", "provenance", "MAX_ROWS", "MAX_NEED_ROWS_IN_CHARTS"]
 
 MAX_ROWS = 2000  # rows of one table in the HTML; the CSV files hold them all
 MAX_ASK_ROWS = 200
+MAX_WHY = 50  # reasons listed per donor in the HTML; the ask sheet has every one
 TALL_ROWS = 25  # a longer table scrolls in a box of its own, its header in view
 MAX_NEED_ROWS_IN_CHARTS = 60  # above this many needs the heat map shows priorities and the timeline the first ones
 
@@ -223,14 +224,14 @@ def _coverage_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
         caption = (f"{len(needs):,} needs, so each row is a priority: the average share of a need covered that "
                    "month. Every need's own row is in coverage.csv.")
         hover = "%{y}<br>%{x}: %{z:.0f} % covered on average<extra></extra>"
-        ylabels = list(cm.index)
+        text = None
     else:
         cm = coverage_matrix(p, needs["need"])
         caption = "Share of each need covered, month by month (blank: not yet due, or outside a flow need's window)."
-        hover = "%{y}<br>%{x}: %{z:.0f} % covered<extra></extra>"
-        ylabels = list(cm.index)
-    fig = go.Figure(go.Heatmap(z=cm.to_numpy(), x=list(cm.columns), y=ylabels, zmin=0, zmax=100,
-                               colorscale=COVERAGE_SCALE, xgap=1, ygap=1,
+        hover = "%{y}: %{text}<br>%{x}: %{z:.0f} % covered<extra></extra>"
+        text = np.repeat(needs["description"].to_numpy(dtype=object)[:, None], cm.shape[1], axis=1)
+    fig = go.Figure(go.Heatmap(z=cm.to_numpy(), x=list(cm.columns), y=list(cm.index), zmin=0, zmax=100,
+                               colorscale=COVERAGE_SCALE, xgap=1, ygap=1, text=text,
                                colorbar={"title": {"text": "% covered"}, "thickness": 12},
                                hovertemplate=hover))
     fig.update_layout(height=max(220, 22 * len(cm) + 110), yaxis={"autorange": "reversed", "automargin": True},
@@ -305,7 +306,8 @@ def _asks(p: Plan, asks: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
                     "table": _table(view, num=("Quantity",), max_rows=MAX_ASK_ROWS, what="shipments",
                                     nowrap=("Ship", "In service")),
                     "why": [f"{n} for {need}: {y}" for n, need, y in
-                            zip(why["item_name"], why["need"], why["why"], strict=True)][:50]})
+                            zip(why["item_name"], why["need"], why["why"], strict=True)][:MAX_WHY]
+                    + ([f"... and {len(why) - MAX_WHY} more in asks/{key}.csv"] if len(why) > MAX_WHY else [])})
     return out
 
 
