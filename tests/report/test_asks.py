@@ -48,7 +48,7 @@ def test_each_donor_and_pooled_fund_gets_its_own_sheet(p: Any) -> None:
 
 def test_why_names_the_binding_alternatives(p: Any) -> None:
     why = ask_sheets(p)["A"]["why"].iloc[0]
-    assert "B may not send it (policy: B non-lethal-only)" in why
+    assert "B may not send it (policy: non-lethal-only)" in why
     assert "A has nothing more to release above its readiness floor" in why  # its other item: all floor
     assert ask_sheets(p)["pool"]["why"].iloc[0] == "the only source in the scenario of what this need accepts"
     text = ask_summaries(p)

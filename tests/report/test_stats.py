@@ -76,3 +76,4 @@ def test_coverage_by_priority_averages_needs_not_units(items: list[dict[str, Any
     t = coverage_by_priority(p)
     assert list(t.index) == ["priority 2 (2 needs)"]
     assert t.iloc[0].tolist() == pytest.approx([50.0, 50.0])  # not 1000 / 1001
+

@@ -45,7 +45,7 @@ def _pooled(p: Plan) -> pd.Series:
     total = f.groupby("fund")["amount_eur"].transform("sum")
     f = f.assign(share=np.where(total > 0, 100.0 * f["amount_eur"] / total.where(total > 0, 1.0), 0.0))
     n = f.groupby("fund")["donor"].transform("nunique")
-    f = f[n > 1]
+    f = f[n > 1].sort_values("share", ascending=False, kind="stable")
     return f.groupby("fund", sort=False).apply(
         lambda g: ", ".join(f"{d} {s:.0f} %" for d, s in zip(g["donor"], g["share"], strict=True)),
         include_groups=False).astype(object)
@@ -121,9 +121,12 @@ def _why(p: Plan, asks: pd.DataFrame) -> pd.Series:
                                                       & (alt["alt_donor"] == alt["donor"]),
                                                       alt["alt_source"] == alt["source"])
     alt = alt[~own]
+    # "policy: D38 non-lethal-only" -> "policy: non-lethal-only", so that donors with the same rule share a clause
+    rule = [b.replace(f" {d} ", " ", 1) if d else b for b, d in zip(alt["blocked"], alt["alt_donor"], strict=True)]
     state = np.select(
         [alt["blocked"] != "", alt["earliest"] > alt["arrive_month"], alt["exhausted"] != ""],
-        ["may not send it (" + alt["blocked"] + ")", "late", alt["exhausted"]], default="spare")
+        ["may not send it (" + pd.Series(rule, index=alt.index, dtype=object) + ")", "late", alt["exhausted"]],
+        default="spare")
     alt = alt.assign(state=state, rank=(state == "spare").astype(int))
     parts = alt.groupby(["g", "state"], sort=False).agg(names=("name", _names), n=("name", "nunique"),
                                                         rank=("rank", "first")).reset_index()

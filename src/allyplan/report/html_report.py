@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from jinja2 import Environment
 from markupsafe import Markup
 
-from allyplan.planner import Plan
+from allyplan.planner import Plan, SolveStatus
 from allyplan.report.asks import ask_sheets, ask_summaries, askers
 from allyplan.report.labels import readable_columns
 from allyplan.report.stats import (
@@ -34,6 +34,7 @@ __all__ = ["render_report", "provenance", "MAX_ROWS", "MAX_NEED_ROWS_IN_CHARTS"]
 
 MAX_ROWS = 2000  # rows of one table in the HTML; the CSV files hold them all
 MAX_ASK_ROWS = 200
+MAX_WHY = 50  # reasons listed per donor in the HTML; the ask sheet has every one
 TALL_ROWS = 25  # a longer table scrolls in a box of its own, its header in view
 MAX_NEED_ROWS_IN_CHARTS = 60  # above this many needs the heat map shows priorities and the timeline the first ones
 
@@ -165,7 +166,7 @@ def provenance(p: Plan, *, ledger: str | None = None, ledger_as_of: str | None =
     from_ledger = s.pledges["source"].astype(str).str.startswith("ledger entry").any() if "source" in s.pledges \
         else False
     if ledger is not None:
-        led = f"{ledger}, as of {ledger_as_of or 'the time of planning'}"
+        led = f"{_without_password(ledger)}, as of {ledger_as_of or 'the time of planning'}"
     elif from_ledger:
         led = f"a ledger, as of {ledger_as_of or 'a date not recorded'}"
     else:
@@ -173,6 +174,32 @@ def provenance(p: Plan, *, ledger: str | None = None, ledger_as_of: str | None =
     when = (generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     return [("Scenario", f"{s.config.name} ({s.origin})" if s.origin else s.config.name),
             ("Generated", when), ("allyplan", ver), ("Ledger", led)]
+
+
+def _without_password(ledger: str) -> str:
+    """A ledger's database URL with any password hidden (a SQLite file path is shown as it is)."""
+    if "://" not in ledger:
+        return ledger
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(ledger).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "a database URL that could not be read"
+
+
+def _status_text(p: Plan) -> str:
+    """How the solve ended, in words."""
+    if p.optimal:
+        return "proven optimal"
+    if p.status is SolveStatus.FEASIBLE:
+        gap = f", within {p.gap:.1%} of the best possible" if np.isfinite(p.gap) else ""
+        return f"a feasible plan, not proven optimal{gap} (the solver's time limit stopped it)"
+    if p.status is SolveStatus.NO_SOLUTION:
+        return ("no plan: the solver's time limit ran out before it found one, so nothing is planned "
+                "(run again with a longer --time-limit)")
+    return f"the solver failed ({p.status.value}): nothing is planned"
 
 
 def _illustrative(p: Plan) -> str:
@@ -197,14 +224,14 @@ def _coverage_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
         caption = (f"{len(needs):,} needs, so each row is a priority: the average share of a need covered that "
                    "month. Every need's own row is in coverage.csv.")
         hover = "%{y}<br>%{x}: %{z:.0f} % covered on average<extra></extra>"
-        ylabels = list(cm.index)
+        text = None
     else:
         cm = coverage_matrix(p, needs["need"])
         caption = "Share of each need covered, month by month (blank: not yet due, or outside a flow need's window)."
-        hover = "%{y}<br>%{x}: %{z:.0f} % covered<extra></extra>"
-        ylabels = list(cm.index)
-    fig = go.Figure(go.Heatmap(z=cm.to_numpy(), x=list(cm.columns), y=ylabels, zmin=0, zmax=100,
-                               colorscale=COVERAGE_SCALE, xgap=1, ygap=1,
+        hover = "%{y}: %{text}<br>%{x}: %{z:.0f} % covered<extra></extra>"
+        text = np.repeat(needs["description"].to_numpy(dtype=object)[:, None], cm.shape[1], axis=1)
+    fig = go.Figure(go.Heatmap(z=cm.to_numpy(), x=list(cm.columns), y=list(cm.index), zmin=0, zmax=100,
+                               colorscale=COVERAGE_SCALE, xgap=1, ygap=1, text=text,
                                colorbar={"title": {"text": "% covered"}, "thickness": 12},
                                hovertemplate=hover))
     fig.update_layout(height=max(220, 22 * len(cm) + 110), yaxis={"autorange": "reversed", "automargin": True},
@@ -279,7 +306,8 @@ def _asks(p: Plan, asks: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
                     "table": _table(view, num=("Quantity",), max_rows=MAX_ASK_ROWS, what="shipments",
                                     nowrap=("Ship", "In service")),
                     "why": [f"{n} for {need}: {y}" for n, need, y in
-                            zip(why["item_name"], why["need"], why["why"], strict=True)][:50]})
+                            zip(why["item_name"], why["need"], why["why"], strict=True)][:MAX_WHY]
+                    + ([f"... and {len(why) - MAX_WHY} more in asks/{key}.csv"] if len(why) > MAX_WHY else [])})
     return out
 
 
@@ -309,8 +337,7 @@ def render_report(p: Plan, *, asks: dict[str, pd.DataFrame] | None = None, ledge
         ("Value planned", fmt_eur(summary["value_eur"])),
         ("Donors asked", f"{sum(1 for k in asks if k in set(names.index)):,}"),
     ]
-    status = ("proven optimal" if p.optimal else
-              f"status {p.status.value}" + ("" if not np.isfinite(p.gap) else f", {p.gap:.2%} from the best bound"))
+    status = _status_text(p)
     sf = shortfall_summary(p, per_reason=True)
     sf_view = readable_columns(sf.assign(max_short=sf["max_short"].map(fmt_quantity),
                                          months=sf["months"].map(str)).drop(columns=["reason"]))

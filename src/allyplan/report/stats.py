@@ -63,13 +63,20 @@ def _name_pattern(s: Scenario) -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])"), names
 
 
+_BARE_NUMBER = re.compile(r"(?<![\w.,-])(\d{4,})(?![\w.,-])")
+
+
 def with_item_names(s: Scenario, texts: pd.Series) -> pd.Series:
     """``texts`` with every item id written as the catalog's item name (ids inside longer tokens, such as a
-    production line named after its item, are left alone)."""
-    if s.items.empty or texts.empty:
+    production line named after its item, are left alone) and whole numbers with thousands separators (months
+    such as 2027-01 are left alone)."""
+    if texts.empty:
         return texts.astype(object)
+    out = texts.astype(str).str.replace(_BARE_NUMBER, lambda m: f"{int(m.group(1)):,}", regex=True)
+    if s.items.empty:
+        return out
     pat, names = _name_pattern(s)
-    return texts.astype(str).str.replace(pat, lambda m: names[m.group(1)], regex=True)
+    return out.str.replace(pat, lambda m: names[m.group(1)], regex=True)
 
 
 def need_summary(p: Plan) -> pd.DataFrame:
