@@ -147,7 +147,7 @@ def _print_summary(p: Plan, written: Path | None, fmt: str = "table") -> None:
               f"EUR {s['value_eur'] / 1e9:,.2f} bn; status {p.status.value} ({proven}); "
               f"solved in {p.timings['solve']:.2f} s.", highlight=False, soft_wrap=True)
     if written is not None:
-        files = ", ".join(sorted(f.name for f in written.iterdir() if f.is_file()))
+        files = ", ".join(sorted(f.name + ("/" if f.is_dir() else "") for f in written.iterdir()))
         out.print(f"Plan written to {written}/ ({files})", highlight=False, soft_wrap=True)
 
 
@@ -244,7 +244,8 @@ def plan_cmd(
                 p, show_robust = robust_for_plan(s, robust, samples, time_limit=time_limit, gap=gap, threads=threads)
             status.update("Writing the plan…")
             log.info("solved (%s); writing the plan to %s", p.status.value, out_dir)
-            written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load})
+            written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load}, ledger=ledger,
+                                 ledger_as_of=as_of)
     except KeyboardInterrupt:
         err.print(f"interrupted; nothing written to {out_dir}", highlight=False)
         raise typer.Exit(130) from None
