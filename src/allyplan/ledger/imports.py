@@ -133,8 +133,8 @@ def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]])
     """The sheet to read: the one named (compared case-insensitively), else for a preset the main-data sheet by
     name or by its columns, else the first."""
     name = path.name
-    try:
-        book = pd.ExcelFile(path)
+    try:  # calamine (Rust) reads a sheet many times faster than openpyxl
+        book = pd.ExcelFile(path, engine="calamine")
         names = [str(n) for n in book.sheet_names]
     except Exception as e:  # openpyxl raises many kinds of errors on a damaged workbook
         raise LedgerInputError([Problem(name, None, None, f"cannot read the workbook: {e}",
@@ -152,9 +152,12 @@ def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]])
     if not hints:
         return names[0], parse(names[0])
     by_name = [n for n in names if _norm(n) == _norm(KIEL_SHEET)]
-    for n in by_name + [n for n in names if n not in by_name]:
-        head = parse(n, 30)
-        if any(_header_at(head, h) is not None for h in hints):
+    for n in by_name:  # the main-data sheet by its name: read once
+        whole = parse(n)
+        if any(_header_at(whole.head(30), h) is not None for h in hints):
+            return n, whole
+    for n in [n for n in names if n not in by_name]:
+        if any(_header_at(parse(n, 30), h) is not None for h in hints):
             return n, parse(n)
     raise LedgerInputError([Problem(name, None, "--sheet", "no sheet has the preset's columns ("
                                     + " or ".join(", ".join(h) for h in hints) + ")",
@@ -394,9 +397,8 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
         notes.append(pd.Series(np.where(negative, "correction recorded by the tracker", ""), index=d.index))
     warn(out["value"].eq("") & qty.eq(""), "value", lambda _i: "neither a count nor a value: kept, unvalued",
          "Nothing to do")
-    srcs = [d[c].astype(str) for c in d.columns if _norm(c).startswith("source of aid")]
-    out["sources"] = (pd.concat(srcs, axis=1).apply(lambda r: ";".join(x for x in r if x), axis=1)
-                      if srcs else "")
+    srcs = [d[c].astype(str).to_numpy(dtype=object) for c in d.columns if _norm(c).startswith("source of aid")]
+    out["sources"] = [";".join(x for x in r if x) for r in zip(*srcs, strict=True)] if srcs else ""
     out["measure"] = measure.where(measure.ne(""), None)
     base = item_text + pd.Series(np.where((item_text != "") & (expl != ""), ": ", ""), index=d.index) + expl
     for n in notes:
