@@ -129,5 +129,21 @@ def test_a_newer_release_revises_and_lists_what_it_no_longer_contains(ledger: Le
     newer = workbook("kiel-current-layout.csv", tmp_path / "Release_29.xlsx", CURRENT_SHEETS, drop={"C9"})
     r = ledger.import_file(newer, preset="kiel", at="2026-07-01")
     dk = int(ledger.entries().set_index("key").loc["kiel:C9/1", "entry"])
-    # the undated row keeps the date of the release that first listed it: nothing to revise
-    assert r.absent == [dk] and r.revised == [] and r.unchanged == 9
+    # the undated row keeps the date of the release that first listed it: nothing to revise but the flag
+    assert r.absent == [dk] and r.revised == [dk] and r.unchanged == 9
+    assert ledger.entry(dk).absent_from == "Release_29" and ledger.entry(dk, as_of="2026-06-01").absent_from is None
+    again = workbook("kiel-current-layout.csv", tmp_path / "Release_30.xlsx", CURRENT_SHEETS)
+    r = ledger.import_file(again, preset="kiel", at="2026-09-01")
+    assert r.absent == [] and r.revised == [dk] and ledger.entry(dk).absent_from is None
+
+
+def test_as_of_states_what_the_releases_known_then_stated(ledger: Ledger, tmp_path: Path) -> None:
+    first = workbook("kiel-current-layout.csv", tmp_path / "Release_28.xlsx", CURRENT_SHEETS, drop={"C1"})
+    ledger.import_file(first, preset="kiel", at="2026-05-01")
+    ledger.import_file(workbook("kiel-current-layout.csv", tmp_path / "Release_29.xlsx", CURRENT_SHEETS),
+                       preset="kiel", at="2026-07-01")
+    # C1 (EUR 280 m, announced 2025-06-12) was first listed by Release 29: between the releases, Release 28 holds
+    between = ledger.report("measure", as_of="2026-06-15").set_index("measure")
+    now = ledger.report("measure").set_index("measure")
+    assert now.loc["allocation", "pledged_eur"] - between.loc["allocation", "pledged_eur"] == pytest.approx(280e6)
+    assert ledger.report("measure", as_of="2026-04-30").iloc[-1]["pledges"] == 0  # before any release

@@ -48,7 +48,7 @@ KIEL_LAYOUTS: dict[str, tuple[str, ...]] = {
 #: Presets: the columns that identify them (any one set).
 PRESETS: dict[str, tuple[tuple[str, ...], ...]] = {"kiel": tuple(KIEL_LAYOUTS.values())}
 _COMPARED = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
-             "announced", "expected", "delivered", "delivered_value", "sources", "measure")
+             "announced", "expected", "delivered", "delivered_value", "sources", "measure", "absent_from")
 #: The month the current layout's ``month`` counts from: 1 is January 2022, 48 December 2025, 0 unknown.
 KIEL_MONTH_ZERO = (2021, 12)
 #: Words before a date that qualify it ("until 7/27/2022"): the date is read, the qualifier kept in the note.
@@ -514,11 +514,13 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
     return out, problems
 
 
-def _absent(conn: Connection, prefix: str, keys: set[str]) -> list[int]:
-    """Live entries keyed in ``prefix``'s namespace (an earlier release) whose key is not among ``keys``."""
+def _absent(conn: Connection, prefix: str, keys: set[str]) -> list[tuple[int, str | None]]:
+    """Live entries keyed in ``prefix``'s namespace (an earlier release) whose key is not among ``keys``, with the
+    release they were already found absent from."""
     s = m.states.c
-    q = select(s.entry, s.key).where(s.valid_to.is_(None), s.key.like(prefix + "%"), s.status != "cancelled")
-    return sorted(int(e) for e, k in conn.execute(q).all() if k not in keys)
+    q = select(s.entry, s.key, s.absent_from).where(s.valid_to.is_(None), s.key.like(prefix + "%"),
+                                                    s.status != "cancelled")
+    return sorted((int(e), a) for e, k, a in conn.execute(q).all() if k not in keys)
 
 
 def _current_by_key(conn: Connection, keys: list[str]) -> pd.DataFrame:
@@ -573,8 +575,8 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     say(f"comparing {len(rows):,} rows with the ledger")
     rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
     current = _current_by_key(conn, rows["key"].tolist())
-    if preset == "kiel":  # what an earlier release listed and this one no longer does
-        result.absent = _absent(conn, "kiel:", set(rows["key"]))
+    absent = _absent(conn, "kiel:", set(rows["key"])) if preset == "kiel" else []
+    result.absent = [e for e, _ in absent]  # what an earlier release listed and this one no longer does
     known = rows["key"].isin(current["key"])
     new = rows[~known]
     old = rows[known].merge(current, on="key", suffixes=("", "_old"))
@@ -593,7 +595,14 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
         changes.append(Change(int(rd["entry"]), "update", when, data, who, f"re-import of {path.name}",
                               str(path), path.name, int(rd["row"])))
     result.unchanged = len(old) - len(changed)
+    release = path.stem
+    changes += [Change(e, "update", when, {"absent_from": release}, who, f"absent from release {release}", str(path),
+                       path.name, None) for e, already in absent if already is None]
     adds = new.assign(who=who, why=f"import of {path.name}", source=str(path), where=path.name)
+    if preset == "kiel":  # a release's new rows enter on its date: as of an earlier date, the ledger states what
+        # the releases known then stated (a row announced before, but first listed now, was not known then)
+        released = when.isoformat()
+        adds["at"] = [max(released, str(a)) for a in adds["announced"]]
     say(f"writing {len(adds):,} new entries and {len(changes):,} revisions")
     res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True))
     result.added = list(getattr(res, "added", []))

@@ -29,7 +29,8 @@ ACTIONS = ("add", "update", "deliver", "cancel", "merge", "absorb")
 
 #: Fields an ``add`` or ``update`` event may set.
 ENTRY_FIELDS = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
-                "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of", "measure")
+                "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of", "measure",
+                "absent_from")
 
 
 class TransitionError(ValueError):
@@ -76,6 +77,8 @@ class EntryState:
     merged_into: int | None
     #: a tracker's measure (allocation or commitment) for entries imported from one; None otherwise
     measure: str | None = None
+    #: the release of a tracker that no longer lists this entry (cleared when a later release lists it again)
+    absent_from: str | None = None
 
     @property
     def counted(self) -> bool:
@@ -89,7 +92,7 @@ class EntryState:
 #: What an ``add`` leaves unset takes the default declared in :data:`allyplan.schema.LEDGER` (empty text: None).
 DEFAULTS: dict[str, Any] = {
     **{f.name: (f.default if f.default not in ("", None) else None) for f in LEDGER.fields}, "duplicate_of": None,
-    "measure": None}
+    "measure": None, "absent_from": None}
 _EPS = 1e-9
 
 

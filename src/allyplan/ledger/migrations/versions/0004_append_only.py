@@ -24,6 +24,7 @@ def upgrade() -> None:
 
     op.add_column("events", sa.Column("hash", sa.String(64), nullable=True))
     op.add_column("states", sa.Column("measure", sa.String(16), nullable=True))
+    op.add_column("states", sa.Column("absent_from", sa.String(200), nullable=True))
     op.add_column("rollups", sa.Column("delivered_unknown", sa.Integer, nullable=False, server_default="0"))
     bind = op.get_bind()
     from allyplan.ledger.rollups import rebuild_rollups
@@ -57,5 +58,6 @@ def downgrade() -> None:
         b.drop_column("delivered_unknown")
     with op.batch_alter_table("states") as b:
         b.drop_column("measure")
+        b.drop_column("absent_from")
     with op.batch_alter_table("events") as b:
         b.drop_column("hash")
