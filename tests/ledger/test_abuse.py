@@ -207,3 +207,18 @@ def test_cli_every_problem_on_request(tmp_path: Path) -> None:
     out = tmp_path / "problems.csv"
     runner.invoke(app, ["ledger", "import", str(bad), "--problems", str(out), *db])
     assert len(out.read_text().splitlines()) == 251
+
+
+def test_a_ledger_in_a_read_only_folder_can_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "l.db"
+    with Ledger(path) as led:
+        led.add(donor="DE", category="x", value=5, announced="2025-01-01")
+    # a read-only folder (the tests run as root, whom chmod does not stop: the check is made to say so)
+    monkeypatch.setattr("allyplan.ledger.db.os.access", lambda _p, mode: not mode & os.W_OK)
+    for name in ("l.db-wal", "l.db-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    with Ledger(path, create=False) as led:
+        assert led.report().iloc[-1]["pledged_eur"] == 5
+        with pytest.raises(LedgerError, match="read-only"):
+            led.add(donor="DE", category="x", value=1, announced="2025-01-01")
+    assert not (tmp_path / "l.db-wal").exists()

@@ -98,7 +98,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
             # a ledger someone may read but not write (a read-only folder or file): WAL needs to write its -shm
             # file even to read, so open it as immutable; nothing can write it from here anyway
             uri = f"file:{path}?immutable=1"
-            engine = create_engine("sqlite://", poolclass=NullPool, execution_options={"read_only": True},
+            engine = create_engine(url, poolclass=NullPool, execution_options={"read_only": True},
                                    creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS))
         else:
             engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": BUSY_SECONDS})
