@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from allyplan.cli import app
 from allyplan.ledger import Ledger, LedgerError, LedgerInputError, LedgerMissing
+from allyplan.ledger.db import PG_LOCK
 
 runner = CliRunner()
 
@@ -91,7 +92,7 @@ def test_readers_do_not_wait_for_a_writer(db_url: str) -> None:
     else:
         eng = create_engine(db_url)
         conn = eng.connect()
-        conn.execute(text("SELECT pg_advisory_lock(7262911)"))
+        conn.execute(text(f"SELECT pg_advisory_lock({PG_LOCK})"))
     try:
         t0 = time.perf_counter()
         with Ledger(db_url, create=False) as led:
@@ -103,7 +104,7 @@ def test_readers_do_not_wait_for_a_writer(db_url: str) -> None:
             holder.execute("ROLLBACK")
             holder.close()
         else:
-            conn.execute(text("SELECT pg_advisory_unlock(7262911)"))
+            conn.execute(text(f"SELECT pg_advisory_unlock({PG_LOCK})"))
             conn.close()
             eng.dispose()
 
