@@ -133,15 +133,27 @@ def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]])
     """The sheet to read: the one named (compared case-insensitively), else for a preset the main-data sheet by
     name or by its columns, else the first."""
     name = path.name
+
+    def damaged(e: Exception) -> LedgerInputError:
+        return LedgerInputError([Problem(name, None, None, f"cannot read the workbook: {e}",
+                                         "Save it again as .xlsx, or export the sheet as CSV")])
+
     try:  # calamine (Rust) reads a sheet many times faster than openpyxl
-        book = pd.ExcelFile(path, engine="calamine")
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_path(str(path))
         names = [str(n) for n in book.sheet_names]
-    except Exception as e:  # openpyxl raises many kinds of errors on a damaged workbook
-        raise LedgerInputError([Problem(name, None, None, f"cannot read the workbook: {e}",
-                                        "Save it again as .xlsx, or export the sheet as CSV")]) from None
+    except Exception as e:  # a damaged workbook raises many kinds of errors
+        raise damaged(e) from None
 
     def parse(n: str, rows: int | None = None) -> pd.DataFrame:
-        return pd.read_excel(book, sheet_name=n, header=None, dtype=object, nrows=rows)
+        """The sheet's cells as text, every row and column kept (so row numbers are the sheet's)."""
+        try:
+            data = book.get_sheet_by_name(n).to_python(skip_empty_area=False, **({"nrows": rows} if rows else {}))
+        except Exception as e:
+            raise damaged(e) from None
+        width = max(map(len, data), default=0)
+        return pd.DataFrame([[_cell(v) for v in r] + [""] * (width - len(r)) for r in data], dtype=object)
 
     if sheet is not None:
         match = [n for n in names if n == sheet] or [n for n in names if _norm(n) == _norm(sheet)]
@@ -166,8 +178,10 @@ def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]])
 
 
 def _cell(v: object) -> str:
-    if v is None or (isinstance(v, float) and np.isnan(v)):
+    if v is None or v == "" or (isinstance(v, float) and np.isnan(v)):
         return ""
+    if isinstance(v, str):
+        return v
     if isinstance(v, (datetime, date, pd.Timestamp)):
         return v.strftime("%Y-%m-%d")
     if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
@@ -189,7 +203,6 @@ def read_table(path: Path, sheet: str | None = None, hints: Sequence[tuple[str, 
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         info["sheet"], raw = _pick_sheet(path, sheet, hints)
-        raw = raw.map(_cell)
     elif suffix in (".csv", ".txt", ".tsv"):
         data = path.read_bytes()
         if not data.strip():
