@@ -254,7 +254,7 @@ def test_the_documented_postgresql_roles(db_url: str) -> None:
             led.deliver(n, 0, value=2, at="2025-02-01")
             assert led.entry(n).delivered_value == 2 and led.verify().ok
             for sql in ("ALTER TABLE events DISABLE TRIGGER events_no_change", "UPDATE events SET who = 'x'"):
-                with pytest.raises(DBAPIError, match="owner|permission denied"), led.engine.begin() as c:
+                with pytest.raises(DBAPIError, match=r"owner|permission denied"), led.engine.begin() as c:
                     c.execute(text(sql))
     finally:
         with owner.begin() as c:
