@@ -45,6 +45,9 @@ KIEL_LAYOUTS: dict[str, tuple[str, ...]] = {
     "current": ("activity_id", "donor", "aid_type_general"),
     "2022": ("countries", "announcement date", "type of aid general"),
 }
+#: Each layout keys its rows in a namespace of its own (the 2022 ids are not the later activity ids): a release
+#: revises, and finds absent, only entries of its own layout.
+KIEL_KEYS: dict[str, str] = {"current": "kiel:", "2022": "kiel2022:"}
 #: Presets: the columns that identify them (any one set).
 PRESETS: dict[str, tuple[tuple[str, ...], ...]] = {"kiel": tuple(KIEL_LAYOUTS.values())}
 _COMPARED = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
@@ -362,7 +365,7 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
         notes.append(pd.Series(np.where(repeated, "part " + part.astype(str) + " of package " + key, ""),
                                index=d.index))
     key = key.where(~repeated, key + "#" + part.astype(str))
-    out["key"] = ("kiel:" + key).where(key.ne(""), None)
+    out["key"] = (KIEL_KEYS[layout] + key).where(key.ne(""), None)
     out["donor"] = donor
     out["recipient"] = "UA"
     items = {t: ref.item_id(t) for t in item_text.unique() if t}
@@ -372,8 +375,8 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
     out["category"] = cat.where(cat.notna(), out["category"])
     undated = announced.isna() & date_text.eq("")
     if undated.any():
-        warn(undated, "announced", lambda i: "no announcement date: dated by the release "
-             f"({release.isoformat()}) and flagged", "Nothing to do; give the release's date with --date")
+        warn(undated, "announced", lambda i: "no announcement date: dated by the release that first listed it "
+             f"(this one: {release.isoformat()}) and flagged", "Nothing to do; give the release's date with --date")
         notes.append(pd.Series(np.where(undated, "undated in the tracker: dated by the release that first listed it",
                                         ""), index=d.index))
         announced = announced.where(~undated, release.isoformat())
@@ -588,7 +591,7 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     say(f"comparing {len(rows):,} rows with the ledger")
     rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
     current = _current_by_key(conn, rows["key"].tolist())
-    absent = _absent(conn, "kiel:", set(rows["key"])) if preset == "kiel" else []
+    absent = _absent(conn, KIEL_KEYS[result.layout or "current"], set(rows["key"])) if preset == "kiel" else []
     result.absent = [e for e, _ in absent]  # what an earlier release listed and this one no longer does
     known = rows["key"].isin(current["key"])
     new = rows[~known]
