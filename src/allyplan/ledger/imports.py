@@ -468,7 +468,7 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
     df, _ = read_table(path, sheet, PRESETS.get(preset or "", ()), info)
     result.encoding = info.get("encoding")
     if result.encoding not in (None, "utf-8", "utf-8-sig"):
-        result.warnings.append(Problem(name, None, None, f"read as {result.encoding} (detected: not UTF-8)",
+        result.warnings.append(Problem(name, None, None, f"read as {result.encoding} (not UTF-8)",
                                        "Check a few names with accents; save the file as UTF-8 to be sure"))
     problems: list[Problem]
     if preset == "kiel":
