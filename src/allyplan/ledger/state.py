@@ -114,9 +114,16 @@ def _settle_status(s: EntryState, explicit_delivered: bool) -> EntryState:
     return s
 
 
+def _lower_category(values: dict[str, Any]) -> dict[str, Any]:
+    """Categories are compared in lower case ("Military" and "military" are one), in events written before too."""
+    if isinstance(values.get("category"), str):
+        values["category"] = values["category"].strip().lower()
+    return values
+
+
 def state_from_add(entry: int, seq: int, data: Mapping[str, Any]) -> EntryState:
     """The state an ``add`` event creates."""
-    values = {**DEFAULTS, **{k: v for k, v in data.items() if k in ENTRY_FIELDS}}
+    values = _lower_category({**DEFAULTS, **{k: v for k, v in data.items() if k in ENTRY_FIELDS}})
     s = EntryState(entry=entry, seq=seq, merged_into=None, **values)
     return _settle_status(s, "delivered" in data)
 
@@ -137,7 +144,7 @@ def step(state: EntryState | None, ev: Event, first_at: date | None = None) -> E
                               f"{state.merged_into} instead")
     s = replace(state, seq=ev.seq)
     if ev.action == "update":
-        changes = {k: v for k, v in ev.data.items() if k in ENTRY_FIELDS}
+        changes = _lower_category({k: v for k, v in ev.data.items() if k in ENTRY_FIELDS})
         s = _settle_status(replace(s, **changes), "delivered" in changes)
         if ev.data.get("add_sources"):  # a revision's source joins the entry's sources
             s = replace(s, sources=_joined(s.sources, ev.data["add_sources"]))

@@ -29,7 +29,8 @@ def upgrade() -> None:
     bind = op.get_bind()
     from allyplan.ledger.rollups import rebuild_rollups
 
-    rebuild_rollups(bind)  # counts what was delivered at an unknown value
+    op.execute("UPDATE states SET category = lower(trim(category)) WHERE category <> lower(trim(category))")
+    rebuild_rollups(bind)  # one category whatever its case; counts what was delivered at an unknown value
     backfill_hashes(bind)  # before the triggers: the only time events are ever updated
     if bind.dialect.name == "postgresql":
         op.execute(f"""CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
