@@ -9,9 +9,16 @@ For each database, on this machine:
      and since/until whole months (read from the monthly rollups), as of and since a day inside a month (a scan
      of the states), one entry as of a date, and one entry's history.
 Targets (issue 3): import >= 50,000 events/s into SQLite; every report < 1 s at 1,000,000 events.
+
+With ``--kiel-rows N`` it instead generates a workbook of N rows in the Kiel tracker's current layout (sheet
+"Bilateral Assistance, MAIN DATA", the tracker's columns) and, for each database, times a bare insert of the same
+rows (sqlite3 ``executemany`` into a table of text columns; PostgreSQL ``COPY``) beside ``allyplan ledger import
+--preset kiel`` of the workbook in a fresh process (wall time, rows per second, peak memory). Targets (issue 14):
+within 3x of the bare insert, at least 100,000 rows/s on SQLite, at most 500 MB for 1M rows.
 The data are synthetic (illustrative); figures are measured in the same run.
 
     python benchmarks/bench_ledger.py [--rows 1000000] [--postgres postgresql://postgres@127.0.0.1/test]
+    python benchmarks/bench_ledger.py --kiel-rows 400000 [--postgres ...]
 """
 
 from __future__ import annotations
@@ -55,6 +62,92 @@ def make_file(path: Path, n: int, seed: int = 0, revise: float = 0.0) -> Path:
         df.loc[sel, "status"] = "committed"
     df.to_csv(path, index=False)
     return path
+
+
+KIEL_COLUMNS = ["", "activity_id", "sub_activity_id", "donor", "announcement_date", "month", "month_exists_dummy",
+                "aid_type_general", "aid_type_specific", "measure", "reporting_currency", "source_reported_value",
+                "explanation", "item", "item_type", "item_numb", "item_numb_deliv", "item_price_USD",
+                "item_value_estimate_USD", "tot_activity_value_EUR", "tot_sub_activity_value_EUR",
+                "tot_sub_activity_value_EUR_redistr", "tot_value_deliv_EUR", "Source of Aid 1", "Source of Aid 2",
+                "Source of Aid 3"]
+KIEL_DONORS = ["Germany", "United States", "United Kingdom", "France", "Italy", "Canada", "Spain", "Netherlands",
+               "Poland", "Sweden", "Norway", "Denmark", "EU (Commission and Council)", "Turkiye", "AUS",
+               "European Peace Facility"]
+
+
+def kiel_rows(n: int, seed: int = 0) -> list[list[str]]:
+    """N rows in the current layout: allocations per sub-activity, commitments at the activity level, a few
+    undated rows and corrections, "." for unknown (illustrative figures)."""
+    rng = np.random.default_rng(seed)
+    month = rng.integers(0, 52, n)
+    day = pd.Timestamp("2021-12-01") + pd.to_timedelta(month * 30 + rng.integers(0, 28, n), unit="D")
+    commitment = rng.random(n) < 0.2
+    value = np.round(rng.lognormal(16, 2, n), 2) * np.where(rng.random(n) < 0.01, -1, 1)
+    count = rng.integers(1, 100, n)
+    out = []
+    for i in range(n):
+        v = f"{value[i]:.2f}"
+        out.append(["", f"A{i // 3}", str(i % 3 + 1), KIEL_DONORS[i % len(KIEL_DONORS)],
+                    day[i].strftime("%Y-%m-%d") if month[i] else ".", str(month[i]), "1" if month[i] else "0",
+                    ["Military", "Financial", "Humanitarian "][i % 3], "Weapons and equipment",
+                    "Commitment" if commitment[i] else "Allocation", "EUR", v, "Package", "IRIS-T SLM" if i % 7 == 0
+                    else ".", "Air defence", str(count[i]) if i % 5 else "undisclosed", ".", ".", ".", v,
+                    "0" if commitment[i] else v, v, ".", f"https://example.org/{i}", ".", "."])
+    return out
+
+
+def kiel_workbook(path: Path, rows: list[list[str]]) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    for name in ("ReadMe", "Updates and Corrections"):
+        wb.create_sheet(name).append(["Illustrative benchmark data"])
+    ws = wb.create_sheet("Bilateral Assistance, MAIN DATA")
+    ws.append(KIEL_COLUMNS)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def bare_insert(url: str, rows: list[list[str]]) -> float:
+    """Seconds to insert ``rows`` as they are (text columns, no checks) with the driver's fastest bulk path."""
+    cols = ", ".join(f"c{i} TEXT" for i in range(len(KIEL_COLUMNS)))
+    if url.startswith("sqlite"):
+        import sqlite3
+
+        con = sqlite3.connect(url.split(":///", 1)[1])
+        con.execute(f"CREATE TABLE bare ({cols})")
+        t0 = time.perf_counter()
+        con.executemany(f"INSERT INTO bare VALUES ({', '.join('?' * len(KIEL_COLUMNS))})", rows)
+        con.commit()
+        wall = time.perf_counter() - t0
+        con.close()
+        return wall
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    with psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database,
+                         options=str(u.query.get("options", ""))) as con, con.cursor() as cur:
+        cur.execute(f"CREATE TABLE bare ({cols})")
+        t0 = time.perf_counter()
+        with cur.copy("COPY bare FROM STDIN") as cp:
+            for r in rows:
+                cp.write_row(r)
+        con.commit()
+        return time.perf_counter() - t0
+
+
+def bench_kiel(name: str, url: str, book: Path, rows: list[list[str]], bare_url: str) -> dict[str, object]:
+    env = {**os.environ, "ALLYPLAN_DATABASE_URL": url, "ALLYPLAN_USER": "bench"}
+    bare = bare_insert(bare_url, rows)
+    wall, peak = run([sys.executable, "-m", "allyplan", "ledger", "import", str(book), "--preset", "kiel",
+                      "--date", "2026-05-01"], env)
+    n = len(rows)
+    return {"database": name, "rows": n, "bare_insert_s": round(bare, 2), "bare_rows_per_s": round(n / bare),
+            "import_s": round(wall, 2), "import_rows_per_s": round(n / wall), "x_bare": round(wall / bare, 1),
+            "peak_rss_mb": round(peak)}
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -111,32 +204,10 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--postgres", default=os.environ.get("ALLYPLAN_TEST_POSTGRES_URL", ""),
                     help="PostgreSQL URL (default: $ALLYPLAN_TEST_POSTGRES_URL; empty: SQLite only)")
+    ap.add_argument("--kiel-rows", type=int, default=0, help="benchmark a Kiel workbook of this many rows instead")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args()
-    results = []
-    with tempfile.TemporaryDirectory() as tmp:
-        t = Path(tmp)
-        t0 = time.perf_counter()
-        first = make_file(t / "pledges.csv", a.rows)
-        newer = make_file(t / "pledges-newer.csv", a.rows, revise=0.05)
-        print(f"generated {a.rows:,} rows in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        results.append(bench("sqlite", f"sqlite:///{t / 'ledger.db'}", first, newer, a.rows))
-        print(json.dumps(results[-1]), file=sys.stderr)
-        if a.postgres:
-            from sqlalchemy import create_engine, text
-
-            schema = f"bench_{uuid.uuid4().hex[:8]}"
-            eng = create_engine(a.postgres.replace("postgresql://", "postgresql+psycopg://", 1))
-            with eng.begin() as c:
-                c.execute(text(f"CREATE SCHEMA {schema}"))
-            try:
-                sep = "&" if "?" in a.postgres else "?"
-                url = a.postgres + sep + "options=" + quote(f"-csearch_path={schema}")
-                results.append(bench("postgresql", url, first, newer, a.rows))
-            finally:
-                with eng.begin() as c:
-                    c.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-                eng.dispose()
+    results = kiel_main(a.kiel_rows, a.postgres) if a.kiel_rows else main_rows(a.rows, a.postgres)
     print(f"# ledger benchmark — {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
     keys = list(results[0])
@@ -146,6 +217,68 @@ def main() -> None:
         print("| " + " | ".join(str(r.get(k, "")) for k in keys) + " |")
     if a.json:
         a.json.write_text(json.dumps(results, indent=2))
+
+
+def schema_url(base: str) -> tuple[str, str]:
+    """A fresh schema on the PostgreSQL server at ``base``: (its URL, its name)."""
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    from sqlalchemy import create_engine, text
+
+    eng = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
+    with eng.begin() as c:
+        c.execute(text(f"CREATE SCHEMA {schema}"))
+    eng.dispose()
+    sep = "&" if "?" in base else "?"
+    return base + sep + "options=" + quote(f"-csearch_path={schema}"), schema
+
+
+def drop_schema(base: str, schema: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    eng = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
+    with eng.begin() as c:
+        c.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    eng.dispose()
+
+
+def kiel_main(n: int, postgres: str) -> list[dict[str, object]]:
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        t0 = time.perf_counter()
+        rows = kiel_rows(n)
+        book = kiel_workbook(t / "kiel.xlsx", rows)
+        print(f"generated a {n:,}-row workbook in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        results.append(bench_kiel("sqlite", f"sqlite:///{t / 'ledger.db'}", book, rows, f"sqlite:///{t / 'bare.db'}"))
+        print(json.dumps(results[-1]), file=sys.stderr)
+        if postgres:
+            url, schema = schema_url(postgres)
+            bare_url, bare_schema = schema_url(postgres)
+            try:
+                results.append(bench_kiel("postgresql", url, book, rows, bare_url))
+            finally:
+                drop_schema(postgres, schema)
+                drop_schema(postgres, bare_schema)
+    return results
+
+
+def main_rows(n: int, postgres: str) -> list[dict[str, object]]:
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        t0 = time.perf_counter()
+        first = make_file(t / "pledges.csv", n)
+        newer = make_file(t / "pledges-newer.csv", n, revise=0.05)
+        print(f"generated {n:,} rows in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        results.append(bench("sqlite", f"sqlite:///{t / 'ledger.db'}", first, newer, n))
+        print(json.dumps(results[-1]), file=sys.stderr)
+        if postgres:
+            url, schema = schema_url(postgres)
+            try:
+                results.append(bench("postgresql", url, first, newer, n))
+            finally:
+                drop_schema(postgres, schema)
+    return results
 
 
 if __name__ == "__main__":

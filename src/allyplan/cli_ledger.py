@@ -324,7 +324,7 @@ def list_cmd(
     if format_ != "table":
         cols = ["entry", "donor", "recipient", "item", "category", "description", "quantity", "value", "currency",
                 "value_eur", "status", "measure", "delivered", "delivered_value", "delivered_value_eur", "announced",
-                "expected", "sources", "key", "duplicate_of", "merged_into", "counted"]
+                "expected", "sources", "key", "duplicate_of", "merged_into", "counted", "absent_from"]
         df = df[cols]
         sys.stdout.write(_safe_frame(df).to_csv(index=False) if format_ == "csv" else
                          json.dumps(json.loads(df.to_json(orient="records", date_format="iso")), indent=2) + "\n")
@@ -334,7 +334,8 @@ def list_cmd(
         t.add_column(c, justify="right" if c in ("id", "quantity", "value EUR", "delivered") else "left")
     for r in df.itertuples():
         flag = f"merged into {r.merged_into:.0f}" if pd.notna(r.merged_into) else (
-            f"likely duplicate of {r.duplicate_of:.0f}" if pd.notna(r.duplicate_of) else "")
+            f"likely duplicate of {r.duplicate_of:.0f}" if pd.notna(r.duplicate_of) else (
+                f"absent from release {r.absent_from}" if isinstance(r.absent_from, str) else ""))
         t.add_row(str(r.entry), r.donor, r.item if isinstance(r.item, str) else f"({r.category})",
                   "" if pd.isna(r.quantity) else _fmt(r.quantity),
                   "" if pd.isna(r.value_eur) else _fmt(r.value_eur), r.status, _fmt(r.delivered), str(r.announced),
@@ -382,8 +383,9 @@ def import_cmd(
                         "as the file states them):", problems or ("all" if n <= 20 else None))
     if r.absent:
         ids = ", ".join(map(str, r.absent[:20])) + (f" and {len(r.absent) - 20:,} more" if len(r.absent) > 20 else "")
-        out.print(f"[yellow]{len(r.absent):,} entries of an earlier release are absent from {file.name}[/] (not "
-                  f"confirmed by it; they stay until revised or cancelled): {ids}", highlight=False, soft_wrap=True)
+        out.print(f"[yellow]{len(r.absent):,} entries of an earlier release are absent from {file.name}[/] "
+                  f"(flagged \"absent from release {file.stem}\": not confirmed by it; revise or cancel them, or a "
+                  f"later release that lists them again clears the flag): {ids}", highlight=False, soft_wrap=True)
     if r.duplicates:
         out.print(f"[yellow]{len(r.duplicates)} new entries look like re-announcements[/] and are not counted until "
                   "you decide: allyplan ledger duplicates", highlight=False, soft_wrap=True)

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from allyplan.cli import app
 from allyplan.ledger import Ledger, LedgerError, LedgerInputError, LedgerMissing
+from allyplan.ledger.db import PG_LOCK
 
 runner = CliRunner()
 
@@ -91,7 +92,7 @@ def test_readers_do_not_wait_for_a_writer(db_url: str) -> None:
     else:
         eng = create_engine(db_url)
         conn = eng.connect()
-        conn.execute(text("SELECT pg_advisory_lock(7262911)"))
+        conn.execute(text(f"SELECT pg_advisory_lock({PG_LOCK})"))
     try:
         t0 = time.perf_counter()
         with Ledger(db_url, create=False) as led:
@@ -103,7 +104,7 @@ def test_readers_do_not_wait_for_a_writer(db_url: str) -> None:
             holder.execute("ROLLBACK")
             holder.close()
         else:
-            conn.execute(text("SELECT pg_advisory_unlock(7262911)"))
+            conn.execute(text(f"SELECT pg_advisory_unlock({PG_LOCK})"))
             conn.close()
             eng.dispose()
 
@@ -207,3 +208,56 @@ def test_cli_every_problem_on_request(tmp_path: Path) -> None:
     out = tmp_path / "problems.csv"
     runner.invoke(app, ["ledger", "import", str(bad), "--problems", str(out), *db])
     assert len(out.read_text().splitlines()) == 251
+
+
+def test_a_ledger_in_a_read_only_folder_can_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "l.db"
+    with Ledger(path) as led:
+        led.add(donor="DE", category="x", value=5, announced="2025-01-01")
+    # a read-only folder (the tests run as root, whom chmod does not stop: the check is made to say so)
+    monkeypatch.setattr("allyplan.ledger.db.os.access", lambda _p, mode: not mode & os.W_OK)
+    for name in ("l.db-wal", "l.db-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    with Ledger(path, create=False) as led:
+        assert led.report().iloc[-1]["pledged_eur"] == 5
+        with pytest.raises(LedgerError, match="read-only"):
+            led.add(donor="DE", category="x", value=1, announced="2025-01-01")
+    assert not (tmp_path / "l.db-wal").exists()
+
+
+def test_the_documented_postgresql_roles(db_url: str) -> None:
+    """The application role of docs/ledger.md records and reads, and can neither change events nor drop their
+    triggers."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    import uuid
+    from urllib.parse import quote
+
+    Ledger(db_url).close()  # the owner creates the tables
+    owner = create_engine(db_url)
+    with owner.connect() as c:
+        schema = c.execute(text("SELECT current_schema()")).scalar()
+    role = f"app_{uuid.uuid4().hex[:10]}"
+    with owner.begin() as c:
+        c.execute(text(f"CREATE ROLE {role} LOGIN"))
+        c.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {role}"))
+        c.execute(text(f"GRANT SELECT, INSERT ON events TO {role}"))
+        c.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON states, rollups, counters, imports, documents, "
+                       f"proposals, rates, parties, items TO {role}"))
+        c.execute(text(f"GRANT SELECT ON alembic_version TO {role}"))
+        c.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"))
+    try:
+        host = db_url.split("://", 1)[1].split("@", 1)[-1].split("?", 1)[0]
+        app_url = f"postgresql+psycopg://{role}@{host}?options=" + quote(f"-csearch_path={schema}")
+        with Ledger(app_url, create=False) as led:
+            n = led.add(donor="DE", category="x", value=5, announced="2025-01-01")
+            led.deliver(n, 0, value=2, at="2025-02-01")
+            assert led.entry(n).delivered_value == 2 and led.verify().ok
+            for sql in ("ALTER TABLE events DISABLE TRIGGER events_no_change", "UPDATE events SET who = 'x'"):
+                with pytest.raises(DBAPIError, match=r"owner|permission denied"), led.engine.begin() as c:
+                    c.execute(text(sql))
+    finally:
+        with owner.begin() as c:
+            c.execute(text(f"DROP OWNED BY {role}"))
+            c.execute(text(f"DROP ROLE {role}"))
+        owner.dispose()

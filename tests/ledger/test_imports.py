@@ -63,7 +63,7 @@ def test_kiel_preset_reads_the_quirks(ledger: Ledger, tmp_path: Path) -> None:
 
 def test_reimport_changes_nothing_and_a_newer_release_records_revisions(ledger: Ledger, tmp_path: Path) -> None:
     first = write_kiel(tmp_path / "r28.csv", KIEL_ROWS)
-    ledger.import_file(first, preset="kiel")
+    ledger.import_file(first, preset="kiel", at="2026-01-15")
     before = ledger.count()
     again = ledger.import_file(first, preset="kiel")
     assert again.already_imported and ledger.count() == before

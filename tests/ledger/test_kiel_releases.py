@@ -95,18 +95,21 @@ def test_2022_layout_with_its_sheet_name_dates_and_packages(ledger: Ledger, tmp_
     r = ledger.import_file(book, preset="kiel", at="2022-12-06")
     assert (r.layout, r.rows, len(r.added)) == ("2022", 7, 7)
     e = ledger.entries().set_index("key")
-    de = e.loc["kiel:1"]  # "until 7/27/2022": the date, month first, with the qualifier in the note
+    de = e.loc["kiel2022:1"]  # "until 7/27/2022": the date, month first, with the qualifier in the note
     assert str(de["announced"]) == "2022-07-27" and "until" in de["description"]
     # package 2 is repeated on its three items: one package, its items as parts
-    parts = e.loc[["kiel:2#1", "kiel:2#2", "kiel:2#3"]]
+    parts = e.loc[["kiel2022:2#1", "kiel2022:2#2", "kiel2022:2#3"]]
     assert list(parts["quantity"].fillna(-1)) == [72, 144000, -1] and (parts["donor"] == "US").all()
-    assert "dozens" in parts.loc["kiel:2#3", "description"]
-    hr = e.loc["kiel:3"]
+    assert "dozens" in parts.loc["kiel2022:2#3", "description"]
+    hr = e.loc["kiel2022:3"]
     assert (hr["currency"], round(hr["value_eur"], 2)) == ("HRK", 1_000_000.0)
-    assert e.loc["kiel:4", "donor"] == "TR" and (e["measure"] == "commitment").all()
+    assert e.loc["kiel2022:4", "donor"] == "TR" and (e["measure"] == "commitment").all()
     # with --sheet, named in another case
     again = ledger.import_file(book, preset="kiel", sheet="bilateral ASSISTANCE, main data", at="2022-12-06")
     assert again.already_imported is None and again.revised == [] and again.unchanged == 7
+    # a release in the current layout keys its rows anew: it revises, and finds absent, only its own layout's
+    current = workbook("kiel-current-layout.csv", tmp_path / "Release_28.xlsx", CURRENT_SHEETS)
+    assert ledger.import_file(current, preset="kiel", at="2026-05-01").absent == []
 
 
 def test_a_file_that_is_not_the_main_data_is_refused_listing_its_columns_once(ledger: Ledger,
@@ -129,5 +132,21 @@ def test_a_newer_release_revises_and_lists_what_it_no_longer_contains(ledger: Le
     newer = workbook("kiel-current-layout.csv", tmp_path / "Release_29.xlsx", CURRENT_SHEETS, drop={"C9"})
     r = ledger.import_file(newer, preset="kiel", at="2026-07-01")
     dk = int(ledger.entries().set_index("key").loc["kiel:C9/1", "entry"])
-    # the undated row keeps the date of the release that first listed it: nothing to revise
-    assert r.absent == [dk] and r.revised == [] and r.unchanged == 9
+    # the undated row keeps the date of the release that first listed it: nothing to revise but the flag
+    assert r.absent == [dk] and r.revised == [dk] and r.unchanged == 9
+    assert ledger.entry(dk).absent_from == "Release_29" and ledger.entry(dk, as_of="2026-06-01").absent_from is None
+    again = workbook("kiel-current-layout.csv", tmp_path / "Release_30.xlsx", CURRENT_SHEETS)
+    r = ledger.import_file(again, preset="kiel", at="2026-09-01")
+    assert r.absent == [] and r.revised == [dk] and ledger.entry(dk).absent_from is None
+
+
+def test_as_of_states_what_the_releases_known_then_stated(ledger: Ledger, tmp_path: Path) -> None:
+    first = workbook("kiel-current-layout.csv", tmp_path / "Release_28.xlsx", CURRENT_SHEETS, drop={"C1"})
+    ledger.import_file(first, preset="kiel", at="2026-05-01")
+    ledger.import_file(workbook("kiel-current-layout.csv", tmp_path / "Release_29.xlsx", CURRENT_SHEETS),
+                       preset="kiel", at="2026-07-01")
+    # C1 (EUR 280 m, announced 2025-06-12) was first listed by Release 29: between the releases, Release 28 holds
+    between = ledger.report("measure", as_of="2026-06-15").set_index("measure")
+    now = ledger.report("measure").set_index("measure")
+    assert now.loc["allocation", "pledged_eur"] - between.loc["allocation", "pledged_eur"] == pytest.approx(280e6)
+    assert ledger.report("measure", as_of="2026-04-30").iloc[-1]["pledges"] == 0  # before any release

@@ -90,7 +90,7 @@ class Verification:
 
 _FIELDS = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
            "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of", "merged_into",
-           "measure")
+           "measure", "absent_from")
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -35,7 +35,7 @@ MAX_EUR = 1e12
 MAX_UNITS = 1e10
 #: The longest text the database keeps in these fields (the same on SQLite and PostgreSQL, checked before writing).
 TEXT_LIMITS: dict[str, int] = {"key": 200, "category": 64, "item": 64, "donor": 8, "recipient": 8, "status": 16,
-                               "who": 200, "measure": 16}
+                               "who": 200, "measure": 16, "absent_from": 200}
 #: Dates the ledger accepts: from 1900 to 2199 (a date outside is a typing error, and breaks date arithmetic).
 FIRST_DATE, LAST_DATE = "1900-01-01", "2199-12-31"
 

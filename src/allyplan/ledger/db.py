@@ -32,6 +32,8 @@ __all__ = ["LedgerError", "LedgerBusy", "LedgerMissing", "default_path", "resolv
 #: Folder of the Alembic migrations shipped with allyplan.
 MIGRATIONS = Path(str(files("allyplan") / "ledger" / "migrations"))
 BUSY_SECONDS = 30.0
+#: The PostgreSQL advisory lock a writer holds: one per schema, so ledgers in other schemas never wait for it.
+PG_LOCK = "7262911, hashtext(current_schema())"
 
 
 class LedgerError(AllyplanError):
@@ -98,7 +100,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
             # a ledger someone may read but not write (a read-only folder or file): WAL needs to write its -shm
             # file even to read, so open it as immutable; nothing can write it from here anyway
             uri = f"file:{path}?immutable=1"
-            engine = create_engine("sqlite://", poolclass=NullPool, execution_options={"read_only": True},
+            engine = create_engine(url, poolclass=NullPool, execution_options={"read_only": True},
                                    creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS))
         else:
             engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": BUSY_SECONDS})
@@ -216,12 +218,12 @@ def writing(engine: Engine) -> Iterator[Connection]:
             with conn.begin():
                 if conn.dialect.name == "postgresql":
                     # one writer at a time keeps ids, sequences, the hash chain and duplicate checks exact
-                    got = conn.execute(text("SELECT pg_try_advisory_xact_lock(7262911)")).scalar()
+                    got = conn.execute(text(f"SELECT pg_try_advisory_xact_lock({PG_LOCK})")).scalar()
                     if not got:
                         if (waiting := engine.get_execution_options().get("waiting")) is not None:
                             waiting(f"another process is writing to the ledger; waiting up to {BUSY_SECONDS:.0f} s "
                                     "for it to finish")
-                        conn.execute(text("SELECT pg_advisory_xact_lock(7262911)"))
+                        conn.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK})"))
                 yield conn
     except DBAPIError as e:
         if _busy(e):

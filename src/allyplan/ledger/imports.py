@@ -45,10 +45,13 @@ KIEL_LAYOUTS: dict[str, tuple[str, ...]] = {
     "current": ("activity_id", "donor", "aid_type_general"),
     "2022": ("countries", "announcement date", "type of aid general"),
 }
+#: Each layout keys its rows in a namespace of its own (the 2022 ids are not the later activity ids): a release
+#: revises, and finds absent, only entries of its own layout.
+KIEL_KEYS: dict[str, str] = {"current": "kiel:", "2022": "kiel2022:"}
 #: Presets: the columns that identify them (any one set).
 PRESETS: dict[str, tuple[tuple[str, ...], ...]] = {"kiel": tuple(KIEL_LAYOUTS.values())}
 _COMPARED = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
-             "announced", "expected", "delivered", "delivered_value", "sources", "measure")
+             "announced", "expected", "delivered", "delivered_value", "sources", "measure", "absent_from")
 #: The month the current layout's ``month`` counts from: 1 is January 2022, 48 December 2025, 0 unknown.
 KIEL_MONTH_ZERO = (2021, 12)
 #: Words before a date that qualify it ("until 7/27/2022"): the date is read, the qualifier kept in the note.
@@ -133,15 +136,27 @@ def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]])
     """The sheet to read: the one named (compared case-insensitively), else for a preset the main-data sheet by
     name or by its columns, else the first."""
     name = path.name
-    try:
-        book = pd.ExcelFile(path)
+
+    def damaged(e: Exception) -> LedgerInputError:
+        return LedgerInputError([Problem(name, None, None, f"cannot read the workbook: {e}",
+                                         "Save it again as .xlsx, or export the sheet as CSV")])
+
+    try:  # calamine (Rust) reads a sheet many times faster than openpyxl
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_path(str(path))
         names = [str(n) for n in book.sheet_names]
-    except Exception as e:  # openpyxl raises many kinds of errors on a damaged workbook
-        raise LedgerInputError([Problem(name, None, None, f"cannot read the workbook: {e}",
-                                        "Save it again as .xlsx, or export the sheet as CSV")]) from None
+    except Exception as e:  # a damaged workbook raises many kinds of errors
+        raise damaged(e) from None
 
     def parse(n: str, rows: int | None = None) -> pd.DataFrame:
-        return pd.read_excel(book, sheet_name=n, header=None, dtype=object, nrows=rows)
+        """The sheet's cells as text, every row and column kept (so row numbers are the sheet's)."""
+        try:
+            data = book.get_sheet_by_name(n).to_python(skip_empty_area=False, **({"nrows": rows} if rows else {}))
+        except Exception as e:
+            raise damaged(e) from None
+        width = max(map(len, data), default=0)
+        return pd.DataFrame([[_cell(v) for v in r] + [""] * (width - len(r)) for r in data], dtype=object)
 
     if sheet is not None:
         match = [n for n in names if n == sheet] or [n for n in names if _norm(n) == _norm(sheet)]
@@ -152,9 +167,12 @@ def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]])
     if not hints:
         return names[0], parse(names[0])
     by_name = [n for n in names if _norm(n) == _norm(KIEL_SHEET)]
-    for n in by_name + [n for n in names if n not in by_name]:
-        head = parse(n, 30)
-        if any(_header_at(head, h) is not None for h in hints):
+    for n in by_name:  # the main-data sheet by its name: read once
+        whole = parse(n)
+        if any(_header_at(whole.head(30), h) is not None for h in hints):
+            return n, whole
+    for n in [n for n in names if n not in by_name]:
+        if any(_header_at(parse(n, 30), h) is not None for h in hints):
             return n, parse(n)
     raise LedgerInputError([Problem(name, None, "--sheet", "no sheet has the preset's columns ("
                                     + " or ".join(", ".join(h) for h in hints) + ")",
@@ -163,8 +181,10 @@ def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]])
 
 
 def _cell(v: object) -> str:
-    if v is None or (isinstance(v, float) and np.isnan(v)):
+    if v is None or v == "" or (isinstance(v, float) and np.isnan(v)):
         return ""
+    if isinstance(v, str):
+        return v
     if isinstance(v, (datetime, date, pd.Timestamp)):
         return v.strftime("%Y-%m-%d")
     if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
@@ -186,7 +206,6 @@ def read_table(path: Path, sheet: str | None = None, hints: Sequence[tuple[str, 
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         info["sheet"], raw = _pick_sheet(path, sheet, hints)
-        raw = raw.map(_cell)
     elif suffix in (".csv", ".txt", ".tsv"):
         data = path.read_bytes()
         if not data.strip():
@@ -346,7 +365,7 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
         notes.append(pd.Series(np.where(repeated, "part " + part.astype(str) + " of package " + key, ""),
                                index=d.index))
     key = key.where(~repeated, key + "#" + part.astype(str))
-    out["key"] = ("kiel:" + key).where(key.ne(""), None)
+    out["key"] = (KIEL_KEYS[layout] + key).where(key.ne(""), None)
     out["donor"] = donor
     out["recipient"] = "UA"
     items = {t: ref.item_id(t) for t in item_text.unique() if t}
@@ -356,8 +375,8 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
     out["category"] = cat.where(cat.notna(), out["category"])
     undated = announced.isna() & date_text.eq("")
     if undated.any():
-        warn(undated, "announced", lambda i: "no announcement date: dated by the release "
-             f"({release.isoformat()}) and flagged", "Nothing to do; give the release's date with --date")
+        warn(undated, "announced", lambda i: "no announcement date: dated by the release that first listed it "
+             f"(this one: {release.isoformat()}) and flagged", "Nothing to do; give the release's date with --date")
         notes.append(pd.Series(np.where(undated, "undated in the tracker: dated by the release that first listed it",
                                         ""), index=d.index))
         announced = announced.where(~undated, release.isoformat())
@@ -394,9 +413,8 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
         notes.append(pd.Series(np.where(negative, "correction recorded by the tracker", ""), index=d.index))
     warn(out["value"].eq("") & qty.eq(""), "value", lambda _i: "neither a count nor a value: kept, unvalued",
          "Nothing to do")
-    srcs = [d[c].astype(str) for c in d.columns if _norm(c).startswith("source of aid")]
-    out["sources"] = (pd.concat(srcs, axis=1).apply(lambda r: ";".join(x for x in r if x), axis=1)
-                      if srcs else "")
+    srcs = [d[c].astype(str).to_numpy(dtype=object) for c in d.columns if _norm(c).startswith("source of aid")]
+    out["sources"] = [";".join(x for x in r if x) for r in zip(*srcs, strict=True)] if srcs else ""
     out["measure"] = measure.where(measure.ne(""), None)
     base = item_text + pd.Series(np.where((item_text != "") & (expl != ""), ": ", ""), index=d.index) + expl
     for n in notes:
@@ -450,7 +468,7 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
     df, _ = read_table(path, sheet, PRESETS.get(preset or "", ()), info)
     result.encoding = info.get("encoding")
     if result.encoding not in (None, "utf-8", "utf-8-sig"):
-        result.warnings.append(Problem(name, None, None, f"read as {result.encoding} (detected: not UTF-8)",
+        result.warnings.append(Problem(name, None, None, f"read as {result.encoding} (not UTF-8)",
                                        "Check a few names with accents; save the file as UTF-8 to be sure"))
     problems: list[Problem]
     if preset == "kiel":
@@ -512,11 +530,13 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
     return out, problems
 
 
-def _absent(conn: Connection, prefix: str, keys: set[str]) -> list[int]:
-    """Live entries keyed in ``prefix``'s namespace (an earlier release) whose key is not among ``keys``."""
+def _absent(conn: Connection, prefix: str, keys: set[str]) -> list[tuple[int, str | None]]:
+    """Live entries keyed in ``prefix``'s namespace (an earlier release) whose key is not among ``keys``, with the
+    release they were already found absent from."""
     s = m.states.c
-    q = select(s.entry, s.key).where(s.valid_to.is_(None), s.key.like(prefix + "%"), s.status != "cancelled")
-    return sorted(int(e) for e, k in conn.execute(q).all() if k not in keys)
+    q = select(s.entry, s.key, s.absent_from).where(s.valid_to.is_(None), s.key.like(prefix + "%"),
+                                                    s.status != "cancelled")
+    return sorted((int(e), a) for e, k, a in conn.execute(q).all() if k not in keys)
 
 
 def _current_by_key(conn: Connection, keys: list[str]) -> pd.DataFrame:
@@ -571,8 +591,8 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     say(f"comparing {len(rows):,} rows with the ledger")
     rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
     current = _current_by_key(conn, rows["key"].tolist())
-    if preset == "kiel":  # what an earlier release listed and this one no longer does
-        result.absent = _absent(conn, "kiel:", set(rows["key"]))
+    absent = _absent(conn, KIEL_KEYS[result.layout or "current"], set(rows["key"])) if preset == "kiel" else []
+    result.absent = [e for e, _ in absent]  # what an earlier release listed and this one no longer does
     known = rows["key"].isin(current["key"])
     new = rows[~known]
     old = rows[known].merge(current, on="key", suffixes=("", "_old"))
@@ -591,7 +611,14 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
         changes.append(Change(int(rd["entry"]), "update", when, data, who, f"re-import of {path.name}",
                               str(path), path.name, int(rd["row"])))
     result.unchanged = len(old) - len(changed)
+    release = path.stem
+    changes += [Change(e, "update", when, {"absent_from": release}, who, f"absent from release {release}", str(path),
+                       path.name, None) for e, already in absent if already is None]
     adds = new.assign(who=who, why=f"import of {path.name}", source=str(path), where=path.name)
+    if preset == "kiel":  # a release's new rows enter on its date: as of an earlier date, the ledger states what
+        # the releases known then stated (a row announced before, but first listed now, was not known then)
+        released = when.isoformat()
+        adds["at"] = [max(released, str(a)) for a in adds["announced"]]
     say(f"writing {len(adds):,} new entries and {len(changes):,} revisions")
     res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True))
     result.added = list(getattr(res, "added", []))

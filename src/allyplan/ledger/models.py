@@ -52,7 +52,7 @@ events = Table(
 STATE_COLUMNS: tuple[str, ...] = (
     "entry", "valid_from", "valid_to", "seq", "donor", "recipient", "item", "category", "description",
     "quantity", "value", "currency", "status", "announced", "expected", "delivered", "delivered_value", "sources",
-    "key", "duplicate_of", "merged_into", "counted", "value_eur", "delivered_value_eur", "measure",
+    "key", "duplicate_of", "merged_into", "counted", "value_eur", "delivered_value_eur", "measure", "absent_from",
 )
 
 states = Table(
@@ -84,6 +84,7 @@ states = Table(
     Column("value_eur", Float, nullable=True),
     Column("delivered_value_eur", Float, nullable=True),
     Column("measure", String(16), nullable=True, doc="a tracker's measure: allocation or commitment"),
+    Column("absent_from", String(200), nullable=True, doc="the release (file) that no longer lists this entry"),
     Index("ix_states_entry", "entry", "valid_from"),
     Index("ix_states_current", "entry", unique=True, sqlite_where=text("valid_to IS NULL"),
           postgresql_where=text("valid_to IS NULL")),

@@ -29,7 +29,8 @@ ACTIONS = ("add", "update", "deliver", "cancel", "merge", "absorb")
 
 #: Fields an ``add`` or ``update`` event may set.
 ENTRY_FIELDS = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
-                "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of", "measure")
+                "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of", "measure",
+                "absent_from")
 
 
 class TransitionError(ValueError):
@@ -76,6 +77,8 @@ class EntryState:
     merged_into: int | None
     #: a tracker's measure (allocation or commitment) for entries imported from one; None otherwise
     measure: str | None = None
+    #: the release of a tracker that no longer lists this entry (cleared when a later release lists it again)
+    absent_from: str | None = None
 
     @property
     def counted(self) -> bool:
@@ -89,7 +92,7 @@ class EntryState:
 #: What an ``add`` leaves unset takes the default declared in :data:`allyplan.schema.LEDGER` (empty text: None).
 DEFAULTS: dict[str, Any] = {
     **{f.name: (f.default if f.default not in ("", None) else None) for f in LEDGER.fields}, "duplicate_of": None,
-    "measure": None}
+    "measure": None, "absent_from": None}
 _EPS = 1e-9
 
 
@@ -111,9 +114,16 @@ def _settle_status(s: EntryState, explicit_delivered: bool) -> EntryState:
     return s
 
 
+def _lower_category(values: dict[str, Any]) -> dict[str, Any]:
+    """Categories are compared in lower case ("Military" and "military" are one), in events written before too."""
+    if isinstance(values.get("category"), str):
+        values["category"] = values["category"].strip().lower()
+    return values
+
+
 def state_from_add(entry: int, seq: int, data: Mapping[str, Any]) -> EntryState:
     """The state an ``add`` event creates."""
-    values = {**DEFAULTS, **{k: v for k, v in data.items() if k in ENTRY_FIELDS}}
+    values = _lower_category({**DEFAULTS, **{k: v for k, v in data.items() if k in ENTRY_FIELDS}})
     s = EntryState(entry=entry, seq=seq, merged_into=None, **values)
     return _settle_status(s, "delivered" in data)
 
@@ -134,7 +144,7 @@ def step(state: EntryState | None, ev: Event, first_at: date | None = None) -> E
                               f"{state.merged_into} instead")
     s = replace(state, seq=ev.seq)
     if ev.action == "update":
-        changes = {k: v for k, v in ev.data.items() if k in ENTRY_FIELDS}
+        changes = _lower_category({k: v for k, v in ev.data.items() if k in ENTRY_FIELDS})
         s = _settle_status(replace(s, **changes), "delivered" in changes)
         if ev.data.get("add_sources"):  # a revision's source joins the entry's sources
             s = replace(s, sources=_joined(s.sources, ev.data["add_sources"]))

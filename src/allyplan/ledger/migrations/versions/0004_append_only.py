@@ -24,11 +24,13 @@ def upgrade() -> None:
 
     op.add_column("events", sa.Column("hash", sa.String(64), nullable=True))
     op.add_column("states", sa.Column("measure", sa.String(16), nullable=True))
+    op.add_column("states", sa.Column("absent_from", sa.String(200), nullable=True))
     op.add_column("rollups", sa.Column("delivered_unknown", sa.Integer, nullable=False, server_default="0"))
     bind = op.get_bind()
     from allyplan.ledger.rollups import rebuild_rollups
 
-    rebuild_rollups(bind)  # counts what was delivered at an unknown value
+    op.execute("UPDATE states SET category = lower(trim(category)) WHERE category <> lower(trim(category))")
+    rebuild_rollups(bind)  # one category whatever its case; counts what was delivered at an unknown value
     backfill_hashes(bind)  # before the triggers: the only time events are ever updated
     if bind.dialect.name == "postgresql":
         op.execute(f"""CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -57,5 +59,6 @@ def downgrade() -> None:
         b.drop_column("delivered_unknown")
     with op.batch_alter_table("states") as b:
         b.drop_column("measure")
+        b.drop_column("absent_from")
     with op.batch_alter_table("events") as b:
         b.drop_column("hash")
