@@ -44,6 +44,9 @@ def test_results_tables(fixed_run: Path, example) -> None:  # type: ignore[no-un
     needs = pd.read_csv(out / "needs.csv")
     assert set(needs["need"]) == set(s.needs["id"]) and needs["p_on_time"].between(0, 1).all()
     assert (needs["unmet_p10"] <= needs["unmet_p50"]).all() and (needs["unmet_p50"] <= needs["unmet_p90"]).all()
+    _, p = example
+    last = p.coverage[p.coverage["month"] == s.horizon - 1].set_index("need")["short"]
+    assert needs.set_index("need").at["area-air-defence", "unmet_planned"] == last["area-air-defence"]
     sens = pd.read_csv(out / "sensitivity.csv")
     assert sens["mean"].is_monotonic_decreasing and {"line", "donor", "need"} <= set(sens["kind"])
     assert load_tables(out).sensitivity["sample"].max() < 30  # measured on the first 30 samples only

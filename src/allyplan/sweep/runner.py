@@ -368,7 +368,8 @@ def run_sweep(setup: SweepSetup, *, scheduler: str | None = None, workers: int |
     """Run the chunks of a sweep not yet done, writing each as it finishes, then summarise.
 
     Engines: ``scheduler`` ``tcp://HOST:PORT`` (an existing Dask cluster) or ``local:N`` (a Dask LocalCluster of
-    N workers); otherwise ``workers`` local processes (default: every core; 1 runs in this process). ``cancel``
+    N workers); otherwise ``workers`` local processes (default: every core when re-planning, this process with
+    a fixed plan; 1 runs in this process). ``cancel``
     is asked after every chunk: when it returns True the sweep stops, keeping the chunks done (an interrupt,
     Ctrl-C, does the same and is raised again). Summaries are written for what is done either way.
     """
@@ -379,7 +380,8 @@ def run_sweep(setup: SweepSetup, *, scheduler: str | None = None, workers: int |
     have = done_chunks(setup.out)
     todo = [c for c in chunks if c[0] not in have]
     before = sum(hi - lo for lo, hi in chunks if lo in have)
-    n_workers = workers or os.cpu_count() or 1
+    # An evaluation takes milliseconds: starting worker processes costs more than it saves unless asked for.
+    n_workers = workers or (1 if setup.fixed else os.cpu_count() or 1)
     if scheduler is not None:
         engine, gen = f"dask {scheduler}", _dask(setup.task, todo, scheduler)
         n_workers = _workers_of(scheduler) if scheduler.startswith("local:") else 0
