@@ -150,6 +150,7 @@ def prepare_sweep(out: str | Path, scenario: Scenario, spec: UncertaintySpec, *,
     deliveries, baseline, plan_from = _plan_tables(scenario, fixed, time_limit)
     is_fixed = fixed is not None
     chunk = chunk_size or (50 if is_fixed else 4)
+    evaluator = FixedEvaluator(scenario, factors, deliveries, baseline)  # checks the plan before anything is written
     out.mkdir(parents=True, exist_ok=True)
     (out / "uncertainty.yaml").write_text(spec.text or yaml.safe_dump({k: {n: {"dist": d.dist, **dict(d.params)}
                                                                            for n, d in v.items()}
@@ -163,8 +164,7 @@ def prepare_sweep(out: str | Path, scenario: Scenario, spec: UncertaintySpec, *,
                 "sensitivity_samples": int(sensitivity_samples),
                 "uncertainty": spec.source}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    task = SweepTask(scenario, factors, FixedEvaluator(scenario, factors, deliveries, baseline), int(seed), is_fixed,
-                     float(time_limit), int(sensitivity_samples))
+    task = SweepTask(scenario, factors, evaluator, int(seed), is_fixed, float(time_limit), int(sensitivity_samples))
     return SweepSetup(out, scenario, spec, int(samples), int(seed), is_fixed, int(chunk), float(time_limit),
                       plan_from, task)
 
