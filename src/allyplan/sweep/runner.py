@@ -129,7 +129,9 @@ def _plan_tables(s: Scenario, fixed: Any, time_limit: float) -> tuple[pd.DataFra
         t = read_plan_tables(fixed)
         return (to_offsets(s, t["deliveries"], ["ship_month", "arrive_month"]),
                 to_offsets(s, t["baseline"], ["arrive_month"]), str(fixed))
-    p = fixed if isinstance(fixed, Plan) else plan(s, time_limit=time_limit, threads=1)
+    # The caller's solver threads: HiGHS fixes its thread count for a process on first use, and a plan asking for
+    # another count in that process finds no solution.
+    p = fixed if isinstance(fixed, Plan) else plan(s, time_limit=time_limit)
     return p.deliveries, p.baseline, "plan object" if isinstance(fixed, Plan) else "nominal plan"
 
 
@@ -369,7 +371,7 @@ def run_sweep(setup: SweepSetup, *, scheduler: str | None = None, workers: int |
 
     Engines: ``scheduler`` ``tcp://HOST:PORT`` (an existing Dask cluster) or ``local:N`` (a Dask LocalCluster of
     N workers); otherwise ``workers`` local processes (default: every core when re-planning, this process with
-    a fixed plan; 1 runs in this process). ``cancel``
+    a fixed plan). Re-planning never runs in this process (HiGHS keeps a process's first thread count). ``cancel``
     is asked after every chunk: when it returns True the sweep stops, keeping the chunks done (an interrupt,
     Ctrl-C, does the same and is raised again). Summaries are written for what is done either way.
     """
@@ -385,10 +387,14 @@ def run_sweep(setup: SweepSetup, *, scheduler: str | None = None, workers: int |
     if scheduler is not None:
         engine, gen = f"dask {scheduler}", _dask(setup.task, todo, scheduler)
         n_workers = _workers_of(scheduler) if scheduler.startswith("local:") else 0
-    elif n_workers == 1 or len(todo) <= 1:
+    elif not todo or (setup.fixed and n_workers == 1):
         engine, gen, n_workers = "in-process", _in_process(setup.task, todo), 1
     else:
-        engine, gen = f"{n_workers} local processes", _local_pool(setup.task, todo, n_workers)
+        # Re-planning always runs in fresh worker processes (one solver thread each), never in this one: HiGHS
+        # keeps the thread count of a process's first solve, and this process may have solved with another.
+        n_workers = min(n_workers, len(todo))
+        engine = f"{n_workers} local process{'es' if n_workers > 1 else ''}"
+        gen = _local_pool(setup.task, todo, n_workers)
     t0 = time.perf_counter()
     done_now = 0
     cancelled = False
