@@ -64,6 +64,10 @@ def load_tables(out: str | Path, sensitivity_limit: int | None = None) -> SweepT
     for k, by in keys.items():
         if len(cat[k]):
             cat[k] = cat[k].sort_values(by, kind="stable").reset_index(drop=True)
+    if len(cat["draws"]):  # one column per factor, in the order drawn
+        order = list(dict.fromkeys(cat["draws"]["factor"]))
+        cat["draws"] = cat["draws"].pivot(index="sample", columns="factor", values="value")[order].reset_index()
+        cat["draws"].columns.name = None
     n_sens = int((cat["outcomes"]["sample"].drop_duplicates() < sensitivity_limit).sum()) if len(cat["outcomes"]) \
         else 0
     return SweepTables(**cat, sensitivity_samples=n_sens)

@@ -216,13 +216,19 @@ def done_chunks(out: Path) -> set[int]:
 
 
 def _draw_table(f: Factors, d: Draw, samples: range) -> pd.DataFrame:
-    cols: dict[str, Any] = {"sample": np.fromiter(samples, dtype=np.int64)}
+    """Drawn values in long form (sample, factor, value): a file format writes a few long columns much faster
+    than one column per factor; :func:`~allyplan.sweep.results.load_tables` turns them wide."""
+    names: list[str] = []
+    values: list[np.ndarray] = []
     for name, labels, arr in (("donor_delay", f.donors, d.donor_delay), ("line_delay", f.lines, d.line_delay),
                               ("line_capacity", f.lines, d.line_capacity), ("need_demand", f.needs, d.need_demand),
                               ("pledge_comes", f.pledge_names, d.pledge_comes)):
-        for i, n in enumerate(labels):
-            cols[f"{name}:{n}"] = arr[:, i]
-    return pd.DataFrame(cols)
+        names += [f"{name}:{n}" for n in labels]
+        values.append(arr)
+    v = np.concatenate(values, axis=1) if values else np.zeros((len(d), 0))
+    S, F = v.shape
+    return pd.DataFrame({"sample": np.repeat(np.fromiter(samples, dtype=np.int64), F),
+                         "factor": np.tile(np.array(names, dtype=object), S), "value": v.reshape(-1)})
 
 
 def run_chunk(task: SweepTask, lo: int, hi: int) -> dict[str, pd.DataFrame]:
