@@ -1,12 +1,13 @@
 """Sweep benchmark: samples per second on the example scenario with the default uncertainty file, this machine.
 
 Measured in the same run:
-  1. re-planning, in this process (one core, solver threads 1): plans per second, and where a plan's time goes;
+  1. re-planning on one worker process (one core, solver threads 1): plans per second, and where a plan's time
+     goes (timed in this process);
   2. fixed evaluation (--fixed), in this process: evaluations per second, the evaluator alone and the whole
      sweep (draws, evaluation, tables written per chunk; sensitivities off, then on the first 200 samples);
   3. re-planning on 1 and on 2 local worker processes: the speed-up;
   4. the Dask overhead per sample: the same sweeps on a LocalCluster of one worker (cluster started before the
-     clock starts) against in-process.
+     clock starts) against one local worker process (re-planning) and in-process (--fixed).
 Targets (issue 12): >= 10 plans/s per core re-planning, >= 200 evaluations/s per core with --fixed, near-linear
 speed-up from 1 to 2 workers. Times are medians over --repeats runs; the load average is printed, since the
 machine may be shared.
@@ -133,7 +134,7 @@ def main() -> None:
 
     print(f"machine: {r['machine']}, {r['cores']} cores, load average before {load_before[0]:.1f}, after "
           f"{r['loadavg_after'][0]:.1f} (shared machine: figures are medians of {a.repeats} runs)")
-    print(f"re-planning, in process: {r['replan_1_worker_plans_per_s']:.2f} plans/s per core "
+    print(f"re-planning, 1 worker process: {r['replan_1_worker_plans_per_s']:.2f} plans/s per core "
           f"(one plan {r['replan_plan_s_median']:.3f} s median; stages {r['replan_stage_s_median']}) "
           f"[target >= 10]")
     print(f"re-planning, 2 local workers: {r['replan_2_workers_plans_per_s']:.2f} plans/s, "

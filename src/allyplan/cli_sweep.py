@@ -40,8 +40,8 @@ def sweep_cmd(
     scheduler: Annotated[str | None, typer.Option(help="tcp://HOST:PORT of a running Dask scheduler, or local:N "
                                                        "for a local Dask cluster of N workers",
                                                   metavar="ADDRESS")] = None,
-    workers: Annotated[int | None, typer.Option(help="Local worker processes without Dask (default: every core; "
-                                                     "1 runs in this process)", min=1)] = None,
+    workers: Annotated[int | None, typer.Option(help="Local worker processes without Dask (default: every core "
+                                                     "re-planning, this process with --fixed)", min=1)] = None,
     chunk: Annotated[int | None, typer.Option(help="Samples per task (default: 4 re-planning, 50 with --fixed)",
                                               min=1)] = None,
     time_limit: Annotated[float, typer.Option(help="Seconds each re-plan may take", min=0.1)] = 10.0,
@@ -105,12 +105,13 @@ def _print_results(folder: Path, done: int, total: int, seconds: float, engine: 
 
     needs = pd.read_csv(folder / "needs.csv", keep_default_na=False)
     t = Table(title=f"Needs over {done} samples", title_justify="left")
-    for c in ("need", "priority", "due", "P(on time)", "unmet p50", "unmet p90", "met p50", "met p90"):
-        t.add_column(c, justify="right" if c in ("priority", "P(on time)", "unmet p50", "unmet p90") else "left")
+    for c in ("need", "priority", "due", "P(on time)", "unmet as planned", "unmet p50", "unmet p90", "met as planned",
+              "met p50", "met p90"):
+        t.add_column(c, justify="left" if c in ("need", "due") or c.startswith("met") else "right")
     for r in needs.itertuples():
         colour = "green" if r.p_on_time >= 0.9 else "yellow" if r.p_on_time >= 0.5 else "red"
-        t.add_row(r.need, _fmt(r.priority), r.due, f"[{colour}]{100 * r.p_on_time:.0f}%[/]", _fmt(r.unmet_p50),
-                  _fmt(r.unmet_p90), r.met_p50, r.met_p90)
+        t.add_row(r.need, _fmt(r.priority), r.due, f"[{colour}]{100 * r.p_on_time:.0f}%[/]", _fmt(r.unmet_planned),
+                  _fmt(r.unmet_p50), _fmt(r.unmet_p90), r.met_planned, r.met_p50, r.met_p90)
     out.print(t)
     sens = pd.read_csv(folder / "sensitivity.csv", keep_default_na=False)
     if len(sens):

@@ -35,4 +35,4 @@ def tiny() -> Scenario:
 @pytest.fixture(scope="session")
 def example() -> tuple[Scenario, Plan]:
     s = load_scenario(example_path())
-    return s, plan(s, threads=1)
+    return s, plan(s)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,18 @@ def test_bad_input_exits_2_with_a_message(tmp_path: Path, args: list[str], messa
     r = cli.invoke(app, ["sweep", str(example_path()), "--samples", "2", "--out", str(tmp_path / "o"), *args])
     assert r.exit_code == 2 and message in r.output, r.output
     assert "Traceback" not in r.output
+
+
+def test_a_plan_of_another_scenario_is_refused(plan_dir: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(plan_dir, other)
+    dl = pd.read_csv(other / "deliveries.csv")
+    dl.loc[0, "need"] = "no-such-need"
+    dl.to_csv(other / "deliveries.csv", index=False)
+    r = cli.invoke(app, ["sweep", str(example_path()), "--fixed", str(other), "--samples", "2", "--out",
+                         str(tmp_path / "o")])
+    assert r.exit_code == 2 and "the plan's deliveries name need 'no-such-need'" in r.output, r.output
+    assert not (tmp_path / "o").exists()
 
 
 def test_init_writes_the_commented_uncertainty_file(tmp_path: Path) -> None:

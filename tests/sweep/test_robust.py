@@ -29,7 +29,7 @@ def test_buffered_draw_takes_pessimistic_quantiles() -> None:
 
 
 def test_robust_plan_keeps_the_candidate_with_least_mean_loss() -> None:
-    r = robust_plan(tiny(), parse_spec(SPEC), samples=12, quantiles=(0.9,), threads=1)
+    r = robust_plan(tiny(), parse_spec(SPEC), samples=12, quantiles=(0.9,))
     c = r.comparison.set_index("candidate")
     assert list(c.index) == ["nominal", "buffered q90"]
     assert r.chosen == c["loss_mean"].idxmin() and c.loc[r.chosen, "chosen"]
@@ -42,7 +42,7 @@ def test_robust_plan_keeps_the_candidate_with_least_mean_loss() -> None:
 def test_plan_robust_writes_the_comparison(tmp_path: Path) -> None:
     (tmp_path / "u.yaml").write_text("need_demand:\n  flow: {dist: lognormal, median: 1, sigma: 0.2}\n")
     r = CliRunner().invoke(app, ["plan", str(example_path()), "--robust", str(tmp_path / "u.yaml"), "--samples",
-                                 "5", "--out", str(tmp_path / "p"), "--threads", "1", "--no-report"])
+                                 "5", "--out", str(tmp_path / "p"), "--no-report"])
     assert r.exit_code == 0, r.output
     assert "Candidate plans under the same 5 draws" in r.output and "buffered q90" in r.output
     assert (tmp_path / "p" / "robust.csv").exists() and "robust plan" in (tmp_path / "p" / "robust.html").read_text()

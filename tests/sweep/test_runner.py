@@ -44,6 +44,9 @@ def test_results_tables(fixed_run: Path, example) -> None:  # type: ignore[no-un
     needs = pd.read_csv(out / "needs.csv")
     assert set(needs["need"]) == set(s.needs["id"]) and needs["p_on_time"].between(0, 1).all()
     assert (needs["unmet_p10"] <= needs["unmet_p50"]).all() and (needs["unmet_p50"] <= needs["unmet_p90"]).all()
+    _, p = example
+    last = p.coverage[p.coverage["month"] == s.horizon - 1].set_index("need")["short"]
+    assert needs.set_index("need").at["area-air-defence", "unmet_planned"] == last["area-air-defence"]
     sens = pd.read_csv(out / "sensitivity.csv")
     assert sens["mean"].is_monotonic_decreasing and {"line", "donor", "need"} <= set(sens["kind"])
     assert load_tables(out).sensitivity["sample"].max() < 30  # measured on the first 30 samples only
@@ -92,13 +95,18 @@ def test_resume_refuses_a_changed_scenario(fixed_run: Path, example) -> None:  #
 
 
 def test_replanning_plans_each_draw(tmp_path: Path) -> None:
+    """Also after this process solved with the solver's default threads: HiGHS keeps a process's first thread
+    count, and a re-plan asking for one thread here found no solution (every draw 'no_solution')."""
     s = tiny()
+    plan(s)
     setup = prepare_sweep(tmp_path / "r", s, default_spec(), samples=3, seed=1, chunk_size=2)
-    assert run_sweep(setup, workers=1).complete
+    res = run_sweep(setup, workers=1)
+    assert res.complete and res.engine == "1 local process"
     sw = pd.read_parquet(tmp_path / "r" / "sweep.parquet")
+    assert set(sw["plan"]) == {"optimal"}
     f = compile_factors(s, default_spec())
     for i in range(3):
-        p = plan(apply_draw(s, f, draw(f, 1, i)), threads=1)
+        p = plan(apply_draw(s, f, draw(f, 1, i)))
         short = p.coverage.set_index("month").loc[s.horizon - 1, "short"]
         row = sw[sw["sample"] == i].iloc[0]
         assert row["unmet"] == pytest.approx(float(short)) and row["plan"] == p.status.value

@@ -108,12 +108,11 @@ def _html(fig: go.Figure, first: bool) -> str:
     return str(fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False}))
 
 
-def render_sweep_report(s: Scenario, t: SweepTables, summary: dict[str, Any]) -> str:
-    """The sweep's page as one HTML string."""
-    from allyplan.sweep.results import coverage_fan, need_groups, need_table, sensitivity_table
+def render_sweep_report(s: Scenario, t: SweepTables, summary: dict[str, Any], needs: pd.DataFrame) -> str:
+    """The sweep's page as one HTML string (``needs``: the per-need table of :func:`need_table`)."""
+    from allyplan.sweep.results import coverage_fan, need_groups, sensitivity_table
 
     fan = coverage_fan(t)
-    needs = need_table(s, t) if len(t.outcomes) else pd.DataFrame()
     sens = sensitivity_table(t)
     tornados = [("All needs", _html(tornado_figure(sens), False))] if len(sens) else []
     for cat, members in need_groups(s).items():
@@ -126,7 +125,7 @@ def render_sweep_report(s: Scenario, t: SweepTables, summary: dict[str, Any]) ->
              ("Loss, median", f"{loss.get('p50', float('nan')):,.1f}"),
              ("Loss, 90th percentile", f"{loss.get('p90', float('nan')):,.1f}")]
     if "nominal_loss" in summary:
-        cards.append(("Loss as planned", f"{summary['nominal_loss']:,.1f}"))
+        cards.append(("Loss of the plan as planned", f"{summary['nominal_loss']:,.1f}"))
     mode = ("one plan re-evaluated under each draw (--fixed)" if summary.get("mode") == "fixed"
             else "re-planned for each draw")
     evaluated = ("fixed plan" if summary.get("mode") == "fixed" else

@@ -6,7 +6,7 @@ and which commitments matter most.
 >>> from allyplan import example_path, load_scenario, plan
 >>> s = load_scenario(example_path())
 >>> out = tempfile.mkdtemp() + "/sweep"
->>> setup = prepare_sweep(out, s, default_spec(), samples=20, fixed=plan(s, threads=1))
+>>> setup = prepare_sweep(out, s, default_spec(), samples=20, fixed=plan(s))
 >>> run_sweep(setup, workers=1).complete
 True
 """

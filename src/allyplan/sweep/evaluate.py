@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from allyplan.errors import AllyplanError
 from allyplan.months import month_number
 from allyplan.scenario import Scenario
 from allyplan.sweep.uncertainty import Draw, Factors, nominal
@@ -144,6 +145,26 @@ def to_offsets(s: Scenario, table: pd.DataFrame, columns: list[str]) -> pd.DataF
     return out
 
 
+def _check_plan(s: Scenario, dl: pd.DataFrame, bl: pd.DataFrame) -> None:
+    """Refuse a plan whose tables name needs, lines or items the scenario does not have (a plan of another
+    scenario), or months outside its horizon."""
+    known = {"need": set(s.needs["id"]), "item": set(s.items["id"])}
+    for table, df in (("deliveries", dl), ("baseline", bl)):
+        for col, names in known.items():
+            bad = sorted(set(df[col].astype(str)) - names)
+            if bad:
+                raise AllyplanError(f"the plan's {table} name {col} '{bad[0]}', which scenario '{s.config.name}' "
+                                    "does not have: give --fixed a plan made for this scenario")
+    lines = set(dl.loc[dl["source"] != "stock", "source"].astype(str)) - set(s.production["line"])
+    if lines:
+        raise AllyplanError(f"the plan's deliveries come from production line '{sorted(lines)[0]}', which scenario "
+                            f"'{s.config.name}' does not have: give --fixed a plan made for this scenario")
+    months = pd.concat([dl["ship_month"], dl["arrive_month"], bl["arrive_month"]]).astype(int)
+    if len(months) and (months.min() < 0 or months.max() >= s.horizon):
+        raise AllyplanError(f"the plan has months outside scenario '{s.config.name}' ({s.config.start}, "
+                            f"{s.horizon} months): give --fixed a plan made for this scenario")
+
+
 class FixedEvaluator:
     """One plan's deliveries and baseline assignments, re-evaluated under draws with numpy only.
 
@@ -162,6 +183,7 @@ class FixedEvaluator:
         acc = s.accepts.set_index(["need", "item"])["factor"]
         dl = deliveries.reset_index(drop=True)
         bl = baseline.reset_index(drop=True)
+        _check_plan(s, dl, bl)
         line_pos = pd.Series(np.arange(len(f.lines)), index=list(f.lines))
         donor_pos = pd.Series(np.arange(len(f.donors)), index=list(f.donors))
         is_line = (dl["source"] != "stock").to_numpy()

@@ -20,6 +20,8 @@ import numpy as np
 import pandas as pd
 
 from allyplan.scenario import Scenario
+from allyplan.sweep.evaluate import Outcomes
+from allyplan.sweep.uncertainty import nominal
 
 if TYPE_CHECKING:
     from allyplan.sweep.runner import SweepSetup
@@ -62,6 +64,10 @@ def load_tables(out: str | Path, sensitivity_limit: int | None = None) -> SweepT
     for k, by in keys.items():
         if len(cat[k]):
             cat[k] = cat[k].sort_values(by, kind="stable").reset_index(drop=True)
+    if len(cat["draws"]):  # one column per factor, in the order drawn
+        order = list(dict.fromkeys(cat["draws"]["factor"]))
+        cat["draws"] = cat["draws"].pivot(index="sample", columns="factor", values="value")[order].reset_index()
+        cat["draws"].columns.name = None
     n_sens = int((cat["outcomes"]["sample"].drop_duplicates() < sensitivity_limit).sum()) if len(cat["outcomes"]) \
         else 0
     return SweepTables(**cat, sensitivity_samples=n_sens)
@@ -71,12 +77,14 @@ def _label(s: Scenario, m: float) -> str:
     return "never" if not np.isfinite(m) else s.label(int(m))
 
 
-def need_table(s: Scenario, t: SweepTables) -> pd.DataFrame:
+def need_table(s: Scenario, t: SweepTables, planned: Outcomes | None = None) -> pd.DataFrame:
     """Per need: required, unmet percentiles, probability of being met by the due month, met-month percentiles
-    (a need never met counts as later than any month)."""
+    (a need never met counts as later than any month); with ``planned`` (the evaluated plan's outcomes under
+    the nominal draw), the unmet quantity and month met as planned."""
     o = t.outcomes
     nd = s.needs.set_index("id")
     rows = []
+    pos = {n: i for i, n in enumerate(s.needs["id"])}
     for need, g in o.groupby("need", sort=False):
         met = g["met_month"].astype("Float64").fillna(np.inf).to_numpy(dtype=float)
         un = g["unmet"].to_numpy(dtype=float)
@@ -87,6 +95,10 @@ def need_table(s: Scenario, t: SweepTables) -> pd.DataFrame:
                      "unmet_mean": float(un.mean()), "p_on_time": float(g["on_time"].mean()),
                      **{f"met_p{q}": _label(s, float(np.percentile(met, q, method="higher"))) for q in PCT},
                      "loss_mean": float(g["loss"].mean())})
+        if planned is not None:
+            m = int(planned.met_month[0, pos[str(need)]])
+            rows[-1].update({"unmet_planned": float(planned.unmet[0, pos[str(need)]]),
+                             "met_planned": s.label(m) if m >= 0 else "never"})
     return pd.DataFrame(rows)
 
 
@@ -151,7 +163,9 @@ def finish_sweep(setup: SweepSetup, *, engine: str = "", seconds: float = 0.0) -
     t = load_tables(out, setup.task.sensitivity_samples)
     s = setup.scenario
     summary = _summary(setup, t, engine, seconds)
-    needs = need_table(s, t) if len(t.outcomes) else pd.DataFrame()
+    planned = setup.task.evaluator.run(nominal(setup.task.factors))
+    summary["nominal_loss"] = float(planned.loss.sum())
+    needs = need_table(s, t, planned) if len(t.outcomes) else pd.DataFrame()
     sens = sensitivity_table(t)
     files = {
         "sweep.parquet": lambda p: t.outcomes.to_parquet(p, index=False),
@@ -159,7 +173,7 @@ def finish_sweep(setup: SweepSetup, *, engine: str = "", seconds: float = 0.0) -
         "needs.csv": lambda p: needs.to_csv(p, index=False, float_format="%.6g"),
         "sensitivity.csv": lambda p: sens.to_csv(p, index=False, float_format="%.6g"),
         "summary.json": lambda p: p.write_text(json.dumps(summary, indent=2, default=str) + "\n", encoding="utf-8"),
-        "sweep.html": lambda p: p.write_text(render_sweep_report(s, t, summary), encoding="utf-8"),
+        "sweep.html": lambda p: p.write_text(render_sweep_report(s, t, summary, needs), encoding="utf-8"),
     }
     for name, write in files.items():
         tmp = out / f".{name}.tmp"

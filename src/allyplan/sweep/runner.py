@@ -129,7 +129,9 @@ def _plan_tables(s: Scenario, fixed: Any, time_limit: float) -> tuple[pd.DataFra
         t = read_plan_tables(fixed)
         return (to_offsets(s, t["deliveries"], ["ship_month", "arrive_month"]),
                 to_offsets(s, t["baseline"], ["arrive_month"]), str(fixed))
-    p = fixed if isinstance(fixed, Plan) else plan(s, time_limit=time_limit, threads=1)
+    # The caller's solver threads: HiGHS fixes its thread count for a process on first use, and a plan asking for
+    # another count in that process finds no solution.
+    p = fixed if isinstance(fixed, Plan) else plan(s, time_limit=time_limit)
     return p.deliveries, p.baseline, "plan object" if isinstance(fixed, Plan) else "nominal plan"
 
 
@@ -150,6 +152,7 @@ def prepare_sweep(out: str | Path, scenario: Scenario, spec: UncertaintySpec, *,
     deliveries, baseline, plan_from = _plan_tables(scenario, fixed, time_limit)
     is_fixed = fixed is not None
     chunk = chunk_size or (50 if is_fixed else 4)
+    evaluator = FixedEvaluator(scenario, factors, deliveries, baseline)  # checks the plan before anything is written
     out.mkdir(parents=True, exist_ok=True)
     (out / "uncertainty.yaml").write_text(spec.text or yaml.safe_dump({k: {n: {"dist": d.dist, **dict(d.params)}
                                                                            for n, d in v.items()}
@@ -163,8 +166,7 @@ def prepare_sweep(out: str | Path, scenario: Scenario, spec: UncertaintySpec, *,
                 "sensitivity_samples": int(sensitivity_samples),
                 "uncertainty": spec.source}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    task = SweepTask(scenario, factors, FixedEvaluator(scenario, factors, deliveries, baseline), int(seed), is_fixed,
-                     float(time_limit), int(sensitivity_samples))
+    task = SweepTask(scenario, factors, evaluator, int(seed), is_fixed, float(time_limit), int(sensitivity_samples))
     return SweepSetup(out, scenario, spec, int(samples), int(seed), is_fixed, int(chunk), float(time_limit),
                       plan_from, task)
 
@@ -214,13 +216,19 @@ def done_chunks(out: Path) -> set[int]:
 
 
 def _draw_table(f: Factors, d: Draw, samples: range) -> pd.DataFrame:
-    cols: dict[str, Any] = {"sample": np.fromiter(samples, dtype=np.int64)}
+    """Drawn values in long form (sample, factor, value): a file format writes a few long columns much faster
+    than one column per factor; :func:`~allyplan.sweep.results.load_tables` turns them wide."""
+    names: list[str] = []
+    values: list[np.ndarray] = []
     for name, labels, arr in (("donor_delay", f.donors, d.donor_delay), ("line_delay", f.lines, d.line_delay),
                               ("line_capacity", f.lines, d.line_capacity), ("need_demand", f.needs, d.need_demand),
                               ("pledge_comes", f.pledge_names, d.pledge_comes)):
-        for i, n in enumerate(labels):
-            cols[f"{name}:{n}"] = arr[:, i]
-    return pd.DataFrame(cols)
+        names += [f"{name}:{n}" for n in labels]
+        values.append(arr)
+    v = np.concatenate(values, axis=1) if values else np.zeros((len(d), 0))
+    S, F = v.shape
+    return pd.DataFrame({"sample": np.repeat(np.fromiter(samples, dtype=np.int64), F),
+                         "factor": np.tile(np.array(names, dtype=object), S), "value": v.reshape(-1)})
 
 
 def run_chunk(task: SweepTask, lo: int, hi: int) -> dict[str, pd.DataFrame]:
@@ -368,7 +376,8 @@ def run_sweep(setup: SweepSetup, *, scheduler: str | None = None, workers: int |
     """Run the chunks of a sweep not yet done, writing each as it finishes, then summarise.
 
     Engines: ``scheduler`` ``tcp://HOST:PORT`` (an existing Dask cluster) or ``local:N`` (a Dask LocalCluster of
-    N workers); otherwise ``workers`` local processes (default: every core; 1 runs in this process). ``cancel``
+    N workers); otherwise ``workers`` local processes (default: every core when re-planning, this process with
+    a fixed plan). Re-planning never runs in this process (HiGHS keeps a process's first thread count). ``cancel``
     is asked after every chunk: when it returns True the sweep stops, keeping the chunks done (an interrupt,
     Ctrl-C, does the same and is raised again). Summaries are written for what is done either way.
     """
@@ -379,14 +388,19 @@ def run_sweep(setup: SweepSetup, *, scheduler: str | None = None, workers: int |
     have = done_chunks(setup.out)
     todo = [c for c in chunks if c[0] not in have]
     before = sum(hi - lo for lo, hi in chunks if lo in have)
-    n_workers = workers or os.cpu_count() or 1
+    # An evaluation takes milliseconds: starting worker processes costs more than it saves unless asked for.
+    n_workers = workers or (1 if setup.fixed else os.cpu_count() or 1)
     if scheduler is not None:
         engine, gen = f"dask {scheduler}", _dask(setup.task, todo, scheduler)
         n_workers = _workers_of(scheduler) if scheduler.startswith("local:") else 0
-    elif n_workers == 1 or len(todo) <= 1:
+    elif not todo or (setup.fixed and n_workers == 1):
         engine, gen, n_workers = "in-process", _in_process(setup.task, todo), 1
     else:
-        engine, gen = f"{n_workers} local processes", _local_pool(setup.task, todo, n_workers)
+        # Re-planning always runs in fresh worker processes (one solver thread each), never in this one: HiGHS
+        # keeps the thread count of a process's first solve, and this process may have solved with another.
+        n_workers = min(n_workers, len(todo))
+        engine = f"{n_workers} local process{'es' if n_workers > 1 else ''}"
+        gen = _local_pool(setup.task, todo, n_workers)
     t0 = time.perf_counter()
     done_now = 0
     cancelled = False
