@@ -369,5 +369,62 @@ from allyplan.cli_web import register as register_web  # noqa: E402
 register_web(app)
 
 
+_VALUE_NAMES = {"db": "URL", "source": "URL", "who": "NAME", "why": "TEXT", "description": "TEXT", "label": "TEXT",
+                "date": "DATE", "as_of": "DATE", "since": "DATE", "until": "DATE", "announced": "DATE",
+                "expected": "DATE", "map": "FIELD=COLUMN,...", "host": "HOST", "password": "PASSWORD"}
+
+
+def _name_every_value(typer_app: typer.Typer) -> None:
+    """Give every option and argument that does not name its value one, from its name and type (``--db URL``,
+    ``--samples N``, ``ENTRY``), so that ``--help`` never shows Typer's Python-type placeholders (``<str>``,
+    ``<list[str]>``, ``{entry}``). Runs once, over the declarations, when the command is built."""
+    import inspect
+    import types
+    import typing
+
+    from typer.models import ArgumentInfo, OptionInfo
+
+    def value_name(name: str, hint: Any, argument: bool) -> str | None:
+        origin = typing.get_origin(hint)
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if origin is typing.Literal:
+            return "|".join(str(a) for a in typing.get_args(hint))
+        if origin in (list, typing.Union, types.UnionType):
+            return value_name(name, args[0], argument) if args else None
+        if hint is bool:
+            return None
+        if argument:
+            return name.upper()
+        if name in _VALUE_NAMES:
+            return _VALUE_NAMES[name]
+        if hint is int:
+            return "N"
+        if hint is float:
+            return "NUMBER"
+        if hint is Path:
+            return "DIR" if name in ("out", "out_dir", "directory", "folder") else "FILE"
+        return name.upper().replace("_", "-")
+
+    def walk(a: typer.Typer) -> None:
+        for cmd in a.registered_commands:
+            if cmd.callback is None:
+                continue
+            fn = inspect.unwrap(cmd.callback)
+            # evaluated once and written back: annotations are strings here, and each evaluation makes new objects
+            for name, hint in typing.get_type_hints(fn, include_extras=True).items():
+                for info in getattr(hint, "__metadata__", ()):
+                    if isinstance(info, ArgumentInfo | OptionInfo) and info.metavar is None:
+                        info.metavar = value_name(name, hint.__origin__, isinstance(info, ArgumentInfo))
+                fn.__annotations__[name] = hint
+        for group in a.registered_groups:
+            if group.typer_instance is not None:
+                walk(group.typer_instance)
+
+    walk(typer_app)
+
+
+_name_every_value(app)
+
+
 def main() -> None:  # pragma: no cover - the console script entry point is `app`
     app()

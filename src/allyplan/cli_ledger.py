@@ -14,20 +14,20 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-import numpy as np
-import pandas as pd
 import typer
 from rich.table import Table
 
 from allyplan.cli import _fmt, _friendly, err, out
-from allyplan.errors import AllyplanError, Problem
-from allyplan.ledger import Ledger, LedgerInputError
-from allyplan.ledger.db import _where
-from allyplan.ledger.queries import REPORT_BY
-from allyplan.ledger.state import EntryState, Event
-from allyplan.schema import LEDGER, PLEDGE_STATUSES
+from allyplan.errors import AllyplanError, LedgerInputError, Problem
+from allyplan.schema import LEDGER, PLEDGE_STATUSES, REPORT_BY
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from allyplan.ledger import Ledger
+    from allyplan.ledger.state import EntryState, Event
 
 __all__ = ["ledger_app"]
 
@@ -96,6 +96,9 @@ def _waiting(msg: str) -> None:
 
 def _open(db: str | None, *, write: bool) -> Ledger:
     """The ledger for a command: a reading command never creates one; a writing one says when it did."""
+    from allyplan.ledger import Ledger
+    from allyplan.ledger.db import _where
+
     led = Ledger(db, create=write, waiting=_waiting if write else None)
     if led.created:
         err.print(f"Created a new ledger at {_where(led.engine)}", highlight=False, soft_wrap=True)
@@ -153,6 +156,8 @@ def _safe_cell(v: Any) -> Any:
 
 def _safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with every text cell made safe for a spreadsheet (numbers stay numbers)."""
+    import pandas as pd
+
     out = df.copy()
     for c in out.columns:
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
@@ -163,6 +168,8 @@ def _safe_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 def _num(v: float) -> str:
     """A number as written (53280611.22, not 5.32806e+07)."""
+    import numpy as np
+
     return np.format_float_positional(v, trim="-") if math.isfinite(v) else str(v)
 
 
@@ -316,6 +323,8 @@ def list_cmd(
     db: Db = None,
 ) -> None:
     """Entries, now or as of a date."""
+    import pandas as pd
+
     if format_ not in ("table", "csv", "json"):
         raise AllyplanError(f"unknown format {format_!r}: choose table, csv or json")
     with _open(db, write=False) as led:
@@ -396,6 +405,8 @@ def import_cmd(
 @_input_errors("nothing was shown")
 def duplicates_cmd(db: Db = None) -> None:
     """Entries flagged as likely re-announcements of earlier ones, waiting for a decision."""
+    import pandas as pd
+
     with _open(db, write=False) as led:
         df = led.duplicates()
     if df.empty:
@@ -445,6 +456,8 @@ def report_cmd(
     db: Db = None,
 ) -> None:
     """Pledged against delivered in EUR (count, value, delivered share; share of GDP by donor)."""
+    import pandas as pd
+
     if by not in REPORT_BY:
         raise AllyplanError(f"cannot report by {by!r}: choose one of {', '.join(REPORT_BY)}")
     if format_ not in ("table", "csv", "xlsx", "json"):
@@ -498,6 +511,8 @@ def rates_cmd(file: Annotated[Path, typer.Argument(help="ECB reference-rate CSV 
 
 
 def _reference_cmd(table: str, file: Path | None, db: str | None) -> None:
+    import pandas as pd
+
     with _open(db, write=file is not None) as led:
         if file is not None:
             with err.status(f"Importing {table} from {file.name} and revaluing entries…"):

@@ -197,7 +197,8 @@ def scenario_export(target: Annotated[Path, typer.Argument(help="New folder, or 
 
 @scenario_app.command("history")
 @_friendly
-def scenario_history(db: DB = None, limit: Annotated[int, typer.Option(min=1)] = 30) -> None:
+def scenario_history(db: DB = None, limit: Annotated[int, typer.Option(
+        min=1, help="How many changes to show, newest first")] = 30) -> None:
     """The newest changes to the database's scenario: who, when, what and why."""
     from allyplan.scenario_store import ScenarioStore
 

@@ -104,6 +104,8 @@ POLICY_RULES: dict[str, str] = {
 
 NEED_KINDS = ("hold", "flow")
 PLEDGE_STATUSES = ("considering", "committed", "delivered", "cancelled")
+#: What ledger reports group by (``measure``: a tracker's allocations apart from its commitments).
+REPORT_BY: tuple[str, ...] = ("donor", "category", "item", "month", "recipient", "status", "measure")
 
 _SOURCE = Field("source", "str", "where a public figure comes from, or 'illustrative'", required=False, default="")
 

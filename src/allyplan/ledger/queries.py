@@ -18,12 +18,11 @@ from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
 
 from allyplan.ledger import models as m
 from allyplan.ledger.reference import Reference
+from allyplan.schema import REPORT_BY
 
 __all__ = ["REPORT_BY", "COUNTED_STATUSES", "valid_at", "entries_frame", "report", "duplicate_pairs"]
 
 ReportBy = Literal["donor", "category", "item", "month", "recipient", "status", "measure"]
-#: What reports group by (``measure``: a tracker's allocations apart from its commitments).
-REPORT_BY: tuple[str, ...] = ("donor", "category", "item", "month", "recipient", "status", "measure")
 #: Statuses a report counts unless told otherwise: pledges that were made (considering ones were not).
 COUNTED_STATUSES: tuple[str, ...] = ("committed", "delivered")
 s = m.states.c
