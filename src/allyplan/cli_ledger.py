@@ -21,6 +21,7 @@ from rich.table import Table
 
 from allyplan.cli import _fmt, _friendly, err, out
 from allyplan.errors import AllyplanError, LedgerInputError, Problem
+from allyplan.output import Column, TableData, emit
 from allyplan.schema import LEDGER, PLEDGE_STATUSES, REPORT_BY
 
 if TYPE_CHECKING:
@@ -279,7 +280,7 @@ def cancel_cmd(
 
 def _event_row(e: Event) -> list[str]:
     data = ", ".join(f"{k}={_num(v)}" if isinstance(v, float) else f"{k}={v}" for k, v in e.data.items()
-                     if v is not None and v != "")
+                     if v is not None and v != "")  # ", " lets a narrow column wrap between fields, never inside one
     return [str(e.seq), e.at.isoformat(), e.action, data, e.who, e.why, e.source,
             e.recorded.strftime("%Y-%m-%d %H:%M") if e.recorded else ""]
 
@@ -292,12 +293,11 @@ def history_cmd(entry: Annotated[int, typer.Argument(help="Entry id")], db: Db =
     with _open(db, write=False) as led:
         evs = led.history(entry)
         s = led.entry(entry)
-    t = Table(title=f"History of entry {entry}", title_justify="left")
-    for c in ("#", "date", "action", "fields", "who", "why", "source", "recorded"):
-        t.add_column(c, overflow="fold")
-    for e in evs:
-        t.add_row(*_event_row(e))
-    out.print(t)
+    emit(TableData(f"History of entry {entry}",
+                   [Column("#", "number"), Column("date", "date"), Column("action", "id"), Column("fields", "text"),
+                    Column("who", "text", optional=True), Column("why", "text", optional=True),
+                    Column("source", "text", optional=True), Column("recorded", "date", optional=True)],
+                   [_event_row(e) for e in evs]), console=out)
     out.print(f"Now: {_says(s)}", highlight=False, soft_wrap=True)
 
 
@@ -338,18 +338,20 @@ def list_cmd(
         sys.stdout.write(_safe_frame(df).to_csv(index=False) if format_ == "csv" else
                          json.dumps(json.loads(df.to_json(orient="records", date_format="iso")), indent=2) + "\n")
         return
-    t = Table(title=f"Ledger entries{f' as of {as_of}' if as_of else ''}", title_justify="left")
-    for c in ("id", "donor", "item", "quantity", "value EUR", "status", "delivered", "announced", "flag"):
-        t.add_column(c, justify="right" if c in ("id", "quantity", "value EUR", "delivered") else "left")
+    rows = []
     for r in df.itertuples():
         flag = f"merged into {r.merged_into:.0f}" if pd.notna(r.merged_into) else (
             f"likely duplicate of {r.duplicate_of:.0f}" if pd.notna(r.duplicate_of) else (
                 f"absent from release {r.absent_from}" if isinstance(r.absent_from, str) else ""))
-        t.add_row(str(r.entry), r.donor, r.item if isinstance(r.item, str) else f"({r.category})",
-                  "" if pd.isna(r.quantity) else _fmt(r.quantity),
-                  "" if pd.isna(r.value_eur) else _fmt(r.value_eur), r.status, _fmt(r.delivered), str(r.announced),
-                  flag)
-    out.print(t)
+        rows.append([str(r.entry), r.donor, r.item if isinstance(r.item, str) else f"({r.category})",
+                     "" if pd.isna(r.quantity) else _fmt(r.quantity),
+                     "" if pd.isna(r.value_eur) else _fmt(r.value_eur), r.status, _fmt(r.delivered),
+                     str(r.announced), flag])
+    emit(TableData(f"Ledger entries{f' as of {as_of}' if as_of else ''}",
+                   [Column("id", "number"), Column("donor", "id"), Column("item", "id"), Column("qty", "number"),
+                    Column("value EUR", "number"), Column("status", "id"), Column("delivered", "number"),
+                    Column("announced", "date", optional=True), Column("flag", "text", optional=True)], rows),
+         console=out)
     out.print(f"{len(df)} shown; the ledger holds {n['entries']:,} entries and {n['events']:,} events.",
               highlight=False)
 
@@ -468,11 +470,12 @@ def report_cmd(
     with _open(db, write=False) as led:
         df = led.report(by, statuses=status, since=since, until=until, as_of=as_of)
     if format_ == "table":
-        t = Table(title=f"Pledged and delivered by {by}" + (f", as of {as_of}" if as_of else ""), title_justify="left")
-        cols = [by, "pledges", "delivered", "pledged EUR m", "delivered EUR m", "delivered %"] + \
-            (["% of GDP"] if by == "donor" else []) + ["unvalued", "delivered, value unknown"]
-        for c in cols:
-            t.add_column(c, justify="left" if c == by else "right")
+        cols = [Column(by, "id"), Column("pledges", "number"), Column("delivered", "number"),
+                Column("pledged EUR m", "number"), Column("delivered EUR m", "number"),
+                Column("delivered %", "number")] + ([Column("% of GDP", "number", optional=True)] if by == "donor"
+                                                     else []) + \
+            [Column("unvalued", "number", optional=True), Column("delivered, value unknown", "number", optional=True)]
+        rows, marks = [], []
         for r in df.to_dict("records"):
             row = [str(r[by]), f"{r['pledges']:,}", f"{r['delivered']:,}", f"{r['pledged_eur'] / 1e6:,.1f}",
                    f"{r['delivered_eur'] / 1e6:,.1f}",
@@ -481,8 +484,10 @@ def report_cmd(
                 row.append("" if pd.isna(r["pct_gdp"]) else f"{r['pct_gdp']:.3f}")
             row.append(str(r["unvalued"]) if r["unvalued"] else "")
             row.append(str(r["delivered_unknown"]) if r["delivered_unknown"] else "")
-            t.add_row(*row, style="bold" if r[by] == "total" else None)
-        out.print(t)
+            rows.append(row)
+            marks.append([f"[bold]{c}[/]" for c in row] if r[by] == "total" else row)
+        emit(TableData(f"Pledged and delivered by {by}" + (f", as of {as_of}" if as_of else ""), cols, rows,
+                       markup=marks), console=out)
         return
     if format_ == "xlsx":
         if out_file is None:

@@ -71,36 +71,40 @@ class TableData:
         return [dict(zip((c.name for c in self.columns), r, strict=True)) for r in self.rows]
 
 
-def _min_width(col: Column, cells: Sequence[str]) -> int:
+def _min_width(col: Column, cells: Sequence[str], header: bool = True) -> int:
+    """The narrowest a column may be: its longest number, id or date (and its header, unless headers may wrap),
+    or for text its longest word (at least 12 characters where it has them)."""
     longest = max((len(c) for c in cells), default=0)
-    if col.kind == "text":  # text wraps at spaces: its longest word, or 12 characters, is the least it needs
+    if col.kind == "text":
         words = max((len(w) for c in cells for w in c.split()), default=0)
         return max(min(longest, 12), words, min(len(col.header), 12))
-    return max(longest, len(col.header) if col.kind != "number" else min(len(col.header), longest or 1))
+    return max(longest, len(col.header) if header else min(len(col.header), 4), 1)
 
 
-def rich_table(data: TableData, width: int) -> Table:
-    """The terminal table for ``width`` columns: optional columns dropped (last first) until the rest fit
-    without cutting a number, identifier or date; rows beyond ``limit`` summarised in the caption."""
+def rich_table(data: TableData, width: int) -> tuple[Table, list[str]]:
+    """The terminal table for ``width`` columns, and the notes to print under it: optional columns are dropped
+    (last first) until the rest fit without cutting a number, identifier or date; rows beyond ``limit`` are
+    counted in a note."""
     from rich.table import Table
 
     rows = data.rows if data.limit is None else data.rows[: data.limit]
     keep = list(range(len(data.columns)))
 
-    def need(idx: list[int]) -> int:
-        return sum(_min_width(data.columns[i], [r[i] for r in rows]) + _BORDER for i in idx) + 1
+    def need(idx: list[int], header: bool = True) -> int:
+        return sum(_min_width(data.columns[i], [r[i] for r in rows], header) + _BORDER for i in idx) + 1
 
     for i in reversed(range(len(data.columns))):
         if need(keep) <= width:
             break
         if data.columns[i].optional:
             keep.remove(i)
+    wrap_headers = need(keep) > width  # still too wide: headers of numbers, ids and dates wrap, their values never
     t = Table(title=data.title or None, title_justify="left", caption_justify="left")
     for i in keep:
         c = data.columns[i]
         fixed = c.kind != "text"
-        t.add_column(c.header, justify="right" if c.kind == "number" else "left", no_wrap=fixed,
-                     min_width=_min_width(c, [r[i] for r in rows]) if fixed else None,
+        t.add_column(c.header, justify="right" if c.kind == "number" else "left", no_wrap=fixed and not wrap_headers,
+                     min_width=_min_width(c, [r[i] for r in rows], not wrap_headers) if fixed else None,
                      overflow="fold", style=c.style)
     for n, r in enumerate(rows):
         cells = data.markup[n] if n < len(data.markup) else r
@@ -111,9 +115,7 @@ def rich_table(data: TableData, width: int) -> Table:
     dropped = [data.columns[i].header for i in range(len(data.columns)) if i not in keep]
     if dropped:
         notes.append(f"(not shown at this width: {', '.join(dropped)}; use --format csv for every column)")
-    if notes:
-        t.caption = "\n".join(notes)
-    return t
+    return t, notes
 
 
 def emit(data: TableData, fmt: str = "table", *, console: Console | None = None) -> None:
@@ -133,6 +135,9 @@ def emit(data: TableData, fmt: str = "table", *, console: Console | None = None)
         from rich.console import Console
 
         con = console or Console()
-        con.print(rich_table(data, con.width))
+        table, notes = rich_table(data, con.width)
+        con.print(table)
+        for note in notes:
+            con.print(note, highlight=False, markup=False)
     else:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
