@@ -259,7 +259,13 @@ class Extractor:
         """A system named as what another item is for is not pledged itself ("AMRAAM do systemów NASAMS",
         "Aster 30 for the SAMP/T")."""
         out: list[_Item] = []
-        for it in items:
+        for i, it in enumerate(items):
+            if self._kinds.get(it.id) == "ammunition" and it.id.startswith("shell-"):
+                near = [o for o in (items[i - 1] if i else None, items[i + 1] if i + 1 < len(items) else None)
+                        if o is not None and self._kinds.get(o.id) == "howitzer"]
+                if any(len(_words(folded[min(o.end, it.end):max(o.start, it.start)])) <= 1
+                       and not re.search(r"[,;:]", folded[min(o.end, it.end):max(o.start, it.start)]) for o in near):
+                    continue  # the howitzer's calibre, not its shells
             prev = out[-1] if out else None
             if prev is not None and self._kinds.get(it.id) == "system" and prev.id != it.id:
                 gap = folded[prev.end:it.start]
@@ -278,8 +284,9 @@ class Extractor:
             if c.cls not in ("interceptor", "launcher"):
                 continue
             if c.end <= it.start:
-                gap = _words(folded[c.end:it.start])
-                if len(gap) <= 4 and (not gap or rules.is_word("link", gap[0])):
+                gap = _words(_without(folded, c.end, it.start, cl.items))
+                if (len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
+                        not gap or rules.is_word("link", gap[0])):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(c.start, it.end, derived, it.mention)
@@ -303,6 +310,8 @@ class _Run:
         self.topic: list[str] | None = None
         self.dateline: list[str] | None = None
         self.context: _Context | None = None
+        self.listing: int | None = None  # the sentence that opened a list of a package's contents ("includes:")
+        self.sourced_at: int | None = None  # the last line of a list of announcements ("... from Germany.")
         self.records: list[Record] = []
         self.sentence_clauses: dict[int, list[_Clause]] = {}
         self._groups: dict[tuple[int, int, bool], list[str] | None] = {}
@@ -311,6 +320,11 @@ class _Run:
     # -- one clause ---------------------------------------------------------------------------------------------
     def clause(self, cl: _Clause) -> None:
         self._dateline(cl)
+        if cl.has("package") and self.text[cl.s_start:cl.s_end].rstrip().endswith(":"):
+            self.listing = cl.sentence
+        elif self.listing is not None and cl.sentence > self.listing and any(
+                c.cls in _PLEDGE_CUES for c in cl.cues):
+            self.listing = None
         marks = [c for c in cl.cues if c.cls == "reannounced"]
         # "first announced in January" marks a re-announcement; its verb is not the pledge's status
         live = [c for c in cl.cues if not self._negated(c, cl)
@@ -330,15 +344,23 @@ class _Run:
                 if any(c.cls in ("demand",) for c in live) or self.context is None:
                     continue
                 near = cl.sentence - self.context.sentence
-                # a later sentence with no verb of its own inherits only where it lists a package ("It includes")
-                if near > (3 if cl.has("package") else 0):
+                # a later sentence with no verb of its own inherits only where it lists a package ("It includes"),
+                # or is a line of a list a package opened ("This package includes:" / "Two NASAMS;")
+                listed = self.listing is not None and 0 < cl.sentence - self.listing <= 25 \
+                    and cl.s_end - cl.s_start <= 200
+                if near > (3 if cl.has("package") else 0) and not listed:
                     continue
+                sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
-                if self._group_before(cl, it.start):
+                if self._group_before(cl, it.start) and not sources:
                     continue
-                actor = _Actor(self.context.actor.codes, "inherited",
-                               f"inherited from the pledge announced before ({self.context.actor.via})",
-                               self.context.sentence)
+                if sources:  # "More missiles and armoured vehicles from France."
+                    actor = _Actor(sources, "explicit", "the source after 'from', in a list of announcements",
+                                   cl.sentence)
+                else:
+                    actor = _Actor(self.context.actor.codes, "inherited",
+                                   f"inherited from the pledge announced before ({self.context.actor.via})",
+                                   self.context.sentence)
                 status = self.context.status
                 for summary in self.context.summaries:  # "a $400 million package ... It includes ...": a summary
                     summary.specific = False
@@ -397,10 +419,37 @@ class _Run:
                                                                 "around it"))
             if k == 0 and self.context is not None:
                 self.context.summaries.extend(made)
+        if not status_cues and not cl.items:
+            self._sourced(cl, live)
         self._policies(cl, live)
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _sourced(self, cl: _Clause, live: list[Cue]) -> None:
+        """A verbless line of a list of announcements: "As well as 10,000 drones from the United Kingdom.", "a new
+        package of aid from Finland worth 188 million euros": the party after "from" pledges what it names."""
+        recent = self.context is not None and cl.sentence - self.context.sentence <= 3
+        chained = self.sourced_at is not None and cl.sentence - self.sourced_at <= 1
+        if not (recent or chained or cl.has("package")) or any(
+                c.cls in ("demand", "refusal", "hypothetical") for c in live) or any(
+                m.code in ADVERSARIES for m in cl.parties):  # "support for Russia from China" helps the other side
+            return
+        around = [c for c in live if c.cls in ("aid", "equipment")]
+        money = [n for n in self._numbers_in(cl.start, cl.end) if n.money]
+        sources = self._sources(cl)
+        if not sources or not (around or money):
+            return
+        counts = [n for n in self._numbers_in(cl.start, cl.end) if not (n.money or n.year or n.percent)]
+        single = len(sources) == 1 and len(counts) == 1 and any(c.cls == "equipment" for c in around)
+        value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(sources) == 1 else (None, None)
+        self.sourced_at = cl.sentence
+        status = self.context.status if self.context is not None and recent else "committed"
+        self._pledges(cl, _Actor(sources, "explicit", "the source after 'from', in a list of announcements",
+                                 cl.sentence), None, status, False,
+                      quantity=counts[0].value if single else None, value=value, currency=currency, specific=True,
+                      explain=_explained(None, _Actor(sources, "explicit", "the source after 'from'"),
+                                         "a line of a list of announcements: what comes from a party"))
 
     # -- who -----------------------------------------------------------------------------------------------------
     def _dateline(self, cl: _Clause) -> None:
@@ -528,8 +577,10 @@ class _Run:
         for m in cl.parties:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             listed = last is not None and self._joined(last, m)
+            # "from Germany", or a case ending that says "from" ("Saksalta", "Németországtól")
+            ending = self.rules.is_word("source_ending", self.folded[m.start:m.end])
             if m.is_party and m.code not in self.excluded and (
-                    (prev and self.rules.is_word("source", prev[-1])) or listed):
+                    (prev and self.rules.is_word("source", prev[-1])) or listed or ending):
                 codes.append(m.code)
                 last = m
             else:
@@ -795,8 +846,9 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
         if isinstance(r, Policy):
             policies.setdefault((r.party, r.stance), r)
             continue
-        # item-less pledges of another status are other aid ("will spend EUR 300m" / "has delivered its F-16s")
-        key = (r.donor, r.item, "" if r.item else r.status)
+        # item-less pledges of another status are other aid ("will spend EUR 300m" / "has delivered its F-16s");
+        # a delivery and a new pledge of one item are two events ("12 more Caesar, besides the 18 delivered")
+        key = (r.donor, r.item, ("delivered" if r.status == "delivered" else "") if r.item else r.status)
         old = pledges.get(key)
         if old is None:
             pledges[key] = r
@@ -815,6 +867,11 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     # an item-less pledge sums up the donor's named ones ("announced new assistance: ... includes NASAMS"), and so
     # does a headline; one in the body with a status of its own says something they do not (a delivery of a system
     # the catalog does not list)
+    # what the body says of a donor's item wins over what the headline says of it
+    body_items = {(p.donor, p.item) for p in pledges.values() if p.item is not None and p.start >= headline_end}
+    for k in [k for k, p in pledges.items() if p.item is not None and p.start < headline_end
+              and (p.donor, p.item) in body_items]:
+        del pledges[k]
     named = {(p.donor, p.status) for p in pledges.values() if p.item is not None}
     donors = {d for d, _ in named}
     in_body = {p.donor for p in pledges.values() if p.start >= headline_end}
@@ -835,6 +892,17 @@ def _merge_windows(ws: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+def _without(folded: str, a: int, b: int, items: list[_Item]) -> str:
+    """``folded[a:b]`` without the items named in it ("for Patriot and NASAMS" -> "for and")."""
+    parts, pos = [], a
+    for it in items:
+        if a <= it.start and it.end <= b:
+            parts.append(folded[pos:it.start])
+            pos = it.end
+    parts.append(folded[pos:b])
+    return " ".join(parts)
 
 
 def _words(s: str) -> list[str]:
