@@ -166,3 +166,21 @@ def test_refusing_weapons_or_military_equipment_is_no_military_aid(extractor: Ex
 def test_inflected_names_and_a_source_in_a_case_ending(extractor: Extractor, text: str, lang: str,
                                                        want: tuple) -> None:
     assert ("pledge", *want) in records(extractor, text, lang)
+
+
+def test_not_only_but_also_is_no_negation(extractor: Extractor) -> None:
+    text = "Il governo italiano non ha spedito solo i sistemi SAMP/T, ma anche missili Storm Shadow."
+    assert {(p.donor, p.item, p.status) for p in extractor.extract(text, "it").pledges} >= {
+        ("IT", "samp-t", "delivered")}
+
+
+def test_a_component_of_a_system_is_not_the_system(extractor: Extractor) -> None:
+    text = "Canada will provide 10 replacement barrels for M777 howitzers."
+    assert not any(p.item == "m777" for p in extractor.extract(text, "en").pledges)
+    text = "De door Nederland toegezegde Patriot-radar wordt snel aan Oekraïne geleverd."
+    assert not any(p.item == "patriot" for p in extractor.extract(text, "nl").pledges)
+
+
+def test_energy_equipment_named_in_other_languages(extractor: Extractor) -> None:
+    text = "Evropská unie poskytne Ukrajině 447 generátorů."
+    assert records(extractor, text, "cs") == {("pledge", "EU", "generator", "committed", 447.0)}

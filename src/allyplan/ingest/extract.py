@@ -229,6 +229,12 @@ class Extractor:
                 cl.contrasted.extend(m for m in cl.parties if c.end <= m.start < stop)
         if cl.contrasted:
             cl.parties = [m for m in cl.parties if m not in cl.contrasted]
+        # a component of a system is not the system ("Patriot-radar", "barrels for the M777")
+        parts = [c for c in cl.cues if c.cls == "component"]
+        if parts:
+            cl.items = [it for it in cl.items if not any(
+                (c.start >= it.end and len(_words(folded[it.end:c.start])) == 0)
+                or (c.end <= it.start and len(_words(folded[c.end:it.start])) <= 4) for c in parts)]
         likened = [c for c in cl.cues if c.cls == "equivalent"]
         if likened:
             cl.items = [it for it in cl.items if not any(
@@ -666,8 +672,12 @@ class _Run:
         nxt = _words(self.folded[cue.end:min(cl.end, cue.end + 24)])[:1]
         if cue.cls in _PLEDGE_CUES and nxt and self.rules.is_word("negation_after", nxt[0]):
             return True
+        if cue.cls in _PLEDGE_CUES and nxt and self.rules.is_word("only", nxt[0]):
+            return False  # "non ha spedito solo ... ma anche": not only, but also
         for c in cl.cues:
             if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2:
+                if any(self.rules.is_word("only", w) for w in _words(self.folded[c.end:cue.start])):
+                    continue  # "not only sent"
                 if cue.cls == "refusal" and self.rules.patterns["refusal"].match(self.folded, c.start):
                     continue  # "refused to ... rule out": a refusal word does not negate a refusal
                 return True

@@ -49,9 +49,9 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
-             "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent")}
+             "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
-                           "source", "source_ending"), "modifiers": ("negation_after",),
+                           "source", "source_ending", "only"), "modifiers": ("negation_after",),
                "items": ("link",)}
 
 
