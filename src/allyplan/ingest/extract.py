@@ -213,10 +213,10 @@ class Extractor:
         for cl in out:
             cl.items = self._parts(cl, folded)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
-            self._structure(cl, folded)
+            self._structure(cl, folded, rules)
         return out
 
-    def _structure(self, cl: _Clause, folded: str) -> None:
+    def _structure(self, cl: _Clause, folded: str, rules: Rules) -> None:
         """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
         Germany and France, ...", up to the comma or the verb) do not act; an item a thing is only likened to ("a
         system equivalent to Patriot") is not given."""
@@ -234,7 +234,8 @@ class Extractor:
         if parts:
             cl.items = [it for it in cl.items if not any(
                 (c.start >= it.end and len(_words(folded[it.end:c.start])) == 0)
-                or (c.end <= it.start and len(_words(folded[c.end:it.start])) <= 4) for c in parts)]
+                or (c.end <= it.start and 0 < len(gap := _words(folded[c.end:it.start])) <= 4
+                    and rules.is_word("link", gap[0])) for c in parts)]
         likened = [c for c in cl.cues if c.cls == "equivalent"]
         if likened:
             cl.items = [it for it in cl.items if not any(
@@ -701,6 +702,7 @@ class _Run:
     def _status(cue: Cue, live: list[Cue]) -> str:
         if cue.cls in ("delivered", "received") and any(
                 c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 60
+                and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
                 for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
@@ -877,6 +879,10 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     # an item-less pledge sums up the donor's named ones ("announced new assistance: ... includes NASAMS"), and so
     # does a headline; one in the body with a status of its own says something they do not (a delivery of a system
     # the catalog does not list)
+    # the news wins over a relative clause's background of the same item (", which has already delivered four,")
+    news = {(p.donor, p.item) for p in pledges.values() if p.item is not None and not p.background}
+    for k in [k for k, p in pledges.items() if p.item is not None and p.background and (p.donor, p.item) in news]:
+        del pledges[k]
     # what the body says of a donor's item wins over what the headline says of it
     body_items = {(p.donor, p.item) for p in pledges.values() if p.item is not None and p.start >= headline_end}
     for k in [k for k, p in pledges.items() if p.item is not None and p.start < headline_end
@@ -888,9 +894,7 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     out: list[Record] = [p for p in pledges.values() if p.item is not None or (
         p.start < headline_end and p.donor not in in_body) or (p.start >= headline_end and (
             p.donor not in donors or (p.donor, p.status) not in named or p.specific))]
-    # a call for talks by a party that refuses arms is part of its refusal, not another stance
-    refusing = {p.party for p in policies.values() if p.stance in ("non-lethal-only", "no-military-aid")}
-    out.extend(p for p in policies.values() if not (p.stance == "cautious" and p.party in refusing))
+    out.extend(policies.values())
     return out
 
 
