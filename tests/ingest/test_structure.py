@@ -184,3 +184,10 @@ def test_a_component_of_a_system_is_not_the_system(extractor: Extractor) -> None
 def test_energy_equipment_named_in_other_languages(extractor: Extractor) -> None:
     text = "Evropská unie poskytne Ukrajině 447 generátorů."
     assert records(extractor, text, "cs") == {("pledge", "EU", "generator", "committed", 447.0)}
+
+
+def test_a_hedge_bears_on_its_own_pledge_only(extractor: Extractor) -> None:
+    text = ("Germany confirmed the delivery of a third Patriot and Romania announced a Patriot for Ukraine on "
+            "condition that allies replace it, subject to approval by parliament.")
+    got = {(p.donor, p.status) for p in extractor.extract(text, "en").pledges}
+    assert got == {("DE", "committed"), ("RO", "considering")}

@@ -341,7 +341,7 @@ class _Run:
         if ifs:
             live = [c for c in live if c.cls not in _PLEDGE_CUES or c.start < ifs[0]]
         verbs = [c for c in live if c.cls in _ITEM_CUES]
-        hedge = any(c.cls == "hedge" for c in live)
+        hedges = [c for c in live if c.cls == "hedge"]
         reannounced = any(c.cls == "reannounced" for c in live)
         used: list[Cue] = []  # the cues that decided an item's status
         for it in cl.items:
@@ -379,7 +379,7 @@ class _Run:
                     continue
                 actor.origin = cl.sentence
                 status = self._status(cue, live)
-            if hedge and status != "delivered":
+            if status != "delivered" and self._hedged(cue, hedges, live):
                 status = "considering"
             if cue is not None:
                 used.append(cue)
@@ -395,7 +395,7 @@ class _Run:
             actor = self._actor(cl, cue, allow_topic=False)
             if actor is None or actor.how not in ("explicit", "government"):
                 continue
-            status = "considering" if hedge else self._status(cue, live)
+            status = "considering" if self._hedged(cue, hedges, live) else self._status(cue, live)
             if k == 0:
                 self.context = _Context(actor, status, cl.sentence)
             # a pledge that names no item: its cue serves no item, and aid or equipment is named around it
@@ -697,6 +697,20 @@ class _Run:
                 return max(later, key=lambda c: (_STATUS_RANK[_STATUS_OF[c.cls]], c.start))
             return cue
         return min(after, key=lambda c: c.start) if after else None
+
+    @staticmethod
+    def _hedged(cue: Cue | None, hedges: list[Cue], live: list[Cue]) -> bool:
+        """Whether a hedge ("subject to approval", "pod podmínkou") bears on ``cue``: the hedge's nearest pledge
+        verb, with no other between them ("... and Romania announced a Patriot on condition that ...")."""
+        if not hedges:
+            return False
+        if cue is None:
+            return True
+        for h in hedges:
+            a, b = (cue.end, h.start) if h.start >= cue.end else (h.end, cue.start)
+            if not any(v.cls in _PLEDGE_CUES and v is not cue and a <= v.start and v.end <= b for v in live):
+                return True
+        return False
 
     @staticmethod
     def _status(cue: Cue, live: list[Cue]) -> str:
