@@ -234,7 +234,7 @@ class Extractor:
         if parts:
             cl.items = [it for it in cl.items if not any(
                 (c.start >= it.end and len(_words(folded[it.end:c.start])) == 0)
-                or (c.end <= it.start and 0 < len(gap := _words(folded[c.end:it.start])) <= 4
+                or (c.end <= it.start and 0 < len(gap := _words(folded[c.end:it.start])) <= 6
                     and rules.is_word("link", gap[0])) for c in parts)]
         likened = [c for c in cl.cues if c.cls == "equivalent"]
         if likened:
