@@ -191,3 +191,13 @@ def test_a_hedge_bears_on_its_own_pledge_only(extractor: Extractor) -> None:
             "condition that allies replace it, subject to approval by parliament.")
     got = {(p.donor, p.status) for p in extractor.extract(text, "en").pledges}
     assert got == {("DE", "committed"), ("RO", "considering")}
+
+
+def test_donors_listed_after_a_colon_or_named_such_as_or_after_the_verb(extractor: Extractor) -> None:
+    text = "Estos son los países que ayudarán a Ucrania con el envío de armamento: Polonia, Rumanía y Suecia."
+    assert {p.donor for p in extractor.extract(text, "es").pledges} == {"PL", "RO", "SE"}
+    text = "Otros países de la OTAN, como Alemania, Polonia y Portugal, han prometido enviar tanques Leopard 2."
+    assert {p.donor for p in extractor.extract(text, "es").pledges} == {"DE", "PL", "PT"}
+    text = "Entre los países que no tienen previsto enviar armas se encuentra Hungría, Austria e Irlanda."
+    assert {(p.party, p.stance) for p in extractor.extract(text, "es").policies} == {
+        (c, "non-lethal-only") for c in ("HU", "AT", "IE")}

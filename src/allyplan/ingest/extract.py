@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from allyplan.ingest.gazetteer import Gazetteer, Mention
@@ -475,6 +476,9 @@ class _Run:
         agents = self._agents_after(cl, cue)
         if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
             return _Actor(agents, "explicit", "the agent just after the cue ('by')")
+        listed = self._listed_after_colon(cl, cue)
+        if listed:  # "the countries that will send arms: Poland, Czechia, Romania, ..."
+            return _Actor(listed, "explicit", "the list of parties after the colon that follows the cue")
         group = self._group_before(cl, cue.start, blocked_ok=True)
         if group == []:
             return None  # an organisation acts (NATO's Secretary General): no donor
@@ -505,7 +509,12 @@ class _Run:
             gap = _words(self.folded[first_end:m.start]) if m.start < cue.end else _words(self.folded[cue.end:m.start])
             prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w)]
             if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])):
-                return _Actor([m.code], "explicit", "the subject just after the verb")
+                codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
+                for a, b in pairwise(after):
+                    if not self._joined(a, b):
+                        break
+                    codes.append(b.code)
+                return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
@@ -513,6 +522,26 @@ class _Run:
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
         return None
+
+    def _listed_after_colon(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The joined parties right after a colon that follows ``cue`` with no party between them."""
+        colon = self.folded.find(":", cue.end, cl.end)
+        if colon < 0 or any(cue.end <= m.start < colon for m in cl.parties) or colon - cue.end > 120:
+            return []
+        codes: list[str] = []
+        last: Mention | None = None
+        for m in cl.parties:
+            if m.start < colon:
+                continue
+            if last is None:
+                if _words(self.folded[colon:m.start]) or not m.is_party:
+                    return []
+            elif not self._joined(last, m):
+                break
+            if m.is_party and m.code not in self.excluded:
+                codes.append(m.code)
+            last = m
+        return list(dict.fromkeys(codes)) if len(codes) >= 2 else []
 
     def _agents_after(self, cl: _Clause, cue: Cue) -> list[str]:
         """The parties right after a passive cue's agent word ("promised by Denmark and Norway")."""
@@ -614,6 +643,10 @@ class _Run:
             prev = self._prev_words(m.start, cl.start, 2)
             role = self._role(prev)
             if role == "addressee":
+                # "países como Alemania, Polonia y Portugal han prometido": the list named "such as" acts
+                if group and prev and self.rules.is_word("apposition", prev[-1]) and self._joined(m, group[-1]) \
+                        and m.is_party and m.code not in self.excluded:
+                    group.append(m)
                 if group:
                     break
                 continue

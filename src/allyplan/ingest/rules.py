@@ -51,7 +51,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
-                           "source", "source_ending", "only"), "modifiers": ("negation_after",),
+                           "source", "source_ending", "only", "apposition"), "modifiers": ("negation_after",),
                "items": ("link",)}
 
 
