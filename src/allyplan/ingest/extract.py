@@ -810,7 +810,8 @@ class _Run:
                 continue
             # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
-            if actor is None:
+            # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
+            if actor is None or actor.how == "government":
                 continue
             stances = self._refused(cl, cue, live) if cue.cls == "refusal" else [cue.cls.replace("_", "-")]
             if "no-military-aid" in stances and any(c.cls == "non_lethal_only" for c in live):
