@@ -201,3 +201,9 @@ def test_donors_listed_after_a_colon_or_named_such_as_or_after_the_verb(extracto
     text = "Entre los países que no tienen previsto enviar armas se encuentra Hungría, Austria e Irlanda."
     assert {(p.party, p.stance) for p in extractor.extract(text, "es").policies} == {
         (c, "non-lethal-only") for c in ("HU", "AT", "IE")}
+
+
+def test_an_ordinal_date_or_an_abbreviated_amount_does_not_end_a_sentence(extractor: Extractor) -> None:
+    text = ("Nach der Sitzung am 26. April kündigte Dänemark eine Erhöhung der Unterstützung um mehr als "
+            "631,2 Mio. USD im Jahr 2024 an.")
+    assert {(p.donor, p.status) for p in extractor.extract(text, "de").pledges} == {("DK", "committed")}
