@@ -207,3 +207,8 @@ def test_an_ordinal_date_or_an_abbreviated_amount_does_not_end_a_sentence(extrac
     text = ("Nach der Sitzung am 26. April kündigte Dänemark eine Erhöhung der Unterstützung um mehr als "
             "631,2 Mio. USD im Jahr 2024 an.")
     assert {(p.donor, p.status) for p in extractor.extract(text, "de").pledges} == {("DK", "committed")}
+
+
+def test_general_humanitarian_aid_is_no_pledge(extractor: Extractor) -> None:
+    text = "Hungarian aid deliveries arrived in Ukraine, and we are continuing to provide care for the refugees."
+    assert not extractor.extract(text, "en").pledges

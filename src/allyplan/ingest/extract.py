@@ -54,6 +54,9 @@ _STATUS_OF = {"considering": "considering", "committed": "committed", "delivered
               "received": "delivered", "completed": "delivered", "hedge": "considering"}
 _PLEDGE_CUES = ("considering", "committed", "delivered", "received", "completed")
 _COMMA_JOINER = re.compile(r",\s+(\w+)\s+(?:\w+'?\s*)?$")
+#: Humanitarian aid in the coalition's languages (a stem each).
+_HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|хуманит|insani|refugee|réfugié|flüchtling|uchodźc|"
+                           r"біженц|rifugiat|refugiad|vluchteling")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -418,6 +421,10 @@ class _Run:
             money = [] if self._value(cl)[0] is not None and used else [
                 n for n in self._numbers_in(lo, hi) if n.money]
             if not around and not money:
+                continue
+            # general humanitarian aid is not recorded ("Hungarian aid deliveries arrived ... care for the refugees")
+            if _HUMANITARIAN.search(self.folded, cl.start, cl.end) and not any(
+                    c.cls in ("military", "lethal", "equipment") for c in live):
                 continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
