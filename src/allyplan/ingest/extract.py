@@ -21,7 +21,14 @@ clause:
    military aid ``no-military-aid``; restraint, escalation fears and calls for a ceasefire are ``cautious``;
    reaffirmed support is ``supportive``.
 
-Records are then merged (:func:`_merged`) to one per donor and item and one per party and stance.
+Phrase structure refines each clause first (:meth:`Extractor._structure`, :meth:`Extractor._parts`): parties compared
+with ("unlike A and B, ...") do not act, components and likened items are not given, a system's parts are its
+launcher and interceptor. A passive cue's agent and a list after its colon are its donors; a hypothetical is nobody's
+pledge; a hedge bears on its nearest verb. Every record carries ``explain``: its cue, the donor's attachment and the
+rule (``allyplan ingest --explain``).
+
+Records are then merged (:func:`_merged`) to one per donor and item (a delivery and a new pledge apart) and one per
+party and stance; a list of donors with items listed apart becomes one item-less pledge per donor (:func:`_unpaired`).
 """
 
 from __future__ import annotations
