@@ -10,7 +10,9 @@ missile or launcher). :meth:`Rules.cues` finds every phrase of a text in one pas
 >>> [(c.cls, c.text) for c in r.cues("la france et l'italie envisagent d'augmenter")]
 [('considering', 'envisagent')]
 >>> sorted(available_languages())[:4]
-['de', 'en', 'es', 'fr']
+['bg', 'cs', 'da', 'de']
+>>> Rules.load("no").language  # Norwegian by any of its codes
+'nb'
 """
 
 from __future__ import annotations
