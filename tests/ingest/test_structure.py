@@ -110,3 +110,105 @@ def test_every_record_says_why_it_is_there(extractor: Extractor) -> None:
     by = {p.donor: p.explain for p in r.pledges}
     assert by["DK"] is not None and by["DK"]["cue"] == "promised" and "agent" in by["DK"]["attachment"]
     assert by["FR"] is not None and by["FR"]["rule"] == "the item's status cue"
+
+
+def test_a_hypothetical_is_nobodys_pledge(extractor: Extractor) -> None:
+    text = ("Scholz will bei seinem Nein zur Lieferung von Taurus an die Ukraine bleiben, auch wenn die USA ihre "
+            "ATACMS-Raketen liefern sollten.")
+    assert not extractor.extract(text, "de").pledges
+
+
+def test_a_delivery_and_a_new_pledge_of_one_item_are_two_records(extractor: Extractor) -> None:
+    text = "La France va donner à Kiev 12 canons Caesar de 155 mm supplémentaires, en plus des 18 pièces déjà livrées."
+    assert records(extractor, text, "fr") == {("pledge", "FR", "caesar", "committed", 12.0),
+                                              ("pledge", "FR", "caesar", "delivered", 18.0)}
+
+
+def test_one_interceptor_noun_serves_every_system_listed_after_it(extractor: Extractor) -> None:
+    text = "The U.S. will purchase interceptors for Patriot and NASAMS air defense systems for Ukraine."
+    assert {(p.donor, p.item) for p in extractor.extract(text, "en").pledges} == {
+        ("US", "pac-3-mse"), ("US", "aim-120-amraam")}
+
+
+def test_a_bulleted_list_after_includes_inherits_the_package(extractor: Extractor) -> None:
+    text = ("The Department of Defense announced $820 million in additional security assistance for Ukraine.\n"
+            "Capabilities in this package include:\nTwo NASAMS;\nUp to 150,000 rounds of 155mm artillery "
+            "ammunition; and\nOther equipment.")
+    got = {(p.donor, p.item, p.status, p.quantity) for p in extractor.extract(text, "en").pledges if p.item}
+    assert got == {("US", "nasams", "committed", 2.0), ("US", "shell-155mm", "committed", 150000.0)}
+
+
+def test_lines_of_a_list_of_announcements_pledge_what_comes_from_each_party(extractor: Extractor) -> None:
+    text = ("I welcome that Allies continue to step up with major new announcements.\n"
+            "In recent days, this includes nearly 600 million euros from Germany for the artillery initiative.\n"
+            "As well as 10,000 drones from the United Kingdom.\nMore missiles and armoured vehicles from France.\n"
+            "We discussed the support for Russia from China.")
+    got = {(p.donor, p.item, p.quantity) for p in extractor.extract(text, "en").pledges}
+    assert got == {("DE", None, None), ("GB", None, 10000.0), ("FR", None, None)}
+
+
+def test_continued_support_and_first_person_support_are_supportive(extractor: Extractor) -> None:
+    assert records(extractor, "Jatkamme tukeamme, toteaa Suomen puolustusministeri.", "fi") >= {
+        ("policy", "FI", "supportive")}
+    assert ("policy", "DK", "supportive") in records(
+        extractor, "Danmark fortsætter vores støtte til Ukraine, siger forsvarsministeren.", "da")
+
+
+def test_refusing_weapons_or_military_equipment_is_no_military_aid(extractor: Extractor) -> None:
+    text = "Orban said Hungary would not send any weapons or military equipment to Ukraine."
+    assert records(extractor, text, "en") == {("policy", "HU", "no-military-aid")}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Ukraina sai Saksalta kaksi Patriot-järjestelmää.", "fi", ("DE", "patriot", "delivered", 2.0)),
+    ("Suomen hallitus päätti lähettää Ukrainalle NASAMS-järjestelmän.", "fi", ("FI", "nasams", "committed", None)),
+])
+def test_inflected_names_and_a_source_in_a_case_ending(extractor: Extractor, text: str, lang: str,
+                                                       want: tuple) -> None:
+    assert ("pledge", *want) in records(extractor, text, lang)
+
+
+def test_not_only_but_also_is_no_negation(extractor: Extractor) -> None:
+    text = "Il governo italiano non ha spedito solo i sistemi SAMP/T, ma anche missili Storm Shadow."
+    assert {(p.donor, p.item, p.status) for p in extractor.extract(text, "it").pledges} >= {
+        ("IT", "samp-t", "delivered")}
+
+
+def test_a_component_of_a_system_is_not_the_system(extractor: Extractor) -> None:
+    text = "Canada will provide 10 replacement barrels for M777 howitzers."
+    assert not any(p.item == "m777" for p in extractor.extract(text, "en").pledges)
+    text = "De door Nederland toegezegde Patriot-radar wordt snel aan Oekraïne geleverd."
+    assert not any(p.item == "patriot" for p in extractor.extract(text, "nl").pledges)
+
+
+def test_energy_equipment_named_in_other_languages(extractor: Extractor) -> None:
+    text = "Evropská unie poskytne Ukrajině 447 generátorů."
+    assert records(extractor, text, "cs") == {("pledge", "EU", "generator", "committed", 447.0)}
+
+
+def test_a_hedge_bears_on_its_own_pledge_only(extractor: Extractor) -> None:
+    text = ("Germany confirmed the delivery of a third Patriot and Romania announced a Patriot for Ukraine on "
+            "condition that allies replace it, subject to approval by parliament.")
+    got = {(p.donor, p.status) for p in extractor.extract(text, "en").pledges}
+    assert got == {("DE", "committed"), ("RO", "considering")}
+
+
+def test_donors_listed_after_a_colon_or_named_such_as_or_after_the_verb(extractor: Extractor) -> None:
+    text = "Estos son los países que ayudarán a Ucrania con el envío de armamento: Polonia, Rumanía y Suecia."
+    assert {p.donor for p in extractor.extract(text, "es").pledges} == {"PL", "RO", "SE"}
+    text = "Otros países de la OTAN, como Alemania, Polonia y Portugal, han prometido enviar tanques Leopard 2."
+    assert {p.donor for p in extractor.extract(text, "es").pledges} == {"DE", "PL", "PT"}
+    text = "Entre los países que no tienen previsto enviar armas se encuentra Hungría, Austria e Irlanda."
+    assert {(p.party, p.stance) for p in extractor.extract(text, "es").policies} == {
+        (c, "non-lethal-only") for c in ("HU", "AT", "IE")}
+
+
+def test_an_ordinal_date_or_an_abbreviated_amount_does_not_end_a_sentence(extractor: Extractor) -> None:
+    text = ("Nach der Sitzung am 26. April kündigte Dänemark eine Erhöhung der Unterstützung um mehr als "
+            "631,2 Mio. USD im Jahr 2024 an.")
+    assert {(p.donor, p.status) for p in extractor.extract(text, "de").pledges} == {("DK", "committed")}
+
+
+def test_general_humanitarian_aid_is_no_pledge(extractor: Extractor) -> None:
+    text = "Hungarian aid deliveries arrived in Ukraine, and we are continuing to provide care for the refugees."
+    assert not extractor.extract(text, "en").pledges

@@ -21,7 +21,14 @@ clause:
    military aid ``no-military-aid``; restraint, escalation fears and calls for a ceasefire are ``cautious``;
    reaffirmed support is ``supportive``.
 
-Records are then merged (:func:`_merged`) to one per donor and item and one per party and stance.
+Phrase structure refines each clause first (:meth:`Extractor._structure`, :meth:`Extractor._parts`): parties compared
+with ("unlike A and B, ...") do not act, components and likened items are not given, a system's parts are its
+launcher and interceptor. A passive cue's agent and a list after its colon are its donors; a hypothetical is nobody's
+pledge; a hedge bears on its nearest verb. Every record carries ``explain``: its cue, the donor's attachment and the
+rule (``allyplan ingest --explain``).
+
+Records are then merged (:func:`_merged`) to one per donor and item (a delivery and a new pledge apart) and one per
+party and stance; a list of donors with items listed apart becomes one item-less pledge per donor (:func:`_unpaired`).
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from allyplan.ingest.gazetteer import Gazetteer, Mention
@@ -53,6 +61,9 @@ _STATUS_OF = {"considering": "considering", "committed": "committed", "delivered
               "received": "delivered", "completed": "delivered", "hedge": "considering"}
 _PLEDGE_CUES = ("considering", "committed", "delivered", "received", "completed")
 _COMMA_JOINER = re.compile(r",\s+(\w+)\s+(?:\w+'?\s*)?$")
+#: Humanitarian aid in the coalition's languages (a stem each).
+_HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|хуманит|insani|refugee|réfugié|flüchtling|uchodźc|"
+                           r"біженц|rifugiat|refugiad|vluchteling")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -213,10 +224,10 @@ class Extractor:
         for cl in out:
             cl.items = self._parts(cl, folded)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
-            self._structure(cl, folded)
+            self._structure(cl, folded, rules)
         return out
 
-    def _structure(self, cl: _Clause, folded: str) -> None:
+    def _structure(self, cl: _Clause, folded: str, rules: Rules) -> None:
         """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
         Germany and France, ...", up to the comma or the verb) do not act; an item a thing is only likened to ("a
         system equivalent to Patriot") is not given."""
@@ -229,6 +240,13 @@ class Extractor:
                 cl.contrasted.extend(m for m in cl.parties if c.end <= m.start < stop)
         if cl.contrasted:
             cl.parties = [m for m in cl.parties if m not in cl.contrasted]
+        # a component of a system is not the system ("Patriot-radar", "barrels for the M777")
+        parts = [c for c in cl.cues if c.cls == "component"]
+        if parts:
+            cl.items = [it for it in cl.items if not any(
+                (c.start >= it.end and len(_words(folded[it.end:c.start])) == 0)
+                or (c.end <= it.start and 0 < len(gap := _words(folded[c.end:it.start])) <= 6
+                    and rules.is_word("link", gap[0])) for c in parts)]
         likened = [c for c in cl.cues if c.cls == "equivalent"]
         if likened:
             cl.items = [it for it in cl.items if not any(
@@ -259,7 +277,13 @@ class Extractor:
         """A system named as what another item is for is not pledged itself ("AMRAAM do systemów NASAMS",
         "Aster 30 for the SAMP/T")."""
         out: list[_Item] = []
-        for it in items:
+        for i, it in enumerate(items):
+            if self._kinds.get(it.id) == "ammunition" and it.id.startswith("shell-"):
+                near = [o for o in (items[i - 1] if i else None, items[i + 1] if i + 1 < len(items) else None)
+                        if o is not None and self._kinds.get(o.id) == "howitzer"]
+                if any(len(_words(folded[min(o.end, it.end):max(o.start, it.start)])) <= 1
+                       and not re.search(r"[,;:]", folded[min(o.end, it.end):max(o.start, it.start)]) for o in near):
+                    continue  # the howitzer's calibre, not its shells
             prev = out[-1] if out else None
             if prev is not None and self._kinds.get(it.id) == "system" and prev.id != it.id:
                 gap = folded[prev.end:it.start]
@@ -278,8 +302,9 @@ class Extractor:
             if c.cls not in ("interceptor", "launcher"):
                 continue
             if c.end <= it.start:
-                gap = _words(folded[c.end:it.start])
-                if len(gap) <= 4 and (not gap or rules.is_word("link", gap[0])):
+                gap = _words(_without(folded, c.end, it.start, cl.items))
+                if (len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
+                        not gap or rules.is_word("link", gap[0])):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(c.start, it.end, derived, it.mention)
@@ -303,6 +328,8 @@ class _Run:
         self.topic: list[str] | None = None
         self.dateline: list[str] | None = None
         self.context: _Context | None = None
+        self.listing: int | None = None  # the sentence that opened a list of a package's contents ("includes:")
+        self.sourced_at: int | None = None  # the last line of a list of announcements ("... from Germany.")
         self.records: list[Record] = []
         self.sentence_clauses: dict[int, list[_Clause]] = {}
         self._groups: dict[tuple[int, int, bool], list[str] | None] = {}
@@ -311,6 +338,11 @@ class _Run:
     # -- one clause ---------------------------------------------------------------------------------------------
     def clause(self, cl: _Clause) -> None:
         self._dateline(cl)
+        if cl.has("package") and self.text[cl.s_start:cl.s_end].rstrip().endswith(":"):
+            self.listing = cl.sentence
+        elif self.listing is not None and cl.sentence > self.listing and any(
+                c.cls in _PLEDGE_CUES for c in cl.cues):
+            self.listing = None
         marks = [c for c in cl.cues if c.cls == "reannounced"]
         # "first announced in January" marks a re-announcement; its verb is not the pledge's status
         live = [c for c in cl.cues if not self._negated(c, cl)
@@ -320,7 +352,7 @@ class _Run:
         if ifs:
             live = [c for c in live if c.cls not in _PLEDGE_CUES or c.start < ifs[0]]
         verbs = [c for c in live if c.cls in _ITEM_CUES]
-        hedge = any(c.cls == "hedge" for c in live)
+        hedges = [c for c in live if c.cls == "hedge"]
         reannounced = any(c.cls == "reannounced" for c in live)
         used: list[Cue] = []  # the cues that decided an item's status
         for it in cl.items:
@@ -330,15 +362,23 @@ class _Run:
                 if any(c.cls in ("demand",) for c in live) or self.context is None:
                     continue
                 near = cl.sentence - self.context.sentence
-                # a later sentence with no verb of its own inherits only where it lists a package ("It includes")
-                if near > (3 if cl.has("package") else 0):
+                # a later sentence with no verb of its own inherits only where it lists a package ("It includes"),
+                # or is a line of a list a package opened ("This package includes:" / "Two NASAMS;")
+                listed = self.listing is not None and 0 < cl.sentence - self.listing <= 25 \
+                    and cl.s_end - cl.s_start <= 200
+                if near > (3 if cl.has("package") else 0) and not listed:
                     continue
+                sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
-                if self._group_before(cl, it.start):
+                if self._group_before(cl, it.start) and not sources:
                     continue
-                actor = _Actor(self.context.actor.codes, "inherited",
-                               f"inherited from the pledge announced before ({self.context.actor.via})",
-                               self.context.sentence)
+                if sources:  # "More missiles and armoured vehicles from France."
+                    actor = _Actor(sources, "explicit", "the source after 'from', in a list of announcements",
+                                   cl.sentence)
+                else:
+                    actor = _Actor(self.context.actor.codes, "inherited",
+                                   f"inherited from the pledge announced before ({self.context.actor.via})",
+                                   self.context.sentence)
                 status = self.context.status
                 for summary in self.context.summaries:  # "a $400 million package ... It includes ...": a summary
                     summary.specific = False
@@ -350,7 +390,7 @@ class _Run:
                     continue
                 actor.origin = cl.sentence
                 status = self._status(cue, live)
-            if hedge and status != "delivered":
+            if status != "delivered" and self._hedged(cue, hedges, live):
                 status = "considering"
             if cue is not None:
                 used.append(cue)
@@ -366,7 +406,7 @@ class _Run:
             actor = self._actor(cl, cue, allow_topic=False)
             if actor is None or actor.how not in ("explicit", "government"):
                 continue
-            status = "considering" if hedge else self._status(cue, live)
+            status = "considering" if self._hedged(cue, hedges, live) else self._status(cue, live)
             if k == 0:
                 self.context = _Context(actor, status, cl.sentence)
             # a pledge that names no item: its cue serves no item, and aid or equipment is named around it
@@ -389,6 +429,10 @@ class _Run:
                 n for n in self._numbers_in(lo, hi) if n.money]
             if not around and not money:
                 continue
+            # general humanitarian aid is not recorded ("Hungarian aid deliveries arrived ... care for the refugees")
+            if _HUMANITARIAN.search(self.folded, cl.start, cl.end) and not any(
+                    c.cls in ("military", "lethal", "equipment") for c in live):
+                continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
             made = self._pledges(cl, actor, None, status, reannounced, value=value, currency=currency,
@@ -397,10 +441,37 @@ class _Run:
                                                                 "around it"))
             if k == 0 and self.context is not None:
                 self.context.summaries.extend(made)
+        if not status_cues and not cl.items:
+            self._sourced(cl, live)
         self._policies(cl, live)
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _sourced(self, cl: _Clause, live: list[Cue]) -> None:
+        """A verbless line of a list of announcements: "As well as 10,000 drones from the United Kingdom.", "a new
+        package of aid from Finland worth 188 million euros": the party after "from" pledges what it names."""
+        recent = self.context is not None and cl.sentence - self.context.sentence <= 3
+        chained = self.sourced_at is not None and cl.sentence - self.sourced_at <= 1
+        if not (recent or chained or cl.has("package")) or any(
+                c.cls in ("demand", "refusal", "hypothetical") for c in live) or any(
+                m.code in ADVERSARIES for m in cl.parties):  # "support for Russia from China" helps the other side
+            return
+        around = [c for c in live if c.cls in ("aid", "equipment")]
+        money = [n for n in self._numbers_in(cl.start, cl.end) if n.money]
+        sources = self._sources(cl)
+        if not sources or not (around or money):
+            return
+        counts = [n for n in self._numbers_in(cl.start, cl.end) if not (n.money or n.year or n.percent)]
+        single = len(sources) == 1 and len(counts) == 1 and any(c.cls == "equipment" for c in around)
+        value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(sources) == 1 else (None, None)
+        self.sourced_at = cl.sentence
+        status = self.context.status if self.context is not None and recent else "committed"
+        self._pledges(cl, _Actor(sources, "explicit", "the source after 'from', in a list of announcements",
+                                 cl.sentence), None, status, False,
+                      quantity=counts[0].value if single else None, value=value, currency=currency, specific=True,
+                      explain=_explained(None, _Actor(sources, "explicit", "the source after 'from'"),
+                                         "a line of a list of announcements: what comes from a party"))
 
     # -- who -----------------------------------------------------------------------------------------------------
     def _dateline(self, cl: _Clause) -> None:
@@ -419,6 +490,9 @@ class _Run:
         agents = self._agents_after(cl, cue)
         if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
             return _Actor(agents, "explicit", "the agent just after the cue ('by')")
+        listed = self._listed_after_colon(cl, cue)
+        if listed:  # "the countries that will send arms: Poland, Czechia, Romania, ..."
+            return _Actor(listed, "explicit", "the list of parties after the colon that follows the cue")
         group = self._group_before(cl, cue.start, blocked_ok=True)
         if group == []:
             return None  # an organisation acts (NATO's Secretary General): no donor
@@ -449,7 +523,12 @@ class _Run:
             gap = _words(self.folded[first_end:m.start]) if m.start < cue.end else _words(self.folded[cue.end:m.start])
             prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w)]
             if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])):
-                return _Actor([m.code], "explicit", "the subject just after the verb")
+                codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
+                for a, b in pairwise(after):
+                    if not self._joined(a, b):
+                        break
+                    codes.append(b.code)
+                return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
@@ -457,6 +536,26 @@ class _Run:
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
         return None
+
+    def _listed_after_colon(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The joined parties right after a colon that follows ``cue`` with no party between them."""
+        colon = self.folded.find(":", cue.end, cl.end)
+        if colon < 0 or any(cue.end <= m.start < colon for m in cl.parties) or colon - cue.end > 120:
+            return []
+        codes: list[str] = []
+        last: Mention | None = None
+        for m in cl.parties:
+            if m.start < colon:
+                continue
+            if last is None:
+                if _words(self.folded[colon:m.start]) or not m.is_party:
+                    return []
+            elif not self._joined(last, m):
+                break
+            if m.is_party and m.code not in self.excluded:
+                codes.append(m.code)
+            last = m
+        return list(dict.fromkeys(codes)) if len(codes) >= 2 else []
 
     def _agents_after(self, cl: _Clause, cue: Cue) -> list[str]:
         """The parties right after a passive cue's agent word ("promised by Denmark and Norway")."""
@@ -528,8 +627,10 @@ class _Run:
         for m in cl.parties:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             listed = last is not None and self._joined(last, m)
+            # "from Germany", or a case ending that says "from" ("Saksalta", "Németországtól")
+            ending = self.rules.is_word("source_ending", self.folded[m.start:m.end])
             if m.is_party and m.code not in self.excluded and (
-                    (prev and self.rules.is_word("source", prev[-1])) or listed):
+                    (prev and self.rules.is_word("source", prev[-1])) or listed or ending):
                 codes.append(m.code)
                 last = m
             else:
@@ -556,6 +657,10 @@ class _Run:
             prev = self._prev_words(m.start, cl.start, 2)
             role = self._role(prev)
             if role == "addressee":
+                # "países como Alemania, Polonia y Portugal han prometido": the list named "such as" acts
+                if group and prev and self.rules.is_word("apposition", prev[-1]) and self._joined(m, group[-1]) \
+                        and m.is_party and m.code not in self.excluded:
+                    group.append(m)
                 if group:
                     break
                 continue
@@ -615,8 +720,12 @@ class _Run:
         nxt = _words(self.folded[cue.end:min(cl.end, cue.end + 24)])[:1]
         if cue.cls in _PLEDGE_CUES and nxt and self.rules.is_word("negation_after", nxt[0]):
             return True
+        if cue.cls in _PLEDGE_CUES and nxt and self.rules.is_word("only", nxt[0]):
+            return False  # "non ha spedito solo ... ma anche": not only, but also
         for c in cl.cues:
             if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2:
+                if any(self.rules.is_word("only", w) for w in _words(self.folded[c.end:cue.start])):
+                    continue  # "not only sent"
                 if cue.cls == "refusal" and self.rules.patterns["refusal"].match(self.folded, c.start):
                     continue  # "refused to ... rule out": a refusal word does not negate a refusal
                 return True
@@ -637,9 +746,24 @@ class _Run:
         return min(after, key=lambda c: c.start) if after else None
 
     @staticmethod
+    def _hedged(cue: Cue | None, hedges: list[Cue], live: list[Cue]) -> bool:
+        """Whether a hedge ("subject to approval", "pod podmínkou") bears on ``cue``: the hedge's nearest pledge
+        verb, with no other between them ("... and Romania announced a Patriot on condition that ...")."""
+        if not hedges:
+            return False
+        if cue is None:
+            return True
+        for h in hedges:
+            a, b = (cue.end, h.start) if h.start >= cue.end else (h.end, cue.start)
+            if not any(v.cls in _PLEDGE_CUES and v is not cue and a <= v.start and v.end <= b for v in live):
+                return True
+        return False
+
+    @staticmethod
     def _status(cue: Cue, live: list[Cue]) -> str:
         if cue.cls in ("delivered", "received") and any(
                 c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 60
+                and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
                 for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
@@ -700,7 +824,8 @@ class _Run:
                 continue
             # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
-            if actor is None:
+            # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
+            if actor is None or actor.how == "government":
                 continue
             stances = self._refused(cl, cue, live) if cue.cls == "refusal" else [cue.cls.replace("_", "-")]
             if "no-military-aid" in stances and any(c.cls == "non_lethal_only" for c in live):
@@ -795,8 +920,9 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
         if isinstance(r, Policy):
             policies.setdefault((r.party, r.stance), r)
             continue
-        # item-less pledges of another status are other aid ("will spend EUR 300m" / "has delivered its F-16s")
-        key = (r.donor, r.item, "" if r.item else r.status)
+        # item-less pledges of another status are other aid ("will spend EUR 300m" / "has delivered its F-16s");
+        # a delivery and a new pledge of one item are two events ("12 more Caesar, besides the 18 delivered")
+        key = (r.donor, r.item, ("delivered" if r.status == "delivered" else "") if r.item else r.status)
         old = pledges.get(key)
         if old is None:
             pledges[key] = r
@@ -815,15 +941,22 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     # an item-less pledge sums up the donor's named ones ("announced new assistance: ... includes NASAMS"), and so
     # does a headline; one in the body with a status of its own says something they do not (a delivery of a system
     # the catalog does not list)
+    # the news wins over a relative clause's background of the same item (", which has already delivered four,")
+    news = {(p.donor, p.item) for p in pledges.values() if p.item is not None and not p.background}
+    for k in [k for k, p in pledges.items() if p.item is not None and p.background and (p.donor, p.item) in news]:
+        del pledges[k]
+    # what the body says of a donor's item wins over what the headline says of it
+    body_items = {(p.donor, p.item) for p in pledges.values() if p.item is not None and p.start >= headline_end}
+    for k in [k for k, p in pledges.items() if p.item is not None and p.start < headline_end
+              and (p.donor, p.item) in body_items]:
+        del pledges[k]
     named = {(p.donor, p.status) for p in pledges.values() if p.item is not None}
     donors = {d for d, _ in named}
     in_body = {p.donor for p in pledges.values() if p.start >= headline_end}
     out: list[Record] = [p for p in pledges.values() if p.item is not None or (
         p.start < headline_end and p.donor not in in_body) or (p.start >= headline_end and (
             p.donor not in donors or (p.donor, p.status) not in named or p.specific))]
-    # a call for talks by a party that refuses arms is part of its refusal, not another stance
-    refusing = {p.party for p in policies.values() if p.stance in ("non-lethal-only", "no-military-aid")}
-    out.extend(p for p in policies.values() if not (p.stance == "cautious" and p.party in refusing))
+    out.extend(policies.values())
     return out
 
 
@@ -835,6 +968,17 @@ def _merge_windows(ws: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+def _without(folded: str, a: int, b: int, items: list[_Item]) -> str:
+    """``folded[a:b]`` without the items named in it ("for Patriot and NASAMS" -> "for and")."""
+    parts, pos = [], a
+    for it in items:
+        if a <= it.start and it.end <= b:
+            parts.append(folded[pos:it.start])
+            pos = it.end
+    parts.append(folded[pos:b])
+    return " ".join(parts)
 
 
 def _words(s: str) -> list[str]:

@@ -10,7 +10,9 @@ missile or launcher). :meth:`Rules.cues` finds every phrase of a text in one pas
 >>> [(c.cls, c.text) for c in r.cues("la france et l'italie envisagent d'augmenter")]
 [('considering', 'envisagent')]
 >>> sorted(available_languages())[:4]
-['de', 'en', 'es', 'fr']
+['bg', 'cs', 'da', 'de']
+>>> Rules.load("no").language  # Norwegian by any of its codes
+'nb'
 """
 
 from __future__ import annotations
@@ -49,9 +51,9 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
-             "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent")}
+             "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
-                           "source"), "modifiers": ("negation_after",),
+                           "source", "source_ending", "only", "apposition"), "modifiers": ("negation_after",),
                "items": ("link",)}
 
 

@@ -37,7 +37,15 @@ def fold(text: str) -> str:
 # line break. Abbreviations that end in a dot and are followed by a capital ("U.S. Army") are kept together.
 _END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“(]?[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ0-9])|\n+")
 _ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|"
-                     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул)\.$")
+                     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул|Mio|Mrd|Mln|Tsd|mln|"
+                     r"mld|mlrd|mrd|tys|tis|tūkst|млн|млрд|тис|Kč|plk|płk)\.$")
+
+
+# "am 26. April", "26. huhtikuuta", "26. dubna": an ordinal day before a month does not end a sentence
+_ORDINAL = re.compile(r"\b\d{1,2}\.$")
+_MONTH = re.compile(r"(?i)(?:jan|feb|mär|mar|apr|mai|maj|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|des|led|úno|bře|dub|"
+                    r"kvě|čer|srp|zář|říj|lis|pro|tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|"
+                    r"joulu|janu|febru|márc|ápr|máj|jún|júl|szept|aug|január|aprī|aprill|mart)")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
@@ -46,7 +54,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     pos = start
     for m in _END.finditer(text, start, stop):
         cut = m.start()
-        if "\n" not in m.group() and _ABBREV.search(text, max(pos, cut - 10), cut):
+        if "\n" not in m.group() and (_ABBREV.search(text, max(pos, cut - 10), cut) or (
+                _ORDINAL.search(text, max(pos, cut - 4), cut) and _MONTH.match(text, m.end()))):
             continue
         yield from _trimmed(text, pos, cut)
         pos = m.end()
