@@ -168,9 +168,8 @@ def plan_cmd(
             found = "" if pr.objective != pr.objective else (
                 f", best {pr.objective:,.1f}, bound {pr.bound:,.1f}, gap {pr.gap:.2%}")
             status.update(f"Solving ({pr.phase or 'branch and bound'}): {pr.seconds:.0f} s{found}")
-        # --time-limit is the whole run's: what starting and loading took comes off, and writing is kept back.
-        budget = time_limit - _process_age() - min(max(0.05 * time_limit, 0.2), 1.5)
-        p = plan(s, time_limit=max(budget, 0.05), gap=gap, threads=threads, progress=None if quiet else progress,
+        # --time-limit is the whole run's: what starting and loading took comes off (plan keeps writing's back).
+        p = plan(s, time_limit=max(time_limit - _process_age(), 0.05), gap=gap, threads=threads, progress=None if quiet else progress,
                  model_file=write_model)
         status.update("Writing the plan…")
         written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load})
