@@ -224,8 +224,9 @@ def main() -> None:
                 write_model(build_model(s)[0], mps)
                 res = subprocess.run([sys.executable, "-c", HIGHS_ALONE, str(mps), str(a.time_limit)], check=True,
                                      capture_output=True, text=True)
-                r["highs_alone"] = json.loads(res.stdout)
+                r["highs_alone"] = json.loads(res.stdout.strip().splitlines()[-1])  # after HiGHS's banner
             results.append(r)
+            print(json.dumps(r), file=sys.stderr, flush=True)  # each case as it is measured
     load1 = os.getloadavg()
 
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "

@@ -333,6 +333,9 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
             break
         # Platforms others need are taken whole where the plan stays feasible: dropping one drops its users.
         up = frac & eager & (np.ceil(x - 1e-6) <= hi)
+        if up_filter is not None and up.any():
+            want = np.flatnonzero(up)
+            up[want[~up_filter(best[0], cols[want], np.ceil(x[want]) - x[want])]] = False
         for trial in (up, up & False):
             try_lb, try_hi = np.zeros(len(cols)), np.clip(np.floor(x + 1e-6), 0.0, hi)
             try_lb[trial] = try_hi[trial] = np.ceil(x[trial] - 1e-6)
