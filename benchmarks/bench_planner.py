@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -62,6 +61,10 @@ def run(args: list[str]) -> tuple[float, float]:
 def dims(f: float) -> dict[str, int]:
     return {"donors": max(2, round(50 * f)), "items": max(8, round(500 * f)), "needs": max(8, round(1000 * f)),
             "months": 36}
+
+
+def num(v: float | None) -> str:
+    return "none" if v is None or not np.isfinite(v) else f"{v:,.1f}"
 
 
 def label(f: float) -> str:
@@ -249,8 +252,8 @@ def main() -> None:
             hx = r["highs_alone"]
             obj = "no plan" if hx["objective"] is None else f"plan {hx['objective']:,.1f}, gap {hx['gap']:.2%}"
             print(f"\nHiGHS alone on the exported MPS of {r['case']} (time limit {a.time_limit:g} s): "
-                  f"{hx['wall_s']:.1f} s, {hx['status']}, {obj}, bound {hx['bound']:,.1f}, {hx['nodes']} nodes; "
-                  f"allyplan: plan {r['objective']:,.1f}, bound {r['bound']:,.1f}, gap {r['gap']:.2%}")
+                  f"{hx['wall_s']:.1f} s, {hx['status']}, {obj}, bound {num(hx['bound'])}, {hx['nodes']} nodes; "
+                  f"allyplan: plan {r['objective']:,.1f}, bound {num(r['bound'])}, gap {r['gap']:.2%}")
     if a.svg:
         svg_chart(results, a.svg)
     if a.json:

@@ -169,8 +169,8 @@ def plan_cmd(
                 f", best {pr.objective:,.1f}, bound {pr.bound:,.1f}, gap {pr.gap:.2%}")
             status.update(f"Solving ({pr.phase or 'branch and bound'}): {pr.seconds:.0f} s{found}")
         # --time-limit is the whole run's: what starting and loading took comes off (plan keeps writing's back).
-        p = plan(s, time_limit=max(time_limit - _process_age(), 0.05), gap=gap, threads=threads, progress=None if quiet else progress,
-                 model_file=write_model)
+        p = plan(s, time_limit=max(time_limit - _process_age(), 0.05), gap=gap, threads=threads,
+                 progress=None if quiet else progress, model_file=write_model)
         status.update("Writing the plan…")
         written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load})
     if quiet:
