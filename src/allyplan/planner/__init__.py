@@ -148,9 +148,11 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
         write_model(m, model_file)
     t1 = time.perf_counter()
     # Keep back what turning the solution into tables, explaining and writing them take: measured (bench_planner,
-    # 1/16 to 2x the large case), three to four and a half times what building the model took.
-    after = 4.0 * (t1 - t0) + 0.05
-    res: SolveResult = solve_model(m, time_limit=max(deadline - t1 - after, 0.05), gap=gap, threads=threads,
+    # 1/16 to 2x the large case), three to four and a half times what building the model took; but never more
+    # than half the time left, so that a short limit still leaves the solver some.
+    left = deadline - t1
+    after = min(4.0 * (t1 - t0) + 0.05, 0.5 * left)
+    res: SolveResult = solve_model(m, time_limit=max(left - after, 0.05), gap=gap, threads=threads,
                                    progress=progress, up_filter=make_up_filter(m, d),
                                    make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d))
     t2 = time.perf_counter()
