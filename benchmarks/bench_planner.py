@@ -67,6 +67,10 @@ def num(v: float | None) -> str:
     return "none" if v is None or not np.isfinite(v) else f"{v:,.1f}"
 
 
+def pct(v: float | None) -> str:
+    return "-" if v is None or not np.isfinite(v) else f"{v:.3%}"
+
+
 def label(f: float) -> str:
     return f"1/{round(1 / f)}" if f < 1 else f"{f:g}x"
 
@@ -145,9 +149,11 @@ def case(name: str, scenario: Path, out: Path, time_limit: float, repeat: int) -
         statuses.append(summary["status"])
     ok = subprocess.run([sys.executable, "-m", "allyplan", "verify", str(scenario), str(out)],
                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    found = [g for g in gaps if np.isfinite(g)]  # runs that found a plan
     return {"case": name, "wall_s": round(statistics.median(walls), 2), "wall_min_s": round(min(walls), 2),
-            "peak_rss_mb": round(max(peaks), 1), "status": statuses, "gap": round(statistics.median(gaps), 6),
-            "gap_max": round(max(gaps), 6), "objective": summary["objective"], "bound": summary["bound"],
+            "peak_rss_mb": round(max(peaks), 1), "status": statuses,
+            "gap": round(statistics.median(found), 6) if found else None, "gaps": gaps,
+            "objective": summary["objective"], "bound": summary["bound"],
             "method": summary.get("method", ""), "work": summary.get("solver_work", {}),
             "timings_s": summary["timings_s"], "model": summary["model"], "verified": ok}
 
@@ -157,8 +163,9 @@ def svg_chart(rows: list[dict[str, Any]], path: Path) -> None:
     W, H, L, R, B, TOP = 640, 300, 60, 60, 40, 30
     xs = [np.log2(r["size"]) for r in rows]
     x0, x1 = min(xs), max(xs)
-    walls, gaps = [r["wall_s"] for r in rows], [100 * r["gap"] for r in rows]
-    wmax, gmax = max(max(walls), 10.0) * 1.1, max(max(gaps), 1.0) * 1.1
+    walls = [r["wall_s"] for r in rows]
+    gaps = [100 * r["gap"] if r["gap"] is not None and np.isfinite(r["gap"]) else None for r in rows]
+    wmax, gmax = max(max(walls), 10.0) * 1.1, max([g for g in gaps if g is not None] + [1.0]) * 1.1
 
     def px(x: float) -> float:
         return L + (x - x0) / max(x1 - x0, 1e-9) * (W - L - R)
@@ -181,10 +188,12 @@ def svg_chart(rows: list[dict[str, Any]], path: Path) -> None:
     for r, x in zip(rows, xs, strict=True):
         parts.append(f'<text x="{px(x)}" y="{H - B + 15}" text-anchor="middle">{label(r["size"])}</text>')
     for vals, vmax, colour in ((walls, wmax, "#1f77b4"), (gaps, gmax, "#d62728")):
-        pts = " ".join(f"{px(x):.1f},{py(v, vmax):.1f}" for x, v in zip(xs, vals, strict=True))
+        seen = [(x, v) for x, v in zip(xs, vals, strict=True) if v is not None]
+        pts = " ".join(f"{px(x):.1f},{py(v, vmax):.1f}" for x, v in seen)
         parts.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"/>')
-        parts += [f'<circle cx="{px(x):.1f}" cy="{py(v, vmax):.1f}" r="3" fill="{colour}"/>'
-                  for x, v in zip(xs, vals, strict=True)]
+        parts += [f'<circle cx="{px(x):.1f}" cy="{py(v, vmax):.1f}" r="3" fill="{colour}"/>' for x, v in seen]
+    parts += [f'<text x="{px(x)}" y="{H - B - 6}" fill="#d62728" text-anchor="middle">no plan</text>'
+              for x, g in zip(xs, gaps, strict=True) if g is None]
     for t in range(0, int(wmax) + 1, max(1, int(wmax // 5))):
         parts.append(f'<text x="{L - 5}" y="{py(t, wmax) + 4}" text-anchor="end">{t}</text>')
     step = max(gmax / 5, 0.1)
@@ -236,7 +245,7 @@ def main() -> None:
           f"{platform.python_version()}; load average {load0[0]:.1f} at start, {load1[0]:.1f} at end "
           f"(a shared machine: wall times are noisy); {a.repeat} run(s) per case, medians")
     print(f"\n{ex['case']}: {ex['wall_s']:.2f} s end to end, peak {ex['peak_rss_mb']:.0f} MB, status "
-          f"{ex['status'][0]}, gap {ex['gap']:.3%}, verify {'ok' if ex['verified'] else 'FAILED'}")
+          f"{ex['status'][0]}, gap {pct(ex['gap'])}, verify {'ok' if ex['verified'] else 'FAILED'}")
     print(f"\nallyplan plan --time-limit {a.time_limit:g} (the whole run):\n")
     print("| size | variables | integers | wall s (median / min) | peak MB | status | proven gap | LP iterations "
           "| B&B nodes | verify | unmet: allyplan / greedy |")
@@ -245,7 +254,7 @@ def main() -> None:
         w = r["work"]
         print(f"| {r['case']} | {r['model']['variables']:,} | {r['model']['integers']:,} | {r['wall_s']:.2f} / "
               f"{r['wall_min_s']:.2f} | {r['peak_rss_mb']:.0f} | {', '.join(sorted(set(r['status'])))} | "
-              f"{r['gap']:.3%} | {w.get('lp_iterations', '-')} | {w.get('mip_nodes', '-')} | "
+              f"{pct(r['gap'])} | {w.get('lp_iterations', '-')} | {w.get('mip_nodes', '-')} | "
               f"{'ok' if r['verified'] else 'FAILED'} | {r['unmet_allyplan']:.1f} / {r['unmet_greedy']:.1f} |")
     for r in results:
         if "highs_alone" in r:
@@ -253,7 +262,7 @@ def main() -> None:
             obj = "no plan" if hx["objective"] is None else f"plan {hx['objective']:,.1f}, gap {hx['gap']:.2%}"
             print(f"\nHiGHS alone on the exported MPS of {r['case']} (time limit {a.time_limit:g} s): "
                   f"{hx['wall_s']:.1f} s, {hx['status']}, {obj}, bound {num(hx['bound'])}, {hx['nodes']} nodes; "
-                  f"allyplan: plan {r['objective']:,.1f}, bound {num(r['bound'])}, gap {r['gap']:.2%}")
+                  f"allyplan: plan {r['objective']:,.1f}, bound {num(r['bound'])}, gap {pct(r['gap'])}")
     if a.svg:
         svg_chart(results, a.svg)
     if a.json:
