@@ -151,17 +151,18 @@ def _print_summary(p: Plan, written: Path | None, fmt: str = "table") -> None:
         out.print(f"Plan written to {written}/ ({files})", highlight=False, soft_wrap=True)
 
 
-def _process_age() -> float:
-    """Seconds since this process started (Linux), else since the CLI module was imported."""
-    try:
-        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
-        return max(time.clock_gettime(time.CLOCK_BOOTTIME) - started, 0.0)
-    except (OSError, ValueError, IndexError, AttributeError):
-        return time.perf_counter() - _IMPORTED
-
-
-_IMPORTED = time.perf_counter()
+def _elapsed(command_started: float) -> float:
+    """Seconds this run has taken so far: since the process started when it is the ``allyplan`` command
+    (Linux; so starting Python and importing count), else since the command was called (in-process callers)."""
+    argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    if argv0.name == "allyplan" or argv0.parts[-2:] == ("allyplan", "__main__.py"):
+        try:
+            fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+            started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
+            return max(time.clock_gettime(time.CLOCK_BOOTTIME) - started, 0.0)
+        except (OSError, ValueError, IndexError, AttributeError):
+            pass
+    return time.perf_counter() - command_started
 
 
 @app.command("plan")
@@ -233,9 +234,8 @@ def plan_cmd(
                 status.update(f"Solving ({pr.phase or 'branch and bound'}): {pr.seconds:.0f} s{found}")
             log.info("building and solving the model")
             if robust is None:
-                # --time-limit is the whole run's: what starting and loading took comes off, and writing is kept back.
-                budget = time_limit - _process_age() - min(max(0.05 * time_limit, 0.2), 1.5)
-                p = plan(s, time_limit=max(budget, 0.05), gap=gap, threads=threads,
+                # --time-limit is the whole run's: what starting and loading took comes off (plan keeps writing's back)
+                p = plan(s, time_limit=max(time_limit - _elapsed(t0), 0.05), gap=gap, threads=threads,
                          progress=None if quiet else progress, model_file=write_model)
             else:
                 from allyplan.cli_sweep import robust_for_plan

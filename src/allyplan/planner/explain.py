@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from allyplan.months import month_label, month_number
 from allyplan.planner.inputs import PlanInputs
 from allyplan.planner.results import first_in_service
 
@@ -82,7 +83,14 @@ def explain_shortfalls(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.Dat
     short["row"] = np.arange(len(short))
     if short.empty:
         return pd.DataFrame(columns=SHORTFALL_COLUMNS)
-    label = d.scenario.label
+    start = month_number(d.scenario.config.start)
+    cache: dict[int, str] = {}
+
+    def label(offset: int) -> str:  # one label per distinct month, not per row (a plan has hundreds of thousands)
+        o = int(offset)
+        if o not in cache:
+            cache[o] = month_label(start + o)
+        return cache[o]
     src, line_spare = _sources(d, deliveries)
     src["fund_to"] = src["fund_to"].fillna(-1).astype(int)
     cand = short.merge(d.accepts, on="need").merge(src, on="item")

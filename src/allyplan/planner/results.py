@@ -14,7 +14,8 @@ import pandas as pd
 from allyplan.planner.inputs import PlanInputs
 from allyplan.planner.model import Model
 
-__all__ = ["assign_results", "is_whole", "whole_solution", "interval_match", "coverage_table", "burden_table", "first_in_service"]
+__all__ = ["assign_results", "is_whole", "whole_solution", "interval_match", "coverage_table", "burden_table",
+           "first_in_service"]
 
 DELIVERY_COLUMNS = ["donor", "item", "source", "fund", "ship_month", "arrive_month", "quantity", "value_eur",
                     "need"]

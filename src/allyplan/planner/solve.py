@@ -12,7 +12,6 @@ from typing import Any
 
 import highspy
 import numpy as np
-import pandas as pd
 
 from allyplan.planner.model import Model
 
@@ -145,12 +144,12 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
     A MILP is solved in steps, each only if the last left the gap open and time remains:
     1. the LP relaxation, whose optimum bounds every plan from below;
-    2. a rounding dive (:func:`_dive`): shipments rounded (up where ``up_filter`` finds room for the extra
-       units), re-solving the LP warm-started in between;
+    2. a rounding dive (:func:`_dive`): shipments of ``lumpy`` items rounded (up where ``up_filter`` finds room
+       for the extra units), re-solving the LP warm-started in between;
     3. a whole-unit plan: ``make_whole`` turns the dive's solution into whole shipments and allocations, and the
        LP is re-solved with every integer column fixed there, so the plan is a solution of the model;
-    4. a neighbourhood search (RINS): a MIP in which the integer columns where that plan agrees with the LP
-       relaxation stay fixed, started from the plan;
+    4. a neighbourhood search (RINS-like): a MIP in which the integer columns where that plan agrees with the
+       dive's solution stay fixed and the others (what rounding decided) are free, started from the plan;
     5. branch and bound over the whole model, started from the best plan (``setSolution``), for the time that
        remains (only if at least twice the LP's time is left: it has to solve its own root LP first).
     Integer columns of the solution returned are whole whenever a whole plan was found. Ctrl-C stops HiGHS
@@ -170,7 +169,6 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal or not integral.any():
         return _result(h, started, None)
     bound = float(h.getInfo().objective_function_value)
-    relaxed = np.asarray(h.getSolution().col_value, dtype=float)
     lp_seconds = time.perf_counter() - started
     work = {"lp_iterations": int(h.getInfo().simplex_iteration_count)}
     report("rounding", float("nan"), bound)
@@ -179,10 +177,6 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     incumbent = _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0,
                       deadline=deadline, up_filter=up_filter)
     cols = np.flatnonzero(integral)
-    if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
-        fr = np.abs(incumbent[cols] - np.round(incumbent[cols])) > 1e-6
-        print("DIVE", time.perf_counter() - started, m.full_cost() @ incumbent, "frac", fr.sum(), "ships frac",
-              (np.abs(incumbent[ships] - np.round(incumbent[ships])) > 1e-6).sum(), flush=True)
     dived = incumbent
     if make_whole is not None and time.perf_counter() < deadline:
         dived = incumbent.copy()
@@ -196,8 +190,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     is_whole = bool(np.all(np.abs(incumbent[cols] - np.round(incumbent[cols])) <= 1e-6))
     value = float(m.full_cost() @ incumbent + m.offset)
     method = "rounded LP relaxation"
-    if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
-        print("WHOLE", time.perf_counter() - started, value, is_whole, flush=True)
+
     report("rounding", value, bound)
 
     lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integral]
@@ -209,10 +202,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         if is_whole:
             sol = highspy.HighsSolution()
             sol.col_value = list(incumbent)
-            st = hm.setSolution(sol)
-            if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
-                print("setSolution", st, flush=True)
-                hm.setOptionValue("output_flag", True)
+            hm.setSolution(sol)
         if progress is not None:
             def improved(e: Any) -> None:
                 out = e.data_out
@@ -228,15 +218,12 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     left = deadline - time.perf_counter()
     if is_whole and _gap(value, bound) > gap and left > 0.5:
         agree = np.zeros(m.n_cols, dtype=bool)
-        ref = dived if os.environ.get("ALLYPLAN_RINS", "dive") == "dive" else relaxed
-        agree[cols] = np.abs(ref[cols] - incumbent[cols]) <= 1e-6
+        agree[cols] = np.abs(dived[cols] - incumbent[cols]) <= 1e-6
         lower, upper = col_lb.copy(), col_ub.copy()
         lower[agree] = upper[agree] = incumbent[agree]
         hm, better = mip(lower, upper, min(left, max(0.5 * left, lp_seconds)), "neighbourhood search")
         work["rins_nodes"] = int(hm.getInfo().mip_node_count)
-        if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
-            print("RINS", time.perf_counter() - started, hm.getInfo().objective_function_value, "free",
-                  len(cols) - agree.sum(), flush=True)
+
         if better:
             incumbent = np.asarray(hm.getSolution().col_value, dtype=float)
             incumbent[cols] = np.round(incumbent[cols])
@@ -271,15 +258,16 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
 
     1. A few rounds: every fractional column is rounded up (when its fraction is at least one half, or, for a
        platform other items need (``eager``), when it is positive, and when ``up_filter`` says the extra units
-       fit under their limits) or down, and the LP re-solved; a round
-       whose round-ups leave no feasible plan is undone, and those columns are only rounded down from then on.
-    2. A few passes: the fractional columns that are not such platforms are rounded down and fixed; then the
-       platforms, up from one half (if the plan stays feasible) and down otherwise.
-    3. Every column is fixed at its value rounded down, and the LP re-solved once more. Rounding down is always
-       feasible: supply limits are upper bounds and unmet need is a variable.
-    Should a re-solve still fail, the results stage rounds what is left down and drops what it cannot use.
+       fit under their limits) or down, and the LP re-solved; a round whose round-ups leave no feasible plan is
+       retried with the platforms' round-ups only, then with none, and the columns it could not round up are
+       only rounded down from then on.
+    2. A few passes: the fractional columns that are not such platforms are rounded down; then the platforms,
+       up from one half (if the plan stays feasible) and down otherwise.
+    3. Every column at most its value rounded down (platforms up where that stays feasible), the LP re-solved,
+       until nothing is fractional. Only upper bounds move: a unit that needs a platform rounded away must be
+       free to go too, and unmet need is a variable, so this is always feasible.
     Returns the last feasible solution (a re-solve that fails is undone, so there always is one: the LP
-    relaxation's at worst).
+    relaxation's at worst); should fractions remain (the deadline), the results stage rounds them.
     """
     idx = cols.astype(np.int32)
 
@@ -296,10 +284,6 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
         h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), least))
         _run(h, max(deadline, time.perf_counter() + least))
         ok = bool(h.getModelStatus() == highspy.HighsModelStatus.kOptimal)
-        if os.environ.get("ALLYPLAN_DIVE_DEBUG"):
-            xx = np.asarray(h.getSolution().col_value, dtype=float)[cols]
-            print("dive", h.modelStatusToString(h.getModelStatus()), h.getInfo().objective_function_value,
-                  (np.abs(xx - np.round(xx)) > 1e-6).sum(), flush=True)
         if ok:
             best[0] = np.asarray(h.getSolution().col_value, dtype=float)
         return ok
@@ -349,6 +333,9 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
             break
         # Platforms others need are taken whole where the plan stays feasible: dropping one drops its users.
         up = frac & eager & (np.ceil(x - 1e-6) <= hi)
+        if up_filter is not None and up.any():
+            want = np.flatnonzero(up)
+            up[want[~up_filter(best[0], cols[want], np.ceil(x[want]) - x[want])]] = False
         for trial in (up, up & False):
             try_lb, try_hi = np.zeros(len(cols)), np.clip(np.floor(x + 1e-6), 0.0, hi)
             try_lb[trial] = try_hi[trial] = np.ceil(x[trial] - 1e-6)
