@@ -444,30 +444,30 @@ class Service:
 
 
 def ask_sheet(plan: Any, party: str) -> pd.DataFrame:
-    """A donor's asks from a plan's deliveries table (``allyplan.report`` will offer ``asks(plan, donor)`` with the
-    same columns; this is the service's own until then)."""
+    """A donor's asks from a plan's deliveries: item, quantity, ship and arrival month, from its own stock or which
+    production line, paid by which fund, value, and why (the need it fills, its priority and how far the plan covers
+    it). ``allyplan.report`` is adding ``asks(plan, donor)``; the service should call it once it exists, with these
+    columns at least."""
+    cols = ["item", "quantity", "ship_month", "arrive_month", "from", "fund", "value_eur", "why"]
     d = plan.table("deliveries")
     d = d[d["donor"].astype(str) == party].copy()
     if d.empty:
-        return pd.DataFrame(columns=["item", "quantity", "ship_month", "arrive_month", "from", "fund", "value_eur",
-                                     "why"])
-    s = plan.scenario
-    acc = s.accepts.groupby("item")["need"].agg(lambda x: sorted(set(x)))
-    cover = {}
+        return pd.DataFrame(columns=cols)
     from allyplan.report.stats import need_summary
 
     ns = need_summary(plan).set_index("need")
-    for need in ns.index:
-        cover[need] = f"{need} ({ns.loc[need, 'covered_pct']:.0f}% covered, priority {ns.loc[need, 'priority']:g})"
-    src_col = "source" if "source" in d.columns else None
-    d["from"] = d[src_col].astype(str) if src_col else ""
-    if "line" in d.columns:
-        d["from"] = d.apply(lambda r: f"line {r['line']}" if str(r.get("line", "")) not in ("", "nan", "None")
-                            else f"stock {r['from']}".strip(), axis=1)
-    d["why"] = d["item"].map(lambda i: "; ".join(cover.get(n, n) for n in acc.get(i, [])) or "")
-    keep = [c for c in ("item", "quantity", "ship_month", "arrive_month", "from", "fund", "value_eur", "why")
-            if c in d.columns]
-    return d[keep].reset_index(drop=True)
+
+    def why(need: str) -> str:
+        if need not in ns.index:
+            return need
+        r = ns.loc[need]
+        what = f": {r['description']}" if str(r["description"]).strip() else ""
+        return (f"need {need}{what} (priority {float(r['priority']):g}; the plan covers "
+                f"{float(r['covered_pct']):.0f}%)")
+
+    d["from"] = d["source"].map(lambda s: "own stock" if s == "stock" else f"production line {s}")
+    d["why"] = d["need"].astype(str).map(why)
+    return d[cols].reset_index(drop=True)
 
 
 def _policy_rule(stance: str) -> tuple[str, str] | None:
