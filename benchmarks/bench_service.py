@@ -2,7 +2,8 @@
 
 On this machine, in one run:
   1. a fresh PostgreSQL schema gets N ledger events (``Ledger.import_file`` of a generated file of N pledges, as
-     ``benchmarks/bench_ledger.py`` makes it; synthetic, illustrative), the example scenario and two accounts;
+     ``benchmarks/bench_ledger.py`` makes it; synthetic, illustrative), then ANALYZE (what autovacuum does a minute
+     after a bulk load), the example scenario and an account;
   2. ``allyplan serve`` starts in its own process (uvicorn, one plan worker process);
   3. C concurrent clients (asyncio + httpx in this process, on loopback, no pause between requests) call the
      dashboard, ledger pages and their API calls for S seconds, each client going round the six addresses;
@@ -68,6 +69,9 @@ def fill(url: str, events: int, tmp: Path) -> dict[str, float]:
     with Ledger(url) as led:
         led.import_file(make_file(tmp / "pledges.csv", events))
         counted = led.count()
+        with led.engine.begin() as conn:  # table statistics, as autovacuum gathers them a minute after a bulk load
+            for table in ("events", "states", "rollups"):
+                conn.execute(text(f"ANALYZE {table}"))
     t1 = time.perf_counter()
     st = ScenarioStore(url)
     st.import_path(example_path(), who="bench")
