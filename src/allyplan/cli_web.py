@@ -45,6 +45,7 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on", min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="Plan worker processes", min=0, max=64)] = 1,
+    web_processes: Annotated[int, typer.Option(help="Processes answering requests", min=1, max=64)] = 1,
     secure_cookies: Annotated[bool, typer.Option(help="Send cookies over HTTPS only (behind a TLS proxy)")] = False,
 ) -> None:
     """Start the coordination service (web pages and the JSON API under /api/v1/) with its plan workers."""
@@ -67,12 +68,22 @@ def serve_cmd(
                       f"  allyplan users add NAME --role coordinator{' --db ' + db if db else ''}", highlight=False)
     finally:
         engine.dispose()
-    app = create_app(url, secret=os.environ.get("ALLYPLAN_SECRET"), secure_cookies=secure_cookies)
     pool = WorkerPool(url, workers).start() if workers else None
     try:
         out.print(f"allyplan serving {engine.url.render_as_string(hide_password=True)} on http://{host}:{port}/ "
-                  f"({workers} plan worker{'s' if workers != 1 else ''})", highlight=False, soft_wrap=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+                  f"({web_processes} web process{'es' if web_processes != 1 else ''}, {workers} plan worker"
+                  f"{'s' if workers != 1 else ''})", highlight=False, soft_wrap=True)
+        if web_processes == 1:
+            app = create_app(url, secret=os.environ.get("ALLYPLAN_SECRET"), secure_cookies=secure_cookies)
+            uvicorn.run(app, host=host, port=port, log_level="warning")
+        else:  # each process builds the app from the environment, with one shared secret
+            import secrets
+
+            os.environ["ALLYPLAN_DATABASE_URL"] = url
+            os.environ.setdefault("ALLYPLAN_SECRET", secrets.token_urlsafe(32))
+            os.environ["ALLYPLAN_SECURE_COOKIES"] = "1" if secure_cookies else "0"
+            uvicorn.run("allyplan.web.app:app_from_env", factory=True, workers=web_processes, host=host, port=port,
+                        log_level="warning")
     finally:
         if pool is not None:
             pool.stop()

@@ -53,5 +53,6 @@ def test_every_service_command_is_documented() -> None:
     for sub, group in (("users", users_app), ("scenario", scenario_app)):
         for cmd in group.registered_commands:
             assert f"allyplan {sub} {cmd.name}" in doc, f"`allyplan {sub} {cmd.name}` is not in docs/service.md"
-    for opt in ("--db", "--host", "--port", "--workers", "--secure-cookies", "ALLYPLAN_SECRET", "ALLYPLAN_PASSWORD"):
+    for opt in ("--db", "--host", "--port", "--workers", "--web-processes", "--secure-cookies", "ALLYPLAN_SECRET",
+                "ALLYPLAN_PASSWORD"):
         assert opt in doc

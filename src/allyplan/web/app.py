@@ -8,8 +8,9 @@ Every form carries a CSRF token; API calls with a session cookie send it as ``X-
 
 
 import contextlib
+import json
+import os
 import secrets
-from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
@@ -40,7 +41,7 @@ from allyplan.web.auth import Accounts, LoginRefused, TooManyAttempts, User
 from allyplan.web.errors import ERROR_RESPONSES, ApiError, error_body
 from allyplan.web.service import PLAN_VIEWS, Service, forbidden, not_found, translate
 
-__all__ = ["create_app", "web_engine", "PLOTLY_JS"]
+__all__ = ["create_app", "app_from_env", "web_engine", "PLOTLY_JS"]
 
 HERE = Path(str(files("allyplan") / "web"))
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -118,8 +119,42 @@ def web_engine(url: str) -> Engine:
     u = make_url(url)
     options = " ".join(x for x in (str(u.query.get("options") or ""), f"-c lock_timeout={int(BUSY_SECONDS * 1000)}")
                        if x)
-    return create_engine(u.difference_update_query(["options"]), pool_size=20, max_overflow=40, pool_pre_ping=True,
+    return create_engine(u.difference_update_query(["options"]), pool_size=20, max_overflow=40, pool_recycle=3600,
                          connect_args={"options": options})
+
+
+_SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                 b"frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
+
+
+class _Guard:
+    """Security headers on every answer; a request body larger than any upload allowed is refused unread."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers", [])).get(b"content-length", b"")
+        if length.isdigit() and int(length) > MAX_UPLOAD_BYTES + 1_000_000:
+            body = json.dumps(error_body("payload_too_large", f"the request is larger than "
+                                         f"{MAX_UPLOAD_BYTES // 1_000_000} MB; send a smaller file")).encode()
+            await send({"type": "http.response.start", "status": 413,
+                        "headers": [(b"content-type", b"application/json"), *_SECURITY_HEADERS]})
+            await send({"type": "http.response.body", "body": body})
+            return
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in _SECURITY_HEADERS if h[0] not in names)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class _Login(Exception):
@@ -244,18 +279,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         return _error_response(request, ApiError(500, "internal", "the service failed on this request; nothing was "
                                                  "half-written. Try again, and report it if it happens again"))
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_UPLOAD_BYTES + 1_000_000:
-            return _error_response(request, ApiError(413, "payload_too_large", f"the request is larger than "
-                                                     f"{MAX_UPLOAD_BYTES // 1_000_000} MB; send a smaller file"))
-        response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-                                    "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
+    app.add_middleware(_Guard)
 
     # -- static --------------------------------------------------------------------------------------------------
     @app.get("/static/plotly.min.js", include_in_schema=False)
@@ -667,6 +691,13 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
 
     app.include_router(api)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The application for ``$ALLYPLAN_DATABASE_URL`` and ``$ALLYPLAN_SECRET`` (each uvicorn process of
+    ``allyplan serve --web-processes N`` builds its own; the secret is shared so that a session works in all)."""
+    return create_app(os.environ.get("ALLYPLAN_DATABASE_URL"), secret=os.environ.get("ALLYPLAN_SECRET"),
+                      secure_cookies=os.environ.get("ALLYPLAN_SECURE_COOKIES") == "1")
 
 
 def _safe_next(v: str) -> str:

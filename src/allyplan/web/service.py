@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
@@ -78,6 +78,38 @@ class Service:
     ledger: Ledger
     store: ScenarioStore
     jobs: JobQueue
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    def _ledger_figures(self, mark: tuple[Any, ...]) -> dict[str, list[dict[str, Any]]]:
+        """Pledged against delivered and burden by donor from the ledger, computed again only when ``mark`` (the
+        newest event and the number of parties) has changed."""
+        hit = self._cache.get("ledger")
+        if hit is not None and hit[0] == mark:
+            return dict(hit[1])
+        rep = self.ledger.report("donor")
+        gdp = self.ledger.reference().gdp()
+        rep = rep[rep["donor"] != "total"]
+        tot_gdp = float(sum(gdp.get(d, 0.0) for d in rep["donor"])) or 1.0
+        tot_val = float(rep["pledged_eur"].sum()) or 1.0
+        figures = {
+            "pledged_delivered": [{"donor": r.donor, "pledged_eur": float(r.pledged_eur),
+                                   "delivered_eur": float(r.delivered_eur)} for r in rep.head(30).itertuples()],
+            "burden": [{"donor": r.donor, "share_of_value": float(r.pledged_eur) / tot_val,
+                        "share_of_gdp": float(gdp.get(r.donor, 0.0)) / tot_gdp} for r in rep.head(30).itertuples()]}
+        self._cache["ledger"] = (mark, figures)
+        return dict(figures)
+
+    def _coverage(self, job: int) -> dict[str, Any]:
+        """A finished plan's coverage matrix (a finished plan never changes)."""
+        from allyplan.report.stats import coverage_matrix
+
+        key = f"coverage-{job}"
+        if key not in self._cache:
+            cm = coverage_matrix(self.jobs.plan(job))
+            self._cache[key] = {"needs": list(cm.index), "months": list(cm.columns),
+                                "pct": [[None if pd.isna(v) else round(float(v), 1) for v in row]
+                                        for row in cm.to_numpy()]}
+        return dict(self._cache[key])
 
     # -- scenario tables -----------------------------------------------------------------------------------------
     def _table(self, p: Principal, name: str) -> str:
@@ -197,15 +229,17 @@ class Service:
             conds.append(s.status == status)
         cols = ["entry", "donor", "recipient", "item", "category", "quantity", "value_eur", "status", "announced",
                 "expected", "delivered", "delivered_value_eur", "counted"]
+        # one row more than a page says whether there is a next page; no count of a million entries per request
         q = (select(*(getattr(s, c) for c in cols)).where(*conds).order_by(s.entry.desc())
-             .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE))
+             .limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE))
         with reading(self.engine) as conn:
             rows = [dict(zip(cols, r, strict=True)) for r in conn.execute(q)]
-            total = int(conn.execute(select(func.count()).select_from(lm.states).where(*conds)).scalar_one())
+        more = len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE]
         for r in rows:
             for k in ("announced", "expected"):
                 r[k] = r[k].isoformat() if isinstance(r[k], date) else r[k]
-        return {"entries": rows, "page": page, "page_size": PAGE_SIZE, "total": total,
+        return {"entries": rows, "page": page, "page_size": PAGE_SIZE, "more": more,
                 "filters": {"donor": donor, "item": item, "status": status}}
 
     def ledger_entry(self, p: Principal, entry: int) -> dict[str, Any]:
@@ -385,60 +419,55 @@ class Service:
 
     # -- dashboard -----------------------------------------------------------------------------------------------
     def dashboard(self, p: Principal) -> dict[str, Any]:
-        from allyplan.report.stats import coverage_matrix
+        """Coverage of the latest plan ``p`` may see, the ledger's pledged against delivered and burden by donor,
+        and what waits for review (for the coordinator)."""
+        from allyplan import service_tables as st
 
+        j = st.jobs.c
+        latest = select(func.max(j.id)).where(j.state == "done")
+        if not access.can(p, "see_coverage"):
+            latest = latest.where(j.published.is_not(None))
+        with reading(self.engine) as conn:  # one connection for every small figure
+            mark = (conn.execute(select(func.max(lm.events.c.id))).scalar_one(),
+                    conn.execute(select(func.count()).select_from(lm.parties)).scalar_one())
+            pending = conn.execute(select(func.count()).select_from(lm.proposals)
+                                   .where(lm.proposals.c.review == "pending")).scalar_one()
+            proposed = conn.execute(select(func.count()).select_from(st.scenario_changes)
+                                    .where(st.scenario_changes.c.state == "proposed")).scalar_one()
+            job = conn.execute(latest).scalar_one() if access.can_see_plan(p, True) else None
         out: dict[str, Any] = {"user": {"name": p.name, "role": p.role, "party": p.party}}
-        rep = self.ledger.report("donor")
-        rep = rep[rep["donor"] != "total"]
-        gdp = self.ledger.reference().gdp()
-        tot_gdp = float(sum(gdp.get(d, 0.0) for d in rep["donor"])) or 1.0
-        tot_val = float(rep["pledged_eur"].sum()) or 1.0
-        out["pledged_delivered"] = [{"donor": r.donor, "pledged_eur": float(r.pledged_eur),
-                                     "delivered_eur": float(r.delivered_eur)} for r in rep.head(30).itertuples()]
-        out["burden"] = [{"donor": r.donor, "share_of_value": float(r.pledged_eur) / tot_val,
-                          "share_of_gdp": float(gdp.get(r.donor, 0.0)) / tot_gdp} for r in rep.head(30).itertuples()]
-        out["open_proposals"] = (len(self.ledger.proposals(("pending",))) if access.can(p, "review") else None)
-        out["scenario_proposals"] = (len(self.store.changes(1000, "proposed"))
-                                     if access.can(p, "decide_scenario_proposals") else None)
-        job = None
-        if access.can(p, "see_coverage"):
-            job = self.jobs.latest_done()
-        elif access.can_see_plan(p, True):
-            job = self.jobs.latest_done(published_only=True)
-        out["plan"] = None
-        if job is not None:
-            cm = coverage_matrix(self.jobs.plan(job.id))
-            out["plan"] = {"id": job.id, "coverage": {"needs": list(cm.index), "months": list(cm.columns),
-                                                      "pct": [[None if pd.isna(v) else round(float(v), 1) for v in row]
-                                                              for row in cm.to_numpy()]}}
+        out.update(self._ledger_figures(mark))
+        out["open_proposals"] = int(pending) if access.can(p, "review") else None
+        out["scenario_proposals"] = int(proposed) if access.can(p, "decide_scenario_proposals") else None
+        out["plan"] = None if job is None else {"id": int(job), "coverage": self._coverage(int(job))}
         return out
 
 
 def ask_sheet(plan: Any, party: str) -> pd.DataFrame:
-    """A donor's asks from a plan's deliveries table (``allyplan.report`` will offer ``asks(plan, donor)`` with the
-    same columns; this is the service's own until then)."""
+    """A donor's asks from a plan's deliveries: item, quantity, ship and arrival month, from its own stock or which
+    production line, paid by which fund, value, and why (the need it fills, its priority and how far the plan covers
+    it). ``allyplan.report`` is adding ``asks(plan, donor)``; the service should call it once it exists, with these
+    columns at least."""
+    cols = ["item", "quantity", "ship_month", "arrive_month", "from", "fund", "value_eur", "why"]
     d = plan.table("deliveries")
     d = d[d["donor"].astype(str) == party].copy()
     if d.empty:
-        return pd.DataFrame(columns=["item", "quantity", "ship_month", "arrive_month", "from", "fund", "value_eur",
-                                     "why"])
-    s = plan.scenario
-    acc = s.accepts.groupby("item")["need"].agg(lambda x: sorted(set(x)))
-    cover = {}
+        return pd.DataFrame(columns=cols)
     from allyplan.report.stats import need_summary
 
     ns = need_summary(plan).set_index("need")
-    for need in ns.index:
-        cover[need] = f"{need} ({ns.loc[need, 'covered_pct']:.0f}% covered, priority {ns.loc[need, 'priority']:g})"
-    src_col = "source" if "source" in d.columns else None
-    d["from"] = d[src_col].astype(str) if src_col else ""
-    if "line" in d.columns:
-        d["from"] = d.apply(lambda r: f"line {r['line']}" if str(r.get("line", "")) not in ("", "nan", "None")
-                            else f"stock {r['from']}".strip(), axis=1)
-    d["why"] = d["item"].map(lambda i: "; ".join(cover.get(n, n) for n in acc.get(i, [])) or "")
-    keep = [c for c in ("item", "quantity", "ship_month", "arrive_month", "from", "fund", "value_eur", "why")
-            if c in d.columns]
-    return d[keep].reset_index(drop=True)
+
+    def why(need: str) -> str:
+        if need not in ns.index:
+            return need
+        r = ns.loc[need]
+        what = f": {r['description']}" if str(r["description"]).strip() else ""
+        return (f"need {need}{what} (priority {float(r['priority']):g}; the plan covers "
+                f"{float(r['covered_pct']):.0f}%)")
+
+    d["from"] = d["source"].map(lambda s: "own stock" if s == "stock" else f"production line {s}")
+    d["why"] = d["need"].astype(str).map(why)
+    return d[cols].reset_index(drop=True)
 
 
 def _policy_rule(stance: str) -> tuple[str, str] | None:
