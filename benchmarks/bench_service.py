@@ -201,7 +201,10 @@ def measure(url: str, token: str, processes: int, a: argparse.Namespace, tmp: Pa
         session = login(base)
         plan_latency(base, token, False, 1)  # a plan to show on the dashboard, and a warm worker
         asyncio.run(load(base, token, session, 5, 3.0))  # warm-up
-        print(f"\n{processes} web process(es): {a.clients} clients for {a.seconds:.0f} s ...", flush=True)
+        _, alone = summarise(asyncio.run(load(base, token, session, 1, 10.0)), 10.0)
+        print(f"\n{processes} web process(es): one client alone for 10 s: {alone['requests']} requests, p50 "
+              f"{alone['p50_ms']:.1f} ms, p95 {alone['p95_ms']:.1f} ms (the time one request takes to serve)")
+        print(f"{processes} web process(es): {a.clients} clients for {a.seconds:.0f} s ...", flush=True)
         t0 = time.perf_counter()
         res = asyncio.run(load(base, token, session, a.clients, a.seconds))
         wall = time.perf_counter() - t0
@@ -220,7 +223,7 @@ def measure(url: str, token: str, processes: int, a: argparse.Namespace, tmp: Pa
     finally:
         proc.terminate()
         proc.wait(30)
-    return {"web_processes": processes, "by_address": rows, "all": total, "plan_s": plans,
+    return {"web_processes": processes, "one_client": alone, "by_address": rows, "all": total, "plan_s": plans,
             "plan_median_s": statistics.median(plans)}
 
 
