@@ -91,6 +91,7 @@ class Session:
     home folder (so a fresh default ledger)."""
 
     def __init__(self, home: Path):
+        self.home = home
         self.cwd = home
         bindir = str(Path(sys.executable).parent)
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("ALLYPLAN_")}
@@ -109,7 +110,7 @@ class Session:
             return []
         r = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=self.cwd, env=self.env,
                            capture_output=True, text=True, timeout=300)
-        text = (r.stdout + r.stderr).rstrip("\n")
+        text = (r.stdout + r.stderr).rstrip("\n").replace(str(self.home), "~")
         assert "Traceback (most recent call last)" not in text, f"`{command}` crashed:\n{text}"
         return [x.rstrip() for x in text.split("\n")] if text else []
 

@@ -444,30 +444,12 @@ class Service:
 
 
 def ask_sheet(plan: Any, party: str) -> pd.DataFrame:
-    """A donor's asks from a plan's deliveries: item, quantity, ship and arrival month, from its own stock or which
-    production line, paid by which fund, value, and why (the need it fills, its priority and how far the plan covers
-    it). ``allyplan.report`` is adding ``asks(plan, donor)``; the service should call it once it exists, with these
-    columns at least."""
-    cols = ["item", "quantity", "ship_month", "arrive_month", "from", "fund", "value_eur", "why"]
-    d = plan.table("deliveries")
-    d = d[d["donor"].astype(str) == party].copy()
-    if d.empty:
-        return pd.DataFrame(columns=cols)
-    from allyplan.report.stats import need_summary
+    """A donor's (or pooled fund's) asks from a plan, as the plan report's ask sheets give them
+    (:func:`allyplan.report.asks.ask_sheets`: item, quantity, ship month, in service, source, paid by, value, need,
+    and why this source rather than another)."""
+    from allyplan.report.asks import ASK_COLUMNS, ask_sheets
 
-    ns = need_summary(plan).set_index("need")
-
-    def why(need: str) -> str:
-        if need not in ns.index:
-            return need
-        r = ns.loc[need]
-        what = f": {r['description']}" if str(r["description"]).strip() else ""
-        return (f"need {need}{what} (priority {float(r['priority']):g}; the plan covers "
-                f"{float(r['covered_pct']):.0f}%)")
-
-    d["from"] = d["source"].map(lambda s: "own stock" if s == "stock" else f"production line {s}")
-    d["why"] = d["need"].astype(str).map(why)
-    return d[cols].reset_index(drop=True)
+    return ask_sheets(plan).get(party, pd.DataFrame(columns=ASK_COLUMNS))
 
 
 def _policy_rule(stance: str) -> tuple[str, str] | None:
