@@ -106,22 +106,33 @@ def _lp(m: Model) -> tuple[highspy.HighsLp, np.ndarray]:
     return lp, integral
 
 
-def _run(h: highspy.Highs, deadline: float | None = None) -> None:
+def _run(h: highspy.Highs, deadline: float | None = None, grace: float = 2.0) -> bool:
     """Run HiGHS in its own thread, so that Ctrl-C is heard at once and ``deadline`` (a ``perf_counter`` time)
-    is kept even where HiGHS's own time limit is checked too rarely (its MIP root node): the solve is cancelled
-    (HiGHS polls for that within milliseconds) and, on Ctrl-C, KeyboardInterrupt raised again once it stopped."""
+    is kept even where HiGHS's own time limit is checked too rarely (its MIP presolve and root node): the solve is
+    cancelled (HiGHS polls for that within milliseconds in most phases) and, on Ctrl-C, KeyboardInterrupt raised
+    again once it stopped. Returns False when HiGHS has not stopped ``grace`` seconds after being cancelled: it is
+    then left to finish in its (daemon) thread, and ``h`` must not be used again."""
     h.HandleUserInterrupt = True
     thread = h.startSolve()
+    cancelled = float("inf")
     try:
         while not h.wait(0.05)[0]:
-            if deadline is not None and time.perf_counter() > deadline:
+            now = time.perf_counter()
+            if deadline is not None and now > deadline and cancelled == float("inf"):
                 h.cancelSolve()
-                deadline = None
+                cancelled = now
+            elif now > cancelled + grace:
+                return False
     except KeyboardInterrupt:
         h.cancelSolve()
-        thread.join(1.5)
+        thread.join(1.0)  # HiGHS stops within milliseconds in most phases; never wait longer than this
         raise
     thread.join()
+    return True
+
+
+class _Abandoned(Exception):
+    """HiGHS did not stop when asked; its instance is left behind."""
 
 
 def write_model(m: Model, path: str | os.PathLike[str]) -> None:
@@ -165,7 +176,9 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
     h = _highs(lp, time_limit, gap, threads)
     report("LP relaxation", float("nan"), float("nan"))
-    _run(h, deadline)
+    if not _run(h, deadline):
+        return SolveResult(SolveStatus.NO_SOLUTION, float("nan"), float("nan"), float("nan"),
+                           time.perf_counter() - started, np.zeros(m.n_cols), "time limit (LP relaxation)")
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal or not integral.any():
         return _result(h, started, None)
     bound = float(h.getInfo().objective_function_value)
@@ -174,17 +187,23 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     report("rounding", float("nan"), bound)
     ships = np.flatnonzero(integral & ~m.family_mask("alloc") & ~m.family_mask("new") & (lumpy if lumpy is not None
                                                                                          else True))
-    incumbent = _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0,
-                      deadline=deadline, up_filter=up_filter)
+    best = [np.asarray(h.getSolution().col_value, dtype=float)]
+    usable = True
+    try:
+        _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0, deadline=deadline,
+              up_filter=up_filter, best=best)
+    except _Abandoned:
+        usable = False
+    incumbent = best[0]
     cols = np.flatnonzero(integral)
     dived = incumbent
-    if make_whole is not None and time.perf_counter() < deadline:
+    if make_whole is not None and usable and time.perf_counter() < deadline:
         dived = incumbent.copy()
         whole = np.round(make_whole(incumbent)[cols])
         h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
         h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), 2.0))
-        _run(h, max(deadline, time.perf_counter() + 2.0))
-        if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+        if _run(h, max(deadline, time.perf_counter() + 2.0)) and (
+                h.getModelStatus() == highspy.HighsModelStatus.kOptimal):
             incumbent = np.asarray(h.getSolution().col_value, dtype=float)
             incumbent[cols] = whole
     is_whole = bool(np.all(np.abs(incumbent[cols] - np.round(incumbent[cols])) <= 1e-6))
@@ -195,8 +214,9 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
     lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integral]
 
-    def mip(lower: np.ndarray, upper: np.ndarray, seconds: float, phase: str) -> tuple[highspy.Highs, bool]:
-        """Run HiGHS's branch and bound within these column bounds, from the incumbent; True if it improved."""
+    def mip(lower: np.ndarray, upper: np.ndarray, seconds: float, phase: str) -> tuple[highspy.Highs | None, bool]:
+        """Run HiGHS's branch and bound within these column bounds, from the incumbent; True if it improved.
+        None if HiGHS did not stop in time."""
         lp.col_lower_, lp.col_upper_ = lower, upper
         hm = _highs(lp, seconds, gap, threads)
         if is_whole:
@@ -209,7 +229,8 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
                 report(phase, out.objective_function_value, max(out.mip_dual_bound, bound))
             hm.cbMipImprovingSolution.subscribe(improved)
         report(phase, value, bound)
-        _run(hm, time.perf_counter() + seconds)
+        if not _run(hm, time.perf_counter() + seconds):
+            return None, False
         sol = hm.getSolution()
         better = bool(sol.value_valid) and float(hm.getInfo().objective_function_value) < value - 1e-9
         return hm, better
@@ -222,9 +243,9 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         lower, upper = col_lb.copy(), col_ub.copy()
         lower[agree] = upper[agree] = incumbent[agree]
         hm, better = mip(lower, upper, min(left, max(0.5 * left, lp_seconds)), "neighbourhood search")
-        work["rins_nodes"] = int(hm.getInfo().mip_node_count)
-
-        if better:
+        if hm is not None:
+            work["rins_nodes"] = int(hm.getInfo().mip_node_count)
+        if hm is not None and better:
             incumbent = np.asarray(hm.getSolution().col_value, dtype=float)
             incumbent[cols] = np.round(incumbent[cols])
             value = float(m.full_cost() @ incumbent + m.offset)
@@ -237,6 +258,10 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
                            rel, time.perf_counter() - started, incumbent, method, work)
 
     hm, better = mip(col_lb, col_ub, left, "branch and bound")
+    if hm is None:
+        return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value, bound,
+                           rel, time.perf_counter() - started, incumbent,
+                           method + "; branch and bound did not stop in time", work)
     res = _result(hm, started, bound)
     work.update(mip_nodes=int(hm.getInfo().mip_node_count))
     res.work = work
@@ -253,7 +278,8 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
           rounds: int = 8, passes: int = 3,
-          up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None) -> np.ndarray:
+          up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
+          best: list[np.ndarray] | None = None) -> np.ndarray:
     """Make the integer columns ``cols`` whole by rounding and re-solving the LP (warm-started).
 
     1. A few rounds: every fractional column is rounded up (when its fraction is at least one half, or, for a
@@ -271,18 +297,20 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
     """
     idx = cols.astype(np.int32)
 
+    if best is None:
+        best = [np.asarray(h.getSolution().col_value, dtype=float)]
+
     def state() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        x = np.asarray(h.getSolution().col_value, dtype=float)[cols]
+        x = best[0][cols]
         part = x - np.floor(x + 1e-6)
         return x, part, part > 1e-6
-
-    best = [np.asarray(h.getSolution().col_value, dtype=float)]
 
     def solve(lo: np.ndarray, hi: np.ndarray, least: float = 0.25) -> bool:
         h.changeColsBounds(len(cols), idx, lo, hi)
         # HiGHS counts its time limit over every run of this instance, so extend it by what is left.
         h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), least))
-        _run(h, max(deadline, time.perf_counter() + least))
+        if not _run(h, max(deadline, time.perf_counter() + least)):
+            raise _Abandoned
         ok = bool(h.getModelStatus() == highspy.HighsModelStatus.kOptimal)
         if ok:
             best[0] = np.asarray(h.getSolution().col_value, dtype=float)
@@ -297,7 +325,7 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
         up = frac & ~down_only & ((part >= 0.5) | (eager & (part > 1e-3)))
         if up_filter is not None and up.any():
             want = np.flatnonzero(up)
-            fits = up_filter(np.asarray(h.getSolution().col_value, dtype=float), cols[want],
+            fits = up_filter(best[0], cols[want],
                              np.ceil(x[want]) - x[want])
             up[want[~fits]] = False
         for trial in (up, up & eager, up & False):
