@@ -570,12 +570,14 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     say = progress or (lambda _msg: None)
     if not path.is_file():
         raise LedgerInputError([Problem(path.name, None, None, "no such file", f"Check the path {path}")])
-    # the same bytes read the same way were imported (whole, so valid) before: nothing to read or compare
+    # the same bytes read the same way were imported (whole, so valid) before: nothing to read or compare. A tracker
+    # release is also its name: the same rows published as another release still say what that release contains
+    # (an entry listed again is no longer absent), so they are read.
     how = repr((sorted((mapping or {}).items()), preset, sheet)).encode()
     digest = hashlib.sha256(path.read_bytes() + b"\0" + how).hexdigest()
-    seen = conn.execute(select(m.imports.c.recorded, m.imports.c.rows).where(m.imports.c.sha256 == digest)
-                        .limit(1)).first()
-    if seen is not None:
+    seen = conn.execute(select(m.imports.c.recorded, m.imports.c.rows, m.imports.c.file)
+                        .where(m.imports.c.sha256 == digest).order_by(m.imports.c.recorded.desc()).limit(1)).first()
+    if seen is not None and (preset is None or Path(str(seen[2])).stem == path.stem):
         return ImportResult(file=str(path), rows=int(seen[1]), unchanged=int(seen[1]),
                             already_imported=str(seen[0])[:19])
     say(f"reading {path.name}")
