@@ -5,25 +5,20 @@ Donor NL's stocks get figures that appear nowhere else, so a test can search eve
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 
 from allyplan import example_path
 from allyplan.ingest import ingest_text
 from allyplan.jobs import JobQueue
 from allyplan.web import create_app
 from allyplan.web.auth import Accounts
+from tests.databases import BACKENDS, database
 
-PG = os.environ.get("ALLYPLAN_TEST_POSTGRES_URL", "")
-BACKENDS = ["sqlite"] + (["postgresql"] if PG else [])
 PASSWORD = "correct horse battery"
 USERS = {"coord": ("coordinator", None), "de": ("donor", "DE"), "nl": ("donor", "NL"), "ua": ("recipient", "UA"),
          "view": ("viewer", None)}
@@ -33,27 +28,11 @@ TEXT = ("KYIV - Slovakia will send humanitarian aid only, the government said on
         "Germany will deliver 4 more IRIS-T SLM systems to Ukraine, the ministry announced.")
 
 
-def _pg_url(base: str) -> str:
-    return base.replace("postgresql://", "postgresql+psycopg://", 1) if base.startswith("postgresql://") else base
-
-
 @pytest.fixture(scope="module", params=BACKENDS)
 def service_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A fresh, empty database URL on each backend (one per test module)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('svc') / 'service.db'}"
-        return
-    schema = f"w_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(_pg_url(PG))
-    with engine.begin() as c:
-        c.execute(text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in PG else "?"
-    try:
-        yield _pg_url(PG) + sep + "options=" + quote(f"-csearch_path={schema}")
-    finally:
-        with engine.begin() as c:
-            c.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        engine.dispose()
+    with database(request.param, tmp_path_factory.mktemp("svc"), prefix="w") as url:
+        yield url
 
 
 @dataclass

@@ -12,18 +12,16 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
 
 from allyplan import example_path
-from tests.web.conftest import PASSWORD, PG, TEXT, _pg_url
+from tests.databases import PG, database
+from tests.web.conftest import PASSWORD, TEXT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -47,12 +45,11 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    schema = f"e_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(_pg_url(PG))
-    with engine.begin() as c:
-        c.execute(text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in PG else "?"
-    url = _pg_url(PG) + sep + "options=" + quote(f"-csearch_path={schema}")
+    with database("postgresql", tmp_path_factory.mktemp("e2e"), prefix="e") as url:
+        yield from _serve(url, tmp_path_factory)
+
+
+def _serve(url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     port = _free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     proc = None
@@ -83,9 +80,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
         if proc is not None:
             proc.terminate()
             proc.wait(20)
-        with engine.begin() as c:
-            c.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        engine.dispose()
 
 
 def _zip_example(tmp: Path) -> Path:
