@@ -14,14 +14,14 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from rich.table import Table
 
 from allyplan.cli import _fmt, _friendly, err, out
 from allyplan.errors import AllyplanError, LedgerInputError, Problem
-from allyplan.output import Column, TableData, emit
+from allyplan.output import Column, Kind, TableData, emit
 from allyplan.schema import LEDGER, PLEDGE_STATUSES, REPORT_BY
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["ledger_app"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+Format = Annotated[Literal["table", "csv", "json"],
+                   typer.Option("--format", help="table (for people), csv or json (for other programs)")]
 
 ledger_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
                          help="The ledger of pledges and deliveries: record, revise, import, report.")
@@ -288,7 +291,8 @@ def _event_row(e: Event) -> list[str]:
 @ledger_app.command("history")
 @_friendly
 @_input_errors("no history was shown")
-def history_cmd(entry: Annotated[int, typer.Argument(help="Entry id")], db: Db = None) -> None:
+def history_cmd(entry: Annotated[int, typer.Argument(help="Entry id")], db: Db = None,
+                fmt: Format = "table") -> None:
     """Every change to an entry: what, when, who, why, on what source."""
     with _open(db, write=False) as led:
         evs = led.history(entry)
@@ -297,7 +301,13 @@ def history_cmd(entry: Annotated[int, typer.Argument(help="Entry id")], db: Db =
                    [Column("#", "number"), Column("date", "date"), Column("action", "id"), Column("fields", "text"),
                     Column("who", "text", optional=True), Column("why", "text", optional=True),
                     Column("source", "text", optional=True), Column("recorded", "date", optional=True)],
-                   [_event_row(e) for e in evs]), console=out)
+                   [_event_row(e) for e in evs],
+                   records=[{"seq": e.seq, "date": e.at.isoformat(), "action": e.action, **e.data, "who": e.who,
+                             "why": e.why, "source": e.source,
+                             "recorded": e.recorded.isoformat() if e.recorded else None} for e in evs]),
+         fmt, console=out)
+    if fmt != "table":
+        return
     out.print(f"Now: {_says(s)}", highlight=False, soft_wrap=True)
 
 
@@ -405,7 +415,7 @@ def import_cmd(
 @ledger_app.command("duplicates")
 @_friendly
 @_input_errors("nothing was shown")
-def duplicates_cmd(db: Db = None) -> None:
+def duplicates_cmd(db: Db = None, fmt: Format = "table") -> None:
     """Entries flagged as likely re-announcements of earlier ones, waiting for a decision."""
     import pandas as pd
 
@@ -414,16 +424,16 @@ def duplicates_cmd(db: Db = None) -> None:
     if df.empty:
         out.print("No likely duplicates waiting.")
         return
-    t = Table(title="Likely duplicates (merge: allyplan ledger merge ENTRY OF; keep both: allyplan ledger update ENTRY "
-                    "--not-duplicate)", title_justify="left")
-    for c in ("entry", "of", "donor", "item", "quantity", "of quantity", "announced", "of announced", "description"):
-        t.add_column(c, overflow="fold")
-    for r in df.itertuples():
-        t.add_row(str(r.entry), str(r.of), r.donor, r.item if isinstance(r.item, str) else f"({r.category})",
-                  "" if pd.isna(r.quantity) else _fmt(r.quantity),
-                  "" if pd.isna(r.of_quantity) else _fmt(r.of_quantity), str(r.announced), str(r.of_announced),
-                  r.description[:80] if isinstance(r.description, str) else "")
-    out.print(t)
+    rows = [[str(r.entry), str(r.of), r.donor, r.item if isinstance(r.item, str) else f"({r.category})",
+             "" if pd.isna(r.quantity) else _fmt(r.quantity), "" if pd.isna(r.of_quantity) else _fmt(r.of_quantity),
+             str(r.announced), str(r.of_announced), r.description if isinstance(r.description, str) else ""]
+            for r in df.itertuples()]
+    emit(TableData("Likely duplicates (merge: allyplan ledger merge ENTRY OF; keep both: allyplan ledger update "
+                   "ENTRY --not-duplicate)",
+                   [Column("entry", "number"), Column("of", "number"), Column("donor", "id"), Column("item", "id"),
+                    Column("qty", "number"), Column("of qty", "number"), Column("announced", "date", optional=True),
+                    Column("of announced", "date", optional=True), Column("description", "text", optional=True)],
+                   rows, records=df.astype(object).where(df.notna(), None).to_dict("records")), fmt, console=out)
 
 
 @ledger_app.command("merge")
@@ -515,7 +525,7 @@ def rates_cmd(file: Annotated[Path, typer.Argument(help="ECB reference-rate CSV 
     out.print(f"Imported {n:,} rates from {file.name}; {revalued:,} entry states revalued.", highlight=False)
 
 
-def _reference_cmd(table: str, file: Path | None, db: str | None) -> None:
+def _reference_cmd(table: str, file: Path | None, db: str | None, fmt: str = "table") -> None:
     import pandas as pd
 
     with _open(db, write=file is not None) as led:
@@ -526,14 +536,19 @@ def _reference_cmd(table: str, file: Path | None, db: str | None) -> None:
             return
         ref = led.reference()
     df = ref.parties if table == "parties" else ref.items
-    t = Table(title=f"{table.capitalize()} known to the ledger", title_justify="left")
+    kinds: dict[str, Kind] = {"code": "id", "id": "id", "gdp_eur_bn": "number", "unit_value_eur": "number",
+                              "category": "id", "kind": "id"}
     cols = ["code", "name", "gdp_eur_bn", "source"] if table == "parties" else \
         ["id", "name", "category", "kind", "unit_value_eur", "aliases"]
-    for c in cols:
-        t.add_column(c, overflow="fold")
-    for r in df[cols].itertuples(index=False):
-        t.add_row(*("" if pd.isna(v) else (_fmt(v) if isinstance(v, float) else str(v)) for v in r))
-    out.print(t)
+    rows = [["" if pd.isna(v) else (_fmt(v) if isinstance(v, float) else str(v)) for v in r]
+            for r in df[cols].itertuples(index=False)]
+    emit(TableData(f"{table.capitalize()} known to the ledger",
+                   [Column(c, kinds.get(c, "text"), optional=c in ("source", "aliases", "category"))
+                    for c in cols], rows,
+                   records=df[cols].astype(object).where(df[cols].notna(), None).to_dict("records")),
+         fmt, console=out)
+    if fmt != "table":
+        return
     if table == "parties":
         out.print("Any ISO 3166-1 alpha-2 code is also accepted as a party.", highlight=False)
 
@@ -542,18 +557,18 @@ def _reference_cmd(table: str, file: Path | None, db: str | None) -> None:
 @_friendly
 def catalog_cmd(import_: Annotated[Path | None, typer.Option("--import", help="items.csv (scenario format, with "
                                                                               "optional aliases) to add")] = None,
-                db: Db = None) -> None:
+                db: Db = None, fmt: Format = "table") -> None:
     """The item catalog entries are checked and valued against; --import adds or replaces items."""
-    _reference_cmd("items", import_, db)
+    _reference_cmd("items", import_, db, fmt)
 
 
 @ledger_app.command("parties")
 @_friendly
 def parties_cmd(import_: Annotated[Path | None, typer.Option("--import", help="parties.csv (scenario format) to "
                                                                               "add, with GDP")] = None,
-                db: Db = None) -> None:
+                db: Db = None, fmt: Format = "table") -> None:
     """Parties with their GDP (for shares of GDP); --import adds or replaces parties."""
-    _reference_cmd("parties", import_, db)
+    _reference_cmd("parties", import_, db, fmt)
 
 
 @ledger_app.command("verify")

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-__all__ = ["FORMATS", "Column", "TableData", "emit", "rich_table"]
+__all__ = ["FORMATS", "Column", "Kind", "TableData", "emit", "rich_table"]
 
 #: The values of every ``--format`` option that prints a table.
 FORMATS = ("table", "csv", "json")
@@ -99,13 +99,15 @@ def rich_table(data: TableData, width: int) -> tuple[Table, list[str]]:
         if data.columns[i].optional:
             keep.remove(i)
     wrap_headers = need(keep) > width  # still too wide: headers of numbers, ids and dates wrap, their values never
+    while len(keep) > 1 and need(keep, header=False) > width:  # the values alone are too wide: fewer columns
+        keep.pop()
     t = Table(title=data.title or None, title_justify="left", caption_justify="left")
     for i in keep:
         c = data.columns[i]
         fixed = c.kind != "text"
+        least = _min_width(c, [r[i] for r in rows], not wrap_headers) if fixed else None
         t.add_column(c.header, justify="right" if c.kind == "number" else "left", no_wrap=fixed and not wrap_headers,
-                     min_width=_min_width(c, [r[i] for r in rows], not wrap_headers) if fixed else None,
-                     overflow="fold", style=c.style)
+                     min_width=least, width=least if wrap_headers else None, overflow="fold", style=c.style)
     for n, r in enumerate(rows):
         cells = data.markup[n] if n < len(data.markup) else r
         t.add_row(*(cells[i] for i in keep))
@@ -124,7 +126,8 @@ def emit(data: TableData, fmt: str = "table", *, console: Console | None = None)
     if fmt == "csv":
         buf = io.StringIO()
         recs = data.as_records()
-        keys = [c.name for c in data.columns] if data.records is None else list(recs[0]) if recs else []
+        keys = ([c.name for c in data.columns] if data.records is None
+                else list(dict.fromkeys(k for r in recs for k in r)))
         w = csv.DictWriter(buf, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
         w.writeheader()
         w.writerows(recs)
