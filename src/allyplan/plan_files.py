@@ -87,11 +87,14 @@ def write_asks(asks: dict[str, pd.DataFrame], folder: Path) -> None:
 def write_workbook(p: Plan, path: Path, asks: dict[str, pd.DataFrame]) -> None:
     """``plan.xlsx``: a sheet of needs in plain words, one per plan table, and one per donor or pooled fund."""
     from allyplan.report.labels import readable_columns
-    from allyplan.report.stats import need_summary, shortfall_summary
+    from allyplan.report.stats import coverage_matrix, need_summary, shortfall_summary
 
     needs = need_summary(p).drop(columns=["main_reason"])
     sheets = {"needs": readable_columns(needs), "why short": readable_columns(shortfall_summary(p))}
     sheets.update({name: p.table(name) for name in PLAN_TABLES})
+    # coverage as a need-by-month grid of the share covered (a row per need, as a spreadsheet reader wants it; the
+    # long table, a row per need and month, is coverage.csv): a sixth of the cells, most of the workbook's time
+    sheets["coverage"] = coverage_matrix(p).round(1).rename_axis("need").reset_index()
     used = set(sheets)
     for key, t in asks.items():
         name = re.sub(r"[\[\]:*?/\\]", "_", f"ask {key}")[:31]
