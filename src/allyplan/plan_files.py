@@ -93,8 +93,8 @@ def write_workbook(p: Plan, path: Path, asks: dict[str, pd.DataFrame]) -> None:
     sheets = {"needs": readable_columns(needs), "why short": readable_columns(shortfall_summary(p))}
     sheets.update({name: p.table(name) for name in PLAN_TABLES})
     # coverage as a need-by-month grid of the share covered (a row per need, as a spreadsheet reader wants it; the
-    # long table, a row per need and month, is coverage.csv): a sixth of the cells, most of the workbook's time
-    sheets["coverage"] = coverage_matrix(p).round(1).rename_axis("need").reset_index()
+    # long table, a row per need and month, is coverage.csv), in the order of the needs sheet
+    sheets["coverage"] = coverage_matrix(p, needs["need"]).round(1).rename_axis("need").reset_index()
     used = set(sheets)
     for key, t in asks.items():
         name = re.sub(r"[\[\]:*?/\\]", "_", f"ask {key}")[:31]
