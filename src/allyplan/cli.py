@@ -72,7 +72,8 @@ def _friendly(fn: F) -> F:
             return fn(*args, **kwargs)
         except (ScenarioError, LedgerInputError) as e:
             n = f"{len(e.problems)} problem{'s' if len(e.problems) != 1 else ''}"
-            what = (f"{n} in the scenario; it cannot be planned until they are fixed." if isinstance(e, ScenarioError)
+            fixed = "it is" if len(e.problems) == 1 else "they are"
+            what = (f"{n} in the scenario; it cannot be planned until {fixed} fixed." if isinstance(e, ScenarioError)
                     else f"{n} in the input; nothing was written.")
             err.print(f"[bold red]error:[/] {what}", highlight=False, soft_wrap=True)
             for p in e.problems[:200]:

@@ -34,6 +34,7 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, workbook: bool 
     """
     from allyplan.report.asks import ask_sheets
     from allyplan.report.html_report import render_report
+    from allyplan.report.stats import need_summary
 
     out = Path(out)
     check_out_dir(out)
@@ -46,12 +47,12 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, workbook: bool 
     try:
         for name in PLAN_TABLES:
             p.table(name).to_csv(tmp / f"{name}.csv", index=False, float_format="%.15g")
-        asks = ask_sheets(p)
+        asks, needs = ask_sheets(p), need_summary(p)  # made once for the ask sheets, the workbook and the report
         write_asks(asks, tmp / "asks")
         if workbook:
-            write_workbook(p, tmp / "plan.xlsx", asks)
+            write_workbook(p, tmp / "plan.xlsx", asks, needs)
         if report:
-            html = render_report(p, asks=asks, ledger=ledger, ledger_as_of=ledger_as_of)
+            html = render_report(p, asks=asks, needs=needs, ledger=ledger, ledger_as_of=ledger_as_of)
             (tmp / "report.html").write_text(html, encoding="utf-8")
         summary = p.summary()
         summary["timings_s"].update({k: round(v, 4) for k, v in (extra_timings or {}).items()})
@@ -84,12 +85,13 @@ def write_asks(asks: dict[str, pd.DataFrame], folder: Path) -> None:
         readable_columns(t).to_csv(folder / f"{_file_name(key)}.csv", index=False, float_format="%.15g")
 
 
-def write_workbook(p: Plan, path: Path, asks: dict[str, pd.DataFrame]) -> None:
-    """``plan.xlsx``: a sheet of needs in plain words, one per plan table, and one per donor or pooled fund."""
+def write_workbook(p: Plan, path: Path, asks: dict[str, pd.DataFrame], needs: pd.DataFrame | None = None) -> None:
+    """``plan.xlsx``: a sheet of needs in plain words, one per plan table, and one per donor or pooled fund
+    (``needs``: :func:`~allyplan.report.stats.need_summary`, if already made)."""
     from allyplan.report.labels import readable_columns
     from allyplan.report.stats import coverage_matrix, need_summary, shortfall_summary
 
-    needs = need_summary(p).drop(columns=["main_reason"])
+    needs = (need_summary(p) if needs is None else needs).drop(columns=["main_reason"])
     sheets = {"needs": readable_columns(needs), "why short": readable_columns(shortfall_summary(p))}
     sheets.update({name: p.table(name) for name in PLAN_TABLES})
     # coverage as a need-by-month grid of the share covered (a row per need, as a spreadsheet reader wants it; the

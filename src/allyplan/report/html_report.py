@@ -311,12 +311,13 @@ def _asks(p: Plan, asks: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
     return out
 
 
-def render_report(p: Plan, *, asks: dict[str, pd.DataFrame] | None = None, ledger: str | None = None,
-                  ledger_as_of: str | None = None) -> str:
-    """The report as one HTML string (``asks``: :func:`~allyplan.report.asks.ask_sheets`, if already made)."""
+def render_report(p: Plan, *, asks: dict[str, pd.DataFrame] | None = None, needs: pd.DataFrame | None = None,
+                  ledger: str | None = None, ledger_as_of: str | None = None) -> str:
+    """The report as one HTML string (``asks``: :func:`~allyplan.report.asks.ask_sheets` and ``needs``:
+    :func:`~allyplan.report.stats.need_summary`, if already made)."""
     s = p.scenario
     asks = ask_sheets(p) if asks is None else asks
-    needs = need_summary(p)
+    needs = need_summary(p) if needs is None else needs
     cov_fig, cov_caption = _coverage_chart(p, needs)
     tl_fig, tl_caption = _timeline_chart(p, needs)
     by_month = deliveries_by_month(p)
