@@ -156,7 +156,13 @@ def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]])
         except Exception as e:
             raise damaged(e) from None
         width = max(map(len, data), default=0)
-        return pd.DataFrame([[_cell(v) for v in r] + [""] * (width - len(r)) for r in data], dtype=object)
+        if not data:
+            return pd.DataFrame(dtype=object)
+        # column by column, text kept as it is (most cells): a call per cell costs more than reading the file
+        cols = zip(*(r if len(r) == width else [*r, *[""] * (width - len(r))] for r in data), strict=True)
+        del data
+        return pd.DataFrame({i: [v.strip() if type(v) is str else _cell(v).strip() for v in c]
+                             for i, c in enumerate(cols)}, dtype=object)
 
     if sheet is not None:
         match = [n for n in names if n == sheet] or [n for n in names if _norm(n) == _norm(sheet)]
@@ -229,8 +235,10 @@ def read_table(path: Path, sheet: str | None = None, hints: Sequence[tuple[str, 
     else:
         raise LedgerInputError([Problem(name, None, None, f"unsupported file type {suffix!r}",
                                         "Import a .csv or .xlsx file")])
-    # plain comprehensions: pandas' .str methods cost about a microsecond a cell on text without pyarrow
-    raw = pd.DataFrame({c: [v.strip() for v in raw[c].to_numpy(dtype=object)] for c in raw.columns}, dtype=object)
+    if suffix not in (".xlsx", ".xlsm"):  # a sheet's cells are stripped as they are read
+        # plain comprehensions: pandas' .str methods cost about a microsecond a cell on text without pyarrow
+        raw = pd.DataFrame({c: [v.strip() for v in raw[c].to_numpy(dtype=object)] for c in raw.columns},
+                           dtype=object)
     raw.columns = range(raw.shape[1])
     header_at = next((i for i in (_header_at(raw, h) for h in hints) if i is not None), None)
     if header_at is None:
@@ -293,7 +301,8 @@ def _counts(col: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _word_count(words: pd.Series, what: str) -> Callable[[int], str]:
-    return lambda i: f"{what} {words.iloc[i]!r} is not a number: unknown, the text kept in the description"
+    w = words.to_numpy(dtype=object)  # by position, without pandas' per-call indexing
+    return lambda i: f"{what} {w[i]!r} is not a number: unknown, the text kept in the description"
 
 
 def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
@@ -312,7 +321,8 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
     def col(*names: str) -> pd.Series:
         for n in names:
             if _norm(n) in cols:
-                return d[cols[_norm(n)]].astype(str)
+                # plain objects: pandas' own text dtype compares and joins cell by cell in Python
+                return d[cols[_norm(n)]].map(str, na_action=None).astype(object)
         return pd.Series([""] * len(d), index=d.index, dtype=object)
 
     def warn(mask: pd.Series | np.ndarray, fld: str, msg: Callable[[int], str], fix: str) -> None:
