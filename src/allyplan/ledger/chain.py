@@ -97,7 +97,7 @@ class Verification:
 
 _FIELDS = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
            "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of", "merged_into",
-           "measure", "absent_from")
+           "measure", "absent_from", "corrects")
 
 
 def _same(a: Any, b: Any) -> bool:

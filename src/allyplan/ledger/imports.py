@@ -365,16 +365,32 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
     bad_measure = ~measure.isin(["commitment", "allocation", ""])
     problems = [Problem(name, int(r), "measure", f"unknown measure {v!r}", "Expected Commitment or Allocation")
                 for r, v in zip(rows[bad_measure.to_numpy()], measure[bad_measure], strict=True)]
-    # one package's items repeat its id: they become its parts (key ID#1, ID#2, ...)
+    # the value as read: a tracker's EUR value, else the value it reports in another currency
+    use_reported = eur.eq("") & reported.ne("")
+    value_text = eur.where(~use_reported, reported)
+    value_num = parse_numbers(value_text.where(value_text.ne(""), None))
+    negative = (value_num < 0).to_numpy()
+    # a negative row on the same id as exactly one other row, not negative, corrects that row: it keeps the id as
+    # its key, the corrections are keyed ID#correction1, ... and name it. Other repeated ids are one package's
+    # items: they become its parts (key ID#1, ID#2, ...)
+    has_key, raw_key = key.ne(""), key
     n_of = key.map(key.value_counts())
+    grouped = (has_key & (n_of > 1)).to_numpy()
+    kept = pd.Series(grouped & ~negative, index=d.index).groupby(key).transform("sum").to_numpy()
+    correction = grouped & negative & (kept == 1)
+    corrected = grouped & ~negative & (kept == 1)
+    corrected_row = dict(zip(key[corrected], rows[corrected], strict=True))
+    repeated = pd.Series(grouped & ~correction & ~corrected, index=d.index)
     part = key.groupby(key).cumcount() + 1
-    repeated = key.ne("") & (n_of > 1)
     if repeated.any():
         warn(repeated & (part == 1), "key", lambda i: f"package {key[i]} has {n_of[i]} rows: read as one package, "
              f"its rows as parts {key[i]}#1..#{n_of[i]}", "Nothing to do")
         notes.append(pd.Series(np.where(repeated, "part " + part.astype(str) + " of package " + key, ""),
                                index=d.index))
+    nth = pd.Series(correction, index=d.index).astype(int).groupby(key).cumsum()
+    out["_corrects"] = (KIEL_KEYS[layout] + key).where(correction, None)
     key = key.where(~repeated, key + "#" + part.astype(str))
+    key = key.where(~correction, key + "#correction" + nth.astype(str))
     out["key"] = (KIEL_KEYS[layout] + key).where(key.ne(""), None)
     out["donor"] = donor
     out["recipient"] = "UA"
@@ -409,16 +425,20 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
             warn(has, "quantity", _word_count(words, what), "Nothing to do")
             notes.append(pd.Series(np.where(has, what + ": " + words, ""), index=d.index))
     out["quantity"], out["delivered"] = qty, dlv
-    use_reported = eur.eq("") & reported.ne("")
-    out["value"] = eur.where(~use_reported, reported)
+    out["value"] = value_text
     out["currency"] = np.where(use_reported, cur.where(cur.ne(""), UNKNOWN_CURRENCY), "EUR")
     warn(use_reported & cur.eq(""), "currency", lambda i: f"a value of {reported.iloc[i]} in no stated currency: "
          "kept, not valued", "Nothing to do; it is counted as unvalued")
     out["delivered_value"] = dlv_eur
-    value_num = parse_numbers(out["value"].where(out["value"].ne(""), None))
-    negative = (value_num < 0).to_numpy()
+    if correction.any():
+        ids = raw_key.to_numpy(dtype=object)
+        warn(correction, "value", lambda i: f"a negative value ({value_text.iloc[i]}) on the id {ids[i]} of row "
+             f"{corrected_row[ids[i]]}: a correction the tracker records, imported as a correction of that entry",
+             "Nothing to do; reports add it up as the tracker does")
+        notes.append(pd.Series(np.where(correction, "correction of " + raw_key, ""), index=d.index))
+    negative = negative & ~correction
     if negative.any():
-        warn(negative, "value", lambda i: f"a negative value ({out['value'].iloc[i]}): a correction the tracker "
+        warn(negative, "value", lambda i: f"a negative value ({value_text.iloc[i]}): a correction the tracker "
              "records, imported as a negative adjustment", "Nothing to do; reports add it up as the tracker does")
         notes.append(pd.Series(np.where(negative, "correction recorded by the tracker", ""), index=d.index))
     warn(out["value"].eq("") & qty.eq(""), "value", lambda _i: "neither a count nor a value: kept, unvalued",
