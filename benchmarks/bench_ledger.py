@@ -142,19 +142,31 @@ def bare_insert(url: str, rows: list[list[str]]) -> float:
 def bench_kiel(name: str, url: str, book: Path, rows: list[list[str]], bare_url: str) -> dict[str, object]:
     env = {**os.environ, "ALLYPLAN_DATABASE_URL": url, "ALLYPLAN_USER": "bench"}
     bare = bare_insert(bare_url, rows)
+    cpu: list[float] = []
     wall, peak = run([sys.executable, "-m", "allyplan", "ledger", "import", str(book), "--preset", "kiel",
-                      "--date", "2026-05-01"], env)
+                      "--date", "2026-05-01"], env, cpu)
     n = len(rows)
     return {"database": name, "rows": n, "bare_insert_s": round(bare, 2), "bare_rows_per_s": round(n / bare),
-            "import_s": round(wall, 2), "import_rows_per_s": round(n / wall), "x_bare": round(wall / bare, 1),
-            "peak_rss_mb": round(peak)}
+            "import_s": round(wall, 2), "import_cpu_s": round(cpu[0], 2), "import_rows_per_s": round(n / wall),
+            "x_bare": round(wall / bare, 1), "peak_rss_mb": round(peak),
+            "load_avg": open("/proc/loadavg").read().split()[0]}
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def run(args: list[str], env: dict[str, str], cpu: list[float] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of a command; its CPU seconds appended to ``cpu`` (they depend less on
+    what else the machine runs than the wall time)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    c0 = _cpu()
     t0 = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, env=env)
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     wall = time.perf_counter() - t0
+    if cpu is not None:
+        cpu.append(_cpu() - c0)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return wall, max(peak, before) / 1024.0
 

@@ -343,7 +343,7 @@ def list_cmd(
     if format_ != "table":
         cols = ["entry", "donor", "recipient", "item", "category", "description", "quantity", "value", "currency",
                 "value_eur", "status", "measure", "delivered", "delivered_value", "delivered_value_eur", "announced",
-                "expected", "sources", "key", "duplicate_of", "merged_into", "counted", "absent_from"]
+                "expected", "sources", "key", "duplicate_of", "merged_into", "counted", "absent_from", "corrects"]
         df = df[cols]
         sys.stdout.write(_safe_frame(df).to_csv(index=False) if format_ == "csv" else
                          json.dumps(json.loads(df.to_json(orient="records", date_format="iso")), indent=2) + "\n")
@@ -352,7 +352,8 @@ def list_cmd(
     for r in df.itertuples():
         flag = f"merged into {r.merged_into:.0f}" if pd.notna(r.merged_into) else (
             f"likely duplicate of {r.duplicate_of:.0f}" if pd.notna(r.duplicate_of) else (
-                f"absent from release {r.absent_from}" if isinstance(r.absent_from, str) else ""))
+                f"absent from release {r.absent_from}" if isinstance(r.absent_from, str) else (
+                    f"corrects {r.corrects:.0f}" if pd.notna(r.corrects) else "")))
         rows.append([str(r.entry), r.donor, r.item if isinstance(r.item, str) else f"({r.category})",
                      "" if pd.isna(r.quantity) else _fmt(r.quantity),
                      "" if pd.isna(r.value_eur) else _fmt(r.value_eur), r.status, _fmt(r.delivered),

@@ -150,3 +150,58 @@ def test_as_of_states_what_the_releases_known_then_stated(ledger: Ledger, tmp_pa
     now = ledger.report("measure").set_index("measure")
     assert now.loc["allocation", "pledged_eur"] - between.loc["allocation", "pledged_eur"] == pytest.approx(280e6)
     assert ledger.report("measure", as_of="2026-04-30").iloc[-1]["pledges"] == 0  # before any release
+
+
+def _rows_book(path: Path, rows: list[list[str]]) -> Path:
+    """A current-layout workbook of ``rows`` (activity, sub-activity, donor, value in EUR)."""
+    with (EXAMPLES / "kiel-current-layout.csv").open(encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    wb = Workbook()
+    wb.remove(wb.active)
+    ws = wb.create_sheet("Bilateral Assistance, MAIN DATA")
+    ws.append(header)
+    col = {c: i for i, c in enumerate(header)}
+    for act, sub, donor, value in rows:
+        r = ["."] * len(header)
+        r[0] = ""
+        for c, v in (("activity_id", act), ("sub_activity_id", sub), ("donor", donor),
+                     ("announcement_date", "2025-03-10"), ("month", "40"), ("aid_type_general", "Military"),
+                     ("measure", "Allocation"), ("reporting_currency", "EUR"), ("explanation", "Package"),
+                     ("tot_activity_value_EUR", value), ("tot_sub_activity_value_EUR", value)):
+            r[col[c]] = v
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_a_negative_row_on_the_id_of_another_row_corrects_that_entry(ledger: Ledger, tmp_path: Path) -> None:
+    book = _rows_book(tmp_path / "Release_29.xlsx", [
+        ["K1", "1", "Germany", "1000000.00"], ["K1", "1", "Germany", "-250000.50"],  # a correction of K1/1
+        ["K2", "1", "Norway", "-53280611.22"],  # a negative row on an id of its own: a negative adjustment
+        ["K3", "1", "Poland", "300"], ["K3", "1", "Poland", "200"], ["K3", "1", "Poland", "-100"],  # a package
+    ])
+    r = ledger.import_file(book, preset="kiel", at="2026-05-01")
+    e = ledger.entries().set_index("key")
+    assert sorted(e.index) == ["kiel:K1/1", "kiel:K1/1#correction1", "kiel:K2/1", "kiel:K3/1#1", "kiel:K3/1#2",
+                               "kiel:K3/1#3"]
+    fix = e.loc["kiel:K1/1#correction1"]
+    assert fix["corrects"] == e.loc["kiel:K1/1", "entry"] and fix["value"] == -250000.50
+    assert "correction of K1/1" in fix["description"]
+    assert e["corrects"].notna().sum() == 1  # the adjustment and the package's rows correct nothing
+    warned = {(w.row, w.field): w.message for w in r.warnings}
+    assert "of row 2" in warned[(3, "value")] and "negative adjustment" in warned[(4, "value")]
+    # reports add corrections and adjustments up as the tracker does: K1 nets 749,999.50
+    by_donor = ledger.report("donor").set_index("donor")
+    assert by_donor.loc["DE", "pledged_eur"] == pytest.approx(749_999.50, abs=0.001)
+    assert by_donor.loc["NO", "pledged_eur"] == pytest.approx(-53_280_611.22, abs=0.001)
+    assert ledger.history(int(fix["entry"]))[0].data["corrects"] == int(e.loc["kiel:K1/1", "entry"])
+    assert ledger.verify().ok
+    # a newer release that adds a correction of an entry a release listed before names that entry
+    newer = _rows_book(tmp_path / "Release_30.xlsx", [
+        ["K1", "1", "Germany", "1000000.00"], ["K1", "1", "Germany", "-250000.50"],
+        ["K2", "1", "Norway", "-53280611.22"], ["K2", "1", "Norway", "60000000"],
+        ["K3", "1", "Poland", "300"], ["K3", "1", "Poland", "200"], ["K3", "1", "Poland", "-100"],
+    ])
+    ledger.import_file(newer, preset="kiel", at="2026-07-01")
+    e = ledger.entries().set_index("key")
+    assert e.loc["kiel:K2/1#correction1", "corrects"] == e.loc["kiel:K2/1", "entry"]

@@ -171,3 +171,13 @@ def test_merge_needs_a_live_entry_to_keep(ledger: Ledger) -> None:
     with pytest.raises(LedgerInputError, match="there is no entry 999"):
         ledger.merge(c, 999)
     assert ledger.count() == before
+
+
+def test_corrects_names_an_entry_by_its_number(ledger: Ledger) -> None:
+    first = ledger.add(donor="DE", item="patriot", quantity=1, announced="2025-01-01")
+    fix = ledger.add(donor="DE", item="patriot", quantity=1, announced="2025-01-02", corrects=str(first),
+                     description="a correction")
+    assert ledger.entry(fix).corrects == first and ledger.verify().ok
+    with pytest.raises(LedgerInputError) as e:
+        ledger.add(donor="DE", item="patriot", quantity=1, announced="2025-01-02", corrects="the first one")
+    assert e.value.problems[0].field == "corrects" and "not an entry id" in e.value.problems[0].message

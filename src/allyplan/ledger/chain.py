@@ -29,6 +29,8 @@ __all__ = ["GENESIS", "event_hash", "recorded_text", "last_hash", "backfill_hash
 #: The "previous hash" of the first event.
 GENESIS = "0" * 64
 _CHUNK = 20000
+#: How ``json.dumps(..., ensure_ascii=False)`` writes a string (the C encoder where there is one).
+_encode_text: Any = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
 
 
 def recorded_text(v: datetime | str) -> str:
@@ -41,8 +43,13 @@ def recorded_text(v: datetime | str) -> str:
 def event_hash(prev: str, entry: int, seq: int, action: str, at: str, recorded: str, who: str, why: str,
                source: str, data: str) -> str:
     """The hash of one event, chained to ``prev``."""
-    payload = json.dumps([prev, int(entry), int(seq), action, at, recorded, who or "", why or "", source or "",
-                          data], ensure_ascii=False, separators=(",", ":"))
+    enc = _encode_text
+    try:  # the JSON below, built without the encoder's per-call set-up (it refuses what is not text)
+        payload = (f"[{enc(prev)},{int(entry)},{int(seq)},{enc(action)},{enc(at)},{enc(recorded)},"
+                   f"{enc(who or '')},{enc(why or '')},{enc(source or '')},{enc(data)}]")
+    except TypeError:
+        payload = json.dumps([prev, int(entry), int(seq), action, at, recorded, who or "", why or "", source or "",
+                              data], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -90,7 +97,7 @@ class Verification:
 
 _FIELDS = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
            "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of", "merged_into",
-           "measure", "absent_from")
+           "measure", "absent_from", "corrects")
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -156,7 +156,13 @@ def _pick_sheet(path: Path, sheet: str | None, hints: Sequence[tuple[str, ...]])
         except Exception as e:
             raise damaged(e) from None
         width = max(map(len, data), default=0)
-        return pd.DataFrame([[_cell(v) for v in r] + [""] * (width - len(r)) for r in data], dtype=object)
+        if not data:
+            return pd.DataFrame(dtype=object)
+        # column by column, text kept as it is (most cells): a call per cell costs more than reading the file
+        cols = zip(*(r if len(r) == width else [*r, *[""] * (width - len(r))] for r in data), strict=True)
+        del data
+        return pd.DataFrame({i: [v.strip() if type(v) is str else _cell(v).strip() for v in c]
+                             for i, c in enumerate(cols)}, dtype=object)
 
     if sheet is not None:
         match = [n for n in names if n == sheet] or [n for n in names if _norm(n) == _norm(sheet)]
@@ -229,8 +235,10 @@ def read_table(path: Path, sheet: str | None = None, hints: Sequence[tuple[str, 
     else:
         raise LedgerInputError([Problem(name, None, None, f"unsupported file type {suffix!r}",
                                         "Import a .csv or .xlsx file")])
-    # plain comprehensions: pandas' .str methods cost about a microsecond a cell on text without pyarrow
-    raw = pd.DataFrame({c: [v.strip() for v in raw[c].to_numpy(dtype=object)] for c in raw.columns}, dtype=object)
+    if suffix not in (".xlsx", ".xlsm"):  # a sheet's cells are stripped as they are read
+        # plain comprehensions: pandas' .str methods cost about a microsecond a cell on text without pyarrow
+        raw = pd.DataFrame({c: [v.strip() for v in raw[c].to_numpy(dtype=object)] for c in raw.columns},
+                           dtype=object)
     raw.columns = range(raw.shape[1])
     header_at = next((i for i in (_header_at(raw, h) for h in hints) if i is not None), None)
     if header_at is None:
@@ -293,7 +301,8 @@ def _counts(col: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _word_count(words: pd.Series, what: str) -> Callable[[int], str]:
-    return lambda i: f"{what} {words.iloc[i]!r} is not a number: unknown, the text kept in the description"
+    w = words.to_numpy(dtype=object)  # by position, without pandas' per-call indexing
+    return lambda i: f"{what} {w[i]!r} is not a number: unknown, the text kept in the description"
 
 
 def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
@@ -312,7 +321,8 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
     def col(*names: str) -> pd.Series:
         for n in names:
             if _norm(n) in cols:
-                return d[cols[_norm(n)]].astype(str)
+                # plain objects: pandas' own text dtype compares and joins cell by cell in Python
+                return d[cols[_norm(n)]].map(str, na_action=None).astype(object)
         return pd.Series([""] * len(d), index=d.index, dtype=object)
 
     def warn(mask: pd.Series | np.ndarray, fld: str, msg: Callable[[int], str], fix: str) -> None:
@@ -355,16 +365,32 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
     bad_measure = ~measure.isin(["commitment", "allocation", ""])
     problems = [Problem(name, int(r), "measure", f"unknown measure {v!r}", "Expected Commitment or Allocation")
                 for r, v in zip(rows[bad_measure.to_numpy()], measure[bad_measure], strict=True)]
-    # one package's items repeat its id: they become its parts (key ID#1, ID#2, ...)
+    # the value as read: a tracker's EUR value, else the value it reports in another currency
+    use_reported = eur.eq("") & reported.ne("")
+    value_text = eur.where(~use_reported, reported)
+    value_num = parse_numbers(value_text.where(value_text.ne(""), None))
+    negative = (value_num < 0).to_numpy()
+    # a negative row on the same id as exactly one other row, not negative, corrects that row: it keeps the id as
+    # its key, the corrections are keyed ID#correction1, ... and name it. Other repeated ids are one package's
+    # items: they become its parts (key ID#1, ID#2, ...)
+    has_key, raw_key = key.ne(""), key
     n_of = key.map(key.value_counts())
+    grouped = (has_key & (n_of > 1)).to_numpy()
+    kept = pd.Series(grouped & ~negative, index=d.index).groupby(key).transform("sum").to_numpy()
+    correction = grouped & negative & (kept == 1)
+    corrected = grouped & ~negative & (kept == 1)
+    corrected_row = dict(zip(key[corrected], rows[corrected], strict=True))
+    repeated = pd.Series(grouped & ~correction & ~corrected, index=d.index)
     part = key.groupby(key).cumcount() + 1
-    repeated = key.ne("") & (n_of > 1)
     if repeated.any():
         warn(repeated & (part == 1), "key", lambda i: f"package {key[i]} has {n_of[i]} rows: read as one package, "
              f"its rows as parts {key[i]}#1..#{n_of[i]}", "Nothing to do")
         notes.append(pd.Series(np.where(repeated, "part " + part.astype(str) + " of package " + key, ""),
                                index=d.index))
+    nth = pd.Series(correction, index=d.index).astype(int).groupby(key).cumsum()
+    out["_corrects"] = (KIEL_KEYS[layout] + key).where(correction, None)
     key = key.where(~repeated, key + "#" + part.astype(str))
+    key = key.where(~correction, key + "#correction" + nth.astype(str))
     out["key"] = (KIEL_KEYS[layout] + key).where(key.ne(""), None)
     out["donor"] = donor
     out["recipient"] = "UA"
@@ -399,16 +425,20 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
             warn(has, "quantity", _word_count(words, what), "Nothing to do")
             notes.append(pd.Series(np.where(has, what + ": " + words, ""), index=d.index))
     out["quantity"], out["delivered"] = qty, dlv
-    use_reported = eur.eq("") & reported.ne("")
-    out["value"] = eur.where(~use_reported, reported)
+    out["value"] = value_text
     out["currency"] = np.where(use_reported, cur.where(cur.ne(""), UNKNOWN_CURRENCY), "EUR")
     warn(use_reported & cur.eq(""), "currency", lambda i: f"a value of {reported.iloc[i]} in no stated currency: "
          "kept, not valued", "Nothing to do; it is counted as unvalued")
     out["delivered_value"] = dlv_eur
-    value_num = parse_numbers(out["value"].where(out["value"].ne(""), None))
-    negative = (value_num < 0).to_numpy()
+    if correction.any():
+        ids = raw_key.to_numpy(dtype=object)
+        warn(correction, "value", lambda i: f"a negative value ({value_text.iloc[i]}) on the id {ids[i]} of row "
+             f"{corrected_row[ids[i]]}: a correction the tracker records, imported as a correction of that entry",
+             "Nothing to do; reports add it up as the tracker does")
+        notes.append(pd.Series(np.where(correction, "correction of " + raw_key, ""), index=d.index))
+    negative = negative & ~correction
     if negative.any():
-        warn(negative, "value", lambda i: f"a negative value ({out['value'].iloc[i]}): a correction the tracker "
+        warn(negative, "value", lambda i: f"a negative value ({value_text.iloc[i]}): a correction the tracker "
              "records, imported as a negative adjustment", "Nothing to do; reports add it up as the tracker does")
         notes.append(pd.Series(np.where(negative, "correction recorded by the tracker", ""), index=d.index))
     warn(out["value"].eq("") & qty.eq(""), "value", lambda _i: "neither a count nor a value: kept, unvalued",

@@ -53,6 +53,7 @@ STATE_COLUMNS: tuple[str, ...] = (
     "entry", "valid_from", "valid_to", "seq", "donor", "recipient", "item", "category", "description",
     "quantity", "value", "currency", "status", "announced", "expected", "delivered", "delivered_value", "sources",
     "key", "duplicate_of", "merged_into", "counted", "value_eur", "delivered_value_eur", "measure", "absent_from",
+    "corrects",
 )
 
 states = Table(
@@ -85,6 +86,8 @@ states = Table(
     Column("delivered_value_eur", Float, nullable=True),
     Column("measure", String(16), nullable=True, doc="a tracker's measure: allocation or commitment"),
     Column("absent_from", String(200), nullable=True, doc="the release (file) that no longer lists this entry"),
+    Column("corrects", Integer, nullable=True,
+           doc="the entry this one corrects (a tracker's negative row on the same activity/sub-activity)"),
     Index("ix_states_entry", "entry", "valid_from"),
     Index("ix_states_current", "entry", unique=True, sqlite_where=text("valid_to IS NULL"),
           postgresql_where=text("valid_to IS NULL")),

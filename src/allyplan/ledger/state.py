@@ -30,7 +30,7 @@ ACTIONS = ("add", "update", "deliver", "cancel", "merge", "absorb")
 #: Fields an ``add`` or ``update`` event may set.
 ENTRY_FIELDS = ("donor", "recipient", "item", "category", "description", "quantity", "value", "currency", "status",
                 "announced", "expected", "delivered", "delivered_value", "sources", "key", "duplicate_of", "measure",
-                "absent_from")
+                "absent_from", "corrects")
 
 
 class TransitionError(ValueError):
@@ -79,6 +79,8 @@ class EntryState:
     measure: str | None = None
     #: the release of a tracker that no longer lists this entry (cleared when a later release lists it again)
     absent_from: str | None = None
+    #: the entry a tracker's correction (a negative row on the same activity) corrects; None for other entries
+    corrects: int | None = None
 
     @property
     def counted(self) -> bool:
@@ -92,7 +94,7 @@ class EntryState:
 #: What an ``add`` leaves unset takes the default declared in :data:`allyplan.schema.LEDGER` (empty text: None).
 DEFAULTS: dict[str, Any] = {
     **{f.name: (f.default if f.default not in ("", None) else None) for f in LEDGER.fields}, "duplicate_of": None,
-    "measure": None, "absent_from": None}
+    "measure": None, "absent_from": None, "corrects": None}
 _EPS = 1e-9
 
 

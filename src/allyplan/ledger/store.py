@@ -137,7 +137,7 @@ class Ledger:
             if v is None or (isinstance(v, str) and v.strip() == ""):
                 out[name] = None
                 continue
-            typ = {"duplicate_of": "int", "measure": "choice"}.get(name) or LEDGER.field(name).type
+            typ = {"duplicate_of": "int", "corrects": "int", "measure": "choice"}.get(name) or LEDGER.field(name).type
             if typ == "party":
                 out[name] = ref.party_code(str(v)) or str(v).strip()
             elif typ == "item":
@@ -149,6 +149,12 @@ class Ledger:
                                             "Give a number, e.g. 12"))
                 else:
                     out[name] = float(num)
+            elif typ == "int":
+                try:
+                    out[name] = int(str(v).strip())
+                except ValueError:
+                    problems.append(Problem(where, None, name, f"{v!r} is not an entry id",
+                                            "Give the entry's number (allyplan ledger list shows them)"))
             elif typ == "date":
                 try:
                     out[name] = parse_date(str(v) if not isinstance(v, date) else v.isoformat(), name, where)

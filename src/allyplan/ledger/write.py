@@ -158,7 +158,7 @@ def state_rows(df: pd.DataFrame) -> list[list[Any]]:
     """Columns (one list of Python values each, None where missing) for ``states`` from a frame with
     :data:`~allyplan.ledger.models.STATE_COLUMNS`."""
     df = df.loc[:, list(m.STATE_COLUMNS)].copy()
-    for c in ("entry", "seq", "duplicate_of", "merged_into"):
+    for c in ("entry", "seq", "duplicate_of", "merged_into", "corrects"):
         df[c] = pd.to_numeric(df[c]).astype("Int64")
     df["counted"] = df["counted"].astype(bool)
     out: list[list[Any]] = []
@@ -248,10 +248,27 @@ def _add_rows(adds: pd.DataFrame) -> list[tuple[Any, ...]]:
     """The ``add`` event of each new entry: its fields as JSON."""
     meta = adds[["who", "why", "source"]].fillna("").astype(str)
     data = adds[list(ENTRY_FIELDS)].copy()
-    data["duplicate_of"] = data["duplicate_of"].astype(object).where(data["duplicate_of"].notna(), None)
+    for c in ("duplicate_of", "corrects"):  # ids, or null (not 12.0)
+        data[c] = pd.Series([None if v is None or v is pd.NA or v != v else int(v)
+                             for v in data[c].to_numpy(dtype=object)],
+                            index=data.index, dtype=object)
     lines = _json_lines(data)
     return list(zip(adds["entry"].tolist(), [1] * len(adds), ["add"] * len(adds), adds["at"].astype(str).tolist(),
                     meta["who"].tolist(), meta["why"].tolist(), meta["source"].tolist(), lines, strict=True))
+
+
+def _corrected(conn: Connection, adds: pd.DataFrame) -> pd.Series:
+    """The entry each new row's ``_corrects`` key names: a row of the same batch, else a live entry; None where
+    a row corrects nothing (or what it names is not in the ledger)."""
+    want = adds["_corrects"].to_numpy(dtype=object)
+    named = {k for k in want if isinstance(k, str)}
+    found = {k: int(e) for k, e in zip(adds["key"], adds["entry"], strict=True) if k in named}
+    rest = sorted(named - set(found))
+    s = m.states.c
+    for i in range(0, len(rest), 500):
+        q = select(s.key, s.entry).where(s.valid_to.is_(None), s.key.in_(rest[i:i + 500]))
+        found.update({str(k): int(e) for k, e in conn.execute(q).all()})
+    return pd.Series([found.get(k) if isinstance(k, str) else None for k in want], index=adds.index, dtype=object)
 
 
 def _prepare_adds(conn: Connection, batch: Batch, ref: Reference, rates: Rates,
@@ -260,6 +277,8 @@ def _prepare_adds(conn: Connection, batch: Batch, ref: Reference, rates: Rates,
     adds = batch.adds if batch.normalised else normalise_adds(batch.adds, ref)
     first = _allocate(conn, len(adds))
     adds["entry"] = np.arange(first, first + len(adds))
+    if "_corrects" in adds.columns:  # a tracker's correction names the entry it corrects, by that entry's key
+        adds["corrects"] = _corrected(conn, adds)
     dups: dict[int, int] = {}
     if batch.check_duplicates:
         existing = _existing_for_duplicates(conn, adds)
