@@ -35,6 +35,7 @@ from allyplan.planner.constraints import define_constraints
 from allyplan.planner.inputs import PlanInputs, prepare
 from allyplan.planner.model import INF, Model
 from allyplan.planner.objective import define_objective
+from allyplan.planner.resolve_whole import DrawArrays, WholeMaker
 from allyplan.planner.results import whole_solution
 from allyplan.planner.rounding import make_up_filter
 from allyplan.planner.solve import SolveStatus, solve_model
@@ -258,6 +259,39 @@ class Replanner:
         self.holdings = s.holdings[["item", "quantity"]].reset_index(drop=True)
         self.pledges = pl
 
+        self.whole_maker = self._whole_maker()
+
+    def _whole_maker(self) -> WholeMaker:
+        s, m, d = self.s, self.m, self.dsup
+        ids = s.needs["id"].astype(str).to_numpy()
+        rank = np.empty(len(ids), dtype=np.int64)
+        rank[np.argsort(ids, kind="stable")] = np.arange(len(ids))
+        requires = d.items["requires"].fillna("")
+        item_requires = np.full(self.n_items, -1, dtype=np.int64)
+        for it, i in self.item_pos.items():
+            r = requires.get(it, "")
+            if isinstance(r, str) and r:
+                item_requires[i] = self.item_pos.get(r, -1)
+        bv = m.vars["buy"]
+        group = pd.MultiIndex.from_frame(bv[["line", "fund"]]).factorize()[0].astype(np.int64)
+        funds = pd.Index(sorted(set(d.arcs["fund"])))
+        amount = d.arcs.drop_duplicates("fund").set_index("fund")["amount_eur"].reindex(funds).to_numpy(dtype=float)
+        unit_cost = bv["line"].map(d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"]).to_numpy(
+            dtype=float)
+        acc = d.accepts
+        return WholeMaker(
+            T=s.horizon, n_items=self.n_items, need_rank=rank, need_prio=self.n_prio, need_flow=~self.n_hold,
+            need_to=self.n_to, item_requires=item_requires, operated=self.operated_mask,
+            sv_col=self.sv_col, sv_k=self.sv_k, sv_month=self.sv_month, sv_item=self.sv_item_i,
+            sv_arrive=self.sv_arrive, bv_col=self.bv_col, bv_group=group, bv_lm=self.bv_line * s.horizon + self.bv_month,
+            bv_line=self.bv_line, bv_month=self.bv_month, bv_item=self.bv_item_i, bv_arrive=self.bv_arrive,
+            bv_fund=funds.get_indexer(bv["fund"]).astype(np.int64), unit_cost=unit_cost, fund_amount=amount,
+            av_col=self.av_col, av_need=self.av_need, av_item=self.av_item_i, av_month=self.av_month,
+            av_factor=self.av_factor, acc_need=acc["need"].map(self.need_pos).to_numpy(dtype=np.int64),
+            acc_item=np.array([self.item_pos[i] for i in acc["item"]], dtype=np.int64),
+            acc_factor=acc["factor"].to_numpy(dtype=float), new_col=self.new_col, new_item=self.new_item,
+            n_stocks=len(s.stocks))
+
     def _entries(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Positions in the CSR data array of the entries (rows[i], cols[i])."""
         A = self.A
@@ -336,6 +370,10 @@ class Replanner:
         if len(baseline):
             np.add.at(base, (baseline["item"].map(self.item_pos).to_numpy(dtype=np.int64),
                              baseline["month"].to_numpy(dtype=np.int64)), baseline["quantity"].to_numpy(dtype=float))
+        self._arrays = DrawArrays(releasable, capg, quantity.astype(float),
+                                  np.array([self.item_pos[i] for i in baseline["item"]], dtype=np.int64),
+                                  baseline["month"].to_numpy(dtype=np.int64),
+                                  baseline["quantity"].to_numpy(dtype=float))
         return d, {"releasable": releasable, "cap": capg, "Q": quantity.astype(float), "r": per_month.astype(float),
                    "base": base}
 
@@ -416,14 +454,23 @@ class Replanner:
                                 row_ub=[row_ub], cost=cost, _matrix=A)
         return m, d
 
-    def replan(self, v: DrawValues, *, time_limit: float = 10.0, gap: float = 1e-4, threads: int = 1) -> Replan:
-        """Plan one draw: on the superset model when it covers the draw, else in full."""
+    def replan(self, v: DrawValues, *, time_limit: float = 10.0, gap: float = 1e-4, threads: int = 1,
+               numpy_steps: bool = True) -> Replan:
+        """Plan one draw: on the superset model when it covers the draw, else in full. ``numpy_steps``: the
+        whole-unit step and round-up filter of :mod:`allyplan.planner.resolve_whole` (False: the planner's own,
+        on tables; the same results, slower)."""
         t0 = time.perf_counter()
         if not self.covers(v):
             return self._full(v, time_limit, gap, threads, t0)
         m, d = self.model(v)
-        res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=make_up_filter(m, d),
-                          make_whole=lambda x: whole_solution(m, d, x), lumpy=self.lumpy)
+        a = self._arrays
+        if numpy_steps:
+            wm = self.whole_maker
+            res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=wm.up_filter(a),
+                              make_whole=lambda x: wm.whole(x, a), lumpy=self.lumpy)
+        else:
+            res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=make_up_filter(m, d),
+                              make_whole=lambda x: whole_solution(m, d, x), lumpy=self.lumpy)
         held, covered = self.coverage(res.values, d)
         return Replan(res.status, res.objective, res.bound, held, covered, True, time.perf_counter() - t0)
 
