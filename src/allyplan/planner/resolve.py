@@ -41,8 +41,8 @@ from allyplan.planner.rounding import make_up_filter
 from allyplan.planner.solve import SolveStatus, solve_model
 from allyplan.planner.variables import (
     define_alloc_variables,
-    define_buy_variables,
     define_burden_variables,
+    define_buy_variables,
     define_need_variables,
     define_platform_variables,
     define_stock_variables,
@@ -81,6 +81,8 @@ class Replan:
     covered: np.ndarray
     fast: bool
     seconds: float
+    #: the solution vector on the superset model (empty when the draw was planned in full)
+    values: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0))
 
 
 def _as_float(x: object) -> np.ndarray:
@@ -283,7 +285,8 @@ class Replanner:
             T=s.horizon, n_items=self.n_items, need_rank=rank, need_prio=self.n_prio, need_flow=~self.n_hold,
             need_to=self.n_to, item_requires=item_requires, operated=self.operated_mask,
             sv_col=self.sv_col, sv_k=self.sv_k, sv_month=self.sv_month, sv_item=self.sv_item_i,
-            sv_arrive=self.sv_arrive, bv_col=self.bv_col, bv_group=group, bv_lm=self.bv_line * s.horizon + self.bv_month,
+            sv_arrive=self.sv_arrive, bv_col=self.bv_col, bv_group=group,
+            bv_lm=self.bv_line * s.horizon + self.bv_month,
             bv_line=self.bv_line, bv_month=self.bv_month, bv_item=self.bv_item_i, bv_arrive=self.bv_arrive,
             bv_fund=funds.get_indexer(bv["fund"]).astype(np.int64), unit_cost=unit_cost, fund_amount=amount,
             av_col=self.av_col, av_need=self.av_need, av_item=self.av_item_i, av_month=self.av_month,
@@ -326,10 +329,10 @@ class Replanner:
         run = (t >= start) & (t <= self.pr_to[:, None])
         return np.where(run & (cap > 0), cap, 0.0)
 
-    def inputs(self, v: DrawValues) -> tuple[PlanInputs, dict[str, np.ndarray]]:
+    def inputs(self, v: DrawValues) -> tuple[PlanInputs, DrawArrays, dict[str, np.ndarray]]:
         """The draw's planning inputs (as ``prepare(apply_draw(...))`` has them, on the superset's rows) and the
         arrays the bounds are made from."""
-        s, T = self.s, self.s.horizon
+        T = self.s.horizon
         pl = self.pledges
         comes = np.where(self.open, v.pledge_comes > 0.5, True)
         comes &= (pl["status"].isin(["committed", "delivered", "considering"])).to_numpy()
@@ -370,16 +373,17 @@ class Replanner:
         if len(baseline):
             np.add.at(base, (baseline["item"].map(self.item_pos).to_numpy(dtype=np.int64),
                              baseline["month"].to_numpy(dtype=np.int64)), baseline["quantity"].to_numpy(dtype=float))
-        self._arrays = DrawArrays(releasable, capg, quantity.astype(float),
+        arrays = DrawArrays(releasable, capg, quantity.astype(float),
                                   np.array([self.item_pos[i] for i in baseline["item"]], dtype=np.int64),
                                   baseline["month"].to_numpy(dtype=np.int64),
                                   baseline["quantity"].to_numpy(dtype=float))
-        return d, {"releasable": releasable, "cap": capg, "Q": quantity.astype(float), "r": per_month.astype(float),
-                   "base": base}
+        return d, arrays, {"releasable": releasable, "cap": capg, "Q": quantity.astype(float),
+                           "r": per_month.astype(float), "base": base}
 
-    def model(self, v: DrawValues) -> tuple[Model, PlanInputs]:
-        """The superset model with the draw's bounds, costs and coefficients."""
-        d, a = self.inputs(v)
+    def model(self, v: DrawValues) -> tuple[Model, PlanInputs, DrawArrays]:
+        """The superset model with the draw's bounds, costs and coefficients, the draw's planning inputs and the
+        arrays :class:`~allyplan.planner.resolve_whole.WholeMaker` reads."""
+        d, arrays, a = self.inputs(v)
         T = self.s.horizon
         lb, ub = self.lb.copy(), self.ub.copy()
         row_lb, row_ub = self.row_lb.copy(), self.row_ub.copy()
@@ -440,7 +444,7 @@ class Replanner:
             u = np.ceil(u_item[self.new_item] - 1e-9)
             A.data[self.new_pos] = -np.maximum(u, 1.0)
             # A platform the draw's pledges bring is not new: no variable in the draw's model, so no cost here.
-            in_base = (base > 0).any(axis=1)[self.new_item]
+            in_base = np.asarray((base > 0).any(axis=1))[self.new_item]
             cost[self.new_col] = np.where(in_base, 0.0, self.w_new)
         # Objective weights of shortfalls: per whole need as the draw states it.
         sn = self.sh_need
@@ -452,7 +456,7 @@ class Replanner:
         cost[self.sh_col] = late + unmet
         m = dataclasses.replace(self.m, lb=[lb], ub=[ub], integral=[self.integral], row_lb=[row_lb],
                                 row_ub=[row_ub], cost=cost, _matrix=A)
-        return m, d
+        return m, d, arrays
 
     def replan(self, v: DrawValues, *, time_limit: float = 10.0, gap: float = 1e-4, threads: int = 1,
                numpy_steps: bool = True) -> Replan:
@@ -462,8 +466,7 @@ class Replanner:
         t0 = time.perf_counter()
         if not self.covers(v):
             return self._full(v, time_limit, gap, threads, t0)
-        m, d = self.model(v)
-        a = self._arrays
+        m, d, a = self.model(v)
         if numpy_steps:
             wm = self.whole_maker
             res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=wm.up_filter(a),
@@ -472,7 +475,8 @@ class Replanner:
             res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=make_up_filter(m, d),
                               make_whole=lambda x: whole_solution(m, d, x), lumpy=self.lumpy)
         held, covered = self.coverage(res.values, d)
-        return Replan(res.status, res.objective, res.bound, held, covered, True, time.perf_counter() - t0)
+        return Replan(res.status, res.objective, res.bound, held, covered, True, time.perf_counter() - t0,
+                      res.values)
 
     def coverage(self, x: np.ndarray, d: PlanInputs) -> tuple[np.ndarray, np.ndarray]:
         """(held, covered), shape (needs, months), from a solution, as the plan's coverage table has them: units
@@ -499,7 +503,8 @@ class Replanner:
         Q = d.needs["Q"].to_numpy(dtype=float)
         req = np.where(t[None, :] >= self.n_due[:, None], Q[:, None], 0.0)
         covered = np.where(self.n_hold[:, None], np.minimum(held, req), covered)
-        return np.where(self.n_hold[:, None], held, stock), covered
+        # (a flow need's table rows are its window's months only)
+        return np.where(self.n_hold[:, None], held, np.where(active, stock, 0.0)), covered
 
     def _full(self, v: DrawValues, time_limit: float, gap: float, threads: int, t0: float) -> Replan:
         from allyplan.planner import plan
