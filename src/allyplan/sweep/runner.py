@@ -167,7 +167,7 @@ def prepare_sweep(out: str | Path, scenario: Scenario, spec: UncertaintySpec, *,
     factors = compile_factors(scenario, spec)
     deliveries, baseline, plan_from = _plan_tables(scenario, fixed, time_limit)
     is_fixed = fixed is not None
-    chunk = chunk_size or (50 if is_fixed else 4)
+    chunk = chunk_size or (50 if is_fixed else 16)
     evaluator = FixedEvaluator(scenario, factors, deliveries, baseline)  # checks the plan before anything is written
     out.mkdir(parents=True, exist_ok=True)
     (out / "uncertainty.yaml").write_text(spec.text or yaml.safe_dump({k: {n: {"dist": d.dist, **dict(d.params)}
