@@ -140,7 +140,6 @@ class Replanner:
         # --- static arrays for the per-draw bounds -------------------------------------------------------------
         st = s.stocks.reset_index(drop=True)
         self.stock_base = dsup.stocks["releasable"].to_numpy(dtype=float)  # releasable with nothing owed
-        self.stock_key = pd.MultiIndex.from_arrays([st["donor"], st["item"]])
         sv = m.vars["stock"]
         self.sv_k = sv["k"].to_numpy(dtype=np.int64)
         self.sv_month = sv["month"].to_numpy(dtype=np.int64)
@@ -260,6 +259,19 @@ class Replanner:
 
         self.holdings = s.holdings[["item", "quantity"]].reset_index(drop=True)
         self.pledges = pl
+        self.h_item = np.array([self.item_pos[i] for i in self.holdings["item"]], dtype=np.int64)
+        self.h_q = self.holdings["quantity"].to_numpy(dtype=float)
+        self.pl_item = np.array([self.item_pos[i] for i in pl["item"]], dtype=np.int64)
+        self.pl_q = pl["quantity"].to_numpy(dtype=float)
+        self.pl_month = pl["month"].to_numpy(dtype=np.int64)
+        self.pl_donor = pl["donor"].astype(str).tolist()
+        self.pl_moving = (pl["status"] != "delivered").to_numpy()
+        # counted when they come: committed and delivered ones, and one under consideration that comes in a draw
+        self.pl_countable = (pl["status"].isin(["committed", "delivered"]).to_numpy()
+                             | (self.open & (pl["status"] == "considering").to_numpy()))
+        # which pledges each stock owes (same donor and item)
+        self.pl_owes = ((st["donor"].to_numpy()[:, None] == pl["donor"].to_numpy()[None, :])
+                        & (st["item"].to_numpy()[:, None] == pl["item"].to_numpy()[None, :])).astype(float)
 
         self.whole_maker = self._whole_maker()
 
@@ -329,61 +341,69 @@ class Replanner:
         run = (t >= start) & (t <= self.pr_to[:, None])
         return np.where(run & (cap > 0), cap, 0.0)
 
-    def inputs(self, v: DrawValues) -> tuple[PlanInputs, DrawArrays, dict[str, np.ndarray]]:
-        """The draw's planning inputs (as ``prepare(apply_draw(...))`` has them, on the superset's rows) and the
-        arrays the bounds are made from."""
+    def numbers(self, v: DrawValues) -> tuple[DrawArrays, dict[str, np.ndarray]]:
+        """The draw's numbers (as ``prepare(apply_draw(...))`` computes them), in numpy: what each stock may
+        release, each line's capacity by month, each need's quantity and use a month, and the baseline (holdings
+        and counted pledges, in the planner's order) as arrays and as (item, month) totals."""
         T = self.s.horizon
-        pl = self.pledges
-        comes = np.where(self.open, v.pledge_comes > 0.5, True)
-        comes &= (pl["status"].isin(["committed", "delivered", "considering"])).to_numpy()
-        counted = comes & ((pl["status"] != "considering").to_numpy() | self.open)
-        delay = pl["donor"].map(v.donor_delay).astype(float).fillna(0.0).to_numpy()
-        moving = (pl["status"] != "delivered").to_numpy()
-        month = pl["month"].to_numpy(dtype=np.int64) + np.where(moving, delay, 0.0).astype(np.int64)
-        sel = counted
-        owed_pl = pl[sel & moving]  # committed after the draw: every counted pledge not yet delivered
-        owed = owed_pl.groupby(["donor", "item"])["quantity"].sum()
-        owed_here = owed.reindex(self.stock_key).fillna(0.0).to_numpy() if len(owed) else np.zeros(len(self.stock_key))
+        comes = np.where(self.open, v.pledge_comes > 0.5, True) & self.pl_countable
+        delay = np.array([float(v.donor_delay.get(dn, 0.0)) for dn in self.pl_donor]) if len(self.pl_donor) else \
+            np.zeros(0)
+        month = self.pl_month + np.where(self.pl_moving, delay, 0.0).astype(np.int64)
+        # committed after the draw (what stocks owe): every counted pledge not yet delivered
+        owed_here = self.pl_owes @ np.where(comes & self.pl_moving, self.pl_q, 0.0)
         releasable = np.maximum(0.0, self.stock_base - owed_here)
-        stocks = self.dsup.stocks.copy()
-        stocks["releasable"] = releasable
-        stocks["owed"] = owed_here
-        bl_pl = pd.DataFrame({"origin": np.where(moving[sel], "pledge:committed", "pledge:delivered"),
-                              "donor": pl["donor"].to_numpy()[sel], "item": pl["item"].to_numpy()[sel],
-                              "month": np.maximum(month[sel], 0), "quantity": pl["quantity"].to_numpy()[sel]})
-        bl_h = pd.DataFrame({"origin": "holding", "donor": "", "item": self.holdings["item"], "month": 0,
-                             "quantity": self.holdings["quantity"]})
-        baseline = pd.concat([bl_h, bl_pl], ignore_index=True)
-        baseline = baseline[(baseline["quantity"] > 0) & (baseline["month"] < T)].reset_index(drop=True)
-        baseline["month"] = baseline["month"].astype(int)
+        b_item = np.r_[self.h_item, self.pl_item[comes]]
+        b_month = np.r_[np.zeros(len(self.h_item), dtype=np.int64), np.maximum(month[comes], 0)]
+        b_q = np.r_[self.h_q, self.pl_q[comes]]
+        keep = (b_q > 0) & (b_month < T)
+        b_item, b_month, b_q = b_item[keep], b_month[keep], b_q[keep]
         capg = self._capacity(v)
-        capacity = self.dsup.capacity.copy()
-        capacity["capacity"] = capg[self.cap_line, self.cap_month]
         dem = v.need_demand
         flow = ~self.n_hold
         per_month = np.where(flow, np.floor(self.n_pm * dem + 0.5), self.n_pm)
         quantity = np.where(flow, per_month * self.n_span, np.floor(self.n_q * dem + 0.5))
-        needs = self.nominal.needs.copy()
-        needs["quantity"] = quantity
-        needs["per_month"] = per_month
-        needs["Q"] = quantity.astype(float)
-        needs["r"] = per_month.astype(float)
-        d = dataclasses.replace(self.nominal, stocks=stocks, capacity=capacity, baseline=baseline, needs=needs)
         base = np.zeros((self.n_items, T))
-        if len(baseline):
-            np.add.at(base, (baseline["item"].map(self.item_pos).to_numpy(dtype=np.int64),
-                             baseline["month"].to_numpy(dtype=np.int64)), baseline["quantity"].to_numpy(dtype=float))
-        arrays = DrawArrays(releasable, capg, quantity.astype(float),
-                                  np.array([self.item_pos[i] for i in baseline["item"]], dtype=np.int64),
-                                  baseline["month"].to_numpy(dtype=np.int64),
-                                  baseline["quantity"].to_numpy(dtype=float))
-        return d, arrays, {"releasable": releasable, "cap": capg, "Q": quantity.astype(float),
-                           "r": per_month.astype(float), "base": base}
+        np.add.at(base, (b_item, b_month), b_q)
+        arrays = DrawArrays(releasable, capg, quantity.astype(float), b_item, b_month, b_q)
+        return arrays, {"releasable": releasable, "cap": capg, "Q": quantity.astype(float),
+                        "r": per_month.astype(float), "base": base, "comes": comes, "month": month,
+                        "owed": owed_here}
 
-    def model(self, v: DrawValues) -> tuple[Model, PlanInputs, DrawArrays]:
-        """The superset model with the draw's bounds, costs and coefficients, the draw's planning inputs and the
-        arrays :class:`~allyplan.planner.resolve_whole.WholeMaker` reads."""
-        d, arrays, a = self.inputs(v)
+    def inputs(self, v: DrawValues) -> PlanInputs:
+        """The draw's planning inputs as ``prepare(apply_draw(...))`` has them, on the superset's rows (what the
+        planner's own whole-unit step and round-up filter read)."""
+        arrays, a = self.numbers(v)
+        return self._inputs(arrays, a)
+
+    def _inputs(self, arrays: DrawArrays, a: dict[str, np.ndarray]) -> PlanInputs:
+        pl = self.pledges
+        comes = a["comes"]
+        stocks = self.dsup.stocks.copy()
+        stocks["releasable"] = arrays.releasable
+        stocks["owed"] = a["owed"]
+        bl_pl = pd.DataFrame({"origin": np.where(self.pl_moving[comes], "pledge:committed", "pledge:delivered"),
+                              "donor": pl["donor"].to_numpy()[comes], "item": pl["item"].to_numpy()[comes],
+                              "month": np.maximum(a["month"][comes], 0), "quantity": pl["quantity"].to_numpy()[comes]})
+        bl_h = pd.DataFrame({"origin": "holding", "donor": "", "item": self.holdings["item"], "month": 0,
+                             "quantity": self.holdings["quantity"]})
+        baseline = pd.concat([bl_h, bl_pl], ignore_index=True)
+        baseline = baseline[(baseline["quantity"] > 0) & (baseline["month"] < self.s.horizon)].reset_index(drop=True)
+        baseline["month"] = baseline["month"].astype(int)
+        capacity = self.dsup.capacity.copy()
+        capacity["capacity"] = arrays.cap[self.cap_line, self.cap_month]
+        needs = self.nominal.needs.copy()
+        needs["quantity"] = arrays.Q
+        needs["per_month"] = a["r"]
+        needs["Q"] = arrays.Q
+        needs["r"] = a["r"]
+        return dataclasses.replace(self.nominal, stocks=stocks, capacity=capacity, baseline=baseline, needs=needs)
+
+    def model(self, v: DrawValues, with_inputs: bool = True) -> tuple[Model, PlanInputs | None, DrawArrays]:
+        """The superset model with the draw's bounds, costs and coefficients, the draw's planning inputs (None
+        unless ``with_inputs``) and the arrays :class:`~allyplan.planner.resolve_whole.WholeMaker` reads."""
+        arrays, a = self.numbers(v)
+        d = self._inputs(arrays, a) if with_inputs else None
         T = self.s.horizon
         lb, ub = self.lb.copy(), self.ub.copy()
         row_lb, row_ub = self.row_lb.copy(), self.row_ub.copy()
@@ -466,19 +486,24 @@ class Replanner:
         t0 = time.perf_counter()
         if not self.covers(v):
             return self._full(v, time_limit, gap, threads, t0)
-        m, d, a = self.model(v)
+        m, d, a = self.model(v, with_inputs=not numpy_steps)
         if numpy_steps:
             wm = self.whole_maker
             res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=wm.up_filter(a),
                               make_whole=lambda x: wm.whole(x, a), lumpy=self.lumpy)
         else:
-            res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=make_up_filter(m, d),
-                              make_whole=lambda x: whole_solution(m, d, x), lumpy=self.lumpy)
-        held, covered = self.coverage(res.values, d)
+            assert d is not None
+            pd_ = d
+            res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=make_up_filter(m, pd_),
+                              make_whole=lambda x: whole_solution(m, pd_, x), lumpy=self.lumpy)
+        held, covered = self.coverage(res.values, a.Q, self._r(v))
         return Replan(res.status, res.objective, res.bound, held, covered, True, time.perf_counter() - t0,
                       res.values)
 
-    def coverage(self, x: np.ndarray, d: PlanInputs) -> tuple[np.ndarray, np.ndarray]:
+    def _r(self, v: DrawValues) -> np.ndarray:
+        return np.where(self.n_hold, self.n_pm, np.floor(self.n_pm * v.need_demand + 0.5)).astype(float)
+
+    def coverage(self, x: np.ndarray, Q: np.ndarray, r: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(held, covered), shape (needs, months), from a solution, as the plan's coverage table has them: units
         allocated to each need arrive in their month; a hold need holds them all from then on, a flow need uses
         up to its month's use of what has arrived and not been used (the model may leave a flow need short in
@@ -488,7 +513,6 @@ class Replanner:
         inflow = np.zeros((N, T))
         units = np.round(np.maximum(x[self.av_col], 0.0), 6) * self.av_factor
         np.add.at(inflow, (self.av_need, self.av_month), units)
-        r = d.needs["r"].to_numpy(dtype=float)
         t = np.arange(T)
         active = (~self.n_hold)[:, None] & (t[None, :] >= self.n_from[:, None]) & (t[None, :] <= self.n_to[:, None])
         held = np.cumsum(inflow, axis=1)
@@ -500,7 +524,6 @@ class Replanner:
             covered[:, m] = np.minimum(avail, np.where(active[:, m], r, 0.0))
             inv = avail - covered[:, m]
             stock[:, m] = inv
-        Q = d.needs["Q"].to_numpy(dtype=float)
         req = np.where(t[None, :] >= self.n_due[:, None], Q[:, None], 0.0)
         covered = np.where(self.n_hold[:, None], np.minimum(held, req), covered)
         # (a flow need's table rows are its window's months only)
