@@ -42,7 +42,7 @@ def sweep_cmd(
                                                   metavar="ADDRESS")] = None,
     workers: Annotated[int | None, typer.Option(help="Local worker processes without Dask (default: every core "
                                                      "re-planning, this process with --fixed)", min=1)] = None,
-    chunk: Annotated[int | None, typer.Option(help="Samples per task (default: 4 re-planning, 50 with --fixed)",
+    chunk: Annotated[int | None, typer.Option(help="Samples per task (default: 16 re-planning, 50 with --fixed)",
                                               min=1)] = None,
     time_limit: Annotated[float, typer.Option(help="Seconds each re-plan may take", min=0.1)] = 10.0,
     sensitivity_samples: Annotated[int, typer.Option(help="Samples on which each factor's effect is measured",

@@ -63,6 +63,22 @@ class SweepTask:
     fixed: bool
     time_limit: float
     sensitivity_samples: int = 200
+    #: re-plan each draw on one superset model per worker (:mod:`allyplan.planner.resolve`); False: a full
+    #: ``plan()`` per draw, as before
+    fast: bool = True
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The re-planner (built where the task runs) is not sent along.
+        return {k: v for k, v in self.__dict__.items() if k != "_replanner"}
+
+    def replanner(self) -> Any:
+        """This process's re-planner of the scenario (built on first use)."""
+        rp = self.__dict__.get("_replanner")
+        if rp is None:
+            from allyplan.sweep.replan import replanner_for
+
+            rp = self.__dict__["_replanner"] = replanner_for(self.scenario, self.factors)
+        return rp
 
 
 @dataclass
@@ -151,7 +167,7 @@ def prepare_sweep(out: str | Path, scenario: Scenario, spec: UncertaintySpec, *,
     factors = compile_factors(scenario, spec)
     deliveries, baseline, plan_from = _plan_tables(scenario, fixed, time_limit)
     is_fixed = fixed is not None
-    chunk = chunk_size or (50 if is_fixed else 4)
+    chunk = chunk_size or (50 if is_fixed else 16)
     evaluator = FixedEvaluator(scenario, factors, deliveries, baseline)  # checks the plan before anything is written
     out.mkdir(parents=True, exist_ok=True)
     (out / "uncertainty.yaml").write_text(spec.text or yaml.safe_dump({k: {n: {"dist": d.dist, **dict(d.params)}
@@ -247,6 +263,13 @@ def run_chunk(task: SweepTask, lo: int, hi: int) -> dict[str, pd.DataFrame]:
         held = np.zeros((len(d), len(f.needs), s.horizon))
         covered = np.zeros_like(held)
         for j in range(len(d)):
+            if task.fast:
+                from allyplan.sweep.replan import draw_values
+
+                r = task.replanner().replan(draw_values(s, f, d, j), time_limit=task.time_limit, threads=1)
+                held[j], covered[j] = r.held, r.covered
+                status[j] = r.status.value
+                continue
             p = plan(apply_draw(s, f, d.row(j)), time_limit=task.time_limit, threads=1)
             held[j:j + 1], covered[j:j + 1] = plan_matrices(info, p.coverage)
             status[j] = p.status.value
