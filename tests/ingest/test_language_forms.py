@@ -408,3 +408,10 @@ def test_sentence(extractor: Extractor, lang: str, text: str, wants: list[tuple]
     got = records(extractor, text, lang)
     assert all(found(w, got) for w in wants), got
     assert {g[1] for g in got} <= {w[1] for w in wants}, got  # nobody else acts
+
+
+def test_portuguese_que_is_that_and_not_a_preposition(extractor: Extractor) -> None:
+    # "anunciou que a Alemanha tinha decidido": the party after "que" acts; a capital in its Portuguese spelling
+    got = records(extractor, "Berlim anunciou que a Alemanha tinha decidido entregar à Ucrânia 500 mísseis terra-ar "
+                             "do tipo Stinger.", "pt")
+    assert ("pledge", "DE", "stinger", "committed", 500.0) in got
