@@ -415,3 +415,41 @@ def test_portuguese_que_is_that_and_not_a_preposition(extractor: Extractor) -> N
     got = records(extractor, "Berlim anunciou que a Alemanha tinha decidido entregar à Ucrânia 500 mísseis terra-ar "
                              "do tipo Stinger.", "pt")
     assert ("pledge", "DE", "stinger", "committed", 500.0) in got
+
+
+STANCES = [
+    ('cs', 'Česko stojí za Ukrajinou a bude ji podporovat tak dlouho, jak bude potřeba.', 'CZ', 'supportive'),
+    ('cs', 'Česko varuje před eskalací konfliktu.', 'CZ', 'cautious'),
+    ('sk', 'Slovensko stojí pri Ukrajine.', 'SK', 'supportive'),
+    ('sk', 'Slovensko varuje pred eskaláciou konfliktu.', 'SK', 'cautious'),
+    ('ro', 'România rămâne alături de Ucraina.', 'RO', 'supportive'),
+    ('ro', 'România avertizează asupra riscului de escaladare.', 'RO', 'cautious'),
+    ('bg', 'България стои до Украйна.', 'BG', 'supportive'),
+    ('bg', 'България предупреждава за ескалация на конфликта.', 'BG', 'cautious'),
+    ('hu', 'Magyarország a béke pártján áll.', 'HU', 'cautious'),
+    ('hu', 'Magyarország az eszkaláció veszélyére figyelmeztet.', 'HU', 'cautious'),
+    ('tr', "Türkiye Ukrayna'nın yanında durmaya devam edecek.", 'TR', 'supportive'),
+    ('tr', 'Türkiye tırmanma riskine karşı uyardı.', 'TR', 'cautious'),
+    ('pt', 'Portugal continuará ao lado da Ucrânia.', 'PT', 'supportive'),
+    ('pt', 'Portugal alerta para o risco de escalada.', 'PT', 'cautious'),
+    ('fi', 'Suomi tukee Ukrainaa niin kauan kuin on tarpeen.', 'FI', 'supportive'),
+    ('fi', 'Suomi varoittaa eskalaatiosta.', 'FI', 'cautious'),
+    ('et', 'Eesti seisab Ukraina kõrval.', 'EE', 'supportive'),
+    ('et', 'Eesti hoiatab eskalatsiooni eest.', 'EE', 'cautious'),
+    ('lt', 'Lietuva visada bus kartu su Ukraina.', 'LT', 'supportive'),
+    ('lt', 'Lietuva perspėja dėl eskalacijos.', 'LT', 'cautious'),
+    ('lv', 'Latvija stāv līdzās Ukrainai.', 'LV', 'supportive'),
+    ('lv', 'Latvija brīdina par eskalāciju.', 'LV', 'cautious'),
+    ('sv', 'Sverige står på Ukrainas sida så länge det behövs.', 'SE', 'supportive'),
+    ('sv', 'Sverige varnar för eskalering.', 'SE', 'cautious'),
+    ('da', 'Danmark står fast ved Ukraines side.', 'DK', 'supportive'),
+    ('da', 'Danmark advarer mod eskalering.', 'DK', 'cautious'),
+    ('no', 'Norge står last og brast med Ukraina.', 'NO', 'supportive'),
+    ('no', 'Norge advarer mot eskalering.', 'NO', 'cautious'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party", "stance"), STANCES)
+def test_standing_with_ukraine_and_warning_of_escalation(extractor: Extractor, lang: str, text: str, party: str,
+                                                         stance: str) -> None:
+    assert records(extractor, text, lang) == {("policy", party, stance)}
