@@ -453,3 +453,42 @@ STANCES = [
 def test_standing_with_ukraine_and_warning_of_escalation(extractor: Extractor, lang: str, text: str, party: str,
                                                          stance: str) -> None:
     assert records(extractor, text, lang) == {("policy", party, stance)}
+
+
+# "X said that three Leopard 2A4 will be delivered by the end of the year" / "... have already been delivered"
+REPORTED = [
+    ('cs', 'Česko uvedlo, že tři tanky Leopard 2A4 budou dodány do konce roku.', 'CZ', 'committed'),
+    ('cs', 'Česko uvedlo, že tři tanky Leopard 2A4 již byly dodány.', 'CZ', 'delivered'),
+    ('sk', 'Slovensko uviedlo, že tri tanky Leopard 2A4 budú dodané do konca roka.', 'SK', 'committed'),
+    ('sk', 'Slovensko uviedlo, že tri tanky Leopard 2A4 už boli dodané.', 'SK', 'delivered'),
+    ('ro', 'România a anunțat că trei tancuri Leopard 2A4 vor fi livrate până la sfârșitul anului.', 'RO', 'committed'),
+    ('ro', 'România a anunțat că trei tancuri Leopard 2A4 au fost deja livrate.', 'RO', 'delivered'),
+    ('bg', 'България съобщи, че три танка Leopard 2A4 ще бъдат доставени до края на годината.', 'BG', 'committed'),
+    ('bg', 'България съобщи, че три танка Leopard 2A4 вече са доставени.', 'BG', 'delivered'),
+    ('hu', 'Magyarország bejelentette, hogy három Leopard 2A4 harckocsit az év végéig leszállítanak.', 'HU', 'committed'),
+    ('hu', 'Magyarország bejelentette, hogy három Leopard 2A4 harckocsit már leszállítottak.', 'HU', 'delivered'),
+    ('tr', 'Türkiye, üç Leopard 2A4 tankının yıl sonuna kadar teslim edileceğini açıkladı.', 'TR', 'committed'),
+    ('tr', 'Türkiye, üç Leopard 2A4 tankının teslim edildiğini açıkladı.', 'TR', 'delivered'),
+    ('pt', 'Portugal anunciou que três tanques Leopard 2A4 serão entregues até ao final do ano.', 'PT', 'committed'),
+    ('pt', 'Portugal anunciou que três tanques Leopard 2A4 já foram entregues.', 'PT', 'delivered'),
+    ('fi', 'Suomi ilmoitti, että kolme Leopard 2A4 -panssarivaunua toimitetaan vuoden loppuun mennessä.', 'FI', 'committed'),
+    ('fi', 'Suomi ilmoitti, että kolme Leopard 2A4 -panssarivaunua on jo toimitettu.', 'FI', 'delivered'),
+    ('et', 'Eesti teatas, et kolm Leopard 2A4 tanki antakse üle aasta lõpuks.', 'EE', 'committed'),
+    ('et', 'Eesti teatas, et kolm Leopard 2A4 tanki on juba üle antud.', 'EE', 'delivered'),
+    ('lt', 'Lietuva pranešė, kad trys Leopard 2A4 tankai bus perduoti iki metų pabaigos.', 'LT', 'committed'),
+    ('lt', 'Lietuva pranešė, kad trys Leopard 2A4 tankai jau buvo perduoti.', 'LT', 'delivered'),
+    ('lv', 'Latvija paziņoja, ka trīs Leopard 2A4 tanki tiks nodoti līdz gada beigām.', 'LV', 'committed'),
+    ('lv', 'Latvija paziņoja, ka trīs Leopard 2A4 tanki jau ir nodoti.', 'LV', 'delivered'),
+    ('sv', 'Sverige meddelade att tre Leopard 2A4-stridsvagnar kommer att levereras före årets slut.', 'SE', 'committed'),
+    ('sv', 'Sverige meddelade att tre Leopard 2A4-stridsvagnar redan har levererats.', 'SE', 'delivered'),
+    ('da', 'Danmark meddelte, at tre Leopard 2A4-kampvogne vil blive leveret inden årets udgang.', 'DK', 'committed'),
+    ('da', 'Danmark meddelte, at tre Leopard 2A4-kampvogne allerede er blevet leveret.', 'DK', 'delivered'),
+    ('no', 'Norge opplyste at tre Leopard 2A4-stridsvogner vil bli levert innen årets slutt.', 'NO', 'committed'),
+    ('no', 'Norge opplyste at tre Leopard 2A4-stridsvogner allerede er levert.', 'NO', 'delivered'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "donor", "status"), REPORTED)
+def test_reported_future_and_past_passives(extractor: Extractor, lang: str, text: str, donor: str,
+                                           status: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", donor, "leopard-2a4", status, 3.0)}
