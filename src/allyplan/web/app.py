@@ -19,6 +19,7 @@ from urllib.parse import quote
 import plotly
 from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi import Path as PathParam
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -39,7 +40,7 @@ from allyplan.scenario_store import MAX_UPLOAD_BYTES, ScenarioStore
 from allyplan.schema import TABLES
 from allyplan.web.auth import Accounts, LoginRefused, TooManyAttempts, User
 from allyplan.web.errors import ERROR_RESPONSES, ApiError, error_body
-from allyplan.web.service import PLAN_VIEWS, Service, forbidden, not_found, translate
+from allyplan.web.service import PLAN_VIEWS, Marks, Service, forbidden, mark_columns, not_found, translate
 
 __all__ = ["create_app", "app_from_env", "web_engine", "PLOTLY_JS"]
 
@@ -48,6 +49,8 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 COOKIE = "allyplan_session"
 LOGIN_COOKIE = "allyplan_login"
 MAX_ID = 2**31 - 1
+#: The addresses served from the response cache: their user is read with the data marks, in one query.
+HOT = frozenset({"/", "/ledger", "/api/v1/dashboard", "/api/v1/ledger/entries"})
 Id = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 TableName = Annotated[str, PathParam(pattern=r"^[a-z]{1,32}$")]
 PartyCode = Annotated[str, PathParam(pattern=r"^[A-Z0-9]{1,8}$")]
@@ -181,6 +184,15 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
     app.state.service, app.state.accounts, app.state.url = svc, accounts, url
 
     # -- who is asking -------------------------------------------------------------------------------------------
+    marks_cols = mark_columns()
+
+    def _extra(request: Request) -> list[Any]:
+        return marks_cols if request.method == "GET" and request.url.path in HOT else []
+
+    def _keep_marks(request: Request, extra: tuple[Any, ...]) -> None:
+        if extra:
+            request.state.marks = Marks(*extra)
+
     def _cookie_user(request: Request) -> tuple[User, str] | None:
         raw = request.cookies.get(COOKIE)
         if not raw:
@@ -189,16 +201,21 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             sid = signer.loads(raw)
         except BadSignature:
             return None
-        return accounts.session(str(sid))
+        found = accounts.session_and(str(sid), _extra(request))
+        if found is None:
+            return None
+        _keep_marks(request, found[2])
+        return found[0], found[1]
 
     def api_user(request: Request) -> Principal:
         auth = request.headers.get("authorization", "")
         if auth.lower().startswith("bearer "):
-            u = accounts.token_user(auth[7:].strip())
-            if u is None:
+            got = accounts.token_user_and(auth[7:].strip(), _extra(request))
+            if got is None:
                 raise ApiError(401, "not_authenticated", "the API token is not valid (revoked, or its account is "
                                "disabled); create a new one on the Tokens page", headers={"WWW-Authenticate": "Bearer"})
-            return u.principal
+            _keep_marks(request, got[1])
+            return got[0].principal
         found = _cookie_user(request)
         if found is None:
             raise ApiError(401, "not_authenticated", "log in first, or send an API token as "
@@ -209,6 +226,17 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             raise ApiError(403, "csrf", "a change with a session cookie must send the page's CSRF token as the "
                            "X-CSRF-Token header; reload the page")
         return user.principal
+
+    async def cached(request: Request, key: tuple[Any, ...], make: Any) -> bytes:
+        """An answer from the response cache, keyed by ``key`` and the request's marks (made in a thread if new)."""
+        marks = getattr(request.state, "marks", None)
+        if marks is None:  # not a hot address: no marks were read with the user
+            return bytes(await run_in_threadpool(make, None))
+        full = (*key, marks)
+        hit = svc.responses.peek(full)
+        if hit is not None:
+            return hit
+        return await run_in_threadpool(svc.responses.get, full, lambda: bytes(make(marks)))
 
     def page_user(request: Request) -> tuple[Principal, str]:
         found = _cookie_user(request)
@@ -342,9 +370,12 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
 
     # -- pages ---------------------------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
-    def dashboard_page(request: Request, who: PAGE) -> Response:
-        d = svc.dashboard(who[0])
-        return render(request, "dashboard.html", {"d": d, "charts": _dashboard_charts(d)}, who)
+    async def dashboard_page(request: Request, who: PAGE) -> Response:
+        def make(marks: Marks | None) -> bytes:
+            d = svc.dashboard(who[0], marks)
+            return bytes(render(request, "dashboard.html", {"d": d, "charts": _dashboard_charts(d)}, who).body)
+
+        return HTMLResponse(await cached(request, ("page", "/", who), make))
 
     @app.get("/needs", include_in_schema=False)
     def needs_page() -> Response:
@@ -415,10 +446,15 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
                                                 "columns": TABLES[table].columns}, who)
 
     @app.get("/ledger", include_in_schema=False)
-    def ledger_page(request: Request, who: PAGE, donor: str = "", item: str = "", status: str = "",
-                    page: Annotated[int, Query(ge=1, le=100000)] = 1) -> Response:
-        d = svc.ledger_page(who[0], donor=_filter(donor), item=_filter(item), status=_filter(status), page=page)
-        return render(request, "ledger.html", {"d": d}, who)
+    async def ledger_page(request: Request, who: PAGE, donor: str = "", item: str = "", status: str = "",
+                          page: Annotated[int, Query(ge=1, le=100000)] = 1) -> Response:
+        filters = {"donor": _filter(donor), "item": _filter(item), "status": _filter(status), "page": page}
+
+        def make(marks: Marks | None) -> bytes:
+            d = svc.ledger_page(who[0], **filters)  # type: ignore[arg-type]
+            return bytes(render(request, "ledger.html", {"d": d}, who).body)
+
+        return HTMLResponse(await cached(request, ("page", "/ledger", who, *filters.values()), make))
 
     @app.get("/ledger/{entry}", include_in_schema=False)
     def entry_page(request: Request, entry: Id, who: PAGE) -> Response:
@@ -525,10 +561,11 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         """A new API token for your own account (shown once; send it as 'Authorization: Bearer <token>')."""
         return {"token": accounts.new_token(p.name, body.label)}
 
-    @api.get("/dashboard", tags=["dashboard"])
-    def dashboard(p: API) -> dict[str, Any]:
+    @api.get("/dashboard", tags=["dashboard"], response_class=JSONResponse)
+    async def dashboard(request: Request, p: API) -> Response:
         """Coverage of the latest plan you may see, pledged against delivered and burden by donor, open reviews."""
-        return svc.dashboard(p)
+        body = await cached(request, ("api", "dashboard", p), lambda marks: _json(svc.dashboard(p, marks)))
+        return Response(body, media_type="application/json")
 
     @api.get("/scenario/tables", tags=["scenario"])
     def tables(p: API) -> list[dict[str, Any]]:
@@ -598,13 +635,15 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         """The whole scenario as an .xlsx workbook that `allyplan check` and `scenario import` read."""
         return _xlsx(svc.export_scenario(p), "scenario.xlsx")
 
-    @api.get("/ledger/entries", tags=["ledger"])
-    def entries(p: API, donor: Annotated[str | None, Query(max_length=8, pattern=r"^[A-Za-z0-9]+$")] = None,
+    @api.get("/ledger/entries", tags=["ledger"], response_class=JSONResponse)
+    async def entries(p: API, donor: Annotated[str | None, Query(max_length=8, pattern=r"^[A-Za-z0-9]+$")] = None,
                 item: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9._-]+$")] = None,
                 status: Annotated[str | None, Query(pattern="^(considering|committed|delivered|cancelled)$")] = None,
-                page: Annotated[int, Query(ge=1, le=100000)] = 1) -> dict[str, Any]:
+                page: Annotated[int, Query(ge=1, le=100000)] = 1, *, request: Request) -> Response:
         """Current ledger entries, newest first, 50 a page."""
-        return svc.ledger_page(p, donor=donor, item=item, status=status, page=page)
+        body = await cached(request, ("api", "ledger", p, donor, item, status, page), lambda marks: _json(
+            svc.ledger_page(p, donor=donor, item=item, status=status, page=page)))
+        return Response(body, media_type="application/json")
 
     @api.get("/ledger/entries/{entry}", tags=["ledger"])
     def entry(entry: Id, p: API) -> dict[str, Any]:
@@ -726,6 +765,11 @@ def _float(v: str, name: str) -> float:
         return float(v)
     except ValueError:
         raise ApiError(422, "invalid_input", f"{name} must be a number, not {v[:40]!r}") from None
+
+
+def _json(content: Any) -> bytes:
+    """JSON as FastAPI encodes a returned value."""
+    return bytes(JSONResponse(jsonable_encoder(content)).body)
 
 
 def _xlsx(content: bytes, name: str) -> Response:
