@@ -88,3 +88,27 @@ def test_the_cache_keeps_a_bounded_number_of_answers(tmp_path: Path) -> None:
     for i in [1, 2, 3, 1, 4, 5, 1]:
         cache.get(i, lambda i=i: made.append(i) or str(i).encode())  # type: ignore[misc]
     assert made == [1, 2, 3, 4, 5] and len(cache._d) == 3  # 1 kept while in use; 2 and 3 dropped
+
+
+def test_an_answer_from_the_cache_is_the_routed_answer_and_ends_with_the_account(app: Any) -> None:
+    """The second GET is answered before routing (the fast path): same status, body and headers as the first; once
+    the account is disabled neither its token nor its session gets the kept answer."""
+    svc, accounts = app.state.service, app.state.accounts
+    accounts.add("brief", "viewer", PASSWORD)
+    token = accounts.new_token("brief")
+    with TestClient(app) as c:
+        cookies = login(c, "brief")
+        for path, headers in (("/api/v1/dashboard", {"Authorization": f"Bearer {token}"}),
+                              ("/ledger?page=1", ck(cookies))):
+            first = c.get(path, headers=headers)
+            hits = svc.responses.hits
+            second = c.get(path, headers=headers)
+            assert svc.responses.hits == hits + 1
+            assert first.status_code == 200
+            assert (second.status_code, second.content) == (first.status_code, first.content)
+            assert {k: v for k, v in second.headers.items() if k != "date"} == \
+                   {k: v for k, v in first.headers.items() if k != "date"}
+        accounts.disable("brief")
+        assert c.get("/api/v1/dashboard", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+        r = c.get("/ledger?page=1", headers=ck(cookies), follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].startswith("/login")

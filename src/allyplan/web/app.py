@@ -29,6 +29,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import cookie_parser
 
 from allyplan import access
 from allyplan.access import Principal
@@ -133,10 +134,11 @@ _SECURITY_HEADERS = [
 
 
 class _Guard:
-    """Security headers on every answer; a request body larger than any upload allowed is refused unread."""
+    """Security headers on every answer; a request body larger than any upload allowed is refused unread; a GET of
+    a hot address whose answer is in the response cache is answered here, without routing (``fast``)."""
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
+    def __init__(self, app: Any, fast: Any = None) -> None:
+        self.app, self.fast = app, fast
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -150,6 +152,14 @@ class _Guard:
                         "headers": [(b"content-type", b"application/json"), *_SECURITY_HEADERS]})
             await send({"type": "http.response.body", "body": body})
             return
+        if self.fast is not None and scope.get("method") == "GET" and scope.get("path") in HOT:
+            hit = await self.fast(scope)
+            if hit is not None:
+                kind = b"application/json" if scope["path"].startswith("/api/") else b"text/html; charset=utf-8"
+                await send({"type": "http.response.start", "status": 200, "headers": [
+                    (b"content-length", str(len(hit)).encode()), (b"content-type", kind), *_SECURITY_HEADERS]})
+                await send({"type": "http.response.body", "body": hit})
+                return
 
         async def with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
@@ -186,35 +196,47 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
     # -- who is asking -------------------------------------------------------------------------------------------
     marks_cols = mark_columns()
 
-    def _extra(request: Request) -> list[Any]:
-        return marks_cols if request.method == "GET" and request.url.path in HOT else []
+    def lookup(kind: str, credential: str, hot: bool) -> tuple[User, str | None, Marks | None] | None:
+        """The user of a session id or API token (and its session's CSRF token), with the data marks when the
+        request is for a hot address: one query."""
+        extra = marks_cols if hot else []
+        if kind == "token":
+            got = accounts.token_user_and(credential, extra)
+            return None if got is None else (got[0], None, Marks(*got[1]) if hot else None)
+        found = accounts.session_and(credential, extra)
+        return None if found is None else (found[0], found[1], Marks(*found[2]) if hot else None)
 
-    def _keep_marks(request: Request, extra: tuple[Any, ...]) -> None:
-        if extra:
-            request.state.marks = Marks(*extra)
+    def _who(request: Request, kind: str, credential: str) -> tuple[User, str | None, Marks | None] | None:
+        """:func:`lookup`, or its answer as the fast path (see :class:`_Guard`) already read it for this request."""
+        pre = getattr(request.state, "who", None)
+        if pre is not None and pre[:2] == (kind, credential):
+            found = pre[2]
+        else:
+            found = lookup(kind, credential, request.method == "GET" and request.url.path in HOT)
+        if found is not None:
+            request.state.marks, request.state.principal, request.state.csrf = found[2], found[0].principal, found[1]
+        return found
 
-    def _cookie_user(request: Request) -> tuple[User, str] | None:
-        raw = request.cookies.get(COOKIE)
+    def _session_id(raw: str | None) -> str | None:
         if not raw:
             return None
         try:
-            sid = signer.loads(raw)
+            return str(signer.loads(raw))
         except BadSignature:
             return None
-        found = accounts.session_and(str(sid), _extra(request))
-        if found is None:
-            return None
-        _keep_marks(request, found[2])
-        return found[0], found[1]
+
+    def _cookie_user(request: Request) -> tuple[User, str] | None:
+        sid = _session_id(request.cookies.get(COOKIE))
+        found = None if sid is None else _who(request, "session", sid)
+        return None if found is None else (found[0], str(found[1]))
 
     def api_user(request: Request) -> Principal:
         auth = request.headers.get("authorization", "")
         if auth.lower().startswith("bearer "):
-            got = accounts.token_user_and(auth[7:].strip(), _extra(request))
+            got = _who(request, "token", auth[7:].strip())
             if got is None:
                 raise ApiError(401, "not_authenticated", "the API token is not valid (revoked, or its account is "
                                "disabled); create a new one on the Tokens page", headers={"WWW-Authenticate": "Bearer"})
-            _keep_marks(request, got[1])
             return got[0].principal
         found = _cookie_user(request)
         if found is None:
@@ -227,16 +249,45 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
                            "X-CSRF-Token header; reload the page")
         return user.principal
 
-    async def cached(request: Request, key: tuple[Any, ...], make: Any) -> bytes:
-        """An answer from the response cache, keyed by ``key`` and the request's marks (made in a thread if new)."""
+    def _cache_key(path: str, query: bytes, p: Principal, csrf: str | None, marks: Marks) -> tuple[Any, ...]:
+        """An answer of a hot address depends on the request (address and query string as sent), the account,
+        its session (pages carry its CSRF token) and the data marks: nothing else."""
+        return path, query, p, csrf, marks
+
+    async def cached(request: Request, make: Any) -> bytes:
+        """The answer to this request from the response cache, or ``make(marks)``'s (in a thread, then kept)."""
         marks = getattr(request.state, "marks", None)
         if marks is None:  # not a hot address: no marks were read with the user
             return bytes(await run_in_threadpool(make, None))
-        full = (*key, marks)
-        hit = svc.responses.peek(full)
+        key = _cache_key(request.url.path, request.scope.get("query_string", b""), request.state.principal,
+                         request.state.csrf, marks)
+        hit = svc.responses.peek(key)
         if hit is not None:
             return hit
-        return await run_in_threadpool(svc.responses.get, full, lambda: bytes(make(marks)))
+        return await run_in_threadpool(svc.responses.get, key, lambda: bytes(make(marks)))
+
+    async def fast(scope: Any) -> bytes | None:
+        """A GET of a hot address answered from the response cache before routing (see :class:`_Guard`): the
+        user and marks are read as the routed request would (and kept for it, on a miss)."""
+        headers = dict(scope.get("headers", []))
+        path = scope["path"]
+        auth = headers.get(b"authorization", b"").decode("latin-1")
+        if path.startswith("/api/") and auth.lower().startswith("bearer "):
+            kind, credential = "token", auth[7:].strip()
+        else:
+            sid = _session_id(cookie_parser(headers.get(b"cookie", b"").decode("latin-1")).get(COOKIE))
+            if sid is None:
+                return None
+            kind, credential = "session", sid
+        try:
+            found = await run_in_threadpool(lookup, kind, credential, True)
+        except Exception:  # the routed request meets it again and answers with the error
+            return None
+        scope.setdefault("state", {})["who"] = (kind, credential, found)
+        if found is None or found[2] is None:
+            return None
+        return svc.responses.peek(_cache_key(path, scope.get("query_string", b""), found[0].principal, found[1],
+                                             found[2]))
 
     def page_user(request: Request) -> tuple[Principal, str]:
         found = _cookie_user(request)
@@ -307,7 +358,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         return _error_response(request, ApiError(500, "internal", "the service failed on this request; nothing was "
                                                  "half-written. Try again, and report it if it happens again"))
 
-    app.add_middleware(_Guard)
+    app.add_middleware(_Guard, fast=fast)
 
     # -- static --------------------------------------------------------------------------------------------------
     @app.get("/static/plotly.min.js", include_in_schema=False)
@@ -375,7 +426,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             d = svc.dashboard(who[0], marks)
             return bytes(render(request, "dashboard.html", {"d": d, "charts": _dashboard_charts(d)}, who).body)
 
-        return HTMLResponse(await cached(request, ("page", "/", who), make))
+        return HTMLResponse(await cached(request, make))
 
     @app.get("/needs", include_in_schema=False)
     def needs_page() -> Response:
@@ -454,7 +505,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             d = svc.ledger_page(who[0], **filters)  # type: ignore[arg-type]
             return bytes(render(request, "ledger.html", {"d": d}, who).body)
 
-        return HTMLResponse(await cached(request, ("page", "/ledger", who, *filters.values()), make))
+        return HTMLResponse(await cached(request, make))
 
     @app.get("/ledger/{entry}", include_in_schema=False)
     def entry_page(request: Request, entry: Id, who: PAGE) -> Response:
@@ -564,7 +615,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
     @api.get("/dashboard", tags=["dashboard"], response_class=JSONResponse)
     async def dashboard(request: Request, p: API) -> Response:
         """Coverage of the latest plan you may see, pledged against delivered and burden by donor, open reviews."""
-        body = await cached(request, ("api", "dashboard", p), lambda marks: _json(svc.dashboard(p, marks)))
+        body = await cached(request, lambda marks: _json(svc.dashboard(p, marks)))
         return Response(body, media_type="application/json")
 
     @api.get("/scenario/tables", tags=["scenario"])
@@ -641,7 +692,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
                 status: Annotated[str | None, Query(pattern="^(considering|committed|delivered|cancelled)$")] = None,
                 page: Annotated[int, Query(ge=1, le=100000)] = 1, *, request: Request) -> Response:
         """Current ledger entries, newest first, 50 a page."""
-        body = await cached(request, ("api", "ledger", p, donor, item, status, page), lambda marks: _json(
+        body = await cached(request, lambda marks: _json(
             svc.ledger_page(p, donor=donor, item=item, status=status, page=page)))
         return Response(body, media_type="application/json")
 
