@@ -178,12 +178,13 @@ PREPARE_WAIT = 3.0
 
 
 def _cpu_of(pid: int) -> float:
-    """User + system seconds of one process (0 if it is gone)."""
+    """User + system seconds of one process and of its children that have ended and been waited for (a plan job's
+    child process); 0 if it is gone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / _TICK
+    return sum(int(x) for x in fields[11:15]) / _TICK
 
 
 def _tree(pid: int) -> list[int]:

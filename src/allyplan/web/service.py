@@ -78,8 +78,10 @@ class Marks(NamedTuple):
     (and the same account) is the same answer, so it can be served again without being made again."""
 
     events: int | None  # the newest ledger event: every change to an entry is one
-    parties: int  # the reference the ledger values its entries by (an import of it revalues them without an event):
-    items: int  # how many parties and catalog items, and the last day of the US dollar's rates
+    # the reference the ledger values entries by (importing it revalues them without an event): how many parties
+    # and catalog items, and the last day of the US dollar's rates
+    parties: int
+    items: int
     rates: Any
     pending: int  # ingested proposals waiting for review
     proposed: int  # proposed scenario rows waiting for a coordinator
