@@ -167,30 +167,40 @@ def visible_rows(p: Principal, table: str, rows: Iterable[Mapping[str, object]])
 def coalition_totals(p: Principal, table: str, rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     """Other parties' figures of a confidential table as totals by key, for a donor liaison.
 
-    A total is given only when at least :data:`MIN_PARTIES` other parties contribute to it; otherwise its figures
-    are withheld (NaN) and ``parties`` says how many there are.
+    A key is listed only when at least :data:`MIN_PARTIES` other parties have rows of it (``parties`` says how
+    many); a key with fewer is left out altogether, so neither its figures nor how many parties hold it show. A
+    column's total is given only when at least :data:`MIN_PARTIES` of those parties have a figure other than zero
+    in it (otherwise NaN): two rows of zero must not let a "total over three" be one party's figure.
 
     >>> rows = [{"donor": d, "item": "x", "quantity": "10", "floor": "2"} for d in ("A", "B", "C", "D")]
     >>> coalition_totals(Principal("a", "donor", "A"), "stocks", rows).to_dict("records")
     [{'item': 'x', 'parties': 3, 'quantity': 30.0, 'floor': 6.0}]
-    >>> bool(coalition_totals(Principal("a", "donor", "A"), "stocks", rows[:3])["quantity"].isna().all())
+    >>> coalition_totals(Principal("a", "donor", "A"), "stocks", rows[:3]).empty
     True
+    >>> rows[1]["floor"] = rows[2]["floor"] = "0"
+    >>> coalition_totals(Principal("a", "donor", "A"), "stocks", rows).to_dict("records")
+    [{'item': 'x', 'parties': 3, 'quantity': 30.0, 'floor': nan}]
     """
     if table_view(p, table) != "own+totals" or table not in TOTALS:
         return pd.DataFrame()
     key, cols = TOTALS[table]
     owner = OWNER[table]
     others = [r for r in rows if str(r.get(owner, "")).strip() != p.party]
+    empty = pd.DataFrame(columns=[key, "parties", *cols])
     if not others:
-        return pd.DataFrame(columns=[key, "parties", *cols])
+        return empty
     df = pd.DataFrame(others)
+    df[owner] = df[owner].astype(str).str.strip()
     for c in cols:
         df[c] = pd.to_numeric(df.get(c, pd.Series(dtype=float)), errors="coerce").fillna(0.0)
-    g = df.groupby(key, sort=True)
-    out = g[list(cols)].sum()
-    out.insert(0, "parties", g[owner].nunique())
-    out.loc[out["parties"] < MIN_PARTIES, list(cols)] = float("nan")
-    return out.reset_index()
+    by_party = df.groupby([key, owner], sort=True)[list(cols)].sum()  # one party's rows of a key count as one
+    g = by_party.groupby(level=0)
+    out = g.sum()
+    out.insert(0, "parties", g.size())
+    for c in cols:
+        out.loc[g[c].agg(lambda v: int((v != 0).sum())) < MIN_PARTIES, c] = float("nan")
+    out = out[out["parties"] >= MIN_PARTIES]
+    return out.rename_axis(key).reset_index() if len(out) else empty
 
 
 def can_see_ask_sheet(p: Principal, party: str) -> bool:

@@ -44,10 +44,14 @@ from allyplan.ledger.write import _now
 
 if TYPE_CHECKING:
     from allyplan.planner import Plan
+    from allyplan.scenario import Scenario
 
-__all__ = ["Job", "JobQueue", "JobNotFound", "WorkerPool", "worker_main", "plan_to_blob", "plan_from_blob"]
+__all__ = ["Job", "JobQueue", "JobNotFound", "Prepared", "prepare", "WorkerPool", "worker_main", "plan_to_blob",
+           "plan_from_blob"]
 
 POLL_SECONDS = 0.1
+#: How often an idle worker checks whether the current scenario (with and without the ledger) is prepared.
+PREPARE_SECONDS = 1.0
 PLAN_TABLES = ("deliveries", "baseline", "coverage", "shortfalls", "burden")
 
 
@@ -230,16 +234,39 @@ class JobQueue:
             v = conn.execute(select(t.jobs.c.cancel_requested).where(t.jobs.c.id == job_id)).scalar_one_or_none()
         return v is not None
 
-    def run_next(self, worker: str, *, in_child: bool = False) -> bool:
-        """Claim and run one job (in this process, or in a child process that a cancel stops); False if none."""
+    def prepare_key(self, change: int | None, params: Mapping[str, Any]) -> tuple[Any, ...]:
+        """What a plan's loaded scenario depends on: the scenario change, and with the ledger as baseline its newest
+        event and its parties (one small query)."""
+        from allyplan.ledger import models as lm
+
+        use = bool(params.get("use_ledger", True))
+        mark: tuple[Any, ...] = ()
+        if use:
+            with reading(self.engine) as conn:
+                mark = tuple(conn.execute(select(
+                    select(func.max(lm.events.c.id)).scalar_subquery(),
+                    select(func.count()).select_from(lm.parties).scalar_subquery())).one())
+        return (change, use, params.get("as_of"), *mark)
+
+    def run_next(self, worker: str, *, in_child: bool = False,
+                 prepared: dict[tuple[Any, ...], Prepared] | None = None) -> bool:
+        """Claim and run one job (in this process, or in a child process that a cancel stops); False if none.
+        ``prepared``: scenarios a worker loaded and checked while idle, by :meth:`prepare_key` (a forked child
+        inherits them and starts solving at once)."""
         job = self.claim(worker)
         if job is None:
             return False
+        ready = None
+        if prepared:
+            try:
+                ready = prepared.get(self.prepare_key(job.scenario_change, job.params))
+            except Exception:  # the job loads its scenario itself, and reports what is wrong with it
+                ready = None
         if not in_child:
-            _run_plan_job(self, job)
+            _run_plan_job(self, job, ready)
             return True
         ctx = mp.get_context("fork")
-        child = ctx.Process(target=_child, args=(self.url, job.id), daemon=True)
+        child = ctx.Process(target=_child, args=(self.url, job.id, ready), daemon=True)
         child.start()
         while child.is_alive():
             child.join(POLL_SECONDS)
@@ -254,34 +281,54 @@ class JobQueue:
         return True
 
 
-def _child(url: str, job_id: int) -> None:
+def _child(url: str, job_id: int, ready: Prepared | None = None) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     engine = make_engine(url)
     q = JobQueue(engine=engine, url=url)
     try:
-        _run_plan_job(q, q.get(job_id))
+        _run_plan_job(q, q.get(job_id), ready)
     finally:
         engine.dispose()
 
 
-def _run_plan_job(q: JobQueue, job: Job) -> None:
-    from allyplan.planner import SolveProgress, plan
+@dataclass
+class Prepared:
+    """A plan's scenario loaded from the database (with the ledger as baseline if asked) and checked."""
+
+    key: tuple[Any, ...]
+    config: dict[str, Any]
+    raw: dict[str, pd.DataFrame]
+    notes: list[str]
+    scenario: Scenario
+
+
+def prepare(q: JobQueue, change: int | None, params: Mapping[str, Any]) -> Prepared:
+    """Load and check the scenario of ``change`` for a plan with ``params`` (``use_ledger``, ``as_of``)."""
     from allyplan.scenario import build_scenario
     from allyplan.scenario_store import ScenarioStore
 
+    key = q.prepare_key(change, params)
+    config, raw = ScenarioStore(engine=q.engine).raw(change)
+    notes: list[str] = []
+    if params.get("use_ledger", True):
+        from allyplan.ledger.baseline import with_ledger
+        from allyplan.ledger.store import Ledger, as_date
+
+        with Ledger(q.url) as led:
+            raw, notes = with_ledger(config, raw, led, as_date(params.get("as_of"), "as_of", "plan job"))
+    s = build_scenario(config, raw, {n: n for n in raw}, origin=f"database, change {change}")
+    return Prepared(key, config, raw, notes, s)
+
+
+def _run_plan_job(q: JobQueue, job: Job, ready: Prepared | None = None) -> None:
+    from allyplan.planner import SolveProgress, plan
+
     p = job.params
     try:
-        q.set_progress(job.id, {"stage": "loading the scenario"}, 0.05)
-        store = ScenarioStore(engine=q.engine)
-        config, raw = store.raw(job.scenario_change)
-        notes: list[str] = []
-        if p.get("use_ledger", True):
-            from allyplan.ledger.baseline import with_ledger
-            from allyplan.ledger.store import Ledger, as_date
-
-            with Ledger(q.url) as led:
-                raw, notes = with_ledger(config, raw, led, as_date(p.get("as_of"), "as_of", "plan job"))
-        s = build_scenario(config, raw, {n: n for n in raw}, origin=f"database, change {job.scenario_change}")
+        if ready is None:
+            q.set_progress(job.id, {"stage": "loading the scenario"}, 0.05)
+            ready = prepare(q, job.scenario_change, p)
+        config, raw, notes, s = ready.config, ready.raw, ready.notes, ready.scenario
         q.set_progress(job.id, {"stage": "building and solving the model", "notes": notes}, 0.2)
         last = [0.0]
 
@@ -348,12 +395,41 @@ def worker_main(url: str, stop: Any = None, idle: float = POLL_SECONDS) -> None:
     engine = make_engine(url)
     q = JobQueue(engine=engine, url=url)
     name = f"{socket.gethostname()}:{os.getpid()}"
+    ready: dict[tuple[Any, ...], Prepared] = {}
+    checked = 0.0
     try:
         while stop is None or not stop.is_set():
-            if not q.run_next(name, in_child=True):
-                time.sleep(idle)
+            if q.run_next(name, in_child=True, prepared=ready):
+                continue
+            if time.monotonic() - checked > PREPARE_SECONDS:
+                checked = time.monotonic()
+                prepare_current(q, ready)
+            time.sleep(idle)
     finally:
         engine.dispose()
+
+
+def prepare_current(q: JobQueue, ready: dict[tuple[Any, ...], Prepared], keep: int = 4) -> None:
+    """Load and check the current scenario, with and without the ledger as baseline, unless ``ready`` has it:
+    an idle worker does this so that a plan queued next starts solving at once. What fails to load is left for
+    the job to report."""
+    from allyplan.scenario_store import _latest
+
+    with reading(q.engine) as conn:
+        change = _latest(conn)
+    if change is None:
+        return
+    for use in (True, False):
+        params = {"use_ledger": use, "as_of": None}
+        try:
+            if q.prepare_key(change, params) in ready:
+                continue
+            got = prepare(q, change, params)
+        except Exception:
+            continue
+        ready[got.key] = got
+        while len(ready) > keep:
+            ready.pop(next(iter(ready)))
 
 
 class WorkerPool:

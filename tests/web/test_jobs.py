@@ -95,3 +95,28 @@ def test_a_failing_job_says_why(queue: JobQueue, monkeypatch: pytest.MonkeyPatch
     assert queue.get(job).state == "failed" and queue.get(job).error == "the solver ran out of patience"
     with pytest.raises(JobNotFound):
         queue.get(10**6)
+
+
+def test_an_idle_worker_prepares_the_current_scenario_and_an_edit_is_never_missed(queue: JobQueue) -> None:
+    """A worker loads and checks the current scenario while idle (with and without the ledger) so that the next
+    plan starts solving at once; a plan queued after an edit uses the edited scenario, never the prepared one."""
+    from allyplan.jobs import prepare_current
+
+    ready: dict[tuple[object, ...], object] = {}
+    prepare_current(queue, ready)  # type: ignore[arg-type]
+    assert len(ready) == 2
+    first = queue.enqueue_plan(who="coord", use_ledger=False)
+    job = queue.get(first)
+    assert queue.prepare_key(job.scenario_change, job.params) in ready
+    assert queue.run_next("test", prepared=ready)  # type: ignore[arg-type]
+    assert queue.get(first).state == "done"
+    store = ScenarioStore(engine=queue.engine)
+    need = next(r for r in store.rows("needs"))
+    store.delete_row("needs", need.rowid, version=need.version, who="coord")
+    second = queue.enqueue_plan(who="coord", use_ledger=False)
+    job = queue.get(second)
+    assert queue.prepare_key(job.scenario_change, job.params) not in ready
+    assert queue.run_next("test", prepared=ready)  # type: ignore[arg-type]
+    assert queue.get(second).state == "done", queue.get(second).error
+    needs = lambda j: set(queue.plan(j).scenario.needs["id"])  # noqa: E731
+    assert needs(first) - needs(second) == {need.data["id"]}

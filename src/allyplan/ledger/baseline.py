@@ -13,7 +13,11 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+from sqlalchemy import and_, func, select
 
+from allyplan.ledger import models as m
+from allyplan.ledger.db import reading
+from allyplan.ledger.queries import valid_at
 from allyplan.ledger.store import Ledger
 
 __all__ = ["Baseline", "ledger_baseline", "with_ledger"]
@@ -28,30 +32,52 @@ class Baseline:
 
 def ledger_baseline(ledger: Ledger, recipient: str, start: str, items: set[str],
                     as_of: date | None = None) -> Baseline:
-    """Pledges and holdings (as scenario tables of strings) from the ledger's counted entries for ``recipient``."""
-    e = ledger.entries(as_of)
-    e = e[e["counted"].astype(bool) & e["recipient"].eq(recipient) & e["status"].isin(["committed", "delivered"])]
+    """Pledges and holdings (as scenario tables of strings) from the ledger's counted entries for ``recipient``.
+
+    Aggregated in the database (a million entries never become a data frame): the open remainder of committed
+    pledges by donor, item and expected month (one pledge row each, its source naming the entries), and what was
+    delivered by item.
+    """
+    s = m.states.c
+    base = [valid_at(as_of), s.counted.is_(True), s.recipient == recipient, s.status.in_(["committed", "delivered"])]
+    known = sorted(items)
+    unit = and_(s.item.is_not(None), s.quantity.is_not(None))
+    catalog = s.item.in_(known)
+    remaining = s.quantity - s.delivered
     notes: list[str] = []
-    unit = e[e["item"].notna() & e["quantity"].notna()]
-    if len(e) > len(unit):
-        notes.append(f"{len(e) - len(unit)} ledger entries pledge a value or category only, not units of an item; "
+    with reading(ledger.engine) as conn:
+        month = func.to_char(s.expected, "YYYY-MM") if conn.dialect.name == "postgresql" else \
+            func.substr(s.expected, 1, 7)
+        no_unit = conn.execute(select(func.count()).where(*base, ~unit)).scalar_one()
+        outside = conn.execute(select(s.item, func.count()).where(*base, unit, ~catalog).group_by(s.item)
+                               .order_by(s.item)).all()
+        open_ = conn.execute(
+            select(s.donor, s.item, month.label("month"), func.sum(remaining), func.count(), func.min(s.entry))
+            .where(*base, unit, catalog, s.status == "committed", remaining > 1e-9)
+            .group_by(s.donor, s.item, month)).all()
+        got = conn.execute(select(s.item, func.sum(s.delivered)).where(*base, unit, catalog, s.delivered > 0)
+                           .group_by(s.item).order_by(s.item)).all()
+    if no_unit:
+        notes.append(f"{no_unit} ledger entries pledge a value or category only, not units of an item; "
                      "the planner cannot count them")
-    outside = unit[~unit["item"].isin(items)]
-    if len(outside):
-        notes.append(f"{len(outside)} ledger entries are for items not in the scenario's catalog "
-                     f"({', '.join(sorted(outside['item'].unique())[:8])}); they are left out")
-    unit = unit[unit["item"].isin(items)]
-    remaining = (unit["quantity"].astype(float) - unit["delivered"].astype(float)).clip(lower=0)
-    open_ = unit[(unit["status"] == "committed") & (remaining > 1e-9)]
-    month = open_["expected"].map(lambda d: d.strftime("%Y-%m") if isinstance(d, date) else start)
-    month = month.where(month >= start, start)
-    pledges = pd.DataFrame({"donor": open_["donor"], "item": open_["item"],
-                            "quantity": remaining[open_.index].map(lambda v: f"{v:g}"), "month": month,
-                            "status": "committed", "source": "ledger entry " + open_["entry"].astype(str)})
-    got = unit[unit["delivered"].astype(float) > 0].groupby("item")["delivered"].sum()
-    holdings = pd.DataFrame({"item": got.index, "quantity": got.map(lambda v: f"{v:g}").to_numpy(),
-                             "source": "delivered according to the ledger"})
-    return Baseline(pledges.reset_index(drop=True), holdings.reset_index(drop=True), notes)
+    if outside:
+        notes.append(f"{sum(int(n) for _, n in outside)} ledger entries are for items not in the scenario's catalog "
+                     f"({', '.join(str(i) for i, _ in outside[:8])}); they are left out")
+    rows: dict[tuple[str, str, str], list[float]] = {}  # a month before the start counts from the start
+    for donor, item, mon, qty, n, first in open_:
+        key = (str(donor), str(item), max(str(mon), start) if mon else start)
+        acc = rows.setdefault(key, [0.0, 0.0, float(first)])
+        acc[0] += float(qty)
+        acc[1] += int(n)
+        acc[2] = min(acc[2], float(first))
+    pledges = pd.DataFrame(
+        [{"donor": d, "item": i, "quantity": f"{q:g}", "month": mon, "status": "committed",
+          "source": f"ledger entry {int(first)}" + (f" and {int(n) - 1} more" if n > 1 else "")}
+         for (d, i, mon), (q, n, first) in sorted(rows.items())],
+        columns=["donor", "item", "quantity", "month", "status", "source"])
+    holdings = pd.DataFrame({"item": [str(i) for i, _ in got], "quantity": [f"{float(q):g}" for _, q in got],
+                             "source": "delivered according to the ledger"}, columns=["item", "quantity", "source"])
+    return Baseline(pledges, holdings, notes)
 
 
 def with_ledger(config: dict[str, Any], raw: dict[str, pd.DataFrame], ledger: Ledger,

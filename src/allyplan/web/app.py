@@ -19,6 +19,7 @@ from urllib.parse import quote
 import plotly
 from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi import Path as PathParam
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -28,6 +29,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import cookie_parser
 
 from allyplan import access
 from allyplan.access import Principal
@@ -39,7 +41,7 @@ from allyplan.scenario_store import MAX_UPLOAD_BYTES, ScenarioStore
 from allyplan.schema import TABLES
 from allyplan.web.auth import Accounts, LoginRefused, TooManyAttempts, User
 from allyplan.web.errors import ERROR_RESPONSES, ApiError, error_body
-from allyplan.web.service import PLAN_VIEWS, Service, forbidden, not_found, translate
+from allyplan.web.service import PLAN_VIEWS, Marks, Service, forbidden, mark_columns, not_found, translate
 
 __all__ = ["create_app", "app_from_env", "web_engine", "PLOTLY_JS"]
 
@@ -48,6 +50,8 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 COOKIE = "allyplan_session"
 LOGIN_COOKIE = "allyplan_login"
 MAX_ID = 2**31 - 1
+#: The addresses served from the response cache: their user is read with the data marks, in one query.
+HOT = frozenset({"/", "/ledger", "/api/v1/dashboard", "/api/v1/ledger/entries"})
 Id = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 TableName = Annotated[str, PathParam(pattern=r"^[a-z]{1,32}$")]
 PartyCode = Annotated[str, PathParam(pattern=r"^[A-Z0-9]{1,8}$")]
@@ -130,10 +134,11 @@ _SECURITY_HEADERS = [
 
 
 class _Guard:
-    """Security headers on every answer; a request body larger than any upload allowed is refused unread."""
+    """Security headers on every answer; a request body larger than any upload allowed is refused unread; a GET of
+    a hot address whose answer is in the response cache is answered here, without routing (``fast``)."""
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
+    def __init__(self, app: Any, fast: Any = None) -> None:
+        self.app, self.fast = app, fast
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -147,6 +152,14 @@ class _Guard:
                         "headers": [(b"content-type", b"application/json"), *_SECURITY_HEADERS]})
             await send({"type": "http.response.body", "body": body})
             return
+        if self.fast is not None and scope.get("method") == "GET" and scope.get("path") in HOT:
+            hit = await self.fast(scope)
+            if hit is not None:
+                kind = b"application/json" if scope["path"].startswith("/api/") else b"text/html; charset=utf-8"
+                await send({"type": "http.response.start", "status": 200, "headers": [
+                    (b"content-length", str(len(hit)).encode()), (b"content-type", kind), *_SECURITY_HEADERS]})
+                await send({"type": "http.response.body", "body": hit})
+                return
 
         async def with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
@@ -181,24 +194,50 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
     app.state.service, app.state.accounts, app.state.url = svc, accounts, url
 
     # -- who is asking -------------------------------------------------------------------------------------------
-    def _cookie_user(request: Request) -> tuple[User, str] | None:
-        raw = request.cookies.get(COOKIE)
+    marks_cols = mark_columns()
+
+    def lookup(kind: str, credential: str, hot: bool) -> tuple[User, str | None, Marks | None] | None:
+        """The user of a session id or API token (and its session's CSRF token), with the data marks when the
+        request is for a hot address: one query."""
+        extra = marks_cols if hot else []
+        if kind == "token":
+            got = accounts.token_user_and(credential, extra)
+            return None if got is None else (got[0], None, Marks(*got[1]) if hot else None)
+        found = accounts.session_and(credential, extra)
+        return None if found is None else (found[0], found[1], Marks(*found[2]) if hot else None)
+
+    def _who(request: Request, kind: str, credential: str) -> tuple[User, str | None, Marks | None] | None:
+        """:func:`lookup`, or its answer as the fast path (see :class:`_Guard`) already read it for this request."""
+        pre = getattr(request.state, "who", None)
+        if pre is not None and pre[:2] == (kind, credential):
+            found = pre[2]
+        else:
+            found = lookup(kind, credential, request.method == "GET" and request.url.path in HOT)
+        if found is not None:
+            request.state.marks, request.state.principal, request.state.csrf = found[2], found[0].principal, found[1]
+        return found
+
+    def _session_id(raw: str | None) -> str | None:
         if not raw:
             return None
         try:
-            sid = signer.loads(raw)
+            return str(signer.loads(raw))
         except BadSignature:
             return None
-        return accounts.session(str(sid))
+
+    def _cookie_user(request: Request) -> tuple[User, str] | None:
+        sid = _session_id(request.cookies.get(COOKIE))
+        found = None if sid is None else _who(request, "session", sid)
+        return None if found is None else (found[0], str(found[1]))
 
     def api_user(request: Request) -> Principal:
         auth = request.headers.get("authorization", "")
         if auth.lower().startswith("bearer "):
-            u = accounts.token_user(auth[7:].strip())
-            if u is None:
+            got = _who(request, "token", auth[7:].strip())
+            if got is None:
                 raise ApiError(401, "not_authenticated", "the API token is not valid (revoked, or its account is "
                                "disabled); create a new one on the Tokens page", headers={"WWW-Authenticate": "Bearer"})
-            return u.principal
+            return got[0].principal
         found = _cookie_user(request)
         if found is None:
             raise ApiError(401, "not_authenticated", "log in first, or send an API token as "
@@ -209,6 +248,46 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             raise ApiError(403, "csrf", "a change with a session cookie must send the page's CSRF token as the "
                            "X-CSRF-Token header; reload the page")
         return user.principal
+
+    def _cache_key(path: str, query: bytes, p: Principal, csrf: str | None, marks: Marks) -> tuple[Any, ...]:
+        """An answer of a hot address depends on the request (address and query string as sent), the account,
+        its session (pages carry its CSRF token) and the data marks: nothing else."""
+        return path, query, p, csrf, marks
+
+    async def cached(request: Request, make: Any) -> bytes:
+        """The answer to this request from the response cache, or ``make(marks)``'s (in a thread, then kept)."""
+        marks = getattr(request.state, "marks", None)
+        if marks is None:  # not a hot address: no marks were read with the user
+            return bytes(await run_in_threadpool(make, None))
+        key = _cache_key(request.url.path, request.scope.get("query_string", b""), request.state.principal,
+                         request.state.csrf, marks)
+        hit = svc.responses.peek(key)
+        if hit is not None:
+            return hit
+        return await run_in_threadpool(svc.responses.get, key, lambda: bytes(make(marks)))
+
+    async def fast(scope: Any) -> bytes | None:
+        """A GET of a hot address answered from the response cache before routing (see :class:`_Guard`): the
+        user and marks are read as the routed request would (and kept for it, on a miss)."""
+        headers = dict(scope.get("headers", []))
+        path = scope["path"]
+        auth = headers.get(b"authorization", b"").decode("latin-1")
+        if path.startswith("/api/") and auth.lower().startswith("bearer "):
+            kind, credential = "token", auth[7:].strip()
+        else:
+            sid = _session_id(cookie_parser(headers.get(b"cookie", b"").decode("latin-1")).get(COOKIE))
+            if sid is None:
+                return None
+            kind, credential = "session", sid
+        try:
+            found = await run_in_threadpool(lookup, kind, credential, True)
+        except Exception:  # the routed request meets it again and answers with the error
+            return None
+        scope.setdefault("state", {})["who"] = (kind, credential, found)
+        if found is None or found[2] is None:
+            return None
+        return svc.responses.peek(_cache_key(path, scope.get("query_string", b""), found[0].principal, found[1],
+                                             found[2]))
 
     def page_user(request: Request) -> tuple[Principal, str]:
         found = _cookie_user(request)
@@ -279,7 +358,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         return _error_response(request, ApiError(500, "internal", "the service failed on this request; nothing was "
                                                  "half-written. Try again, and report it if it happens again"))
 
-    app.add_middleware(_Guard)
+    app.add_middleware(_Guard, fast=fast)
 
     # -- static --------------------------------------------------------------------------------------------------
     @app.get("/static/plotly.min.js", include_in_schema=False)
@@ -342,9 +421,12 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
 
     # -- pages ---------------------------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
-    def dashboard_page(request: Request, who: PAGE) -> Response:
-        d = svc.dashboard(who[0])
-        return render(request, "dashboard.html", {"d": d, "charts": _dashboard_charts(d)}, who)
+    async def dashboard_page(request: Request, who: PAGE) -> Response:
+        def make(marks: Marks | None) -> bytes:
+            d = svc.dashboard(who[0], marks)
+            return bytes(render(request, "dashboard.html", {"d": d, "charts": _dashboard_charts(d)}, who).body)
+
+        return HTMLResponse(await cached(request, make))
 
     @app.get("/needs", include_in_schema=False)
     def needs_page() -> Response:
@@ -415,10 +497,15 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
                                                 "columns": TABLES[table].columns}, who)
 
     @app.get("/ledger", include_in_schema=False)
-    def ledger_page(request: Request, who: PAGE, donor: str = "", item: str = "", status: str = "",
-                    page: Annotated[int, Query(ge=1, le=100000)] = 1) -> Response:
-        d = svc.ledger_page(who[0], donor=_filter(donor), item=_filter(item), status=_filter(status), page=page)
-        return render(request, "ledger.html", {"d": d}, who)
+    async def ledger_page(request: Request, who: PAGE, donor: str = "", item: str = "", status: str = "",
+                          page: Annotated[int, Query(ge=1, le=100000)] = 1) -> Response:
+        filters = {"donor": _filter(donor), "item": _filter(item), "status": _filter(status), "page": page}
+
+        def make(marks: Marks | None) -> bytes:
+            d = svc.ledger_page(who[0], **filters)  # type: ignore[arg-type]
+            return bytes(render(request, "ledger.html", {"d": d}, who).body)
+
+        return HTMLResponse(await cached(request, make))
 
     @app.get("/ledger/{entry}", include_in_schema=False)
     def entry_page(request: Request, entry: Id, who: PAGE) -> Response:
@@ -525,10 +612,11 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         """A new API token for your own account (shown once; send it as 'Authorization: Bearer <token>')."""
         return {"token": accounts.new_token(p.name, body.label)}
 
-    @api.get("/dashboard", tags=["dashboard"])
-    def dashboard(p: API) -> dict[str, Any]:
+    @api.get("/dashboard", tags=["dashboard"], response_class=JSONResponse)
+    async def dashboard(request: Request, p: API) -> Response:
         """Coverage of the latest plan you may see, pledged against delivered and burden by donor, open reviews."""
-        return svc.dashboard(p)
+        body = await cached(request, lambda marks: _json(svc.dashboard(p, marks)))
+        return Response(body, media_type="application/json")
 
     @api.get("/scenario/tables", tags=["scenario"])
     def tables(p: API) -> list[dict[str, Any]]:
@@ -598,13 +686,15 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         """The whole scenario as an .xlsx workbook that `allyplan check` and `scenario import` read."""
         return _xlsx(svc.export_scenario(p), "scenario.xlsx")
 
-    @api.get("/ledger/entries", tags=["ledger"])
-    def entries(p: API, donor: Annotated[str | None, Query(max_length=8, pattern=r"^[A-Za-z0-9]+$")] = None,
+    @api.get("/ledger/entries", tags=["ledger"], response_class=JSONResponse)
+    async def entries(p: API, donor: Annotated[str | None, Query(max_length=8, pattern=r"^[A-Za-z0-9]+$")] = None,
                 item: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9._-]+$")] = None,
                 status: Annotated[str | None, Query(pattern="^(considering|committed|delivered|cancelled)$")] = None,
-                page: Annotated[int, Query(ge=1, le=100000)] = 1) -> dict[str, Any]:
+                page: Annotated[int, Query(ge=1, le=100000)] = 1, *, request: Request) -> Response:
         """Current ledger entries, newest first, 50 a page."""
-        return svc.ledger_page(p, donor=donor, item=item, status=status, page=page)
+        body = await cached(request, lambda marks: _json(
+            svc.ledger_page(p, donor=donor, item=item, status=status, page=page)))
+        return Response(body, media_type="application/json")
 
     @api.get("/ledger/entries/{entry}", tags=["ledger"])
     def entry(entry: Id, p: API) -> dict[str, Any]:
@@ -726,6 +816,11 @@ def _float(v: str, name: str) -> float:
         return float(v)
     except ValueError:
         raise ApiError(422, "invalid_input", f"{name} must be a number, not {v[:40]!r}") from None
+
+
+def _json(content: Any) -> bytes:
+    """JSON as FastAPI encodes a returned value."""
+    return bytes(JSONResponse(jsonable_encoder(content)).body)
 
 
 def _xlsx(content: bytes, name: str) -> Response:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Engine, Select, bindparam, delete, func, insert, select, update
 
 from allyplan import service_tables as t
 from allyplan.access import ROLES, Principal
@@ -69,6 +71,27 @@ class Accounts:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # the per-request look-ups: one statement each, in autocommit on PostgreSQL (no BEGIN and COMMIT round
+        # trips), built once (SQLAlchemy then neither builds nor keys it again)
+        self._quick = engine.execution_options(isolation_level="AUTOCOMMIT") \
+            if engine.dialect.name == "postgresql" else engine
+        self._statements: dict[tuple[str, tuple[int, ...]], Select[Any]] = {}
+
+    def _lookup(self, kind: str, extra: Sequence[Any]) -> Select[Any]:
+        key = (kind, tuple(id(c) for c in extra))
+        q = self._statements.get(key)
+        if q is None:
+            u = t.users.c
+            if kind == "session":
+                s = t.web_sessions.c
+                q = select(t.users, s.csrf, *extra).join(t.web_sessions, s.user_id == u.id).where(
+                    s.id == bindparam("key"), s.expires > bindparam("now"), u.disabled.is_(None))
+            else:
+                k = t.api_tokens.c
+                q = select(t.users, *extra).join(t.api_tokens, k.user_id == u.id).where(
+                    k.digest == bindparam("key"), k.revoked.is_(None), u.disabled.is_(None))
+            self._statements[key] = q
+        return q
 
     def add(self, name: str, role: str, password: str, party: str | None = None) -> User:
         """Create an account. A donor or recipient liaison speaks for one party; a coordinator or viewer for none."""
@@ -158,11 +181,15 @@ class Accounts:
 
     def session(self, sid: str) -> tuple[User, str] | None:
         """The user and CSRF token of a live session."""
-        s = t.web_sessions.c
-        with reading(self.engine) as conn:
-            x = conn.execute(select(t.users, s.csrf).join(t.web_sessions, s.user_id == t.users.c.id).where(
-                and_(s.id == sid, s.expires > _now(), t.users.c.disabled.is_(None)))).first()
-        return None if x is None else (_user(x), str(x.csrf))
+        found = self.session_and(sid)
+        return None if found is None else (found[0], found[1])
+
+    def session_and(self, sid: str, extra: Sequence[Any] = ()) -> tuple[User, str, tuple[Any, ...]] | None:
+        """The user and CSRF token of a live session, and ``extra`` columns (scalar subqueries, such as the
+        service's data marks) read in the same query: one round trip to the database."""
+        with reading(self._quick) as conn:
+            x = conn.execute(self._lookup("session", extra), {"key": sid, "now": _now()}).first()
+        return None if x is None else (_user(x), str(x.csrf), tuple(x[len(x) - len(extra):]))
 
     def end_session(self, sid: str) -> None:
         with writing(self.engine) as conn:
@@ -179,11 +206,14 @@ class Accounts:
         return token
 
     def token_user(self, token: str) -> User | None:
-        k = t.api_tokens.c
-        with reading(self.engine) as conn:
-            x = conn.execute(select(t.users).join(t.api_tokens, k.user_id == t.users.c.id).where(
-                and_(k.digest == _digest(token), k.revoked.is_(None), t.users.c.disabled.is_(None)))).first()
-        return None if x is None else _user(x)
+        found = self.token_user_and(token)
+        return None if found is None else found[0]
+
+    def token_user_and(self, token: str, extra: Sequence[Any] = ()) -> tuple[User, tuple[Any, ...]] | None:
+        """The user of a valid API token, and ``extra`` columns read in the same query (see :meth:`session_and`)."""
+        with reading(self._quick) as conn:
+            x = conn.execute(self._lookup("token", extra), {"key": _digest(token)}).first()
+        return None if x is None else (_user(x), tuple(x[len(x) - len(extra):]))
 
 
 def _check_password(password: str) -> None:

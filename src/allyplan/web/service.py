@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import io
 import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 from sqlalchemy import Engine, func, select
@@ -25,7 +28,7 @@ from allyplan.scenario_store import EditConflict, NoScenario, ScenarioStore, imp
 from allyplan.schema import TABLES
 from allyplan.web.errors import ApiError
 
-__all__ = ["Service", "PLAN_VIEWS", "forbidden", "not_found"]
+__all__ = ["Service", "Marks", "ResponseCache", "PLAN_VIEWS", "forbidden", "not_found"]
 
 PAGE_SIZE = 50
 #: Plan tables and who sees them (besides the coordinator, who sees all).
@@ -70,6 +73,78 @@ def translate(e: Exception) -> ApiError:
     raise e
 
 
+class Marks(NamedTuple):
+    """What the hot views (dashboard, ledger pages) depend on, read in one query: an answer made for the same marks
+    (and the same account) is the same answer, so it can be served again without being made again."""
+
+    events: int | None  # the newest ledger event: every change to an entry is one
+    # the reference the ledger values entries by (importing it revalues them without an event): how many parties
+    # and catalog items, and the last day of the US dollar's rates
+    parties: int
+    items: int
+    rates: Any
+    pending: int  # ingested proposals waiting for review
+    proposed: int  # proposed scenario rows waiting for a coordinator
+    change: int | None  # the newest scenario change
+    done: int | None  # the newest finished plan
+    published: int | None  # the newest finished and published plan
+
+
+def mark_columns() -> list[Any]:
+    """:class:`Marks` as scalar subqueries, to be selected along with the user of a request (one round trip)."""
+    from allyplan import service_tables as st
+
+    j, sc = st.jobs.c, st.scenario_changes.c
+    done = j.state == "done"
+    return [select(func.max(lm.events.c.id)).scalar_subquery().label("m_events"),
+            select(func.count()).select_from(lm.parties).scalar_subquery().label("m_parties"),
+            select(func.count()).select_from(lm.items).scalar_subquery().label("m_items"),
+            select(func.max(lm.rates.c.day)).where(lm.rates.c.currency == "USD").scalar_subquery().label("m_rates"),
+            select(func.count()).select_from(lm.proposals).where(lm.proposals.c.review == "pending")
+            .scalar_subquery().label("m_pending"),
+            select(func.count()).select_from(st.scenario_changes).where(sc.state == "proposed")
+            .scalar_subquery().label("m_proposed"),
+            select(func.max(sc.id)).scalar_subquery().label("m_change"),
+            select(func.max(j.id)).where(done).scalar_subquery().label("m_done"),
+            select(func.max(j.id)).where(done, j.published.is_not(None)).scalar_subquery().label("m_published")]
+
+
+class ResponseCache:
+    """Encoded answers by key (the key holds the account and the :class:`Marks` they were made from), the
+    ``size`` most recently used kept. Thread-safe; two requests missing at once both make the answer."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._d: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def peek(self, key: Hashable) -> bytes | None:
+        """The answer kept for ``key``, or None (counted as a hit only when found)."""
+        with self._lock:
+            hit = self._d.get(key)
+            if hit is not None:
+                self._d.move_to_end(key)
+                self.hits += 1
+            return hit
+
+    def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
+        """The answer kept for ``key``, or the one ``make`` makes (then kept)."""
+        with self._lock:
+            hit = self._d.get(key)
+            if hit is not None:
+                self._d.move_to_end(key)
+                self.hits += 1
+                return hit
+            self.misses += 1
+        value = make()
+        with self._lock:
+            self._d[key] = value
+            while len(self._d) > self.size:
+                self._d.popitem(last=False)
+        return value
+
+
 @dataclass
 class Service:
     """The service's operations over one database."""
@@ -79,6 +154,12 @@ class Service:
     store: ScenarioStore
     jobs: JobQueue
     _cache: dict[str, Any] = field(default_factory=dict)
+    responses: ResponseCache = field(default_factory=ResponseCache)
+
+    def marks(self) -> Marks:
+        """The :class:`Marks` now (one query; a request reads them with its user instead, see ``mark_columns``)."""
+        with reading(self.engine) as conn:
+            return Marks(*conn.execute(select(*mark_columns())).one())
 
     def _ledger_figures(self, mark: tuple[Any, ...]) -> dict[str, list[dict[str, Any]]]:
         """Pledged against delivered and burden by donor from the ledger, computed again only when ``mark`` (the
@@ -418,27 +499,15 @@ class Service:
         return {"plan": job_id, "party": party, "asks": _records(ask_sheet(plan, party))}
 
     # -- dashboard -----------------------------------------------------------------------------------------------
-    def dashboard(self, p: Principal) -> dict[str, Any]:
+    def dashboard(self, p: Principal, marks: Marks | None = None) -> dict[str, Any]:
         """Coverage of the latest plan ``p`` may see, the ledger's pledged against delivered and burden by donor,
-        and what waits for review (for the coordinator)."""
-        from allyplan import service_tables as st
-
-        j = st.jobs.c
-        latest = select(func.max(j.id)).where(j.state == "done")
-        if not access.can(p, "see_coverage"):
-            latest = latest.where(j.published.is_not(None))
-        with reading(self.engine) as conn:  # one connection for every small figure
-            mark = (conn.execute(select(func.max(lm.events.c.id))).scalar_one(),
-                    conn.execute(select(func.count()).select_from(lm.parties)).scalar_one())
-            pending = conn.execute(select(func.count()).select_from(lm.proposals)
-                                   .where(lm.proposals.c.review == "pending")).scalar_one()
-            proposed = conn.execute(select(func.count()).select_from(st.scenario_changes)
-                                    .where(st.scenario_changes.c.state == "proposed")).scalar_one()
-            job = conn.execute(latest).scalar_one() if access.can_see_plan(p, True) else None
+        and what waits for review (for the coordinator). ``marks`` as read with the request, or read now."""
+        m = marks if marks is not None else self.marks()
+        job = (m.done if access.can(p, "see_coverage") else m.published) if access.can_see_plan(p, True) else None
         out: dict[str, Any] = {"user": {"name": p.name, "role": p.role, "party": p.party}}
-        out.update(self._ledger_figures(mark))
-        out["open_proposals"] = int(pending) if access.can(p, "review") else None
-        out["scenario_proposals"] = int(proposed) if access.can(p, "decide_scenario_proposals") else None
+        out.update(self._ledger_figures((m.events, m.parties, m.items, m.rates)))
+        out["open_proposals"] = int(m.pending) if access.can(p, "review") else None
+        out["scenario_proposals"] = int(m.proposed) if access.can(p, "decide_scenario_proposals") else None
         out["plan"] = None if job is None else {"id": int(job), "coverage": self._coverage(int(job))}
         return out
 
