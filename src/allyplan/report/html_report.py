@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import html
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -38,8 +38,11 @@ MAX_WHY = 50  # reasons listed per donor in the HTML; the ask sheet has every on
 TALL_ROWS = 25  # a longer table scrolls in a box of its own, its header in view
 MAX_NEED_ROWS_IN_CHARTS = 60  # above this many needs the heat map shows priorities and the timeline the first ones
 
-# A colour-blind-safe sequential scale (viridis: dark purple for nothing covered, yellow for all of it).
-COVERAGE_SCALE = "Viridis"
+# A colour-blind-safe sequential scale (viridis: dark purple for nothing covered, yellow for all of it), as
+# plotly's "Viridis".
+_VIRIDIS = ["#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b",
+            "#fde725"]
+COVERAGE_SCALE = [[i / (len(_VIRIDIS) - 1), c] for i, c in enumerate(_VIRIDIS)]
 # Okabe & Ito's colour-blind-safe palette for categories.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
@@ -144,10 +147,30 @@ def _table(df: pd.DataFrame, num: tuple[str, ...] = (), max_rows: int = MAX_ROWS
         + more
 
 
-def _figure_html(fig: go.Figure, first: bool) -> str:
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, template="plotly_white", autosize=True,
-                      font={"size": 12}, colorway=OKABE_ITO)
-    return str(fig.to_html(full_html=False, include_plotlyjs=first, default_width="100%",
+Figure = dict[str, Any]  # a Plotly figure as plain data: {"data": [trace, ...], "layout": {...}}
+
+
+@lru_cache(maxsize=1)
+def _template() -> dict[str, Any]:
+    """Plotly's "plotly_white" template, as plotly ships it."""
+    import json
+    import pkgutil
+
+    data = pkgutil.get_data("plotly", "package_data/templates/plotly_white.json")
+    assert data is not None
+    out: dict[str, Any] = json.loads(data)
+    return out
+
+
+def _figure_html(fig: Figure, first: bool) -> str:
+    """A figure as an HTML fragment (Plotly's script inlined in the ``first``). The figure is plain data handed
+    to plotly.io without building plotly's validated figure objects, which took most of the report's time."""
+    import plotly.io as pio
+
+    layout = {**fig.get("layout", {}), "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "template": _template(),
+              "autosize": True, "font": {"size": 12}, "colorway": OKABE_ITO}
+    return str(pio.to_html({"data": fig["data"], "layout": layout}, validate=False, full_html=False,
+                           include_plotlyjs=first, default_width="100%",
                            config={"displaylogo": False, "responsive": True}))
 
 
@@ -217,7 +240,7 @@ def _pct_cell(pct: float) -> str:
     return f'<span class="bar" style="width:{max(0.0, min(pct, 100.0)) * 0.4:.0f}px"></span>{fmt_pct(pct)}'
 
 
-def _coverage_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
+def _coverage_chart(p: Plan, needs: pd.DataFrame) -> tuple[Figure, str]:
     many = len(needs) > MAX_NEED_ROWS_IN_CHARTS
     if many:
         cm = coverage_by_priority(p)
@@ -230,16 +253,17 @@ def _coverage_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
         caption = "Share of each need covered, month by month (blank: not yet due, or outside a flow need's window)."
         hover = "%{y}: %{text}<br>%{x}: %{z:.0f} % covered<extra></extra>"
         text = np.repeat(needs["description"].to_numpy(dtype=object)[:, None], cm.shape[1], axis=1)
-    fig = go.Figure(go.Heatmap(z=cm.to_numpy(), x=list(cm.columns), y=list(cm.index), zmin=0, zmax=100,
-                               colorscale=COVERAGE_SCALE, xgap=1, ygap=1, text=text,
-                               colorbar={"title": {"text": "% covered"}, "thickness": 12},
-                               hovertemplate=hover))
-    fig.update_layout(height=max(220, 22 * len(cm) + 110), yaxis={"autorange": "reversed", "automargin": True},
-                      xaxis={"side": "top", "type": "category", "automargin": True})
-    return fig, caption
+    heat = {"type": "heatmap", "z": cm.to_numpy(), "x": list(cm.columns), "y": list(cm.index), "zmin": 0,
+            "zmax": 100, "colorscale": COVERAGE_SCALE, "xgap": 1, "ygap": 1,
+            "colorbar": {"title": {"text": "% covered"}, "thickness": 12}, "hovertemplate": hover}
+    if text is not None:
+        heat["text"] = text
+    return {"data": [heat], "layout": {
+        "height": max(220, 22 * len(cm) + 110), "yaxis": {"autorange": "reversed", "automargin": True},
+        "xaxis": {"side": "top", "type": "category", "automargin": True}}}, caption
 
 
-def _timeline_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
+def _timeline_chart(p: Plan, needs: pd.DataFrame) -> tuple[Figure, str]:
     s = p.scenario
     shown = needs.head(MAX_NEED_ROWS_IN_CHARTS)
     caption = ("Each need's window (grey: from when it is due), and what arrives for it: planned deliveries and "
@@ -250,9 +274,11 @@ def _timeline_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
     start = np.where(nd["kind"] == "hold", nd["due"], nd["from"]).astype(int)
     end = np.where(nd["kind"] == "hold", s.horizon - 1, nd["to"]).astype(int)
     y = list(shown["need"])
-    fig = go.Figure(go.Bar(orientation="h", y=y, base=start - 0.5, x=end - start + 1, marker_color="#e6e8eb",
-                           name="needed", hovertemplate=[f"%{{y}}: needed from {a} to {b}<extra></extra>"
-                                                         for a, b in zip(s.labels(start), s.labels(end), strict=True)]))
+    traces: list[dict[str, Any]] = [{
+        "type": "bar", "orientation": "h", "y": y, "base": start - 0.5, "x": end - start + 1,
+        "marker": {"color": "#e6e8eb"}, "name": "needed",
+        "hovertemplate": [f"%{{y}}: needed from {a} to {b}<extra></extra>"
+                          for a, b in zip(s.labels(start), s.labels(end), strict=True)]}]
     arr = arrivals_by_need(p)
     arr = arr[arr["need"].isin(shown["need"])]
     req = shown.set_index("need")["required"]
@@ -261,18 +287,20 @@ def _timeline_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
         if a.empty:
             continue
         frac = (a["units"] / a["need"].map(req).where(lambda r: r > 0, 1.0)).clip(upper=1.0)
-        fig.add_trace(go.Scatter(
-            x=a["month"], y=a["need"], mode="markers", name="planned" if origin == "plan" else "pledged",
-            marker={"size": 6 + 14 * np.sqrt(frac), "color": colour, "symbol": symbol, "line": {"width": 0}},
-            customdata=np.c_[a["label"], a["what"]],
-            hovertemplate="%{y}, %{customdata[0]}: %{customdata[1]}<extra></extra>"))
+        traces.append({
+            "type": "scatter", "x": a["month"].to_numpy(), "y": a["need"].tolist(), "mode": "markers",
+            "name": "planned" if origin == "plan" else "pledged",
+            "marker": {"size": (6 + 14 * np.sqrt(frac)).to_numpy(), "color": colour, "symbol": symbol,
+                       "line": {"width": 0}},
+            "customdata": np.c_[a["label"].to_numpy(dtype=object), a["what"].to_numpy(dtype=object)],
+            "hovertemplate": "%{y}, %{customdata[0]}: %{customdata[1]}<extra></extra>"})
     ticks = list(range(0, s.horizon, max(1, s.horizon // 12)))
-    fig.update_layout(height=max(240, 22 * len(shown) + 120), barmode="overlay", showlegend=True,
-                      legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
-                      yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-                      xaxis={"side": "top", "range": [-0.5, s.horizon - 0.5], "tickvals": ticks,
-                             "ticktext": s.labels(ticks), "automargin": True})
-    return fig, caption
+    return {"data": traces, "layout": {
+        "height": max(240, 22 * len(shown) + 120), "barmode": "overlay", "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.02, "yanchor": "top"},
+        "yaxis": {"autorange": "reversed", "automargin": True, "type": "category"},
+        "xaxis": {"side": "top", "range": [-0.5, s.horizon - 0.5], "tickvals": ticks, "ticktext": s.labels(ticks),
+                  "automargin": True}}}, caption
 
 
 def _needs_table(needs: pd.DataFrame) -> str:
@@ -321,16 +349,18 @@ def render_report(p: Plan, *, asks: dict[str, pd.DataFrame] | None = None, needs
     cov_fig, cov_caption = _coverage_chart(p, needs)
     tl_fig, tl_caption = _timeline_chart(p, needs)
     by_month = deliveries_by_month(p)
-    del_fig = go.Figure([go.Bar(name=c, x=list(by_month.index), y=by_month[c] / 1e6) for c in by_month.columns])
-    del_fig.update_layout(barmode="stack", yaxis_title="EUR m (by month in service)", height=360,
-                          legend={"orientation": "h", "y": -0.15})
+    del_fig = {"data": [{"type": "bar", "name": str(c), "x": list(by_month.index), "y": (by_month[c] / 1e6).to_numpy()}
+                        for c in by_month.columns],
+               "layout": {"barmode": "stack", "yaxis": {"title": {"text": "EUR m (by month in service)"}},
+                          "height": 360, "legend": {"orientation": "h", "y": -0.15}}}
     b = p.burden
     names = s.parties.set_index("code")["name"]
-    bur_fig = go.Figure([go.Bar(name="share of value delivered", x=b["donor"], y=100 * b["share"],
-                                marker_color="#3b528b"),
-                         go.Bar(name="share of coalition GDP", x=b["donor"], y=100 * b["gdp_share"],
-                                marker_color="#5ec962")])
-    bur_fig.update_layout(barmode="group", yaxis_title="%", height=360, legend={"orientation": "h", "y": 1.08})
+    bur_fig = {"data": [{"type": "bar", "name": "share of value delivered", "x": b["donor"].tolist(),
+                         "y": (100 * b["share"]).to_numpy(), "marker": {"color": "#3b528b"}},
+                        {"type": "bar", "name": "share of coalition GDP", "x": b["donor"].tolist(),
+                         "y": (100 * b["gdp_share"]).to_numpy(), "marker": {"color": "#5ec962"}}],
+               "layout": {"barmode": "group", "yaxis": {"title": {"text": "%"}}, "height": 360,
+                          "legend": {"orientation": "h", "y": 1.08}}}
     summary = p.summary()
     cards = [
         ("Needs fully met", f"{summary['needs_fully_met']:,} of {summary['needs']:,}"),
