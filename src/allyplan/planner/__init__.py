@@ -61,6 +61,9 @@ class Plan:
     method: str = ""
     #: HiGHS's deterministic work: simplex iterations, branch-and-bound nodes
     work: dict[str, int] = field(default_factory=dict)
+    #: the planner's prepared inputs (releasable stock, capacities, which fund may buy what), kept so that the
+    #: report need not prepare them again; ``None`` for a plan made otherwise
+    inputs: PlanInputs | None = field(default=None, repr=False, compare=False)
 
     @property
     def optimal(self) -> bool:
@@ -176,4 +179,4 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
                 deliveries=tables["deliveries"], baseline=tables["baseline"], coverage=tables["coverage"],
                 shortfalls=shortfalls, burden=tables["burden"],
                 timings={"build": t1 - t0, "solve": t2 - t1, "results": t3 - t2, "explain": t4 - t3}, size=size,
-                model_objective=res.objective, method=res.highs_status, work=res.work)
+                model_objective=res.objective, method=res.highs_status, work=res.work, inputs=d)

@@ -69,7 +69,7 @@ def _sources(p: Plan) -> pd.DataFrame:
     forbids it, or ""), ``earliest`` (first month it can bring the item in service) and ``exhausted`` (why it
     has nothing more to give, or "")."""
     s = p.scenario
-    d = prepare(s)
+    d = p.inputs if p.inputs is not None else prepare(s)
     dl = p.deliveries
     st = d.stocks
     used = dl[dl["source"] == "stock"].groupby(["donor", "item"])["quantity"].sum()
@@ -127,14 +127,21 @@ def _why(p: Plan, asks: pd.DataFrame) -> pd.Series:
         [alt["blocked"] != "", alt["earliest"] > alt["arrive_month"], alt["exhausted"] != ""],
         ["may not send it (" + pd.Series(rule, index=alt.index, dtype=object) + ")", "late", alt["exhausted"]],
         default="spare")
-    alt = alt.assign(state=state, rank=(state == "spare").astype(int))
-    parts = alt.groupby(["g", "state"], sort=False).agg(names=("name", _names), n=("name", "nunique"),
-                                                        rank=("rank", "first")).reset_index()
-    parts = parts.sort_values(["g", "rank", "state"])
+    # per (group, state): the sources' names in order of appearance (plain Python: a pandas aggregation with a
+    # Python function per group took most of the ask sheets' time on the large case)
+    names: dict[tuple[int, str], dict[str, None]] = {}
+    for g, st, name in zip(alt["g"].tolist(), state.tolist(), alt["name"].tolist(), strict=True):
+        names.setdefault((g, st), {})[name] = None
+    clauses: dict[int, list[tuple[int, str, str]]] = {}
+    for (g, st), seen in names.items():
+        u = list(seen)
+        more = len(u) - _MAX_NAMES
+        listed = ", ".join(u[:_MAX_NAMES]) + (f" and {more} more" if more > 0 else "")
+        verb = _STATES[st][len(u) > 1] if st in _STATES else st
+        clauses.setdefault(g, []).append((int(st == "spare"), st, f"{listed} {verb}"
+                                          + (_SPARE_WHY if st == "spare" else "")))
+    joined = pd.Series({g: "; ".join(t for _, _, t in sorted(cs)) for g, cs in clauses.items()}, dtype=object)
     label = pd.Series(p.scenario.labels(groups["arrive_month"]), index=groups["g"])
-    verb = [_STATES[s][n > 1] if s in _STATES else s for s, n in zip(parts["state"], parts["n"], strict=True)]
-    text = (parts["names"] + " " + verb + np.where(parts["state"] == "spare", _SPARE_WHY, "")).to_numpy()
-    joined = pd.Series(text, index=parts["g"]).groupby(level=0).agg("; ".join)
     only = "the only source in the scenario of what this need accepts"
     out = groups["g"].map(joined).astype(object).fillna(only)
     out = np.where(out == only, out, "other sources by " + groups["g"].map(label) + ": " + out)

@@ -132,14 +132,15 @@ def _table(df: pd.DataFrame, num: tuple[str, ...] = (), max_rows: int = MAX_ROWS
     ``nowrap`` columns (months) are not broken across lines."""
     head = "".join(f'<th class="num">{html.escape(str(c))}</th>' if c in num else f"<th>{html.escape(str(c))}</th>"
                    for c in df.columns)
-    rows = []
-    for r in df.head(max_rows).itertuples(index=False):
-        cells = []
-        for c, v in zip(df.columns, r, strict=True):
-            text = str(v) if c in raw else html.escape(str(v))
-            cls = "num" if c in num else "m" if c in nowrap else ""
-            cells.append(f'<td class="{cls}">{text}</td>' if cls else f"<td>{text}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+    shown = df.head(max_rows)
+    columns = []  # whole columns at a time: iterating a DataFrame's rows cell by cell was the report's slowest part
+    for c in df.columns:
+        values = [str(v) for v in shown[c].tolist()]
+        text = values if c in raw else _escape_all(values)
+        cls = "num" if c in num else "m" if c in nowrap else ""
+        opening = f'<td class="{cls}">' if cls else "<td>"
+        columns.append([f"{opening}{t}</td>" for t in text])
+    rows = ["<tr>" + "".join(cells) + "</tr>" for cells in zip(*columns, strict=True)] if columns else []
     more = (f'<p class="caption">The first {max_rows:,} of {len(df):,} {what}; the plan folder\'s files hold '
             "them all.</p>") if len(df) > max_rows else ""
     box = "scroll tall" if len(rows) > TALL_ROWS else "scroll"
@@ -160,6 +161,14 @@ def _template() -> dict[str, Any]:
     assert data is not None
     out: dict[str, Any] = json.loads(data)
     return out
+
+
+def _escape_all(values: list[str]) -> list[str]:
+    """``html.escape`` of every string, joined into one string and split again (str.replace runs in C)."""
+    big = "\x00".join(values)
+    if len(values) < 2 or big.count("\x00") != len(values) - 1:
+        return [html.escape(v) for v in values]
+    return html.escape(big).split("\x00")
 
 
 def _figure_html(fig: Figure, first: bool) -> str:
