@@ -22,7 +22,7 @@ import pandas as pd
 
 from allyplan.planner.constraints import define_constraints
 from allyplan.planner.explain import explain_shortfalls
-from allyplan.planner.inputs import PlanInputs, prepare
+from allyplan.planner.inputs import PlanInputs, map_values, prepare
 from allyplan.planner.model import Model
 from allyplan.planner.objective import define_objective, plan_objective
 from allyplan.planner.results import assign_results, whole_solution
@@ -117,7 +117,7 @@ def lumpy_columns(m: Model, d: PlanInputs) -> np.ndarray:
     mask = np.zeros(m.n_cols, dtype=bool)
     for fam in ("stock", "buy"):
         v = m.vars[fam]
-        mask[v["col"].to_numpy()] = v["item"].map(d.items["integral"]).to_numpy(dtype=bool)
+        mask[v["col"].to_numpy()] = map_values(v["item"], d.items["integral"]).to_numpy(dtype=bool)
     return mask
 
 

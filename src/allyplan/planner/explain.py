@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from allyplan.months import month_label, month_number
-from allyplan.planner.inputs import PlanInputs
+from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.results import first_in_service
 
 __all__ = ["explain_shortfalls", "SHORTFALL_COLUMNS"]
@@ -41,17 +41,17 @@ def _sources(d: PlanInputs, deliveries: pd.DataFrame) -> tuple[pd.DataFrame, dic
     arcs = d.arcs
     free = arcs[arcs["blocked"] == ""]
     spent = deliveries[deliveries["fund"] != ""].groupby("fund")["value_eur"].sum()
-    free = free.assign(left=free["amount_eur"] - free["fund"].map(spent).fillna(0.0))
+    free = free.assign(left=free["amount_eur"] - map_values(free["fund"], spent).fillna(0.0))
     fund_left = free.groupby("line")["left"].sum()
     richest = free.sort_values("left", ascending=False).drop_duplicates("line").set_index("line")["fund"]
     why_blocked = arcs[arcs["blocked"] != ""].drop_duplicates("line").set_index("line")["blocked"]
-    blocked = pr["line"].map(why_blocked).astype(object)
+    blocked = map_values(pr["line"], why_blocked).astype(object)
     blocked = blocked.where(blocked.notna(), "no fund may buy from it").where(~pr["line"].isin(free["line"]), "")
     line = pd.DataFrame({
         "item": pr["item"], "source": "line " + pr["line"], "donor": "", "kind": "line", "blocked": blocked,
         "earliest": pr["from"] + pr["lead_months"], "spare": np.nan, "floor": 0.0, "unit_eur": pr["unit_cost_eur"],
-        "lead": pr["lead_months"], "line": pr["line"], "fund_spare": pr["line"].map(fund_left).fillna(0.0),
-        "fund": pr["line"].map(richest).astype(object).where(lambda f: f.notna(), ""),
+        "lead": pr["lead_months"], "line": pr["line"], "fund_spare": map_values(pr["line"], fund_left).fillna(0.0),
+        "fund": map_values(pr["line"], richest).astype(object).where(lambda f: f.notna(), ""),
     })
     # Spare capacity by arrival month, cumulated: what a line could still bring by month t. "funded" counts
     # only months in which a fund that may buy from the line is open.
@@ -67,12 +67,12 @@ def _sources(d: PlanInputs, deliveries: pd.DataFrame) -> tuple[pd.DataFrame, dic
     spare = {}
     for name, mask in (("all", ok), ("funded", ok & funded)):
         grid = np.zeros((len(pr), T + 1))
-        np.add.at(grid, (cap.loc[mask, "line"].map(pos).to_numpy(dtype=np.int64),
+        np.add.at(grid, (map_values(cap.loc[mask, "line"], pos).to_numpy(dtype=np.int64),
                          cap.loc[mask, "arrive"].to_numpy(dtype=np.int64)), cap.loc[mask, "spare"].to_numpy())
         spare[name] = np.cumsum(grid, axis=1)
-    line["fund_to"] = line["line"].map(windows["f_to"]).fillna(-1).astype(int)
+    line["fund_to"] = map_values(line["line"], windows["f_to"]).fillna(-1).astype(int)
     sources = pd.concat([stock, line], ignore_index=True)
-    sources["line_pos"] = sources["line"].map(pos).fillna(-1).astype(int)
+    sources["line_pos"] = map_values(sources["line"], pos).fillna(-1).astype(int)
     return sources, spare
 
 
@@ -97,9 +97,9 @@ def explain_shortfalls(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.Dat
     if cand.empty:
         return _no_source(d, short.assign(reason=np.nan, limit="", relief="", item="", source=""))
     cand["units"] = np.ceil(cand["short"] / cand["factor"] - 1e-9)
-    req = cand["item"].map(d.items["requires"]).fillna("")
+    req = map_values(cand["item"], d.items["requires"]).fillna("")
     svc = first_in_service(d, deliveries.rename(columns={"arrive_month": "month"}))
-    p_month = req.map(svc).fillna(d.scenario.horizon + 1).where(req != "", 0).astype(int)
+    p_month = map_values(req, svc).fillna(d.scenario.horizon + 1).where(req != "", 0).astype(int)
     lp = cand["line_pos"].to_numpy()
     t = cand["month"].to_numpy(dtype=np.int64)
     cand.loc[cand["kind"] == "line", "spare"] = line_spare["funded"][lp[lp >= 0], t[lp >= 0]]

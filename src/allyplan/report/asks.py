@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from allyplan.planner import Plan
-from allyplan.planner.inputs import prepare
+from allyplan.planner.inputs import map_values, prepare
 from allyplan.report.stats import fmt_eur, fmt_quantity
 
 __all__ = ["ask_sheets", "ask_summaries", "askers", "ASK_COLUMNS"]
@@ -85,15 +85,15 @@ def _sources(p: Plan) -> pd.DataFrame:
     arcs = d.arcs
     free = arcs[arcs["blocked"] == ""]
     spent = dl[dl["fund"] != ""].groupby("fund")["value_eur"].sum()
-    free = free.assign(left=free["amount_eur"] - free["fund"].map(spent).fillna(0.0))
+    free = free.assign(left=free["amount_eur"] - map_values(free["fund"], spent).fillna(0.0))
     money = (free["left"] >= free["unit_cost_eur"] - 1e-6).groupby(free["line"]).any()
     made = dl[dl["fund"] != ""].groupby("source")["quantity"].sum()
     room = d.capacity.groupby("line")["capacity"].sum() - made.reindex(d.capacity["line"].unique()).fillna(0.0)
     why_blocked = arcs[arcs["blocked"] != ""].drop_duplicates("line").set_index("line")["blocked"]
-    blocked = pr["line"].map(why_blocked).astype(object).where(lambda b: b.notna(), "no fund may buy from it")
+    blocked = map_values(pr["line"], why_blocked).astype(object).where(lambda b: b.notna(), "no fund may buy from it")
     blocked = blocked.where(~pr["line"].isin(free["line"]), "")
-    at_cap = pr["line"].map(room).fillna(0.0).to_numpy() < 1 - 1e-9
-    broke = ~pr["line"].map(money).fillna(False).astype(bool).to_numpy()
+    at_cap = map_values(pr["line"], room).fillna(0.0).to_numpy() < 1 - 1e-9
+    broke = ~map_values(pr["line"], money).fillna(False).astype(bool).to_numpy()
     lines = pd.DataFrame({
         "item": pr["item"].to_numpy(), "name": ("line " + pr["line"]).to_numpy(), "kind": "line",
         "source": pr["line"].to_numpy(), "donor": "", "blocked": blocked.to_numpy(),
