@@ -175,36 +175,55 @@ def ask_sheets(p: Plan) -> dict[str, pd.DataFrame]:
     return {str(k): g[ASK_COLUMNS].reset_index(drop=True) for k, g in rows.groupby("key", sort=True)}
 
 
+def _descending(values: list[float]) -> list[int]:
+    """Positions of ``values`` from largest to smallest, ties in the order pandas' ``sort_values(ascending=False)``
+    gives them."""
+    v = np.asarray(values, dtype=float)
+    rev = np.arange(len(v))[::-1]
+    order: list[int] = rev[v[::-1].argsort(kind="quicksort")][::-1].tolist()
+    return order
+
+
 def ask_summaries(p: Plan, sheets: dict[str, pd.DataFrame] | None = None) -> dict[str, str]:
     """One paragraph per donor or pooled fund: what it is asked for in all, when, from where, paid how."""
     sheets = ask_sheets(p) if sheets is None else sheets
     who = askers(p).set_index("key")
+    kinds, names, members = who["kind"].to_dict(), who["name"].to_dict(), who["members"].to_dict()
     funds = p.scenario.funds
-    pooled = _pooled(p)
+    pooled = set(_pooled(p).index)
+    pays_into: dict[str, set[str]] = {}
+    for donor, fund in zip(funds["donor"].tolist(), funds["fund"].tolist(), strict=True):
+        pays_into.setdefault(donor, set()).add(fund)
     out = {}
-    for key, t in sheets.items():
-        w = who.loc[key]
-        items = t.groupby("item_name", sort=False)["quantity"].sum().sort_values(ascending=False)
-        listed = ", ".join(f"{fmt_quantity(q)} {n}" for n, q in items.head(5).items())
-        if len(items) > 5:
-            listed += f" and {len(items) - 5} more item types"
-        head = (f"{w['name']} (pooled: {w['members']})" if w["kind"] == "pooled fund"
-                else f"{w['name']} ({key})")
-        first, last = t["ship_month"].min(), t["ship_month"].max()
-        text = (f"{head} is asked for {listed}, worth {fmt_eur(t['value_eur'].sum())}, shipping "
+    for key, t in sheets.items():  # plain lists: pandas per sheet cost more than the text itself
+        item_names, quantity, ship = t["item_name"].tolist(), t["quantity"].tolist(), t["ship_month"].tolist()
+        source, paid_by, value = t["source"].tolist(), t["paid_by"].tolist(), t["value_eur"].tolist()
+        totals: dict[str, float] = {}
+        for n, q in zip(item_names, quantity, strict=True):
+            totals[n] = totals.get(n, 0.0) + q
+        kinds_of_item = list(totals)
+        order = _descending([totals[n] for n in kinds_of_item])
+        listed = ", ".join(f"{fmt_quantity(totals[kinds_of_item[i]])} {kinds_of_item[i]}" for i in order[:5])
+        if len(order) > 5:
+            listed += f" and {len(order) - 5} more item types"
+        pooled_fund = kinds[key] == "pooled fund"
+        head = f"{names[key]} (pooled: {members[key]})" if pooled_fund else f"{names[key]} ({key})"
+        first, last = min(ship), max(ship)
+        text = (f"{head} is asked for {listed}, worth {fmt_eur(float(np.sum(value)))}, shipping "
                 + (f"in {first}" if first == last else f"from {first} to {last}"))
-        stock = t["source"] == "stock"
+        stock = [x == "stock" for x in source]
         pieces = []
-        if stock.any():
-            pieces.append(f"{fmt_eur(t.loc[stock, 'value_eur'].sum())} from its own stock")
-        if (~stock).any():
-            bought = t[~stock]
-            lines = _names(bought["source"].str.split(" ").str[1])
-            pieces.append(f"{fmt_eur(bought['value_eur'].sum())} made by {lines}, paid by "
-                          f"{_names(bought['paid_by'].str.replace(' (pooled)', '', regex=False))}")
+        if any(stock):
+            pieces.append(f"{fmt_eur(float(np.sum([v for v, k in zip(value, stock, strict=True) if k])))} from "
+                          "its own stock")
+        if not all(stock):
+            bought = [i for i, k in enumerate(stock) if not k]
+            lines = _names(pd.Series([source[i].split(" ")[1] for i in bought], dtype=object))
+            payers = _names(pd.Series([paid_by[i].replace(" (pooled)", "") for i in bought], dtype=object))
+            pieces.append(f"{fmt_eur(float(np.sum([value[i] for i in bought])))} made by {lines}, paid by {payers}")
         text += ": " + " and ".join(pieces) + "."
-        if w["kind"] == "donor":
-            mine = sorted(set(funds.loc[funds["donor"] == key, "fund"]) & set(pooled.index))
+        if not pooled_fund:
+            mine = sorted(pays_into.get(key, set()) & pooled)
             if mine:
                 text += (f" It also pays into pooled fund{'s' if len(mine) > 1 else ''} {', '.join(mine)}, whose "
                          "purchases are asked of the fund.")

@@ -130,19 +130,27 @@ def _table(df: pd.DataFrame, num: tuple[str, ...] = (), max_rows: int = MAX_ROWS
            what: str = "rows", nowrap: tuple[str, ...] = ()) -> str:
     """An HTML table of already formatted values; ``num`` columns align right, ``raw`` columns are trusted HTML,
     ``nowrap`` columns (months) are not broken across lines."""
-    head = "".join(f'<th class="num">{html.escape(str(c))}</th>' if c in num else f"<th>{html.escape(str(c))}</th>"
-                   for c in df.columns)
     shown = df.head(max_rows)
-    columns = []  # whole columns at a time: iterating a DataFrame's rows cell by cell was the report's slowest part
-    for c in df.columns:
-        values = [str(v) for v in shown[c].tolist()]
+    return _list_table({str(c): [str(v) for v in shown[c].tolist()] for c in df.columns}, len(df), num=num,
+                       max_rows=max_rows, raw=raw, what=what, nowrap=nowrap)
+
+
+def _list_table(columns: dict[str, list[str]], total: int, num: tuple[str, ...] = (), max_rows: int = MAX_ROWS,
+                raw: tuple[str, ...] = (), what: str = "rows", nowrap: tuple[str, ...] = ()) -> str:
+    """:func:`_table` of columns given as lists of text (at most ``max_rows`` long) of a table of ``total`` rows:
+    whole columns at a time (iterating a DataFrame's rows cell by cell was the report's slowest part)."""
+    head = "".join(f'<th class="num">{html.escape(c)}</th>' if c in num else f"<th>{html.escape(c)}</th>"
+                   for c in columns)
+    cells = []
+    for c, values in columns.items():
+        values = values[:max_rows]
         text = values if c in raw else _escape_all(values)
         cls = "num" if c in num else "m" if c in nowrap else ""
         opening = f'<td class="{cls}">' if cls else "<td>"
-        columns.append([f"{opening}{t}</td>" for t in text])
-    rows = ["<tr>" + "".join(cells) + "</tr>" for cells in zip(*columns, strict=True)] if columns else []
-    more = (f'<p class="caption">The first {max_rows:,} of {len(df):,} {what}; the plan folder\'s files hold '
-            "them all.</p>") if len(df) > max_rows else ""
+        cells.append([f"{opening}{t}</td>" for t in text])
+    rows = ["<tr>" + "".join(r) + "</tr>" for r in zip(*cells, strict=True)] if cells else []
+    more = (f'<p class="caption">The first {max_rows:,} of {total:,} {what}; the plan folder\'s files hold '
+            "them all.</p>") if total > max_rows else ""
     box = "scroll tall" if len(rows) > TALL_ROWS else "scroll"
     return f'<div class="{box}"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>' \
         + more
@@ -328,22 +336,28 @@ def _needs_table(needs: pd.DataFrame) -> str:
 
 def _asks(p: Plan, asks: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
     who = askers(p).set_index("key")
+    kinds, names = who["kind"].to_dict(), who["name"].to_dict()
     summaries = ask_summaries(p, asks)
     out = []
     for key, t in sorted(asks.items(), key=lambda kv: -kv[1]["value_eur"].sum()):
-        view = pd.DataFrame({"Item": t["item_name"], "Quantity": t["quantity"].map(fmt_quantity),
-                             "Ship": t["ship_month"], "In service": t["in_service"], "From": t["source"],
-                             "Paid by": t["paid_by"], "For need": t["need"]})
-        why = t.drop_duplicates(["item_name", "need", "why"])
-        w = who.loc[key]
-        title = f"{w['name']} ({key})" if w["kind"] == "donor" else f"{w['name']} (pooled)"
+        shown = t.head(MAX_ASK_ROWS)
+        col = {c: shown[c].tolist() for c in ("item_name", "quantity", "ship_month", "in_service", "source",
+                                                 "paid_by", "need")}
+        view = {"Item": [str(v) for v in col["item_name"]], "Quantity": [fmt_quantity(q) for q in col["quantity"]],
+                "Ship": col["ship_month"], "In service": col["in_service"], "From": col["source"],
+                "Paid by": col["paid_by"], "For need": col["need"]}
+        seen: dict[tuple[str, str, str], None] = {}
+        for trio in zip(t["item_name"].tolist(), t["need"].tolist(), t["why"].tolist(), strict=True):
+            seen.setdefault(trio, None)
+        why = list(seen)
+        title = f"{names[key]} ({key})" if kinds[key] == "donor" else f"{names[key]} (pooled)"
         n = f"{len(t):,} shipment{'s' if len(t) != 1 else ''}"
         out.append({"title": f"{title} — {fmt_eur(t['value_eur'].sum())}, {n}",
                     "summary": summaries[key],
-                    "table": _table(view, num=("Quantity",), max_rows=MAX_ASK_ROWS, what="shipments",
-                                    nowrap=("Ship", "In service")),
-                    "why": [f"{n} for {need}: {y}" for n, need, y in
-                            zip(why["item_name"], why["need"], why["why"], strict=True)][:MAX_WHY]
+                    "table": _list_table({k: [str(v) for v in vs] for k, vs in view.items()}, len(t),
+                                         num=("Quantity",), max_rows=MAX_ASK_ROWS, what="shipments",
+                                         nowrap=("Ship", "In service")),
+                    "why": [f"{n} for {need}: {y}" for n, need, y in why[:MAX_WHY]]
                     + ([f"... and {len(why) - MAX_WHY} more in asks/{key}.csv"] if len(why) > MAX_WHY else [])})
     return out
 
