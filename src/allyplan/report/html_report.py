@@ -6,8 +6,12 @@ is asked for and why, and the plan's tables. Every figure comes from :mod:`allyp
 from __future__ import annotations
 
 import html
+import importlib.util
+import json
+import uuid
 from datetime import UTC, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -159,16 +163,40 @@ def _list_table(columns: dict[str, list[str]], total: int, num: tuple[str, ...] 
 Figure = dict[str, Any]  # a Plotly figure as plain data: {"data": [trace, ...], "layout": {...}}
 
 
+def _plotly_file(name: str) -> str:
+    """A file plotly ships (``package_data/NAME``), found without importing plotly (whose import, with its
+    validators, took longer than the rest of the report of the example)."""
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - plotly is a dependency
+        raise RuntimeError("plotly is not installed: pip install plotly")
+    folder = next(iter(spec.submodule_search_locations))
+    return (Path(folder) / "package_data" / name).read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def _template() -> dict[str, Any]:
     """Plotly's "plotly_white" template, as plotly ships it."""
-    import json
-    import pkgutil
-
-    data = pkgutil.get_data("plotly", "package_data/templates/plotly_white.json")
-    assert data is not None
-    out: dict[str, Any] = json.loads(data)
+    out: dict[str, Any] = json.loads(_plotly_file("templates/plotly_white.json"))
     return out
+
+
+def _plain(o: Any) -> Any:
+    """JSON for what the json module does not know: numpy arrays and numbers (NaN and infinities as null)."""
+    if isinstance(o, np.ndarray):
+        if o.dtype.kind == "f":
+            out = o.astype(object)
+            out[~np.isfinite(o)] = None
+            return out.tolist()
+        return o.tolist()
+    if isinstance(o, np.generic):
+        return _plain(np.asarray(o)) if o.dtype.kind == "f" else o.item()
+    raise TypeError(f"{type(o).__name__} is not JSON serialisable")
+
+
+def _js(obj: Any) -> str:
+    """JSON to put inside a <script>: as plotly writes it, with <, > and / escaped so no text can end the script."""
+    text = json.dumps(obj, separators=(",", ":"), default=_plain)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("/", "\\u002f")
 
 
 def _escape_all(values: list[str]) -> list[str]:
@@ -180,15 +208,21 @@ def _escape_all(values: list[str]) -> list[str]:
 
 
 def _figure_html(fig: Figure, first: bool) -> str:
-    """A figure as an HTML fragment (Plotly's script inlined in the ``first``). The figure is plain data handed
-    to plotly.io without building plotly's validated figure objects, which took most of the report's time."""
-    import plotly.io as pio
-
+    """A figure as an HTML fragment, as plotly's ``to_html(full_html=False)`` writes it (Plotly's script inlined
+    in the ``first``), from the figure as plain data: plotly's validated figure objects and its own import took
+    most of the report's time."""
     layout = {**fig.get("layout", {}), "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "template": _template(),
               "autosize": True, "font": {"size": 12}, "colorway": OKABE_ITO}
-    return str(pio.to_html({"data": fig["data"], "layout": layout}, validate=False, full_html=False,
-                           include_plotlyjs=first, default_width="100%",
-                           config={"displaylogo": False, "responsive": True}))
+    height = layout.get("height")
+    div_id = str(uuid.uuid4())
+    script = ("<script type=\"text/javascript\">window.PlotlyConfig = {MathJaxConfig: 'local'};</script>\n"
+              f"<script>{_plotly_file('plotly.min.js')}</script>") if first else ""
+    config = {"displaylogo": False, "responsive": True}
+    return (f'<div style="height:{f"{height}px" if height is not None else "100%"}; width:100%;">{script}'
+            f'<div id="{div_id}" class="plotly-graph-div" style="height:100%; width:100%;"></div>'
+            "<script>window.PLOTLYENV=window.PLOTLYENV || {};"
+            f'if (document.getElementById("{div_id}")) {{Plotly.newPlot("{div_id}", {_js(fig["data"])}, '
+            f"{_js(layout)}, {_js(config)})}};</script></div>")
 
 
 def provenance(p: Plan, *, ledger: str | None = None, ledger_as_of: str | None = None,
