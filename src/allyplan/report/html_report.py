@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import json
+import string
 import uuid
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -16,8 +17,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import escape
 
 from allyplan.planner import Plan, SolveStatus
 from allyplan.report.asks import ask_sheets, ask_summaries, askers
@@ -50,10 +50,10 @@ COVERAGE_SCALE = [[i / (len(_VIRIDIS) - 1), c] for i, c in enumerate(_VIRIDIS)]
 # Okabe & Ito's colour-blind-safe palette for categories.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
-_TEMPLATE = """<!doctype html>
+_TEMPLATE = string.Template("""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>allyplan — {{ name }}</title>
+<title>allyplan — $name</title>
 <style>
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:1.5rem auto;max-width:1200px;
@@ -84,50 +84,47 @@ details{margin:.4rem 0} summary{cursor:pointer;font-weight:600}
 details.ask{border:1px solid #d0d7de;border-radius:6px;padding:.4rem .7rem}
 .caption{color:#57606a;font-size:.85rem}
 </style></head><body>
-<h1>{{ name }}</h1>
-<p class="sub">Delivery plan for {{ horizon }} months from {{ start }} · {{ status }}</p>
+<h1>$name</h1>
+<p class="sub">Delivery plan for $horizon months from $start · $status</p>
 <dl class="prov">
-{% for k, v in provenance %}<dt>{{ k }}</dt><dd>{{ v }}</dd>{% endfor %}
+$provenance
 </dl>
-<p class="note">{{ illustrative }}</p>
+<p class="note">$illustrative</p>
 <div class="cards">
-{% for label, value in cards %}<div class="card">{{ label }}<b>{{ value }}</b></div>{% endfor %}
+$cards
 </div>
 
 <h2 id="needs">Each need in plain words</h2>
-{{ needs }}
+$needs
 
 <h2 id="coverage">Coverage by month</h2>
-<p class="caption">{{ coverage_caption }}</p>
-<div class="chart">{{ charts.coverage }}</div>
+<p class="caption">$coverage_caption</p>
+<div class="chart">$chart_coverage</div>
 
 <h2 id="timeline">When things arrive</h2>
-<p class="caption">{{ timeline_caption }}</p>
-<div class="chart">{{ charts.timeline }}</div>
+<p class="caption">$timeline_caption</p>
+<div class="chart">$chart_timeline</div>
 
 <h2 id="short">Why needs remain short</h2>
-{% if shortfalls %}{{ shortfalls }}{% else %}<p>Every need is met on time.</p>{% endif %}
+$shortfalls
 
 <h2 id="asks">What each donor is asked for</h2>
 <p class="caption">One sheet per donor; purchases paid by a pooled fund are asked of the fund. The same sheets are
 in asks/KEY.csv and plan.xlsx, month by month.</p>
-{% for a in asks %}<details class="ask"><summary>{{ a.title }}</summary><p>{{ a.summary }}</p>{{ a.table }}
-{% if a.why %}<p><b>Why these sources</b></p><ul>{% for w in a.why %}<li>{{ w }}</li>{% endfor %}</ul>{% endif %}
-</details>
-{% else %}<p>Nothing is asked of any donor.</p>{% endfor %}
+$asks
 
 <h2 id="months">Value arriving each month</h2>
-<div class="chart">{{ charts.deliveries }}</div>
+<div class="chart">$chart_deliveries</div>
 
 <h2 id="burden">Burden sharing</h2>
-<div class="chart">{{ charts.burden }}</div>
-{{ burden }}
+<div class="chart">$chart_burden</div>
+$burden
 
-<details><summary>All deliveries ({{ n_deliveries }})</summary>
-{{ deliveries }}
+<details><summary>All deliveries ($n_deliveries)</summary>
+$deliveries
 </details>
 </body></html>
-"""
+""")
 
 
 def _table(df: pd.DataFrame, num: tuple[str, ...] = (), max_rows: int = MAX_ROWS, raw: tuple[str, ...] = (),
@@ -442,19 +439,27 @@ def render_report(p: Plan, *, asks: dict[str, pd.DataFrame] | None = None, needs
                             "From, paid by": np.where(dl["fund"] == "", "stock", "line " + dl["source"] + ", fund "
                                                       + dl["fund"]),
                             "Value": dl["value_eur"].map(fmt_eur), "For need": dl["need"]})
-    env = Environment(autoescape=True)
-    return env.from_string(_TEMPLATE).render(
-        name=s.config.name, start=s.config.start, horizon=s.horizon, status=status,
-        provenance=provenance(p, ledger=ledger, ledger_as_of=ledger_as_of), illustrative=_illustrative(p),
-        cards=cards, coverage_caption=cov_caption, timeline_caption=tl_caption,
-        charts={"coverage": Markup(_figure_html(cov_fig, True)), "timeline": Markup(_figure_html(tl_fig, False)),
-                "deliveries": Markup(_figure_html(del_fig, False)), "burden": Markup(_figure_html(bur_fig, False))},
-        needs=Markup(_needs_table(needs)),
-        shortfalls=Markup(_table(sf_view, num=("Months", "Largest shortfall"), max_rows=300, what="shortfalls",
-                                 nowrap=("Need", "First month")))
-        if len(sf) else "",
-        asks=[{**a, "table": Markup(a["table"])} for a in _asks(p, asks)],
-        burden=Markup(_table(burden_view, num=("Value", "Share of value", "Share of GDP", "% of GDP"))),
-        deliveries=Markup(_table(dl_view, num=("Quantity", "Value"), what="deliveries",
-                                 nowrap=("Ship", "In service"))),
-        n_deliveries=f"{len(dl):,}")
+    def esc(v: object) -> str:  # as the template engine this replaced escaped values
+        return str(escape(v))
+
+    ask_html = "".join(
+        f'<details class="ask"><summary>{esc(a["title"])}</summary><p>{esc(a["summary"])}</p>{a["table"]}\n'
+        + (("<p><b>Why these sources</b></p><ul>" + "".join(f"<li>{esc(w)}</li>" for w in a["why"]) + "</ul>")
+           if a["why"] else "")
+        + "\n</details>\n" for a in _asks(p, asks)) or "<p>Nothing is asked of any donor.</p>"
+    return _TEMPLATE.substitute(
+        name=esc(s.config.name), start=esc(s.config.start), horizon=esc(s.horizon), status=esc(status),
+        provenance="".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>"
+                           for k, v in provenance(p, ledger=ledger, ledger_as_of=ledger_as_of)),
+        illustrative=esc(_illustrative(p)),
+        cards="".join(f'<div class="card">{esc(label)}<b>{esc(value)}</b></div>' for label, value in cards),
+        coverage_caption=esc(cov_caption), timeline_caption=esc(tl_caption),
+        chart_coverage=_figure_html(cov_fig, True), chart_timeline=_figure_html(tl_fig, False),
+        chart_deliveries=_figure_html(del_fig, False), chart_burden=_figure_html(bur_fig, False),
+        needs=_needs_table(needs),
+        shortfalls=_table(sf_view, num=("Months", "Largest shortfall"), max_rows=300, what="shortfalls",
+                          nowrap=("Need", "First month")) if len(sf) else "<p>Every need is met on time.</p>",
+        asks=ask_html,
+        burden=_table(burden_view, num=("Value", "Share of value", "Share of GDP", "% of GDP")),
+        deliveries=_table(dl_view, num=("Quantity", "Value"), what="deliveries", nowrap=("Ship", "In service")),
+        n_deliveries=esc(f"{len(dl):,}")).removesuffix("\n")
