@@ -77,4 +77,4 @@ def release_share(s: Scenario, parties: Sequence[str] | pd.Series) -> np.ndarray
     """For each party, the largest share of a stock it may release (1.0 without a max-release-share rule)."""
     pol = s.policies[s.policies["rule"] == "max-release-share"]
     share = pd.to_numeric(pol["value"]).groupby(pol["party"]).min()
-    return pd.Series(list(parties), dtype=str).map(share).fillna(1.0).to_numpy(dtype=float)
+    return pd.Series(list(parties), dtype=object).map(share).fillna(1.0).to_numpy(dtype=float)  # object: see map_values

@@ -102,7 +102,15 @@ class Scenario:
         return month_label(self.start + int(offset))
 
     def labels(self, offsets: Any) -> list[str]:
-        return [month_label(self.start + int(o)) for o in np.asarray(offsets)]
+        """``YYYY-MM`` of each month offset (each distinct month is formatted once)."""
+        a = np.asarray(offsets).ravel()
+        try:
+            distinct, where = np.unique(a, return_inverse=True)
+        except TypeError:  # values numpy cannot order: one at a time
+            return [month_label(self.start + int(o)) for o in a]
+        names = np.array([month_label(self.start + int(o)) for o in distinct], dtype=object)
+        out: list[str] = names[where].tolist()
+        return out
 
     @property
     def donors(self) -> pd.DataFrame:

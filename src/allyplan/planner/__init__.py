@@ -22,7 +22,7 @@ import pandas as pd
 
 from allyplan.planner.constraints import define_constraints
 from allyplan.planner.explain import explain_shortfalls
-from allyplan.planner.inputs import PlanInputs, prepare
+from allyplan.planner.inputs import PlanInputs, map_values, prepare
 from allyplan.planner.model import Model
 from allyplan.planner.objective import define_objective, plan_objective
 from allyplan.planner.results import assign_results, whole_solution
@@ -61,6 +61,9 @@ class Plan:
     method: str = ""
     #: HiGHS's deterministic work: simplex iterations, branch-and-bound nodes
     work: dict[str, int] = field(default_factory=dict)
+    #: the planner's prepared inputs (releasable stock, capacities, which fund may buy what), kept so that the
+    #: report need not prepare them again; ``None`` for a plan made otherwise
+    inputs: PlanInputs | None = field(default=None, repr=False, compare=False)
 
     @property
     def optimal(self) -> bool:
@@ -114,7 +117,7 @@ def lumpy_columns(m: Model, d: PlanInputs) -> np.ndarray:
     mask = np.zeros(m.n_cols, dtype=bool)
     for fam in ("stock", "buy"):
         v = m.vars[fam]
-        mask[v["col"].to_numpy()] = v["item"].map(d.items["integral"]).to_numpy(dtype=bool)
+        mask[v["col"].to_numpy()] = map_values(v["item"], d.items["integral"]).to_numpy(dtype=bool)
     return mask
 
 
@@ -147,11 +150,14 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     if model_file is not None:
         write_model(m, model_file)
     t1 = time.perf_counter()
-    # Keep back what turning the solution into tables, explaining and writing them take: measured (bench_planner,
-    # 1/16 to 2x the large case), three to four and a half times what building the model took; but never more
-    # than half the time left, so that a short limit still leaves the solver some.
+    # Keep back what turning the solution into tables, explaining and writing the plan folder take. Measured on
+    # 2026-12-07 (the example, 1/8 and the large case, each stage's wall time in the same run): results +
+    # explain + writing came to 3.8 to 5.5 times what building the model took (the smaller the case, the more
+    # fixed costs such as loading the report's libraries count); writing itself is now about as long as building
+    # (it was 14 times as long at 1x before plan.xlsx and report.html were made faster). Never more than half the
+    # time left, so that a short limit still leaves the solver some.
     left = deadline - t1
-    after = min(4.0 * (t1 - t0) + 0.05, 0.5 * left)
+    after = min(4.5 * (t1 - t0) + 0.25, 0.5 * left)
     res: SolveResult = solve_model(m, time_limit=max(left - after, 0.05), gap=gap, threads=threads,
                                    progress=progress, up_filter=make_up_filter(m, d),
                                    make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d))
@@ -176,4 +182,4 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
                 deliveries=tables["deliveries"], baseline=tables["baseline"], coverage=tables["coverage"],
                 shortfalls=shortfalls, burden=tables["burden"],
                 timings={"build": t1 - t0, "solve": t2 - t1, "results": t3 - t2, "explain": t4 - t3}, size=size,
-                model_objective=res.objective, method=res.highs_status, work=res.work)
+                model_objective=res.objective, method=res.highs_status, work=res.work, inputs=d)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from allyplan.planner.inputs import PlanInputs
+from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import INF, Model
 
 __all__ = ["define_constraints", "lookup"]
@@ -54,9 +54,9 @@ def define_production_constraints(m: Model, d: PlanInputs) -> None:
     m.add_constraints("line_capacity", groups, r, v["col"].to_numpy(), np.ones(len(v)), -INF, cap)
     funds, r = _group(v, ["fund"])
     amount = d.arcs.drop_duplicates("fund").set_index("fund")["amount_eur"]
-    cost = v["line"].map(d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"]).to_numpy()
+    cost = map_values(v["line"], d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"]).to_numpy()
     m.add_constraints("fund_budget", funds, r, v["col"].to_numpy(), cost / MN, -INF,
-                      funds["fund"].map(amount).to_numpy() / MN)
+                      map_values(funds["fund"], amount).to_numpy() / MN)
 
 
 def define_balance_constraints(m: Model, d: PlanInputs) -> None:
@@ -87,31 +87,31 @@ def define_need_constraints(m: Model, d: PlanInputs) -> None:
     rows.append(ar)
     cols.append(a["col"].to_numpy())
     coef.append(-a["factor"].to_numpy())
-    kind = lv["need"].map(nd["kind"]).to_numpy()
-    flow_sh = sh[sh["need"].map(nd["kind"]).to_numpy() == "flow"]
+    kind = map_values(lv["need"], nd["kind"]).to_numpy()
+    flow_sh = sh[map_values(sh["need"], nd["kind"]).to_numpy() == "flow"]
     sr = lookup(lv.assign(row=np.arange(n)), flow_sh[["need", "month"]], "row")
     rows.append(sr)
     cols.append(flow_sh["col"].to_numpy())
     coef.append(-np.ones(len(flow_sh)))
-    f_from = lv["need"].map(nd["from"]).to_numpy()
-    f_to = lv["need"].map(nd["to"]).to_numpy()
+    f_from = map_values(lv["need"], nd["from"]).to_numpy()
+    f_to = map_values(lv["need"], nd["to"]).to_numpy()
     active = (kind == "flow") & (lv["month"].to_numpy() >= f_from) & (lv["month"].to_numpy() <= f_to)
-    rhs = -np.where(active, lv["need"].map(nd["r"]).to_numpy(), 0.0)
+    rhs = -np.where(active, map_values(lv["need"], nd["r"]).to_numpy(), 0.0)
     m.add_constraints("level", lv[["need", "month"]], np.concatenate(rows), np.concatenate(cols),
                       np.concatenate(coef), rhs, rhs)
 
-    hold_sh = sh[sh["need"].map(nd["kind"]).to_numpy() == "hold"].reset_index(drop=True)
+    hold_sh = sh[map_values(sh["need"], nd["kind"]).to_numpy() == "hold"].reset_index(drop=True)
     k = len(hold_sh)
     lvc = lookup(lv, hold_sh[["need", "month"]])
     m.add_constraints("hold_short", hold_sh[["need", "month"]], np.r_[np.arange(k), np.arange(k)],
                       np.r_[hold_sh["col"].to_numpy(), lvc], np.ones(2 * k),
-                      hold_sh["need"].map(nd["Q"]).to_numpy(), INF)
+                      map_values(hold_sh["need"], nd["Q"]).to_numpy(), INF)
 
     # No duplication for flow needs (hold needs are capped by their level's upper bound).
-    fa = a[a["need"].map(nd["kind"]).to_numpy() == "flow"]
+    fa = a[map_values(a["need"], nd["kind"]).to_numpy() == "flow"]
     groups, r = _group(fa, ["need"])
     m.add_constraints("flow_cap", groups, r, fa["col"].to_numpy(), fa["factor"].to_numpy(), -INF,
-                      groups["need"].map(nd["Q"]).to_numpy())
+                      map_values(groups["need"], nd["Q"]).to_numpy())
 
 
 def define_platform_constraints(m: Model, d: PlanInputs) -> None:
@@ -129,9 +129,9 @@ def define_platform_constraints(m: Model, d: PlanInputs) -> None:
                       np.r_[cum["col"].to_numpy(), prev[has], sp_["col"].to_numpy()],
                       np.r_[np.ones(n), -np.ones(has.sum()), -np.ones(len(sp_))], rhs, rhs)
 
-    req = a["item"].map(d.items["requires"]).fillna("")
+    req = map_values(a["item"], d.items["requires"]).fillna("")
     ta = a[req.isin(set(cum["platform"])).to_numpy()]
-    treq = ta["item"].map(d.items["requires"])
+    treq = map_values(ta["item"], d.items["requires"])
     ar = lookup(cum.assign(row=np.arange(n)), pd.DataFrame({"platform": treq, "month": ta["month"]}), "row")
     # Tight link: at most what the requiring items could bring to that month, nor more than their needs use.
     use = pd.DataFrame({"row": ar, "ub": m.ub_array()[ta["col"].to_numpy()]})
@@ -146,9 +146,10 @@ def define_platform_constraints(m: Model, d: PlanInputs) -> None:
         nr = lookup(new.assign(row=np.arange(len(new))), sn.rename(columns={"item": "platform"})[["platform"]], "row")
         # U_p: the most units of p any plan could use (its needs' total), not a blind big-M.
         pa = a[a["item"].isin(set(new["platform"]))]
-        cap = (pa.drop_duplicates(["need", "item"]).assign(u=lambda x: x["need"].map(d.needs.set_index("id")["Q"])
-                                                            / x["factor"]).groupby("item")["u"].sum())
-        u = np.ceil(new["platform"].map(cap).fillna(0.0).to_numpy() - 1e-9)
+        q_of = d.needs.set_index("id")["Q"]
+        cap = (pa.drop_duplicates(["need", "item"]).assign(u=lambda x: map_values(x["need"], q_of) / x["factor"])
+               .groupby("item")["u"].sum())
+        u = np.ceil(map_values(new["platform"], cap).fillna(0.0).to_numpy() - 1e-9)
         m.add_constraints("new_platform", new[["platform"]], np.r_[nr, np.arange(len(new))],
                           np.r_[sn["col"].to_numpy(), new["col"].to_numpy()],
                           np.r_[np.ones(len(sn)), -np.maximum(u, 1.0)], -INF, 0.0)
@@ -160,13 +161,14 @@ def define_burden_constraints(m: Model, d: PlanInputs) -> None:
     nd = len(val)
     vrow = pd.Series(np.arange(nd), index=val["donor"])
     st = m.vars["stock"]
-    st_val = st["item"].map(d.items["unit_value_eur"]).to_numpy() / MN
+    st_val = map_values(st["item"], d.items["unit_value_eur"]).to_numpy() / MN
     bu = m.vars["buy"].merge(d.fund_members[["fund", "donor", "weight"]], on="fund")
-    cost = bu["line"].map(d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"]).to_numpy() / MN
+    cost = map_values(bu["line"], d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"]).to_numpy() / MN
     bu = bu[bu["donor"].isin(vrow.index)]
     cost = cost[bu.index.to_numpy()] if len(bu) else cost[:0]
     m.add_constraints("burden", val[["donor"]],
-                      np.r_[np.arange(nd), st["donor"].map(vrow).to_numpy(), bu["donor"].map(vrow).to_numpy()],
+                      np.r_[np.arange(nd), map_values(st["donor"], vrow).to_numpy(),
+                            map_values(bu["donor"], vrow).to_numpy()],
                       np.r_[val["col"].to_numpy(), st["col"].to_numpy(), bu["col"].to_numpy()],
                       np.r_[np.ones(nd), -st_val, -cost * bu["weight"].to_numpy()], 0.0, 0.0)
     gdp = val["gdp_eur_bn"].to_numpy(dtype=float)

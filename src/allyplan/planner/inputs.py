@@ -3,7 +3,9 @@ from which line, what existing pledges and holdings bring, and which platforms t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -11,7 +13,17 @@ import pandas as pd
 from allyplan.parties import blocked_by, release_share
 from allyplan.scenario import Scenario
 
-__all__ = ["PlanInputs", "prepare"]
+__all__ = ["PlanInputs", "prepare", "map_values"]
+
+
+def map_values(keys: pd.Series, table: pd.Series | Mapping[Any, Any]) -> pd.Series:
+    """``table``'s value for each key (NaN where it has none), typed as ``table``'s values whatever the keys' type.
+
+    ``keys.map(table)`` types an empty result by the keys: with pandas backing strings by Arrow (pyarrow
+    installed), an empty column of ids maps to an empty *string* column, and comparing it with numbers fails.
+    """
+    t = table if isinstance(table, pd.Series) else pd.Series(table, dtype=None if table else float)
+    return pd.Series(t.reindex(keys.to_numpy(dtype=object)).to_numpy(), index=keys.index, name=t.name)
 
 
 @dataclass
@@ -56,7 +68,7 @@ def prepare(s: Scenario) -> PlanInputs:
         0.0, np.minimum(st["quantity"] - st["floor"], share * st["quantity"]) - owed_here)
     st["share_limit"] = share < 1.0
     st["blocked"] = blocked_by(s, st["donor"], st["item"])
-    st["unit_value_eur"] = st["item"].map(items["unit_value_eur"]).to_numpy()
+    st["unit_value_eur"] = map_values(st["item"], items["unit_value_eur"]).to_numpy()
 
     pr = s.production
     months = np.arange(T)

@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from allyplan.planner.inputs import map_values
+
 __all__ = ["Model", "INF"]
 
 INF = float("inf")
@@ -108,7 +110,7 @@ class Model:
         for fam in ("stock", "buy"):
             v = self.vars.get(fam)
             if v is not None and len(v):
-                ids[v["col"].to_numpy()] = v["item"].map(tracked).fillna(-1).to_numpy(dtype=np.int64)
+                ids[v["col"].to_numpy()] = map_values(v["item"], tracked).fillna(-1).to_numpy(dtype=np.int64)
         return ids
 
     def full_cost(self) -> np.ndarray:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from allyplan.planner.inputs import PlanInputs
+from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import Model
 
 __all__ = ["define_objective", "plan_objective"]
@@ -30,10 +30,10 @@ def define_objective(m: Model, d: PlanInputs) -> None:
     T = d.scenario.horizon
     nd = d.needs.set_index("id")
     sh = m.vars["short"]
-    prio = sh["need"].map(nd["priority"]).to_numpy(dtype=float)
-    hold = sh["need"].map(nd["kind"]).to_numpy() == "hold"
-    q = sh["need"].map(nd["Q"]).to_numpy(dtype=float)
-    r = sh["need"].map(nd["r"]).to_numpy(dtype=float)
+    prio = map_values(sh["need"], nd["priority"]).to_numpy(dtype=float)
+    hold = map_values(sh["need"], nd["kind"]).to_numpy() == "hold"
+    q = map_values(sh["need"], nd["Q"]).to_numpy(dtype=float)
+    r = map_values(sh["need"], nd["r"]).to_numpy(dtype=float)
     per_month = np.where(hold, q, r)
     late = w.late * prio / np.maximum(per_month, 1e-9)
     # Unmet at the end: a hold need's shortfall in the last month; a flow need's total unmet consumption.
@@ -43,7 +43,7 @@ def define_objective(m: Model, d: PlanInputs) -> None:
     m.set_cost(m.vars["new"]["col"].to_numpy(), np.full(len(m.vars["new"]), w.new_platform))
     m.set_cost(m.vars["dev"]["col"].to_numpy(), np.full(len(m.vars["dev"]), w.fairness / DEV_PER_BN))
     st = m.vars["stock"]
-    m.set_cost(st["col"].to_numpy(), w.drawdown * st["item"].map(d.items["unit_value_eur"]).to_numpy() / BN)
+    m.set_cost(st["col"].to_numpy(), w.drawdown * map_values(st["item"], d.items["unit_value_eur"]).to_numpy() / BN)
     m.full_cost()
 
 
@@ -54,10 +54,10 @@ def plan_objective(d: PlanInputs, coverage: pd.DataFrame, deliveries: pd.DataFra
     T = d.scenario.horizon
     nd = d.needs.set_index("id")
     c = coverage[coverage["short"] > 0]
-    prio = c["need"].map(nd["priority"]).to_numpy(dtype=float)
-    hold = c["need"].map(nd["kind"]).to_numpy() == "hold"
-    q = c["need"].map(nd["Q"]).to_numpy(dtype=float)
-    r = c["need"].map(nd["r"]).to_numpy(dtype=float)
+    prio = map_values(c["need"], nd["priority"]).to_numpy(dtype=float)
+    hold = map_values(c["need"], nd["kind"]).to_numpy() == "hold"
+    q = map_values(c["need"], nd["Q"]).to_numpy(dtype=float)
+    r = map_values(c["need"], nd["r"]).to_numpy(dtype=float)
     short = c["short"].to_numpy(dtype=float)
     late = float((w.late * prio * short / np.maximum(np.where(hold, q, r), 1e-9)).sum())
     final = np.where(hold, c["month"].to_numpy() == T - 1, True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from allyplan.planner.inputs import PlanInputs
+from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import Model
 
 __all__ = ["assign_results", "is_whole", "whole_solution", "interval_match", "coverage_table", "burden_table",
@@ -99,12 +99,12 @@ def _deliveries(m: Model, d: PlanInputs, x: np.ndarray) -> pd.DataFrame:
     before = pd.Series(qb).groupby([bu["line"].to_numpy(), bu["month"].to_numpy()]).cumsum().to_numpy() - qb
     qb = qb - np.clip(excess - before, 0.0, qb)
     members = d.fund_members.groupby("fund")["donor"].agg(lambda s: s.iloc[0] if len(s) == 1 else "")
-    fund_donor = bu["fund"].map(members)
-    cost = bu["line"].map(d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"])
+    fund_donor = map_values(bu["fund"], members)
+    cost = map_values(bu["line"], d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"])
     parts = [
         pd.DataFrame({"donor": st["donor"], "item": st["item"], "source": "stock", "fund": "",
                       "ship_month": st["month"], "arrive_month": st["arrive"], "quantity": qs,
-                      "unit_eur": st["item"].map(d.items["unit_value_eur"]), "col": st["col"]}),
+                      "unit_eur": map_values(st["item"], d.items["unit_value_eur"]), "col": st["col"]}),
         pd.DataFrame({"donor": fund_donor.where(fund_donor != "", bu["fund"]), "item": bu["item"],
                       "source": bu["line"], "fund": bu["fund"], "ship_month": bu["month"],
                       "arrive_month": bu["arrive"], "quantity": qb, "unit_eur": cost, "col": bu["col"]}),
@@ -128,7 +128,7 @@ def _top_up(d: PlanInputs, dem: pd.DataFrame, supply: pd.Series) -> pd.DataFrame
     left = (supply - dem.groupby("item")["quantity"].sum().reindex(supply.index, fill_value=0)).to_dict()
     qty = dem["quantity"].to_numpy().copy()
     cand = frac[frac > 1e-6].reset_index()
-    cand["priority"] = cand["need"].map(nd["priority"])
+    cand["priority"] = map_values(cand["need"], nd["priority"])
     factor = dem.groupby(["need", "item"])["factor"].first()
     for n, i in cand.sort_values(["priority", "frac"], ascending=[False, False])[["need", "item"]].itertuples(
             index=False):  # one pass over the fractional allocations
@@ -140,7 +140,7 @@ def _top_up(d: PlanInputs, dem: pd.DataFrame, supply: pd.Series) -> pd.DataFrame
     dem["quantity"] = qty
     # Units still left: to any need that accepts the item and has room, highest priority first.
     spare = [i for i, q in left.items() if q >= 1]
-    acc = d.accepts[d.accepts["item"].isin(spare)].assign(priority=lambda a: a["need"].map(nd["priority"]))
+    acc = d.accepts[d.accepts["item"].isin(spare)].assign(priority=lambda a: map_values(a["need"], nd["priority"]))
     extra = []
     for n, i, f, pr in acc.sort_values("priority", ascending=False)[["need", "item", "factor", "priority"]].itertuples(
             index=False):
@@ -171,7 +171,7 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame, ex
     keep = y > 1e-7
     dem = a.loc[keep, ["need", "item", "month", "factor"]].assign(y=y[keep]).reset_index(drop=True)
     nd = d.needs.set_index("id")
-    dem["priority"] = dem["need"].map(nd["priority"])
+    dem["priority"] = map_values(dem["need"], nd["priority"])
     base = d.baseline.copy()
     base["quantity"] = np.floor(base["quantity"] + 1e-6).astype(np.int64)
     if exact:
@@ -195,10 +195,10 @@ def _assign(m: Model, d: PlanInputs, x: np.ndarray, plan_units: pd.DataFrame, ex
     pieces = interval_match(sup, dem, ["item", "month"] if exact else ["item"])
     pieces = pieces[pieces["did"] >= 0].merge(sup[["sid", "kind", "ref", "item", "month"]], on="sid").merge(
         dem[["did", "need"]], on="did")
-    late = (pieces["need"].map(nd["kind"]) == "flow").to_numpy() & (
-        pieces["month"].to_numpy() > pieces["need"].map(nd["to"]).to_numpy())
+    late = (map_values(pieces["need"], nd["kind"]) == "flow").to_numpy() & (
+        pieces["month"].to_numpy() > map_values(pieces["need"], nd["to"]).to_numpy())
     pieces = pieces[~late]
-    requires = pieces["item"].map(d.items["requires"]).fillna("").to_numpy()
+    requires = map_values(pieces["item"], d.items["requires"]).fillna("").to_numpy()
     while True:  # rule 7; ends, since every pass that does not break drops pieces
         first = first_in_service(d, pieces.loc[pieces["kind"] == "plan", ["item", "month", "quantity"]])
         in_service = pd.Series(requires).map(first).fillna(np.inf).to_numpy()
@@ -239,8 +239,8 @@ def coverage_table(d: PlanInputs, deliveries: pd.DataFrame, baseline: pd.DataFra
     arr["units"] = arr["quantity"] * arr["factor"]
     pos = pd.Series(np.arange(len(nd)), index=nd["id"])
     inflow = np.zeros((len(nd), T))
-    np.add.at(inflow, (arr["need"].map(pos).to_numpy(dtype=np.int64), arr["arrive_month"].to_numpy(dtype=np.int64)),
-              arr["units"].to_numpy(dtype=float))
+    np.add.at(inflow, (map_values(arr["need"], pos).to_numpy(dtype=np.int64),
+                       arr["arrive_month"].to_numpy(dtype=np.int64)), arr["units"].to_numpy(dtype=float))
     months = np.arange(T)
     hold = (nd["kind"] == "hold").to_numpy()
     Q = nd["Q"].to_numpy(dtype=float)
@@ -279,7 +279,7 @@ def burden_table(d: PlanInputs, deliveries: pd.DataFrame) -> pd.DataFrame:
     bought = deliveries[deliveries["fund"] != ""].groupby("fund")["value_eur"].sum().rename("spent").reset_index()
     paid = bought.merge(d.fund_members[["fund", "donor", "weight"]], on="fund")
     paid = (paid["spent"] * paid["weight"]).groupby(paid["donor"]).sum()
-    value = donors["donor"].map(stock).fillna(0.0) + donors["donor"].map(paid).fillna(0.0)
+    value = map_values(donors["donor"], stock).fillna(0.0) + map_values(donors["donor"], paid).fillna(0.0)
     total = value.sum()
     gdp = donors["gdp_eur_bn"].astype(float)
     out = pd.DataFrame({

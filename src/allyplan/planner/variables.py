@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from allyplan.planner.inputs import PlanInputs
+from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import INF, Model
 
 __all__ = ["define_variables"]
@@ -36,7 +36,7 @@ def _expand_months(df: pd.DataFrame, first: pd.Series, last: pd.Series) -> pd.Da
 
 def define_stock_variables(m: Model, d: PlanInputs) -> None:
     st = d.stocks.reset_index(drop=True).rename_axis("k").reset_index()
-    last = st["item"].map(d.last_useful)
+    last = map_values(st["item"], d.last_useful)
     ok = (st["blocked"] == "") & (st["releasable"] >= 1e-9) & last.notna()
     st = st[ok]
     last = (last[ok] - st["lead_months"]).astype(int)
@@ -50,7 +50,7 @@ def define_buy_variables(m: Model, d: PlanInputs) -> None:
     arcs = d.arcs[d.arcs["blocked"] == ""]
     cap = d.capacity.merge(arcs[["line", "fund", "f_from", "f_to", "lead_months"]], on="line")
     cap["arrive"] = cap["month"] + cap["lead_months"]
-    last = cap["item"].map(d.last_useful)
+    last = map_values(cap["item"], d.last_useful)
     cap = cap[(cap["month"] >= cap["f_from"]) & (cap["month"] <= cap["f_to"]) & last.notna()
               & (cap["arrive"] <= last)]
     m.add_variables("buy", cap[["line", "fund", "item", "month", "arrive"]],
@@ -71,7 +71,7 @@ def define_alloc_variables(m: Model, d: PlanInputs) -> None:
     v = _expand_months(acc[["need", "item", "factor", "Q"]], pd.Series(0, index=acc.index), last)
     v = v.merge(_arrival_months(m, d), on=["item", "month"])
     # An item that requires a platform the recipient can never have is of no use.
-    req = v["item"].map(d.items["requires"]).fillna("")
+    req = map_values(v["item"], d.items["requires"]).fillna("")
     reachable = set(d.operated) | set(d.baseline["item"]) | set(m.vars["stock"]["item"]) | set(m.vars["buy"]["item"])
     v = v[(req == "") | req.isin(reachable)]
     m.add_variables("alloc", v[["need", "item", "factor", "month"]],

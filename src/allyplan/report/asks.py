@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from allyplan.planner import Plan
-from allyplan.planner.inputs import prepare
+from allyplan.planner.inputs import map_values, prepare
 from allyplan.report.stats import fmt_eur, fmt_quantity
 
 __all__ = ["ask_sheets", "ask_summaries", "askers", "ASK_COLUMNS"]
@@ -69,7 +69,7 @@ def _sources(p: Plan) -> pd.DataFrame:
     forbids it, or ""), ``earliest`` (first month it can bring the item in service) and ``exhausted`` (why it
     has nothing more to give, or "")."""
     s = p.scenario
-    d = prepare(s)
+    d = p.inputs if p.inputs is not None else prepare(s)
     dl = p.deliveries
     st = d.stocks
     used = dl[dl["source"] == "stock"].groupby(["donor", "item"])["quantity"].sum()
@@ -85,15 +85,15 @@ def _sources(p: Plan) -> pd.DataFrame:
     arcs = d.arcs
     free = arcs[arcs["blocked"] == ""]
     spent = dl[dl["fund"] != ""].groupby("fund")["value_eur"].sum()
-    free = free.assign(left=free["amount_eur"] - free["fund"].map(spent).fillna(0.0))
+    free = free.assign(left=free["amount_eur"] - map_values(free["fund"], spent).fillna(0.0))
     money = (free["left"] >= free["unit_cost_eur"] - 1e-6).groupby(free["line"]).any()
     made = dl[dl["fund"] != ""].groupby("source")["quantity"].sum()
     room = d.capacity.groupby("line")["capacity"].sum() - made.reindex(d.capacity["line"].unique()).fillna(0.0)
     why_blocked = arcs[arcs["blocked"] != ""].drop_duplicates("line").set_index("line")["blocked"]
-    blocked = pr["line"].map(why_blocked).astype(object).where(lambda b: b.notna(), "no fund may buy from it")
+    blocked = map_values(pr["line"], why_blocked).astype(object).where(lambda b: b.notna(), "no fund may buy from it")
     blocked = blocked.where(~pr["line"].isin(free["line"]), "")
-    at_cap = pr["line"].map(room).fillna(0.0).to_numpy() < 1 - 1e-9
-    broke = ~pr["line"].map(money).fillna(False).astype(bool).to_numpy()
+    at_cap = map_values(pr["line"], room).fillna(0.0).to_numpy() < 1 - 1e-9
+    broke = ~map_values(pr["line"], money).fillna(False).astype(bool).to_numpy()
     lines = pd.DataFrame({
         "item": pr["item"].to_numpy(), "name": ("line " + pr["line"]).to_numpy(), "kind": "line",
         "source": pr["line"].to_numpy(), "donor": "", "blocked": blocked.to_numpy(),
@@ -127,14 +127,21 @@ def _why(p: Plan, asks: pd.DataFrame) -> pd.Series:
         [alt["blocked"] != "", alt["earliest"] > alt["arrive_month"], alt["exhausted"] != ""],
         ["may not send it (" + pd.Series(rule, index=alt.index, dtype=object) + ")", "late", alt["exhausted"]],
         default="spare")
-    alt = alt.assign(state=state, rank=(state == "spare").astype(int))
-    parts = alt.groupby(["g", "state"], sort=False).agg(names=("name", _names), n=("name", "nunique"),
-                                                        rank=("rank", "first")).reset_index()
-    parts = parts.sort_values(["g", "rank", "state"])
+    # per (group, state): the sources' names in order of appearance (plain Python: a pandas aggregation with a
+    # Python function per group took most of the ask sheets' time on the large case)
+    names: dict[tuple[int, str], dict[str, None]] = {}
+    for g, st, name in zip(alt["g"].tolist(), state.tolist(), alt["name"].tolist(), strict=True):
+        names.setdefault((g, st), {})[name] = None
+    clauses: dict[int, list[tuple[int, str, str]]] = {}
+    for (g, st), seen in names.items():
+        u = list(seen)
+        more = len(u) - _MAX_NAMES
+        listed = ", ".join(u[:_MAX_NAMES]) + (f" and {more} more" if more > 0 else "")
+        verb = _STATES[st][len(u) > 1] if st in _STATES else st
+        clauses.setdefault(g, []).append((int(st == "spare"), st, f"{listed} {verb}"
+                                          + (_SPARE_WHY if st == "spare" else "")))
+    joined = pd.Series({g: "; ".join(t for _, _, t in sorted(cs)) for g, cs in clauses.items()}, dtype=object)
     label = pd.Series(p.scenario.labels(groups["arrive_month"]), index=groups["g"])
-    verb = [_STATES[s][n > 1] if s in _STATES else s for s, n in zip(parts["state"], parts["n"], strict=True)]
-    text = (parts["names"] + " " + verb + np.where(parts["state"] == "spare", _SPARE_WHY, "")).to_numpy()
-    joined = pd.Series(text, index=parts["g"]).groupby(level=0).agg("; ".join)
     only = "the only source in the scenario of what this need accepts"
     out = groups["g"].map(joined).astype(object).fillna(only)
     out = np.where(out == only, out, "other sources by " + groups["g"].map(label) + ": " + out)
@@ -168,36 +175,55 @@ def ask_sheets(p: Plan) -> dict[str, pd.DataFrame]:
     return {str(k): g[ASK_COLUMNS].reset_index(drop=True) for k, g in rows.groupby("key", sort=True)}
 
 
+def _descending(values: list[float]) -> list[int]:
+    """Positions of ``values`` from largest to smallest, ties in the order pandas' ``sort_values(ascending=False)``
+    gives them."""
+    v = np.asarray(values, dtype=float)
+    rev = np.arange(len(v))[::-1]
+    order: list[int] = rev[v[::-1].argsort(kind="quicksort")][::-1].tolist()
+    return order
+
+
 def ask_summaries(p: Plan, sheets: dict[str, pd.DataFrame] | None = None) -> dict[str, str]:
     """One paragraph per donor or pooled fund: what it is asked for in all, when, from where, paid how."""
     sheets = ask_sheets(p) if sheets is None else sheets
     who = askers(p).set_index("key")
+    kinds, names, members = who["kind"].to_dict(), who["name"].to_dict(), who["members"].to_dict()
     funds = p.scenario.funds
-    pooled = _pooled(p)
+    pooled = set(_pooled(p).index)
+    pays_into: dict[str, set[str]] = {}
+    for donor, fund in zip(funds["donor"].tolist(), funds["fund"].tolist(), strict=True):
+        pays_into.setdefault(donor, set()).add(fund)
     out = {}
-    for key, t in sheets.items():
-        w = who.loc[key]
-        items = t.groupby("item_name", sort=False)["quantity"].sum().sort_values(ascending=False)
-        listed = ", ".join(f"{fmt_quantity(q)} {n}" for n, q in items.head(5).items())
-        if len(items) > 5:
-            listed += f" and {len(items) - 5} more item types"
-        head = (f"{w['name']} (pooled: {w['members']})" if w["kind"] == "pooled fund"
-                else f"{w['name']} ({key})")
-        first, last = t["ship_month"].min(), t["ship_month"].max()
-        text = (f"{head} is asked for {listed}, worth {fmt_eur(t['value_eur'].sum())}, shipping "
+    for key, t in sheets.items():  # plain lists: pandas per sheet cost more than the text itself
+        item_names, quantity, ship = t["item_name"].tolist(), t["quantity"].tolist(), t["ship_month"].tolist()
+        source, paid_by, value = t["source"].tolist(), t["paid_by"].tolist(), t["value_eur"].tolist()
+        totals: dict[str, float] = {}
+        for n, q in zip(item_names, quantity, strict=True):
+            totals[n] = totals.get(n, 0.0) + q
+        kinds_of_item = list(totals)
+        order = _descending([totals[n] for n in kinds_of_item])
+        listed = ", ".join(f"{fmt_quantity(totals[kinds_of_item[i]])} {kinds_of_item[i]}" for i in order[:5])
+        if len(order) > 5:
+            listed += f" and {len(order) - 5} more item types"
+        pooled_fund = kinds[key] == "pooled fund"
+        head = f"{names[key]} (pooled: {members[key]})" if pooled_fund else f"{names[key]} ({key})"
+        first, last = min(ship), max(ship)
+        text = (f"{head} is asked for {listed}, worth {fmt_eur(float(np.sum(value)))}, shipping "
                 + (f"in {first}" if first == last else f"from {first} to {last}"))
-        stock = t["source"] == "stock"
+        stock = [x == "stock" for x in source]
         pieces = []
-        if stock.any():
-            pieces.append(f"{fmt_eur(t.loc[stock, 'value_eur'].sum())} from its own stock")
-        if (~stock).any():
-            bought = t[~stock]
-            lines = _names(bought["source"].str.split(" ").str[1])
-            pieces.append(f"{fmt_eur(bought['value_eur'].sum())} made by {lines}, paid by "
-                          f"{_names(bought['paid_by'].str.replace(' (pooled)', '', regex=False))}")
+        if any(stock):
+            pieces.append(f"{fmt_eur(float(np.sum([v for v, k in zip(value, stock, strict=True) if k])))} from "
+                          "its own stock")
+        if not all(stock):
+            bought = [i for i, k in enumerate(stock) if not k]
+            lines = _names(pd.Series([source[i].split(" ")[1] for i in bought], dtype=object))
+            payers = _names(pd.Series([paid_by[i].replace(" (pooled)", "") for i in bought], dtype=object))
+            pieces.append(f"{fmt_eur(float(np.sum([value[i] for i in bought])))} made by {lines}, paid by {payers}")
         text += ": " + " and ".join(pieces) + "."
-        if w["kind"] == "donor":
-            mine = sorted(set(funds.loc[funds["donor"] == key, "fund"]) & set(pooled.index))
+        if not pooled_fund:
+            mine = sorted(pays_into.get(key, set()) & pooled)
             if mine:
                 text += (f" It also pays into pooled fund{'s' if len(mine) > 1 else ''} {', '.join(mine)}, whose "
                          "purchases are asked of the fund.")

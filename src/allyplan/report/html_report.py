@@ -6,14 +6,18 @@ is asked for and why, and the plan's tables. Every figure comes from :mod:`allyp
 from __future__ import annotations
 
 import html
+import importlib.util
+import json
+import string
+import uuid
 from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import escape
 
 from allyplan.planner import Plan, SolveStatus
 from allyplan.report.asks import ask_sheets, ask_summaries, askers
@@ -38,15 +42,18 @@ MAX_WHY = 50  # reasons listed per donor in the HTML; the ask sheet has every on
 TALL_ROWS = 25  # a longer table scrolls in a box of its own, its header in view
 MAX_NEED_ROWS_IN_CHARTS = 60  # above this many needs the heat map shows priorities and the timeline the first ones
 
-# A colour-blind-safe sequential scale (viridis: dark purple for nothing covered, yellow for all of it).
-COVERAGE_SCALE = "Viridis"
+# A colour-blind-safe sequential scale (viridis: dark purple for nothing covered, yellow for all of it), as
+# plotly's "Viridis".
+_VIRIDIS = ["#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b",
+            "#fde725"]
+COVERAGE_SCALE = [[i / (len(_VIRIDIS) - 1), c] for i, c in enumerate(_VIRIDIS)]
 # Okabe & Ito's colour-blind-safe palette for categories.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
-_TEMPLATE = """<!doctype html>
+_TEMPLATE = string.Template("""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>allyplan — {{ name }}</title>
+<title>allyplan — $name</title>
 <style>
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:1.5rem auto;max-width:1200px;
@@ -77,78 +84,142 @@ details{margin:.4rem 0} summary{cursor:pointer;font-weight:600}
 details.ask{border:1px solid #d0d7de;border-radius:6px;padding:.4rem .7rem}
 .caption{color:#57606a;font-size:.85rem}
 </style></head><body>
-<h1>{{ name }}</h1>
-<p class="sub">Delivery plan for {{ horizon }} months from {{ start }} · {{ status }}</p>
+<h1>$name</h1>
+<p class="sub">Delivery plan for $horizon months from $start · $status</p>
 <dl class="prov">
-{% for k, v in provenance %}<dt>{{ k }}</dt><dd>{{ v }}</dd>{% endfor %}
+$provenance
 </dl>
-<p class="note">{{ illustrative }}</p>
+<p class="note">$illustrative</p>
 <div class="cards">
-{% for label, value in cards %}<div class="card">{{ label }}<b>{{ value }}</b></div>{% endfor %}
+$cards
 </div>
 
 <h2 id="needs">Each need in plain words</h2>
-{{ needs }}
+$needs
 
 <h2 id="coverage">Coverage by month</h2>
-<p class="caption">{{ coverage_caption }}</p>
-<div class="chart">{{ charts.coverage }}</div>
+<p class="caption">$coverage_caption</p>
+<div class="chart">$chart_coverage</div>
 
 <h2 id="timeline">When things arrive</h2>
-<p class="caption">{{ timeline_caption }}</p>
-<div class="chart">{{ charts.timeline }}</div>
+<p class="caption">$timeline_caption</p>
+<div class="chart">$chart_timeline</div>
 
 <h2 id="short">Why needs remain short</h2>
-{% if shortfalls %}{{ shortfalls }}{% else %}<p>Every need is met on time.</p>{% endif %}
+$shortfalls
 
 <h2 id="asks">What each donor is asked for</h2>
 <p class="caption">One sheet per donor; purchases paid by a pooled fund are asked of the fund. The same sheets are
 in asks/KEY.csv and plan.xlsx, month by month.</p>
-{% for a in asks %}<details class="ask"><summary>{{ a.title }}</summary><p>{{ a.summary }}</p>{{ a.table }}
-{% if a.why %}<p><b>Why these sources</b></p><ul>{% for w in a.why %}<li>{{ w }}</li>{% endfor %}</ul>{% endif %}
-</details>
-{% else %}<p>Nothing is asked of any donor.</p>{% endfor %}
+$asks
 
 <h2 id="months">Value arriving each month</h2>
-<div class="chart">{{ charts.deliveries }}</div>
+<div class="chart">$chart_deliveries</div>
 
 <h2 id="burden">Burden sharing</h2>
-<div class="chart">{{ charts.burden }}</div>
-{{ burden }}
+<div class="chart">$chart_burden</div>
+$burden
 
-<details><summary>All deliveries ({{ n_deliveries }})</summary>
-{{ deliveries }}
+<details><summary>All deliveries ($n_deliveries)</summary>
+$deliveries
 </details>
 </body></html>
-"""
+""")
 
 
 def _table(df: pd.DataFrame, num: tuple[str, ...] = (), max_rows: int = MAX_ROWS, raw: tuple[str, ...] = (),
            what: str = "rows", nowrap: tuple[str, ...] = ()) -> str:
     """An HTML table of already formatted values; ``num`` columns align right, ``raw`` columns are trusted HTML,
     ``nowrap`` columns (months) are not broken across lines."""
-    head = "".join(f'<th class="num">{html.escape(str(c))}</th>' if c in num else f"<th>{html.escape(str(c))}</th>"
-                   for c in df.columns)
-    rows = []
-    for r in df.head(max_rows).itertuples(index=False):
-        cells = []
-        for c, v in zip(df.columns, r, strict=True):
-            text = str(v) if c in raw else html.escape(str(v))
-            cls = "num" if c in num else "m" if c in nowrap else ""
-            cells.append(f'<td class="{cls}">{text}</td>' if cls else f"<td>{text}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    more = (f'<p class="caption">The first {max_rows:,} of {len(df):,} {what}; the plan folder\'s files hold '
-            "them all.</p>") if len(df) > max_rows else ""
+    shown = df.head(max_rows)
+    return _list_table({str(c): [str(v) for v in shown[c].tolist()] for c in df.columns}, len(df), num=num,
+                       max_rows=max_rows, raw=raw, what=what, nowrap=nowrap)
+
+
+def _list_table(columns: dict[str, list[str]], total: int, num: tuple[str, ...] = (), max_rows: int = MAX_ROWS,
+                raw: tuple[str, ...] = (), what: str = "rows", nowrap: tuple[str, ...] = ()) -> str:
+    """:func:`_table` of columns given as lists of text (at most ``max_rows`` long) of a table of ``total`` rows:
+    whole columns at a time (iterating a DataFrame's rows cell by cell was the report's slowest part)."""
+    head = "".join(f'<th class="num">{html.escape(c)}</th>' if c in num else f"<th>{html.escape(c)}</th>"
+                   for c in columns)
+    cells = []
+    for c, values in columns.items():
+        values = values[:max_rows]
+        text = values if c in raw else _escape_all(values)
+        cls = "num" if c in num else "m" if c in nowrap else ""
+        opening = f'<td class="{cls}">' if cls else "<td>"
+        cells.append([f"{opening}{t}</td>" for t in text])
+    rows = ["<tr>" + "".join(r) + "</tr>" for r in zip(*cells, strict=True)] if cells else []
+    more = (f'<p class="caption">The first {max_rows:,} of {total:,} {what}; the plan folder\'s files hold '
+            "them all.</p>") if total > max_rows else ""
     box = "scroll tall" if len(rows) > TALL_ROWS else "scroll"
     return f'<div class="{box}"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>' \
         + more
 
 
-def _figure_html(fig: go.Figure, first: bool) -> str:
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, template="plotly_white", autosize=True,
-                      font={"size": 12}, colorway=OKABE_ITO)
-    return str(fig.to_html(full_html=False, include_plotlyjs=first, default_width="100%",
-                           config={"displaylogo": False, "responsive": True}))
+Figure = dict[str, Any]  # a Plotly figure as plain data: {"data": [trace, ...], "layout": {...}}
+
+
+def _plotly_file(name: str) -> str:
+    """A file plotly ships (``package_data/NAME``), found without importing plotly (whose import, with its
+    validators, took longer than the rest of the report of the example)."""
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - plotly is a dependency
+        raise RuntimeError("plotly is not installed: pip install plotly")
+    folder = next(iter(spec.submodule_search_locations))
+    return (Path(folder) / "package_data" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _template() -> dict[str, Any]:
+    """Plotly's "plotly_white" template, as plotly ships it."""
+    out: dict[str, Any] = json.loads(_plotly_file("templates/plotly_white.json"))
+    return out
+
+
+def _plain(o: Any) -> Any:
+    """JSON for what the json module does not know: numpy arrays and numbers (NaN and infinities as null)."""
+    if isinstance(o, np.ndarray):
+        if o.dtype.kind == "f":
+            out = o.astype(object)
+            out[~np.isfinite(o)] = None
+            return out.tolist()
+        return o.tolist()
+    if isinstance(o, np.generic):
+        return _plain(np.asarray(o)) if o.dtype.kind == "f" else o.item()
+    raise TypeError(f"{type(o).__name__} is not JSON serialisable")
+
+
+def _js(obj: Any) -> str:
+    """JSON to put inside a <script>: as plotly writes it, with <, > and / escaped so no text can end the script."""
+    text = json.dumps(obj, separators=(",", ":"), default=_plain)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("/", "\\u002f")
+
+
+def _escape_all(values: list[str]) -> list[str]:
+    """``html.escape`` of every string, joined into one string and split again (str.replace runs in C)."""
+    big = "\x00".join(values)
+    if len(values) < 2 or big.count("\x00") != len(values) - 1:
+        return [html.escape(v) for v in values]
+    return html.escape(big).split("\x00")
+
+
+def _figure_html(fig: Figure, first: bool) -> str:
+    """A figure as an HTML fragment, as plotly's ``to_html(full_html=False)`` writes it (Plotly's script inlined
+    in the ``first``), from the figure as plain data: plotly's validated figure objects and its own import took
+    most of the report's time."""
+    layout = {**fig.get("layout", {}), "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "template": _template(),
+              "autosize": True, "font": {"size": 12}, "colorway": OKABE_ITO}
+    height = layout.get("height")
+    div_id = str(uuid.uuid4())
+    script = ("<script type=\"text/javascript\">window.PlotlyConfig = {MathJaxConfig: 'local'};</script>\n"
+              f"<script>{_plotly_file('plotly.min.js')}</script>") if first else ""
+    config = {"displaylogo": False, "responsive": True}
+    return (f'<div style="height:{f"{height}px" if height is not None else "100%"}; width:100%;">{script}'
+            f'<div id="{div_id}" class="plotly-graph-div" style="height:100%; width:100%;"></div>'
+            "<script>window.PLOTLYENV=window.PLOTLYENV || {};"
+            f'if (document.getElementById("{div_id}")) {{Plotly.newPlot("{div_id}", {_js(fig["data"])}, '
+            f"{_js(layout)}, {_js(config)})}};</script></div>")
 
 
 def provenance(p: Plan, *, ledger: str | None = None, ledger_as_of: str | None = None,
@@ -217,7 +288,7 @@ def _pct_cell(pct: float) -> str:
     return f'<span class="bar" style="width:{max(0.0, min(pct, 100.0)) * 0.4:.0f}px"></span>{fmt_pct(pct)}'
 
 
-def _coverage_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
+def _coverage_chart(p: Plan, needs: pd.DataFrame) -> tuple[Figure, str]:
     many = len(needs) > MAX_NEED_ROWS_IN_CHARTS
     if many:
         cm = coverage_by_priority(p)
@@ -230,16 +301,17 @@ def _coverage_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
         caption = "Share of each need covered, month by month (blank: not yet due, or outside a flow need's window)."
         hover = "%{y}: %{text}<br>%{x}: %{z:.0f} % covered<extra></extra>"
         text = np.repeat(needs["description"].to_numpy(dtype=object)[:, None], cm.shape[1], axis=1)
-    fig = go.Figure(go.Heatmap(z=cm.to_numpy(), x=list(cm.columns), y=list(cm.index), zmin=0, zmax=100,
-                               colorscale=COVERAGE_SCALE, xgap=1, ygap=1, text=text,
-                               colorbar={"title": {"text": "% covered"}, "thickness": 12},
-                               hovertemplate=hover))
-    fig.update_layout(height=max(220, 22 * len(cm) + 110), yaxis={"autorange": "reversed", "automargin": True},
-                      xaxis={"side": "top", "type": "category", "automargin": True})
-    return fig, caption
+    heat = {"type": "heatmap", "z": cm.to_numpy(), "x": list(cm.columns), "y": list(cm.index), "zmin": 0,
+            "zmax": 100, "colorscale": COVERAGE_SCALE, "xgap": 1, "ygap": 1,
+            "colorbar": {"title": {"text": "% covered"}, "thickness": 12}, "hovertemplate": hover}
+    if text is not None:
+        heat["text"] = text
+    return {"data": [heat], "layout": {
+        "height": max(220, 22 * len(cm) + 110), "yaxis": {"autorange": "reversed", "automargin": True},
+        "xaxis": {"side": "top", "type": "category", "automargin": True}}}, caption
 
 
-def _timeline_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
+def _timeline_chart(p: Plan, needs: pd.DataFrame) -> tuple[Figure, str]:
     s = p.scenario
     shown = needs.head(MAX_NEED_ROWS_IN_CHARTS)
     caption = ("Each need's window (grey: from when it is due), and what arrives for it: planned deliveries and "
@@ -250,9 +322,11 @@ def _timeline_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
     start = np.where(nd["kind"] == "hold", nd["due"], nd["from"]).astype(int)
     end = np.where(nd["kind"] == "hold", s.horizon - 1, nd["to"]).astype(int)
     y = list(shown["need"])
-    fig = go.Figure(go.Bar(orientation="h", y=y, base=start - 0.5, x=end - start + 1, marker_color="#e6e8eb",
-                           name="needed", hovertemplate=[f"%{{y}}: needed from {a} to {b}<extra></extra>"
-                                                         for a, b in zip(s.labels(start), s.labels(end), strict=True)]))
+    traces: list[dict[str, Any]] = [{
+        "type": "bar", "orientation": "h", "y": y, "base": start - 0.5, "x": end - start + 1,
+        "marker": {"color": "#e6e8eb"}, "name": "needed",
+        "hovertemplate": [f"%{{y}}: needed from {a} to {b}<extra></extra>"
+                          for a, b in zip(s.labels(start), s.labels(end), strict=True)]}]
     arr = arrivals_by_need(p)
     arr = arr[arr["need"].isin(shown["need"])]
     req = shown.set_index("need")["required"]
@@ -261,18 +335,20 @@ def _timeline_chart(p: Plan, needs: pd.DataFrame) -> tuple[go.Figure, str]:
         if a.empty:
             continue
         frac = (a["units"] / a["need"].map(req).where(lambda r: r > 0, 1.0)).clip(upper=1.0)
-        fig.add_trace(go.Scatter(
-            x=a["month"], y=a["need"], mode="markers", name="planned" if origin == "plan" else "pledged",
-            marker={"size": 6 + 14 * np.sqrt(frac), "color": colour, "symbol": symbol, "line": {"width": 0}},
-            customdata=np.c_[a["label"], a["what"]],
-            hovertemplate="%{y}, %{customdata[0]}: %{customdata[1]}<extra></extra>"))
+        traces.append({
+            "type": "scatter", "x": a["month"].to_numpy(), "y": a["need"].tolist(), "mode": "markers",
+            "name": "planned" if origin == "plan" else "pledged",
+            "marker": {"size": (6 + 14 * np.sqrt(frac)).to_numpy(), "color": colour, "symbol": symbol,
+                       "line": {"width": 0}},
+            "customdata": np.c_[a["label"].to_numpy(dtype=object), a["what"].to_numpy(dtype=object)],
+            "hovertemplate": "%{y}, %{customdata[0]}: %{customdata[1]}<extra></extra>"})
     ticks = list(range(0, s.horizon, max(1, s.horizon // 12)))
-    fig.update_layout(height=max(240, 22 * len(shown) + 120), barmode="overlay", showlegend=True,
-                      legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
-                      yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-                      xaxis={"side": "top", "range": [-0.5, s.horizon - 0.5], "tickvals": ticks,
-                             "ticktext": s.labels(ticks), "automargin": True})
-    return fig, caption
+    return {"data": traces, "layout": {
+        "height": max(240, 22 * len(shown) + 120), "barmode": "overlay", "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.02, "yanchor": "top"},
+        "yaxis": {"autorange": "reversed", "automargin": True, "type": "category"},
+        "xaxis": {"side": "top", "range": [-0.5, s.horizon - 0.5], "tickvals": ticks, "ticktext": s.labels(ticks),
+                  "automargin": True}}}, caption
 
 
 def _needs_table(needs: pd.DataFrame) -> str:
@@ -291,22 +367,28 @@ def _needs_table(needs: pd.DataFrame) -> str:
 
 def _asks(p: Plan, asks: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
     who = askers(p).set_index("key")
+    kinds, names = who["kind"].to_dict(), who["name"].to_dict()
     summaries = ask_summaries(p, asks)
     out = []
     for key, t in sorted(asks.items(), key=lambda kv: -kv[1]["value_eur"].sum()):
-        view = pd.DataFrame({"Item": t["item_name"], "Quantity": t["quantity"].map(fmt_quantity),
-                             "Ship": t["ship_month"], "In service": t["in_service"], "From": t["source"],
-                             "Paid by": t["paid_by"], "For need": t["need"]})
-        why = t.drop_duplicates(["item_name", "need", "why"])
-        w = who.loc[key]
-        title = f"{w['name']} ({key})" if w["kind"] == "donor" else f"{w['name']} (pooled)"
+        shown = t.head(MAX_ASK_ROWS)
+        col = {c: shown[c].tolist() for c in ("item_name", "quantity", "ship_month", "in_service", "source",
+                                                 "paid_by", "need")}
+        view = {"Item": [str(v) for v in col["item_name"]], "Quantity": [fmt_quantity(q) for q in col["quantity"]],
+                "Ship": col["ship_month"], "In service": col["in_service"], "From": col["source"],
+                "Paid by": col["paid_by"], "For need": col["need"]}
+        seen: dict[tuple[str, str, str], None] = {}
+        for trio in zip(t["item_name"].tolist(), t["need"].tolist(), t["why"].tolist(), strict=True):
+            seen.setdefault(trio, None)
+        why = list(seen)
+        title = f"{names[key]} ({key})" if kinds[key] == "donor" else f"{names[key]} (pooled)"
         n = f"{len(t):,} shipment{'s' if len(t) != 1 else ''}"
         out.append({"title": f"{title} — {fmt_eur(t['value_eur'].sum())}, {n}",
                     "summary": summaries[key],
-                    "table": _table(view, num=("Quantity",), max_rows=MAX_ASK_ROWS, what="shipments",
-                                    nowrap=("Ship", "In service")),
-                    "why": [f"{n} for {need}: {y}" for n, need, y in
-                            zip(why["item_name"], why["need"], why["why"], strict=True)][:MAX_WHY]
+                    "table": _list_table({k: [str(v) for v in vs] for k, vs in view.items()}, len(t),
+                                         num=("Quantity",), max_rows=MAX_ASK_ROWS, what="shipments",
+                                         nowrap=("Ship", "In service")),
+                    "why": [f"{n} for {need}: {y}" for n, need, y in why[:MAX_WHY]]
                     + ([f"... and {len(why) - MAX_WHY} more in asks/{key}.csv"] if len(why) > MAX_WHY else [])})
     return out
 
@@ -321,16 +403,18 @@ def render_report(p: Plan, *, asks: dict[str, pd.DataFrame] | None = None, needs
     cov_fig, cov_caption = _coverage_chart(p, needs)
     tl_fig, tl_caption = _timeline_chart(p, needs)
     by_month = deliveries_by_month(p)
-    del_fig = go.Figure([go.Bar(name=c, x=list(by_month.index), y=by_month[c] / 1e6) for c in by_month.columns])
-    del_fig.update_layout(barmode="stack", yaxis_title="EUR m (by month in service)", height=360,
-                          legend={"orientation": "h", "y": -0.15})
+    del_fig = {"data": [{"type": "bar", "name": str(c), "x": list(by_month.index), "y": (by_month[c] / 1e6).to_numpy()}
+                        for c in by_month.columns],
+               "layout": {"barmode": "stack", "yaxis": {"title": {"text": "EUR m (by month in service)"}},
+                          "height": 360, "legend": {"orientation": "h", "y": -0.15}}}
     b = p.burden
     names = s.parties.set_index("code")["name"]
-    bur_fig = go.Figure([go.Bar(name="share of value delivered", x=b["donor"], y=100 * b["share"],
-                                marker_color="#3b528b"),
-                         go.Bar(name="share of coalition GDP", x=b["donor"], y=100 * b["gdp_share"],
-                                marker_color="#5ec962")])
-    bur_fig.update_layout(barmode="group", yaxis_title="%", height=360, legend={"orientation": "h", "y": 1.08})
+    bur_fig = {"data": [{"type": "bar", "name": "share of value delivered", "x": b["donor"].tolist(),
+                         "y": (100 * b["share"]).to_numpy(), "marker": {"color": "#3b528b"}},
+                        {"type": "bar", "name": "share of coalition GDP", "x": b["donor"].tolist(),
+                         "y": (100 * b["gdp_share"]).to_numpy(), "marker": {"color": "#5ec962"}}],
+               "layout": {"barmode": "group", "yaxis": {"title": {"text": "%"}}, "height": 360,
+                          "legend": {"orientation": "h", "y": 1.08}}}
     summary = p.summary()
     cards = [
         ("Needs fully met", f"{summary['needs_fully_met']:,} of {summary['needs']:,}"),
@@ -355,19 +439,27 @@ def render_report(p: Plan, *, asks: dict[str, pd.DataFrame] | None = None, needs
                             "From, paid by": np.where(dl["fund"] == "", "stock", "line " + dl["source"] + ", fund "
                                                       + dl["fund"]),
                             "Value": dl["value_eur"].map(fmt_eur), "For need": dl["need"]})
-    env = Environment(autoescape=True)
-    return env.from_string(_TEMPLATE).render(
-        name=s.config.name, start=s.config.start, horizon=s.horizon, status=status,
-        provenance=provenance(p, ledger=ledger, ledger_as_of=ledger_as_of), illustrative=_illustrative(p),
-        cards=cards, coverage_caption=cov_caption, timeline_caption=tl_caption,
-        charts={"coverage": Markup(_figure_html(cov_fig, True)), "timeline": Markup(_figure_html(tl_fig, False)),
-                "deliveries": Markup(_figure_html(del_fig, False)), "burden": Markup(_figure_html(bur_fig, False))},
-        needs=Markup(_needs_table(needs)),
-        shortfalls=Markup(_table(sf_view, num=("Months", "Largest shortfall"), max_rows=300, what="shortfalls",
-                                 nowrap=("Need", "First month")))
-        if len(sf) else "",
-        asks=[{**a, "table": Markup(a["table"])} for a in _asks(p, asks)],
-        burden=Markup(_table(burden_view, num=("Value", "Share of value", "Share of GDP", "% of GDP"))),
-        deliveries=Markup(_table(dl_view, num=("Quantity", "Value"), what="deliveries",
-                                 nowrap=("Ship", "In service"))),
-        n_deliveries=f"{len(dl):,}")
+    def esc(v: object) -> str:  # as the template engine this replaced escaped values
+        return str(escape(v))
+
+    ask_html = "".join(
+        f'<details class="ask"><summary>{esc(a["title"])}</summary><p>{esc(a["summary"])}</p>{a["table"]}\n'
+        + (("<p><b>Why these sources</b></p><ul>" + "".join(f"<li>{esc(w)}</li>" for w in a["why"]) + "</ul>")
+           if a["why"] else "")
+        + "\n</details>\n" for a in _asks(p, asks)) or "<p>Nothing is asked of any donor.</p>"
+    return _TEMPLATE.substitute(
+        name=esc(s.config.name), start=esc(s.config.start), horizon=esc(s.horizon), status=esc(status),
+        provenance="".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>"
+                           for k, v in provenance(p, ledger=ledger, ledger_as_of=ledger_as_of)),
+        illustrative=esc(_illustrative(p)),
+        cards="".join(f'<div class="card">{esc(label)}<b>{esc(value)}</b></div>' for label, value in cards),
+        coverage_caption=esc(cov_caption), timeline_caption=esc(tl_caption),
+        chart_coverage=_figure_html(cov_fig, True), chart_timeline=_figure_html(tl_fig, False),
+        chart_deliveries=_figure_html(del_fig, False), chart_burden=_figure_html(bur_fig, False),
+        needs=_needs_table(needs),
+        shortfalls=_table(sf_view, num=("Months", "Largest shortfall"), max_rows=300, what="shortfalls",
+                          nowrap=("Need", "First month")) if len(sf) else "<p>Every need is met on time.</p>",
+        asks=ask_html,
+        burden=_table(burden_view, num=("Value", "Share of value", "Share of GDP", "% of GDP")),
+        deliveries=_table(dl_view, num=("Quantity", "Value"), what="deliveries", nowrap=("Ship", "In service")),
+        n_deliveries=esc(f"{len(dl):,}")).removesuffix("\n")

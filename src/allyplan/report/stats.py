@@ -130,43 +130,56 @@ def _in_words(p: Plan, out: pd.DataFrame) -> pd.Series:
     """One sentence per need (index: need id): how much is there by when, what is short and why."""
     s = p.scenario
     nd = s.needs.set_index("id")
-    cov = p.coverage.set_index(["need", "month"])
+    cov = p.coverage
+    covered = dict(zip(zip(cov["need"].tolist(), cov["month"].tolist(), strict=True), cov["covered"].tolist(),
+                       strict=True))
     sf = p.shortfalls
-    limit_at = pd.Series(with_item_names(s, sf["limit"]).to_numpy(), index=pd.MultiIndex.from_frame(
-        sf[["need", "month"]])) if len(sf) else pd.Series(dtype=object)
-    limit_at = limit_at[~limit_at.index.duplicated()]
+    limit_at: dict[tuple[str, int], str] = {}
+    if len(sf):
+        keys = zip(sf["need"].tolist(), sf["month"].tolist(), strict=True)
+        for key, text in zip(keys, with_item_names(s, sf["limit"]).tolist(), strict=True):
+            limit_at.setdefault(key, text)
     end = s.label(s.horizon - 1)
-    words = {}
-    for n, r in out.iterrows():
-        q = fmt_quantity(r["required"])
-        if r["kind"] == "hold":
-            due = int(nd.at[n, "due"])
-            at_due = float(cov["covered"].get((n, due), 0.0))
-            text = f"{fmt_quantity(at_due)} of {q} in service by {s.label(due)}"
-            gap = float(r["required"]) - at_due
+    months = {m: s.label(m) for m in range(s.horizon)}
+
+    def label(m: int) -> str:
+        return months.get(m) or s.label(m)
+
+    due_of = nd["due"].to_dict() if "due" in nd else {}
+    from_of, to_of, rate_of = (nd[c].to_dict() for c in ("from", "to", "per_month"))
+    words = []
+    cols = ["kind", "required", "short", "met_by", "main_limit", "short_months", "covered", "covered_pct"]
+    for n, kind, required, short, met_by, main_limit, short_months, cov_n, pct in zip(
+            out.index.tolist(), *(out[c].tolist() for c in cols), strict=True):
+        q = fmt_quantity(required)
+        if kind == "hold":
+            due = int(due_of[n])
+            at_due = float(covered.get((n, due), 0.0))
+            text = f"{fmt_quantity(at_due)} of {q} in service by {label(due)}"
+            gap = float(required) - at_due
             if gap <= 1e-6:
-                words[n] = text + ", as required."
+                words.append(text + ", as required.")
                 continue
             text += f"; {fmt_quantity(gap)} short"
-            why = limit_at.get((n, due), r["main_limit"])
+            why = limit_at.get((n, due), main_limit)
             text += f": {why}" if why else ""
-            if r["met_by"] == NOT_IN_HORIZON:
-                text += f". Still {fmt_quantity(r['short'])} short at the end of the plan ({end})."
+            if met_by == NOT_IN_HORIZON:
+                text += f". Still {fmt_quantity(short)} short at the end of the plan ({end})."
             else:
-                text += f". All {q} in service by {r['met_by']}."
+                text += f". All {q} in service by {met_by}."
         else:
-            window = f"{s.label(int(nd.at[n, 'from']))} to {s.label(int(nd.at[n, 'to']))}"
-            rate = fmt_quantity(float(nd.at[n, "per_month"]))
-            if r["short_months"] == 0:
-                words[n] = f"All {q} over {window} ({rate} a month), every month covered."
+            window = f"{label(int(from_of[n]))} to {label(int(to_of[n]))}"
+            rate = fmt_quantity(float(rate_of[n]))
+            if short_months == 0:
+                words.append(f"All {q} over {window} ({rate} a month), every month covered.")
                 continue
-            months = int(nd.at[n, "to"]) - int(nd.at[n, "from"]) + 1
-            text = (f"{fmt_quantity(r['covered'])} of {q} over {window} ({fmt_pct(r['covered_pct'])}); short in "
-                    f"{r['short_months']} of {months} months")
-            text += f", every month covered from {r['met_by']}" if r["met_by"] != NEVER else ", to the window's end"
-            text += f": {r['main_limit']}." if r["main_limit"] else "."
-        words[n] = text
-    return pd.Series(words, dtype=object).reindex(out.index)
+            span = int(to_of[n]) - int(from_of[n]) + 1
+            text = (f"{fmt_quantity(cov_n)} of {q} over {window} ({fmt_pct(pct)}); short in "
+                    f"{short_months} of {span} months")
+            text += f", every month covered from {met_by}" if met_by != NEVER else ", to the window's end"
+            text += f": {main_limit}." if main_limit else "."
+        words.append(text)
+    return pd.Series(words, index=out.index, dtype=object)
 
 
 def shortfall_summary(p: Plan, per_reason: bool = False) -> pd.DataFrame:
@@ -242,7 +255,12 @@ def arrivals_by_need(p: Plan) -> pd.DataFrame:
         factor).fillna(1.0).to_numpy()
     both["what"] = (both["quantity"].map(fmt_quantity) + " " + both["item"].map(names).fillna(both["item"])
                     + " from " + both["donor"].astype(str))
-    out = both.groupby(["need", "month", "origin"], as_index=False).agg(
-        units=("units", "sum"), what=("what", lambda x: "; ".join(x)))
+    out = both.groupby(["need", "month", "origin"], as_index=False).agg(units=("units", "sum"))
+    what: dict[tuple[str, int, str], list[str]] = {}  # plain Python: a Python function per group is slow in pandas
+    keys = zip(both["need"].tolist(), both["month"].tolist(), both["origin"].tolist(), strict=True)
+    for key, w in zip(keys, both["what"].tolist(), strict=True):
+        what.setdefault(key, []).append(w)
+    out["what"] = ["; ".join(what[k]) for k in zip(out["need"].tolist(), out["month"].tolist(),
+                                                   out["origin"].tolist(), strict=True)]
     out.insert(2, "label", s.labels(out["month"]))
     return out
