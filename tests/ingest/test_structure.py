@@ -212,3 +212,25 @@ def test_an_ordinal_date_or_an_abbreviated_amount_does_not_end_a_sentence(extrac
 def test_general_humanitarian_aid_is_no_pledge(extractor: Extractor) -> None:
     text = "Hungarian aid deliveries arrived in Ukraine, and we are continuing to provide care for the refugees."
     assert not extractor.extract(text, "en").pledges
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Denmark will donate 19 F-16 jets to Ukraine.", "en", ("DK", 19.0)),
+    ("The Ministry of Defence said about 200 weapons would be provided to Ukraine by Britain.", "en", ("GB", 200.0)),
+    ("Det var i august, at det blev meddelt, at Danmark vil donere 19 F-16-fly til Ukraine.", "da", ("DK", 19.0)),
+    # a range says no one number
+    ("Norway will donate between five and ten F-16 jets to Ukraine.", "en", ("NO", None)),
+    ("Norway will donate 5 to 10 F-16 jets to Ukraine.", "en", ("NO", None)),
+])
+def test_an_item_less_pledge_keeps_the_count_of_what_it_gives(extractor: Extractor, text: str, lang: str,
+                                                              want: tuple) -> None:
+    got = records(extractor, text, lang)
+    assert got == {("pledge", want[0], None, "committed", want[1])}
+
+
+def test_a_model_number_is_not_a_count() -> None:
+    from allyplan.ingest.numbers import find_numbers
+    from allyplan.ingest.rules import Rules
+
+    got = [n.value for n in find_numbers("5 MiG-29 og F-16-fly, T-72, 2-3 tanks", Rules.load("da"))]
+    assert got == [5.0, 2.0, 3.0]

@@ -435,8 +435,10 @@ class _Run:
                 continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
-            made = self._pledges(cl, actor, None, status, reannounced, value=value, currency=currency,
-                                 specific=any(c.cls == "equipment" for c in around) or value is not None,
+            count = self._count(cl, lo, hi) if len(actor.codes) == 1 else None
+            made = self._pledges(cl, actor, None, status, reannounced, quantity=count, value=value, currency=currency,
+                                 specific=any(c.cls == "equipment" for c in around) or value is not None
+                                 or count is not None,
                                  explain=_explained(cue, actor, "a status cue that serves no item, with aid named "
                                                                 "around it"))
             if k == 0 and self.context is not None:
@@ -802,6 +804,24 @@ class _Run:
                     self._clear(c.end, it.start, cl):
                 return 1.0
         return None
+
+    def _count(self, cl: _Clause, lo: int, hi: int) -> float | None:
+        """How many of what an item-less pledge gives: the one count in ``[lo, hi)`` that counts equipment or aid
+        named just after it ("will donate 19 F-16 jets", "about 200 weapons would be provided"); none for a range
+        ("between five and ten F-16s") or where several counts compete."""
+        nouns = [c for c in cl.cues if c.cls in ("aid", "equipment", "component")]
+        counts = [n for n in self._numbers_in(lo, hi) if not (n.money or n.year or n.percent)]
+        found: list[Number] = []
+        for i, n in enumerate(counts):
+            if any(len(_words(self.folded[o.end:p.start])) <= 2 and not re.search(r"[,;:.()]", self.folded[
+                    o.end:p.start]) for o, p in ((counts[i - 1], n) if i else (n, n), (n, counts[i + 1])
+                    if i + 1 < len(counts) else (n, n)) if o is not p):
+                return None  # "mellem fem og ti", "5 to 10": a range says no one number
+            if any(n.end <= c.start and len(_words(self.folded[n.end:c.start])) <= 3
+                   and not re.search(r"[,;:()]", self.folded[n.end:c.start]) for c in nouns):
+                found.append(n)
+        values = {n.value for n in found}
+        return found[0].value if len(values) == 1 and not found[0].ordinal else None
 
     def _clear(self, a: int, b: int, cl: _Clause) -> bool:
         """No other item or party between ``a`` and ``b``."""
