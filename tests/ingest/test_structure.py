@@ -234,3 +234,10 @@ def test_a_model_number_is_not_a_count() -> None:
 
     got = [n.value for n in find_numbers("5 MiG-29 og F-16-fly, T-72, 2-3 tanks", Rules.load("da"))]
     assert got == [5.0, 2.0, 3.0]
+
+
+def test_a_list_of_donors_after_the_colon_names_every_country(extractor: Extractor) -> None:
+    text = ("Dentro de Europa, estos son los países que ayudarán a Ucrania con el envío de armamento: Polonia, "
+            "República Checa, Rumanía, Eslovaquia.")
+    got = records(extractor, text, "es")
+    assert got == {("pledge", c, None, "committed", None) for c in ("PL", "CZ", "RO", "SK")}
