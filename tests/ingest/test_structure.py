@@ -241,3 +241,13 @@ def test_a_list_of_donors_after_the_colon_names_every_country(extractor: Extract
             "República Checa, Rumanía, Eslovaquia.")
     got = records(extractor, text, "es")
     assert got == {("pledge", c, None, "committed", None) for c in ("PL", "CZ", "RO", "SK")}
+
+
+def test_a_german_verb_frame_keeps_its_future_and_knapp_before_a_number_is_nearly(extractor: Extractor) -> None:
+    # "sollen ... eintreffen" over a long list is a commitment; "knapp 20" is "nearly 20", not a shortage
+    text = ("Deutschland liefert zusätzliche Luftverteidigung an die Ukraine.\n"
+            "In den nächsten Wochen sollen zudem weitere 10 Kampfpanzer des Typs Leopard 1A5, drei weitere "
+            "Flugabwehrkanonenpanzer Gepard, 15 geschützte Transport- und knapp 20 geschützte Sanitätsfahrzeuge in "
+            "der Ukraine eintreffen.")
+    got = records(extractor, text, "de")
+    assert {("pledge", "DE", "leopard-1a5", "committed", 10.0), ("pledge", "DE", "gepard", "committed", 3.0)} <= got

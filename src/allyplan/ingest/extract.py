@@ -764,7 +764,7 @@ class _Run:
     @staticmethod
     def _status(cue: Cue, live: list[Cue]) -> str:
         if cue.cls in ("delivered", "received") and any(
-                c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 60
+                c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 240
                 and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
                 for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
