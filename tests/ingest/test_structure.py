@@ -251,3 +251,15 @@ def test_a_german_verb_frame_keeps_its_future_and_knapp_before_a_number_is_nearl
             "der Ukraine eintreffen.")
     got = records(extractor, text, "de")
     assert {("pledge", "DE", "leopard-1a5", "committed", 10.0), ("pledge", "DE", "gepard", "committed", 3.0)} <= got
+
+
+def test_a_package_listed_before_any_verb_is_the_texts_party(extractor: Extractor) -> None:
+    text = ("Deutschland veröffentlicht Angaben zu Waffenlieferungen\n\n"
+            "Sie umfasst eine Reihe schwerer Waffensysteme - etwa 30 Flakpanzer des Typs Gepard, sieben "
+            "Panzerhaubitzen 2000 und ein Luftverteidigungssystem Iris-T SLM.")
+    got = records(extractor, text, "de")
+    assert got == {("pledge", "DE", "gepard", "committed", 30.0), ("pledge", "DE", "pzh-2000", "committed", 7.0),
+                   ("pledge", "DE", "iris-t-slm", "committed", 1.0)}
+    # a package whose party the clause names is that party's, not the text's
+    other = records(extractor, "Deutschland veröffentlicht Angaben\n\nDas Paket Polens umfasst 30 Gepard.", "de")
+    assert not any(r[1] == "DE" for r in other)

@@ -359,8 +359,15 @@ class _Run:
             cue = self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
             if cue is None:
-                if any(c.cls in ("demand",) for c in live) or self.context is None:
+                if any(c.cls in ("demand",) for c in live):
                     continue
+                if self.context is None:
+                    # "Sie umfasst ... etwa 30 Flakpanzer Gepard": a package the text's party gives, listed before any
+                    # verb said who gives it
+                    if not (cl.has("package") and self.topic and not cl.parties):
+                        continue
+                    self.context = _Context(_Actor(list(self.topic), "topic", "the party the text is about, whose "
+                                                   "package the clause lists", cl.sentence), "committed", cl.sentence)
                 near = cl.sentence - self.context.sentence
                 # a later sentence with no verb of its own inherits only where it lists a package ("It includes"),
                 # or is a line of a list a package opened ("This package includes:" / "Two NASAMS;")
