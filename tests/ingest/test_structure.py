@@ -263,3 +263,11 @@ def test_a_package_listed_before_any_verb_is_the_texts_party(extractor: Extracto
     # a package whose party the clause names is that party's, not the text's
     other = records(extractor, "Deutschland veröffentlicht Angaben\n\nDas Paket Polens umfasst 30 Gepard.", "de")
     assert not any(r[1] == "DE" for r in other)
+
+
+def test_a_count_binds_through_a_demonym_and_a_partitive_names_what_it_counts(extractor: Extractor) -> None:
+    text = ("Which countries are supplying tanks to Ukraine?\n\n"
+            "Berlin will supply Kyiv with 14 German-made Leopard 2 units at first.\n"
+            "The UK has pledged to send 14 of its Challenger 2 main battle tanks to Ukraine.")
+    got = records(extractor, text, "en")
+    assert got == {("pledge", "DE", "leopard-2a4", "committed", 14.0), ("pledge", "GB", None, "committed", 14.0)}

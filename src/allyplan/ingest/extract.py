@@ -608,8 +608,11 @@ class _Run:
         if not before:  # "... quatre batteries Patriot. La Roumanie étudie l'envoi d'une seconde."
             before = [it for c in self.sentence_clauses.get(cl.sentence - 1, []) for it in c.items]
         # "will provide two aircraft" names what it counts: not an ellipsis
+        # "14 of its Challenger 2 main battle tanks": a partitive names what it counts too
+        after = _words(self.folded[count.end:hi])[:1]
+        reach = 8 if after and self.rules.is_word("genitive", after[0]) else 4
         counted = any(c.cls in ("aid", "equipment") and count.end <= c.start < hi
-                      and len(_words(self.folded[count.end:c.start])) <= 4 for c in cl.cues)
+                      and len(_words(self.folded[count.end:c.start])) <= reach for c in cl.cues)
         if not before or counted:
             return False
         quantity = count.value if isinstance(count, Number) and not count.ordinal else 1.0
@@ -817,22 +820,29 @@ class _Run:
         named just after it ("will donate 19 F-16 jets", "about 200 weapons would be provided"); none for a range
         ("between five and ten F-16s") or where several counts compete."""
         nouns = [c for c in cl.cues if c.cls in ("aid", "equipment", "component")]
-        counts = [n for n in self._numbers_in(lo, hi) if not (n.money or n.year or n.percent)]
+        # "Challenger 2": a number right after a capitalised name is the model's, not a count
+        counts = [n for n in self._numbers_in(lo, hi) if not (n.money or n.year or n.percent)
+                  and not re.search(r"[A-Z]\w* $", self.text[max(lo, n.start - 24):n.start])]
         found: list[Number] = []
         for i, n in enumerate(counts):
             if any(len(_words(self.folded[o.end:p.start])) <= 2 and not re.search(r"[,;:.()]", self.folded[
                     o.end:p.start]) for o, p in ((counts[i - 1], n) if i else (n, n), (n, counts[i + 1])
                     if i + 1 < len(counts) else (n, n)) if o is not p):
                 return None  # "mellem fem og ti", "5 to 10": a range says no one number
-            if any(n.end <= c.start and len(_words(self.folded[n.end:c.start])) <= 3
+            after = _words(self.folded[n.end:hi])[:1]
+            reach = 8 if after and self.rules.is_word("genitive", after[0]) else 3  # "14 of its Challenger tanks"
+            if any(n.end <= c.start and len(_words(self.folded[n.end:c.start])) <= reach
                    and not re.search(r"[,;:()]", self.folded[n.end:c.start]) for c in nouns):
                 found.append(n)
         values = {n.value for n in found}
         return found[0].value if len(values) == 1 and not found[0].ordinal else None
 
     def _clear(self, a: int, b: int, cl: _Clause) -> bool:
-        """No other item or party between ``a`` and ``b``."""
-        return not any(a <= x.start < b for x in cl.items) and not any(a <= m.start < b for m in cl.parties)
+        """No other item or party between ``a`` and ``b`` (a demonym that qualifies the item, "14 German-made
+        Leopard 2", is no other party)."""
+        return not any(a <= x.start < b for x in cl.items) and not any(
+            a <= m.start < b and not (m.how == "demonym" and len(_words(self.folded[m.end:b])) <= 1)
+            for m in cl.parties)
 
     def _numbers_in(self, a: int, b: int) -> list[Number]:
         """The numbers that start in ``[a, b)``."""
