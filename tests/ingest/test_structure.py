@@ -271,3 +271,17 @@ def test_a_count_binds_through_a_demonym_and_a_partitive_names_what_it_counts(ex
             "The UK has pledged to send 14 of its Challenger 2 main battle tanks to Ukraine.")
     got = records(extractor, text, "en")
     assert got == {("pledge", "DE", "leopard-2a4", "committed", 14.0), ("pledge", "GB", None, "committed", 14.0)}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("The law of neutrality does not allow Switzerland to agree to a request for the transfer of war material to "
+     "Ukraine.", "en", ("CH", "non-lethal-only")),
+    ("Wegen des Neutralitätsrechts könne die Schweiz einer Anfrage um Weitergabe von Kriegsmaterial an die Ukraine "
+     "nicht zustimmen.", "de", ("CH", "non-lethal-only")),
+    ("Ireland will contribute around €9 million to this fund, but will not put that money towards lethal supplies.",
+     "en", ("IE", "non-lethal-only")),
+    ("Mais le Conseil fédéral a mis son veto à cela au nom de la neutralité et de la non-réexportation d'armes "
+     "suisses vers un pays en guerre.", "fr", ("CH", "non-lethal-only")),
+])
+def test_refusing_war_material_is_non_lethal_only(extractor: Extractor, text: str, lang: str, want: tuple) -> None:
+    assert ("policy", *want) in records(extractor, text, lang)
