@@ -285,3 +285,14 @@ def test_a_count_binds_through_a_demonym_and_a_partitive_names_what_it_counts(ex
 ])
 def test_refusing_war_material_is_non_lethal_only(extractor: Extractor, text: str, lang: str, want: tuple) -> None:
     assert ("policy", *want) in records(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Germany has already delivered 34 Gepard guns, and another 15 will be added in the coming weeks.", "en"),
+    ("Niemcy dostarczyły już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych w nadchodzących "
+     "tygodniach.", "pl"),
+])
+def test_a_further_count_before_a_future_marker_is_a_second_pledge(extractor: Extractor, text: str,
+                                                                   lang: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", "DE", "gepard", "delivered", 34.0),
+                                              ("pledge", "DE", "gepard", "committed", 15.0)}

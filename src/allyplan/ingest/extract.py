@@ -452,10 +452,40 @@ class _Run:
                 self.context.summaries.extend(made)
         if not status_cues and not cl.items:
             self._sourced(cl, live)
+        self._future_count(cl, live, reannounced)
         self._policies(cl, live)
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _future_count(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
+        """"Dostarczyliśmy już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych", "... has delivered
+        34 Gepard, and another 15 will be added": a further count just before a future marker that no pledge verb
+        follows, with no item of its own, is a second pledge of the item named before it in the sentence, committed,
+        by the sentence's donor."""
+        ctx = self.context
+        if ctx is None or ctx.sentence != cl.sentence:
+            return
+        for f in live:
+            if f.cls != "future" or any(v.cls in _PLEDGE_CUES and f.start <= v.start and v.start - f.end <= 60
+                                        for v in live):
+                continue
+            count = next((n for n in reversed(self._numbers_in(cl.start, f.start))
+                          if not (n.money or n.year or n.percent)), None)
+            if count is None or len(_words(self.folded[count.end:f.start])) > 1 or re.search(
+                    r"[,;:()]", self.folded[count.end:f.start]):
+                continue
+            lead = _words(self.folded[max(cl.start, count.start - 30):count.start])[-1:]
+            if not lead or not self.rules.is_word("filler", lead[0]) or any(
+                    count.end <= it.start < f.start for it in cl.items):
+                continue
+            before = [it for c in self.sentence_clauses.get(cl.sentence, [cl]) for it in c.items
+                      if it.end <= count.start]
+            if before:
+                self._pledges(cl, ctx.actor, before[-1].id, "committed", reannounced, quantity=count.value,
+                              explain=_explained(f, ctx.actor, "a further count before a future marker: a second "
+                                                               "pledge of the item named before"))
+            return
 
     def _sourced(self, cl: _Clause, live: list[Cue]) -> None:
         """A verbless line of a list of announcements: "As well as 10,000 drones from the United Kingdom.", "a new
