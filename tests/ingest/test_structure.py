@@ -296,3 +296,9 @@ def test_a_further_count_before_a_future_marker_is_a_second_pledge(extractor: Ex
                                                                    lang: str) -> None:
     assert records(extractor, text, lang) == {("pledge", "DE", "gepard", "delivered", 34.0),
                                               ("pledge", "DE", "gepard", "committed", 15.0)}
+
+
+def test_an_amount_inside_a_commitment_does_not_break_it(extractor: Extractor) -> None:
+    text = ("The U.S. will use approximately $2.2 billion in Ukraine Security Assistance Initiative funds to purchase "
+            "interceptors for Patriot and NASAMS air defense systems.")
+    assert {(r[1], r[2]) for r in records(extractor, text, "en")} == {("US", "pac-3-mse"), ("US", "aim-120-amraam")}
