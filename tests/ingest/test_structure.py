@@ -302,3 +302,8 @@ def test_an_amount_inside_a_commitment_does_not_break_it(extractor: Extractor) -
     text = ("The U.S. will use approximately $2.2 billion in Ukraine Security Assistance Initiative funds to purchase "
             "interceptors for Patriot and NASAMS air defense systems.")
     assert {(r[1], r[2]) for r in records(extractor, text, "en")} == {("US", "pac-3-mse"), ("US", "aim-120-amraam")}
+
+
+def test_a_further_count_after_a_commitment_does_not_split_it(extractor: Extractor) -> None:
+    got = records(extractor, "France will send 12 Caesar howitzers to Ukraine, and another 6 will follow.", "en")
+    assert got == {("pledge", "FR", "caesar", "committed", 12.0)}

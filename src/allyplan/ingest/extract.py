@@ -461,8 +461,8 @@ class _Run:
     def _future_count(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
         """"Dostarczyliśmy już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych", "... has delivered
         34 Gepard, and another 15 will be added": a further count just before a future marker that no pledge verb
-        follows, with no item of its own, is a second pledge of the item named before it in the sentence, committed,
-        by the sentence's donor."""
+        follows, with no item of its own, after a delivery of the item named before it in the sentence, is a new
+        commitment of that item by the sentence's donor."""
         ctx = self.context
         if ctx is None or ctx.sentence != cl.sentence:
             return
@@ -481,7 +481,10 @@ class _Run:
                 continue
             before = [it for c in self.sentence_clauses.get(cl.sentence, [cl]) for it in c.items
                       if it.end <= count.start]
-            if before:
+            # only after a delivery of it: "will send 12 Caesar, and another 6 will follow" sums up one commitment
+            delivered = before and any(isinstance(r, Pledge) and r.item == before[-1].id and r.status == "delivered"
+                                       and r.start == cl.s_start for r in self.records)
+            if delivered:
                 self._pledges(cl, ctx.actor, before[-1].id, "committed", reannounced, quantity=count.value,
                               explain=_explained(f, ctx.actor, "a further count before a future marker: a second "
                                                                "pledge of the item named before"))
