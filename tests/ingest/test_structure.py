@@ -307,3 +307,10 @@ def test_an_amount_inside_a_commitment_does_not_break_it(extractor: Extractor) -
 def test_a_further_count_after_a_commitment_does_not_split_it(extractor: Extractor) -> None:
     got = records(extractor, "France will send 12 Caesar howitzers to Ukraine, and another 6 will follow.", "en")
     assert got == {("pledge", "FR", "caesar", "committed", 12.0)}
+
+
+def test_the_bodys_exact_refusal_wins_over_the_headlines(extractor: Extractor) -> None:
+    text = ("Hungary won't send weapons to Ukraine, Orban says\n\n"
+            "Hungarian Prime Minister Viktor Orban said that his government would therefore not send any weapons or "
+            "military equipment to its eastern neighbour.")
+    assert records(extractor, text, "en") == {("policy", "HU", "no-military-aid")}

@@ -1026,7 +1026,13 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     out: list[Record] = [p for p in pledges.values() if p.item is not None or (
         p.start < headline_end and p.donor not in in_body) or (p.start >= headline_end and (
             p.donor not in donors or (p.donor, p.status) not in named or p.specific))]
-    out.extend(policies.values())
+    # the headline's short refusal gives way to the body's exact one ("won't send weapons" / "would not send any
+    # weapons or military equipment": no-military-aid, not also non-lethal-only)
+    limits = ("non-lethal-only", "no-military-aid")
+    body_limits = {(p.party, p.stance) for p in policies.values() if p.start >= headline_end and p.stance in limits}
+    out.extend(p for p in policies.values() if not (
+        p.start < headline_end and p.stance in limits and (p.party, p.stance) not in body_limits
+        and any(party == p.party for party, _ in body_limits)))
     return out
 
 
