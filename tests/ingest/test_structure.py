@@ -314,3 +314,8 @@ def test_the_bodys_exact_refusal_wins_over_the_headlines(extractor: Extractor) -
             "Hungarian Prime Minister Viktor Orban said that his government would therefore not send any weapons or "
             "military equipment to its eastern neighbour.")
     assert records(extractor, text, "en") == {("policy", "HU", "no-military-aid")}
+
+
+def test_a_phrase_skips_elided_words(extractor: Extractor) -> None:
+    text = "Le ministre a déclaré que \"le soutien de la France à l'Ukraine se poursuivra\"."
+    assert records(extractor, text, "fr") == {("policy", "FR", "supportive")}
