@@ -319,3 +319,9 @@ def test_the_bodys_exact_refusal_wins_over_the_headlines(extractor: Extractor) -
 def test_a_phrase_skips_elided_words(extractor: Extractor) -> None:
     text = "Le ministre a déclaré que \"le soutien de la France à l'Ukraine se poursuivra\"."
     assert records(extractor, text, "fr") == {("policy", "FR", "supportive")}
+
+
+def test_a_ukrainian_passive_delivery_from_its_sources(extractor: Extractor) -> None:
+    text = "Повідомляється, що 437 генераторів уже доставлено від Європейського Союзу та Японії."
+    assert {(r[1], r[2], r[3]) for r in records(extractor, text, "uk")} == {("EU", "generator", "delivered"),
+                                                                           ("JP", "generator", "delivered")}
