@@ -21,6 +21,9 @@ def g() -> Gazetteer:
     ("Washington", "US"), ("Londres", "GB"), ("Рим", "IT"), ("Риму", "IT"), ("Berlin", "DE"),
     ("the Dutch government", "NL"), ("le gouvernement italien", "IT"), ("італійський уряд", "IT"),
     ("Pistorius", "DE"), ("the Pentagon", "US"), ("Bundesregierung", "DE"), ("США", "US"),
+    # a stem inside a name of several words ("Spojen* stát*", "Європейськ* Союз*")
+    ("Spojených států", "US"), ("Європейського Союзу", "EU"), ("Velké Británie", "GB"), ("spojenci", None),
+    ("Nederlandene", "NL"), ("República Checa", "CZ"), ("Conseil fédéral", "CH"),
 ])
 def test_party_names(g: Gazetteer, text: str, code: str | None) -> None:
     codes = [m.code for m in g.find(text) if not m.is_item]

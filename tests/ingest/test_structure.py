@@ -212,3 +212,116 @@ def test_an_ordinal_date_or_an_abbreviated_amount_does_not_end_a_sentence(extrac
 def test_general_humanitarian_aid_is_no_pledge(extractor: Extractor) -> None:
     text = "Hungarian aid deliveries arrived in Ukraine, and we are continuing to provide care for the refugees."
     assert not extractor.extract(text, "en").pledges
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Denmark will donate 19 F-16 jets to Ukraine.", "en", ("DK", 19.0)),
+    ("The Ministry of Defence said about 200 weapons would be provided to Ukraine by Britain.", "en", ("GB", 200.0)),
+    ("Det var i august, at det blev meddelt, at Danmark vil donere 19 F-16-fly til Ukraine.", "da", ("DK", 19.0)),
+    # a range says no one number
+    ("Norway will donate between five and ten F-16 jets to Ukraine.", "en", ("NO", None)),
+    ("Norway will donate 5 to 10 F-16 jets to Ukraine.", "en", ("NO", None)),
+])
+def test_an_item_less_pledge_keeps_the_count_of_what_it_gives(extractor: Extractor, text: str, lang: str,
+                                                              want: tuple) -> None:
+    got = records(extractor, text, lang)
+    assert got == {("pledge", want[0], None, "committed", want[1])}
+
+
+def test_a_model_number_is_not_a_count() -> None:
+    from allyplan.ingest.numbers import find_numbers
+    from allyplan.ingest.rules import Rules
+
+    got = [n.value for n in find_numbers("5 MiG-29 og F-16-fly, T-72, 2-3 tanks", Rules.load("da"))]
+    assert got == [5.0, 2.0, 3.0]
+
+
+def test_a_list_of_donors_after_the_colon_names_every_country(extractor: Extractor) -> None:
+    text = ("Dentro de Europa, estos son los países que ayudarán a Ucrania con el envío de armamento: Polonia, "
+            "República Checa, Rumanía, Eslovaquia.")
+    got = records(extractor, text, "es")
+    assert got == {("pledge", c, None, "committed", None) for c in ("PL", "CZ", "RO", "SK")}
+
+
+def test_a_german_verb_frame_keeps_its_future_and_knapp_before_a_number_is_nearly(extractor: Extractor) -> None:
+    # "sollen ... eintreffen" over a long list is a commitment; "knapp 20" is "nearly 20", not a shortage
+    text = ("Deutschland liefert zusätzliche Luftverteidigung an die Ukraine.\n"
+            "In den nächsten Wochen sollen zudem weitere 10 Kampfpanzer des Typs Leopard 1A5, drei weitere "
+            "Flugabwehrkanonenpanzer Gepard, 15 geschützte Transport- und knapp 20 geschützte Sanitätsfahrzeuge in "
+            "der Ukraine eintreffen.")
+    got = records(extractor, text, "de")
+    assert {("pledge", "DE", "leopard-1a5", "committed", 10.0), ("pledge", "DE", "gepard", "committed", 3.0)} <= got
+
+
+def test_a_package_listed_before_any_verb_is_the_texts_party(extractor: Extractor) -> None:
+    text = ("Deutschland veröffentlicht Angaben zu Waffenlieferungen\n\n"
+            "Sie umfasst eine Reihe schwerer Waffensysteme - etwa 30 Flakpanzer des Typs Gepard, sieben "
+            "Panzerhaubitzen 2000 und ein Luftverteidigungssystem Iris-T SLM.")
+    got = records(extractor, text, "de")
+    assert got == {("pledge", "DE", "gepard", "committed", 30.0), ("pledge", "DE", "pzh-2000", "committed", 7.0),
+                   ("pledge", "DE", "iris-t-slm", "committed", 1.0)}
+    # a package whose party the clause names is that party's, not the text's
+    other = records(extractor, "Deutschland veröffentlicht Angaben\n\nDas Paket Polens umfasst 30 Gepard.", "de")
+    assert not any(r[1] == "DE" for r in other)
+
+
+def test_a_count_binds_through_a_demonym_and_a_partitive_names_what_it_counts(extractor: Extractor) -> None:
+    text = ("Which countries are supplying tanks to Ukraine?\n\n"
+            "Berlin will supply Kyiv with 14 German-made Leopard 2 units at first.\n"
+            "The UK has pledged to send 14 of its Challenger 2 main battle tanks to Ukraine.")
+    got = records(extractor, text, "en")
+    assert got == {("pledge", "DE", "leopard-2a4", "committed", 14.0), ("pledge", "GB", None, "committed", 14.0)}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("The law of neutrality does not allow Switzerland to agree to a request for the transfer of war material to "
+     "Ukraine.", "en", ("CH", "non-lethal-only")),
+    ("Wegen des Neutralitätsrechts könne die Schweiz einer Anfrage um Weitergabe von Kriegsmaterial an die Ukraine "
+     "nicht zustimmen.", "de", ("CH", "non-lethal-only")),
+    ("Ireland will contribute around €9 million to this fund, but will not put that money towards lethal supplies.",
+     "en", ("IE", "non-lethal-only")),
+    ("Mais le Conseil fédéral a mis son veto à cela au nom de la neutralité et de la non-réexportation d'armes "
+     "suisses vers un pays en guerre.", "fr", ("CH", "non-lethal-only")),
+])
+def test_refusing_war_material_is_non_lethal_only(extractor: Extractor, text: str, lang: str, want: tuple) -> None:
+    assert ("policy", *want) in records(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Germany has already delivered 34 Gepard guns, and another 15 will be added in the coming weeks.", "en"),
+    ("Niemcy dostarczyły już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych w nadchodzących "
+     "tygodniach.", "pl"),
+])
+def test_a_further_count_before_a_future_marker_is_a_second_pledge(extractor: Extractor, text: str,
+                                                                   lang: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", "DE", "gepard", "delivered", 34.0),
+                                              ("pledge", "DE", "gepard", "committed", 15.0)}
+
+
+def test_an_amount_inside_a_commitment_does_not_break_it(extractor: Extractor) -> None:
+    text = ("The U.S. will use approximately $2.2 billion in Ukraine Security Assistance Initiative funds to purchase "
+            "interceptors for Patriot and NASAMS air defense systems.")
+    assert {(r[1], r[2]) for r in records(extractor, text, "en")} == {("US", "pac-3-mse"), ("US", "aim-120-amraam")}
+
+
+def test_a_further_count_after_a_commitment_does_not_split_it(extractor: Extractor) -> None:
+    got = records(extractor, "France will send 12 Caesar howitzers to Ukraine, and another 6 will follow.", "en")
+    assert got == {("pledge", "FR", "caesar", "committed", 12.0)}
+
+
+def test_the_bodys_exact_refusal_wins_over_the_headlines(extractor: Extractor) -> None:
+    text = ("Hungary won't send weapons to Ukraine, Orban says\n\n"
+            "Hungarian Prime Minister Viktor Orban said that his government would therefore not send any weapons or "
+            "military equipment to its eastern neighbour.")
+    assert records(extractor, text, "en") == {("policy", "HU", "no-military-aid")}
+
+
+def test_a_phrase_skips_elided_words(extractor: Extractor) -> None:
+    text = "Le ministre a déclaré que \"le soutien de la France à l'Ukraine se poursuivra\"."
+    assert records(extractor, text, "fr") == {("policy", "FR", "supportive")}
+
+
+def test_a_ukrainian_passive_delivery_from_its_sources(extractor: Extractor) -> None:
+    text = "Повідомляється, що 437 генераторів уже доставлено від Європейського Союзу та Японії."
+    assert {(r[1], r[2], r[3]) for r in records(extractor, text, "uk")} == {("EU", "generator", "delivered"),
+                                                                           ("JP", "generator", "delivered")}

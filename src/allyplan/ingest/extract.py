@@ -359,8 +359,15 @@ class _Run:
             cue = self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
             if cue is None:
-                if any(c.cls in ("demand",) for c in live) or self.context is None:
+                if any(c.cls in ("demand",) for c in live):
                     continue
+                if self.context is None:
+                    # "Sie umfasst ... etwa 30 Flakpanzer Gepard": a package the text's party gives, listed before any
+                    # verb said who gives it
+                    if not (cl.has("package") and self.topic and not cl.parties):
+                        continue
+                    self.context = _Context(_Actor(list(self.topic), "topic", "the party the text is about, whose "
+                                                   "package the clause lists", cl.sentence), "committed", cl.sentence)
                 near = cl.sentence - self.context.sentence
                 # a later sentence with no verb of its own inherits only where it lists a package ("It includes"),
                 # or is a line of a list a package opened ("This package includes:" / "Two NASAMS;")
@@ -435,18 +442,53 @@ class _Run:
                 continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
-            made = self._pledges(cl, actor, None, status, reannounced, value=value, currency=currency,
-                                 specific=any(c.cls == "equipment" for c in around) or value is not None,
+            count = self._count(cl, lo, hi) if len(actor.codes) == 1 else None
+            made = self._pledges(cl, actor, None, status, reannounced, quantity=count, value=value, currency=currency,
+                                 specific=any(c.cls == "equipment" for c in around) or value is not None
+                                 or count is not None,
                                  explain=_explained(cue, actor, "a status cue that serves no item, with aid named "
                                                                 "around it"))
             if k == 0 and self.context is not None:
                 self.context.summaries.extend(made)
         if not status_cues and not cl.items:
             self._sourced(cl, live)
+        self._future_count(cl, live, reannounced)
         self._policies(cl, live)
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _future_count(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
+        """"Dostarczyliśmy już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych", "... has delivered
+        34 Gepard, and another 15 will be added": a further count just before a future marker that no pledge verb
+        follows, with no item of its own, after a delivery of the item named before it in the sentence, is a new
+        commitment of that item by the sentence's donor."""
+        ctx = self.context
+        if ctx is None or ctx.sentence != cl.sentence:
+            return
+        for f in live:
+            if f.cls != "future" or any(v.cls in _PLEDGE_CUES and f.start <= v.start and v.start - f.end <= 60
+                                        for v in live):
+                continue
+            count = next((n for n in reversed(self._numbers_in(cl.start, f.start))
+                          if not (n.money or n.year or n.percent)), None)
+            if count is None or len(_words(self.folded[count.end:f.start])) > 1 or re.search(
+                    r"[,;:()]", self.folded[count.end:f.start]):
+                continue
+            lead = _words(self.folded[max(cl.start, count.start - 30):count.start])[-1:]
+            if not lead or not self.rules.is_word("filler", lead[0]) or any(
+                    count.end <= it.start < f.start for it in cl.items):
+                continue
+            before = [it for c in self.sentence_clauses.get(cl.sentence, [cl]) for it in c.items
+                      if it.end <= count.start]
+            # only after a delivery of it: "will send 12 Caesar, and another 6 will follow" sums up one commitment
+            delivered = before and any(isinstance(r, Pledge) and r.item == before[-1].id and r.status == "delivered"
+                                       and r.start == cl.s_start for r in self.records)
+            if delivered:
+                self._pledges(cl, ctx.actor, before[-1].id, "committed", reannounced, quantity=count.value,
+                              explain=_explained(f, ctx.actor, "a further count before a future marker: a second "
+                                                               "pledge of the item named before"))
+            return
 
     def _sourced(self, cl: _Clause, live: list[Cue]) -> None:
         """A verbless line of a list of announcements: "As well as 10,000 drones from the United Kingdom.", "a new
@@ -599,8 +641,11 @@ class _Run:
         if not before:  # "... quatre batteries Patriot. La Roumanie étudie l'envoi d'une seconde."
             before = [it for c in self.sentence_clauses.get(cl.sentence - 1, []) for it in c.items]
         # "will provide two aircraft" names what it counts: not an ellipsis
+        # "14 of its Challenger 2 main battle tanks": a partitive names what it counts too
+        after = _words(self.folded[count.end:hi])[:1]
+        reach = 8 if after and self.rules.is_word("genitive", after[0]) else 4
         counted = any(c.cls in ("aid", "equipment") and count.end <= c.start < hi
-                      and len(_words(self.folded[count.end:c.start])) <= 4 for c in cl.cues)
+                      and len(_words(self.folded[count.end:c.start])) <= reach for c in cl.cues)
         if not before or counted:
             return False
         quantity = count.value if isinstance(count, Number) and not count.ordinal else 1.0
@@ -762,7 +807,7 @@ class _Run:
     @staticmethod
     def _status(cue: Cue, live: list[Cue]) -> str:
         if cue.cls in ("delivered", "received") and any(
-                c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 60
+                c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 240
                 and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
                 for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
@@ -803,9 +848,34 @@ class _Run:
                 return 1.0
         return None
 
+    def _count(self, cl: _Clause, lo: int, hi: int) -> float | None:
+        """How many of what an item-less pledge gives: the one count in ``[lo, hi)`` that counts equipment or aid
+        named just after it ("will donate 19 F-16 jets", "about 200 weapons would be provided"); none for a range
+        ("between five and ten F-16s") or where several counts compete."""
+        nouns = [c for c in cl.cues if c.cls in ("aid", "equipment", "component")]
+        # "Challenger 2": a number right after a capitalised name is the model's, not a count
+        counts = [n for n in self._numbers_in(lo, hi) if not (n.money or n.year or n.percent)
+                  and not re.search(r"[A-Z]\w* $", self.text[max(lo, n.start - 24):n.start])]
+        found: list[Number] = []
+        for i, n in enumerate(counts):
+            if any(len(_words(self.folded[o.end:p.start])) <= 2 and not re.search(r"[,;:.()]", self.folded[
+                    o.end:p.start]) for o, p in ((counts[i - 1], n) if i else (n, n), (n, counts[i + 1])
+                    if i + 1 < len(counts) else (n, n)) if o is not p):
+                return None  # "mellem fem og ti", "5 to 10": a range says no one number
+            after = _words(self.folded[n.end:hi])[:1]
+            reach = 8 if after and self.rules.is_word("genitive", after[0]) else 3  # "14 of its Challenger tanks"
+            if any(n.end <= c.start and len(_words(self.folded[n.end:c.start])) <= reach
+                   and not re.search(r"[,;:()]", self.folded[n.end:c.start]) for c in nouns):
+                found.append(n)
+        values = {n.value for n in found}
+        return found[0].value if len(values) == 1 and not found[0].ordinal else None
+
     def _clear(self, a: int, b: int, cl: _Clause) -> bool:
-        """No other item or party between ``a`` and ``b``."""
-        return not any(a <= x.start < b for x in cl.items) and not any(a <= m.start < b for m in cl.parties)
+        """No other item or party between ``a`` and ``b`` (a demonym that qualifies the item, "14 German-made
+        Leopard 2", is no other party)."""
+        return not any(a <= x.start < b for x in cl.items) and not any(
+            a <= m.start < b and not (m.how == "demonym" and len(_words(self.folded[m.end:b])) <= 1)
+            for m in cl.parties)
 
     def _numbers_in(self, a: int, b: int) -> list[Number]:
         """The numbers that start in ``[a, b)``."""
@@ -956,7 +1026,13 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     out: list[Record] = [p for p in pledges.values() if p.item is not None or (
         p.start < headline_end and p.donor not in in_body) or (p.start >= headline_end and (
             p.donor not in donors or (p.donor, p.status) not in named or p.specific))]
-    out.extend(policies.values())
+    # the headline's short refusal gives way to the body's exact one ("won't send weapons" / "would not send any
+    # weapons or military equipment": no-military-aid, not also non-lethal-only)
+    limits = ("non-lethal-only", "no-military-aid")
+    body_limits = {(p.party, p.stance) for p in policies.values() if p.start >= headline_end and p.stance in limits}
+    out.extend(p for p in policies.values() if not (
+        p.start < headline_end and p.stance in limits and (p.party, p.stance) not in body_limits
+        and any(party == p.party for party, _ in body_limits)))
     return out
 
 

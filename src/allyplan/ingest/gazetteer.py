@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import gettext
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -48,6 +49,7 @@ _KNOWN = frozenset({
     "PT", "RO", "RU", "SE", "SI", "SK", "TR", "UA", "US",
 })
 _MAX_ENDING = 4     # letters an inflected name or a plural item may add ("Італією", "Patriots")
+_STEM = r"\w{0,7}"  # the letters a * inside a name may stand for
 _MAX_STEM_ENDING = 7  # letters a stem written with * may add ("американського")
 
 
@@ -79,6 +81,7 @@ class _Form:
     how: str
     max_ending: int    # letters that may follow (0: the form is a whole word)
     case: str | None   # the form as it must be written (None: any case)
+    rest: re.Pattern[str] | None = None  # what must follow the key, for a stem inside a name ("Spojen* stát*")
 
 
 class Gazetteer:
@@ -114,6 +117,12 @@ class Gazetteer:
                 tail += 1
             ending = tail - end
             for f in entries:
+                if f.rest is not None:  # "Spojených států": the rest of a name with a stem inside it
+                    m = f.rest.match(low, end)
+                    if m is None:
+                        continue
+                    found.append((start, m.end(), 0, f))
+                    break
                 if ending > f.max_ending:
                     continue
                 if f.case is not None and not _written_as(text, start, f.case):
@@ -161,6 +170,11 @@ def _build(reference: Reference | None) -> Gazetteer:
             how = row["kind"]
             how = "official-org" if how == "official" and row["code"] in _ORGS else how
             for form in row["forms"].split("|"):
+                if "*" in form.rstrip("*"):  # a stem inside a name of several words: "Європейськ* Союз*"
+                    key, _, rest = fold(form.strip()).partition("*")
+                    pattern = _STEM.join(re.escape(p) for p in rest.split("*"))
+                    add(key, _Form(row["code"], how, 0, None, re.compile(_STEM + pattern + r"(?!\w)")))
+                    continue
                 stem = form.endswith("*")
                 form = form.rstrip("*")
                 short_caps = (form.isupper() and len(form) <= 5) or (

@@ -72,8 +72,9 @@ class _Tok:
 def _digits_pattern(thousands: tuple[str, ...], decimal: str) -> re.Pattern[str]:
     seps = "".join(re.escape(s) for s in thousands)
     dec = re.escape(decimal)
-    grouped = rf"(?<![\w.,])\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?(?![\d])"
-    return re.compile(grouped + rf"|(?<![\w.,])\d+(?:{dec}\d+)?(?!\d)")
+    # a number glued to a letter by a hyphen is a model's name, not a count ("F-16", "MiG-29", "T-72")
+    grouped = rf"(?<![\w.,])(?<![^\W\d_]-)\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?(?![\d])"
+    return re.compile(grouped + rf"|(?<![\w.,])(?<![^\W\d_]-)\d+(?:{dec}\d+)?(?!\d)")
 
 
 def find_numbers(text: str, rules: Rules, folded: str | None = None,

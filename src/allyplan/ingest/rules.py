@@ -165,7 +165,8 @@ def _load(language: str) -> Rules:
     patterns: dict[str, re.Pattern[str]] = {}
     for section, classes in _SECTIONS.items():
         for cls_ in classes:
-            items = data.get(section, {}).get(cls_, [])
+            # a word skipped inside a phrase may be elided ("le soutien de la France à l'Ukraine se poursuivra")
+            items = [i.replace(r"(?:\w+ )", r"(?:[\w']+ )") for i in data.get(section, {}).get(cls_, [])]
             if items:
                 # a status verb right after an elided article is a noun ("l'annonce"); other phrases may follow one
                 before = r"(?<![\w'])" if cls_ in STATUS else r"(?<!\w)"
