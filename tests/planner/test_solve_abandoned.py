@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import highspy
@@ -39,3 +40,26 @@ def test_plans_found_by_a_mip_that_did_not_stop_are_kept(monkeypatch: pytest.Mon
     cols = (m.bounds()[2]).nonzero()[0]
     assert (abs(r.values[cols] - r.values[cols].round()) <= 1e-9).all()
     assert abs(float(m.full_cost() @ r.values + m.offset) - r.objective) <= 1e-6 * r.objective
+
+
+def test_the_plan_is_made_whole_even_when_the_dive_ends_past_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The dive can end after the deadline (its last LP re-solve is allowed to finish); its solution still has
+    # fractional allocations. It used to be returned as it was, and the results stage rounded it (losing need,
+    # and the plan was no longer the model's solution); it is now made whole first.
+    real_dive = solve_module._dive
+
+    def slow_dive(*args: Any, **kw: Any) -> Any:
+        out = real_dive(*args, **kw)
+        while time.perf_counter() < kw["deadline"] + 0.05:
+            time.sleep(0.05)
+        return out
+
+    monkeypatch.setattr(solve_module, "_dive", slow_dive)
+    s = generate_scenario(donors=4, items=30, needs=30, months=8, seed=2)
+    m, d = build_model(s)
+    r = solve_module.solve_model(m, time_limit=1.0, up_filter=make_up_filter(m, d),
+                                 make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d))
+    cols = (m.bounds()[2]).nonzero()[0]
+    assert (abs(r.values[cols] - r.values[cols].round()) <= 1e-9).all()
+    assert abs(float(m.full_cost() @ r.values + m.offset) - r.objective) <= 1e-6 * r.objective
+    assert r.status.value in ("optimal", "feasible")

@@ -197,7 +197,9 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     incumbent = best[0]
     cols = np.flatnonzero(integral)
     dived = incumbent
-    if make_whole is not None and usable and time.perf_counter() < deadline:
+    # Always made whole, even a little past the deadline (one LP whose integers are all fixed: presolve solves
+    # it), so that the plan written is a solution of the model rather than a rounding of one.
+    if make_whole is not None and usable:
         dived = incumbent.copy()
         whole = np.round(make_whole(incumbent)[cols])
         h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
