@@ -8,8 +8,8 @@ of 0.6), so its bound is far below any whole-unit plan, and rounding its solutio
 
 :func:`tighten_hold_levels` caps each hold need's level (units in service) at the largest sum of whole units'
 factors that does not exceed ``Q``: every whole-unit plan satisfies it, so no plan is cut off, and the LP
-relaxation can no longer promise what whole units cannot deliver. On the 1/2 case of the benchmark (25 donors,
-250 items, 500 needs) this moves most of the loss the rounding used to show into the bound.
+relaxation can no longer promise what whole units cannot deliver. The other functions add rows of the same
+kind (each valid for every whole-unit plan); :func:`strengthen` applies them all and is part of ``build_model``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from allyplan.planner.inputs import PlanInputs
 from allyplan.planner.model import Model
 
 __all__ = ["achievable", "tighten_hold_levels", "add_item_caps", "add_new_platform_caps", "add_cover_caps",
-           "strengthen"]
+           "add_pattern_hulls", "maximal_patterns", "strengthen"]
 
 #: Needs whose sums would take more than this many distinct values are left as they are (no tightening).
 MAX_SUMS = 20_000
@@ -175,4 +175,89 @@ def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
 def strengthen(m: Model, d: PlanInputs) -> dict[str, int]:
     """Every strengthening above, in place; what each did."""
     return {"hold_levels_capped": tighten_hold_levels(m, d), "item_caps": add_item_caps(m, d),
-            "new_platform_caps": add_new_platform_caps(m, d), "cover_caps": add_cover_caps(m, d)}
+            "new_platform_caps": add_new_platform_caps(m, d), "cover_caps": add_cover_caps(m, d),
+            "pattern_hulls": add_pattern_hulls(m, d)}
+
+
+def maximal_patterns(q: float, fs: list[float], limit: int) -> list[tuple[int, ...]] | None:
+    """Every maximal multiset of whole units (counts per factor) whose factors add up to at most ``q``; None
+    when there are more than ``limit``.
+
+    >>> maximal_patterns(2.0, [1.2, 1.0], 10)
+    [(1, 0), (0, 2)]
+    """
+    tol = 1e-9 * max(1.0, q)
+    out: list[tuple[int, ...]] = []
+    counts = [0] * len(fs)
+
+    def walk(i: int, used: float) -> bool:
+        if i == len(fs):
+            if all(used + f > q + tol for f in fs):
+                out.append(tuple(counts))
+                if len(out) > limit:
+                    return False
+            return True
+        most = int((q - used) / fs[i] + 1e-9)
+        for k in range(most, -1, -1):
+            counts[i] = k
+            if not walk(i + 1, used + k * fs[i]):
+                return False
+        counts[i] = 0
+        return True
+
+    return out if walk(0, 0.0) else None
+
+
+def add_pattern_hulls(m: Model, d: PlanInputs, limit: int = 200) -> int:
+    """For hold needs served by two or more items, the convex hull of the whole-unit totals (an extended
+    formulation): the units of each item over all months are at most a convex combination of the need's maximal
+    whole-unit fillings (patterns), one ``pattern`` column each, their weights adding up to at most 1. A need
+    for 2 that the LP fills with one unit counting 1.2 and 0.8 of one counting 1.0 (1.2 + 1.0 over-fills it)
+    then holds at most 2 units counting 1.0, or 1 counting 1.2. Only for needs with at most ``limit`` patterns.
+    Returns how many needs got it."""
+    if "alloc" not in m.vars:
+        return 0
+    a = m.vars["alloc"]
+    nd = d.needs.set_index("id")
+    a = a[a["need"].map(nd["kind"]).to_numpy() == "hold"]
+    rows_idx: list[dict[str, object]] = []
+    r_list: list[np.ndarray] = []
+    c_list: list[np.ndarray] = []
+    v_list: list[np.ndarray] = []
+    lam: list[dict[str, object]] = []
+    lam_rows: list[tuple[int, int, float]] = []  # (row, pattern number, coefficient)
+    for need, g in a.groupby("need", sort=False):
+        pairs = g[["item", "factor"]].drop_duplicates()
+        if len(pairs) < 2:
+            continue
+        fs = [float(f) for f in pairs["factor"]]
+        pats = maximal_patterns(float(nd.at[need, "Q"]), fs, limit)
+        if pats is None:
+            continue
+        base = len(rows_idx)
+        rows_idx.append({"need": need, "item": ""})
+        first = len(lam)
+        for _ in pats:
+            lam.append({"need": need, "pattern": len(lam) - first})
+            lam_rows.append((base, len(lam) - 1, 1.0))
+        for j, item in enumerate(pairs["item"]):
+            row = len(rows_idx)
+            rows_idx.append({"need": need, "item": item})
+            cols = g.loc[g["item"] == item, "col"].to_numpy()
+            r_list.append(np.full(len(cols), row))
+            c_list.append(cols)
+            v_list.append(np.ones(len(cols)))
+            for k, p in enumerate(pats):
+                if p[j]:
+                    lam_rows.append((row, first + k, -float(p[j])))
+    if not rows_idx:
+        return 0
+    fam = m.add_variables("pattern", pd.DataFrame(lam), ub=1.0)
+    lr = np.array(lam_rows)
+    rows = np.r_[np.concatenate(r_list), lr[:, 0].astype(np.int64)]
+    cols = np.r_[np.concatenate(c_list), fam["col"].to_numpy()[lr[:, 1].astype(np.int64)]]
+    vals = np.r_[np.concatenate(v_list), lr[:, 2]]
+    idx = pd.DataFrame(rows_idx)
+    upper = np.where(idx["item"] == "", 1.0, 0.0)
+    m.add_constraints("pattern_hull", idx, rows, cols, vals, -np.inf, upper)
+    return int((idx["item"] == "").sum())
