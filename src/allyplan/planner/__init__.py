@@ -28,6 +28,7 @@ from allyplan.planner.objective import define_objective, plan_objective
 from allyplan.planner.results import assign_results, whole_solution
 from allyplan.planner.rounding import make_up_filter
 from allyplan.planner.solve import SolveProgress, SolveResult, SolveStatus, solve_model, write_model
+from allyplan.planner.strengthen import strengthen
 from allyplan.planner.variables import define_variables
 from allyplan.scenario import Scenario
 
@@ -128,6 +129,7 @@ def build_model(s: Scenario) -> tuple[Model, PlanInputs]:
     define_variables(m, d)
     define_constraints(m, d)
     define_objective(m, d)
+    strengthen(m, d)  # cuts no whole-unit plan off: a tighter LP bound for mixed-factor needs
     return m, d
 
 

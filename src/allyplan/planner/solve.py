@@ -197,7 +197,9 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     incumbent = best[0]
     cols = np.flatnonzero(integral)
     dived = incumbent
-    if make_whole is not None and usable and time.perf_counter() < deadline:
+    # Always made whole, even a little past the deadline (one LP whose integers are all fixed: presolve solves
+    # it), so that the plan written is a solution of the model rather than a rounding of one.
+    if make_whole is not None and usable:
         dived = incumbent.copy()
         whole = np.round(make_whole(incumbent)[cols])
         h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
@@ -214,26 +216,40 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
     lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integral]
 
-    def mip(lower: np.ndarray, upper: np.ndarray, seconds: float, phase: str) -> tuple[highspy.Highs | None, bool]:
-        """Run HiGHS's branch and bound within these column bounds, from the incumbent; True if it improved.
-        None if HiGHS did not stop in time."""
+    cost = m.full_cost()
+
+    def mip(lower: np.ndarray, upper: np.ndarray, seconds: float, phase: str
+            ) -> tuple[highspy.Highs | None, np.ndarray | None]:
+        """Run HiGHS's branch and bound within these column bounds, from the incumbent. Returns its instance
+        (None if HiGHS did not stop in time) and the best solution it found that is better than the incumbent
+        (None if none). Every improving solution HiGHS reports is kept as it comes, so what it found is used
+        even when it is cancelled at the deadline or does not stop when asked."""
         lp.col_lower_, lp.col_upper_ = lower, upper
         hm = _highs(lp, seconds, gap, threads)
         if is_whole:
             sol = highspy.HighsSolution()
             sol.col_value = list(incumbent)
             hm.setSolution(sol)
-        if progress is not None:
-            def improved(e: Any) -> None:
-                out = e.data_out
-                report(phase, out.objective_function_value, max(out.mip_dual_bound, bound))
-            hm.cbMipImprovingSolution.subscribe(improved)
+        found: list[Any] = [None, value - 1e-9]
+
+        def improved(e: Any) -> None:
+            out = e.data_out
+            x = np.asarray(out.mip_solution, dtype=float)
+            if len(x) == m.n_cols:
+                v = float(cost @ x + m.offset)
+                if v < found[1]:
+                    found[0], found[1] = x.copy(), v
+            report(phase, out.objective_function_value, max(out.mip_dual_bound, bound))
+        hm.cbMipImprovingSolution.subscribe(improved)
         report(phase, value, bound)
         if not _run(hm, time.perf_counter() + seconds):
-            return None, False
+            return None, found[0]
         sol = hm.getSolution()
-        better = bool(sol.value_valid) and float(hm.getInfo().objective_function_value) < value - 1e-9
-        return hm, better
+        if sol.value_valid:
+            x = np.asarray(sol.col_value, dtype=float)
+            if float(cost @ x + m.offset) < found[1]:
+                found[0] = x
+        return hm, found[0]
 
     col_lb, col_ub, _, _, _ = m.bounds()
     left = deadline - time.perf_counter()
@@ -245,10 +261,10 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         hm, better = mip(lower, upper, min(left, max(0.5 * left, lp_seconds)), "neighbourhood search")
         if hm is not None:
             work["rins_nodes"] = int(hm.getInfo().mip_node_count)
-        if hm is not None and better:
-            incumbent = np.asarray(hm.getSolution().col_value, dtype=float)
+        if better is not None:
+            incumbent = better
             incumbent[cols] = np.round(incumbent[cols])
-            value = float(m.full_cost() @ incumbent + m.offset)
+            value = float(cost @ incumbent + m.offset)
             method = "rounded LP relaxation and neighbourhood search"
 
     rel = _gap(value, bound)
@@ -258,22 +274,24 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
                            rel, time.perf_counter() - started, incumbent, method, work)
 
     hm, better = mip(col_lb, col_ub, left, "branch and bound")
+    if better is not None:
+        incumbent = better
+        incumbent[cols] = np.round(incumbent[cols])
+        value = float(cost @ incumbent + m.offset)
+        method += "; branch and bound"
     if hm is None:
+        rel = _gap(value, bound)
         return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value, bound,
                            rel, time.perf_counter() - started, incumbent,
-                           method + "; branch and bound did not stop in time", work)
+                           method + " (it did not stop in time)", work)
     res = _result(hm, started, bound)
     work.update(mip_nodes=int(hm.getInfo().mip_node_count))
-    res.work = work
-    if not better:
-        # Branch and bound found nothing better in the time left: keep the plan, with its raised bound.
-        best_bound = max(bound, res.bound) if np.isfinite(res.bound) else bound
-        rel = _gap(value, best_bound)
-        return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value,
-                           best_bound, rel, time.perf_counter() - started, incumbent,
-                           method + "; branch and bound: " + res.highs_status, work)
-    res.values[cols] = np.round(res.values[cols])
-    return res
+    # Keep the best plan, with the bound branch and bound raised.
+    best_bound = max(bound, res.bound) if np.isfinite(res.bound) else bound
+    rel = _gap(value, best_bound)
+    return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value,
+                       best_bound, rel, time.perf_counter() - started, incumbent,
+                       method + ": " + res.highs_status, work)
 
 
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,

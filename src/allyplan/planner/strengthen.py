@@ -1,0 +1,263 @@
+"""A stronger formulation of hold needs whose items' equivalence factors do not add up to the need.
+
+A hold need for ``Q`` system equivalents is filled by whole units, each counting its item's factor, and never
+beyond ``Q`` (rule 6). With factors that do not divide ``Q`` the most any plan can hold is less than ``Q``: a need
+for 1 that accepts only an item counting 0.6 holds at most 0.6 (two units would be 1.2), one for 2 accepting
+factors 1.4 and 1.3 at most 1.4. The LP relaxation fills such a need exactly with fractions of units (1.67 units
+of 0.6), so its bound is far below any whole-unit plan, and rounding its solution loses the need altogether.
+
+:func:`tighten_hold_levels` caps each hold need's level (units in service) at the largest sum of whole units'
+factors that does not exceed ``Q``: every whole-unit plan satisfies it, so no plan is cut off, and the LP
+relaxation can no longer promise what whole units cannot deliver. The other functions add rows of the same
+kind (each valid for every whole-unit plan); :func:`strengthen` applies them all and is part of ``build_model``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from allyplan.planner.inputs import PlanInputs
+from allyplan.planner.model import Model
+
+__all__ = ["achievable", "tighten_hold_levels", "add_item_caps", "add_new_platform_caps", "add_cover_caps",
+           "add_pattern_hulls", "maximal_patterns", "strengthen"]
+
+#: Needs whose sums would take more than this many distinct values are left as they are (no tightening).
+MAX_SUMS = 20_000
+
+
+def achievable(q: float, factors: list[float], digits: int = 9) -> float:
+    """The largest sum of whole multiples of ``factors`` that is at most ``q`` (``q`` itself when the sums
+    become too many to enumerate, which is then always a safe answer).
+
+    >>> achievable(1.0, [0.6])
+    0.6
+    >>> achievable(2.0, [1.4, 1.3])
+    1.4
+    >>> achievable(2.0, [1.4, 1.0])
+    2.0
+    """
+    fs = sorted({round(f, digits) for f in factors if f > 0 and f <= q + 1e-9})
+    if not fs:
+        return 0.0
+    tol = 1e-9 * max(1.0, q)
+    if any(abs(q / f - round(q / f)) <= tol for f in fs):
+        return q
+    sums = {0.0}
+    frontier = [0.0]
+    while frontier:
+        nxt = []
+        for s in frontier:
+            for f in fs:
+                t = round(s + f, digits)
+                if t <= q + tol and t not in sums:
+                    sums.add(t)
+                    nxt.append(t)
+        if len(sums) > MAX_SUMS:
+            return q
+        frontier = nxt
+    best = max(sums)
+    return q if best >= q - tol else best
+
+
+def tighten_hold_levels(m: Model, d: PlanInputs) -> int:
+    """Cap the ``level`` columns of hold needs at what whole units can hold (see the module's docstring), in
+    place. Returns how many needs were tightened."""
+    if "level" not in m.vars or "alloc" not in m.vars:
+        return 0
+    a = m.vars["alloc"]
+    nd = d.needs.set_index("id")
+    hold = nd.index[nd["kind"] == "hold"]
+    factors = a[a["need"].isin(hold)].groupby("need")["factor"].unique()
+    cap = pd.Series({n: achievable(float(nd.at[n, "Q"]), [float(f) for f in fs]) for n, fs in factors.items()},
+                    dtype=float)
+    # A hold need no item can serve holds nothing; its level is 0 anyway (no alloc columns).
+    lower = cap[cap < nd.loc[cap.index, "Q"] - 1e-9]
+    if lower.empty:
+        return 0
+    lv = m.vars["level"]
+    fam = list(m.vars).index("level")
+    hit = lv["need"].isin(lower.index).to_numpy()
+    ub = m.ub[fam]
+    ub[hit] = np.minimum(ub[hit], lv.loc[hit, "need"].map(lower).to_numpy(dtype=float))
+    return len(lower)
+
+
+def add_item_caps(m: Model, d: PlanInputs, most: float = 1000.0) -> int:
+    """Add, for each (need, item) whose factor does not divide the need, the row "units of the item given to
+    the need over all months <= floor(Q / factor)" (a Chvatal-Gomory cut of the need's cap ``sum factor x units
+    <= Q``; each month's column already has that upper bound, but not their sum). Only where ``Q / factor`` is
+    below ``most`` (above, the cut removes a negligible share). Returns how many rows were added."""
+    if "alloc" not in m.vars:
+        return 0
+    a = m.vars["alloc"]
+    q = a["need"].map(d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
+    ratio = q / a["factor"].to_numpy(dtype=float)
+    cap = np.floor(ratio + 1e-9)
+    cut = (ratio - cap > 1e-9) & (ratio < most)
+    sel = a[cut]
+    if sel.empty:
+        return 0
+    groups = sel[["need", "item"]].drop_duplicates().reset_index(drop=True)
+    r = sel.groupby(["need", "item"], sort=False).ngroup().to_numpy()
+    first = pd.Series(cap[cut]).groupby(r).first().to_numpy()
+    m.add_constraints("alloc_item_cap", groups, r, sel["col"].to_numpy(), np.ones(len(sel)), -np.inf, first)
+    return len(groups)
+
+
+def add_new_platform_caps(m: Model, d: PlanInputs) -> int:
+    """Add, for each new platform type, "units of it shipped <= U x new" with U the most whole units its needs
+    can take (the sum over needs of floor(Q / factor)); the model's own row rounds the sum of the fractions up
+    instead, which lets the LP relaxation pay for a fraction of the new type. Returns how many rows were added."""
+    new = m.vars.get("new")
+    if new is None or new.empty:
+        return 0
+    a = m.vars["alloc"]
+    pa = a[a["item"].isin(set(new["platform"]))].drop_duplicates(["need", "item"])
+    q = pa["need"].map(d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
+    most = pd.Series(np.floor(q / pa["factor"].to_numpy(dtype=float) + 1e-9)).groupby(pa["item"].to_numpy()).sum()
+    u = np.maximum(new["platform"].map(most).fillna(0.0).to_numpy(dtype=float), 1.0)
+    pos = pd.Series(np.arange(len(new)), index=new["platform"].to_numpy())
+    sup = pd.concat([m.vars[f][["item", "col"]] for f in ("stock", "buy") if f in m.vars])
+    sup = sup[sup["item"].isin(pos.index)]
+    m.add_constraints("new_platform_cap", new[["platform"]], np.r_[sup["item"].map(pos).to_numpy(),
+                                                                   np.arange(len(new))],
+                      np.r_[sup["col"].to_numpy(), new["col"].to_numpy()], np.r_[np.ones(len(sup)), -u],
+                      -np.inf, 0.0)
+    return len(new)
+
+
+def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
+    """Add, for each hold need and k = 1..``most``, the row "units of the items counting more than Q / (k + 1)
+    given to the need, over all items and months, <= k": any k + 1 of them would hold more than Q (rule 6).
+    The need's own cap only says their factors add up to at most Q, which the LP relaxation meets with
+    fractions of units of two items (a need for 2 filled with 1 unit counting 1.4 and 0.46 of one counting
+    1.3, where whole units hold 1.4 at most). A row is added only where it is not implied by the need's cap or
+    by the row for k - 1. Returns how many rows were added."""
+    if "alloc" not in m.vars:
+        return 0
+    a = m.vars["alloc"]
+    nd = d.needs.set_index("id")
+    a = a[a["need"].map(nd["kind"]).to_numpy() == "hold"]
+    q = a["need"].map(nd["Q"]).to_numpy(dtype=float)
+    f = a["factor"].to_numpy(dtype=float)
+    frames, rows, cols, caps = [], [], [], []
+    n_rows = 0
+    prev_size = pd.Series(0, index=pd.Index(a["need"].unique()))
+    for k in range(1, most + 1):
+        inside = f > q / (k + 1) + 1e-9
+        sel = a[inside]
+        if sel.empty:
+            continue
+        g = sel.groupby("need")
+        size = g["col"].size()
+        implied = (sel["need"].map(nd["Q"]) / sel["factor"]).groupby(sel["need"]).max() <= k + 1e-9
+        grew = size > prev_size.reindex(size.index, fill_value=0)
+        keep = size.index[grew & ~implied]
+        prev_size = size.reindex(prev_size.index, fill_value=0)
+        sel = sel[sel["need"].isin(keep)]
+        if sel.empty:
+            continue
+        pos = pd.Series(np.arange(len(keep)) + n_rows, index=keep)
+        frames.append(pd.DataFrame({"need": keep, "k": k}))
+        rows.append(sel["need"].map(pos).to_numpy())
+        cols.append(sel["col"].to_numpy())
+        caps.append(np.full(len(keep), float(k)))
+        n_rows += len(keep)
+    if not n_rows:
+        return 0
+    m.add_constraints("alloc_cover_cap", pd.concat(frames, ignore_index=True), np.concatenate(rows),
+                      np.concatenate(cols), np.ones(sum(len(c) for c in cols)), -np.inf, np.concatenate(caps))
+    return n_rows
+
+
+def strengthen(m: Model, d: PlanInputs) -> dict[str, int]:
+    """Every strengthening above, in place; what each did."""
+    return {"hold_levels_capped": tighten_hold_levels(m, d), "item_caps": add_item_caps(m, d),
+            "new_platform_caps": add_new_platform_caps(m, d), "cover_caps": add_cover_caps(m, d),
+            "pattern_hulls": add_pattern_hulls(m, d)}
+
+
+def maximal_patterns(q: float, fs: list[float], limit: int) -> list[tuple[int, ...]] | None:
+    """Every maximal multiset of whole units (counts per factor) whose factors add up to at most ``q``; None
+    when there are more than ``limit``.
+
+    >>> maximal_patterns(2.0, [1.2, 1.0], 10)
+    [(1, 0), (0, 2)]
+    """
+    tol = 1e-9 * max(1.0, q)
+    out: list[tuple[int, ...]] = []
+    counts = [0] * len(fs)
+
+    def walk(i: int, used: float) -> bool:
+        if i == len(fs):
+            if all(used + f > q + tol for f in fs):
+                out.append(tuple(counts))
+                if len(out) > limit:
+                    return False
+            return True
+        most = int((q - used) / fs[i] + 1e-9)
+        for k in range(most, -1, -1):
+            counts[i] = k
+            if not walk(i + 1, used + k * fs[i]):
+                return False
+        counts[i] = 0
+        return True
+
+    return out if walk(0, 0.0) else None
+
+
+def add_pattern_hulls(m: Model, d: PlanInputs, limit: int = 200) -> int:
+    """For hold needs served by two or more items, the convex hull of the whole-unit totals (an extended
+    formulation): the units of each item over all months are at most a convex combination of the need's maximal
+    whole-unit fillings (patterns), one ``pattern`` column each, their weights adding up to at most 1. A need
+    for 2 that the LP fills with one unit counting 1.2 and 0.8 of one counting 1.0 (1.2 + 1.0 over-fills it)
+    then holds at most 2 units counting 1.0, or 1 counting 1.2. Only for needs with at most ``limit`` patterns.
+    Returns how many needs got it."""
+    if "alloc" not in m.vars:
+        return 0
+    a = m.vars["alloc"]
+    nd = d.needs.set_index("id")
+    a = a[a["need"].map(nd["kind"]).to_numpy() == "hold"]
+    rows_idx: list[dict[str, object]] = []
+    r_list: list[np.ndarray] = []
+    c_list: list[np.ndarray] = []
+    v_list: list[np.ndarray] = []
+    lam: list[dict[str, object]] = []
+    lam_rows: list[tuple[int, int, float]] = []  # (row, pattern number, coefficient)
+    for need, g in a.groupby("need", sort=False):
+        pairs = g[["item", "factor"]].drop_duplicates()
+        if len(pairs) < 2:
+            continue
+        fs = [float(f) for f in pairs["factor"]]
+        pats = maximal_patterns(float(nd.at[need, "Q"]), fs, limit)
+        if pats is None:
+            continue
+        base = len(rows_idx)
+        rows_idx.append({"need": need, "item": ""})
+        first = len(lam)
+        for _ in pats:
+            lam.append({"need": need, "pattern": len(lam) - first})
+            lam_rows.append((base, len(lam) - 1, 1.0))
+        for j, item in enumerate(pairs["item"]):
+            row = len(rows_idx)
+            rows_idx.append({"need": need, "item": item})
+            cols = g.loc[g["item"] == item, "col"].to_numpy()
+            r_list.append(np.full(len(cols), row))
+            c_list.append(cols)
+            v_list.append(np.ones(len(cols)))
+            for k, p in enumerate(pats):
+                if p[j]:
+                    lam_rows.append((row, first + k, -float(p[j])))
+    if not rows_idx:
+        return 0
+    fam = m.add_variables("pattern", pd.DataFrame(lam), ub=1.0)
+    lr = np.array(lam_rows)
+    rows = np.r_[np.concatenate(r_list), lr[:, 0].astype(np.int64)]
+    cols = np.r_[np.concatenate(c_list), fam["col"].to_numpy()[lr[:, 1].astype(np.int64)]]
+    vals = np.r_[np.concatenate(v_list), lr[:, 2]]
+    idx = pd.DataFrame(rows_idx)
+    upper = np.where(idx["item"] == "", 1.0, 0.0)
+    m.add_constraints("pattern_hull", idx, rows, cols, vals, -np.inf, upper)
+    return int((idx["item"] == "").sum())

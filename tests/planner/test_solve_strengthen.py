@@ -1,0 +1,123 @@
+"""The stronger formulation of mixed-factor needs: a tighter LP bound, and no whole-unit plan cut off."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import highspy
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from allyplan import plan
+from allyplan.generate import generate_scenario
+from allyplan.planner import build_model
+from allyplan.planner.constraints import define_constraints
+from allyplan.planner.inputs import prepare
+from allyplan.planner.model import Model
+from allyplan.planner.objective import define_objective
+from allyplan.planner.solve import _highs, _lp, _run
+from allyplan.planner.strengthen import achievable, maximal_patterns
+from allyplan.planner.variables import define_variables
+from allyplan.scenario import Scenario
+from allyplan.verify import verify_plan
+from tests.conftest import make
+
+
+def _plain_model(s: Scenario) -> Model:
+    """The model as the stages define it, without the strengthening."""
+    d = prepare(s)
+    m = Model()
+    define_variables(m, d)
+    define_constraints(m, d)
+    define_objective(m, d)
+    return m
+
+
+def _solve(m: Model, integer: bool) -> float:
+    lp, integral = _lp(m)
+    if integer:
+        lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
+                           for i in integral]
+    h = _highs(lp, 120.0, 1e-7, None)
+    assert _run(h)
+    assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    return float(h.getInfo().objective_function_value)
+
+
+def test_lp_bound_of_a_need_whole_units_cannot_fill(items: list[dict[str, Any]]) -> None:
+    # A need for 1 system equivalent accepting only an item counting 0.6: two units would hold 1.2, more than
+    # the need (rule 6), so whole units hold at most 0.6. The LP relaxation used to fill it with 1.67 units
+    # (bound: the need fully met, objective ~0) while every plan leaves 0.4 of it short.
+    s = make({"items": items,
+              "stocks": [{"donor": "A", "item": "alt", "quantity": 5, "lead_months": 0}],
+              "needs": [{"id": "n", "kind": "hold", "quantity": 1, "due": "2027-01", "accepts": "alt:0.6"},
+                        {"id": "m", "kind": "hold", "quantity": 2, "due": "2027-01", "accepts": "alt:1.4;sys:1"}]})
+    m, _ = build_model(s)
+    best = _solve(m, integer=True)
+    assert _solve(m, integer=False) >= best - 1e-6 * best  # the LP bound is the optimum here
+    assert _solve(_plain_model(s), integer=False) < 0.8 * best  # it was far below it
+    p = plan(s)
+    assert verify_plan(s, p).ok
+    assert p.optimal and abs(p.objective - best) <= 1e-6 * best
+    held = p.coverage[p.coverage["month"] == s.horizon - 1].set_index("need")["held"]
+    assert held["n"] == 0.6 and held["m"] == 1.4
+
+
+@given(q=st.integers(1, 12), factors=st.lists(st.sampled_from([0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3,
+                                                                 1.4, 1.5, 2.0, 2.5]), min_size=1, max_size=3))
+def test_achievable_is_the_largest_whole_sum(q: int, factors: list[float]) -> None:
+    fs = sorted(set(factors))
+    most = [int(q / f + 1e-9) for f in fs]
+    brute = max(sum(k * f for k, f in zip(ks, fs, strict=True))
+                for ks in itertools.product(*[range(n + 1) for n in most])
+                if sum(k * f for k, f in zip(ks, fs, strict=True)) <= q + 1e-9)
+    assert abs(achievable(float(q), fs) - brute) <= 1e-9
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(donors=st.integers(1, 4), items=st.integers(2, 14), needs=st.integers(1, 10), months=st.integers(1, 5),
+       seed=st.integers(0, 10_000))
+def test_strengthening_cuts_off_no_whole_unit_plan(donors: int, items: int, needs: int, months: int,
+                                                   seed: int) -> None:
+    s = generate_scenario(donors=donors, items=items, needs=needs, months=months, seed=seed)
+    plain, (strong, _) = _plain_model(s), build_model(s)
+    a, b = _solve(plain, integer=True), _solve(strong, integer=True)
+    assert abs(a - b) <= 3e-7 * max(1.0, abs(a)), (a, b)  # both proven within 1e-7
+    # and the LP bound never gets weaker
+    assert _solve(strong, integer=False) >= _solve(plain, integer=False) - 1e-6 * max(1.0, abs(a))
+    assert np.isfinite(b)
+
+
+def test_lp_bound_of_a_need_whose_items_do_not_combine(items: list[dict[str, Any]]) -> None:
+    # A need for 2 accepting alt (counting 1.2) and sys (1.0): whole units hold 2 (two sys) or 1.2 (one alt),
+    # never one of each (2.2 over-fills it). With one sys and one alt in stock, the best plan holds 1.2; the LP
+    # relaxation used to fill it with one alt and 0.8 of a sys (2). With the pattern hull it holds at most half
+    # of each filling (0.6 + 1.0 = 1.6): not the optimum (the stock limit is not part of the hull), but closer.
+    s = make({"items": items,
+              "stocks": [{"donor": "A", "item": "alt", "quantity": 1, "lead_months": 0},
+                         {"donor": "B", "item": "sys", "quantity": 1, "lead_months": 0}],
+              "needs": [{"id": "n", "kind": "hold", "quantity": 2, "due": "2027-01", "accepts": "alt:1.2;sys:1"}]})
+    m, _ = build_model(s)
+    assert "pattern" in m.vars
+    best = _solve(m, integer=True)
+    strong, plain = _solve(m, integer=False), _solve(_plain_model(s), integer=False)
+    assert plain + 100 < strong <= best + 1e-6 * best
+    p = plan(s)
+    assert verify_plan(s, p).ok and p.optimal
+    held = p.coverage[p.coverage["month"] == s.horizon - 1].set_index("need")["held"]
+    assert held["n"] == pytest.approx(1.2)
+
+
+@given(q=st.integers(1, 8), factors=st.lists(st.sampled_from([0.3, 0.5, 0.6, 0.7, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4,
+                                                                2.0]), min_size=1, max_size=3, unique=True))
+def test_maximal_patterns_are_every_maximal_filling(q: int, factors: list[float]) -> None:
+    most = [int(q / f + 1e-9) for f in factors]
+    fits = [ks for ks in itertools.product(*[range(n + 1) for n in most])
+            if sum(k * f for k, f in zip(ks, factors, strict=True)) <= q + 1e-9]
+    maximal = {ks for ks in fits if all(sum(k * f for k, f in zip(ks, factors, strict=True)) + f > q + 1e-9
+                                        for f in factors)}
+    got = maximal_patterns(float(q), factors, 10_000)
+    assert got is not None and set(got) == maximal and len(got) == len(maximal)
