@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from allyplan.planner.inputs import PlanInputs
+from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import Model
 
 __all__ = ["achievable", "tighten_hold_levels", "add_item_caps", "add_new_platform_caps", "add_cover_caps",
@@ -80,7 +80,7 @@ def tighten_hold_levels(m: Model, d: PlanInputs) -> int:
     fam = list(m.vars).index("level")
     hit = lv["need"].isin(lower.index).to_numpy()
     ub = m.ub[fam]
-    ub[hit] = np.minimum(ub[hit], lv.loc[hit, "need"].map(lower).to_numpy(dtype=float))
+    ub[hit] = np.minimum(ub[hit], map_values(lv.loc[hit, "need"], lower).to_numpy(dtype=float))
     return len(lower)
 
 
@@ -92,7 +92,7 @@ def add_item_caps(m: Model, d: PlanInputs, most: float = 1000.0) -> int:
     if "alloc" not in m.vars:
         return 0
     a = m.vars["alloc"]
-    q = a["need"].map(d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
+    q = map_values(a["need"], d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
     ratio = q / a["factor"].to_numpy(dtype=float)
     cap = np.floor(ratio + 1e-9)
     cut = (ratio - cap > 1e-9) & (ratio < most)
@@ -115,13 +115,13 @@ def add_new_platform_caps(m: Model, d: PlanInputs) -> int:
         return 0
     a = m.vars["alloc"]
     pa = a[a["item"].isin(set(new["platform"]))].drop_duplicates(["need", "item"])
-    q = pa["need"].map(d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
+    q = map_values(pa["need"], d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
     most = pd.Series(np.floor(q / pa["factor"].to_numpy(dtype=float) + 1e-9)).groupby(pa["item"].to_numpy()).sum()
-    u = np.maximum(new["platform"].map(most).fillna(0.0).to_numpy(dtype=float), 1.0)
+    u = np.maximum(map_values(new["platform"], most).fillna(0.0).to_numpy(dtype=float), 1.0)
     pos = pd.Series(np.arange(len(new)), index=new["platform"].to_numpy())
     sup = pd.concat([m.vars[f][["item", "col"]] for f in ("stock", "buy") if f in m.vars])
     sup = sup[sup["item"].isin(pos.index)]
-    m.add_constraints("new_platform_cap", new[["platform"]], np.r_[sup["item"].map(pos).to_numpy(),
+    m.add_constraints("new_platform_cap", new[["platform"]], np.r_[map_values(sup["item"], pos).to_numpy(),
                                                                    np.arange(len(new))],
                       np.r_[sup["col"].to_numpy(), new["col"].to_numpy()], np.r_[np.ones(len(sup)), -u],
                       -np.inf, 0.0)
@@ -140,7 +140,7 @@ def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
     a = m.vars["alloc"]
     nd = d.needs.set_index("id")
     a = a[a["need"].map(nd["kind"]).to_numpy() == "hold"]
-    q = a["need"].map(nd["Q"]).to_numpy(dtype=float)
+    q = map_values(a["need"], nd["Q"]).to_numpy(dtype=float)
     f = a["factor"].to_numpy(dtype=float)
     frames, rows, cols, caps = [], [], [], []
     n_rows = 0
@@ -152,7 +152,7 @@ def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
             continue
         g = sel.groupby("need")
         size = g["col"].size()
-        implied = (sel["need"].map(nd["Q"]) / sel["factor"]).groupby(sel["need"]).max() <= k + 1e-9
+        implied = (map_values(sel["need"], nd["Q"]) / sel["factor"]).groupby(sel["need"]).max() <= k + 1e-9
         grew = size > prev_size.reindex(size.index, fill_value=0)
         keep = size.index[grew & ~implied]
         prev_size = size.reindex(prev_size.index, fill_value=0)
@@ -161,7 +161,7 @@ def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
             continue
         pos = pd.Series(np.arange(len(keep)) + n_rows, index=keep)
         frames.append(pd.DataFrame({"need": keep, "k": k}))
-        rows.append(sel["need"].map(pos).to_numpy())
+        rows.append(map_values(sel["need"], pos).to_numpy())
         cols.append(sel["col"].to_numpy())
         caps.append(np.full(len(keep), float(k)))
         n_rows += len(keep)
