@@ -112,3 +112,31 @@ def test_an_answer_from_the_cache_is_the_routed_answer_and_ends_with_the_account
         assert c.get("/api/v1/dashboard", headers={"Authorization": f"Bearer {token}"}).status_code == 401
         r = c.get("/ledger?page=1", headers=ck(cookies), follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/login")
+
+
+def test_a_revised_reference_figure_is_seen_at_once(app: Any, tmp_path: Path) -> None:
+    """A reference import revalues entries without a ledger event: a unit value revised in the catalog (the same
+    number of items) must not leave the old EUR values in the cache."""
+    import pandas as pd
+
+    from allyplan.ledger.reference import REFERENCE_DIR
+
+    svc = app.state.service
+    svc.ledger.add(donor="DE", item="iris-t-slm", quantity=2, announced="2026-10-02", who="coord",
+                   source="https://example.org/de")
+    items = pd.read_csv(REFERENCE_DIR / "items.csv", dtype=str, keep_default_na=False)
+    items.loc[items["id"] == "iris-t-slm", "unit_value_eur"] = "280000000"
+    revised = tmp_path / "items.csv"
+    items.to_csv(revised, index=False)
+    with TestClient(app) as c:
+        before = get(c, app, "coord", "/api/v1/dashboard")
+        assert before["pledged_delivered"]
+        hits = svc.responses.hits
+        assert get(c, app, "coord", "/api/v1/dashboard") == before
+        assert svc.responses.hits == hits + 1
+        svc.ledger.import_reference("items", revised)
+        try:
+            after = get(c, app, "coord", "/api/v1/dashboard")
+            assert after["pledged_delivered"] != before["pledged_delivered"]  # revalued, not the cached answer
+        finally:
+            svc.ledger.import_reference("items", REFERENCE_DIR / "items.csv")

@@ -79,10 +79,14 @@ class Marks(NamedTuple):
 
     events: int | None  # the newest ledger event: every change to an entry is one
     # the reference the ledger values entries by (importing it revalues them without an event): how many parties
-    # and catalog items, and the last day of the US dollar's rates
+    # and catalog items and the sums of their GDPs and unit values (a revised figure changes a sum), the last day
+    # of the US dollar's rates and how many rates there are
     parties: int
+    parties_gdp: float | None
     items: int
+    items_value: float | None
     rates: Any
+    rates_count: int
     pending: int  # ingested proposals waiting for review
     proposed: int  # proposed scenario rows waiting for a coordinator
     change: int | None  # the newest scenario change
@@ -98,8 +102,11 @@ def mark_columns() -> list[Any]:
     done = j.state == "done"
     return [select(func.max(lm.events.c.id)).scalar_subquery().label("m_events"),
             select(func.count()).select_from(lm.parties).scalar_subquery().label("m_parties"),
+            select(func.sum(lm.parties.c.gdp_eur_bn)).scalar_subquery().label("m_parties_gdp"),
             select(func.count()).select_from(lm.items).scalar_subquery().label("m_items"),
+            select(func.sum(lm.items.c.unit_value_eur)).scalar_subquery().label("m_items_value"),
             select(func.max(lm.rates.c.day)).where(lm.rates.c.currency == "USD").scalar_subquery().label("m_rates"),
+            select(func.count()).select_from(lm.rates).scalar_subquery().label("m_rates_count"),
             select(func.count()).select_from(lm.proposals).where(lm.proposals.c.review == "pending")
             .scalar_subquery().label("m_pending"),
             select(func.count()).select_from(st.scenario_changes).where(sc.state == "proposed")
@@ -163,7 +170,7 @@ class Service:
 
     def _ledger_figures(self, mark: tuple[Any, ...]) -> dict[str, list[dict[str, Any]]]:
         """Pledged against delivered and burden by donor from the ledger, computed again only when ``mark`` (the
-        newest event and the number of parties) has changed."""
+        newest event and the reference figures) has changed."""
         hit = self._cache.get("ledger")
         if hit is not None and hit[0] == mark:
             return dict(hit[1])
@@ -505,7 +512,8 @@ class Service:
         m = marks if marks is not None else self.marks()
         job = (m.done if access.can(p, "see_coverage") else m.published) if access.can_see_plan(p, True) else None
         out: dict[str, Any] = {"user": {"name": p.name, "role": p.role, "party": p.party}}
-        out.update(self._ledger_figures((m.events, m.parties, m.items, m.rates)))
+        out.update(self._ledger_figures((m.events, m.parties, m.parties_gdp, m.items, m.items_value, m.rates,
+                                         m.rates_count)))
         out["open_proposals"] = int(m.pending) if access.can(p, "review") else None
         out["scenario_proposals"] = int(m.proposed) if access.can(p, "decide_scenario_proposals") else None
         out["plan"] = None if job is None else {"id": int(job), "coverage": self._coverage(int(job))}
