@@ -16,7 +16,7 @@ from sqlalchemy import select
 from allyplan.ledger import Ledger, LedgerInputError
 from allyplan.ledger import imports as imp
 from allyplan.ledger import models as m
-from allyplan.ledger.xlsx_stream import XlsxError, iter_rows, sheet_names
+from allyplan.ledger.xlsx_stream import XlsxError, iter_blocks, iter_rows, sheet_names
 from tests.databases import BACKENDS, database
 
 EXAMPLES = Path(__file__).parents[2] / "src" / "allyplan" / "data" / "examples" / "ledger"
@@ -159,6 +159,13 @@ def test_streamed_cells_are_the_cells_read_whole(tmp_path: Path) -> None:
     assert len(streamed) == len(whole) == 6
     assert [[*r, *[""] * (width - len(r))] for r in streamed] == whole
     assert streamed[1][:5] == ["1", "Germany", "53280611.22", "2025-06-12", "True"]
+    # the fast scan gives the same cells (rows that have cells), and only the columns asked for
+    blocks = [(int(n), list(r)) for rows, cells in iter_blocks(path, "Data", read=64) for n, r in zip(rows, cells)]
+    assert [n for n, _ in blocks] == [1, 2, 4, 6]
+    assert [r + [""] * (width - len(r)) for _, r in blocks] == [whole[n - 1] for n, _ in blocks]
+    only = [[v for v in r] for _, cells in iter_blocks(path, "Data", only=[1, 8]) for r in cells]
+    only = [r[:max((i + 1 for i, v in enumerate(r) if v), default=0)] for r in only]
+    assert only == [["", "name"], ["", "Germany"], ["", "France"], ["", "", "", "", "", "", "", "", "far"]]
     with pytest.raises(XlsxError):
         list(iter_rows(path, "Nope"))
     (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04 not a zip")

@@ -32,7 +32,7 @@ from allyplan.ledger.checks import DATE_HELP, LedgerInputError, check_states, pa
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.state import ENTRY_FIELDS
 from allyplan.ledger.write import Batch, Change, _now, normalise_adds, py_value
-from allyplan.ledger.xlsx_stream import XlsxError, iter_rows, sheet_names
+from allyplan.ledger.xlsx_stream import XlsxError, iter_blocks, iter_rows, sheet_names
 from allyplan.schema import LEDGER
 
 __all__ = ["ImportResult", "PRESETS", "KIEL_SHEET", "KIEL_LAYOUTS", "KIEL_MONTH_ZERO", "UNKNOWN_CURRENCY",
@@ -745,7 +745,7 @@ def _state_problems(rows: pd.DataFrame, problems: list[Problem], ref: Reference,
 
 def _apply(conn: Connection, path: Path, rows: pd.DataFrame, ref: Reference, write_batch: Callable[[Batch], object],
            result: ImportResult, preset: str | None, at: date | None, who: str,
-           absent: list[tuple[int, str | None]], say: Progress) -> None:
+           absent: list[tuple[int, str | None]], say: Progress, own_from: int | None = None) -> None:
     """Compare typed rows with the ledger and write the new ones and the revisions (and ``absent``'s flags)."""
     rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
     current = _current_by_key(conn, rows["key"].tolist())
@@ -777,7 +777,7 @@ def _apply(conn: Connection, path: Path, rows: pd.DataFrame, ref: Reference, wri
         released = when.isoformat()
         adds["at"] = [max(released, str(a)) for a in adds["announced"]]
     say(f"writing {len(adds):,} new entries and {len(changes):,} revisions")
-    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True))
+    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True, own_from=own_from))
     result.added += list(getattr(res, "added", []))
     result.revised += list(getattr(res, "changed", []))
     result.duplicates.update(dict(getattr(res, "duplicates", {})))
@@ -797,28 +797,45 @@ class _Stream:
     chunk: int
     release: date
 
-    def frames(self) -> Iterator[pd.DataFrame]:
-        """The sheet's data rows as :func:`read_table` gives them, a chunk at a time (columns without a header
-        are left out: the preset reads none)."""
+    def blocks(self, only: list[int] | None = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The data rows' numbers and cells (to the header's width), ``chunk`` rows at a time."""
         width = len(self.header)
-        keep = [i for i, h in enumerate(self.header) if h != ""]
-        names = [self.header[i] for i in keep]
-        first = 0
-        for block in iter_rows(self.path, self.sheet, self.chunk):
-            numbers = np.arange(first + 1, first + len(block) + 1)
-            first += len(block)
-            take = [(r, n) for r, n in zip(block, numbers.tolist(), strict=True)
-                    if n > self.header_at and any(v != "" for v in r[:width])]
-            if not take:
+        rows_p: list[np.ndarray] = []
+        cells_p: list[np.ndarray] = []
+        count = 0
+        for rows, cells in iter_blocks(self.path, self.sheet, only=only):
+            keep = rows > self.header_at
+            rows, cells = rows[keep], cells[keep]
+            if cells.shape[1] < width:
+                cells = np.hstack([cells, np.full((len(cells), width - cells.shape[1]), "", dtype=object)])
+            cells = cells[:, :width]
+            start = 0
+            while start < len(rows):
+                take = min(self.chunk - count, len(rows) - start)
+                rows_p.append(rows[start:start + take])
+                cells_p.append(cells[start:start + take])
+                count, start = count + take, start + take
+                if count == self.chunk:
+                    yield np.concatenate(rows_p), np.concatenate(cells_p)
+                    rows_p, cells_p, count = [], [], 0
+        if count:
+            yield np.concatenate(rows_p), np.concatenate(cells_p)
+
+    def frames(self, names: Sequence[str] | None = None) -> Iterator[pd.DataFrame]:
+        """The sheet's data rows as :func:`read_table` gives them, a chunk at a time (columns without a header
+        are left out: the preset reads none). ``names``: only these columns (compared case-insensitively),
+        the rows that have a value in one of them."""
+        want = None if names is None else {_norm(n) for n in names}
+        keep = [i for i, h in enumerate(self.header) if h != "" and (want is None or _norm(h) in want)]
+        cols = [self.header[i] for i in keep]
+        for rows, cells in self.blocks(None if want is None else keep):
+            cells = cells[:, keep]
+            full = (cells != "").any(axis=1)
+            if not full.all():
+                rows, cells = rows[full], cells[full]
+            if not len(rows):
                 continue
-            cells = [r[:width] if len(r) >= width else [*r, *[""] * (width - len(r))] for r, _ in take]
-            cols = list(zip(*cells, strict=True))
-            df = pd.DataFrame({h: pd.Series(cols[i], dtype=object) for h, i in zip(names, keep, strict=True)})
-            df = df.loc[(df != "").any(axis=1)].reset_index(drop=True) if len(df.columns) else df
-            rows = np.array([n for _, n in take], dtype=np.int64)
-            if len(df) != len(rows):  # rows with values only under unnamed columns
-                full = [any(v != "" for i, v in enumerate(c) if i in keep) for c in cells]
-                rows = rows[np.array(full, dtype=bool)]
+            df = pd.DataFrame({c: cells[:, i] for i, c in enumerate(cols)}, dtype=object)
             df["_row"] = rows
             yield df
 
@@ -847,6 +864,10 @@ def _kiel_stream(path: Path, sheet: str | None, chunk: int, release: date) -> _S
     return None
 
 
+_ID_COLUMNS = ("activity_id", "sub_activity_id", "measure", "tot_sub_activity_value_EUR", "tot_activity_value_EUR",
+               "source_reported_value")
+
+
 def _current_ids(d: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
     """A chunk's Kiel ids (``activity_id/sub_activity_id``) and where its value is negative, as :func:`_kiel`
     reads them (the current layout)."""
@@ -873,7 +894,7 @@ def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Calla
     name = path.name
     result.layout = "current"
     groups = KielGroups()  # first pass: the ids repeated anywhere in the file (corrections, a package's parts)
-    for df in stream.frames():
+    for df in stream.frames(_ID_COLUMNS):
         key, negative = _current_ids(df)
         groups.add(key, negative, df["_row"].to_numpy())
     groups.finish()
@@ -913,7 +934,9 @@ def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Calla
             continue
         say(f"comparing {result.rows:,} rows with the ledger")
         try:
-            _apply(conn, path, rows, ref, write_batch, result, "kiel", at, who, [], say)
+            # the entries earlier chunks added are this file's own: a keyed source is not compared with itself
+            _apply(conn, path, rows, ref, write_batch, result, "kiel", at, who, [], say,
+                   result.added[0] if result.added else None)
         except LedgerInputError as e:
             problems += e.problems
     seen = {(p.row, p.message) for p in problems}

@@ -1,13 +1,17 @@
 """Reading one sheet of an .xlsx workbook as text, a chunk of rows at a time, without loading the sheet.
 
-The sheet's XML is parsed as it is decompressed (lxml ``iterparse``) and every row is dropped once read, so memory
-holds one chunk of rows plus the workbook's shared-strings table (its distinct texts), not the sheet. Cells come as
+The sheet's XML is read as it is decompressed, a block of whole rows at a time, so memory holds one chunk of rows
+plus the workbook's shared-strings table (its distinct texts), not the sheet. :func:`iter_blocks` scans a block's
+cells with one regular expression and types them column-wise (numpy), about ten times faster than walking the XML
+tree; :func:`iter_rows` walks it with lxml ``iterparse`` (any valid sheet, also cells without a reference), and
+:func:`iter_blocks` falls back to it for a sheet its expression does not cover. Cells come as
 the ledger's import reads them: stripped text, ``""`` where empty, whole numbers without ``.0``, date-formatted
 numbers as ISO dates, so that a chunk is what :func:`allyplan.ledger.imports.read_table` would give for its rows.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import zipfile
@@ -15,9 +19,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 from lxml import etree
 
-__all__ = ["XlsxError", "sheet_names", "iter_rows"]
+__all__ = ["XlsxError", "sheet_names", "iter_rows", "iter_blocks"]
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -176,6 +181,187 @@ def iter_rows(path: Path, sheet: str, chunk: int = 10_000, limit: int | None = N
         if out:
             yield out
     except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, IndexError, EOFError) as e:
+        raise XlsxError(f"{type(e).__name__}: {e}") from None
+    finally:
+        z.close()
+
+
+#: a cell of sheetData: its reference (column letters, row), style, type, other attributes, and its content: a
+#: plain value, a plain inline string, or anything else (a formula, rich text: read by :func:`_text`)
+_CELL_RE = (r'<c(?=[\s/>])(?:\s+r="({cols})(\d+)"){opt}(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?[^>]*?'
+            r"(?:/>|>(?:<v>([^<]*)</v>|<is><t>([^<]*)</t></is>|(.*?))</c>)")
+_CELL = re.compile(_CELL_RE.format(cols="[A-Z]{1,3}", opt="?"), re.S)
+
+
+def _letters(i: int) -> str:
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(65 + r) + out
+    return out
+_V = re.compile(r"<v>(.*?)</v>", re.S)
+_T = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>|<t\s*/>|<rPh\b.*?</rPh>", re.S)
+#: a cell the expression would misread: without a reference first, or its type before its style
+_ODD = re.compile(r'<c(?:>|/>|\s+(?!r=")[a-z]|\s+r="[^"]*"(?:\s+\w+="[^"]*")*?\s+t="[^"]*"(?:\s+\w+="[^"]*")*?\s+s=")')
+_DAY0 = np.datetime64("1899-12-30", "D")
+
+
+class _Irregular(Exception):
+    """A cell without a reference, or with its attributes in an order the expression does not read."""
+
+
+def _text(content: str, t: str) -> str:
+    """The text of a cell whose content is not a plain ``<v>``: an inline string's runs, a formula's value."""
+    if t == "inlineStr":
+        out = "".join(m.group(1) or "" for m in _T.finditer(content) if m.group(0).startswith("<t"))
+    else:
+        m = _V.search(content)
+        out = m.group(1) if m else ""
+    return html.unescape(out) if "&" in out else out
+
+
+def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[int],
+                 cols: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The row numbers of a block's rows and their cells as text (rows x columns, ``""`` where empty), typed a
+    column of the match at a time."""
+    letters, rs, sts, ts, vs, inline, other = zip(*cells, strict=True)
+    if "" in letters:
+        raise _Irregular
+    for x in set(letters) - cols.keys():
+        _column(x, cols)
+    n = len(cells)
+    col = np.fromiter((cols[x] for x in letters), np.int64, n)
+    row = np.array(rs).astype(np.int64)
+    t = np.array(ts, dtype=object)
+    vals = np.full(n, "", dtype=object)
+    v = np.array(vs, dtype=object)
+    odd = np.array(other, dtype=object) != ""
+    if odd.any():  # a formula's cached value, rich text, an inline string in runs
+        for i in np.flatnonzero(odd):
+            x = _text(other[i], ts[i])
+            if ts[i] == "inlineStr":
+                vals[i] = x.strip()
+            else:
+                v[i] = x
+    inl = np.array(inline, dtype=object) != ""
+    if inl.any():
+        vals[inl] = [(html.unescape(x) if "&" in x else x).strip() for x in np.array(inline, dtype=object)[inl]]
+    has = (v != "") & ~(odd & (t == "inlineStr"))
+    sh = has & (t == "s")
+    if sh.any():
+        vals[sh] = strings[v[sh].astype(np.int64)]
+    num = has & ((t == "") | (t == "n"))
+    if num.any():
+        at = np.flatnonzero(num)
+        num_v = v[at].tolist()
+        st = np.array(sts, dtype=object)[at]
+        try:
+            f = np.array(num_v, dtype=object).astype(float)
+        except ValueError:
+            f = np.array([_float(x) for x in num_v], dtype=float)
+        bad = np.isnan(f) & np.array([x.strip().lower() != "nan" for x in num_v], dtype=bool)
+        styled = st != ""
+        is_date = np.zeros(len(at), dtype=bool)
+        if dates and styled.any():
+            is_date[styled] = [int(x) in dates for x in st[styled]]
+        is_date &= (f >= 1) & (f < 2958466)
+        whole = ~is_date & ~bad & np.isfinite(f) & (f == np.floor(f)) & (np.abs(f) < 1e15)
+        text = np.empty(len(at), dtype=object)
+        if is_date.any():
+            text[is_date] = (_DAY0 + f[is_date].astype(np.int64)).astype(str).astype(object)
+        if whole.any():
+            text[whole] = f[whole].astype(np.int64).astype(str).astype(object)
+        rest = ~is_date & ~whole
+        text[rest] = [num_v[j].strip() if bad[j] else str(f[j]) for j in np.flatnonzero(rest)]
+        vals[at] = text
+    for kind in ("b", "d", "str", "e"):
+        k = has & (t == kind)
+        if k.any():
+            if kind == "b":
+                vals[k] = ["True" if x.strip() == "1" else "False" for x in v[k]]
+            elif kind == "d":
+                vals[k] = [x.strip()[:10] for x in v[k]]
+            else:  # a formula's text, an error such as #N/A
+                vals[k] = [(html.unescape(x) if "&" in x else x).strip() for x in v[k]]
+    rows, inv = np.unique(row, return_inverse=True)
+    out = np.full((len(rows), int(col.max()) + 1), "", dtype=object)
+    out[inv, col] = vals
+    return rows, out
+
+
+def _float(v: str) -> float:
+    try:
+        return float(v)
+    except ValueError:
+        return float("nan")
+
+
+def _lxml_blocks(path: Path, sheet: str, chunk: int, after: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    first = 0
+    for block in iter_rows(path, sheet, chunk):
+        numbers = np.arange(first + 1, first + len(block) + 1)
+        first += len(block)
+        keep = [(n, r) for n, r in zip(numbers.tolist(), block, strict=True) if r and n > after]
+        if keep:
+            width = max(len(r) for _, r in keep)
+            out = np.full((len(keep), width), "", dtype=object)
+            for i, (_, r) in enumerate(keep):
+                out[i, :len(r)] = r
+            yield np.array([n for n, _ in keep], np.int64), out
+
+
+def iter_blocks(path: Path, sheet: str, read: int = 1 << 21,
+                only: list[int] | None = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The rows of ``sheet`` that have cells, a block of whole rows at a time (``read`` bytes of XML or so): the
+    row numbers and the cells as text (rows x columns from A, ``""`` where empty), as :func:`iter_rows` gives them.
+    ``only``: read only these columns (0 is A; the others are left empty), which is several times faster."""
+    pattern = _CELL if only is None else \
+        re.compile(_CELL_RE.format(cols="|".join(_letters(i) for i in sorted(set(only), reverse=True)), opt=""), re.S)
+    z = _open(path)
+    last = 0
+    try:
+        part = _sheets(z).get(sheet)
+        if part is None:
+            raise XlsxError(f"no sheet named {sheet!r}")
+        strings = np.array([s.strip() for s in _shared_strings(z)], dtype=object)
+        dates = _date_styles(z)
+        cols: dict[str, int] = {}
+        with z.open(part) as f:
+            buf = b""
+            started = False
+            while True:
+                data = f.read(read)
+                buf += data
+                if not started:
+                    i = buf.find(b"<sheetData")
+                    if i < 0:
+                        if not data:
+                            return
+                        buf = buf[-16:]
+                        continue
+                    started, buf = True, buf[i:]
+                end = buf.rfind(b"</row>")
+                if data and end < 0:
+                    continue
+                take, buf = (buf[:end + 6], buf[end + 6:]) if data else (buf, b"")
+                stop = take.find(b"</sheetData>")
+                if stop >= 0:
+                    take = take[:stop]
+                text = take.decode("utf-8")
+                if _ODD.search(text):
+                    raise _Irregular
+                cells = pattern.findall(text)
+                if cells:
+                    rows, out = _typed_block(cells, strings, dates, cols)
+                    last = int(rows[-1])
+                    yield rows, out
+                if not data or stop >= 0:
+                    return
+    except _Irregular:
+        z.close()
+        yield from _lxml_blocks(path, sheet, 10_000, last)
+    except (KeyError, zipfile.BadZipFile, ValueError, IndexError, EOFError, UnicodeDecodeError) as e:
         raise XlsxError(f"{type(e).__name__}: {e}") from None
     finally:
         z.close()
