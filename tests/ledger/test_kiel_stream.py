@@ -160,7 +160,8 @@ def test_streamed_cells_are_the_cells_read_whole(tmp_path: Path) -> None:
     assert [[*r, *[""] * (width - len(r))] for r in streamed] == whole
     assert streamed[1][:5] == ["1", "Germany", "53280611.22", "2025-06-12", "True"]
     # the fast scan gives the same cells (rows that have cells), and only the columns asked for
-    blocks = [(int(n), list(r)) for rows, cells in iter_blocks(path, "Data", read=64) for n, r in zip(rows, cells)]
+    blocks = [(int(n), list(r)) for rows, cells in iter_blocks(path, "Data", read=64)
+              for n, r in zip(rows, cells, strict=True)]
     assert [n for n, _ in blocks] == [1, 2, 4, 6]
     assert [r + [""] * (width - len(r)) for _, r in blocks] == [whole[n - 1] for n, _ in blocks]
     only = [[v for v in r] for _, cells in iter_blocks(path, "Data", only=[1, 8]) for r in cells]
