@@ -17,6 +17,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date, timedelta
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -225,14 +226,15 @@ def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[i
                  cols: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """The row numbers of a block's rows and their cells as text (rows x columns, ``""`` where empty), typed a
     column of the match at a time."""
-    letters, rs, sts, ts, vs, inline, other = zip(*cells, strict=True)
+    # a column of the matches at a time (zip(*cells) costs several times more on a long list)
+    letters, rs, sts, ts, vs, inline, other = (list(map(itemgetter(i), cells)) for i in range(7))
     if "" in letters:
         raise _Irregular
     for x in set(letters) - cols.keys():
         _column(x, cols)
     n = len(cells)
     col = np.fromiter((cols[x] for x in letters), np.int64, n)
-    row = np.array(rs).astype(np.int64)
+    row = np.fromiter(map(int, rs), np.int64, n)
     t = np.array(ts, dtype=object)
     vals = np.full(n, "", dtype=object)
     v = np.array(vs, dtype=object)
