@@ -253,6 +253,35 @@ def drop_schema(base: str, schema: str) -> None:
     eng.dispose()
 
 
+_READ = """
+import json, resource, sys, time
+from pathlib import Path
+book, how = Path(sys.argv[1]), sys.argv[2]
+sheet = "Bilateral Assistance, MAIN DATA"
+t = time.process_time()
+if how == "streamed":
+    from allyplan.ledger.xlsx_stream import iter_blocks
+    n = sum(len(r) for r, _ in iter_blocks(book, sheet))
+else:
+    from python_calamine import CalamineWorkbook
+    n = len(CalamineWorkbook.from_path(str(book)).get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+print(json.dumps([n, time.process_time() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024]))
+"""
+
+
+def read_compare(book: Path) -> dict[str, object]:
+    """Reading the main-data sheet alone, calamine (the whole sheet) against the streamed reader, alternately in
+    fresh processes: CPU seconds and peak memory of each (the best of two)."""
+    out: dict[str, list[tuple[float, int]]] = {"calamine": [], "streamed": []}
+    for _ in range(2):
+        for how in out:
+            _n, cpu, mb = json.loads(subprocess.run([sys.executable, "-c", _READ, str(book), how], check=True,
+                                                   capture_output=True, text=True).stdout)
+            out[how].append((cpu, mb))
+    return {f"read {how} (CPU s, MB)": f"{min(c for c, _ in v):.2f} s, {min(m for _, m in v)} MB"
+            for how, v in out.items()}
+
+
 def kiel_main(n: int, postgres: str) -> list[dict[str, object]]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -261,7 +290,10 @@ def kiel_main(n: int, postgres: str) -> list[dict[str, object]]:
         rows = kiel_rows(n)
         book = kiel_workbook(t / "kiel.xlsx", rows)
         print(f"generated a {n:,}-row workbook in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        results.append(bench_kiel("sqlite", f"sqlite:///{t / 'ledger.db'}", book, rows, f"sqlite:///{t / 'bare.db'}"))
+        reading = read_compare(book)
+        print(json.dumps(reading), file=sys.stderr)
+        results.append(bench_kiel("sqlite", f"sqlite:///{t / 'ledger.db'}", book, rows, f"sqlite:///{t / 'bare.db'}")
+                       | reading)
         print(json.dumps(results[-1]), file=sys.stderr)
         if postgres:
             url, schema = schema_url(postgres)

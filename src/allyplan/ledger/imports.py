@@ -17,7 +17,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -32,6 +32,7 @@ from allyplan.ledger.checks import DATE_HELP, LedgerInputError, check_states, pa
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.state import ENTRY_FIELDS
 from allyplan.ledger.write import Batch, Change, _now, normalise_adds, py_value
+from allyplan.ledger.xlsx_stream import XlsxError, iter_blocks, iter_rows, sheet_names
 from allyplan.schema import LEDGER
 
 __all__ = ["ImportResult", "PRESETS", "KIEL_SHEET", "KIEL_LAYOUTS", "KIEL_MONTH_ZERO", "UNKNOWN_CURRENCY",
@@ -305,9 +306,87 @@ def _word_count(words: pd.Series, what: str) -> Callable[[int], str]:
     return lambda i: f"{what} {w[i]!r} is not a number: unknown, the text kept in the description"
 
 
-def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
-          warnings: list[Problem]) -> tuple[pd.DataFrame, list[Problem], str]:
-    """The Kiel tracker's main data (either layout) as ledger fields; quirks read with a warning."""
+def _hashes(key: pd.Series) -> np.ndarray:
+    return np.asarray(pd.util.hash_array(key.to_numpy(dtype=object)), dtype=np.uint64)
+
+
+class KielGroups:
+    """What the Kiel preset needs to know about ids repeated across a whole file, kept per id (a 64-bit hash of
+    it), not per row: how many rows carry it, how many of them are not negative, the row a correction corrects,
+    and how many of its rows were read so far (for part and correction numbers when the file is read in chunks).
+    """
+
+    def __init__(self) -> None:
+        self._h: list[np.ndarray] = []
+        self._neg: list[np.ndarray] = []
+        self._rows: list[np.ndarray] = []
+        self.n: dict[int, int] = {}
+        self.kept: dict[int, int] = {}
+        self.corrected_row: dict[int, int] = {}
+        self.first_correction: dict[int, int] = {}
+        self._parts: dict[int, int] = {}
+        self._corrections: dict[int, int] = {}
+        self._done = False
+
+    def add(self, key: pd.Series, negative: np.ndarray, rows: np.ndarray) -> None:
+        """Count a chunk's ids (before :meth:`finish`)."""
+        has = key.ne("").to_numpy()
+        self._h.append(_hashes(key[has]))
+        self._neg.append(np.asarray(negative, dtype=bool)[has])
+        self._rows.append(np.asarray(rows, dtype=np.int64)[has])
+
+    def finish(self) -> None:
+        h = np.concatenate(self._h) if self._h else np.zeros(0, np.uint64)
+        neg = np.concatenate(self._neg) if self._neg else np.zeros(0, bool)
+        rows = np.concatenate(self._rows) if self._rows else np.zeros(0, np.int64)
+        self._h, self._neg, self._rows = [], [], []
+        uniq, counts = np.unique(h, return_counts=True)
+        rep = uniq[counts > 1]
+        sel = np.isin(h, rep)
+        for x, ng, r in zip(h[sel].tolist(), neg[sel].tolist(), rows[sel].tolist(), strict=True):
+            self.n[x] = self.n.get(x, 0) + 1
+            self.kept[x] = self.kept.get(x, 0) + (not ng)
+            if not ng:
+                self.corrected_row[x] = r
+            elif x not in self.first_correction:
+                self.first_correction[x] = r
+        self._done = True
+
+    def count(self, key: pd.Series, negative: np.ndarray, rows: np.ndarray) -> None:
+        self.add(key, negative, rows)
+        self.finish()
+
+    def corrections_follow(self) -> bool:
+        """Whether every correction comes after the row it corrects (so that, read in chunks, it is written
+        after it)."""
+        return all(self.first_correction[x] > r for x, r in self.corrected_row.items()
+                   if self.kept[x] == 1 and x in self.first_correction)
+
+    def resolve(self, key: pd.Series, negative: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Per row of a chunk (read in file order): rows with its id, its part number, its correction number,
+        the id's rows not negative, the row it corrects (0 where none)."""
+        m = len(key)
+        n, part, nth = np.ones(m, np.int64), np.ones(m, np.int64), np.zeros(m, np.int64)
+        kept, corr = np.zeros(m, np.int64), np.zeros(m, np.int64)
+        if not self.n:
+            return n, part, nth, kept, corr
+        h = _hashes(key)
+        has = key.ne("").to_numpy()
+        neg = np.asarray(negative, dtype=bool)
+        for i in np.flatnonzero(has & np.isin(h, np.fromiter(self.n, np.uint64, len(self.n)))):
+            x = int(h[i])
+            n[i], kept[i] = self.n[x], self.kept[x]
+            part[i] = self._parts[x] = self._parts.get(x, 0) + 1
+            if neg[i] and kept[i] == 1:
+                nth[i] = self._corrections[x] = self._corrections.get(x, 0) + 1
+                corr[i] = self.corrected_row[x]
+        return n, part, nth, kept, corr
+
+
+def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: list[Problem],
+          groups: KielGroups | None = None) -> tuple[pd.DataFrame, list[Problem], str]:
+    """The Kiel tracker's main data (either layout) as ledger fields; quirks read with a warning. ``groups``: the
+    ids repeated in the whole file, when ``df`` is one chunk of it (else counted on ``df``)."""
     d = df.drop(columns="_row").replace(".", "")
     cols = {_norm(c): c for c in d.columns}
     rows = df["_row"].to_numpy()
@@ -373,21 +452,23 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
     # a negative row on the same id as exactly one other row, not negative, corrects that row: it keeps the id as
     # its key, the corrections are keyed ID#correction1, ... and name it. Other repeated ids are one package's
     # items: they become its parts (key ID#1, ID#2, ...)
-    has_key, raw_key = key.ne(""), key
-    n_of = key.map(key.value_counts())
-    grouped = (has_key & (n_of > 1)).to_numpy()
-    kept = pd.Series(grouped & ~negative, index=d.index).groupby(key).transform("sum").to_numpy()
+    raw_key = key
+    if groups is None:  # the whole file is here: its ids are counted on it
+        groups = KielGroups()
+        groups.count(key, negative, rows)
+    n_arr, part_arr, nth_arr, kept, corr_of = groups.resolve(key, negative)
+    n_of = pd.Series(n_arr, index=d.index)
+    part = pd.Series(part_arr, index=d.index)
+    grouped = n_arr > 1
     correction = grouped & negative & (kept == 1)
     corrected = grouped & ~negative & (kept == 1)
-    corrected_row = dict(zip(key[corrected], rows[corrected], strict=True))
     repeated = pd.Series(grouped & ~correction & ~corrected, index=d.index)
-    part = key.groupby(key).cumcount() + 1
     if repeated.any():
         warn(repeated & (part == 1), "key", lambda i: f"package {key[i]} has {n_of[i]} rows: read as one package, "
              f"its rows as parts {key[i]}#1..#{n_of[i]}", "Nothing to do")
         notes.append(pd.Series(np.where(repeated, "part " + part.astype(str) + " of package " + key, ""),
                                index=d.index))
-    nth = pd.Series(correction, index=d.index).astype(int).groupby(key).cumsum()
+    nth = pd.Series(nth_arr, index=d.index)
     out["_corrects"] = (KIEL_KEYS[layout] + key).where(correction, None)
     key = key.where(~repeated, key + "#" + part.astype(str))
     key = key.where(~correction, key + "#correction" + nth.astype(str))
@@ -433,7 +514,7 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date,
     if correction.any():
         ids = raw_key.to_numpy(dtype=object)
         warn(correction, "value", lambda i: f"a negative value ({value_text.iloc[i]}) on the id {ids[i]} of row "
-             f"{corrected_row[ids[i]]}: a correction the tracker records, imported as a correction of that entry",
+             f"{corr_of[i]}: a correction the tracker records, imported as a correction of that entry",
              "Nothing to do; reports add it up as the tracker does")
         notes.append(pd.Series(np.where(correction, "correction of " + raw_key, ""), index=d.index))
     negative = negative & ~correction
@@ -505,6 +586,12 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
         out, problems, result.layout = _kiel(df, ref, name, release or date.today(), result.warnings)
     else:
         out, problems = _mapped(df, mapping or {}, name)
+    return _typed(out, problems, preset, ref, name), problems
+
+
+def _typed(out: pd.DataFrame, problems: list[Problem], preset: str | None, ref: Reference,
+           name: str) -> pd.DataFrame:
+    """Mapped rows as typed ledger fields (plus ``row``); problems appended where cells cannot be read."""
     rows = out.pop("_row")
     for f in ENTRY_FIELDS:
         if f not in out.columns:
@@ -557,7 +644,7 @@ def prepare_import(path: Path, ref: Reference, *, mapping: dict[str, str] | None
     dup_key = out["key"].duplicated(keep=False) & ~no_key
     bad(dup_key, "key", "the key '{v}' appears on more than one row", "Keys must be unique within a file")
     out["row"] = rows
-    return out, problems
+    return out
 
 
 def _absent(conn: Connection, prefix: str, keys: set[str]) -> list[tuple[int, str | None]]:
@@ -575,10 +662,12 @@ def _current_by_key(conn: Connection, keys: list[str]) -> pd.DataFrame:
     # dates as text in the query: parsing a million dates into Python objects and back costs seconds
     exprs = [cast(getattr(s, c), String) if c in ("announced", "expected") else getattr(s, c) for c in cols]
     q = select(*exprs).where(s.valid_to.is_(None), s.key.is_not(None))
-    if len(keys) < 5000:
-        q = q.where(s.key.in_(keys))
+    if len(keys) <= 4 * CHUNK_ROWS:  # a chunk's keys, 5,000 a query: the ledger's other entries are not read
+        want = sorted({k for k in keys if isinstance(k, str)})
+        parts = [conn.execute(q.where(s.key.in_(want[i:i + 5000]))).all() for i in range(0, len(want), 5000)]
+        return pd.DataFrame([r for p in parts for r in p], columns=cols)
     df = pd.DataFrame(conn.execute(q).all(), columns=cols)
-    return df[df["key"].isin(keys)] if len(keys) >= 5000 else df
+    return df[df["key"].isin(keys)]
 
 
 _NUMERIC = ("quantity", "value", "delivered", "delivered_value")
@@ -593,10 +682,24 @@ def _same(field: str, a: pd.Series, b: pd.Series) -> np.ndarray:
                      for u, v in zip(a.to_numpy(dtype=object), b.to_numpy(dtype=object), strict=True)], dtype=bool)
 
 
+def _digest(path: Path, how: bytes) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:  # in blocks: the file is never held whole
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    h.update(b"\0" + how)
+    return h.hexdigest()
+
+
 def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callable[[Batch], object], *,
                mapping: dict[str, str] | None = None, preset: str | None = None, sheet: str | None = None,
-               at: date | None = None, who: str = "", progress: Progress | None = None) -> ImportResult:
-    """Import ``path`` on ``conn`` (in a write transaction): new rows become entries, changed rows revisions."""
+               at: date | None = None, who: str = "", progress: Progress | None = None,
+               chunk_rows: int | None = None) -> ImportResult:
+    """Import ``path`` on ``conn`` (in a write transaction): new rows become entries, changed rows revisions.
+
+    A Kiel workbook in the current layout is read, checked and written ``chunk_rows`` rows at a time (default
+    :data:`CHUNK_ROWS`; 0 reads it whole), in the caller's one transaction: a problem anywhere raises after every
+    chunk was checked, and nothing is kept."""
     say = progress or (lambda _msg: None)
     if not path.is_file():
         raise LedgerInputError([Problem(path.name, None, None, "no such file", f"Check the path {path}")])
@@ -604,7 +707,7 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     # release is also its name: the same rows published as another release still say what that release contains
     # (an entry listed again is no longer absent), so they are read.
     how = repr((sorted((mapping or {}).items()), preset, sheet)).encode()
-    digest = hashlib.sha256(path.read_bytes() + b"\0" + how).hexdigest()
+    digest = _digest(path, how)
     seen = conn.execute(select(m.imports.c.recorded, m.imports.c.rows, m.imports.c.file)
                         .where(m.imports.c.sha256 == digest).order_by(m.imports.c.recorded.desc()).limit(1)).first()
     if seen is not None and (preset is None or Path(str(seen[2])).stem == path.stem):
@@ -612,19 +715,41 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
                             already_imported=str(seen[0])[:19])
     say(f"reading {path.name}")
     result = ImportResult(file=str(path), rows=0)
-    rows, problems = prepare_import(path, ref, mapping=mapping, preset=preset, sheet=sheet, release=at,
-                                    result=result)
-    result.rows = len(rows)
-    if problems:  # report what else is wrong with the readable rows (unknown parties, ...) in the same pass
-        readable = ~rows["row"].isin({p.row for p in problems})
-        norm = normalise_adds(rows[readable].assign(where=path.name), ref)
-        norm = norm.assign(merged_into=None, duplicate_of=None, seq=1, valid_from=norm["at"], valid_to=None)
-        raise LedgerInputError(problems + check_states(norm, ref, norm["where"], norm["row"]))
-    say(f"comparing {len(rows):,} rows with the ledger")
+    chunk = CHUNK_ROWS if chunk_rows is None else chunk_rows
+    stream = _kiel_stream(path, sheet, chunk, at or date.today()) \
+        if preset == "kiel" and chunk > 0 and path.suffix.lower() in (".xlsx", ".xlsm") else None
+    if stream is not None:
+        _run_chunks(conn, path, ref, write_batch, stream, result, at, who, say)
+    else:
+        rows, problems = prepare_import(path, ref, mapping=mapping, preset=preset, sheet=sheet, release=at,
+                                        result=result)
+        result.rows = len(rows)
+        if problems:  # report what else is wrong with the readable rows (unknown parties, ...) in the same pass
+            raise LedgerInputError(problems + _state_problems(rows, problems, ref, path.name))
+        say(f"comparing {len(rows):,} rows with the ledger")
+        absent = _absent(conn, KIEL_KEYS[result.layout or "current"], set(rows["key"])) if preset == "kiel" else []
+        _apply(conn, path, rows, ref, write_batch, result, preset, at, who, absent, say)
+    conn.execute(insert(m.imports).values(file=str(path), sha256=digest, recorded=_now(), who=who, rows=result.rows,
+                                          added=len(result.added), revised=len(result.revised),
+                                          unchanged=result.unchanged))
+    return result
+
+
+def _state_problems(rows: pd.DataFrame, problems: list[Problem], ref: Reference, name: str) -> list[Problem]:
+    """What else is wrong with the readable rows (unknown parties, ...), beside the cells that cannot be read."""
+    readable = ~rows["row"].isin({p.row for p in problems})
+    norm = normalise_adds(rows[readable].assign(where=name), ref)
+    norm = norm.assign(merged_into=None, duplicate_of=None, seq=1, valid_from=norm["at"], valid_to=None)
+    return check_states(norm, ref, norm["where"], norm["row"])
+
+
+def _apply(conn: Connection, path: Path, rows: pd.DataFrame, ref: Reference, write_batch: Callable[[Batch], object],
+           result: ImportResult, preset: str | None, at: date | None, who: str,
+           absent: list[tuple[int, str | None]], say: Progress, own_from: int | None = None) -> None:
+    """Compare typed rows with the ledger and write the new ones and the revisions (and ``absent``'s flags)."""
     rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
     current = _current_by_key(conn, rows["key"].tolist())
-    absent = _absent(conn, KIEL_KEYS[result.layout or "current"], set(rows["key"])) if preset == "kiel" else []
-    result.absent = [e for e, _ in absent]  # what an earlier release listed and this one no longer does
+    result.absent += [e for e, _ in absent]  # what an earlier release listed and this one no longer does
     known = rows["key"].isin(current["key"])
     new = rows[~known]
     old = rows[known].merge(current, on="key", suffixes=("", "_old"))
@@ -642,7 +767,7 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
         data = {f: py_value(rd[f]) for f in _COMPARED if rd[f"_diff_{f}"]}
         changes.append(Change(int(rd["entry"]), "update", when, data, who, f"re-import of {path.name}",
                               str(path), path.name, int(rd["row"])))
-    result.unchanged = len(old) - len(changed)
+    result.unchanged += len(old) - len(changed)
     release = path.stem
     changes += [Change(e, "update", when, {"absent_from": release}, who, f"absent from release {release}", str(path),
                        path.name, None) for e, already in absent if already is None]
@@ -652,11 +777,189 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
         released = when.isoformat()
         adds["at"] = [max(released, str(a)) for a in adds["announced"]]
     say(f"writing {len(adds):,} new entries and {len(changes):,} revisions")
-    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True))
-    result.added = list(getattr(res, "added", []))
-    result.revised = list(getattr(res, "changed", []))
-    result.duplicates = dict(getattr(res, "duplicates", {}))
-    conn.execute(insert(m.imports).values(file=str(path), sha256=digest, recorded=_now(), who=who, rows=len(rows),
-                                          added=len(result.added), revised=len(result.revised),
-                                          unchanged=result.unchanged))
-    return result
+    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True, own_from=own_from))
+    result.added += list(getattr(res, "added", []))
+    result.revised += list(getattr(res, "changed", []))
+    result.duplicates.update(dict(getattr(res, "duplicates", {})))
+
+
+#: Rows a Kiel workbook is read, checked and written in at a time: memory holds one chunk, not the file.
+CHUNK_ROWS = 20_000
+
+
+@dataclass
+class _Stream:
+    """A Kiel workbook's main-data sheet read in chunks: its header and a way to read its rows again."""
+    path: Path
+    sheet: str
+    header: list[str]
+    header_at: int
+    chunk: int
+    release: date
+
+    def blocks(self, only: list[int] | None = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The data rows' numbers and cells (to the header's width), ``chunk`` rows at a time."""
+        width = len(self.header)
+        rows_p: list[np.ndarray] = []
+        cells_p: list[np.ndarray] = []
+        count = 0
+        for rows, cells in iter_blocks(self.path, self.sheet, only=only):
+            keep = rows > self.header_at
+            rows, cells = rows[keep], cells[keep]
+            if cells.shape[1] < width:
+                cells = np.hstack([cells, np.full((len(cells), width - cells.shape[1]), "", dtype=object)])
+            cells = cells[:, :width]
+            start = 0
+            while start < len(rows):
+                take = min(self.chunk - count, len(rows) - start)
+                rows_p.append(rows[start:start + take])
+                cells_p.append(cells[start:start + take])
+                count, start = count + take, start + take
+                if count == self.chunk:
+                    yield np.concatenate(rows_p), np.concatenate(cells_p)
+                    rows_p, cells_p, count = [], [], 0
+        if count:
+            yield np.concatenate(rows_p), np.concatenate(cells_p)
+
+    def frames(self, names: Sequence[str] | None = None) -> Iterator[pd.DataFrame]:
+        """The sheet's data rows as :func:`read_table` gives them, a chunk at a time (columns without a header
+        are left out: the preset reads none). ``names``: only these columns (compared case-insensitively),
+        the rows that have a value in one of them."""
+        want = None if names is None else {_norm(n) for n in names}
+        keep = [i for i, h in enumerate(self.header) if h != "" and (want is None or _norm(h) in want)]
+        cols = [self.header[i] for i in keep]
+        for rows, cells in self.blocks(None if want is None else keep):
+            cells = cells[:, keep]
+            full = (cells != "").any(axis=1)
+            if not full.all():
+                rows, cells = rows[full], cells[full]
+            if not len(rows):
+                continue
+            df = pd.DataFrame({c: cells[:, i] for i, c in enumerate(cols)}, dtype=object)
+            df["_row"] = rows
+            yield df
+
+
+def _kiel_stream(path: Path, sheet: str | None, chunk: int, release: date) -> _Stream | None:
+    """The main-data sheet of a Kiel workbook in the current layout, to be read in chunks; None for anything else
+    (the 2022 layout, a sheet without the preset's columns: read whole, with the messages that go with them)."""
+    try:
+        names = sheet_names(path)
+    except XlsxError:
+        return None
+    if sheet is not None:
+        cand = [n for n in names if n == sheet] or [n for n in names if _norm(n) == _norm(sheet)]
+    else:
+        by_name = [n for n in names if _norm(n) == _norm(KIEL_SHEET)]
+        cand = by_name + [n for n in names if n not in by_name]
+    need = {c.lower() for c in KIEL_LAYOUTS["current"]}
+    for n in cand[:1] if sheet is not None else cand:
+        try:
+            head = next(iter_rows(path, n, 30, limit=30), [])
+        except XlsxError:
+            return None
+        at = next((i for i, r in enumerate(head) if need <= {_norm(c) for c in r if c != ""}), None)
+        if at is not None:
+            return _Stream(path, n, [str(h).strip() for h in head[at]], at + 1, chunk, release)
+    return None
+
+
+_ID_COLUMNS = ("activity_id", "sub_activity_id", "measure", "tot_sub_activity_value_EUR", "tot_activity_value_EUR",
+               "source_reported_value")
+
+
+def _current_ids(d: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
+    """A chunk's Kiel ids (``activity_id/sub_activity_id``) and where its value is negative, as :func:`_kiel`
+    reads them (the current layout)."""
+    cols = {_norm(c): c for c in d.columns}
+
+    def col(n: str) -> pd.Series:
+        return d[cols[_norm(n)]].replace(".", "") if _norm(n) in cols else pd.Series([""] * len(d), dtype=object)
+
+    sub = col("sub_activity_id")
+    key = col("activity_id") + np.where(sub != "", "/" + sub, "")
+    measure = col("measure").str.strip().str.lower()
+    sub_eur, act_eur = col("tot_sub_activity_value_EUR"), col("tot_activity_value_EUR")
+    use_act = measure.eq("commitment") & act_eur.ne("") & (sub_eur.eq("") | (parse_numbers(sub_eur) == 0))
+    eur = sub_eur.where(~use_act, act_eur)
+    reported = col("source_reported_value")
+    value_text = eur.where(~(eur.eq("") & reported.ne("")), reported)
+    value_num = parse_numbers(value_text.where(value_text.ne(""), None))
+    return key, (value_num < 0).to_numpy()
+
+
+def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Callable[[Batch], object],
+                stream: _Stream, result: ImportResult, at: date | None, who: str, say: Progress) -> None:
+    """Read, check and write a Kiel workbook a chunk at a time; raise every problem found once all are read."""
+    name = path.name
+    result.layout = "current"
+    groups = KielGroups()  # first pass: the ids repeated anywhere in the file (corrections, a package's parts)
+    for df in stream.frames(_ID_COLUMNS):
+        key, negative = _current_ids(df)
+        groups.add(key, negative, df["_row"].to_numpy())
+    groups.finish()
+    if not groups.corrections_follow():  # a correction listed before what it corrects: read whole
+        whole, read = prepare_import(path, ref, preset="kiel", sheet=stream.sheet, release=at, result=result)
+        result.rows = len(whole)
+        if read:
+            raise LedgerInputError(read + _state_problems(whole, read, ref, name))
+        absent = _absent(conn, KIEL_KEYS["current"], set(whole["key"]))
+        _apply(conn, path, whole, ref, write_batch, result, "kiel", at, who, absent, say)
+        return
+    problems: list[Problem] = []
+    seen_h: list[np.ndarray] = []  # the keys written so far (64-bit hashes) and their rows
+    seen_rows: list[np.ndarray] = []
+    dups: list[Problem] = []
+    for df in stream.frames():
+        out, probs, _ = _kiel(df, ref, name, stream.release, result.warnings, groups)
+        rows = _typed(out, probs, "kiel", ref, name)
+        result.rows += len(rows)
+        keyed = rows["key"].notna().to_numpy()
+        h = _hashes(rows["key"].where(rows["key"].notna(), ""))
+        if seen_h:
+            before = np.concatenate(seen_h)
+            again = keyed & np.isin(h, before)
+            if again.any():  # a key also on an earlier chunk's row (a row of this chunk is reported by _typed)
+                rows_before = np.concatenate(seen_rows)
+                for i in np.flatnonzero(again):
+                    first = int(rows_before[np.flatnonzero(before == h[i])[0]])
+                    k = rows["key"].iloc[i]
+                    for r in sorted({first, int(rows["row"].iloc[i])}):
+                        dups.append(Problem(name, r, "key", f"the key '{k}' appears on more than one row",
+                                            "Keys must be unique within a file"))
+        seen_h.append(h[keyed])
+        seen_rows.append(rows["row"].to_numpy(dtype=np.int64)[keyed])
+        if probs or problems or dups:  # nothing more is written: the rest is only checked
+            problems += probs + _state_problems(rows, probs, ref, name)
+            continue
+        say(f"comparing {result.rows:,} rows with the ledger")
+        try:
+            # the entries earlier chunks added are this file's own: a keyed source is not compared with itself
+            _apply(conn, path, rows, ref, write_batch, result, "kiel", at, who, [], say,
+                   result.added[0] if result.added else None)
+        except LedgerInputError as e:
+            problems += e.problems
+    seen = {(p.row, p.message) for p in problems}
+    for p in dups:
+        if (p.row, p.message) not in seen:
+            seen.add((p.row, p.message))
+            problems.append(p)
+    if problems:
+        raise LedgerInputError(problems)
+    # what an earlier release listed and this one no longer does: the live keys of the namespace not written now
+    all_h = np.unique(np.concatenate(seen_h)) if seen_h else np.zeros(0, np.uint64)
+    s = m.states.c
+    q = select(s.entry, s.key, s.absent_from).where(s.valid_to.is_(None), s.key.like(KIEL_KEYS["current"] + "%"),
+                                                    s.status != "cancelled")
+    live = pd.DataFrame(conn.execute(q).all(), columns=["entry", "key", "absent_from"])
+    gone = ~np.isin(_hashes(live["key"].astype(str)), all_h) if len(live) else np.zeros(0, bool)
+    absent = sorted((int(e), None if a is None or a != a else str(a))
+                    for e, a in zip(live["entry"][gone], live["absent_from"][gone], strict=True))
+    if absent:
+        result.absent += [e for e, _ in absent]
+        release, when = path.stem, at or date.today()
+        changes = [Change(e, "update", when, {"absent_from": release}, who, f"absent from release {release}",
+                          str(path), name, None) for e, already in absent if already is None]
+        if changes:
+            res = write_batch(Batch(adds=pd.DataFrame(), changes=changes, normalised=True))
+            result.revised += list(getattr(res, "changed", []))

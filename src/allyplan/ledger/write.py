@@ -63,6 +63,8 @@ class Batch:
     check_duplicates: bool = True
     #: set when ``adds`` already went through :func:`normalise_adds` (an import does, to compare rows)
     normalised: bool = False
+    #: entries from this id on were added by the same import (an earlier chunk of it): not compared as duplicates
+    own_from: int | None = None
 
 
 @dataclass
@@ -194,7 +196,7 @@ def read_events(conn: Connection, entries: Sequence[int]) -> dict[int, list[Even
     return out
 
 
-def _existing_for_duplicates(conn: Connection, adds: pd.DataFrame) -> pd.DataFrame:
+def _existing_for_duplicates(conn: Connection, adds: pd.DataFrame, own_from: int | None = None) -> pd.DataFrame:
     """The live entries a new one could repeat: same donor and item (or category, for value-only pledges),
     announced at most :data:`TEXT_WINDOW_DAYS` before the earliest new one (an older predecessor flags nothing)."""
     s = m.states.c
@@ -208,6 +210,8 @@ def _existing_for_duplicates(conn: Connection, adds: pd.DataFrame) -> pd.DataFra
                 or_(s.item.in_(items), and_(s.item.is_(None), s.category.in_(categories))),
                 s.announced >= (days.min() - pd.Timedelta(days=TEXT_WINDOW_DAYS)).date(),
                 s.announced <= days.max().date()))
+    if own_from is not None:
+        q = q.where(s.entry < own_from)
     df = pd.DataFrame(conn.execute(q).all(), columns=["entry", "donor", "recipient", "item", "category", "quantity",
                                                       "value", "announced", "description", "key", "duplicate_of"])
     df["announced"] = df["announced"].astype(str)
@@ -281,7 +285,7 @@ def _prepare_adds(conn: Connection, batch: Batch, ref: Reference, rates: Rates,
         adds["corrects"] = _corrected(conn, adds)
     dups: dict[int, int] = {}
     if batch.check_duplicates:
-        existing = _existing_for_duplicates(conn, adds)
+        existing = _existing_for_duplicates(conn, adds, batch.own_from)
         d = likely_duplicates(adds.assign(announced=adds["announced"].astype(str)), existing)
         adds["duplicate_of"] = d.to_numpy()
         dups = {int(k): int(v) for k, v in d.dropna().items()}

@@ -1,0 +1,185 @@
+"""A Kiel workbook read, checked and written in chunks gives exactly the ledger that reading it whole gives (both
+backends), still all or nothing; the streamed sheet reader gives the cells calamine gives."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from allyplan.ledger import Ledger, LedgerInputError
+from allyplan.ledger import imports as imp
+from allyplan.ledger import models as m
+from allyplan.ledger.xlsx_stream import XlsxError, iter_blocks, iter_rows, sheet_names
+from tests.databases import BACKENDS, database
+
+EXAMPLES = Path(__file__).parents[2] / "src" / "allyplan" / "data" / "examples" / "ledger"
+SHEET = "Bilateral Assistance, MAIN DATA"
+
+
+def _book(path: Path, extra: list[list[str]] = (), drop: set[str] = frozenset(),  # type: ignore[assignment]
+          change: dict[str, str] | None = None) -> Path:
+    """The current-layout fixture's rows, then ``extra`` rows (activity, sub-activity, donor, EUR value), on the
+    main-data sheet of a workbook laid out like a release."""
+    with (EXAMPLES / "kiel-current-layout.csv").open(encoding="utf-8") as f:
+        table = list(csv.reader(f))
+    header = table[0]
+    col = {c: i for i, c in enumerate(header)}
+    wb = Workbook()
+    wb.active.title = "ReadMe"
+    wb.active.append(["Kiel Institute for the World Economy - Ukraine Support Tracker"])
+    ws = wb.create_sheet(SHEET)
+    ws.append(header)
+    for row in table[1:]:
+        if row[1] in drop:
+            continue
+        if change and row[1] in change:
+            row = list(row)
+            row[col["tot_sub_activity_value_EUR"]] = change[row[1]]
+        ws.append(row)
+    for act, sub, donor, value in extra:
+        r = ["."] * len(header)
+        r[0] = ""
+        for c, v in (("activity_id", act), ("sub_activity_id", sub), ("donor", donor),
+                     ("announcement_date", "2025-03-10"), ("month", "40"), ("aid_type_general", "Military"),
+                     ("measure", "Allocation"), ("reporting_currency", "EUR"), ("explanation", "Package"),
+                     ("tot_activity_value_EUR", value), ("tot_sub_activity_value_EUR", value)):
+            r[col[c]] = v
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+# a correction and a package whose rows fall in different chunks of 2 or 3 rows, and a negative adjustment
+EXTRA = [["K1", "1", "Germany", "1000000.00"], ["K3", "1", "Poland", "300"], ["K1", "1", "Germany", "-250000.50"],
+         ["K2", "1", "Norway", "-53280611.22"], ["K3", "1", "Poland", "200"], ["K3", "1", "Poland", "-100"]]
+
+
+def _events(led: Ledger) -> list[tuple[Any, ...]]:
+    e = m.events.c
+    with led.engine.connect() as conn:
+        rows = conn.execute(select(e.entry, e.seq, e.action, e.at, e.who, e.why, e.source, e.data)
+                            .order_by(e.entry, e.seq)).all()
+    return [tuple(r) for r in rows]
+
+
+def _result(r: imp.ImportResult) -> tuple[Any, ...]:
+    return (r.rows, r.added, sorted(r.revised), r.unchanged, r.absent, r.layout,
+            sorted((w.row or 0, w.field or "", w.message) for w in r.warnings))
+
+
+def _imports(url: str, books: list[tuple[Path, str]], chunk: int, monkeypatch: pytest.MonkeyPatch) \
+        -> tuple[list[tuple[Any, ...]], pd.DataFrame, list[tuple[Any, ...]], pd.DataFrame]:
+    monkeypatch.setattr(imp, "CHUNK_ROWS", chunk)
+    with Ledger(url) as led:
+        results = [_result(led.import_file(b, preset="kiel", at=at)) for b, at in books]
+        assert led.verify().ok
+        return results, led.entries(), _events(led), led.report("donor")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_chunked_import_gives_the_same_ledger_as_a_whole_read(backend: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _book(tmp_path / "Release_28.xlsx", EXTRA)
+    # a newer release: one row left out (absent), one value revised, a row added
+    newer = _book(tmp_path / "Release_29.xlsx", [*EXTRA, ["K4", "2", "France", "42"]], drop={"C9"},
+                  change={"C1": "290000000"})
+    books = [(first, "2026-05-01"), (newer, "2026-07-01")]
+    read_whole = imp.prepare_import
+    out = {}
+    for chunk in (0, 2, 3):
+        if chunk:  # read in chunks: the whole-file reader is not used
+            monkeypatch.setattr(imp, "prepare_import", lambda *a, **k: pytest.fail("read whole"))
+        else:
+            monkeypatch.setattr(imp, "prepare_import", read_whole)
+        (tmp_path / f"db{chunk}").mkdir()
+        with database(backend, tmp_path / f"db{chunk}", prefix=f"s{chunk}") as url:
+            out[chunk] = _imports(url, books, chunk, monkeypatch)
+    whole = out[0]
+    assert whole[0][0][1] and whole[0][1][4], "the scenario adds entries, and finds one absent"
+    for chunk in (2, 3):
+        results, entries, events, report = out[chunk]
+        assert results == whole[0]
+        pd.testing.assert_frame_equal(entries, whole[1])
+        assert events == whole[2]
+        pd.testing.assert_frame_equal(report, whole[3])
+
+
+def test_a_correction_listed_before_what_it_corrects_is_read_whole(ledger: Ledger, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    book = _book(tmp_path / "Release_28.xlsx", [["K1", "1", "Germany", "-250000.50"],
+                                                 *[[f"P{i}", "1", "Poland", "1"] for i in range(5)],
+                                                 ["K1", "1", "Germany", "1000000.00"]])
+    monkeypatch.setattr(imp, "CHUNK_ROWS", 2)
+    ledger.import_file(book, preset="kiel", at="2026-05-01")
+    e = ledger.entries().set_index("key")
+    assert e.loc["kiel:K1/1#correction1", "corrects"] == e.loc["kiel:K1/1", "entry"]
+
+
+def test_a_problem_in_the_last_chunk_keeps_nothing_and_every_problem_is_reported(
+        ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # K5/1 twice is a package (K5/1#1, K5/1#2); the id "K5/1#2" of its own collides with its second part
+    rows = [["K5", "1", "Germany", "1"], *[[f"P{i}", "1", "Poland", "1"] for i in range(5)],
+            ["K5", "1", "Germany", "2"], ["K5/1#2", "", "Germany", "3"], ["K6", "1", "Atlantis", "4"]]
+    book = _book(tmp_path / "Release_28.xlsx", rows)
+    problems = {}
+    for chunk in (0, 2):
+        monkeypatch.setattr(imp, "CHUNK_ROWS", chunk)
+        with pytest.raises(LedgerInputError) as err:
+            ledger.import_file(book, preset="kiel", at="2026-05-01")
+        problems[chunk] = sorted((p.row or 0, p.field or "", p.message) for p in err.value.problems)
+        assert len(ledger.entries()) == 0  # nothing kept, though the first chunks were written
+    assert problems[2] == problems[0]
+    fields = {(f, "more than one row" in msg) for _, f, msg in problems[0]}
+    assert ("key", True) in fields and any("Atlantis" in msg for *_, msg in problems[0])
+
+
+def test_streamed_cells_are_the_cells_read_whole(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "ReadMe"
+    ws = wb.create_sheet("Data")
+    ws.append(["id", " name ", "value", "when", "flag", "", "note"])
+    ws.append([1, "  Germany", 53280611.22, datetime(2025, 6, 12), True, None, "=not a formula"])
+    ws.append([])
+    ws.append([2.0, "France", -1e20, "2025-06-12", False, None, None])
+    ws.cell(row=6, column=9, value="far")  # a gap of a row and of columns
+    path = tmp_path / "cells.xlsx"
+    wb.save(path)
+    assert sheet_names(path) == ["ReadMe", "Data"]
+    streamed = [r for block in iter_rows(path, "Data", chunk=2) for r in block]
+    wb_rows = imp._pick_sheet(path, "Data", ())[1]
+    whole = [[v for v in r] for r in wb_rows.itertuples(index=False)]
+    width = max(len(r) for r in whole)
+    assert len(streamed) == len(whole) == 6
+    assert [[*r, *[""] * (width - len(r))] for r in streamed] == whole
+    assert streamed[1][:5] == ["1", "Germany", "53280611.22", "2025-06-12", "True"]
+    # the fast scan gives the same cells (rows that have cells), and only the columns asked for
+    blocks = [(int(n), list(r)) for rows, cells in iter_blocks(path, "Data", read=64)
+              for n, r in zip(rows, cells, strict=True)]
+    assert [n for n, _ in blocks] == [1, 2, 4, 6]
+    assert [r + [""] * (width - len(r)) for _, r in blocks] == [whole[n - 1] for n, _ in blocks]
+    only = [[v for v in r] for _, cells in iter_blocks(path, "Data", only=[1, 8]) for r in cells]
+    only = [r[:max((i + 1 for i, v in enumerate(r) if v), default=0)] for r in only]
+    assert only == [["", "name"], ["", "Germany"], ["", "France"], ["", "", "", "", "", "", "", "", "far"]]
+    with pytest.raises(XlsxError):
+        list(iter_rows(path, "Nope"))
+    (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04 not a zip")
+    with pytest.raises(XlsxError):
+        sheet_names(tmp_path / "bad.xlsx")
+
+
+def test_a_large_streamed_sheet_matches_read_table(tmp_path: Path) -> None:
+    """The chunks of the main-data sheet, put together, are what read_table gives for the whole sheet."""
+    book = _book(tmp_path / "Release_28.xlsx", EXTRA)
+    whole, _ = imp.read_table(book, None, imp.PRESETS["kiel"])
+    stream = imp._kiel_stream(book, None, 4, datetime(2026, 5, 1).date())
+    assert stream is not None and stream.sheet == SHEET
+    parts = pd.concat(list(stream.frames()), ignore_index=True)
+    named = [c for c in whole.columns if c != ""]
+    pd.testing.assert_frame_equal(parts[named], whole[named])
