@@ -77,6 +77,7 @@ def _result(r: imp.ImportResult) -> tuple[Any, ...]:
 def _imports(url: str, books: list[tuple[Path, str]], chunk: int, monkeypatch: pytest.MonkeyPatch) \
         -> tuple[list[tuple[Any, ...]], pd.DataFrame, list[tuple[Any, ...]], pd.DataFrame]:
     monkeypatch.setattr(imp, "CHUNK_ROWS", chunk)
+    monkeypatch.setattr(imp, "STREAM_BYTES", 0)  # these small books are streamed too
     with Ledger(url) as led:
         results = [_result(led.import_file(b, preset="kiel", at=at)) for b, at in books]
         assert led.verify().ok
@@ -117,6 +118,7 @@ def test_a_correction_listed_before_what_it_corrects_is_read_whole(ledger: Ledge
                                                  *[[f"P{i}", "1", "Poland", "1"] for i in range(5)],
                                                  ["K1", "1", "Germany", "1000000.00"]])
     monkeypatch.setattr(imp, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(imp, "STREAM_BYTES", 0)
     ledger.import_file(book, preset="kiel", at="2026-05-01")
     e = ledger.entries().set_index("key")
     assert e.loc["kiel:K1/1#correction1", "corrects"] == e.loc["kiel:K1/1", "entry"]
@@ -129,6 +131,7 @@ def test_a_problem_in_the_last_chunk_keeps_nothing_and_every_problem_is_reported
             ["K5", "1", "Germany", "2"], ["K5/1#2", "", "Germany", "3"], ["K6", "1", "Atlantis", "4"]]
     book = _book(tmp_path / "Release_28.xlsx", rows)
     problems = {}
+    monkeypatch.setattr(imp, "STREAM_BYTES", 0)
     for chunk in (0, 2):
         monkeypatch.setattr(imp, "CHUNK_ROWS", chunk)
         with pytest.raises(LedgerInputError) as err:
@@ -183,3 +186,17 @@ def test_a_large_streamed_sheet_matches_read_table(tmp_path: Path) -> None:
     parts = pd.concat(list(stream.frames()), ignore_index=True)
     named = [c for c in whole.columns if c != ""]
     pd.testing.assert_frame_equal(parts[named], whole[named])
+
+
+def test_a_workbook_of_a_release_s_size_is_read_whole_and_a_large_one_streamed(ledger: Ledger, tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    book = _book(tmp_path / "Release_28.xlsx", EXTRA)
+    streamed: list[Path] = []
+    stream = imp._kiel_stream
+    monkeypatch.setattr(imp, "_kiel_stream", lambda p, *a: streamed.append(p) or stream(p, *a))
+    ledger.import_file(book, preset="kiel", at="2026-05-01")
+    assert streamed == []  # far below STREAM_BYTES: read whole
+    newer = _book(tmp_path / "Release_29.xlsx", [*EXTRA, ["K4", "2", "France", "42"]])
+    monkeypatch.setattr(imp, "STREAM_BYTES", min(book.stat().st_size, newer.stat().st_size))
+    ledger.import_file(newer, preset="kiel", at="2026-07-01")
+    assert streamed == [newer]

@@ -697,9 +697,10 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
                chunk_rows: int | None = None) -> ImportResult:
     """Import ``path`` on ``conn`` (in a write transaction): new rows become entries, changed rows revisions.
 
-    A Kiel workbook in the current layout is read, checked and written ``chunk_rows`` rows at a time (default
-    :data:`CHUNK_ROWS`; 0 reads it whole), in the caller's one transaction: a problem anywhere raises after every
-    chunk was checked, and nothing is kept."""
+    A Kiel workbook in the current layout of :data:`STREAM_BYTES` or more (or any, when ``chunk_rows`` is
+    given) is read, checked and written ``chunk_rows`` rows at a time (default :data:`CHUNK_ROWS`; 0 reads it
+    whole), in the caller's one transaction: a problem anywhere raises after every chunk was checked, and nothing
+    is kept."""
     say = progress or (lambda _msg: None)
     if not path.is_file():
         raise LedgerInputError([Problem(path.name, None, None, "no such file", f"Check the path {path}")])
@@ -716,8 +717,11 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     say(f"reading {path.name}")
     result = ImportResult(file=str(path), rows=0)
     chunk = CHUNK_ROWS if chunk_rows is None else chunk_rows
+    # A workbook of the size the tracker publishes is read whole (calamine: about twice as fast); one large enough
+    # for its rows to strain memory is streamed.
+    large = chunk_rows is not None or path.stat().st_size >= STREAM_BYTES
     stream = _kiel_stream(path, sheet, chunk, at or date.today()) \
-        if preset == "kiel" and chunk > 0 and path.suffix.lower() in (".xlsx", ".xlsm") else None
+        if preset == "kiel" and chunk > 0 and large and path.suffix.lower() in (".xlsx", ".xlsm") else None
     if stream is not None:
         _run_chunks(conn, path, ref, write_batch, stream, result, at, who, say)
     else:
@@ -785,6 +789,9 @@ def _apply(conn: Connection, path: Path, rows: pd.DataFrame, ref: Reference, wri
 
 #: Rows a Kiel workbook is read, checked and written in at a time: memory holds one chunk, not the file.
 CHUNK_ROWS = 20_000
+#: A current-layout Kiel workbook this large or larger (bytes on disk; about 75,000 rows of the tracker's columns)
+#: is streamed in chunks of :data:`CHUNK_ROWS`; a smaller one, as the tracker's releases are, is read whole.
+STREAM_BYTES = 8 * 2**20
 
 
 @dataclass
