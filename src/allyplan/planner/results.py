@@ -323,6 +323,11 @@ def whole_solution(m: Model, d: PlanInputs, x: np.ndarray) -> np.ndarray:
 
 def assign_results(m: Model, d: PlanInputs, x: np.ndarray) -> dict[str, pd.DataFrame]:
     """Deliveries, baseline use, coverage and burden (months as offsets) from the solution vector ``x``."""
+    # A solver's whole numbers are whole within its integrality tolerance (2.9999999): snap them, or rounding down
+    # below would lose a unit the model counted.
+    _, _, integral, _, _ = m.bounds()
+    near = integral & (np.abs(x - np.round(x)) <= 1e-6)
+    x = np.where(near, np.round(x), x)
     units = _deliveries(m, d, x)
     deliveries, baseline = _assign(m, d, x, units, exact=is_whole(m, x))
     deliveries = deliveries[DELIVERY_COLUMNS]
