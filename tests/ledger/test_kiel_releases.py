@@ -160,18 +160,23 @@ def _rows_book(path: Path, rows: list[list[str]]) -> Path:
     wb.remove(wb.active)
     ws = wb.create_sheet("Bilateral Assistance, MAIN DATA")
     ws.append(header)
-    col = {c: i for i, c in enumerate(header)}
     for act, sub, donor, value in rows:
-        r = ["."] * len(header)
-        r[0] = ""
-        for c, v in (("activity_id", act), ("sub_activity_id", sub), ("donor", donor),
-                     ("announcement_date", "2025-03-10"), ("month", "40"), ("aid_type_general", "Military"),
-                     ("measure", "Allocation"), ("reporting_currency", "EUR"), ("explanation", "Package"),
-                     ("tot_activity_value_EUR", value), ("tot_sub_activity_value_EUR", value)):
-            r[col[c]] = v
-        ws.append(r)
+        ws.append(package_row(header, act, sub, donor, value))
     wb.save(path)
     return path
+
+
+def package_row(header: list[str], act: str, sub: str, donor: str, value: str) -> list[str]:
+    """One allocation row of the current layout ("." where the tracker leaves a field unknown)."""
+    col = {c: i for i, c in enumerate(header)}
+    r = ["."] * len(header)
+    r[0] = ""
+    for c, v in (("activity_id", act), ("sub_activity_id", sub), ("donor", donor),
+                 ("announcement_date", "2025-03-10"), ("month", "40"), ("aid_type_general", "Military"),
+                 ("measure", "Allocation"), ("reporting_currency", "EUR"), ("explanation", "Package"),
+                 ("tot_activity_value_EUR", value), ("tot_sub_activity_value_EUR", value)):
+        r[col[c]] = v
+    return r
 
 
 def test_a_negative_row_on_the_id_of_another_row_corrects_that_entry(ledger: Ledger, tmp_path: Path) -> None:

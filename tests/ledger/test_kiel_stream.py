@@ -18,6 +18,7 @@ from allyplan.ledger import imports as imp
 from allyplan.ledger import models as m
 from allyplan.ledger.xlsx_stream import XlsxError, iter_blocks, iter_rows, sheet_names
 from tests.databases import BACKENDS, database
+from tests.ledger.test_kiel_releases import package_row
 
 EXAMPLES = Path(__file__).parents[2] / "src" / "allyplan" / "data" / "examples" / "ledger"
 SHEET = "Bilateral Assistance, MAIN DATA"
@@ -44,14 +45,7 @@ def _book(path: Path, extra: list[list[str]] = (), drop: set[str] = frozenset(),
             row[col["tot_sub_activity_value_EUR"]] = change[row[1]]
         ws.append(row)
     for act, sub, donor, value in extra:
-        r = ["."] * len(header)
-        r[0] = ""
-        for c, v in (("activity_id", act), ("sub_activity_id", sub), ("donor", donor),
-                     ("announcement_date", "2025-03-10"), ("month", "40"), ("aid_type_general", "Military"),
-                     ("measure", "Allocation"), ("reporting_currency", "EUR"), ("explanation", "Package"),
-                     ("tot_activity_value_EUR", value), ("tot_sub_activity_value_EUR", value)):
-            r[col[c]] = v
-        ws.append(r)
+        ws.append(package_row(header, act, sub, donor, value))
     wb.save(path)
     return path
 

@@ -137,12 +137,10 @@ class ResponseCache:
 
     def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
         """The answer kept for ``key``, or the one ``make`` makes (then kept)."""
+        hit = self.peek(key)
+        if hit is not None:
+            return hit
         with self._lock:
-            hit = self._d.get(key)
-            if hit is not None:
-                self._d.move_to_end(key)
-                self.hits += 1
-                return hit
             self.misses += 1
         value = make()
         with self._lock:
