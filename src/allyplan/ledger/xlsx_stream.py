@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 from lxml import etree
 
+from allyplan.report.xlsx import column_letter
+
 __all__ = ["XlsxError", "sheet_names", "iter_rows", "iter_blocks"]
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -194,13 +196,6 @@ _CELL_RE = (r'<c(?=[\s/>])(?:\s+r="({cols})(\d+)"){opt}(?:\s+s="(\d+)")?(?:\s+t=
 _CELL = re.compile(_CELL_RE.format(cols="[A-Z]{1,3}", opt="?"), re.S)
 
 
-def _letters(i: int) -> str:
-    out = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        out = chr(65 + r) + out
-    return out
 _V = re.compile(r"<v>(.*?)</v>", re.S)
 _T = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>|<t\s*/>|<rPh\b.*?</rPh>", re.S)
 #: a cell the expression would misread: without a reference first, or its type before its style
@@ -319,7 +314,8 @@ def iter_blocks(path: Path, sheet: str, read: int = 1 << 21,
     row numbers and the cells as text (rows x columns from A, ``""`` where empty), as :func:`iter_rows` gives them.
     ``only``: read only these columns (0 is A; the others are left empty), which is several times faster."""
     pattern = _CELL if only is None else \
-        re.compile(_CELL_RE.format(cols="|".join(_letters(i) for i in sorted(set(only), reverse=True)), opt=""), re.S)
+        re.compile(_CELL_RE.format(cols="|".join(column_letter(i) for i in sorted(set(only), reverse=True)),
+                                   opt=""), re.S)
     z = _open(path)
     last = 0
     try:
