@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from allyplan.planner.constraints import define_constraints
-from allyplan.planner.inputs import PlanInputs, prepare
+from allyplan.planner.inputs import PlanInputs, map_values, prepare
 from allyplan.planner.model import INF, Model
 from allyplan.planner.objective import define_objective
 from allyplan.planner.resolve_whole import DrawArrays, WholeMaker
@@ -87,6 +87,12 @@ class Replan:
 
 def _as_float(x: object) -> np.ndarray:
     return np.asarray(x, dtype=float)
+
+
+def _positions(keys: pd.Series | np.ndarray, pos: pd.Series | dict[str, int]) -> np.ndarray:
+    """The position of each key in ``pos`` (ids to positions; every key is there), as int64 whatever the keys'
+    string type (:func:`~allyplan.planner.inputs.map_values`)."""
+    return map_values(pd.Series(keys, dtype=object), pos).to_numpy(dtype=np.int64)
 
 
 class Replanner:
@@ -152,7 +158,7 @@ class Replanner:
         pr = s.production.reset_index(drop=True)
         self.line_pos = pd.Series(np.arange(len(pr)), index=pr["line"])
         bv = m.vars["buy"]
-        self.bv_line = bv["line"].map(self.line_pos).to_numpy(dtype=np.int64)
+        self.bv_line = _positions(bv["line"], self.line_pos)
         self.bv_month = bv["month"].to_numpy(dtype=np.int64)
         self.bv_col = bv["col"].to_numpy(dtype=np.int64)
         self.bv_item = bv["item"].to_numpy(dtype=object)
@@ -162,7 +168,7 @@ class Replanner:
         self.pr_pm = pr["per_month"].to_numpy(dtype=float)
         self.pr_ramp = pr["ramp_per_month"].to_numpy(dtype=float)
         cap = dsup.capacity
-        self.cap_line = cap["line"].map(self.line_pos).to_numpy(dtype=np.int64)
+        self.cap_line = _positions(cap["line"], self.line_pos)
         self.cap_month = cap["month"].to_numpy(dtype=np.int64)
         # Every (line, month) a draw could make something in must be a month of the nominal run.
         self.cap_grid = np.zeros((len(pr), T), dtype=bool)
@@ -180,7 +186,7 @@ class Replanner:
         self.n_prio = nd["priority"].to_numpy(dtype=float)
 
         av = m.vars["alloc"]
-        self.av_need = av["need"].map(self.need_pos).to_numpy(dtype=np.int64)
+        self.av_need = _positions(av["need"], self.need_pos)
         self.av_item = av["item"].to_numpy(dtype=object)
         self.av_month = av["month"].to_numpy(dtype=np.int64)
         self.av_factor = av["factor"].to_numpy(dtype=float)
@@ -190,9 +196,9 @@ class Replanner:
         items = sorted(set(av["item"]) | set(sv["item"]) | set(bv["item"]) | set(s.items["id"]))
         self.item_pos = {it: i for i, it in enumerate(items)}
         self.n_items = len(items)
-        self.av_item_i = np.array([self.item_pos[i] for i in self.av_item], dtype=np.int64)
-        self.sv_item_i = np.array([self.item_pos[i] for i in self.sv_item], dtype=np.int64)
-        self.bv_item_i = np.array([self.item_pos[i] for i in self.bv_item], dtype=np.int64)
+        self.av_item_i = _positions(self.av_item, self.item_pos)
+        self.sv_item_i = _positions(self.sv_item, self.item_pos)
+        self.bv_item_i = _positions(self.bv_item, self.item_pos)
         self.av_req_i = np.array([self.item_pos.get(r, -1) if r else -1 for r in req], dtype=np.int64)
         self.operated_mask = np.zeros(self.n_items, dtype=bool)
         for p in dsup.operated:
@@ -200,11 +206,11 @@ class Replanner:
                 self.operated_mask[self.item_pos[p]] = True
 
         lv = m.vars["level"]
-        self.lv_need = lv["need"].map(self.need_pos).to_numpy(dtype=np.int64)
+        self.lv_need = _positions(lv["need"], self.need_pos)
         self.lv_month = lv["month"].to_numpy(dtype=np.int64)
         self.lv_col = lv["col"].to_numpy(dtype=np.int64)
         sh = m.vars["short"]
-        self.sh_need = sh["need"].map(self.need_pos).to_numpy(dtype=np.int64)
+        self.sh_need = _positions(sh["need"], self.need_pos)
         self.sh_month = sh["month"].to_numpy(dtype=np.int64)
         self.sh_col = sh["col"].to_numpy(dtype=np.int64)
 
@@ -213,32 +219,32 @@ class Replanner:
         self.r_stock_k = rows["stock_total"]["k"].to_numpy(dtype=np.int64)
         lc = rows["line_capacity"]
         self.r_line = lc["row"].to_numpy(dtype=np.int64)
-        self.r_line_l = lc["line"].map(self.line_pos).to_numpy(dtype=np.int64)
+        self.r_line_l = _positions(lc["line"], self.line_pos)
         self.r_line_m = lc["month"].to_numpy(dtype=np.int64)
         bal = rows["balance"]
         self.r_bal = bal["row"].to_numpy(dtype=np.int64)
-        self.r_bal_item = np.array([self.item_pos[i] for i in bal["item"]], dtype=np.int64)
+        self.r_bal_item = _positions(bal["item"], self.item_pos)
         self.r_bal_month = bal["month"].to_numpy(dtype=np.int64)
         lvr = rows["level"]
         self.r_lvl = lvr["row"].to_numpy(dtype=np.int64)
-        self.r_lvl_need = lvr["need"].map(self.need_pos).to_numpy(dtype=np.int64)
+        self.r_lvl_need = _positions(lvr["need"], self.need_pos)
         self.r_lvl_month = lvr["month"].to_numpy(dtype=np.int64)
         hs = rows["hold_short"]
         self.r_hs = hs["row"].to_numpy(dtype=np.int64)
-        self.r_hs_need = hs["need"].map(self.need_pos).to_numpy(dtype=np.int64)
+        self.r_hs_need = _positions(hs["need"], self.need_pos)
         fc = rows["flow_cap"]
         self.r_fc = fc["row"].to_numpy(dtype=np.int64)
-        self.r_fc_need = fc["need"].map(self.need_pos).to_numpy(dtype=np.int64)
+        self.r_fc_need = _positions(fc["need"], self.need_pos)
         pc = rows["platform_cum"]
         self.r_pc = pc["row"].to_numpy(dtype=np.int64)
-        self.r_pc_item = np.array([self.item_pos[i] for i in pc["platform"]], dtype=np.int64)
+        self.r_pc_item = _positions(pc["platform"], self.item_pos)
         self.r_pc_month = pc["month"].to_numpy(dtype=np.int64)
 
         # Big-M coefficients: platform_link (cum column of each row) and new_platform (new column of each row).
         cum = m.vars["cum"]
         pl_rows = rows["platform_link"]["row"].to_numpy(dtype=np.int64)
         self.link_pos = self._entries(pl_rows, cum["col"].to_numpy(dtype=np.int64))
-        self.link_item = np.array([self.item_pos[i] for i in cum["platform"]], dtype=np.int64)
+        self.link_item = _positions(cum["platform"], self.item_pos)
         self.link_month = cum["month"].to_numpy(dtype=np.int64)
         # Which alloc columns each link row sums (as the planner: items requiring the platform, same month).
         self.av_link_row = np.full(len(av), -1, dtype=np.int64)
@@ -248,7 +254,7 @@ class Replanner:
                 self.av_link_row[j] = cum_index.get((r, int(mo)), -1)
         new = m.vars["new"]
         self.new_col = new["col"].to_numpy(dtype=np.int64)
-        self.new_item = np.array([self.item_pos[i] for i in new["platform"]], dtype=np.int64)
+        self.new_item = _positions(new["platform"], self.item_pos)
         if len(new):
             nr = rows["new_platform"]["row"].to_numpy(dtype=np.int64)
             self.new_pos = self._entries(nr, self.new_col)
@@ -259,9 +265,9 @@ class Replanner:
 
         self.holdings = s.holdings[["item", "quantity"]].reset_index(drop=True)
         self.pledges = pl
-        self.h_item = np.array([self.item_pos[i] for i in self.holdings["item"]], dtype=np.int64)
+        self.h_item = _positions(self.holdings["item"], self.item_pos)
         self.h_q = self.holdings["quantity"].to_numpy(dtype=float)
-        self.pl_item = np.array([self.item_pos[i] for i in pl["item"]], dtype=np.int64)
+        self.pl_item = _positions(pl["item"], self.item_pos)
         self.pl_q = pl["quantity"].to_numpy(dtype=float)
         self.pl_month = pl["month"].to_numpy(dtype=np.int64)
         self.pl_donor = pl["donor"].astype(str).tolist()
@@ -302,8 +308,8 @@ class Replanner:
             bv_line=self.bv_line, bv_month=self.bv_month, bv_item=self.bv_item_i, bv_arrive=self.bv_arrive,
             bv_fund=funds.get_indexer(bv["fund"]).astype(np.int64), unit_cost=unit_cost, fund_amount=amount,
             av_col=self.av_col, av_need=self.av_need, av_item=self.av_item_i, av_month=self.av_month,
-            av_factor=self.av_factor, acc_need=acc["need"].map(self.need_pos).to_numpy(dtype=np.int64),
-            acc_item=np.array([self.item_pos[i] for i in acc["item"]], dtype=np.int64),
+            av_factor=self.av_factor, acc_need=_positions(acc["need"], self.need_pos),
+            acc_item=_positions(acc["item"], self.item_pos),
             acc_factor=acc["factor"].to_numpy(dtype=float), new_col=self.new_col, new_item=self.new_item,
             n_stocks=len(s.stocks))
 
