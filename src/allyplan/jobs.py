@@ -235,17 +235,15 @@ class JobQueue:
         return v is not None
 
     def prepare_key(self, change: int | None, params: Mapping[str, Any]) -> tuple[Any, ...]:
-        """What a plan's loaded scenario depends on: the scenario change, and with the ledger as baseline its newest
-        event and its parties (one small query)."""
-        from allyplan.ledger import models as lm
+        """What a plan's loaded scenario depends on: the scenario change, and with the ledger as baseline the
+        ledger's marks (:func:`~allyplan.ledger.queries.ledger_marks`; one small query)."""
+        from allyplan.ledger.queries import ledger_marks
 
         use = bool(params.get("use_ledger", True))
         mark: tuple[Any, ...] = ()
         if use:
             with reading(self.engine) as conn:
-                mark = tuple(conn.execute(select(
-                    select(func.max(lm.events.c.id)).scalar_subquery(),
-                    select(func.count()).select_from(lm.parties).scalar_subquery())).one())
+                mark = tuple(conn.execute(select(*ledger_marks())).one())
         return (change, use, params.get("as_of"), *mark)
 
     def run_next(self, worker: str, *, in_child: bool = False,

@@ -20,7 +20,7 @@ from allyplan.ledger import models as m
 from allyplan.ledger.reference import Reference
 from allyplan.schema import REPORT_BY
 
-__all__ = ["REPORT_BY", "COUNTED_STATUSES", "valid_at", "entries_frame", "report", "duplicate_pairs"]
+__all__ = ["REPORT_BY", "COUNTED_STATUSES", "valid_at", "entries_frame", "report", "duplicate_pairs", "ledger_marks"]
 
 ReportBy = Literal["donor", "category", "item", "month", "recipient", "status", "measure"]
 #: Statuses a report counts unless told otherwise: pledges that were made (considering ones were not).
@@ -217,3 +217,18 @@ def duplicate_pairs(conn: Connection) -> pd.DataFrame:
     return pd.DataFrame(conn.execute(q).mappings().all(),
                         columns=["entry", "of", "donor", "item", "category", "quantity", "of_quantity", "announced",
                                  "of_announced", "description", "sources"])
+
+
+def ledger_marks() -> list[Any]:
+    """Scalar subqueries, to be selected together, that change whenever what the ledger reports or values changes:
+    the newest event; the number of parties and items and the sums of their GDPs and unit values, the US dollar's
+    last rate day and the number of rates (a reference import revalues entries without an event). What is computed
+    from the ledger for the same marks is the same, so it can be kept (the service's cache, a plan worker's
+    prepared scenario)."""
+    return [select(func.max(m.events.c.id)).scalar_subquery().label("m_events"),
+            select(func.count()).select_from(m.parties).scalar_subquery().label("m_parties"),
+            select(func.sum(m.parties.c.gdp_eur_bn)).scalar_subquery().label("m_parties_gdp"),
+            select(func.count()).select_from(m.items).scalar_subquery().label("m_items"),
+            select(func.sum(m.items.c.unit_value_eur)).scalar_subquery().label("m_items_value"),
+            select(func.max(m.rates.c.day)).where(m.rates.c.currency == "USD").scalar_subquery().label("m_rates"),
+            select(func.count()).select_from(m.rates).scalar_subquery().label("m_rates_count")]

@@ -23,6 +23,7 @@ from allyplan.jobs import Job, JobNotFound, JobQueue
 from allyplan.ledger import models as lm
 from allyplan.ledger.checks import LedgerInputError
 from allyplan.ledger.db import LedgerError, reading
+from allyplan.ledger.queries import ledger_marks
 from allyplan.ledger.store import Ledger
 from allyplan.scenario_store import EditConflict, NoScenario, ScenarioStore, import_upload, workbook_bytes
 from allyplan.schema import TABLES
@@ -100,13 +101,7 @@ def mark_columns() -> list[Any]:
 
     j, sc = st.jobs.c, st.scenario_changes.c
     done = j.state == "done"
-    return [select(func.max(lm.events.c.id)).scalar_subquery().label("m_events"),
-            select(func.count()).select_from(lm.parties).scalar_subquery().label("m_parties"),
-            select(func.sum(lm.parties.c.gdp_eur_bn)).scalar_subquery().label("m_parties_gdp"),
-            select(func.count()).select_from(lm.items).scalar_subquery().label("m_items"),
-            select(func.sum(lm.items.c.unit_value_eur)).scalar_subquery().label("m_items_value"),
-            select(func.max(lm.rates.c.day)).where(lm.rates.c.currency == "USD").scalar_subquery().label("m_rates"),
-            select(func.count()).select_from(lm.rates).scalar_subquery().label("m_rates_count"),
+    return [*ledger_marks(),
             select(func.count()).select_from(lm.proposals).where(lm.proposals.c.review == "pending")
             .scalar_subquery().label("m_pending"),
             select(func.count()).select_from(st.scenario_changes).where(sc.state == "proposed")
