@@ -19,6 +19,8 @@ from allyplan.errors import AllyplanError, LedgerInputError, ScenarioError
 from allyplan.output import Column, TableData, emit
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from allyplan.planner import Plan, SolveProgress
 
 __all__ = ["app", "main"]
@@ -92,12 +94,14 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def _plan_tables(p: Plan, written: Path | None) -> list[TableData]:
-    """The plan's summary tables: coverage per need, why needs remain short, burden per donor."""
+def _plan_tables(p: Plan, written: Path | None, ns: pd.DataFrame | None = None,
+                 sf: pd.DataFrame | None = None) -> list[TableData]:
+    """The plan's summary tables: coverage per need, why needs remain short, burden per donor (``ns`` and ``sf``:
+    the plan's need and shortfall summaries, if already made)."""
     from allyplan.report.stats import need_summary, shortfall_summary
 
     where = f"{written}/" if written is not None else ""
-    ns = need_summary(p)
+    ns = need_summary(p) if ns is None else ns
     cov = TableData(
         f"Coverage — {p.scenario.config.name}",
         [Column("need", "id"), Column("priority", "number", optional=True), Column("kind", "id", optional=True),
@@ -110,7 +114,7 @@ def _plan_tables(p: Plan, written: Path | None) -> list[TableData]:
         limit=40, more_in=f"{where}coverage.csv")
     cov.markup = [[*r[:5], f"[{'green' if x >= 99.999 else 'yellow' if x >= 50 else 'red'}]{r[5]}[/]", *r[6:]]
                   for r, x in zip(cov.rows, ns["covered_pct"], strict=True)]
-    sf = shortfall_summary(p)
+    sf = shortfall_summary(p) if sf is None else sf
     short = TableData(
         "Why needs remain short (first month, months affected, what would close it)",
         [Column("need", "id"), Column("limit", "text"), Column("first", "date"), Column("months", "number"),
@@ -128,8 +132,9 @@ def _plan_tables(p: Plan, written: Path | None) -> list[TableData]:
     return [cov, short, burden]
 
 
-def _print_summary(p: Plan, written: Path | None, fmt: str = "table") -> None:
-    cov, short, burden = _plan_tables(p, written)
+def _print_summary(p: Plan, written: Path | None, fmt: str = "table", ns: pd.DataFrame | None = None,
+                   sf: pd.DataFrame | None = None) -> None:
+    cov, short, burden = _plan_tables(p, written, ns, sf)
     if fmt == "json":
         import json
 
@@ -245,8 +250,12 @@ def plan_cmd(
                 p, show_robust = robust_for_plan(s, robust, samples, time_limit=time_limit, gap=gap, threads=threads)
             status.update("Writing the plan…")
             log.info("solved (%s); writing the plan to %s", p.status.value, out_dir)
+            from allyplan.report.stats import need_summary, shortfall_summary
+
+            # made once, for the plan folder and the summary printed below
+            ns, sf = need_summary(p), shortfall_summary(p)
             written = write_plan(p, out_dir, report=report, extra_timings={"load": t_load}, ledger=ledger,
-                                 ledger_as_of=as_of)
+                                 ledger_as_of=as_of, needs=ns, shortfalls=sf)
     except KeyboardInterrupt:
         err.print(f"interrupted; nothing written to {out_dir}", highlight=False)
         raise typer.Exit(130) from None
@@ -255,7 +264,7 @@ def plan_cmd(
     if quiet:
         out.print(str(written))
     else:
-        _print_summary(p, written, fmt)
+        _print_summary(p, written, fmt, ns, sf)
 
 
 @app.command("check")

@@ -26,15 +26,18 @@ PLAN_TABLES = ("deliveries", "baseline", "coverage", "shortfalls", "burden")
 
 def write_plan(p: Plan, out: str | Path, *, report: bool = True, workbook: bool = True,
                extra_timings: dict[str, float] | None = None, ledger: str | None = None,
-               ledger_as_of: str | None = None) -> Path:
+               ledger_as_of: str | None = None, needs: pd.DataFrame | None = None,
+               shortfalls: pd.DataFrame | None = None) -> Path:
     """Write the plan's files into ``out``, replacing an earlier plan there only once every file is written.
 
     ``report`` and ``workbook`` say whether to write ``report.html`` and ``plan.xlsx``; ``ledger`` and
     ``ledger_as_of`` (the ledger the pledges came from, and the date it was read as of) are shown in the report.
+    ``needs`` and ``shortfalls`` (:func:`~allyplan.report.stats.need_summary` and
+    :func:`~allyplan.report.stats.shortfall_summary` of ``p``) are made here unless the caller already has them.
     """
     from allyplan.report.asks import ask_sheets
     from allyplan.report.html_report import render_report
-    from allyplan.report.stats import need_summary
+    from allyplan.report.stats import need_summary, shortfall_summary
 
     out = Path(out)
     check_out_dir(out)
@@ -47,10 +50,12 @@ def write_plan(p: Plan, out: str | Path, *, report: bool = True, workbook: bool 
     try:
         for name in PLAN_TABLES:
             p.table(name).to_csv(tmp / f"{name}.csv", index=False, float_format="%.15g")
-        asks, needs = ask_sheets(p), need_summary(p)  # made once for the ask sheets, the workbook and the report
+        asks = ask_sheets(p)  # made once for the ask sheets, the workbook and the report
+        needs = need_summary(p) if needs is None else needs
         write_asks(asks, tmp / "asks")
         if workbook:
-            write_workbook(p, tmp / "plan.xlsx", asks, needs)
+            write_workbook(p, tmp / "plan.xlsx", asks, needs,
+                           shortfall_summary(p) if shortfalls is None else shortfalls)
         if report:
             html = render_report(p, asks=asks, needs=needs, ledger=ledger, ledger_as_of=ledger_as_of)
             (tmp / "report.html").write_text(html, encoding="utf-8")
@@ -85,15 +90,18 @@ def write_asks(asks: dict[str, pd.DataFrame], folder: Path) -> None:
         readable_columns(t).to_csv(folder / f"{_file_name(key)}.csv", index=False, float_format="%.15g")
 
 
-def write_workbook(p: Plan, path: Path, asks: dict[str, pd.DataFrame], needs: pd.DataFrame | None = None) -> None:
+def write_workbook(p: Plan, path: Path, asks: dict[str, pd.DataFrame], needs: pd.DataFrame | None = None,
+                   shortfalls: pd.DataFrame | None = None) -> None:
     """``plan.xlsx``: a sheet of needs in plain words, one per plan table, and one per donor or pooled fund
-    (``needs``: :func:`~allyplan.report.stats.need_summary`, if already made)."""
+    (``needs``: :func:`~allyplan.report.stats.need_summary` and ``shortfalls``:
+    :func:`~allyplan.report.stats.shortfall_summary`, if already made)."""
     from allyplan.report.labels import readable_columns
     from allyplan.report.stats import coverage_matrix, need_summary, shortfall_summary
     from allyplan.report.xlsx import write_xlsx
 
     needs = (need_summary(p) if needs is None else needs).drop(columns=["main_reason"])
-    sheets = {"needs": readable_columns(needs), "why short": readable_columns(shortfall_summary(p))}
+    short = shortfall_summary(p) if shortfalls is None else shortfalls
+    sheets = {"needs": readable_columns(needs), "why short": readable_columns(short)}
     sheets.update({name: p.table(name) for name in PLAN_TABLES})
     # coverage as a need-by-month grid of the share covered (a row per need, as a spreadsheet reader wants it; the
     # long table, a row per need and month, is coverage.csv), in the order of the needs sheet

@@ -279,50 +279,66 @@ class _Checker:
             value = df[fld].iloc[i] if fld in df.columns else ""
             self.add(table, int(i) + 2, fld, message.format(value=value), fix)
 
+    def _bad(self, table: str, rows: list[int], values: list[str], fld: str, message: str, fix: str) -> None:
+        """Report the rows (0-based positions) of one column, each naming its value."""
+        for i in rows:
+            self.add(table, i + 2, fld, message.format(value=values[i]), fix)
+
     def parse_column(self, table: str, f: SchemaField, raw: pd.Series) -> pd.Series:
-        s = raw.astype(object).where(raw.notna(), "").astype(str).str.strip()
-        empty = s.eq("") | s.str.lower().isin(["nan", "none"])
+        """One column's text as its schema type (numbers as float, booleans, month offsets, text), reporting each
+        bad cell. Plain Python over the cells: a scenario's tables are small, and pandas' per-call cost made this
+        most of loading the example."""
+        missing = raw.isna().to_numpy().tolist()
+        text = ["" if m else str(v).strip() for v, m in zip(raw.tolist(), missing, strict=True)]
+        empty = [v == "" or v.lower() in ("nan", "none") for v in text]
         if f.required:
-            self.bad_rows(table, pd.DataFrame({f.name: s}), empty, f.name, "is empty",
-                          f"Give a value: {f.description}" + (f" (e.g. {f.example})" if f.example else ""))
+            self._bad(table, [i for i, e in enumerate(empty) if e], text, f.name, "is empty",
+                      f"Give a value: {f.description}" + (f" (e.g. {f.example})" if f.example else ""))
         if f.type in ("float", "int"):
-            num = pd.to_numeric(s.where(~empty), errors="coerce")
-            bad = ~empty & num.isna()
-            self.bad_rows(table, pd.DataFrame({f.name: s}), bad, f.name, "'{value}' is not a number",
-                          f"Write a plain number{' in ' + f.unit if f.unit else ''}, e.g. {f.example or 0}")
+            filled = [i for i, e in enumerate(empty) if not e]
+            parsed = pd.to_numeric(np.array([text[i] for i in filled], dtype=object), errors="coerce")
+            nums = np.full(len(text), np.nan)
+            nums[filled] = np.asarray(parsed, dtype=float)
+            bad = [i for i in filled if math.isnan(nums[i])]
+            self._bad(table, bad, text, f.name, "'{value}' is not a number",
+                      f"Write a plain number{' in ' + f.unit if f.unit else ''}, e.g. {f.example or 0}")
+            endless = [i for i in filled if math.isinf(nums[i])]
+            self._bad(table, endless, text, f.name, "'{value}' is not a finite number",
+                      f"Write a plain number{' in ' + f.unit if f.unit else ''}, e.g. {f.example or 0}")
+            nums[endless] = np.nan
             if f.type == "int":
-                frac = ~empty & ~bad & (num.fillna(0) % 1 != 0)
-                self.bad_rows(table, pd.DataFrame({f.name: s}), frac, f.name, "'{value}' is not a whole number",
-                              "Write a whole number")
+                self._bad(table, [i for i in filled if math.isfinite(nums[i]) and nums[i] % 1 != 0], text, f.name,
+                          "'{value}' is not a whole number", "Write a whole number")
             if f.minimum is not None:
-                low = num.notna() & (num < f.minimum)
-                self.bad_rows(table, pd.DataFrame({f.name: s}), low, f.name,
-                              f"'{{value}}' is below the minimum {f.minimum:g}",
-                              f"Give a value of at least {f.minimum:g}")
-            default = np.nan if f.default is None else float(f.default)  # type: ignore[arg-type]
-            return num.fillna(default).astype(float)
+                minimum = f.minimum
+                self._bad(table, [i for i in filled if nums[i] < minimum], text, f.name,
+                          f"'{{value}}' is below the minimum {minimum:g}", f"Give a value of at least {minimum:g}")
+            if f.default is not None:
+                nums[np.isnan(nums)] = float(f.default)  # type: ignore[arg-type]
+            return pd.Series(nums, index=raw.index)
         if f.type == "bool":
-            low = s.str.lower()
-            truthy, falsy = low.isin(["true", "yes", "1", "y"]), low.isin(["false", "no", "0", "n"])
-            bad = ~empty & ~truthy & ~falsy
-            self.bad_rows(table, pd.DataFrame({f.name: s}), bad, f.name, "'{value}' is not true or false",
-                          "Write true or false")
-            return truthy
+            low = [v.lower() for v in text]
+            truthy = [v in ("true", "yes", "1", "y") for v in low]
+            bad = [i for i, v in enumerate(low) if not empty[i] and not truthy[i] and v not in ("false", "no", "0", "n")]
+            self._bad(table, bad, text, f.name, "'{value}' is not true or false", "Write true or false")
+            return pd.Series(truthy, index=raw.index, dtype=bool)
         if f.type == "month":
-            out = np.full(len(s), np.nan)
-            for i, v in enumerate(s):
-                if v == "" or v.lower() in ("nan", "none"):
+            out = np.full(len(text), np.nan)
+            for i, v in enumerate(text):
+                if empty[i]:
                     continue
                 try:
                     out[i] = month_number(v) - (self.start or 0)
                 except ValueError:
                     self.add(table, i + 2, f.name, f"'{v}' is not a month", "Write months as YYYY-MM, e.g. 2026-12")
-            return pd.Series(out, index=s.index)
+            return pd.Series(out, index=raw.index)
         if f.type == "choice":
-            bad = ~empty & ~s.isin(list(f.choices))
-            self.bad_rows(table, pd.DataFrame({f.name: s}), bad, f.name, "'{value}' is not one of the choices",
-                          f"Use one of: {', '.join(f.choices)}")
-        return s.where(~empty, "" if f.default is None else str(f.default))
+            choices = set(f.choices)
+            self._bad(table, [i for i, v in enumerate(text) if not empty[i] and v not in choices], text, f.name,
+                      "'{value}' is not one of the choices", f"Use one of: {', '.join(f.choices)}")
+        default = "" if f.default is None else str(f.default)
+        return pd.Series([default if e else v for v, e in zip(text, empty, strict=True)], index=raw.index,
+                         dtype=str)
 
 
 def build_scenario(config: dict[str, Any], raw: dict[str, pd.DataFrame], labels: dict[str, str] | None = None,
@@ -355,14 +371,14 @@ def build_scenario(config: dict[str, Any], raw: dict[str, pd.DataFrame], labels:
         df = raw.get(t.name, pd.DataFrame(columns=t.columns))
         df = df.rename(columns=lambda c: str(c).strip())
         header_problems = _check_header(chk, t, list(df.columns))
-        out = pd.DataFrame(index=range(len(df)))
+        cols: dict[str, pd.Series] = {}
         for f in t.fields:
             if f.name in df.columns:
-                out[f.name] = chk.parse_column(t.name, f, df[f.name].reset_index(drop=True))
+                cols[f.name] = chk.parse_column(t.name, f, df[f.name].reset_index(drop=True))
             else:  # already reported if required; parse as empty so later checks see the right type
                 empty = pd.Series([""] * len(df), dtype=str)
-                out[f.name] = chk.parse_column(t.name, replace(f, required=False), empty)
-        tables[t.name] = out
+                cols[f.name] = chk.parse_column(t.name, replace(f, required=False), empty)
+        tables[t.name] = pd.DataFrame(cols, index=pd.RangeIndex(len(df)))  # at once: column by column was slower
         if header_problems:
             bad_header.add(labels.get(t.name, t.name))
     if cfg is None:

@@ -12,12 +12,11 @@ import re
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["write_xlsx", "column_letter"]
+__all__ = ["write_xlsx", "column_letter", "escape"]
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -36,6 +35,20 @@ _STYLES = (f'{_HEAD}<styleSheet xmlns="{_MAIN}"><fonts count="2"><font><sz val="
            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 _CR = {"\r": "&#13;"}  # a carriage return kept as one (XML reads a bare one as a line feed)
 MAX_ROWS = 1_048_576  # Excel's limit of rows in a sheet, the header included
+
+
+def escape(text: str, entities: Mapping[str, str] | None = None) -> str:
+    """``&``, ``<`` and ``>`` as XML entities, then each of ``entities`` (as ``xml.sax.saxutils.escape`` does;
+    that module imports urllib.request, and with it http, ssl and email, which cost more to load than writing
+    the example's workbook).
+
+    >>> escape('a < b & "c"', {'"': "&quot;"})
+    'a &lt; b &amp; &quot;c&quot;'
+    """
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for k, v in (entities or {}).items():
+        text = text.replace(k, v)
+    return text
 
 
 def column_letter(i: int) -> str:
