@@ -319,7 +319,8 @@ class _Checker:
         if f.type == "bool":
             low = [v.lower() for v in text]
             truthy = [v in ("true", "yes", "1", "y") for v in low]
-            bad = [i for i, v in enumerate(low) if not empty[i] and not truthy[i] and v not in ("false", "no", "0", "n")]
+            falsy = ("false", "no", "0", "n")
+            bad = [i for i, v in enumerate(low) if not empty[i] and not truthy[i] and v not in falsy]
             self._bad(table, bad, text, f.name, "'{value}' is not true or false", "Write true or false")
             return pd.Series(truthy, index=raw.index, dtype=bool)
         if f.type == "month":

@@ -203,8 +203,9 @@ def ask_summaries(p: Plan, sheets: dict[str, pd.DataFrame] | None = None) -> dic
         pays_into.setdefault(donor, set()).add(fund)
     out = {}
     for key, t in sheets.items():  # plain lists: pandas per sheet cost more than the text itself
-        item_names, quantity, ship = t["item_name"].tolist(), t["quantity"].tolist(), t["ship_month"].tolist()
-        source, paid_by, value = t["source"].tolist(), t["paid_by"].tolist(), t["value_eur"].tolist()
+        cols = t.to_dict("list")  # every column at once: a column at a time costs pandas' per-call overhead
+        item_names, quantity, ship = cols["item_name"], cols["quantity"], cols["ship_month"]
+        source, paid_by, value = cols["source"], cols["paid_by"], cols["value_eur"]
         totals: dict[str, float] = {}
         for n, q in zip(item_names, quantity, strict=True):
             totals[n] = totals.get(n, 0.0) + q

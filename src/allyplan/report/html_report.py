@@ -370,20 +370,21 @@ def _asks(p: Plan, asks: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
     kinds, names = who["kind"].to_dict(), who["name"].to_dict()
     summaries = ask_summaries(p, asks)
     out = []
-    for key, t in sorted(asks.items(), key=lambda kv: -kv[1]["value_eur"].sum()):
-        shown = t.head(MAX_ASK_ROWS)
-        col = {c: shown[c].tolist() for c in ("item_name", "quantity", "ship_month", "in_service", "source",
-                                                 "paid_by", "need")}
+    sheets = {key: t.to_dict("list") for key, t in asks.items()}  # plain lists: pandas' per-call cost dominated
+    for key, whole in sorted(sheets.items(), key=lambda kv: -float(np.sum(kv[1]["value_eur"]))):
+        t = asks[key]
+        col = {c: whole[c][:MAX_ASK_ROWS] for c in ("item_name", "quantity", "ship_month", "in_service", "source",
+                                                     "paid_by", "need")}
         view = {"Item": [str(v) for v in col["item_name"]], "Quantity": [fmt_quantity(q) for q in col["quantity"]],
                 "Ship": col["ship_month"], "In service": col["in_service"], "From": col["source"],
                 "Paid by": col["paid_by"], "For need": col["need"]}
         seen: dict[tuple[str, str, str], None] = {}
-        for trio in zip(t["item_name"].tolist(), t["need"].tolist(), t["why"].tolist(), strict=True):
+        for trio in zip(whole["item_name"], whole["need"], whole["why"], strict=True):
             seen.setdefault(trio, None)
         why = list(seen)
         title = f"{names[key]} ({key})" if kinds[key] == "donor" else f"{names[key]} (pooled)"
         n = f"{len(t):,} shipment{'s' if len(t) != 1 else ''}"
-        out.append({"title": f"{title} — {fmt_eur(t['value_eur'].sum())}, {n}",
+        out.append({"title": f"{title} — {fmt_eur(float(np.sum(whole['value_eur'])))}, {n}",
                     "summary": summaries[key],
                     "table": _list_table({k: [str(v) for v in vs] for k, vs in view.items()}, len(t),
                                          num=("Quantity",), max_rows=MAX_ASK_ROWS, what="shipments",
