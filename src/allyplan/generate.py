@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from allyplan.errors import AllyplanError
 from allyplan.months import month_label, month_number
 from allyplan.scenario import Scenario, ScenarioConfig, build_scenario, write_scenario
 
@@ -41,13 +42,21 @@ _CATEGORIES = {
 }
 
 
+def _start_month(start: str) -> int:
+    """The month number of ``start``; an :class:`AllyplanError` saying how to write it otherwise."""
+    try:
+        return month_number(start)
+    except ValueError:
+        raise AllyplanError(f"start month {start!r} is not a month: write it as YYYY-MM, e.g. 2027-01") from None
+
+
 def generate_tables(*, donors: int = 50, items: int = 500, needs: int = 1000, months: int = 36, seed: int = 0,
                     start: str = "2027-01") -> tuple[ScenarioConfig, dict[str, pd.DataFrame]]:
     """Raw scenario tables (strings as in files) for a synthetic coalition of the given size."""
     if min(donors, items, needs, months) < 1:
         raise ValueError("donors, items, needs and months must each be at least 1")
+    s0 = _start_month(start)
     rng = np.random.default_rng(seed)
-    s0 = month_number(start)
 
     def mlabel(offsets: np.ndarray) -> list[str]:
         return [month_label(s0 + int(o)) for o in offsets]

@@ -19,7 +19,8 @@ import pandas as pd
 from allyplan.errors import AllyplanError
 from allyplan.planner import Plan
 
-__all__ = ["write_plan", "read_plan_tables", "check_out_dir", "write_asks", "write_workbook", "PLAN_TABLES"]
+__all__ = ["write_plan", "read_plan_tables", "check_out_dir", "write_asks", "write_workbook", "PLAN_TABLES",
+           "PLAN_COLUMNS"]
 
 PLAN_TABLES = ("deliveries", "baseline", "coverage", "shortfalls", "burden")
 
@@ -137,12 +138,47 @@ def _finite(v: object) -> object:
     return v
 
 
+#: The columns each plan table must have (as ``allyplan plan`` writes them), and which of them hold numbers.
+PLAN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "deliveries": ("donor", "item", "source", "fund", "ship_month", "arrive_month", "quantity", "value_eur", "need"),
+    "baseline": ("origin", "donor", "item", "arrive_month", "quantity", "need"),
+    "coverage": ("need", "month", "required", "covered", "short", "held"),
+    "shortfalls": ("need", "month", "short", "reason", "limit", "relief"),
+    "burden": ("donor", "value_eur", "share", "gdp_share", "pct_gdp"),
+}
+_NUMBERS = {"quantity", "value_eur", "required", "covered", "short", "held", "share", "gdp_share", "pct_gdp"}
+
+
 def read_plan_tables(directory: str | Path) -> dict[str, pd.DataFrame]:
-    """Read a plan folder's CSV tables (as written: months as YYYY-MM)."""
+    """Read a plan folder's CSV tables (as written: months as YYYY-MM). Raises :class:`AllyplanError` naming the
+    file, row and column when a table lacks a column or a number is not one."""
     d = Path(directory)
-    missing = [n for n in PLAN_TABLES if not (d / f"{n}.csv").exists()]
+    if not d.is_dir():
+        raise AllyplanError(f"{d} is not a folder. Give the folder `allyplan plan` wrote (by default SCENARIO/plan)")
+    missing = [n for n in PLAN_TABLES if not (d / f"{n}.csv").is_file()]
     if missing:
         raise AllyplanError(f"{d} is not a plan folder: missing {', '.join(m + '.csv' for m in missing)}. "
                             "Give the folder `allyplan plan` wrote (by default SCENARIO/plan)")
-    return {n: pd.read_csv(d / f"{n}.csv", dtype={"donor": str, "fund": str, "need": str, "source": str},
-                           keep_default_na=False) for n in PLAN_TABLES}
+    out = {}
+    for n in PLAN_TABLES:
+        f = d / f"{n}.csv"
+        try:
+            t = pd.read_csv(f, dtype={"donor": str, "fund": str, "need": str, "source": str}, keep_default_na=False)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
+            raise AllyplanError(f"{f} cannot be read as a plan table ({str(e).strip()}). Write the plan again with "
+                                "`allyplan plan`") from None
+        lacking = [c for c in PLAN_COLUMNS[n] if c not in t.columns]
+        if lacking:
+            raise AllyplanError(f"{f}: missing column{'s' if len(lacking) > 1 else ''} {', '.join(lacking)}. The "
+                                f"header must name: {','.join(PLAN_COLUMNS[n])}")
+        for c in _NUMBERS.intersection(t.columns):
+            if not pd.api.types.is_numeric_dtype(t[c]):
+                text = t[c].astype(str).str.strip()
+                num = pd.to_numeric(text.where(text != ""), errors="coerce")
+                bad = np.flatnonzero((text != "").to_numpy() & num.isna().to_numpy())
+                if len(bad):
+                    raise AllyplanError(f"{f}, row {int(bad[0]) + 2}, field '{c}': {text.iloc[bad[0]]!r} is not a "
+                                        "number. Write a plain number, e.g. 12")
+                t[c] = num.astype(float)
+        out[n] = t
+    return out

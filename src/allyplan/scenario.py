@@ -145,13 +145,15 @@ def _read_folder(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict
     if not cfg_path.exists():
         problems.append(Problem(str(cfg_path), None, None, "missing",
                                 "Every scenario folder needs scenario.yaml; `allyplan init DIR` writes one"))
+    elif (unreadable := _unreadable(cfg_path, "a YAML file: `allyplan init DIR` writes one")) is not None:
+        problems.append(unreadable)
     else:
         try:
             loaded = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
             if not isinstance(loaded, dict):
                 raise yaml.YAMLError("expected a mapping of keys to values")
             config = loaded
-        except (yaml.YAMLError, UnicodeDecodeError) as e:
+        except yaml.YAMLError as e:
             problems.append(Problem(str(cfg_path), None, None, f"is not valid YAML ({e})",
                                     "Compare it with the file `allyplan init` writes"))
     tables: dict[str, pd.DataFrame] = {}
@@ -165,12 +167,17 @@ def _read_folder(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict
                                         f"Create it with the header: {','.join(t.columns)}"))
             tables[t.name] = pd.DataFrame(columns=t.columns)
             continue
+        unreadable = _unreadable(f, f"a CSV file with the header: {','.join(t.columns)}")
+        if unreadable is not None:
+            problems.append(unreadable)
+            tables[t.name] = pd.DataFrame(columns=t.columns)
+            continue
         try:
             sep = sniff_delimiter(f)
             df = pd.read_csv(f, dtype=str, keep_default_na=False, skipinitialspace=True, encoding="utf-8-sig",
                              sep=sep)
             tables[t.name] = _decimal_commas(df, t) if sep == ";" else df
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
+        except pd.errors.ParserError as e:
             problems.append(Problem(str(f), None, None, f"cannot be read as CSV ({str(e).strip()})",
                                     f"Save it as UTF-8 CSV with the header: {','.join(t.columns)}"))
             tables[t.name] = pd.DataFrame(columns=t.columns)
@@ -178,6 +185,28 @@ def _read_folder(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict
         raise ScenarioError(problems)
     labels["scenario"] = str(cfg_path)
     return config, tables, labels
+
+
+def _unreadable(f: Path, what: str) -> Problem | None:
+    """Why ``f`` cannot be read as the text file ``what`` describes (a folder, an empty file, not UTF-8, not
+    readable), or ``None`` when it can. Names the row (line) of the first byte that is not UTF-8."""
+    if f.is_dir():
+        return Problem(str(f), None, None, "is a folder, not a file", f"Replace it with {what}")
+    try:
+        data = f.read_bytes()
+    except OSError as e:
+        return Problem(str(f), None, None, f"cannot be read ({e.strerror or e})",
+                       "Check that the file exists and that you may read it")
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():  # nothing but a byte-order mark and blanks
+        return Problem(str(f), None, None, "is empty", f"Write {what}")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        return Problem(str(f), line, None, f"is not UTF-8 text (byte 0x{data[e.start]:02x} cannot be read)",
+                       "Save it with the encoding UTF-8 (in Excel: Save As, CSV UTF-8; in LibreOffice: character "
+                       "set Unicode (UTF-8))")
+    return None
 
 
 def sniff_delimiter(path: Path) -> str:
@@ -590,6 +619,12 @@ def write_template(directory: str | Path, *, start: str = "2027-01", recipient: 
     d = Path(directory)
     if (d / "scenario.yaml").exists():
         raise AllyplanError(f"{d} already holds a scenario; choose an empty or new folder")
+    if d.exists() and not d.is_dir():
+        raise AllyplanError(f"{d} is a file; give the name of a folder to create")
+    try:
+        month_number(start)
+    except ValueError:
+        raise AllyplanError(f"start month {start!r} is not a month: write it as YYYY-MM, e.g. 2027-01") from None
     d.mkdir(parents=True, exist_ok=True)
     cfg = ScenarioConfig(name=d.name or "scenario", start=start, horizon_months=24, recipient=recipient)
     for t in TABLES.values():

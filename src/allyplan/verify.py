@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from allyplan.errors import AllyplanError
 from allyplan.months import month_number
 from allyplan.parties import blocked_by, release_share
 from allyplan.plan_files import read_plan_tables
@@ -51,9 +52,18 @@ class VerifyReport:
         self.violations.append(Violation(rule, message))
 
 
-def _offsets(s: Scenario, labels: pd.Series) -> np.ndarray:
+def _offsets(s: Scenario, labels: pd.Series, where: str = "", column: str = "") -> np.ndarray:
+    """Month offsets of ``YYYY-MM`` labels; an :class:`AllyplanError` naming ``where`` (a file), the row and the
+    column of one that is not a month."""
     start = s.start
-    return np.array([month_number(str(x)) - start for x in labels], dtype=int)
+    out = np.zeros(len(labels), dtype=int)
+    for i, x in enumerate(labels):
+        try:
+            out[i] = month_number(str(x)) - start
+        except ValueError:
+            raise AllyplanError(f"{where}, row {i + 2}, field '{column}': {str(x)!r} is not a month. Write months "
+                                "as YYYY-MM, e.g. 2027-01") from None
+    return out
 
 
 def verify_plan_dir(s: Scenario, directory: str | Path) -> VerifyReport:
@@ -62,7 +72,8 @@ def verify_plan_dir(s: Scenario, directory: str | Path) -> VerifyReport:
     for name, cols in (("deliveries", ["ship_month", "arrive_month"]), ("baseline", ["arrive_month"]),
                        ("coverage", ["month"]), ("shortfalls", ["month"])):
         for c in cols:
-            t[name][c] = _offsets(s, t[name][c]) if len(t[name]) else t[name][c]
+            t[name][c] = _offsets(s, t[name][c], str(Path(directory) / f"{name}.csv"), c) if len(t[name]) \
+                else t[name][c]
     return _verify(s, t)
 
 
@@ -126,9 +137,15 @@ def _verify(s: Scenario, t: dict[str, pd.DataFrame]) -> VerifyReport:
             if w:
                 rep.add("2 policy", f"{party} takes part in sending {item}, which {w} forbids")
 
+    # Every delivery comes from a donor's stock (and no fund pays for it) or from a production line a fund pays.
+    for r in dl[(dl["source"] == "stock") != (dl["fund"] == "")].itertuples():
+        what = "from stock but paid by fund " + r.fund if r.source == "stock" else f"from {r.source} with no fund"
+        rep.add("3 funds", f"deliveries row {r.Index + 2}: {r.quantity:g} {r.item} {what}: a delivery comes from a "
+                           "stock (no fund) or from a production line paid by a fund")
+
     # Rule 3: production capacity per month, fund amounts, windows and allowed lines.
     pr = s.production.set_index("line")
-    bought = dl[dl["fund"] != ""]
+    bought = dl[(dl["fund"] != "") & (dl["source"] != "stock")]
     for (line, month), q in bought.groupby(["source", "ship_month"])["quantity"].sum().items():
         if line not in pr.index:
             rep.add("3 capacity", f"unknown production line {line}")
