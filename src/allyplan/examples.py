@@ -26,6 +26,8 @@ _README = """# allyplan examples
 - `bad/`: the same scenario with two mistakes (`allyplan check bad` lists them).
 - `kiel-layout-sample.csv`, `kiel-layout-sample-newer.csv`, `eurofxref-sample.csv`, `bad.csv`: files to import
   into a ledger (`allyplan ledger import ...`, `allyplan ledger rates ...`).
+- `kiel-current-layout.csv`, `kiel-2022-layout.csv`: the Kiel tracker's two column layouts (releases from 2024 on,
+  and of 2022), illustrative figures (`allyplan ledger import FILE --preset kiel`).
 - `seed-fr-nato-air-defence.txt`, `uk-samp-t.txt`, `en-uk-reannounce.html`: documents for `allyplan ingest`.
 """
 

@@ -551,10 +551,12 @@ def _parse_accepts(chk: _Checker, t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def _finish(cfg: ScenarioConfig, t: dict[str, pd.DataFrame], accepts: pd.DataFrame, origin: str) -> Scenario:
     last = cfg.horizon_months - 1
     items = t["items"].copy()
-    kinds = items["kind"].map(lambda k: ITEM_KINDS[k])
+    kinds = [ITEM_KINDS[k] for k in items["kind"]]
     required = set(items["requires"]) - {""}
-    items["platform"] = kinds.map(lambda k: k["platform"]) | items["id"].isin(required)
-    items["integral"] = kinds.map(lambda k: k["integral"]) | items["platform"]
+    # numpy booleans, also for an empty catalog (an empty Series of kinds is text, and `|` of text fails)
+    platform = np.array([k["platform"] for k in kinds], dtype=bool) | items["id"].isin(required).to_numpy(bool)
+    items["platform"] = platform
+    items["integral"] = np.array([k["integral"] for k in kinds], dtype=bool) | platform
     stocks = t["stocks"].copy()
     stocks["available_from"] = stocks["available_from"].fillna(0).clip(lower=0).astype(int)
     stocks["lead_months"] = stocks["lead_months"].astype(int)
