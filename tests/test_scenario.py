@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from allyplan import AllyplanError, ScenarioError, example_path, load_scenario
 from allyplan.scenario import write_template
@@ -140,3 +143,180 @@ def test_no_message_points_outside_the_package(scenario_dir: Path) -> None:
     edit(scenario_dir / "stocks.csv", 0, "item", "pac-3-msx")
     [msg] = problems(scenario_dir)
     assert "unknown item 'pac-3-msx'" in msg and "shared/" not in msg and "allyplan ledger catalog" in msg
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Every validation message, on a small hand-made scenario: file (table), row, field, what and the fix.
+
+BASE: dict[str, list[dict[str, str]]] = {
+    "items": [
+        {"id": "sys", "name": "system", "category": "air-defence", "kind": "system", "lethal": "true",
+         "unit_value_eur": "100"},
+        {"id": "msl", "name": "missile", "category": "air-defence", "kind": "interceptor", "lethal": "true",
+         "unit_value_eur": "1", "requires": "sys", "tags": "gbad"},
+    ],
+    "stocks": [{"donor": "A", "item": "sys", "quantity": "4", "floor": "1"}],
+    "production": [{"line": "l1", "producer": "A", "item": "msl", "per_month": "5", "unit_cost_eur": "1"}],
+    "funds": [{"fund": "f", "donor": "A", "amount_eur": "100", "lines": "l1"}],
+    "needs": [{"id": "n1", "kind": "hold", "quantity": "2", "accepts": "sys:1"},
+              {"id": "n2", "kind": "flow", "per_month": "3", "from": "2027-02", "to": "2027-04", "accepts": "msl"}],
+    "policies": [{"party": "B", "rule": "max-release-share", "value": "0.5"}],
+}
+
+
+def messages(change: dict[str, list[dict[str, str]]], **config: object) -> list[tuple[str, int | None, str | None,
+                                                                                      str, str]]:
+    """The problems of BASE with some tables replaced, as (table, row, field, message, fix)."""
+    from tests.conftest import make
+
+    tables = {**{k: [dict(r) for r in v] for k, v in BASE.items()}, **change}
+    with pytest.raises(ScenarioError) as e:
+        make(tables, **config)  # type: ignore[arg-type]
+    return [(p.file, p.row, p.field, p.message, p.fix) for p in e.value.problems]
+
+
+def with_row(table: str, i: int, **values: str) -> dict[str, list[dict[str, str]]]:
+    rows = [dict(r) for r in BASE[table]]
+    rows[i].update(values)
+    return {table: rows}
+
+
+def test_base_is_valid() -> None:
+    from tests.conftest import make
+
+    s = make({k: [dict(r) for r in v] for k, v in BASE.items()})
+    assert s.needs.set_index("id").at["n2", "quantity"] == 9.0  # 3 a month over 3 months
+    assert s.accepts["factor"].tolist() == [1.0, 1.0]
+
+
+@pytest.mark.parametrize(("change", "want"), [
+    (with_row("stocks", 0, quantity="lots"),
+     ("stocks", 2, "quantity", "'lots' is not a number", "Write a plain number in units, e.g. 12")),
+    (with_row("stocks", 0, quantity="inf"),
+     ("stocks", 2, "quantity", "'inf' is not a finite number", "Write a plain number in units, e.g. 12")),
+    (with_row("stocks", 0, floor="-1e999"),
+     ("stocks", 2, "floor", "'-1e999' is not a finite number", "Write a plain number in units, e.g. 8")),
+    (with_row("production", 0, per_month="-2"),
+     ("production", 2, "per_month", "'-2' is below the minimum 0", "Give a value of at least 0")),
+    (with_row("stocks", 0, lead_months="1.5"),
+     ("stocks", 2, "lead_months", "'1.5' is not a whole number", "Write a whole number")),
+    (with_row("stocks", 0, quantity=""),
+     ("stocks", 2, "quantity", "is empty", "Give a value: units held (e.g. 12)")),
+    (with_row("stocks", 0, available_from="2027-1"),
+     ("stocks", 2, "available_from", "'2027-1' is not a month", "Write months as YYYY-MM, e.g. 2026-12")),
+    (with_row("stocks", 0, floor="5"),
+     ("stocks", 2, "floor", "floor 5.0 is above the quantity held",
+      "A floor is the part of the stock kept at home: make it at most the quantity")),
+    (with_row("stocks", 0, donor="UA"),
+     ("stocks", 2, "donor", "'UA' is the recipient", "The recipient's own items go in holdings.csv")),
+    (with_row("stocks", 0, donor="ZZ"),
+     ("stocks", 2, "donor", "unknown party 'ZZ'", "Add it to parties.csv or use a code listed there")),
+    (with_row("items", 1, lethal="maybe"),
+     ("items", 3, "lethal", "'maybe' is not true or false", "Write true or false")),
+    (with_row("items", 1, kind="rocket"),
+     ("items", 3, "kind", "'rocket' is not one of the choices", "Use one of: " + ", ".join(
+         ["system", "launcher", "tank", "howitzer", "vehicle", "aircraft", "equipment", "manpads", "interceptor",
+          "missile", "ammunition", "supplies"]))),
+    (with_row("items", 0, requires="sys"),
+     ("items", 2, "requires", "'sys' requires itself", "Leave requires empty or name the platform it needs")),
+    (with_row("production", 0, **{"from": "2027-05", "to": "2027-03"}),
+     ("production", 2, "to", "ends (2.0) before it starts", "Make 'to' the same as or after 'from'")),
+    (with_row("funds", 0, lines="l1;l9"),
+     ("funds", 2, "lines", "unknown production line 'l9'", "Use line ids from production.csv, separated by ;")),
+    (with_row("needs", 0, quantity=""),
+     ("needs", 2, "quantity", "a hold need has no quantity", "Give the units to hold in service")),
+    (with_row("needs", 1, per_month=""),
+     ("needs", 3, "per_month", "a flow need has no per_month", "Give the units consumed each month")),
+    (with_row("needs", 0, accepts="sys:0"),
+     ("needs", 2, "accepts", "'sys:0' has no positive factor",
+      "Write item:factor with a factor above 0, e.g. nasams:0.5")),
+    (with_row("needs", 0, accepts="sys:x"),
+     ("needs", 2, "accepts", "'sys:x' has no positive factor",
+      "Write item:factor with a factor above 0, e.g. nasams:0.5")),
+    (with_row("needs", 0, accepts="sys:nan"),
+     ("needs", 2, "accepts", "'sys:nan' has no positive factor",
+      "Write item:factor with a factor above 0, e.g. nasams:0.5")),
+    (with_row("needs", 0, accepts="tank"),
+     ("needs", 2, "accepts", "unknown item 'tank'", "Add it to items.csv or use an id listed there")),
+    (with_row("needs", 0, accepts=" ; "),
+     ("needs", 2, "accepts", "the need accepts nothing",
+      "List the items that satisfy it as item:factor;item:factor, e.g. patriot:1;samp-t:1")),
+    (with_row("needs", 0, accepts="sys:1;sys:2"),
+     ("needs", None, "accepts", "need 'n1' lists item 'sys' twice", "List each item once")),
+    (with_row("needs", 1, id="n1"),
+     ("needs", 3, "id", "duplicate id 'n1'", "Each must appear once; merge the rows")),
+    (with_row("policies", 0, value="1.5"),
+     ("policies", 2, "value", "'1.5' is not a share in 0..1", "Write a number between 0 and 1, e.g. 0.25")),
+    (with_row("policies", 0, value=""),
+     ("policies", 2, "value", "rule has no value",
+      "forbid-tag/-category/-item name what is forbidden; max-release-share gives a share in 0..1")),
+    (with_row("policies", 0, rule="forbid-item", value="tank"),
+     ("policies", 2, "value", "unknown item 'tank'",
+      "Add it to items.csv or use an id listed there (`allyplan ledger catalog` lists the shipped catalog)")),
+])
+def test_each_problem_names_row_field_and_fix(change: dict[str, list[dict[str, str]]],
+                                              want: tuple[str, int | None, str, str, str]) -> None:
+    assert messages(change) == [want]
+
+
+def test_unknown_red_line_lists_what_is_known() -> None:
+    assert messages({}, red_lines=["long-range"]) == [
+        ("scenario.yaml", None, "red_lines", "'long-range' is neither an item tag, a category nor an item id",
+         "Known tags and categories: air-defence, gbad")]
+
+
+def test_folder_empty_file_and_other_encodings_are_named(scenario_dir: Path) -> None:
+    (scenario_dir / "needs.csv").unlink()
+    (scenario_dir / "needs.csv").mkdir()
+    (scenario_dir / "policies.csv").write_bytes(b"\xef\xbb\xbf\r\n")
+    text = (scenario_dir / "parties.csv").read_text(encoding="utf-8").splitlines()
+    text[3] = text[3].replace(text[3].split(",")[1], "Deutschl\u00e4nd")
+    (scenario_dir / "parties.csv").write_bytes("\n".join(text).encode("latin-1"))
+    found = problems(scenario_dir)
+    assert found == [
+        f"{scenario_dir / 'needs.csv'}: is a folder, not a file. Replace it with a CSV file with the header: "
+        "id,description,kind,quantity,per_month,from,due,to,priority,accepts,source",
+        f"{scenario_dir / 'parties.csv'}, row 4: is not UTF-8 text (byte 0xe4 cannot be read). Save it with the "
+        "encoding UTF-8 (in Excel: Save As, CSV UTF-8; in LibreOffice: character set Unicode (UTF-8))",
+        f"{scenario_dir / 'policies.csv'}: is empty. Write a CSV file with the header: party,rule,value,source",
+    ]
+
+
+def test_scenario_yaml_as_a_folder_or_in_another_encoding(scenario_dir: Path) -> None:
+    cfg = scenario_dir / "scenario.yaml"
+    text = cfg.read_text(encoding="utf-8")
+    cfg.write_bytes(text.replace("name: winter air defence", "name: d\u00e9fense").encode("latin-1"))
+    [msg] = problems(scenario_dir)
+    line = 1 + text.splitlines().index("name: winter air defence")
+    assert msg.startswith(f"{cfg}, row {line}: is not UTF-8 text (byte 0xe9 cannot be read)")
+    cfg.unlink()
+    cfg.mkdir()
+    assert problems(scenario_dir) == [f"{cfg}: is a folder, not a file. Replace it with a YAML file: `allyplan "
+                                      "init DIR` writes one"]
+
+
+def test_init_refuses_a_start_that_is_not_a_month(tmp_path: Path) -> None:
+    with pytest.raises(AllyplanError, match=r"start month '2027-13' is not a month: write it as YYYY-MM"):
+        write_template(tmp_path / "x", start="2027-13")
+    assert not (tmp_path / "x").exists()
+    (tmp_path / "f").write_text("")
+    with pytest.raises(AllyplanError, match="is a file; give the name of a folder to create"):
+        write_template(tmp_path / "f")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="0123456789.-+eE_ ,xinfa", max_size=8))
+def test_a_number_cell_is_a_finite_number_or_a_problem(cell: str) -> None:
+    """Whatever is typed in a number cell: the scenario loads with that finite number (or the default, when
+    blank), or exactly one problem names the row and field."""
+    from tests.conftest import make
+
+    tables = {**{k: [dict(r) for r in v] for k, v in BASE.items()}, **with_row("stocks", 0, floor=cell)}
+    try:
+        s = make(tables)
+    except ScenarioError as e:
+        [p] = e.problems
+        assert (p.row, p.field) == (2, "floor") and p.fix
+        return
+    floor = s.stocks.at[0, "floor"]
+    assert math.isfinite(floor) and 0 <= floor <= 4

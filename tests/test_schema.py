@@ -8,9 +8,17 @@ import pandas as pd
 import pytest
 
 from allyplan import ScenarioError, load_scenario
-from allyplan.schema import CONFIG_FIELDS, ITEM_KINDS, LEDGER, POLICY_RULES, RATES, TABLES, fields_markdown, \
-    template_csv
 from allyplan.scenario import ScenarioConfig, Weights, build_scenario, write_template
+from allyplan.schema import (
+    CONFIG_FIELDS,
+    ITEM_KINDS,
+    LEDGER,
+    POLICY_RULES,
+    RATES,
+    TABLES,
+    fields_markdown,
+    template_csv,
+)
 
 
 def test_every_table_is_consistent() -> None:
@@ -66,7 +74,7 @@ def test_the_template_is_a_scenario_once_the_recipient_is_named(tmp_path: Path) 
     (d / "parties.csv").write_text(template_csv("parties") + "UA,Ukraine,175,\n", encoding="utf-8")
     s = load_scenario(d)
     assert s.config.start == "2027-04" and s.horizon == 24 and len(s.needs) == 0
-    for name, t in TABLES.items():
+    for t in TABLES.values():
         assert pd.read_csv(d / t.filename).columns.tolist() == t.columns
 
 
