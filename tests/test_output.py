@@ -60,3 +60,31 @@ def test_csv_and_json_carry_every_row_and_column(capsys: object) -> None:
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert out.startswith("need,note\na,x y\nb,z\n")
     assert json.loads(out.split("\n", 3)[3]) == [{"need": "a", "note": "x y"}, {"need": "b", "note": "z"}]
+
+
+def test_optional_columns_go_first_on_a_narrow_terminal_and_are_named() -> None:
+    data = TableData("t", [Column("need", "id"), Column("priority", "number", optional=True),
+                           Column("covered", "number"), Column("main limit", "id", optional=True)],
+                     [["area-air-defence", "5", "21", "floor-of-a-very-long-donor-name"]])
+    con = Console(width=50, file=io.StringIO(), color_system=None, record=True)
+    emit(data, console=con)
+    text = " ".join(con.export_text().split())
+    assert "area-air-defence" in text and "priority" in text and "floor-of-a-very-long-donor-name" not in text
+    assert "(not shown at this width: main limit; use --format csv for every column)" in text
+
+
+def test_records_are_what_csv_and_json_print(capsys: object) -> None:
+    data = TableData("t", [Column("covered %", "number", key="covered_pct")], [["84"]],
+                     records=[{"covered_pct": 84.2, "extra": "kept"}])
+    emit(data, "csv")
+    emit(data, "json")
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert out.startswith("covered_pct,extra\n84.2,kept\n")
+    assert json.loads(out.split("\n", 2)[2]) == [{"covered_pct": 84.2, "extra": "kept"}]
+
+
+def test_an_unknown_format_names_the_ones_there_are() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="unknown format 'xml'; use one of table, csv, json"):
+        emit(TableData("t", [Column("a")], [["1"]]), "xml")
