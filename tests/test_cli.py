@@ -167,3 +167,59 @@ def test_ctrl_c_during_a_long_plan_stops_and_writes_nothing(tmp_path: Path) -> N
     assert proc.returncode == 130, output
     assert "interrupted; nothing written" in output and "Traceback" not in output
     assert not (g / "plan").exists()
+
+
+@pytest.mark.parametrize(("args", "setup", "says"), [
+    (["check", "{d}"], lambda d: (d / "needs.csv").unlink() or (d / "needs.csv").mkdir(),
+     "needs.csv: is a folder, not a file. Replace it with a CSV file with the header: id,"),
+    (["check", "{d}"], lambda d: (d / "stocks.csv").write_text(""),
+     "stocks.csv: is empty. Write a CSV file with the header: donor,item,quantity"),
+    (["check", "{d}"], lambda d: (d / "parties.csv").write_bytes(b"code,name,gdp_eur_bn\nDE,K\xf6ln,1\n"),
+     "parties.csv, row 2: is not UTF-8 text (byte 0xf6 cannot be read). Save it with the encoding UTF-8"),
+    (["check", "{d}"], lambda d: (d / "stocks.csv").write_text("donor,item,quantity\nDE,patriot,1e400\n"),
+     "stocks.csv, row 2, field 'quantity': '1e400' is not a finite number. Write a plain number in units"),
+    (["plan", "{d}", "--out", "{d}/scenario.yaml"], None,
+     "scenario.yaml is a file: give --out a folder"),
+    (["init", "{d}/new", "--start", "2027-13"], None,
+     "start month '2027-13' is not a month: write it as YYYY-MM, e.g. 2027-01"),
+    (["generate", "{d}/new", "--start", "27-01", "--donors", "2", "--items", "3", "--needs", "2", "--months", "2"],
+     None, "start month '27-01' is not a month: write it as YYYY-MM, e.g. 2027-01"),
+    (["verify", "{d}", "{d}"], None, "is not a plan folder: missing deliveries.csv"),
+])
+def test_bad_input_exits_2_naming_what_to_fix(tmp_path: Path, args: list[str], setup: object, says: str) -> None:
+    d = tmp_path / "s"
+    shutil.copytree(example_path(), d, ignore=shutil.ignore_patterns("plan"))
+    if callable(setup):
+        setup(d)
+    r = runner.invoke(app, [a.format(d=d) for a in args])
+    assert r.exit_code == 2, r.output
+    assert says in " ".join(r.output.split()), r.output
+    assert ("Traceback" not in r.output and r.exception is None) or isinstance(r.exception, SystemExit)
+
+
+def test_verify_names_a_bad_cell_of_a_plan_file(tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    assert runner.invoke(app, ["plan", str(example_path()), "--out", str(out), "--quiet"]).exit_code == 0
+    d = pd.read_csv(out / "deliveries.csv", dtype=str, keep_default_na=False)
+    d.loc[4, "arrive_month"] = "next spring"
+    d.to_csv(out / "deliveries.csv", index=False)
+    r = runner.invoke(app, ["verify", str(example_path()), str(out)])
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit)
+    assert "deliveries.csv, row 6, field 'arrive_month': 'next spring' is not a month" in " ".join(r.output.split())
+
+
+def test_planning_the_example_loads_no_library_it_does_not_use(tmp_path: Path) -> None:
+    """`allyplan plan` of a scenario folder loads neither the ledger's database libraries, nor plotly, openpyxl or
+    the web stack, nor the network modules xml.sax pulls in (each costs start-up time; issue 10 asks < 1.5 s)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            f"sys.argv = ['allyplan', 'plan', {str(example_path())!r}, '--out', {str(tmp_path / 'p')!r}, '-q']\n"
+            "from allyplan.cli import app\n"
+            "try:\n    app()\nexcept SystemExit:\n    pass\n"
+            "heavy = ['sqlalchemy', 'alembic', 'plotly', 'openpyxl', 'jinja2', 'fastapi', 'dask', 'lingua', "
+            "'trafilatura', 'urllib.request', 'http.client', 'ssl', 'xml.sax']\n"
+            "print(sorted(m for m in heavy if m in sys.modules))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip().splitlines()[-1] == "[]", r.stdout + r.stderr

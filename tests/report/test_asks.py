@@ -65,3 +65,17 @@ def test_plan_folder_has_ask_files_and_a_workbook(p: Any, tmp_path: Path) -> Non
     with pd.ExcelFile(out / "plan.xlsx") as xl:
         assert {"needs", "why short", "deliveries", "coverage", "burden", "ask A", "ask pool"} <= set(xl.sheet_names)
         assert pd.read_excel(xl, "ask pool")["Quantity"].sum() == 30
+
+
+def test_pooled_fund_members_largest_share_first_ties_in_file_order() -> None:
+    from types import SimpleNamespace
+
+    from allyplan.report.asks import _pooled
+
+    funds = pd.DataFrame({"fund": ["p", "solo", "p", "p", "q", "q", "z", "z"],
+                          "donor": ["B", "A", "C", "A", "A", "B", "A", "B"],
+                          "amount_eur": [10.0, 99.0, 30.0, 10.0, 1.0, 3.0, 0.0, 0.0]})
+    fake = SimpleNamespace(scenario=SimpleNamespace(funds=funds))
+    got = _pooled(fake).to_dict()  # type: ignore[arg-type]
+    assert got == {"p": "C 60 %, B 20 %, A 20 %", "q": "B 75 %, A 25 %", "z": "A 0 %, B 0 %"}
+    assert "solo" not in got  # a fund of one donor is that donor's own money

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from allyplan import plan
 from allyplan.report.stats import (
     NEVER,
     NOT_IN_HORIZON,
     ON_TIME,
+    arrivals_by_need,
     coverage_by_priority,
+    coverage_matrix,
+    deliveries_by_month,
+    fmt_eur,
+    fmt_pct,
+    fmt_quantity,
     need_summary,
     shortfall_summary,
+    with_item_names,
 )
 from tests.conftest import make
 
@@ -77,3 +87,57 @@ def test_coverage_by_priority_averages_needs_not_units(items: list[dict[str, Any
     assert list(t.index) == ["priority 2 (2 needs)"]
     assert t.iloc[0].tolist() == pytest.approx([50.0, 50.0])  # not 1000 / 1001
 
+
+
+@given(st.floats(0, 100, allow_nan=False))
+def test_a_share_short_of_all_never_reads_100(pct: float) -> None:
+    text = fmt_pct(pct)
+    assert text.endswith(" %")
+    assert (text == "100 %") == (pct >= 100 - 1e-9)
+    assert abs(int(text[:-2]) - pct) <= 1 or pct > 99
+
+
+@given(st.floats(-1e13, 1e13, allow_nan=False))
+def test_money_reads_in_the_right_unit(v: float) -> None:
+    text = fmt_eur(v)
+    number = float(text.split()[1].replace(",", ""))
+    unit = text.split()[-1]
+    scale, rounding = {"bn": (1e9, 0.005e9), "m": (1e6, 0.05e6)}.get(unit, (1.0, 0.5))
+    assert text.startswith("EUR ") and abs(number * scale - v) <= rounding * 1.0001
+    assert (unit == "bn") == (abs(v) >= 1e9) and (unit == "m") == (1e6 <= abs(v) < 1e9)
+
+
+@pytest.mark.parametrize(("v", "text"), [(0, "0"), (1440000.0, "1,440,000"), (2.5, "2.5"), (2.04, "2.0"),
+                                         (-3.0, "-3"), (0.9999999999, "1")])
+def test_quantities(v: float, text: str) -> None:
+    assert fmt_quantity(v) == text
+
+
+def test_item_ids_become_names_but_not_inside_longer_tokens(items: list[dict[str, Any]]) -> None:
+    s = make({"items": items})
+    texts = pd.Series(["stock of sys used up", "line sys-camden at capacity", "msl and lrs; 12000 short in 2027-01",
+                       "alt"])
+    assert with_item_names(s, texts).tolist() == [
+        "stock of system used up", "line sys-camden at capacity",
+        "interceptor and strike missile; 12,000 short in 2027-01", "other system"]
+    assert with_item_names(s, pd.Series([], dtype=object)).tolist() == []
+
+
+def test_month_tables_of_a_known_plan(items: list[dict[str, Any]]) -> None:
+    p = plan(make({"items": items,
+                   "stocks": [{"donor": "A", "item": "gen", "quantity": 5, "lead_months": 0}],
+                   "needs": [{"id": "g", "kind": "hold", "quantity": 5, "due": "2027-02", "accepts": "gen:1"},
+                             {"id": "s", "kind": "hold", "quantity": 1, "due": "2027-01", "accepts": "sys:1"}]},
+                  horizon=3))
+    by_month = deliveries_by_month(p)
+    assert by_month.index.tolist() == ["2027-01", "2027-02", "2027-03"]
+    assert by_month["energy"].sum() == 5 * 10000
+    m = coverage_matrix(p)
+    assert m.columns.tolist() == ["2027-01", "2027-02", "2027-03"] and m.index.tolist() == ["g", "s"]
+    assert m.loc["s"].tolist() == [0.0, 0.0, 0.0]  # nothing can send a system
+    assert m.loc["g", "2027-03"] == 100.0
+    a = arrivals_by_need(p)
+    assert a["units"].sum() == 5 and set(a["origin"]) == {"plan"} and (a["need"] == "g").all()
+    assert a["what"].str.contains("generator from A").all()
+    sf = shortfall_summary(p)
+    assert sf["need"].unique().tolist() == ["s"] and sf["months"].sum() == 3 and sf["first"].iloc[0] == "2027-01"
