@@ -11,7 +11,11 @@ under 1.5 s.
 ``--time-limit`` and times writing its plan folder (CSV tables, ask sheets, plan.xlsx, report.html), best of N,
 wall and CPU. Target (issue 10): under 1.5 s for the large case.
 
-    python benchmarks/bench_cli.py [--runs 7] [--write-case big --time-limit 30]
+``--against SRC`` (another checkout's ``src`` folder) also runs ``allyplan plan`` of the example alternately with
+this checkout's and that one's code, in the same run: on a shared machine the load moves both alike, so the
+difference of their CPU times is the figure to trust.
+
+    python benchmarks/bench_cli.py [--runs 7] [--write-case big --time-limit 30] [--against ../main/src]
 """
 
 from __future__ import annotations
@@ -43,6 +47,32 @@ def timed(args: list[str], runs: int, cwd: Path) -> tuple[float, float, float]:
     return statistics.median(times[1:]), min(times[1:]), statistics.median(cpu[1:])
 
 
+def compare(against: Path, runs: int, cwd: Path) -> None:
+    """``allyplan plan`` of the example, this checkout's code and ``against``'s alternately: median and best wall
+    and CPU seconds of each, and the median difference of CPU seconds between neighbouring runs."""
+    cmd = [sys.executable, "-m", "allyplan", "plan", "tour/winter-air-defence", "--out", "cmp-plan"]
+    # no bytecode written (into the other checkout either), so both compile their own modules alike every run
+    here = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "PYTHONDONTWRITEBYTECODE": "1"}
+    there = {**here, "PYTHONPATH": str(against.resolve())}
+    got: dict[str, list[tuple[float, float]]] = {"this checkout": [], str(against): []}
+    for i in range(runs + 1):
+        for label, env in (("this checkout", here), (str(against), there)):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
+            wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if i:  # the first round warms the file cache
+                got[label].append((wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime))
+    for label, xs in got.items():
+        walls, cpus = [w for w, _ in xs], [c for _, c in xs]
+        print(f"  plan of the example, {label:<24} wall median {statistics.median(walls):6.3f} s best "
+              f"{min(walls):6.3f} s   CPU median {statistics.median(cpus):6.3f} s best {min(cpus):6.3f} s")
+    a, b = got.values()
+    print(f"  CPU saved by this checkout, median of {runs} neighbouring pairs: "
+          f"{statistics.median(y[1] - x[1] for x, y in zip(a, b, strict=True)):+.3f} s")
+
+
 def time_writing(case: Path, runs: int, time_limit: float) -> None:
     """Plan ``case`` once, then write its plan folder ``runs`` times: best wall and CPU seconds of writing."""
     from allyplan import load_scenario
@@ -67,6 +97,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--write-case", type=Path, help="also time writing the plan folder of this scenario")
     ap.add_argument("--time-limit", type=float, default=30.0, help="with --write-case: the planner's limit")
+    ap.add_argument("--against", type=Path, help="another checkout's src folder to compare `plan` of the example with")
     a = ap.parse_args()
     exe = [sys.executable, "-m", "allyplan"]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
@@ -82,6 +113,8 @@ def main() -> None:
             cmd = [*exe, *args] if args is not None else [sys.executable, "-c", "pass"]
             med, best, cpu = timed(cmd, a.runs, cwd)
             print(f"  {label:<36} median {med:6.3f} s   best {best:6.3f} s   CPU {cpu:6.3f} s")
+        if a.against is not None:
+            compare(a.against, a.runs, cwd)
     code = f"import sys, allyplan.cli; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
     print(f"heavy modules loaded by `import allyplan.cli`: {', '.join(loaded) or 'none'}")
