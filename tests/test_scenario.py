@@ -320,3 +320,16 @@ def test_a_number_cell_is_a_finite_number_or_a_problem(cell: str) -> None:
         return
     floor = s.stocks.at[0, "floor"]
     assert math.isfinite(floor) and 0 <= floor <= 4
+
+
+def test_a_row_with_extra_fields_or_an_open_quote_is_named(scenario_dir: Path) -> None:
+    f = scenario_dir / "stocks.csv"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    lines[4] += ",extra,more"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    width = len(lines[0].split(","))
+    assert problems(scenario_dir) == [f"{f}, row 5: has {width + 2} fields where the header has {width}. Remove the "
+                                      "extra commas, or put a value that holds a comma in double quotes"]
+    f.write_text('donor,item,quantity\nDE,patriot,2\nDE,"iris-t-slm,3\nFR,samp-t,1\n', encoding="utf-8")
+    assert problems(scenario_dir) == [f"{f}, row 3: opens a double quote that is never closed. Close the quote, "
+                                      "or remove it"]

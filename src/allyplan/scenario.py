@@ -178,8 +178,7 @@ def _read_folder(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict
                              sep=sep)
             tables[t.name] = _decimal_commas(df, t) if sep == ";" else df
         except pd.errors.ParserError as e:
-            problems.append(Problem(str(f), None, None, f"cannot be read as CSV ({str(e).strip()})",
-                                    f"Save it as UTF-8 CSV with the header: {','.join(t.columns)}"))
+            problems.append(_csv_problem(f, str(e), t.columns))
             tables[t.name] = pd.DataFrame(columns=t.columns)
     if problems:
         raise ScenarioError(problems)
@@ -207,6 +206,24 @@ def _unreadable(f: Path, what: str) -> Problem | None:
                        "Save it with the encoding UTF-8 (in Excel: Save As, CSV UTF-8; in LibreOffice: character "
                        "set Unicode (UTF-8))")
     return None
+
+
+_FIELDS_SEEN = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
+def _csv_problem(f: Path, error: str, columns: list[str]) -> Problem:
+    """A CSV parser's error in words: the row with too many fields, or the row where a quote is never closed."""
+    header = ",".join(columns)
+    if m := _FIELDS_SEEN.search(error):
+        expected, line, seen = (int(x) for x in m.groups())
+        return Problem(str(f), line, None, f"has {seen} fields where the header has {expected}",
+                       "Remove the extra commas, or put a value that holds a comma in double quotes")
+    if m := _OPEN_QUOTE.search(error):
+        return Problem(str(f), int(m.group(1)) + 1, None, "opens a double quote that is never closed",
+                       "Close the quote, or remove it")
+    return Problem(str(f), None, None, f"cannot be read as CSV ({error.strip()})",
+                   f"Save it as UTF-8 CSV with the header: {header}")
 
 
 def sniff_delimiter(path: Path) -> str:
