@@ -109,8 +109,9 @@ def cents_column(values: Any) -> np.ndarray:
             fast = np.isfinite(c) & (np.abs(c) < _EXACT) & (c / 100.0 == a)
         out = np.where(fast, c, np.nan)
         slow = np.flatnonzero(~fast & np.isfinite(a))
-        for i in slow:
-            out[i] = float(to_cents(float(a[i])) or 0)
+        for i in slow:  # beyond 10^20 (refused by the checks) an approximation is enough to say so
+            with np.errstate(over="ignore"):
+                out[i] = float(to_cents(float(a[i])) or 0) if abs(a[i]) < 1e20 else a[i] * 100.0
         return out
     out = np.full(len(a), np.nan)
     for i, v in enumerate(a.tolist()):
@@ -119,7 +120,7 @@ def cents_column(values: Any) -> np.ndarray:
         except ValueError:
             continue
         if c2 is not None:
-            out[i] = float(c2)
+            out[i] = float(c2) if abs(c2) < 10**22 else float("inf") if c2 > 0 else float("-inf")
     return out
 
 
