@@ -264,7 +264,8 @@ def update_cmd(
 def deliver_cmd(
     entry: Annotated[int, typer.Argument(help="Entry id")],
     quantity: Annotated[float | None, typer.Argument(help="Units delivered (partial deliveries add up)")] = None,
-    value: Annotated[str | None, typer.Option(help="Value delivered (for a value-only pledge), exact as written")] = None,
+    value: Annotated[str | None, typer.Option(help="Value delivered (for a value-only pledge), exact as "
+                                                   "written")] = None,
     date: Date = None,
     source: Source = None,
     why: Why = "",

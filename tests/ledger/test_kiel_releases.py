@@ -150,7 +150,7 @@ def test_as_of_states_what_the_releases_known_then_stated(ledger: Ledger, tmp_pa
     # C1 (EUR 280 m, announced 2025-06-12) was first listed by Release 29: between the releases, Release 28 holds
     between = ledger.report("measure", as_of="2026-06-15").set_index("measure")
     now = ledger.report("measure").set_index("measure")
-    assert now.loc["allocation", "pledged_eur"] - between.loc["allocation", "pledged_eur"] == 280_000_000  # [money] exact
+    assert now.loc["allocation", "pledged_eur"] - between.loc["allocation", "pledged_eur"] == 280_000_000
     assert ledger.report("measure", as_of="2026-04-30").iloc[-1]["pledges"] == 0  # before any release
 
 

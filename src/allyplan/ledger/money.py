@@ -109,9 +109,9 @@ def cents_column(values: Any) -> np.ndarray:
             fast = np.isfinite(c) & (np.abs(c) < _EXACT) & (c / 100.0 == a)
         out = np.where(fast, c, np.nan)
         slow = np.flatnonzero(~fast & np.isfinite(a))
-        for i in slow:  # beyond 10^20 (refused by the checks) an approximation is enough to say so
+        for j in slow.tolist():  # beyond 10^20 (refused by the checks) an approximation is enough to say so
             with np.errstate(over="ignore"):
-                out[i] = float(to_cents(float(a[i])) or 0) if abs(a[i]) < 1e20 else a[i] * 100.0
+                out[j] = float(to_cents(float(a[j])) or 0) if abs(a[j]) < 1e20 else a[j] * 100.0
         return out
     out = np.full(len(a), np.nan)
     for i, v in enumerate(a.tolist()):
@@ -132,7 +132,7 @@ def cents_list(values: Iterable[Any]) -> list[int | None]:
             c = np.rint(a * 100.0)
             fast = np.isfinite(c) & (np.abs(c) < _EXACT) & (c / 100.0 == a)
         if fast.all():
-            return c.astype(np.int64).tolist()  # type: ignore[no-any-return]
+            return list(c.astype(np.int64).tolist())
         ci = np.where(fast, c, 0).astype(np.int64).tolist()
         return [ci[i] if fast[i] else to_cents(float(a[i])) for i in range(len(a))]
     return [to_cents(v) for v in a.tolist()]

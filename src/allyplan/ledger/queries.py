@@ -141,8 +141,8 @@ def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Seq
            use_rollups: bool | None = None) -> pd.DataFrame:
     """Totals in EUR per ``by``: pledged against delivered (count and value), the delivered share and, by donor,
     the value as a share of GDP. The last row is the total. ``pledged_eur`` and ``delivered_eur`` are exact
-    Decimals (sums of whole cents), and the total is the sum of the rows to the cent. Merged entries and unresolved likely duplicates are not
-    counted. ``since``/``until`` filter on the announcement date.
+    Decimals (sums of whole cents), and the total is the sum of the rows to the cent. Merged entries and
+    unresolved likely duplicates are not counted. ``since``/``until`` filter on the announcement date.
 
     Where the cut allows (no ``as_of``, or one at a month's end) the whole months come from the monthly rollups
     and only the days of a partial first or last month are read from the states; otherwise the states are

@@ -19,8 +19,8 @@ from __future__ import annotations
 import getpass
 import math
 import os
-from collections.abc import Mapping, Sequence
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path

@@ -26,7 +26,7 @@ from allyplan.ledger import models as m
 from allyplan.ledger.chain import event_hash, last_hash, recorded_text
 from allyplan.ledger.checks import TEXT_LIMITS, LedgerInputError, check_states
 from allyplan.ledger.duplicates import TEXT_WINDOW_DAYS, likely_duplicates
-from allyplan.ledger.money import cents_column, cents_list  # [money, issue 14]
+from allyplan.ledger.money import cents_column, cents_list, to_decimal  # [money, issue 14]
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.rollups import apply_deltas, rebuild_rollups, rollup_deltas
 from allyplan.ledger.state import DEFAULTS, ENTRY_FIELDS, Event, TransitionError, timeline
@@ -100,6 +100,12 @@ def normalise_adds(adds: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     for f in ("item", "category", "description", "sources", "key", "expected"):
         a[f] = a[f].astype(object).where(~_blank(a[f]), None)
     for f in ("quantity", "value", "delivered", "delivered_value"):
+        if f in ("value", "delivered_value") and a[f].dtype == object and any(
+                isinstance(v, Decimal) for v in a[f].to_numpy(dtype=object)[:1000]):
+            # [money, issue 14] exact amounts stay Decimals (None where missing), not floats
+            a[f] = pd.Series([v if isinstance(v, Decimal) else to_decimal(v) for v in a[f].to_numpy(dtype=object)],
+                             index=a.index, dtype=object)
+            continue
         a[f] = pd.to_numeric(a[f]).astype(float)
     a["category"] = a["category"].map(lambda v: v.strip().lower() if isinstance(v, str) else v)  # one category
     a["category"] = a["category"].where(a["category"].notna(), ref.categories(a["item"]))
