@@ -8,6 +8,7 @@ import json
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -217,3 +218,22 @@ def test_migration_0007_converts_a_ledger_exactly_and_it_still_verifies(db_url: 
         assert led.history(n)[-1] == chain_end  # the events are untouched: the same hashes, the same data
         led.deliver(n, 0, value="1.00", at="2025-04-01")
         assert led.verify().ok and led.entry(n).delivered_value == Decimal("1.30")
+
+
+@given(st.lists(st.tuples(st.integers(-10**12, 10**12), st.integers(0, 10**4), st.integers(1, 10**4)),
+                min_size=1, max_size=30))
+def test_pro_rata_in_whole_numbers_equals_decimal_arithmetic(rows: list[tuple[int, int, int]]) -> None:
+    from allyplan.ledger.valuation import _times
+
+    cents = np.array([float(c) for c, _, _ in rows])
+    num = np.array([float(n) for _, n, _ in rows])
+    den = np.array([float(d) for _, _, d in rows])
+    want = [float((Decimal(c) * n / d).quantize(Decimal(1), ROUND_HALF_EVEN)) for c, n, d in rows]
+    assert _times(cents, num, den).tolist() == want
+
+
+def test_history_shows_values_as_written(db_url: str) -> None:
+    with Ledger(db_url) as led:
+        led.add(donor="DE", category="financial", value="53280611.22", announced="2025-01-10")
+    got = runner.invoke(app, ["ledger", "history", "1", "--db", db_url])
+    assert got.exit_code == 0 and "value=53280611.22" in got.output and "e+07" not in got.output

@@ -103,6 +103,15 @@ def _times(cents: np.ndarray, num: np.ndarray, den: np.ndarray | None = None) ->
         ok = np.isfinite(prod) & np.isfinite(d) & (d != 0)
         fast = ok & (num == np.rint(num)) & (np.abs(prod) < 2.0**53) & (d == 1)
     out[fast] = prod[fast]
+    with np.errstate(invalid="ignore", over="ignore"):  # whole numbers over a positive whole divisor: int64
+        whole = ok & ~fast & (num == np.rint(num)) & (d == np.rint(d)) & (d > 0) & (np.abs(prod) < 9e18)
+    if whole.any():
+        n = cents[whole].astype(np.int64) * num[whole].astype(np.int64)
+        q_den = d[whole].astype(np.int64)
+        q, r = np.floor_divide(n, q_den), np.remainder(n, q_den)
+        up = (2 * r > q_den) | ((2 * r == q_den) & (q % 2 == 1))  # half to even
+        out[whole] = (q + up).astype(float)
+        fast = fast | whole
     for i in np.flatnonzero(ok & ~fast):
         q = Decimal(int(cents[i])) * Decimal(repr(float(num[i]))) / Decimal(repr(float(d[i])))
         out[i] = float(q.quantize(_ONE, rounding=ROUND_HALF_EVEN))
