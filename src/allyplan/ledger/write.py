@@ -177,7 +177,11 @@ def state_rows(df: pd.DataFrame) -> list[list[Any]]:
     money: dict[str, list[Any]] = {c: cents_list(df[c].to_numpy(dtype=object) if df[c].dtype == object
                                                  else df[c].to_numpy(dtype=float, na_value=np.nan))
                                    for c in _MONEY_AMOUNTS}  # [money, issue 14]
-    money.update({c: cents_list(df[c].to_numpy(dtype=float, na_value=np.nan) / 100.0) for c in _MONEY_CENTS})
+    for c in _MONEY_CENTS:  # whole cents already: ints, None where unknown
+        a = df[c].to_numpy(dtype=float, na_value=np.nan)
+        unknown = np.isnan(a)
+        ints = np.where(unknown, 0.0, a).astype(np.int64).tolist()
+        money[c] = [None if u else i for u, i in zip(unknown.tolist(), ints, strict=True)] if unknown.any() else ints
     for c in ("entry", "seq", "duplicate_of", "merged_into", "corrects"):
         df[c] = pd.to_numeric(df[c]).astype("Int64")
     df["counted"] = df["counted"].astype(bool)
