@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
@@ -63,7 +65,7 @@ def _help(name: str) -> str:
 # the entry fields `add` and `update` share; unset ones keep their value (update) or take the schema default (add)
 FItem = Annotated[str | None, typer.Option(help=_help("item") + ". An alias works too, e.g. 'IRIS-T SLM'")]
 FQuantity = Annotated[float | None, typer.Option(help=_help("quantity"))]
-FValue = Annotated[float | None, typer.Option(help=_help("value"))]
+FValue = Annotated[str | None, typer.Option(help=_help("value") + " (exact, as written: 53280611.22)")]
 FCurrency = Annotated[str | None, typer.Option(help=_help("currency"))]
 FCategory = Annotated[str | None, typer.Option(help=_help("category"))]
 FStatus = Annotated[str | None, typer.Option(help=_help("status"))]
@@ -170,6 +172,17 @@ def _safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _json_text(df: pd.DataFrame) -> str:
+    """Records as indented JSON, money (Decimal) as exact JSON numbers (53280611.22, never a float's 5.3e7)."""
+    money = [c for c in df.columns if df[c].dtype == object and any(isinstance(v, Decimal) for v in df[c])]
+    records = json.loads(df.to_json(orient="records", date_format="iso"))
+    for rec, (_, row) in zip(records, df[money].iterrows(), strict=True):
+        for c in money:
+            v = row[c]
+            rec[c] = f"\x00{v}\x00" if isinstance(v, Decimal) and v.is_finite() else rec[c]
+    return re.sub(r'"\\u0000(-?[0-9.]+)\\u0000"', r"\1", json.dumps(records, indent=2)) + "\n"
+
+
 def _num(v: float) -> str:
     """A number as written (53280611.22, not 5.32806e+07)."""
     import numpy as np
@@ -251,7 +264,8 @@ def update_cmd(
 def deliver_cmd(
     entry: Annotated[int, typer.Argument(help="Entry id")],
     quantity: Annotated[float | None, typer.Argument(help="Units delivered (partial deliveries add up)")] = None,
-    value: Annotated[float | None, typer.Option(help="Value delivered (for a value-only pledge)")] = None,
+    value: Annotated[str | None, typer.Option(help="Value delivered (for a value-only pledge), exact as "
+                                                   "written")] = None,
     date: Date = None,
     source: Source = None,
     why: Why = "",
@@ -345,8 +359,7 @@ def list_cmd(
                 "value_eur", "status", "measure", "delivered", "delivered_value", "delivered_value_eur", "announced",
                 "expected", "sources", "key", "duplicate_of", "merged_into", "counted", "absent_from", "corrects"]
         df = df[cols]
-        sys.stdout.write(_safe_frame(df).to_csv(index=False) if format_ == "csv" else
-                         json.dumps(json.loads(df.to_json(orient="records", date_format="iso")), indent=2) + "\n")
+        sys.stdout.write(_safe_frame(df).to_csv(index=False) if format_ == "csv" else _json_text(df))
         return
     rows = []
     for r in df.itertuples():
@@ -488,8 +501,8 @@ def report_cmd(
             [Column("unvalued", "number", optional=True), Column("delivered, value unknown", "number", optional=True)]
         rows, marks = [], []
         for r in df.to_dict("records"):
-            row = [str(r[by]), f"{r['pledges']:,}", f"{r['delivered']:,}", f"{r['pledged_eur'] / 1e6:,.1f}",
-                   f"{r['delivered_eur'] / 1e6:,.1f}",
+            row = [str(r[by]), f"{r['pledges']:,}", f"{r['delivered']:,}", f"{r['pledged_eur'] / 10**6:,.1f}",
+                   f"{r['delivered_eur'] / 10**6:,.1f}",
                    "" if pd.isna(r["delivered_share"]) else f"{100 * r['delivered_share']:.0f}"]
             if by == "donor":
                 row.append("" if pd.isna(r["pct_gdp"]) else f"{r['pct_gdp']:.3f}")
@@ -506,8 +519,7 @@ def report_cmd(
         _safe_frame(df).to_excel(out_file, index=False, sheet_name=f"by {by}")
         out.print(f"Wrote {out_file}", highlight=False)
         return
-    text = _safe_frame(df).to_csv(index=False) if format_ == "csv" else json.dumps(
-        json.loads(df.to_json(orient="records")), indent=2) + "\n"
+    text = _safe_frame(df).to_csv(index=False) if format_ == "csv" else _json_text(df)
     if out_file is None:
         sys.stdout.write(text)
     else:

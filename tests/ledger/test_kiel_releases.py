@@ -4,6 +4,7 @@ sheets, the month offset, measures, spellings, codes, currencies, corrections an
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -65,7 +66,7 @@ def test_current_layout_finds_the_main_sheet_and_reads_every_quirk(ledger: Ledge
     pl = e.loc["kiel:C10/1"]
     assert pl["currency"] == "XXX" and pd.isna(pl["value_eur"])
     # a correction: negative, imported as a negative adjustment, added up by reports
-    assert e.loc["kiel:C7/1", "value"] == -53280611.22
+    assert e.loc["kiel:C7/1", "value"] == Decimal("-53280611.22")  # [money, issue 14] exact
     # a count written as a word: unknown, the text kept
     au = e.loc["kiel:C5/1"]
     assert pd.isna(au["quantity"]) and "undisclosed" in au["description"]
@@ -80,8 +81,9 @@ def test_current_layout_finds_the_main_sheet_and_reads_every_quirk(ledger: Ledge
     assert {(5, "announced"), (6, "quantity"), (8, "value"), (10, "value"), (11, "currency")} <= warned
     rep = ledger.report("measure").set_index("measure")
     assert rep.loc["commitment", "pledged_eur"] == 50e9
-    allocated = 280e6 + 88e6 + 5e6 + 1e6 + 1e6 - 53280611.22 + 500e6
-    assert rep.loc["allocation", "pledged_eur"] == pytest.approx(allocated, abs=0.01)
+    allocated = Decimal(280_000_000 + 88_000_000 + 5_000_000 + 1_000_000 + 1_000_000 + 500_000_000) \
+        - Decimal("53280611.22")
+    assert rep.loc["allocation", "pledged_eur"] == allocated  # [money, issue 14] exact, to the cent
     # reports show what was delivered at a value the tracker leaves unknown, from the rollups and from a scan
     for rollups in (None, False):
         by_donor = ledger.report("donor", use_rollups=rollups).set_index("donor")
@@ -148,7 +150,7 @@ def test_as_of_states_what_the_releases_known_then_stated(ledger: Ledger, tmp_pa
     # C1 (EUR 280 m, announced 2025-06-12) was first listed by Release 29: between the releases, Release 28 holds
     between = ledger.report("measure", as_of="2026-06-15").set_index("measure")
     now = ledger.report("measure").set_index("measure")
-    assert now.loc["allocation", "pledged_eur"] - between.loc["allocation", "pledged_eur"] == pytest.approx(280e6)
+    assert now.loc["allocation", "pledged_eur"] - between.loc["allocation", "pledged_eur"] == 280_000_000
     assert ledger.report("measure", as_of="2026-04-30").iloc[-1]["pledges"] == 0  # before any release
 
 
@@ -190,15 +192,15 @@ def test_a_negative_row_on_the_id_of_another_row_corrects_that_entry(ledger: Led
     assert sorted(e.index) == ["kiel:K1/1", "kiel:K1/1#correction1", "kiel:K2/1", "kiel:K3/1#1", "kiel:K3/1#2",
                                "kiel:K3/1#3"]
     fix = e.loc["kiel:K1/1#correction1"]
-    assert fix["corrects"] == e.loc["kiel:K1/1", "entry"] and fix["value"] == -250000.50
+    assert fix["corrects"] == e.loc["kiel:K1/1", "entry"] and fix["value"] == Decimal("-250000.50")  # [money]
     assert "correction of K1/1" in fix["description"]
     assert e["corrects"].notna().sum() == 1  # the adjustment and the package's rows correct nothing
     warned = {(w.row, w.field): w.message for w in r.warnings}
     assert "of row 2" in warned[(3, "value")] and "negative adjustment" in warned[(4, "value")]
     # reports add corrections and adjustments up as the tracker does: K1 nets 749,999.50
     by_donor = ledger.report("donor").set_index("donor")
-    assert by_donor.loc["DE", "pledged_eur"] == pytest.approx(749_999.50, abs=0.001)
-    assert by_donor.loc["NO", "pledged_eur"] == pytest.approx(-53_280_611.22, abs=0.001)
+    assert by_donor.loc["DE", "pledged_eur"] == Decimal("749999.50")  # [money, issue 14] exact
+    assert by_donor.loc["NO", "pledged_eur"] == Decimal("-53280611.22")
     assert ledger.history(int(fix["entry"]))[0].data["corrects"] == int(e.loc["kiel:K1/1", "entry"])
     assert ledger.verify().ok
     # a newer release that adds a correction of an entry a release listed before names that entry

@@ -97,7 +97,7 @@ def parse_numbers(col: pd.Series) -> pd.Series:
 
 
 def _worth(col: str) -> Callable[[pd.DataFrame], Iterable[str]]:
-    return lambda bad: [f"worth EUR {v:,.3g}, more than any pledge ever made" for v in bad[col]]
+    return lambda bad: [f"worth EUR {v / 100:,.3g}, more than any pledge ever made" for v in bad[col]]
 
 
 def _too_long(col: str) -> Callable[[pd.DataFrame], Iterable[str]]:
@@ -148,9 +148,9 @@ def check_states(df: pd.DataFrame, ref: Reference, where: pd.Series, rows: pd.Se
         limit = MAX_UNITS if f in ("quantity", "delivered") else MAX_AMOUNT
         add(np.isfinite(x) & (np.abs(x) > limit), f, said(f"{f} is beyond any real pledge:", f),
             f"Give a {f.replace('_', ' ')} below {limit:,.0f} (check for a typing error)")
-    for f in ("value_eur", "delivered_value_eur"):
+    for f in ("value_eur", "delivered_value_eur"):  # whole cents, as the write path computes them
         if f in df.columns:
-            x = df[f].astype(float).to_numpy()
+            x = df[f].astype(float).to_numpy() / 100.0
             add(np.isfinite(x) & (np.abs(x) >= MAX_EUR), f.removesuffix("_eur"), _worth(f),
                 f"Values are below EUR {MAX_EUR:,.0f}; check for a typing error")
     for f, n in TEXT_LIMITS.items():

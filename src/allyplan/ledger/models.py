@@ -6,6 +6,11 @@ entry, its state after each date on which something happened to it (``valid_to``
 state), so that reading the ledger now or as of any past date is one indexed query. The reference tables
 (``parties``, ``items``,
 ``rates``) describe the world the entries are checked and valued against.
+
+Money (values, EUR values, delivered values, the rollups' sums, a proposal's value) is
+:class:`~allyplan.ledger.money.Money`: whole cents in a ``BIGINT``, an exact ``Decimal`` in Python (migration 0007).
+Rates and a catalog's unit values are reference figures, not money held: floats, read exactly as published through
+their shortest ``repr`` when a value is converted.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
+
+from allyplan.ledger.money import Money
 
 __all__ = ["metadata", "events", "states", "rollups", "parties", "items", "rates", "counters", "imports",
            "documents", "proposals", "STATE_COLUMNS", "ROLLUP_KEY", "REVIEW_STATES"]
@@ -70,20 +77,20 @@ states = Table(
     Column("category", String(64), nullable=True),
     Column("description", Text, nullable=True),
     Column("quantity", Float, nullable=True),
-    Column("value", Float, nullable=True),
+    Column("value", Money, nullable=True),
     Column("currency", String(3), nullable=False),
     Column("status", String(16), nullable=False),
     Column("announced", Date, nullable=False),
     Column("expected", Date, nullable=True),
     Column("delivered", Float, nullable=False),
-    Column("delivered_value", Float, nullable=True),
+    Column("delivered_value", Money, nullable=True),
     Column("sources", Text, nullable=True),
     Column("key", String(200), nullable=True),
     Column("duplicate_of", Integer, nullable=True),
     Column("merged_into", Integer, nullable=True),
     Column("counted", Boolean, nullable=False, doc="false for merged entries and unresolved likely duplicates"),
-    Column("value_eur", Float, nullable=True),
-    Column("delivered_value_eur", Float, nullable=True),
+    Column("value_eur", Money, nullable=True),
+    Column("delivered_value_eur", Money, nullable=True),
     Column("measure", String(16), nullable=True, doc="a tracker's measure: allocation or commitment"),
     Column("absent_from", String(200), nullable=True, doc="the release (file) that no longer lists this entry"),
     Column("corrects", Integer, nullable=True,
@@ -110,8 +117,8 @@ rollups = Table(
     Column("status", String(16), primary_key=True),
     Column("counted", Boolean, primary_key=True),
     Column("n", Integer, nullable=False),
-    Column("value_eur", Float, nullable=False),
-    Column("delivered_eur", Float, nullable=False),
+    Column("value_eur", Money, nullable=False),
+    Column("delivered_eur", Money, nullable=False),
     Column("unvalued", Integer, nullable=False),
     Column("delivered_unknown", Integer, nullable=False, doc="states delivered (in part) at a value left unknown"),
 )
@@ -199,7 +206,7 @@ proposals = Table(
     Column("recipient", String(8), nullable=True),
     Column("item", String(64), nullable=True),
     Column("quantity", Float, nullable=True),
-    Column("value", Float, nullable=True),
+    Column("value", Money, nullable=True),
     Column("currency", String(3), nullable=True),
     Column("status", String(16), nullable=True),
     Column("stance", String(80), nullable=True),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any, Literal
 
@@ -126,10 +127,10 @@ def _scan(conn: Connection, by: str, statuses: Sequence[str], as_of: date | None
 
 
 def _sum_rows(*parts: list[Any], minus: list[Any] | None = None) -> list[Any]:
-    acc: dict[Any, list[float]] = {}
+    acc: dict[Any, list[Any]] = {}
     for rows, sign in [*((p, 1) for p in parts), (minus or [], -1)]:
         for r in rows:
-            a = acc.setdefault(r[0], [0, 0, 0.0, 0.0, 0, 0])
+            a = acc.setdefault(r[0], [0, 0, Decimal(0), Decimal(0), 0, 0])
             for i in range(6):
                 a[i] += sign * (r[i + 1] or 0)
     return [(k, *v) for k, v in sorted(acc.items(), key=lambda kv: str(kv[0])) if v[0] != 0]
@@ -139,8 +140,9 @@ def report(conn: Connection, ref: Reference, by: str = "donor", *, statuses: Seq
            since: date | None = None, until: date | None = None, as_of: date | None = None,
            use_rollups: bool | None = None) -> pd.DataFrame:
     """Totals in EUR per ``by``: pledged against delivered (count and value), the delivered share and, by donor,
-    the value as a share of GDP. The last row is the total. Merged entries and unresolved likely duplicates are not
-    counted. ``since``/``until`` filter on the announcement date.
+    the value as a share of GDP. The last row is the total. ``pledged_eur`` and ``delivered_eur`` are exact
+    Decimals (sums of whole cents), and the total is the sum of the rows to the cent. Merged entries and
+    unresolved likely duplicates are not counted. ``since``/``until`` filter on the announcement date.
 
     Where the cut allows (no ``as_of``, or one at a month's end) the whole months come from the monthly rollups
     and only the days of a partial first or last month are read from the states; otherwise the states are
@@ -188,20 +190,30 @@ def _finish_report(rows: list[Any], by: str, ref: Reference) -> pd.DataFrame:
                                      "delivered_unknown"])
     for c in ("pledges", "delivered", "unvalued", "delivered_unknown"):
         df[c] = df[c].astype(int)
-    for c in ("pledged_eur", "delivered_eur"):  # rollups add and take away: round off the float residue
-        df[c] = df[c].astype(float).fillna(0.0).round(2)
-    df = df.sort_values("pledged_eur", ascending=False, kind="stable").reset_index(drop=True) \
+    for c in ("pledged_eur", "delivered_eur"):  # exact Decimals (sums of whole cents): no residue to round off
+        df[c] = pd.Series([_eur(v) for v in df[c].tolist()], index=df.index, dtype=object)
+    df = df.iloc[sorted(range(len(df)), key=lambda i: -df["pledged_eur"].iloc[i])].reset_index(drop=True) \
         if by != "month" else df
     total = pd.DataFrame([{"group": "total", "pledges": df["pledges"].sum(), "delivered": df["delivered"].sum(),
-                           "pledged_eur": df["pledged_eur"].sum(), "delivered_eur": df["delivered_eur"].sum(),
+                           "pledged_eur": sum(df["pledged_eur"], _eur(0)),
+                           "delivered_eur": sum(df["delivered_eur"], _eur(0)),
                            "unvalued": df["unvalued"].sum(), "delivered_unknown": df["delivered_unknown"].sum()}])
     df = pd.concat([df, total], ignore_index=True) if len(df) else total
+    pledged, delivered = df["pledged_eur"].astype(float), df["delivered_eur"].astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        df["delivered_share"] = np.where(df["pledged_eur"] > 0, df["delivered_eur"] / df["pledged_eur"], np.nan)
+        df["delivered_share"] = np.where(pledged > 0, delivered / pledged, np.nan)
     if by == "donor":
         gdp = df["group"].map(ref.gdp()).astype(float)
-        df["pct_gdp"] = 100 * df["pledged_eur"] / (gdp * 1e9)
+        df["pct_gdp"] = 100 * pledged / (gdp * 1e9)
     return df.rename(columns={"group": by})
+
+
+def _eur(v: Any) -> Decimal:
+    """A sum of money as an exact Decimal with two places (0 where the database gives no sum)."""
+    if v is None or (isinstance(v, float) and v != v):
+        return Decimal("0.00")
+    return Decimal(v).quantize(Decimal("0.01")) if not isinstance(v, float) else Decimal(repr(v)).quantize(
+        Decimal("0.01"))
 
 
 def duplicate_pairs(conn: Connection) -> pd.DataFrame:

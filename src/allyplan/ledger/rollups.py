@@ -18,6 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from allyplan.ledger import models as m
+from allyplan.ledger.money import from_cents  # [money, issue 14]
 
 __all__ = ["rollup_deltas", "apply_deltas", "rebuild_rollups", "delivered_unknown", "DELIVERED_UNKNOWN_SQL"]
 
@@ -30,19 +31,20 @@ def _ym(col: pd.Series) -> pd.Series:
 
 
 def rollup_deltas(states: pd.DataFrame, sign: int = 1) -> pd.DataFrame:
-    """What ``states`` (rows with valid_from, valid_to and the report fields) add to the rollups (``sign=-1``:
-    take away, for states being replaced)."""
+    """What ``states`` (rows with valid_from, valid_to and the report fields; value_eur and delivered_value_eur in
+    whole cents) add to the rollups (``sign=-1``: take away, for states being replaced), sums in int64 cents."""
     if states.empty:
         return pd.DataFrame(columns=[*m.ROLLUP_KEY, *_SUMS])
-    v = pd.to_numeric(states["value_eur"]).astype(float)
+    v = pd.to_numeric(states["value_eur"]).astype(float)  # [money, issue 14] whole cents: summed as int64
     base = pd.DataFrame({
         "donor": states["donor"].to_numpy(), "recipient": states["recipient"].to_numpy(),
         "category": states["category"].astype(object).where(states["category"].notna(), "").to_numpy(),
         "item": states["item"].astype(object).where(states["item"].notna(), "").to_numpy(),
         "month": _ym(states["announced"]).to_numpy(), "status": states["status"].to_numpy(),
         "counted": states["counted"].astype(bool).to_numpy(),
-        "n": sign, "value_eur": sign * v.fillna(0.0).to_numpy(),
-        "delivered_eur": sign * pd.to_numeric(states["delivered_value_eur"]).astype(float).fillna(0.0).to_numpy(),
+        "n": sign, "value_eur": sign * v.fillna(0.0).to_numpy().astype(np.int64),
+        "delivered_eur": sign * pd.to_numeric(states["delivered_value_eur"]).astype(float).fillna(0.0).to_numpy()
+        .astype(np.int64),
         "unvalued": sign * v.isna().astype(int).to_numpy(),
         "delivered_unknown": sign * delivered_unknown(states).astype(int),
     })
@@ -62,7 +64,8 @@ def apply_deltas(conn: Connection, deltas: pd.DataFrame) -> None:
     d = deltas.groupby(list(m.ROLLUP_KEY), as_index=False, sort=False)[list(_SUMS)].sum()
     rows: list[dict[str, Any]] = [
         {**{k: (bool(r[k]) if k == "counted" else str(r[k])) for k in m.ROLLUP_KEY},
-         "n": int(r["n"]), "value_eur": float(r["value_eur"]), "delivered_eur": float(r["delivered_eur"]),
+         "n": int(r["n"]), "value_eur": from_cents(r["value_eur"]),  # [money, issue 14] cents -> Decimal
+         "delivered_eur": from_cents(r["delivered_eur"]),
          "unvalued": int(r["unvalued"]), "delivered_unknown": int(r["delivered_unknown"])}
         for r in d.to_dict("records")]
     ins = pg_insert(m.rollups) if conn.dialect.name == "postgresql" else sqlite_insert(m.rollups)

@@ -18,8 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
+from allyplan.ledger.money import to_decimal
 from allyplan.schema import LEDGER
 
 __all__ = ["Event", "EntryState", "TransitionError", "ACTIONS", "ENTRY_FIELDS", "DEFAULTS", "step", "replay",
@@ -64,13 +66,14 @@ class EntryState:
     category: str | None
     description: str | None
     quantity: float | None
-    value: float | None
+    #: money: an exact Decimal with two places (events written as floats are read through their shortest repr)
+    value: Decimal | None
     currency: str
     status: str
     announced: str
     expected: str | None
     delivered: float
-    delivered_value: float | None
+    delivered_value: Decimal | None
     sources: str | None
     key: str | None
     duplicate_of: int | None
@@ -107,7 +110,7 @@ def _joined(a: str | None, b: object) -> str | None:
 def _fully_delivered(s: EntryState) -> bool:
     if s.quantity is not None:
         return s.delivered >= s.quantity - _EPS and s.quantity > 0
-    return s.value is not None and s.delivered_value is not None and s.delivered_value >= s.value - _EPS
+    return s.value is not None and s.delivered_value is not None and s.delivered_value >= s.value
 
 
 def _settle_status(s: EntryState, explicit_delivered: bool) -> EntryState:
@@ -116,11 +119,25 @@ def _settle_status(s: EntryState, explicit_delivered: bool) -> EntryState:
     return s
 
 
+_MONEY = ("value", "delivered_value")
+
+
 def _lower_category(values: dict[str, Any]) -> dict[str, Any]:
-    """Categories are compared in lower case ("Military" and "military" are one), in events written before too."""
+    """Categories are compared in lower case ("Military" and "military" are one), in events written before too;
+    money is an exact Decimal (rounded to cents once, half to even, from the text the event keeps)."""
     if isinstance(values.get("category"), str):
         values["category"] = values["category"].strip().lower()
+    for f in _MONEY:
+        if f in values:
+            values[f] = _money(values[f])
     return values
+
+
+def _money(v: Any) -> Decimal | None:
+    try:
+        return to_decimal(v)
+    except ValueError:
+        raise TransitionError(f"{v!r} is not a finite amount of money") from None
 
 
 def state_from_add(entry: int, seq: int, data: Mapping[str, Any]) -> EntryState:
@@ -157,9 +174,9 @@ def step(state: EntryState | None, ev: Event, first_at: date | None = None) -> E
         if s.status == "cancelled":
             raise TransitionError(f"entry {ev.entry} is cancelled: revise its status before recording a delivery")
         qty = float(ev.data.get("quantity") or 0.0)
-        val = ev.data.get("value")
+        val = _money(ev.data.get("value"))
         s = replace(s, delivered=s.delivered + qty,
-                    delivered_value=(s.delivered_value or 0.0) + float(val) if val is not None else s.delivered_value)
+                    delivered_value=(s.delivered_value or Decimal(0)) + val if val is not None else s.delivered_value)
         if s.quantity is not None and s.delivered > s.quantity + _EPS:
             raise TransitionError(
                 f"delivery above the pledged quantity: entry {ev.entry} pledges {s.quantity:g}, and this delivery "

@@ -19,8 +19,10 @@ from __future__ import annotations
 import getpass
 import math
 import os
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,7 @@ from allyplan.ledger.db import (
     writing,
 )
 from allyplan.ledger.imports import ImportResult, Progress, run_import
+from allyplan.ledger.money import to_decimal
 from allyplan.ledger.proposals import (
     StoredDocument,
     document_source,
@@ -142,6 +145,13 @@ class Ledger:
                 out[name] = ref.party_code(str(v)) or str(v).strip()
             elif typ == "item":
                 out[name] = ref.item_id(str(v)) or str(v).strip()
+            elif typ == "float" and name in _MONEY:  # money: an exact Decimal (rounded to cents once)
+                amount = _amount(v)
+                if amount is None:
+                    problems.append(Problem(where, None, name, f"{v!r} is not a finite number",
+                                            "Give a number, e.g. 12"))
+                else:
+                    out[name] = amount
             elif typ == "float":
                 num = parse_numbers(pd.Series([v]))[0]
                 if pd.isna(num) or not math.isfinite(num):
@@ -205,14 +215,19 @@ class Ledger:
             data["add_sources"] = source
         return self._change(entry, "update", data, at, who, why, source, f"ledger update {entry}")
 
-    def deliver(self, entry: int, quantity: float | None = None, *, value: float | None = None,
+    def deliver(self, entry: int, quantity: float | None = None, *, value: Decimal | float | str | None = None,
                 at: str | date | None = None, who: str | None = None, why: str = "", source: str = "") -> EntryState:
-        """Record a (partial) delivery of ``quantity`` units (or of ``value``, for a value-only pledge)."""
+        """Record a (partial) delivery of ``quantity`` units (or of ``value``, an exact amount, for a value-only
+        pledge)."""
         where = f"ledger deliver {entry}"
         if quantity is None and value is None:
             raise LedgerInputError([Problem(where, None, "quantity", "no quantity or value delivered",
                                             "Give the units delivered (or --value for a value-only pledge)")])
-        for name, v in (("quantity", quantity), ("value", value)):
+        amount = _amount(value) if value is not None else None
+        if value is not None and amount is None:
+            raise LedgerInputError([Problem(where, None, "value", f"{value!r} is not a finite number",
+                                            "Give the value delivered as a plain number")])
+        for name, v in (("quantity", quantity), ("value", amount)):
             if v is not None and not math.isfinite(float(v)):
                 raise LedgerInputError([Problem(where, None, name, f"{v!r} is not a finite number",
                                                 "Give the units (or value) delivered as a plain number")])
@@ -220,8 +235,8 @@ class Ledger:
                 raise LedgerInputError([Problem(where, None, name, f"negative delivery {v!r}",
                                                 "Deliveries are 0 or more; revise the pledge to correct a record")])
         data: dict[str, Any] = {"quantity": float(quantity or 0.0)}
-        if value is not None:
-            data["value"] = float(value)
+        if amount is not None:
+            data["value"] = str(amount)  # the event keeps the amount as text: exact at any size
         return self._change(entry, "deliver", data, at, who, why, source, where)
 
     def cancel(self, entry: int, *, why: str, at: str | date | None = None, who: str | None = None,
@@ -411,6 +426,26 @@ class Ledger:
                                      .where(m.states.c.valid_to.is_(None))).scalar_one()
             n_events = conn.execute(select(func.count()).select_from(m.events)).scalar_one()
         return {"entries": int(n_entries), "events": int(n_events)}
+
+
+_MONEY = ("value", "delivered_value")
+
+
+def _amount(v: Any) -> Decimal | None:
+    """User input (a number, a Decimal or text with thousands separators or a decimal comma) as an exact amount
+    rounded to cents; None where it is not a finite number."""
+    if isinstance(v, str):
+        num = v.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
+        if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", num):
+            num = num.replace(",", "")
+        elif re.fullmatch(r"-?\d+,\d+", num):
+            num = num.replace(",", ".")
+        v = num
+    try:
+        d = to_decimal(v)
+    except (ValueError, ArithmeticError):
+        return None
+    return d
 
 
 def _empty(engine: Any) -> bool:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -25,6 +26,7 @@ from allyplan.ledger import models as m
 from allyplan.ledger.chain import event_hash, last_hash, recorded_text
 from allyplan.ledger.checks import TEXT_LIMITS, LedgerInputError, check_states
 from allyplan.ledger.duplicates import TEXT_WINDOW_DAYS, likely_duplicates
+from allyplan.ledger.money import cents_column, cents_list, to_decimal  # [money, issue 14]
 from allyplan.ledger.reference import Reference
 from allyplan.ledger.rollups import apply_deltas, rebuild_rollups, rollup_deltas
 from allyplan.ledger.state import DEFAULTS, ENTRY_FIELDS, Event, TransitionError, timeline
@@ -98,6 +100,12 @@ def normalise_adds(adds: pd.DataFrame, ref: Reference) -> pd.DataFrame:
     for f in ("item", "category", "description", "sources", "key", "expected"):
         a[f] = a[f].astype(object).where(~_blank(a[f]), None)
     for f in ("quantity", "value", "delivered", "delivered_value"):
+        if f in ("value", "delivered_value") and a[f].dtype == object and any(
+                isinstance(v, Decimal) for v in a[f].to_numpy(dtype=object)[:1000]):
+            # [money, issue 14] exact amounts stay Decimals (None where missing), not floats
+            a[f] = pd.Series([v if isinstance(v, Decimal) else to_decimal(v) for v in a[f].to_numpy(dtype=object)],
+                             index=a.index, dtype=object)
+            continue
         a[f] = pd.to_numeric(a[f]).astype(float)
     a["category"] = a["category"].map(lambda v: v.strip().lower() if isinstance(v, str) else v)  # one category
     a["category"] = a["category"].where(a["category"].notna(), ref.categories(a["item"]))
@@ -156,17 +164,33 @@ def py_value(v: Any) -> Any:
     return v
 
 
+#: [money, issue 14] Money columns of ``states``, written as whole cents (the frames' value_eur and
+#: delivered_value_eur are cents already; value and delivered_value are amounts: floats or Decimals).
+_MONEY_CENTS = ("value_eur", "delivered_value_eur")
+_MONEY_AMOUNTS = ("value", "delivered_value")
+
+
 def state_rows(df: pd.DataFrame) -> list[list[Any]]:
     """Columns (one list of Python values each, None where missing) for ``states`` from a frame with
-    :data:`~allyplan.ledger.models.STATE_COLUMNS`."""
+    :data:`~allyplan.ledger.models.STATE_COLUMNS`; money as whole cents (ints)."""
     df = df.loc[:, list(m.STATE_COLUMNS)].copy()
+    money: dict[str, list[Any]] = {c: cents_list(df[c].to_numpy(dtype=object) if df[c].dtype == object
+                                                 else df[c].to_numpy(dtype=float, na_value=np.nan))
+                                   for c in _MONEY_AMOUNTS}  # [money, issue 14]
+    for c in _MONEY_CENTS:  # whole cents already: ints, None where unknown
+        a = df[c].to_numpy(dtype=float, na_value=np.nan)
+        unknown = np.isnan(a)
+        ints = np.where(unknown, 0.0, a).astype(np.int64).tolist()
+        money[c] = [None if u else i for u, i in zip(unknown.tolist(), ints, strict=True)] if unknown.any() else ints
     for c in ("entry", "seq", "duplicate_of", "merged_into", "corrects"):
         df[c] = pd.to_numeric(df[c]).astype("Int64")
     df["counted"] = df["counted"].astype(bool)
     out: list[list[Any]] = []
     for c in m.STATE_COLUMNS:
         s = df[c]
-        if s.dtype.kind == "f":
+        if c in money:  # [money, issue 14]
+            out.append(money[c])
+        elif s.dtype.kind == "f":
             a = s.to_numpy(dtype=float)
             out.append(list(np.where(np.isnan(a), None, a.astype(object))))
         elif s.dtype.kind in "iub" and not s.hasnans:
@@ -256,6 +280,10 @@ def _add_rows(adds: pd.DataFrame) -> list[tuple[Any, ...]]:
         data[c] = pd.Series([None if v is None or v is pd.NA or v != v else int(v)
                              for v in data[c].to_numpy(dtype=object)],
                             index=data.index, dtype=object)
+    for c in ("value", "delivered_value"):  # [money, issue 14] an exact Decimal is kept as its text (not a float)
+        if data[c].dtype == object:
+            data[c] = pd.Series([str(v) if isinstance(v, Decimal) else v for v in data[c].to_numpy(dtype=object)],
+                                index=data.index, dtype=object)
     lines = _json_lines(data)
     return list(zip(adds["entry"].tolist(), [1] * len(adds), ["add"] * len(adds), adds["at"].astype(str).tolist(),
                     meta["who"].tolist(), meta["why"].tolist(), meta["source"].tolist(), lines, strict=True))
@@ -402,7 +430,10 @@ def _states_of(conn: Connection, entries: list[int]) -> pd.DataFrame:
     for i in range(0, len(entries), 500):
         q = select(*(getattr(m.states.c, c) for c in cols)).where(m.states.c.entry.in_(entries[i:i + 500]))
         frames.append(pd.DataFrame(conn.execute(q).all(), columns=cols))
-    return pd.concat(frames, ignore_index=True)
+    df = pd.concat(frames, ignore_index=True)
+    for c in ("value_eur", "delivered_value_eur"):  # [money, issue 14] Decimals read back as cents, like new states
+        df[c] = cents_column(df[c].to_numpy(dtype=object))
+    return df
 
 
 def revalue(conn: Connection, ref: Reference, rates: Rates) -> int:
@@ -414,12 +445,13 @@ def revalue(conn: Connection, ref: Reference, rates: Rates) -> int:
     if df.empty:
         return 0
     df["announced"] = df["announced"].astype(str)
-    v, dv = value_columns(df, ref, rates)
-    old_v = df["value_eur"].to_numpy(dtype=float, na_value=np.nan)
-    old_dv = df["delivered_value_eur"].to_numpy(dtype=float, na_value=np.nan)
-    diff = ~(np.isclose(v, old_v, equal_nan=True) & np.isclose(dv, old_dv, equal_nan=True))
-    rows = [{"i": int(i), "v": py_value(a), "dv": py_value(b)} for i, a, b in zip(df["id"][diff], v[diff], dv[diff],
-                                                                            strict=True)]
+    v, dv = value_columns(df, ref, rates)  # [money, issue 14] cents, compared exactly
+    old_v = cents_column(df["value_eur"].to_numpy(dtype=object))
+    old_dv = cents_column(df["delivered_value_eur"].to_numpy(dtype=object))
+    same = ((v == old_v) | (np.isnan(v) & np.isnan(old_v))) & ((dv == old_dv) | (np.isnan(dv) & np.isnan(old_dv)))
+    diff = ~same
+    rows = [{"i": int(i), "v": None if np.isnan(a) else int(a), "dv": None if np.isnan(b) else int(b)}
+            for i, a, b in zip(df["id"][diff], v[diff], dv[diff], strict=True)]
     if rows:
         conn.execute(text("UPDATE states SET value_eur = :v, delivered_value_eur = :dv WHERE id = :i"), rows)
         rebuild_rollups(conn)
