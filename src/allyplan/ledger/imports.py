@@ -387,7 +387,7 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
           groups: KielGroups | None = None) -> tuple[pd.DataFrame, list[Problem], str]:
     """The Kiel tracker's main data (either layout) as ledger fields; quirks read with a warning. ``groups``: the
     ids repeated in the whole file, when ``df`` is one chunk of it (else counted on ``df``)."""
-    d = df.drop(columns="_row").replace(".", "")
+    d = df.drop(columns="_row")  # "." (unknown) is read as empty, a column at a time in col()
     cols = {_norm(c): c for c in d.columns}
     rows = df["_row"].to_numpy()
     layout = next((k for k, need in KIEL_LAYOUTS.items() if all(c in cols for c in need)), None)
@@ -397,11 +397,18 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
                                         f"{need}", f"The file's columns are: {', '.join(map(str, d.columns))}. Name "
                                         "the main-data sheet with --sheet, or map the columns with --map")])
 
+    def text(c: str) -> np.ndarray:
+        """A column's cells as plain text objects (pandas' own text dtype compares and joins cell by cell in
+        Python), "." read as empty."""
+        v = d[c].to_numpy(dtype=object)
+        if any(type(x) is not str for x in v):
+            v = np.array([str(x) for x in v], dtype=object)
+        return np.where(v == ".", "", v)
+
     def col(*names: str) -> pd.Series:
         for n in names:
             if _norm(n) in cols:
-                # plain objects: pandas' own text dtype compares and joins cell by cell in Python
-                return d[cols[_norm(n)]].map(str, na_action=None).astype(object)
+                return pd.Series(text(cols[_norm(n)]), index=d.index, dtype=object)
         return pd.Series([""] * len(d), index=d.index, dtype=object)
 
     def warn(mask: pd.Series | np.ndarray, fld: str, msg: Callable[[int], str], fix: str) -> None:
@@ -524,7 +531,7 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
         notes.append(pd.Series(np.where(negative, "correction recorded by the tracker", ""), index=d.index))
     warn(out["value"].eq("") & qty.eq(""), "value", lambda _i: "neither a count nor a value: kept, unvalued",
          "Nothing to do")
-    srcs = [d[c].astype(str).to_numpy(dtype=object) for c in d.columns if _norm(c).startswith("source of aid")]
+    srcs = [text(c) for c in d.columns if _norm(c).startswith("source of aid")]
     out["sources"] = [";".join(x for x in r if x) for r in zip(*srcs, strict=True)] if srcs else ""
     out["measure"] = measure.where(measure.ne(""), None)
     base = item_text + pd.Series(np.where((item_text != "") & (expl != ""), ": ", ""), index=d.index) + expl
@@ -895,17 +902,75 @@ def _current_ids(d: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
     return key, (value_num < 0).to_numpy()
 
 
+class _HashSet:
+    """A growing set of 64-bit hashes as a few sorted arrays (merged as they grow, as in a log-structured
+    merge): adding a chunk and looking a chunk up cost about ``chunk * log(n)``, not ``n`` per chunk."""
+
+    def __init__(self) -> None:
+        self._levels: list[np.ndarray] = []
+
+    def add(self, h: np.ndarray) -> None:
+        part = np.unique(np.asarray(h, dtype=np.uint64))
+        while self._levels and len(self._levels[-1]) <= 2 * len(part):
+            part = np.union1d(self._levels.pop(), part)
+        self._levels.append(part)
+
+    def contains(self, h: np.ndarray) -> np.ndarray:
+        h = np.asarray(h, dtype=np.uint64)
+        out = np.zeros(len(h), dtype=bool)
+        for lv in self._levels:
+            at = np.searchsorted(lv, h)
+            at[at == len(lv)] = 0
+            out |= lv[at] == h if len(lv) else False
+        return out
+
+    def values(self) -> np.ndarray:
+        return np.concatenate(self._levels) if self._levels else np.zeros(0, np.uint64)
+
+
+class _Repeated(Exception):
+    """An id of the current chunk was also on an earlier chunk's row: the file is read again with a first pass."""
+
+
+def _raw_keys(d: pd.DataFrame) -> pd.Series:
+    """A chunk's Kiel ids (``activity_id/sub_activity_id``, before a package's part or a correction number)."""
+    cols = {_norm(c): c for c in d.columns}
+    act = d[cols["activity_id"]].replace(".", "")
+    sub = d[cols["sub_activity_id"]].replace(".", "") if "sub_activity_id" in cols else ""
+    return act + np.where(sub != "", "/" + sub, "")
+
+
 def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Callable[[Batch], object],
                 stream: _Stream, result: ImportResult, at: date | None, who: str, say: Progress) -> None:
-    """Read, check and write a Kiel workbook a chunk at a time; raise every problem found once all are read."""
+    """Read, check and write a Kiel workbook a chunk at a time; raise every problem found once all are read.
+
+    The file is read once, each chunk keyed on its own, while no id repeats across chunks (a tracker's release
+    lists a package's rows and their corrections together); an id found again in a later chunk undoes what was
+    written (a savepoint) and reads the file again, after a first pass that learns which ids repeat."""
+    warned = len(result.warnings)
+    savepoint = conn.begin_nested()
+    try:
+        _chunks(conn, path, ref, write_batch, stream, result, at, who, say, None)
+    except _Repeated:
+        savepoint.rollback()
+        del result.warnings[warned:]
+        result.rows, result.added, result.revised, result.unchanged = 0, [], [], 0
+        result.duplicates, result.absent = {}, []
+    except BaseException:
+        savepoint.rollback()
+        raise
+    else:
+        savepoint.commit()
+        return
+    say(f"an id of {path.name} repeats across chunks: reading it again, after a first pass over its ids")
     name = path.name
-    result.layout = "current"
     groups = KielGroups()  # first pass: the ids repeated anywhere in the file (corrections, a package's parts)
     for df in stream.frames(_ID_COLUMNS):
         key, negative = _current_ids(df)
         groups.add(key, negative, df["_row"].to_numpy())
     groups.finish()
     if not groups.corrections_follow():  # a correction listed before what it corrects: read whole
+        result.layout = "current"
         whole, read = prepare_import(path, ref, preset="kiel", sheet=stream.sheet, release=at, result=result)
         result.rows = len(whole)
         if read:
@@ -913,27 +978,46 @@ def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Calla
         absent = _absent(conn, KIEL_KEYS["current"], set(whole["key"]))
         _apply(conn, path, whole, ref, write_batch, result, "kiel", at, who, absent, say)
         return
+    _chunks(conn, path, ref, write_batch, stream, result, at, who, say, groups)
+
+
+def _chunks(conn: Connection, path: Path, ref: Reference, write_batch: Callable[[Batch], object],
+            stream: _Stream, result: ImportResult, at: date | None, who: str, say: Progress,
+            groups: KielGroups | None) -> None:
+    """The chunks of :func:`_run_chunks`: ``groups`` the ids repeated in the whole file, or None to key each chunk
+    on its own (then :class:`_Repeated` is raised when an id of a chunk was on an earlier chunk)."""
+    name = path.name
+    result.layout = "current"
+    raw_seen = _HashSet()
     problems: list[Problem] = []
-    seen_h: list[np.ndarray] = []  # the keys written so far (64-bit hashes) and their rows
+    written = _HashSet()  # the keys written so far (64-bit hashes) and, per chunk, their rows and hashes
+    seen_h: list[np.ndarray] = []
     seen_rows: list[np.ndarray] = []
     dups: list[Problem] = []
     for df in stream.frames():
+        if groups is None:
+            raw = _raw_keys(df)
+            raw = raw[raw.ne("")]
+            rh = _hashes(raw)
+            if raw_seen.contains(rh).any():
+                raise _Repeated
+            raw_seen.add(rh)
         out, probs, _ = _kiel(df, ref, name, stream.release, result.warnings, groups)
         rows = _typed(out, probs, "kiel", ref, name)
         result.rows += len(rows)
         keyed = rows["key"].notna().to_numpy()
         h = _hashes(rows["key"].where(rows["key"].notna(), ""))
-        if seen_h:
+        again = keyed & written.contains(h)
+        if again.any():  # a key also on an earlier chunk's row (a row of this chunk is reported by _typed)
             before = np.concatenate(seen_h)
-            again = keyed & np.isin(h, before)
-            if again.any():  # a key also on an earlier chunk's row (a row of this chunk is reported by _typed)
-                rows_before = np.concatenate(seen_rows)
-                for i in np.flatnonzero(again):
-                    first = int(rows_before[np.flatnonzero(before == h[i])[0]])
-                    k = rows["key"].iloc[i]
-                    for r in sorted({first, int(rows["row"].iloc[i])}):
-                        dups.append(Problem(name, r, "key", f"the key '{k}' appears on more than one row",
-                                            "Keys must be unique within a file"))
+            rows_before = np.concatenate(seen_rows)
+            for i in np.flatnonzero(again):
+                first = int(rows_before[np.flatnonzero(before == h[i])[0]])
+                k = rows["key"].iloc[i]
+                for r in sorted({first, int(rows["row"].iloc[i])}):
+                    dups.append(Problem(name, r, "key", f"the key '{k}' appears on more than one row",
+                                        "Keys must be unique within a file"))
+        written.add(h[keyed])
         seen_h.append(h[keyed])
         seen_rows.append(rows["row"].to_numpy(dtype=np.int64)[keyed])
         if probs or problems or dups:  # nothing more is written: the rest is only checked
@@ -954,7 +1038,7 @@ def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Calla
     if problems:
         raise LedgerInputError(problems)
     # what an earlier release listed and this one no longer does: the live keys of the namespace not written now
-    all_h = np.unique(np.concatenate(seen_h)) if seen_h else np.zeros(0, np.uint64)
+    all_h = np.unique(written.values())
     s = m.states.c
     q = select(s.entry, s.key, s.absent_from).where(s.valid_to.is_(None), s.key.like(KIEL_KEYS["current"] + "%"),
                                                     s.status != "cancelled")
