@@ -30,6 +30,7 @@ from allyplan.errors import Problem
 from allyplan.ledger import models as m
 from allyplan.ledger.checks import DATE_HELP, LedgerInputError, check_states, parse_dates, parse_numbers
 from allyplan.ledger.reference import Reference
+from allyplan.ledger.rollups import apply_deltas, sum_deltas
 from allyplan.ledger.state import ENTRY_FIELDS
 from allyplan.ledger.write import Batch, Change, _now, normalise_adds, py_value
 from allyplan.ledger.xlsx_stream import XlsxError, iter_blocks, iter_rows, sheet_names
@@ -756,10 +757,14 @@ def _state_problems(rows: pd.DataFrame, problems: list[Problem], ref: Reference,
 
 def _apply(conn: Connection, path: Path, rows: pd.DataFrame, ref: Reference, write_batch: Callable[[Batch], object],
            result: ImportResult, preset: str | None, at: date | None, who: str,
-           absent: list[tuple[int, str | None]], say: Progress, own_from: int | None = None) -> None:
-    """Compare typed rows with the ledger and write the new ones and the revisions (and ``absent``'s flags)."""
+           absent: list[tuple[int, str | None]], say: Progress, own_from: int | None = None,
+           fresh: bool = False, rollups: list[pd.DataFrame] | None = None) -> None:
+    """Compare typed rows with the ledger and write the new ones and the revisions (and ``absent``'s flags).
+    ``fresh``: the ledger had no keyed entry before this import (nothing to compare with); ``rollups``: collect
+    the rollup changes there, for the caller to apply once."""
     rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
-    current = _current_by_key(conn, rows["key"].tolist())
+    current = pd.DataFrame([], columns=["entry", "key", *_COMPARED]) if fresh else \
+        _current_by_key(conn, rows["key"].tolist())
     result.absent += [e for e, _ in absent]  # what an earlier release listed and this one no longer does
     known = rows["key"].isin(current["key"])
     new = rows[~known]
@@ -788,17 +793,23 @@ def _apply(conn: Connection, path: Path, rows: pd.DataFrame, ref: Reference, wri
         released = when.isoformat()
         adds["at"] = [max(released, str(a)) for a in adds["announced"]]
     say(f"writing {len(adds):,} new entries and {len(changes):,} revisions")
-    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True, own_from=own_from))
+    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True, own_from=own_from,
+                            rollups=rollups))
     result.added += list(getattr(res, "added", []))
     result.revised += list(getattr(res, "changed", []))
     result.duplicates.update(dict(getattr(res, "duplicates", {})))
 
 
 #: Rows a Kiel workbook is read, checked and written in at a time: memory holds one chunk, not the file.
-CHUNK_ROWS = 20_000
+CHUNK_ROWS = 10_000
 #: A current-layout Kiel workbook this large or larger (bytes on disk; about 75,000 rows of the tracker's columns)
 #: is streamed in chunks of :data:`CHUNK_ROWS`; a smaller one, as the tracker's releases are, is read whole.
 STREAM_BYTES = 8 * 2**20
+
+
+#: SQLite's page cache (KiB) while a workbook is streamed in: the connection's usual 256 MB would hold most of
+#: what a large import writes (the pages stay until commit); a streamed import's memory should not grow with it.
+IMPORT_CACHE_KIB = 32 * 1024
 
 
 @dataclass
@@ -948,6 +959,8 @@ def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Calla
     lists a package's rows and their corrections together); an id found again in a later chunk undoes what was
     written (a savepoint) and reads the file again, after a first pass that learns which ids repeat."""
     warned = len(result.warnings)
+    if conn.dialect.name == "sqlite":  # pages written spill to the WAL file instead of growing with the import
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     savepoint = conn.begin_nested()
     try:
         _chunks(conn, path, ref, write_batch, stream, result, at, who, say, None)
@@ -989,6 +1002,10 @@ def _chunks(conn: Connection, path: Path, ref: Reference, write_batch: Callable[
     name = path.name
     result.layout = "current"
     raw_seen = _HashSet()
+    s = m.states.c
+    # a ledger without keyed entries (a first import) has nothing to compare a row with: no look-up per chunk
+    fresh = conn.execute(select(s.entry).where(s.valid_to.is_(None), s.key.is_not(None)).limit(1)).first() is None
+    rollups: list[pd.DataFrame] = []  # applied once, after the last chunk
     problems: list[Problem] = []
     written = _HashSet()  # the keys written so far (64-bit hashes) and, per chunk, their rows and hashes
     seen_h: list[np.ndarray] = []
@@ -1027,7 +1044,9 @@ def _chunks(conn: Connection, path: Path, ref: Reference, write_batch: Callable[
         try:
             # the entries earlier chunks added are this file's own: a keyed source is not compared with itself
             _apply(conn, path, rows, ref, write_batch, result, "kiel", at, who, [], say,
-                   result.added[0] if result.added else None)
+                   result.added[0] if result.added else None, fresh, rollups)
+            if len(rollups) >= 8:  # kept summed: a few thousand rows, however long the file
+                rollups[:] = [sum_deltas(rollups)]
         except LedgerInputError as e:
             problems += e.problems
     seen = {(p.row, p.message) for p in problems}
@@ -1040,9 +1059,13 @@ def _chunks(conn: Connection, path: Path, ref: Reference, write_batch: Callable[
     # what an earlier release listed and this one no longer does: the live keys of the namespace not written now
     all_h = np.unique(written.values())
     s = m.states.c
+    if rollups:
+        apply_deltas(conn, sum_deltas(rollups))
     q = select(s.entry, s.key, s.absent_from).where(s.valid_to.is_(None), s.key.like(KIEL_KEYS["current"] + "%"),
                                                     s.status != "cancelled")
-    live = pd.DataFrame(conn.execute(q).all(), columns=["entry", "key", "absent_from"])
+    if result.added:  # the entries this import added are in it
+        q = q.where(s.entry < result.added[0])
+    live = pd.DataFrame([tuple(r) for r in conn.execute(q)], columns=["entry", "key", "absent_from"])
     gone = ~np.isin(_hashes(live["key"].astype(str)), all_h) if len(live) else np.zeros(0, bool)
     absent = sorted((int(e), None if a is None or a != a else str(a))
                     for e, a in zip(live["entry"][gone], live["absent_from"][gone], strict=True))
