@@ -277,13 +277,17 @@ def _excel_serial(v: str) -> str | None:
 
 def _kiel_dates(col: pd.Series, us: bool) -> tuple[pd.Series, pd.Series]:
     """Dates as ISO text (None where unreadable) and the qualifier written before them ("until", ...)."""
-    qual = pd.Series([""] * len(col), index=col.index, dtype=object)
-    text = col.copy()
-    for i, v in col.items():
-        if v and (mt := _QUALIFIER.match(v)):
-            qual[i], text[i] = mt.group(1).lower(), mt.group(2).strip()
+    raw = col.to_numpy(dtype=object)
+    qual_a = np.full(len(raw), "", dtype=object)
+    text_a = raw.copy()
+    for i, v in enumerate(raw.tolist()):  # a qualifier is a word: a cell that starts with a digit has none
+        if v and not v[0].isdigit() and (mt := _QUALIFIER.match(v)):
+            qual_a[i], text_a[i] = mt.group(1).lower(), mt.group(2).strip()
+    qual = pd.Series(qual_a, index=col.index, dtype=object)
+    text = pd.Series(text_a, index=col.index, dtype=object)
     out = pd.Series([None] * len(col), index=col.index, dtype=object)
-    slash = text.str.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}").fillna(False).astype(bool)
+    slash = text.str.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}").fillna(False).astype(bool) if us else \
+        pd.Series(False, index=col.index)
     if us and slash.any():  # the 2022 releases write dates month first: 7/27/2022
         parsed = pd.to_datetime(text[slash], format="%m/%d/%Y", errors="coerce")
         out[slash] = [d.strftime("%Y-%m-%d") if d == d else None for d in parsed]
@@ -401,9 +405,7 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
     def text(c: str) -> np.ndarray:
         """A column's cells as plain text objects (pandas' own text dtype compares and joins cell by cell in
         Python), "." read as empty."""
-        v = d[c].to_numpy(dtype=object)
-        if any(type(x) is not str for x in v):
-            v = np.array([str(x) for x in v], dtype=object)
+        v = d[c].to_numpy(dtype=object)  # read_table and the streamed reader give text in every cell
         return np.where(v == ".", "", v)
 
     def col(*names: str) -> pd.Series:
@@ -604,9 +606,9 @@ def _typed(out: pd.DataFrame, problems: list[Problem], preset: str | None, ref: 
     for f in ENTRY_FIELDS:
         if f not in out.columns:
             out[f] = None
-    for c in out.columns:
-        out[c] = pd.Series([None if v is None or v == "" or v != v else v for v in out[c].to_numpy(dtype=object)],
-                           index=out.index, dtype=object)
+    for c in out.columns:  # empty and missing cells as None, a column at a time
+        v = out[c].to_numpy(dtype=object)
+        out[c] = pd.Series(np.where(pd.isna(v) | (v == ""), None, v), index=out.index, dtype=object)
 
     def bad(mask: pd.Series, field: str, message: str, fix: str) -> None:
         """``message`` is a format string with ``{v}``, the cell's value."""
