@@ -19,7 +19,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from allyplan.ledger import models as m
 
-__all__ = ["rollup_deltas", "sum_deltas", "apply_deltas", "rebuild_rollups", "delivered_unknown", "DELIVERED_UNKNOWN_SQL"]
+__all__ = ["rollup_deltas", "sum_deltas", "apply_deltas", "rebuild_rollups", "delivered_unknown",
+           "DELIVERED_UNKNOWN_SQL"]
 
 _SUMS = ("n", "value_eur", "delivered_eur", "unvalued", "delivered_unknown")
 
