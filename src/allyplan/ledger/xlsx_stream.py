@@ -17,6 +17,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date, timedelta
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -226,6 +227,11 @@ def _text(content: str, t: str) -> str:
     return html.unescape(out) if "&" in out else out
 
 
+#: a cell's type (``t``) as a small code: a number (no type, or "n"), a shared string, an inline string, ...
+_TYPE_CODES = {"": 0, "n": 0, "s": 1, "inlineStr": 2, "b": 3, "d": 4, "str": 5, "e": 6}
+_NUMBER, _SHARED, _INLINE, _OTHER_TYPE = 0, 1, 2, 7
+
+
 def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[int],
                  cols: dict[str, int], escaped: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """The row numbers of a block's rows and their cells as text (rows x columns, ``""`` where empty), typed a
@@ -238,11 +244,12 @@ def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[i
         _column(x, cols)
     n = len(cells)
     col = np.fromiter(map(cols.__getitem__, letters), np.int64, n)
-    row = np.array(rs).astype(np.int64)  # from fixed-width text: parsed in C
-    t = np.array(ts, dtype=object)
+    row = np.fromiter(map(int, rs), np.int64, n)
+    # the types as small codes: comparing object arrays to a text costs as much as reading them
+    t = np.fromiter(map(_TYPE_CODES.get, ts, repeat(_OTHER_TYPE)), np.int8, n)
     vals = np.full(n, "", dtype=object)
     v = np.array(vs, dtype=object)
-    odd = np.array(other, dtype=object) != ""
+    odd = np.fromiter(map(len, other), np.int64, n) > 0
     if odd.any():  # a formula's cached value, rich text, an inline string in runs
         for i in np.flatnonzero(odd):
             x = _text(other[i], ts[i])
@@ -251,16 +258,16 @@ def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[i
             else:
                 v[i] = x
     inline_a = np.array(inline, dtype=object)
-    inl = inline_a != ""
+    inl = np.fromiter(map(len, inline), np.int64, n) > 0
     if inl.any():
         x = inline_a[inl]
         vals[inl] = [(html.unescape(v) if "&" in v else v).strip() for v in x] if escaped else \
             list(map(str.strip, x))
-    has = (v != "") & ~(odd & (t == "inlineStr"))
-    sh = has & (t == "s")
+    has = (np.fromiter(map(len, v.tolist()), np.int64, n) > 0) & ~(odd & (t == _INLINE))
+    sh = has & (t == _SHARED)
     if sh.any():
         vals[sh] = strings[v[sh].astype(np.int64)]
-    num = has & ((t == "") | (t == "n"))
+    num = has & (t == _NUMBER)
     if num.any():
         at = np.flatnonzero(num)
         num_v = v[at].tolist()
@@ -285,7 +292,7 @@ def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[i
         text[rest] = [num_v[j].strip() if bad[j] else str(f[j]) for j in np.flatnonzero(rest)]
         vals[at] = text
     for kind in ("b", "d", "str", "e"):
-        k = has & (t == kind)
+        k = has & (t == _TYPE_CODES[kind])
         if k.any():
             if kind == "b":
                 vals[k] = ["True" if x.strip() == "1" else "False" for x in v[k]]
