@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import select
@@ -276,6 +276,7 @@ def test_rollups_of_a_chunked_import_are_those_rebuilt_from_the_states(ledger: L
     pd.testing.assert_frame_equal(written, rollups(), check_dtype=False)
 
 
+@settings(deadline=None)  # the machine is shared: no time limit per example
 @given(st.lists(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 20), max_size=30), max_size=12),
        st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 20), max_size=30))
 def test_the_hash_set_holds_what_was_added(parts: list[list[int]], probe: list[int]) -> None:
