@@ -8,8 +8,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import select
 
@@ -194,3 +197,92 @@ def test_a_workbook_of_a_release_s_size_is_read_whole_and_a_large_one_streamed(l
     monkeypatch.setattr(imp, "STREAM_BYTES", min(book.stat().st_size, newer.stat().st_size))
     ledger.import_file(newer, preset="kiel", at="2026-07-01")
     assert streamed == [newer]
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[list[int] | None]:
+    """The sheet reads of an import (the columns each read asked for)."""
+    calls: list[list[int] | None] = []
+    blocks = imp.iter_blocks
+
+    def counted(*a: Any, **k: Any) -> Any:
+        calls.append(k.get("only"))
+        return blocks(*a, **k)
+
+    monkeypatch.setattr(imp, "iter_blocks", counted)
+    return calls
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_file_whose_ids_do_not_repeat_across_chunks_is_read_once(backend: str, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # a package (K3/1 twice) and a correction (K1/1) kept within one chunk of 3 rows
+    extra = [["K1", "1", "Germany", "1000000.00"], ["K1", "1", "Germany", "-250000.50"], ["X1", "1", "Poland", "5"],
+             ["K3", "1", "Poland", "300"], ["K3", "1", "Poland", "200"], ["X2", "1", "Poland", "5"]]
+    rows = len(pd.read_csv(EXAMPLES / "kiel-current-layout.csv"))
+    pad = [[f"P{i}", "1", "Poland", "1"] for i in range((3 - rows % 3) % 3)]  # K1 starts a chunk
+    book = _book(tmp_path / "Release_28.xlsx", [*pad, *extra])
+    out = {}
+    for chunk in (0, 3):
+        calls = _reads(monkeypatch)
+        (tmp_path / f"db{chunk}").mkdir()
+        with database(backend, tmp_path / f"db{chunk}", prefix=f"o{chunk}") as url:
+            out[chunk] = _imports(url, [(book, "2026-05-01")], chunk, monkeypatch)
+        if chunk:
+            assert calls == [None], "one pass over the sheet, no first pass over the ids"
+    assert out[3][0] == out[0][0]
+    pd.testing.assert_frame_equal(out[3][1], out[0][1])
+    assert out[3][2] == out[0][2]
+    e = out[3][1].set_index("key")
+    assert e.loc["kiel:K1/1#correction1", "corrects"] == e.loc["kiel:K1/1", "entry"]
+    assert {"kiel:K3/1#1", "kiel:K3/1#2"} <= set(e.index)
+
+
+def test_an_id_repeated_across_chunks_undoes_the_single_pass_and_reads_again(ledger: Ledger, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    book = _book(tmp_path / "Release_28.xlsx", EXTRA)
+    monkeypatch.setattr(imp, "STREAM_BYTES", 0)
+    monkeypatch.setattr(imp, "CHUNK_ROWS", 2)
+    calls = _reads(monkeypatch)
+    r = ledger.import_file(book, preset="kiel", at="2026-05-01")
+    assert calls[0] is None and calls[1] is not None and calls[2] is None  # single pass, first pass, second pass
+    assert len(r.added) == len(ledger.entries()) == r.rows - 0  # nothing of the undone pass is left
+    assert ledger.verify().ok
+    keys = ledger.entries()["key"].tolist()
+    assert len(keys) == len(set(keys)) and "kiel:K1/1#correction1" in keys
+
+
+def test_rollups_of_a_chunked_import_are_those_rebuilt_from_the_states(ledger: Ledger, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from allyplan.ledger.rollups import rebuild_rollups
+
+    book = _book(tmp_path / "Release_28.xlsx", EXTRA)
+    monkeypatch.setattr(imp, "STREAM_BYTES", 0)
+    monkeypatch.setattr(imp, "CHUNK_ROWS", 1)  # more chunks than the 8 whose rollups are kept apart
+    ledger.import_file(book, preset="kiel", at="2026-05-01")
+    key = [*m.ROLLUP_KEY]
+
+    def rollups() -> pd.DataFrame:
+        with ledger.engine.connect() as conn:
+            df = pd.DataFrame([tuple(r) for r in conn.execute(select(m.rollups))],
+                              columns=[c.name for c in m.rollups.columns])
+        return df.drop(columns=[c for c in df.columns if c not in (*key, "n", "value_eur", "delivered_eur",
+                                                                     "unvalued", "delivered_unknown")]) \
+            .sort_values(key).reset_index(drop=True)
+
+    written = rollups()
+    assert len(written) > 0
+    with ledger.engine.begin() as conn:
+        rebuild_rollups(conn)
+    pd.testing.assert_frame_equal(written, rollups(), check_dtype=False)
+
+
+@settings(deadline=None)  # the machine is shared: no time limit per example
+@given(st.lists(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 20), max_size=30), max_size=12),
+       st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 20), max_size=30))
+def test_the_hash_set_holds_what_was_added(parts: list[list[int]], probe: list[int]) -> None:
+    s = imp._HashSet()
+    for p in parts:
+        s.add(np.array(p, dtype=np.uint64))
+    every = {x for p in parts for x in p}
+    assert s.contains(np.array(probe, dtype=np.uint64)).tolist() == [x in every for x in probe]
+    assert sorted(set(s.values().tolist())) == sorted(every)

@@ -30,6 +30,7 @@ from allyplan.errors import Problem
 from allyplan.ledger import models as m
 from allyplan.ledger.checks import DATE_HELP, LedgerInputError, check_states, parse_dates, parse_numbers
 from allyplan.ledger.reference import Reference
+from allyplan.ledger.rollups import apply_deltas, sum_deltas
 from allyplan.ledger.state import ENTRY_FIELDS
 from allyplan.ledger.write import Batch, Change, _now, normalise_adds, py_value
 from allyplan.ledger.xlsx_stream import XlsxError, iter_blocks, iter_rows, sheet_names
@@ -276,13 +277,17 @@ def _excel_serial(v: str) -> str | None:
 
 def _kiel_dates(col: pd.Series, us: bool) -> tuple[pd.Series, pd.Series]:
     """Dates as ISO text (None where unreadable) and the qualifier written before them ("until", ...)."""
-    qual = pd.Series([""] * len(col), index=col.index, dtype=object)
-    text = col.copy()
-    for i, v in col.items():
-        if v and (mt := _QUALIFIER.match(v)):
-            qual[i], text[i] = mt.group(1).lower(), mt.group(2).strip()
+    raw = col.to_numpy(dtype=object)
+    qual_a = np.full(len(raw), "", dtype=object)
+    text_a = raw.copy()
+    for i, v in enumerate(raw.tolist()):  # a qualifier is a word: a cell that starts with a digit has none
+        if v and not v[0].isdigit() and (mt := _QUALIFIER.match(v)):
+            qual_a[i], text_a[i] = mt.group(1).lower(), mt.group(2).strip()
+    qual = pd.Series(qual_a, index=col.index, dtype=object)
+    text = pd.Series(text_a, index=col.index, dtype=object)
     out = pd.Series([None] * len(col), index=col.index, dtype=object)
-    slash = text.str.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}").fillna(False).astype(bool)
+    slash = text.str.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}").fillna(False).astype(bool) if us else \
+        pd.Series(False, index=col.index)
     if us and slash.any():  # the 2022 releases write dates month first: 7/27/2022
         parsed = pd.to_datetime(text[slash], format="%m/%d/%Y", errors="coerce")
         out[slash] = [d.strftime("%Y-%m-%d") if d == d else None for d in parsed]
@@ -387,7 +392,7 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
           groups: KielGroups | None = None) -> tuple[pd.DataFrame, list[Problem], str]:
     """The Kiel tracker's main data (either layout) as ledger fields; quirks read with a warning. ``groups``: the
     ids repeated in the whole file, when ``df`` is one chunk of it (else counted on ``df``)."""
-    d = df.drop(columns="_row").replace(".", "")
+    d = df.drop(columns="_row")  # "." (unknown) is read as empty, a column at a time in col()
     cols = {_norm(c): c for c in d.columns}
     rows = df["_row"].to_numpy()
     layout = next((k for k, need in KIEL_LAYOUTS.items() if all(c in cols for c in need)), None)
@@ -397,11 +402,16 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
                                         f"{need}", f"The file's columns are: {', '.join(map(str, d.columns))}. Name "
                                         "the main-data sheet with --sheet, or map the columns with --map")])
 
+    def text(c: str) -> np.ndarray:
+        """A column's cells as plain text objects (pandas' own text dtype compares and joins cell by cell in
+        Python), "." read as empty."""
+        v = d[c].to_numpy(dtype=object)  # read_table and the streamed reader give text in every cell
+        return np.where(v == ".", "", v)
+
     def col(*names: str) -> pd.Series:
         for n in names:
             if _norm(n) in cols:
-                # plain objects: pandas' own text dtype compares and joins cell by cell in Python
-                return d[cols[_norm(n)]].map(str, na_action=None).astype(object)
+                return pd.Series(text(cols[_norm(n)]), index=d.index, dtype=object)
         return pd.Series([""] * len(d), index=d.index, dtype=object)
 
     def warn(mask: pd.Series | np.ndarray, fld: str, msg: Callable[[int], str], fix: str) -> None:
@@ -524,7 +534,7 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
         notes.append(pd.Series(np.where(negative, "correction recorded by the tracker", ""), index=d.index))
     warn(out["value"].eq("") & qty.eq(""), "value", lambda _i: "neither a count nor a value: kept, unvalued",
          "Nothing to do")
-    srcs = [d[c].astype(str).to_numpy(dtype=object) for c in d.columns if _norm(c).startswith("source of aid")]
+    srcs = [text(c) for c in d.columns if _norm(c).startswith("source of aid")]
     out["sources"] = [";".join(x for x in r if x) for r in zip(*srcs, strict=True)] if srcs else ""
     out["measure"] = measure.where(measure.ne(""), None)
     base = item_text + pd.Series(np.where((item_text != "") & (expl != ""), ": ", ""), index=d.index) + expl
@@ -596,9 +606,9 @@ def _typed(out: pd.DataFrame, problems: list[Problem], preset: str | None, ref: 
     for f in ENTRY_FIELDS:
         if f not in out.columns:
             out[f] = None
-    for c in out.columns:
-        out[c] = pd.Series([None if v is None or v == "" or v != v else v for v in out[c].to_numpy(dtype=object)],
-                           index=out.index, dtype=object)
+    for c in out.columns:  # empty and missing cells as None, a column at a time
+        v = out[c].to_numpy(dtype=object)
+        out[c] = pd.Series(np.where(pd.isna(v) | (v == ""), None, v), index=out.index, dtype=object)
 
     def bad(mask: pd.Series, field: str, message: str, fix: str) -> None:
         """``message`` is a format string with ``{v}``, the cell's value."""
@@ -749,10 +759,14 @@ def _state_problems(rows: pd.DataFrame, problems: list[Problem], ref: Reference,
 
 def _apply(conn: Connection, path: Path, rows: pd.DataFrame, ref: Reference, write_batch: Callable[[Batch], object],
            result: ImportResult, preset: str | None, at: date | None, who: str,
-           absent: list[tuple[int, str | None]], say: Progress, own_from: int | None = None) -> None:
-    """Compare typed rows with the ledger and write the new ones and the revisions (and ``absent``'s flags)."""
+           absent: list[tuple[int, str | None]], say: Progress, own_from: int | None = None,
+           fresh: bool = False, rollups: list[pd.DataFrame] | None = None) -> None:
+    """Compare typed rows with the ledger and write the new ones and the revisions (and ``absent``'s flags).
+    ``fresh``: the ledger had no keyed entry before this import (nothing to compare with); ``rollups``: collect
+    the rollup changes there, for the caller to apply once."""
     rows = normalise_adds(rows.assign(where=path.name), ref).drop(columns=["who", "why", "source", "where"])
-    current = _current_by_key(conn, rows["key"].tolist())
+    current = pd.DataFrame([], columns=["entry", "key", *_COMPARED]) if fresh else \
+        _current_by_key(conn, rows["key"].tolist())
     result.absent += [e for e, _ in absent]  # what an earlier release listed and this one no longer does
     known = rows["key"].isin(current["key"])
     new = rows[~known]
@@ -781,17 +795,23 @@ def _apply(conn: Connection, path: Path, rows: pd.DataFrame, ref: Reference, wri
         released = when.isoformat()
         adds["at"] = [max(released, str(a)) for a in adds["announced"]]
     say(f"writing {len(adds):,} new entries and {len(changes):,} revisions")
-    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True, own_from=own_from))
+    res = write_batch(Batch(adds=adds.reset_index(drop=True), changes=changes, normalised=True, own_from=own_from,
+                            rollups=rollups))
     result.added += list(getattr(res, "added", []))
     result.revised += list(getattr(res, "changed", []))
     result.duplicates.update(dict(getattr(res, "duplicates", {})))
 
 
 #: Rows a Kiel workbook is read, checked and written in at a time: memory holds one chunk, not the file.
-CHUNK_ROWS = 20_000
+CHUNK_ROWS = 10_000
 #: A current-layout Kiel workbook this large or larger (bytes on disk; about 75,000 rows of the tracker's columns)
 #: is streamed in chunks of :data:`CHUNK_ROWS`; a smaller one, as the tracker's releases are, is read whole.
 STREAM_BYTES = 8 * 2**20
+
+
+#: SQLite's page cache (KiB) while a workbook is streamed in: the connection's usual 256 MB would hold most of
+#: what a large import writes (the pages stay until commit); a streamed import's memory should not grow with it.
+IMPORT_CACHE_KIB = 32 * 1024
 
 
 @dataclass
@@ -895,17 +915,77 @@ def _current_ids(d: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
     return key, (value_num < 0).to_numpy()
 
 
+class _HashSet:
+    """A growing set of 64-bit hashes as a few sorted arrays (merged as they grow, as in a log-structured
+    merge): adding a chunk and looking a chunk up cost about ``chunk * log(n)``, not ``n`` per chunk."""
+
+    def __init__(self) -> None:
+        self._levels: list[np.ndarray] = []
+
+    def add(self, h: np.ndarray) -> None:
+        part = np.unique(np.asarray(h, dtype=np.uint64))
+        while self._levels and len(self._levels[-1]) <= 2 * len(part):
+            part = np.union1d(self._levels.pop(), part)
+        self._levels.append(part)
+
+    def contains(self, h: np.ndarray) -> np.ndarray:
+        h = np.asarray(h, dtype=np.uint64)
+        out = np.zeros(len(h), dtype=bool)
+        for lv in self._levels:
+            at = np.searchsorted(lv, h)
+            at[at == len(lv)] = 0
+            out |= lv[at] == h if len(lv) else False
+        return out
+
+    def values(self) -> np.ndarray:
+        return np.concatenate(self._levels) if self._levels else np.zeros(0, np.uint64)
+
+
+class _Repeated(Exception):
+    """An id of the current chunk was also on an earlier chunk's row: the file is read again with a first pass."""
+
+
+def _raw_keys(d: pd.DataFrame) -> pd.Series:
+    """A chunk's Kiel ids (``activity_id/sub_activity_id``, before a package's part or a correction number)."""
+    cols = {_norm(c): c for c in d.columns}
+    act = d[cols["activity_id"]].replace(".", "")
+    sub = d[cols["sub_activity_id"]].replace(".", "") if "sub_activity_id" in cols else ""
+    return act + np.where(sub != "", "/" + sub, "")
+
+
 def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Callable[[Batch], object],
                 stream: _Stream, result: ImportResult, at: date | None, who: str, say: Progress) -> None:
-    """Read, check and write a Kiel workbook a chunk at a time; raise every problem found once all are read."""
+    """Read, check and write a Kiel workbook a chunk at a time; raise every problem found once all are read.
+
+    The file is read once, each chunk keyed on its own, while no id repeats across chunks (a tracker's release
+    lists a package's rows and their corrections together); an id found again in a later chunk undoes what was
+    written (a savepoint) and reads the file again, after a first pass that learns which ids repeat."""
+    warned = len(result.warnings)
+    if conn.dialect.name == "sqlite":  # pages written spill to the WAL file instead of growing with the import
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    savepoint = conn.begin_nested()
+    try:
+        _chunks(conn, path, ref, write_batch, stream, result, at, who, say, None)
+    except _Repeated:
+        savepoint.rollback()
+        del result.warnings[warned:]
+        result.rows, result.added, result.revised, result.unchanged = 0, [], [], 0
+        result.duplicates, result.absent = {}, []
+    except BaseException:
+        savepoint.rollback()
+        raise
+    else:
+        savepoint.commit()
+        return
+    say(f"an id of {path.name} repeats across chunks: reading it again, after a first pass over its ids")
     name = path.name
-    result.layout = "current"
     groups = KielGroups()  # first pass: the ids repeated anywhere in the file (corrections, a package's parts)
     for df in stream.frames(_ID_COLUMNS):
         key, negative = _current_ids(df)
         groups.add(key, negative, df["_row"].to_numpy())
     groups.finish()
     if not groups.corrections_follow():  # a correction listed before what it corrects: read whole
+        result.layout = "current"
         whole, read = prepare_import(path, ref, preset="kiel", sheet=stream.sheet, release=at, result=result)
         result.rows = len(whole)
         if read:
@@ -913,27 +993,50 @@ def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Calla
         absent = _absent(conn, KIEL_KEYS["current"], set(whole["key"]))
         _apply(conn, path, whole, ref, write_batch, result, "kiel", at, who, absent, say)
         return
+    _chunks(conn, path, ref, write_batch, stream, result, at, who, say, groups)
+
+
+def _chunks(conn: Connection, path: Path, ref: Reference, write_batch: Callable[[Batch], object],
+            stream: _Stream, result: ImportResult, at: date | None, who: str, say: Progress,
+            groups: KielGroups | None) -> None:
+    """The chunks of :func:`_run_chunks`: ``groups`` the ids repeated in the whole file, or None to key each chunk
+    on its own (then :class:`_Repeated` is raised when an id of a chunk was on an earlier chunk)."""
+    name = path.name
+    result.layout = "current"
+    raw_seen = _HashSet()
+    s = m.states.c
+    # a ledger without keyed entries (a first import) has nothing to compare a row with: no look-up per chunk
+    fresh = conn.execute(select(s.entry).where(s.valid_to.is_(None), s.key.is_not(None)).limit(1)).first() is None
+    rollups: list[pd.DataFrame] = []  # applied once, after the last chunk
     problems: list[Problem] = []
-    seen_h: list[np.ndarray] = []  # the keys written so far (64-bit hashes) and their rows
+    written = _HashSet()  # the keys written so far (64-bit hashes) and, per chunk, their rows and hashes
+    seen_h: list[np.ndarray] = []
     seen_rows: list[np.ndarray] = []
     dups: list[Problem] = []
     for df in stream.frames():
+        if groups is None:
+            raw = _raw_keys(df)
+            raw = raw[raw.ne("")]
+            rh = _hashes(raw)
+            if raw_seen.contains(rh).any():
+                raise _Repeated
+            raw_seen.add(rh)
         out, probs, _ = _kiel(df, ref, name, stream.release, result.warnings, groups)
         rows = _typed(out, probs, "kiel", ref, name)
         result.rows += len(rows)
         keyed = rows["key"].notna().to_numpy()
         h = _hashes(rows["key"].where(rows["key"].notna(), ""))
-        if seen_h:
+        again = keyed & written.contains(h)
+        if again.any():  # a key also on an earlier chunk's row (a row of this chunk is reported by _typed)
             before = np.concatenate(seen_h)
-            again = keyed & np.isin(h, before)
-            if again.any():  # a key also on an earlier chunk's row (a row of this chunk is reported by _typed)
-                rows_before = np.concatenate(seen_rows)
-                for i in np.flatnonzero(again):
-                    first = int(rows_before[np.flatnonzero(before == h[i])[0]])
-                    k = rows["key"].iloc[i]
-                    for r in sorted({first, int(rows["row"].iloc[i])}):
-                        dups.append(Problem(name, r, "key", f"the key '{k}' appears on more than one row",
-                                            "Keys must be unique within a file"))
+            rows_before = np.concatenate(seen_rows)
+            for i in np.flatnonzero(again):
+                first = int(rows_before[np.flatnonzero(before == h[i])[0]])
+                k = rows["key"].iloc[i]
+                for r in sorted({first, int(rows["row"].iloc[i])}):
+                    dups.append(Problem(name, r, "key", f"the key '{k}' appears on more than one row",
+                                        "Keys must be unique within a file"))
+        written.add(h[keyed])
         seen_h.append(h[keyed])
         seen_rows.append(rows["row"].to_numpy(dtype=np.int64)[keyed])
         if probs or problems or dups:  # nothing more is written: the rest is only checked
@@ -943,7 +1046,9 @@ def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Calla
         try:
             # the entries earlier chunks added are this file's own: a keyed source is not compared with itself
             _apply(conn, path, rows, ref, write_batch, result, "kiel", at, who, [], say,
-                   result.added[0] if result.added else None)
+                   result.added[0] if result.added else None, fresh, rollups)
+            if len(rollups) >= 8:  # kept summed: a few thousand rows, however long the file
+                rollups[:] = [sum_deltas(rollups)]
         except LedgerInputError as e:
             problems += e.problems
     seen = {(p.row, p.message) for p in problems}
@@ -954,11 +1059,15 @@ def _run_chunks(conn: Connection, path: Path, ref: Reference, write_batch: Calla
     if problems:
         raise LedgerInputError(problems)
     # what an earlier release listed and this one no longer does: the live keys of the namespace not written now
-    all_h = np.unique(np.concatenate(seen_h)) if seen_h else np.zeros(0, np.uint64)
+    all_h = np.unique(written.values())
     s = m.states.c
+    if rollups:
+        apply_deltas(conn, sum_deltas(rollups))
     q = select(s.entry, s.key, s.absent_from).where(s.valid_to.is_(None), s.key.like(KIEL_KEYS["current"] + "%"),
                                                     s.status != "cancelled")
-    live = pd.DataFrame(conn.execute(q).all(), columns=["entry", "key", "absent_from"])
+    if result.added:  # the entries this import added are in it
+        q = q.where(s.entry < result.added[0])
+    live = pd.DataFrame([tuple(r) for r in conn.execute(q)], columns=["entry", "key", "absent_from"])
     gone = ~np.isin(_hashes(live["key"].astype(str)), all_h) if len(live) else np.zeros(0, bool)
     absent = sorted((int(e), None if a is None or a != a else str(a))
                     for e, a in zip(live["entry"][gone], live["absent_from"][gone], strict=True))

@@ -20,7 +20,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from allyplan.ledger import models as m
 from allyplan.ledger.money import from_cents  # [money, issue 14]
 
-__all__ = ["rollup_deltas", "apply_deltas", "rebuild_rollups", "delivered_unknown", "DELIVERED_UNKNOWN_SQL"]
+__all__ = ["rollup_deltas", "sum_deltas", "apply_deltas", "rebuild_rollups", "delivered_unknown",
+           "DELIVERED_UNKNOWN_SQL"]
 
 _SUMS = ("n", "value_eur", "delivered_eur", "unvalued", "delivered_unknown")
 
@@ -54,6 +55,12 @@ def rollup_deltas(states: pd.DataFrame, sign: int = 1) -> pd.DataFrame:
     for c in _SUMS:
         stop[c] = -stop[c]
     both = pd.concat([start, stop], ignore_index=True)
+    return both.groupby(list(m.ROLLUP_KEY), as_index=False, sort=False)[list(_SUMS)].sum()
+
+
+def sum_deltas(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Several :func:`rollup_deltas` as one, summed by rollup key."""
+    both = pd.concat(parts, ignore_index=True)
     return both.groupby(list(m.ROLLUP_KEY), as_index=False, sort=False)[list(_SUMS)].sum()
 
 

@@ -67,6 +67,9 @@ class Batch:
     normalised: bool = False
     #: entries from this id on were added by the same import (an earlier chunk of it): not compared as duplicates
     own_from: int | None = None
+    #: when given, the changes to the monthly rollups are appended here for the caller to apply (once, for an
+    #: import written in chunks) instead of being applied by :func:`write`
+    rollups: list[pd.DataFrame] | None = None
 
 
 @dataclass
@@ -417,7 +420,9 @@ def write(conn: Connection, batch: Batch, ref: Reference, rates: Rates, now: dat
         for i in range(0, len(changed), 500):
             conn.execute(delete(m.states).where(m.states.c.entry.in_(changed[i:i + 500])))
         bulk_insert(conn, "states", m.STATE_COLUMNS, state_rows(touched_states))
-    if deltas:
+    if deltas and batch.rollups is not None:
+        batch.rollups.append(pd.concat(deltas, ignore_index=True))
+    elif deltas:
         apply_deltas(conn, pd.concat(deltas, ignore_index=True))
     added = adds["entry"].tolist() if len(adds) else []
     return WriteResult(added=added, changed=changed, duplicates=dups, events=len(added) + len(new_events))

@@ -17,6 +17,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date, timedelta
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -198,9 +199,18 @@ _CELL = re.compile(_CELL_RE.format(cols="[A-Z]{1,3}", opt="?"), re.S)
 
 _V = re.compile(r"<v>(.*?)</v>", re.S)
 _T = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>|<t\s*/>|<rPh\b.*?</rPh>", re.S)
-#: a cell the expression would misread: without a reference first, or its type before its style
-_ODD = re.compile(r'<c(?:>|/>|\s+(?!r=")[a-z]|\s+r="[^"]*"(?:\s+\w+="[^"]*")*?\s+t="[^"]*"(?:\s+\w+="[^"]*")*?\s+s=")')
+#: a cell's type written before its style (the expression reads a style only before the type)
+_T_BEFORE_S = re.compile(r'\st="[^"]*"[^>]*\ss="')
 _DAY0 = np.datetime64("1899-12-30", "D")
+
+
+def _odd(text: str) -> bool:
+    """Whether a block has a cell the expression would misread: one without a reference first (``<c>``,
+    ``<c s="1" r="A1">``), or with its type before its style. Counted with C-level string methods: a regular
+    expression over the whole block costs a third of the scan itself."""
+    if text.count("<c ") + text.count("<c>") + text.count("<c/>") != text.count('<c r="'):
+        return True
+    return ' s="' in text and _T_BEFORE_S.search(text) is not None
 
 
 class _Irregular(Exception):
@@ -217,8 +227,13 @@ def _text(content: str, t: str) -> str:
     return html.unescape(out) if "&" in out else out
 
 
+#: a cell's type (``t``) as a small code: a number (no type, or "n"), a shared string, an inline string, ...
+_TYPE_CODES = {"": 0, "n": 0, "s": 1, "inlineStr": 2, "b": 3, "d": 4, "str": 5, "e": 6}
+_NUMBER, _SHARED, _INLINE, _OTHER_TYPE = 0, 1, 2, 7
+
+
 def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[int],
-                 cols: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+                 cols: dict[str, int], escaped: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """The row numbers of a block's rows and their cells as text (rows x columns, ``""`` where empty), typed a
     column of the match at a time."""
     # a column of the matches at a time (zip(*cells) costs several times more on a long list)
@@ -228,12 +243,13 @@ def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[i
     for x in set(letters) - cols.keys():
         _column(x, cols)
     n = len(cells)
-    col = np.fromiter((cols[x] for x in letters), np.int64, n)
+    col = np.fromiter(map(cols.__getitem__, letters), np.int64, n)
     row = np.fromiter(map(int, rs), np.int64, n)
-    t = np.array(ts, dtype=object)
+    # the types as small codes: comparing object arrays to a text costs as much as reading them
+    t = np.fromiter(map(_TYPE_CODES.get, ts, repeat(_OTHER_TYPE)), np.int8, n)
     vals = np.full(n, "", dtype=object)
     v = np.array(vs, dtype=object)
-    odd = np.array(other, dtype=object) != ""
+    odd = np.fromiter(map(len, other), np.int64, n) > 0
     if odd.any():  # a formula's cached value, rich text, an inline string in runs
         for i in np.flatnonzero(odd):
             x = _text(other[i], ts[i])
@@ -241,14 +257,17 @@ def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[i
                 vals[i] = x.strip()
             else:
                 v[i] = x
-    inl = np.array(inline, dtype=object) != ""
+    inline_a = np.array(inline, dtype=object)
+    inl = np.fromiter(map(len, inline), np.int64, n) > 0
     if inl.any():
-        vals[inl] = [(html.unescape(x) if "&" in x else x).strip() for x in np.array(inline, dtype=object)[inl]]
-    has = (v != "") & ~(odd & (t == "inlineStr"))
-    sh = has & (t == "s")
+        x = inline_a[inl]
+        vals[inl] = [(html.unescape(v) if "&" in v else v).strip() for v in x] if escaped else \
+            list(map(str.strip, x))
+    has = (np.fromiter(map(len, v.tolist()), np.int64, n) > 0) & ~(odd & (t == _INLINE))
+    sh = has & (t == _SHARED)
     if sh.any():
         vals[sh] = strings[v[sh].astype(np.int64)]
-    num = has & ((t == "") | (t == "n"))
+    num = has & (t == _NUMBER)
     if num.any():
         at = np.flatnonzero(num)
         num_v = v[at].tolist()
@@ -273,7 +292,7 @@ def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[i
         text[rest] = [num_v[j].strip() if bad[j] else str(f[j]) for j in np.flatnonzero(rest)]
         vals[at] = text
     for kind in ("b", "d", "str", "e"):
-        k = has & (t == kind)
+        k = has & (t == _TYPE_CODES[kind])
         if k.any():
             if kind == "b":
                 vals[k] = ["True" if x.strip() == "1" else "False" for x in v[k]]
@@ -347,11 +366,11 @@ def iter_blocks(path: Path, sheet: str, read: int = 1 << 21,
                 if stop >= 0:
                     take = take[:stop]
                 text = take.decode("utf-8")
-                if _ODD.search(text):
+                if _odd(text):
                     raise _Irregular
                 cells = pattern.findall(text)
                 if cells:
-                    rows, out = _typed_block(cells, strings, dates, cols)
+                    rows, out = _typed_block(cells, strings, dates, cols, "&" in text)
                     last = int(rows[-1])
                     yield rows, out
                 if not data or stop >= 0:
