@@ -8,9 +8,11 @@ Every form carries a CSRF token; API calls with a session cookie send it as ``X-
 
 
 import contextlib
+import functools
 import json
 import os
 import secrets
+from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,16 +34,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
 
 from allyplan import access
+from allyplan import service_tables as st
 from allyplan.access import Principal
 from allyplan.errors import AllyplanError
 from allyplan.jobs import JobQueue
 from allyplan.ledger.db import BUSY_SECONDS, make_engine, migrate, resolve_url
 from allyplan.ledger.store import Ledger
+from allyplan.ledger.write import _now
 from allyplan.scenario_store import MAX_UPLOAD_BYTES, ScenarioStore
 from allyplan.schema import TABLES
 from allyplan.web.auth import Accounts, LoginRefused, TooManyAttempts, User
 from allyplan.web.errors import ERROR_RESPONSES, ApiError, error_body
 from allyplan.web.service import PLAN_VIEWS, Marks, Service, forbidden, mark_columns, not_found, translate
+from allyplan.web.watch import Memo, Watch, install
 
 __all__ = ["create_app", "app_from_env", "web_engine", "PLOTLY_JS"]
 
@@ -52,6 +57,7 @@ LOGIN_COOKIE = "allyplan_login"
 MAX_ID = 2**31 - 1
 #: The addresses served from the response cache: their user is read with the data marks, in one query.
 HOT = frozenset({"/", "/ledger", "/api/v1/dashboard", "/api/v1/ledger/entries"})
+_EPOCH = datetime(1970, 1, 1)
 Id = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 TableName = Annotated[str, PathParam(pattern=r"^[a-z]{1,32}$")]
 PartyCode = Annotated[str, PathParam(pattern=r"^[A-Z0-9]{1,8}$")]
@@ -135,10 +141,12 @@ _SECURITY_HEADERS = [
 
 class _Guard:
     """Security headers on every answer; a request body larger than any upload allowed is refused unread; a GET of
-    a hot address whose answer is in the response cache is answered here, without routing (``fast``)."""
+    a hot address whose answer is in the response cache is answered here, without routing (``fast``); an answer to
+    a request that may have changed something calls ``changed`` before it is sent (what this process kept is then
+    read again: its own changes are seen at once, without waiting for the database's notice)."""
 
-    def __init__(self, app: Any, fast: Any = None) -> None:
-        self.app, self.fast = app, fast
+    def __init__(self, app: Any, fast: Any = None, changed: Any = None) -> None:
+        self.app, self.fast, self.changed = app, fast, changed
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -161,8 +169,12 @@ class _Guard:
                 await send({"type": "http.response.body", "body": hit})
                 return
 
+        changes = self.changed is not None and scope.get("method") not in ("GET", "HEAD", "OPTIONS")
+
         async def with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
+                if changes:
+                    self.changed()
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = [*message.get("headers", []), *(h for h in _SECURITY_HEADERS if h[0] not in names)]
             await send(message)
@@ -195,16 +207,22 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
 
     # -- who is asking -------------------------------------------------------------------------------------------
     marks_cols = mark_columns()
+    session_cols = [st.web_sessions.c.expires, *marks_cols]
+    # on PostgreSQL, who a credential is and the marks are kept until the database tells of a change (watch.py)
+    watch = Watch(engine.url, install(engine)) if engine.dialect.name == "postgresql" else None
+    memo = Memo(watch) if watch is not None else None
+    app.state.watch = watch
 
-    def lookup(kind: str, credential: str, hot: bool) -> tuple[User, str | None, Marks | None] | None:
-        """The user of a session id or API token (and its session's CSRF token), with the data marks when the
-        request is for a hot address: one query."""
-        extra = marks_cols if hot else []
+    def lookup(kind: str, credential: str, hot: bool) -> tuple[User, str | None, Marks | None, datetime | None] | None:
+        """The user of a session id or API token (and its session's CSRF token), with the data marks (and the
+        session's end) when the request is for a hot address: one query."""
         if kind == "token":
-            got = accounts.token_user_and(credential, extra)
-            return None if got is None else (got[0], None, Marks(*got[1]) if hot else None)
-        found = accounts.session_and(credential, extra)
-        return None if found is None else (found[0], found[1], Marks(*found[2]) if hot else None)
+            got = accounts.token_user_and(credential, marks_cols if hot else [])
+            return None if got is None else (got[0], None, Marks(*got[1]) if hot else None, None)
+        found = accounts.session_and(credential, session_cols if hot else [])
+        if found is None:
+            return None
+        return (found[0], found[1], Marks(*found[2][1:]) if hot else None, found[2][0] if hot else None)
 
     def _who(request: Request, kind: str, credential: str) -> tuple[User, str | None, Marks | None] | None:
         """:func:`lookup`, or its answer as the fast path (see :class:`_Guard`) already read it for this request."""
@@ -217,7 +235,9 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             request.state.marks, request.state.principal, request.state.csrf = found[2], found[0].principal, found[1]
         return found
 
+    @functools.lru_cache(maxsize=4096)
     def _session_id(raw: str | None) -> str | None:
+        """The session id a cookie carries, if its signature is good (kept: the same cookie comes on every request)."""
         if not raw:
             return None
         try:
@@ -279,10 +299,17 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             if sid is None:
                 return None
             kind, credential = "session", sid
-        try:
-            found = await run_in_threadpool(lookup, kind, credential, True)
-        except Exception:  # the routed request meets it again and answers with the error
-            return None
+        kept = None if memo is None else memo.get((kind, credential), _now() if kind == "session" else _EPOCH)
+        if kept is not None:
+            found: tuple[User, str | None, Marks | None, datetime | None] | None = (*kept[0], kept[1], None)
+        else:
+            generation = None if memo is None else memo.generation()
+            try:
+                found = await run_in_threadpool(lookup, kind, credential, True)
+            except Exception:  # the routed request meets it again and answers with the error
+                return None
+            if found is not None and memo is not None:
+                memo.put(generation, (kind, credential), found[:2], found[2], found[3])
         scope.setdefault("state", {})["who"] = (kind, credential, found)
         if found is None or found[2] is None:
             return None
@@ -358,7 +385,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         return _error_response(request, ApiError(500, "internal", "the service failed on this request; nothing was "
                                                  "half-written. Try again, and report it if it happens again"))
 
-    app.add_middleware(_Guard, fast=fast)
+    app.add_middleware(_Guard, fast=fast, changed=None if watch is None else watch.bump)
 
     # -- static --------------------------------------------------------------------------------------------------
     @app.get("/static/plotly.min.js", include_in_schema=False)
