@@ -677,7 +677,10 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
                    version: Annotated[int, Query(ge=1, le=MAX_ID)], why: Annotated[str, Query(max_length=2000)] = ""
                    ) -> dict[str, Any]:
         """Delete a row (its past versions stay in the record)."""
-        return svc.delete_row(p, table, rowid, version, _no_nul(why))
+        if "\x00" in why:  # a query parameter is not a model: _no_nul's ValueError here was a 500
+            raise ApiError(422, "invalid_input", "the request is not valid: fix each field named in details and send "
+                           "it again", [{"where": "query.why", "message": "text may not contain the NUL character"}])
+        return svc.delete_row(p, table, rowid, version, why)
 
     @api.get("/scenario/tables/{table}/{rowid}/history", tags=["scenario"])
     def row_history(table: TableName, rowid: Id, p: API) -> list[dict[str, Any]]:
