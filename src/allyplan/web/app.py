@@ -883,6 +883,8 @@ def _dashboard_charts(d: dict[str, Any]) -> list[dict[str, Any]]:
             "layout": {"height": max(300, 22 * len(c["needs"]) + 80), "yaxis": {"autorange": "reversed"},
                        "margin": {"l": 160, "r": 10, "t": 30, "b": 40}}})
     pd_ = d["pledged_delivered"]
+    if not pd_:  # an empty ledger: no axes without bars (the page says there is nothing yet)
+        return charts
     charts.append({"id": "pledged", "title": "Pledged against delivered, by donor (ledger, EUR m)", "data": [
         {"type": "bar", "name": "pledged", "x": [r["donor"] for r in pd_], "y": [r["pledged_eur"] / 1e6 for r in pd_]},
         {"type": "bar", "name": "delivered", "x": [r["donor"] for r in pd_],
