@@ -157,3 +157,27 @@ def test_without_its_connection_nothing_is_kept(served: tuple[Any, str]) -> None
             assert seen  # read again
         finally:
             w.live = w._conn is not None
+
+
+@pg
+def test_without_the_right_to_make_triggers_the_service_still_serves(served: tuple[Any, str],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An account that may not create triggers: no change notices, every request reads the database."""
+    from sqlalchemy.exc import ProgrammingError
+
+    import allyplan.web.app as web
+
+    _, url = served
+
+    def refused(engine: Any) -> str:
+        raise ProgrammingError("CREATE TRIGGER", {}, Exception("permission denied for schema"))
+
+    monkeypatch.setattr(web, "install", refused)
+    app = create_app(url, secret="s")
+    try:
+        assert app.state.watch is None
+        token = app.state.accounts.new_token("de")
+        with TestClient(app) as c:
+            assert c.get("/api/v1/dashboard", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    finally:
+        app.state.service.engine.dispose()

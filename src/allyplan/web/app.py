@@ -10,6 +10,7 @@ Every form carries a CSRF token; API calls with a session cookie send it as ``X-
 import contextlib
 import functools
 import json
+import logging
 import os
 import secrets
 from datetime import datetime
@@ -29,6 +30,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
@@ -182,6 +184,18 @@ class _Guard:
         await self.app(scope, receive, with_headers)
 
 
+def _watch(engine: Engine) -> Watch | None:
+    """A :class:`Watch` of the database's change notices, or None (every request then reads the database) when the
+    triggers cannot be made, e.g. by an account that may not create them in the schema."""
+    try:
+        return Watch(engine.url, install(engine))
+    except SQLAlchemyError as e:
+        logging.getLogger("allyplan.web").warning(
+            "change notices are off (%s): every request reads the database; let the service's database account "
+            "create triggers in its schema to turn them on", str(e).splitlines()[0])
+        return None
+
+
 class _Login(Exception):
     """A page needs a logged-in user: go to the login page."""
 
@@ -209,7 +223,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
     marks_cols = mark_columns()
     session_cols = [st.web_sessions.c.expires, *marks_cols]
     # on PostgreSQL, who a credential is and the marks are kept until the database tells of a change (watch.py)
-    watch = Watch(engine.url, install(engine)) if engine.dialect.name == "postgresql" else None
+    watch = _watch(engine) if engine.dialect.name == "postgresql" else None
     memo = Memo(watch) if watch is not None else None
     app.state.watch = watch
 
