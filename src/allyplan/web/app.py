@@ -165,10 +165,17 @@ class _Guard:
         if self.fast is not None and scope.get("method") == "GET" and scope.get("path") in HOT:
             hit = await self.fast(scope)
             if hit is not None:
+                body, tag = hit
                 kind = b"application/json" if scope["path"].startswith("/api/") else b"text/html; charset=utf-8"
+                same = any(k == b"if-none-match" and tag in v for k, v in scope.get("headers", []))
+                head = [(b"etag", tag), (b"cache-control", b"private, no-cache"), *_SECURITY_HEADERS]
+                if same:  # the client has this answer already: 304 Not Modified, no body
+                    await send({"type": "http.response.start", "status": 304, "headers": head})
+                    await send({"type": "http.response.body", "body": b""})
+                    return
                 await send({"type": "http.response.start", "status": 200, "headers": [
-                    (b"content-length", str(len(hit)).encode()), (b"content-type", kind), *_SECURITY_HEADERS]})
-                await send({"type": "http.response.body", "body": hit})
+                    (b"content-length", str(len(body)).encode()), (b"content-type", kind), *head]})
+                await send({"type": "http.response.body", "body": body})
                 return
 
         changes = self.changed is not None and scope.get("method") not in ("GET", "HEAD", "OPTIONS")
@@ -179,6 +186,9 @@ class _Guard:
                     self.changed()
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = [*message.get("headers", []), *(h for h in _SECURITY_HEADERS if h[0] not in names)]
+                tag = scope.get("state", {}).get("etag")
+                if tag is not None and message.get("status") == 200:
+                    message["headers"] += [(b"etag", tag), (b"cache-control", b"private, no-cache")]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -295,12 +305,13 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             return bytes(await run_in_threadpool(make, None))
         key = _cache_key(request.url.path, request.scope.get("query_string", b""), request.state.principal,
                          request.state.csrf, marks)
-        hit = svc.responses.peek(key)
-        if hit is not None:
-            return hit
-        return await run_in_threadpool(svc.responses.get, key, lambda: bytes(make(marks)))
+        hit = svc.responses.peek_tagged(key)
+        if hit is None:
+            hit = await run_in_threadpool(svc.responses.get_tagged, key, lambda: bytes(make(marks)))
+        request.state.etag = hit[1]  # sent with the answer (see _Guard), as the fast path sends it
+        return hit[0]
 
-    async def fast(scope: Any) -> bytes | None:
+    async def fast(scope: Any) -> tuple[bytes, bytes] | None:
         """A GET of a hot address answered from the response cache before routing (see :class:`_Guard`): the
         user and marks are read as the routed request would (and kept for it, on a miss)."""
         headers = dict(scope.get("headers", []))
@@ -327,8 +338,8 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         scope.setdefault("state", {})["who"] = (kind, credential, found)
         if found is None or found[2] is None:
             return None
-        return svc.responses.peek(_cache_key(path, scope.get("query_string", b""), found[0].principal, found[1],
-                                             found[2]))
+        return svc.responses.peek_tagged(_cache_key(path, scope.get("query_string", b""), found[0].principal,
+                                                    found[1], found[2]))
 
     def page_user(request: Request) -> tuple[Principal, str]:
         found = _cookie_user(request)
