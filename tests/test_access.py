@@ -77,37 +77,42 @@ rows = st.lists(st.fixed_dictionaries({
 @settings(max_examples=300, deadline=None)
 @given(rows)
 def test_totals_reveal_no_single_party(data: list[dict[str, str]]) -> None:
-    """A key is listed only over at least three other parties (and how many is never told below three); a column's
-    total is shown only when at least three of them have a figure other than zero in it, never counts the viewer's
-    own rows, and is the sum of the other parties' rows."""
+    """A column's total is shown only when at least three other parties have a figure other than zero in it, never
+    counts the viewer's own rows, and is the sum of the other parties' rows; a key is listed only with at least one
+    such total, and how many parties hold a key is never told."""
     t = coalition_totals(DE, "stocks", data)
+    assert list(t.columns) == ["item", "quantity", "floor"]
     listed = {r["item"]: r for r in t.to_dict("records")}
     for item in {x["item"] for x in data}:
         others = [x for x in data if x["item"] == item and x["donor"] != "DE"]
-        n = len({x["donor"] for x in others})
-        if n < MIN_PARTIES:
-            assert item not in listed  # neither its figures nor how many parties hold it
-            continue
-        r = listed[item]
-        assert r["parties"] == n
+        given = {}
         for c in ("quantity", "floor"):
             nonzero = {x["donor"] for x in others if float(x[c]) != 0}
-            if len(nonzero) < MIN_PARTIES:
-                assert math.isnan(r[c])
-            else:
+            given[c] = len(nonzero) >= MIN_PARTIES
+        if not any(given.values()):
+            assert item not in listed  # nothing but who holds it would show
+            continue
+        r = listed[item]
+        for c in ("quantity", "floor"):
+            if given[c]:
                 assert r[c] == sum(float(x[c]) for x in others)
+            else:
+                assert math.isnan(r[c])
     assert set(TOTALS) <= CONFIDENTIAL
     assert coalition_totals(COORD, "stocks", data).empty and coalition_totals(UA, "stocks", data).empty
 
 
 def test_zero_rows_do_not_make_a_total_of_one_party() -> None:
     """FR and PL enter rows of zero next to NL's real figures: a "total over three parties" would be NL's own
-    figure, so it is withheld; an item two other parties hold is not listed at all (not even how many)."""
+    figure, so it is withheld, and with every figure of the item withheld the item is not listed at all (it used to
+    be, with "3 parties" next to the withheld figures: who holds it); an item two other parties hold is not listed."""
     data = [{"donor": "NL", "item": "a", "quantity": "7331", "floor": "7329"},
             {"donor": "FR", "item": "a", "quantity": "0", "floor": "0"},
             {"donor": "PL", "item": "a", "quantity": "0", "floor": "0"},
             {"donor": "NL", "item": "b", "quantity": "5", "floor": "1"},
             {"donor": "FR", "item": "b", "quantity": "6", "floor": "1"}]
+    assert coalition_totals(DE, "stocks", data).empty
+    data[1]["quantity"] = data[2]["quantity"] = "4"  # a real quantity total, floor still withheld
     t = coalition_totals(DE, "stocks", data).to_dict("records")
-    assert len(t) == 1 and t[0]["item"] == "a" and t[0]["parties"] == 3
-    assert math.isnan(t[0]["quantity"]) and math.isnan(t[0]["floor"])
+    assert len(t) == 1 and t[0]["item"] == "a" and "parties" not in t[0]
+    assert t[0]["quantity"] == 7339 and math.isnan(t[0]["floor"])

@@ -2,9 +2,9 @@
 
 Roles: a **coordinator** sees and changes everything and runs plans; a **donor** liaison (one party) changes its own
 stocks, floors, production lines, fund shares, policies and offers, sees its own ask sheet and the plan's coverage,
-and sees other parties' confidential figures only as coalition totals over at least three other parties; a
-**recipient** changes needs and holdings and sees coverage, shortfalls and public pledges; a **viewer** sees public
-pledges and published reports only.
+and sees other parties' confidential figures only as coalition totals over at least three other parties (never how
+many hold a key); a **recipient** changes needs and holdings and sees coverage, shortfalls and public pledges; a
+**viewer** sees public pledges and published reports only.
 
 >>> donor = Principal("liaison-de", "donor", "DE")
 >>> table_view(donor, "stocks")
@@ -167,26 +167,29 @@ def visible_rows(p: Principal, table: str, rows: Iterable[Mapping[str, object]])
 def coalition_totals(p: Principal, table: str, rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     """Other parties' figures of a confidential table as totals by key, for a donor liaison.
 
-    A key is listed only when at least :data:`MIN_PARTIES` other parties have rows of it (``parties`` says how
-    many); a key with fewer is left out altogether, so neither its figures nor how many parties hold it show. A
-    column's total is given only when at least :data:`MIN_PARTIES` of those parties have a figure other than zero
-    in it (otherwise NaN): two rows of zero must not let a "total over three" be one party's figure.
+    A column's total is given only when at least :data:`MIN_PARTIES` other parties have a figure other than zero in
+    it (otherwise NaN, shown as withheld): two rows of zero must not let a "total over three" be one party's figure.
+    A key is listed only when at least one of its totals is given; how many parties hold a key is never told (a
+    count next to a withheld total, or a count that moves by one when a party adds a row, points at one party).
 
     >>> rows = [{"donor": d, "item": "x", "quantity": "10", "floor": "2"} for d in ("A", "B", "C", "D")]
     >>> coalition_totals(Principal("a", "donor", "A"), "stocks", rows).to_dict("records")
-    [{'item': 'x', 'parties': 3, 'quantity': 30.0, 'floor': 6.0}]
+    [{'item': 'x', 'quantity': 30.0, 'floor': 6.0}]
     >>> coalition_totals(Principal("a", "donor", "A"), "stocks", rows[:3]).empty
     True
     >>> rows[1]["floor"] = rows[2]["floor"] = "0"
     >>> coalition_totals(Principal("a", "donor", "A"), "stocks", rows).to_dict("records")
-    [{'item': 'x', 'parties': 3, 'quantity': 30.0, 'floor': nan}]
+    [{'item': 'x', 'quantity': 30.0, 'floor': nan}]
+    >>> rows[1]["quantity"] = "0"
+    >>> coalition_totals(Principal("a", "donor", "A"), "stocks", rows).empty
+    True
     """
     if table_view(p, table) != "own+totals" or table not in TOTALS:
         return pd.DataFrame()
     key, cols = TOTALS[table]
     owner = OWNER[table]
     others = [r for r in rows if str(r.get(owner, "")).strip() != p.party]
-    empty = pd.DataFrame(columns=[key, "parties", *cols])
+    empty = pd.DataFrame(columns=[key, *cols])
     if not others:
         return empty
     df = pd.DataFrame(others)
@@ -196,10 +199,9 @@ def coalition_totals(p: Principal, table: str, rows: Iterable[Mapping[str, objec
     by_party = df.groupby([key, owner], sort=True)[list(cols)].sum()  # one party's rows of a key count as one
     g = by_party.groupby(level=0)
     out = g.sum()
-    out.insert(0, "parties", g.size())
     for c in cols:
         out.loc[g[c].agg(lambda v: int((v != 0).sum())) < MIN_PARTIES, c] = float("nan")
-    out = out[out["parties"] >= MIN_PARTIES]
+    out = out[out[list(cols)].notna().any(axis=1)]
     return out.rename_axis(key).reset_index() if len(out) else empty
 
 

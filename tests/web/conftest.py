@@ -112,4 +112,6 @@ def world(service_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     with TestClient(app) as client:
         tokens = {n: accounts.new_token(n, "tests") for n in USERS}
         yield World(service_db, client, tokens, job, stored.proposals, scen)
+    if app.state.watch is not None:
+        app.state.watch.close()
     svc.engine.dispose()

@@ -140,3 +140,22 @@ def test_a_revised_reference_figure_is_seen_at_once(app: Any, tmp_path: Path) ->
             assert after["pledged_delivered"] != before["pledged_delivered"]  # revalued, not the cached answer
         finally:
             svc.ledger.import_reference("items", REFERENCE_DIR / "items.csv")
+
+
+def test_an_unchanged_answer_is_not_sent_again(app: Any) -> None:
+    """A client that sends the entity tag it got (If-None-Match) gets 304 and no body while nothing changed, and
+    the new answer with a new tag once something did."""
+    svc = app.state.service
+    h = {"Authorization": f"Bearer {app.state.tokens['de']}"}
+    with TestClient(app) as c:
+        first = c.get("/api/v1/ledger/entries?donor=DE", headers=h)
+        tag = first.headers["etag"]
+        assert first.headers["cache-control"] == "private, no-cache"
+        again = c.get("/api/v1/ledger/entries?donor=DE", headers={**h, "If-None-Match": tag})
+        assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
+        other = c.get("/api/v1/ledger/entries?donor=DE", headers={**h, "If-None-Match": '"something else"'})
+        assert other.status_code == 200 and other.content == first.content
+        svc.ledger.add(donor="DE", item="iris-t-slm", quantity=1, announced="2026-10-02", who="coord",
+                       source="https://example.org/de")
+        changed = c.get("/api/v1/ledger/entries?donor=DE", headers={**h, "If-None-Match": tag})
+        assert changed.status_code == 200 and changed.headers["etag"] != tag and changed.content != first.content

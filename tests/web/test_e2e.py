@@ -119,6 +119,8 @@ def test_the_service_in_a_browser(server: tuple[str, str], tmp_path: Path) -> No
         # the coordinator imports the example scenario
         cell = session("cell")
         cell.screenshot(path=str(shots / "dashboard-empty.png"))
+        expect(cell.locator("#no-pledges")).to_be_visible()  # an empty ledger: a note, not bare axes
+        expect(cell.locator("#chart-pledged")).to_have_count(0)
         cell.goto(base + "/scenario")
         cell.set_input_files("input[type=file]", str(_zip_example(tmp_path)))
         cell.click("text=Import (replaces the scenario)")
@@ -192,9 +194,17 @@ def test_the_service_in_a_browser(server: tuple[str, str], tmp_path: Path) -> No
         expect(ua.locator("#rows input[value=area-air-defence]")).to_have_count(1)
         ua.goto(base + "/scenario/stocks")
         expect(ua.locator("#error")).to_have_attribute("data-code", "not_found")
+        # a pledge entered from another process (as `allyplan ledger add` would): the service hears of it through
+        # the database's notice, even for the coordinator's session whose dashboard it has kept
+        from allyplan.ledger import Ledger
+
+        with Ledger(url) as led:
+            led.add(donor="DE", item="iris-t-slm", quantity=2, announced="2026-10-01", who="cli",
+                    source="https://example.org/de")
         press = session("press")
         press.wait_for_selector("#chart-pledged[data-rendered='1'] .main-svg", timeout=20_000)
         cell.goto(base + "/")
+        cell.wait_for_selector("#chart-pledged[data-rendered='1'] .main-svg", timeout=20_000)
         cell.wait_for_selector("#chart-coverage[data-rendered='1'] .main-svg", timeout=20_000)
         cell.screenshot(path=str(shots / "dashboard.png"), full_page=True)
         browser.close()

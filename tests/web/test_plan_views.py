@@ -59,3 +59,14 @@ def test_a_plan_job_through_the_api(world: World) -> None:
     again = world.api("coord", "POST", f"/api/v1/plans/{job['id']}/rerun").json()  # type: ignore[attr-defined]
     assert again["state"] == "queued" and again["id"] != job["id"]
     world.api("coord", "POST", f"/api/v1/plans/{again['id']}/cancel")
+
+
+def test_an_empty_ledger_draws_no_empty_charts() -> None:
+    """With no ledger entries the dashboard drew two charts of bare axes; now it leaves them out (and says why)."""
+    from allyplan.web.app import _dashboard_charts
+
+    empty = {"plan": None, "pledged_delivered": [], "burden": []}
+    assert _dashboard_charts(empty) == []
+    some = {"plan": None, "pledged_delivered": [{"donor": "DE", "pledged_eur": 2e6, "delivered_eur": 1e6}],
+            "burden": [{"donor": "DE", "share_of_value": 1.0, "share_of_gdp": 0.3}]}
+    assert [c["id"] for c in _dashboard_charts(some)] == ["pledged", "burden"]

@@ -51,6 +51,16 @@ def test_sql_and_html_in_every_text_field(world: World) -> None:
     assert nul.status_code == 422  # type: ignore[attr-defined]
 
 
+def test_a_nul_in_a_query_parameter_is_refused(world: World) -> None:
+    """Found by the fuzz test with random inputs: DELETE ...?why=%00 raised a ValueError, answered as a 500."""
+    r = _stock(world, "DE", "gepard")
+    bad = world.api("de", "DELETE", f"/api/v1/scenario/tables/stocks/{r.rowid}?version={r.version}&why=a%00b")
+    assert bad.status_code == 422, bad.text  # type: ignore[attr-defined]
+    err = bad.json()["error"]  # type: ignore[attr-defined]
+    assert err["code"] == "invalid_input" and err["details"][0]["where"] == "query.why"
+    assert _stock(world, "DE", "gepard") == r  # nothing deleted
+
+
 def test_a_scenario_that_fails_validation_is_refused_whole(world: World) -> None:
     svc = world.client.app.state.service  # type: ignore[attr-defined]
     before = svc.store.latest_change()

@@ -8,9 +8,12 @@ Every form carries a CSRF token; API calls with a session cookie send it as ``X-
 
 
 import contextlib
+import functools
 import json
+import logging
 import os
 import secrets
+from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
@@ -27,21 +30,25 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
 
 from allyplan import access
+from allyplan import service_tables as st
 from allyplan.access import Principal
 from allyplan.errors import AllyplanError
 from allyplan.jobs import JobQueue
 from allyplan.ledger.db import BUSY_SECONDS, make_engine, migrate, resolve_url
 from allyplan.ledger.store import Ledger
+from allyplan.ledger.write import _now
 from allyplan.scenario_store import MAX_UPLOAD_BYTES, ScenarioStore
 from allyplan.schema import TABLES
 from allyplan.web.auth import Accounts, LoginRefused, TooManyAttempts, User
 from allyplan.web.errors import ERROR_RESPONSES, ApiError, error_body
 from allyplan.web.service import PLAN_VIEWS, Marks, Service, forbidden, mark_columns, not_found, translate
+from allyplan.web.watch import Memo, Watch, install
 
 __all__ = ["create_app", "app_from_env", "web_engine", "PLOTLY_JS"]
 
@@ -52,6 +59,7 @@ LOGIN_COOKIE = "allyplan_login"
 MAX_ID = 2**31 - 1
 #: The addresses served from the response cache: their user is read with the data marks, in one query.
 HOT = frozenset({"/", "/ledger", "/api/v1/dashboard", "/api/v1/ledger/entries"})
+_EPOCH = datetime(1970, 1, 1)
 Id = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 TableName = Annotated[str, PathParam(pattern=r"^[a-z]{1,32}$")]
 PartyCode = Annotated[str, PathParam(pattern=r"^[A-Z0-9]{1,8}$")]
@@ -135,10 +143,12 @@ _SECURITY_HEADERS = [
 
 class _Guard:
     """Security headers on every answer; a request body larger than any upload allowed is refused unread; a GET of
-    a hot address whose answer is in the response cache is answered here, without routing (``fast``)."""
+    a hot address whose answer is in the response cache is answered here, without routing (``fast``); an answer to
+    a request that may have changed something calls ``changed`` before it is sent (what this process kept is then
+    read again: its own changes are seen at once, without waiting for the database's notice)."""
 
-    def __init__(self, app: Any, fast: Any = None) -> None:
-        self.app, self.fast = app, fast
+    def __init__(self, app: Any, fast: Any = None, changed: Any = None) -> None:
+        self.app, self.fast, self.changed = app, fast, changed
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -155,19 +165,45 @@ class _Guard:
         if self.fast is not None and scope.get("method") == "GET" and scope.get("path") in HOT:
             hit = await self.fast(scope)
             if hit is not None:
+                body, tag = hit
                 kind = b"application/json" if scope["path"].startswith("/api/") else b"text/html; charset=utf-8"
+                same = any(k == b"if-none-match" and tag in v for k, v in scope.get("headers", []))
+                head = [(b"etag", tag), (b"cache-control", b"private, no-cache"), *_SECURITY_HEADERS]
+                if same:  # the client has this answer already: 304 Not Modified, no body
+                    await send({"type": "http.response.start", "status": 304, "headers": head})
+                    await send({"type": "http.response.body", "body": b""})
+                    return
                 await send({"type": "http.response.start", "status": 200, "headers": [
-                    (b"content-length", str(len(hit)).encode()), (b"content-type", kind), *_SECURITY_HEADERS]})
-                await send({"type": "http.response.body", "body": hit})
+                    (b"content-length", str(len(body)).encode()), (b"content-type", kind), *head]})
+                await send({"type": "http.response.body", "body": body})
                 return
+
+        changes = self.changed is not None and scope.get("method") not in ("GET", "HEAD", "OPTIONS")
 
         async def with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
+                if changes:
+                    self.changed()
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = [*message.get("headers", []), *(h for h in _SECURITY_HEADERS if h[0] not in names)]
+                tag = scope.get("state", {}).get("etag")
+                if tag is not None and message.get("status") == 200:
+                    message["headers"] += [(b"etag", tag), (b"cache-control", b"private, no-cache")]
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def _watch(engine: Engine) -> Watch | None:
+    """A :class:`Watch` of the database's change notices, or None (every request then reads the database) when the
+    triggers cannot be made, e.g. by an account that may not create them in the schema."""
+    try:
+        return Watch(engine.url, install(engine))
+    except SQLAlchemyError as e:
+        logging.getLogger("allyplan.web").warning(
+            "change notices are off (%s): every request reads the database; let the service's database account "
+            "create triggers in its schema to turn them on", str(e).splitlines()[0])
+        return None
 
 
 class _Login(Exception):
@@ -195,16 +231,22 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
 
     # -- who is asking -------------------------------------------------------------------------------------------
     marks_cols = mark_columns()
+    session_cols = [st.web_sessions.c.expires, *marks_cols]
+    # on PostgreSQL, who a credential is and the marks are kept until the database tells of a change (watch.py)
+    watch = _watch(engine) if engine.dialect.name == "postgresql" else None
+    memo = Memo(watch) if watch is not None else None
+    app.state.watch = watch
 
-    def lookup(kind: str, credential: str, hot: bool) -> tuple[User, str | None, Marks | None] | None:
-        """The user of a session id or API token (and its session's CSRF token), with the data marks when the
-        request is for a hot address: one query."""
-        extra = marks_cols if hot else []
+    def lookup(kind: str, credential: str, hot: bool) -> tuple[User, str | None, Marks | None, datetime | None] | None:
+        """The user of a session id or API token (and its session's CSRF token), with the data marks (and the
+        session's end) when the request is for a hot address: one query."""
         if kind == "token":
-            got = accounts.token_user_and(credential, extra)
-            return None if got is None else (got[0], None, Marks(*got[1]) if hot else None)
-        found = accounts.session_and(credential, extra)
-        return None if found is None else (found[0], found[1], Marks(*found[2]) if hot else None)
+            got = accounts.token_user_and(credential, marks_cols if hot else [])
+            return None if got is None else (got[0], None, Marks(*got[1]) if hot else None, None)
+        found = accounts.session_and(credential, session_cols if hot else [])
+        if found is None:
+            return None
+        return (found[0], found[1], Marks(*found[2][1:]) if hot else None, found[2][0] if hot else None)
 
     def _who(request: Request, kind: str, credential: str) -> tuple[User, str | None, Marks | None] | None:
         """:func:`lookup`, or its answer as the fast path (see :class:`_Guard`) already read it for this request."""
@@ -217,7 +259,9 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             request.state.marks, request.state.principal, request.state.csrf = found[2], found[0].principal, found[1]
         return found
 
+    @functools.lru_cache(maxsize=4096)
     def _session_id(raw: str | None) -> str | None:
+        """The session id a cookie carries, if its signature is good (kept: the same cookie comes on every request)."""
         if not raw:
             return None
         try:
@@ -261,12 +305,13 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             return bytes(await run_in_threadpool(make, None))
         key = _cache_key(request.url.path, request.scope.get("query_string", b""), request.state.principal,
                          request.state.csrf, marks)
-        hit = svc.responses.peek(key)
-        if hit is not None:
-            return hit
-        return await run_in_threadpool(svc.responses.get, key, lambda: bytes(make(marks)))
+        hit = svc.responses.peek_tagged(key)
+        if hit is None:
+            hit = await run_in_threadpool(svc.responses.get_tagged, key, lambda: bytes(make(marks)))
+        request.state.etag = hit[1]  # sent with the answer (see _Guard), as the fast path sends it
+        return hit[0]
 
-    async def fast(scope: Any) -> bytes | None:
+    async def fast(scope: Any) -> tuple[bytes, bytes] | None:
         """A GET of a hot address answered from the response cache before routing (see :class:`_Guard`): the
         user and marks are read as the routed request would (and kept for it, on a miss)."""
         headers = dict(scope.get("headers", []))
@@ -279,15 +324,22 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
             if sid is None:
                 return None
             kind, credential = "session", sid
-        try:
-            found = await run_in_threadpool(lookup, kind, credential, True)
-        except Exception:  # the routed request meets it again and answers with the error
-            return None
+        kept = None if memo is None else memo.get((kind, credential), _now() if kind == "session" else _EPOCH)
+        if kept is not None:
+            found: tuple[User, str | None, Marks | None, datetime | None] | None = (*kept[0], kept[1], None)
+        else:
+            generation = None if memo is None else memo.generation()
+            try:
+                found = await run_in_threadpool(lookup, kind, credential, True)
+            except Exception:  # the routed request meets it again and answers with the error
+                return None
+            if found is not None and memo is not None:
+                memo.put(generation, (kind, credential), found[:2], found[2], found[3])
         scope.setdefault("state", {})["who"] = (kind, credential, found)
         if found is None or found[2] is None:
             return None
-        return svc.responses.peek(_cache_key(path, scope.get("query_string", b""), found[0].principal, found[1],
-                                             found[2]))
+        return svc.responses.peek_tagged(_cache_key(path, scope.get("query_string", b""), found[0].principal,
+                                                    found[1], found[2]))
 
     def page_user(request: Request) -> tuple[Principal, str]:
         found = _cookie_user(request)
@@ -358,7 +410,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         return _error_response(request, ApiError(500, "internal", "the service failed on this request; nothing was "
                                                  "half-written. Try again, and report it if it happens again"))
 
-    app.add_middleware(_Guard, fast=fast)
+    app.add_middleware(_Guard, fast=fast, changed=None if watch is None else watch.bump)
 
     # -- static --------------------------------------------------------------------------------------------------
     @app.get("/static/plotly.min.js", include_in_schema=False)
@@ -650,7 +702,10 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
                    version: Annotated[int, Query(ge=1, le=MAX_ID)], why: Annotated[str, Query(max_length=2000)] = ""
                    ) -> dict[str, Any]:
         """Delete a row (its past versions stay in the record)."""
-        return svc.delete_row(p, table, rowid, version, _no_nul(why))
+        if "\x00" in why:  # a query parameter is not a model: _no_nul's ValueError here was a 500
+            raise ApiError(422, "invalid_input", "the request is not valid: fix each field named in details and send "
+                           "it again", [{"where": "query.why", "message": "text may not contain the NUL character"}])
+        return svc.delete_row(p, table, rowid, version, why)
 
     @api.get("/scenario/tables/{table}/{rowid}/history", tags=["scenario"])
     def row_history(table: TableName, rowid: Id, p: API) -> list[dict[str, Any]]:
@@ -853,6 +908,8 @@ def _dashboard_charts(d: dict[str, Any]) -> list[dict[str, Any]]:
             "layout": {"height": max(300, 22 * len(c["needs"]) + 80), "yaxis": {"autorange": "reversed"},
                        "margin": {"l": 160, "r": 10, "t": 30, "b": 40}}})
     pd_ = d["pledged_delivered"]
+    if not pd_:  # an empty ledger: no axes without bars (the page says there is nothing yet)
+        return charts
     charts.append({"id": "pledged", "title": "Pledged against delivered, by donor (ledger, EUR m)", "data": [
         {"type": "bar", "name": "pledged", "x": [r["donor"] for r in pd_], "y": [r["pledged_eur"] / 1e6 for r in pd_]},
         {"type": "bar", "name": "delivered", "x": [r["donor"] for r in pd_],

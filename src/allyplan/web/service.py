@@ -4,6 +4,7 @@ these answers as HTML and the API returns them as JSON.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import threading
@@ -113,11 +114,13 @@ def mark_columns() -> list[Any]:
 
 class ResponseCache:
     """Encoded answers by key (the key holds the account and the :class:`Marks` they were made from), the
-    ``size`` most recently used kept. Thread-safe; two requests missing at once both make the answer."""
+    ``size`` most recently used kept, each with an entity tag (a hash of the answer, for ``If-None-Match``).
+    Thread-safe; two requests missing at once both make the answer."""
 
     def __init__(self, size: int = 512) -> None:
         self.size = size
         self._d: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._tags: dict[Hashable, bytes] = {}
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
@@ -130,19 +133,33 @@ class ResponseCache:
                 self.hits += 1
             return hit
 
+    def peek_tagged(self, key: Hashable) -> tuple[bytes, bytes] | None:
+        """The answer kept for ``key`` and its entity tag, or None."""
+        hit = self.peek(key)
+        if hit is None:
+            return None
+        tag = self._tags.get(key)
+        return None if tag is None else (hit, tag)
+
     def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
         """The answer kept for ``key``, or the one ``make`` makes (then kept)."""
-        hit = self.peek(key)
+        return self.get_tagged(key, make)[0]
+
+    def get_tagged(self, key: Hashable, make: Callable[[], bytes]) -> tuple[bytes, bytes]:
+        """:meth:`get` with the answer's entity tag."""
+        hit = self.peek_tagged(key)
         if hit is not None:
             return hit
         with self._lock:
             self.misses += 1
         value = make()
+        tag = b'"' + hashlib.blake2b(value, digest_size=12).hexdigest().encode() + b'"'
         with self._lock:
             self._d[key] = value
+            self._tags[key] = tag
             while len(self._d) > self.size:
-                self._d.popitem(last=False)
-        return value
+                self._tags.pop(self._d.popitem(last=False)[0], None)
+        return value, tag
 
 
 @dataclass
