@@ -36,7 +36,14 @@ from allyplan.planner import Plan, plan
 from allyplan.scenario import Scenario
 from allyplan.sweep.evaluate import FixedEvaluator, NeedInfo, outcomes
 from allyplan.sweep.replan import draw_values, replanner_for
-from allyplan.sweep.saa import FirstMonth, SaaResult, plan_with_first_month, replan_with_first_month, saa_first_month
+from allyplan.sweep.saa import (
+    FirstMonth,
+    SaaResult,
+    first_month_keys,
+    plan_with_first_month,
+    replan_with_first_month,
+    saa_first_month,
+)
 from allyplan.sweep.uncertainty import Draw, Factors, UncertaintySpec, apply_draw, compile_factors, draw_batch, nominal
 
 __all__ = ["RobustResult", "buffered_draw", "robust_plan", "QUANTILES", "TRAINING", "CRITERIA"]
@@ -184,6 +191,7 @@ def robust_plan(s: Scenario, spec: UncertaintySpec, *, samples: int = 50, seed: 
         info = NeedInfo.of(s)
         Qd, rd = info.demand(draws)
         values = [draw_values(s, f, draws, j) for j in range(samples)]
+        keys = first_month_keys(rp)
         for row in rows:
             name = str(row["candidate"])
             say(f"Re-planning the {samples} evaluation draws after the {name} candidate's first month…")
@@ -192,7 +200,8 @@ def robust_plan(s: Scenario, spec: UncertaintySpec, *, samples: int = 50, seed: 
             covered = np.zeros_like(held)
             objective = np.zeros(samples)
             for j, v in enumerate(values):
-                r = replan_with_first_month(rp, v, firsts[name], time_limit=time_limit, gap=gap, threads=threads)
+                r = replan_with_first_month(rp, v, firsts[name], time_limit=time_limit, gap=gap, threads=threads,
+                                            keys=keys)
                 held[j], covered[j], objective[j] = r.held, r.covered, r.objective
             o = outcomes(info, Qd, rd, held, covered)
             loss = replan_losses[name] = o.loss.sum(1)

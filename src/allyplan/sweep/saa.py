@@ -51,7 +51,8 @@ from allyplan.scenario import Scenario
 from allyplan.sweep.replan import draw_values, replanner_for
 from allyplan.sweep.uncertainty import Draw, Factors, nominal
 
-__all__ = ["FirstMonth", "SaaResult", "saa_first_month", "replan_with_first_month", "plan_with_first_month"]
+__all__ = ["FirstMonth", "FirstMonthKeys", "SaaResult", "first_month_keys", "saa_first_month",
+           "replan_with_first_month", "plan_with_first_month"]
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class SaaResult:
 
 
 @dataclass(frozen=True)
-class _Keys:
+class FirstMonthKeys:
     """The first-stage decisions of one scenario, in a fixed order, and where they sit in the superset model."""
 
     stock: list[tuple[str, str]]
@@ -116,13 +117,16 @@ class _Keys:
     buy_cols: list[np.ndarray]  # per buy key: superset buy columns (all months)
     buy_line: np.ndarray  # per buy key: the line's position
     new_cols: np.ndarray
+    balance: np.ndarray  # per superset column: its balance row (stock and buy columns), else -1
 
     @property
     def n(self) -> int:
         return len(self.stock) + len(self.buy) + len(self.new)
 
 
-def _keys(rp: Replanner) -> _Keys:
+def first_month_keys(rp: Replanner) -> FirstMonthKeys:
+    """The first-month decisions of a re-planner's scenario and where they sit in its model (made once, passed to
+    :func:`replan_with_first_month` for many draws)."""
     m = rp.m
     sv, bv = m.vars["stock"], m.vars["buy"]
     avail = rp.sv_avail
@@ -137,10 +141,10 @@ def _keys(rp: Replanner) -> _Keys:
     buy_cols = [bv["col"].to_numpy()[(bkey == k).to_numpy()] for k in buy]
     buy_line = np.array([int(rp.line_pos[k[0]]) for k in buy], dtype=np.int64)
     new = [str(p) for p in m.vars["new"]["platform"]]
-    return _Keys(stock, buy, new, stock_cols, buy_cols, buy_line, rp.new_col.copy())
+    return FirstMonthKeys(stock, buy, new, stock_cols, buy_cols, buy_line, rp.new_col.copy(), _balance_rows(rp))
 
 
-def _month0(rp: Replanner, keys: _Keys, v: DrawValues, cap: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+def _month0(rp: Replanner, keys: FirstMonthKeys, v: DrawValues, cap: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
     """Per key, the draw's superset columns that carry the month-0 decision, and whether the tie is an
     equality (True) or a lower bound (a delayed line: at least the order is made in its first month)."""
     cols: list[np.ndarray] = []
@@ -184,8 +188,8 @@ def saa_first_month(s: Scenario, f: Factors, draws: Draw, *, exact: bool = False
     say = progress or (lambda _msg: None)
     t0 = time.perf_counter()
     rp = replanner or replanner_for(s, f)
-    keys = _keys(rp)
-    bal = _balance_rows(rp)
+    keys = first_month_keys(rp)
+    bal = keys.balance
     S = len(draws)
     values = [draw_values(s, f, draws, j) for j in range(S)]
     for j, v in enumerate(values):
@@ -337,7 +341,7 @@ def _rounded(h: highspy.Highs, z0: int, z: np.ndarray, units: int) -> np.ndarray
                         "report this scenario as a bug")
 
 
-def _fixings(rp: Replanner, keys: _Keys, v: DrawValues, cap: np.ndarray, ub: np.ndarray, first: FirstMonth
+def _fixings(rp: Replanner, keys: FirstMonthKeys, v: DrawValues, cap: np.ndarray, ub: np.ndarray, first: FirstMonth
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(columns, lower, upper) that put a first month into a draw's superset model: every month-0 column at the
     first month's value (0 where it decides nothing), spread over a key's columns in order and cut to what the
@@ -359,7 +363,7 @@ def _fixings(rp: Replanner, keys: _Keys, v: DrawValues, cap: np.ndarray, ub: np.
 
 
 def replan_with_first_month(rp: Replanner, v: DrawValues, first: FirstMonth, *, time_limit: float = 10.0,
-                            gap: float = 1e-4, threads: int | None = 1, keys: _Keys | None = None) -> Replan:
+                            gap: float = 1e-4, threads: int | None = 1, keys: FirstMonthKeys | None = None) -> Replan:
     """Re-plan one draw with its first month fixed (the recourse of a two-stage plan): as
     :meth:`~allyplan.planner.resolve.Replanner.replan`, with the month-0 columns fixed and the units they ship
     free to go unused where the draw's needs cannot use them."""
@@ -367,13 +371,13 @@ def replan_with_first_month(rp: Replanner, v: DrawValues, first: FirstMonth, *, 
     if not rp.covers(v):
         raise AllyplanError("the draw lies outside the model built for the uncertainty file (a delay beyond its "
                             "range): it cannot be re-planned with a fixed first month")
-    keys = keys or _keys(rp)
+    keys = keys or first_month_keys(rp)
     m, _, a = rp.model(v, with_inputs=False)
     lb, ub = m.lb[0].copy(), m.ub[0].copy()
     row_lb = m.row_lb[0].copy()
     cols, lo, hi = _fixings(rp, keys, v, a.cap, ub, first)
     lb[cols], ub[cols] = lo, hi
-    bal = _balance_rows(rp)[cols]
+    bal = keys.balance[cols]
     ok = (bal >= 0) & (lo > 0)
     np.add.at(row_lb, bal[ok], -lo[ok])
     m = dataclasses.replace(m, lb=[lb], ub=[ub], row_lb=[row_lb])
