@@ -32,7 +32,7 @@ def test_buffered_draw_takes_pessimistic_quantiles() -> None:
 
 
 def test_robust_plan_keeps_the_candidate_with_least_mean_loss() -> None:
-    r = robust_plan(tiny(), parse_spec(SPEC), samples=12, quantiles=(0.9,), saa=False, replan=False, threads=1)
+    r = robust_plan(tiny(), parse_spec(SPEC), samples=12, quantiles=(0.9,), saa=False, replan=False)
     c = r.comparison.set_index("candidate")
     assert list(c.index) == ["nominal", "buffered q90"] and r.criterion == "fixed"
     assert r.chosen == c["loss_mean"].idxmin() and c.loc[r.chosen, "chosen"]
@@ -48,7 +48,7 @@ def test_the_sample_average_candidate_is_compared_on_independent_draws() -> None
     from tests.sweep.test_saa import SLIPS, two_donors
 
     s = two_donors()
-    r = robust_plan(s, SLIPS, samples=16, quantiles=(), threads=1)
+    r = robust_plan(s, SLIPS, samples=16, quantiles=())
     c = r.comparison.set_index("candidate")
     assert list(c.index) == ["nominal", "sample-average"] and r.criterion == "replan"
     assert r.first_months["nominal"].stock == {("A", "gen"): 10}
@@ -67,8 +67,8 @@ def test_the_sample_average_candidate_is_compared_on_independent_draws() -> None
 
 
 def test_robust_results_are_identical_for_a_seed() -> None:
-    a = robust_plan(tiny(), parse_spec(SPEC), samples=6, quantiles=(0.75,), seed=3, threads=1)
-    b = robust_plan(tiny(), parse_spec(SPEC), samples=6, quantiles=(0.75,), seed=3, threads=1)
+    a = robust_plan(tiny(), parse_spec(SPEC), samples=6, quantiles=(0.75,), seed=3)
+    b = robust_plan(tiny(), parse_spec(SPEC), samples=6, quantiles=(0.75,), seed=3)
     cols = [c for c in a.comparison.columns if "seconds" not in c]
     pd.testing.assert_frame_equal(a.comparison[cols], b.comparison[cols])
     assert a.first_months == b.first_months and a.chosen == b.chosen

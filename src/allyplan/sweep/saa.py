@@ -289,7 +289,8 @@ def saa_first_month(s: Scenario, f: Factors, draws: Draw, *, exact: bool = False
     if threads:
         h.setOptionValue("threads", int(threads))
     h.passModel(lp)
-    h.run()
+    if h.run() == highspy.HighsStatus.kError:
+        raise AllyplanError(_refused(threads))
     t_solve = time.perf_counter() - t0 - t_build
     status = h.modelStatusToString(h.getModelStatus())
     sol = h.getSolution()
@@ -324,6 +325,11 @@ def saa_first_month(s: Scenario, f: Factors, draws: Draw, *, exact: bool = False
         method = "sample-average LP relaxation, first month rounded, each draw re-planned with it fixed"
     seconds["total"] = time.perf_counter() - t0
     return SaaResult(first, objective, lp_bound, per, method, seconds, size, status)
+
+
+def _refused(threads: int | None) -> str:
+    return (f"HiGHS refused to solve with threads={threads}: it keeps the thread count of a process's first solve. "
+            "Pass the same threads as the process's other plans (None: HiGHS's default), or use a new process")
 
 
 def _rounded(h: highspy.Highs, z0: int, z: np.ndarray, units: int) -> np.ndarray:
@@ -363,7 +369,8 @@ def _fixings(rp: Replanner, keys: FirstMonthKeys, v: DrawValues, cap: np.ndarray
 
 
 def replan_with_first_month(rp: Replanner, v: DrawValues, first: FirstMonth, *, time_limit: float = 10.0,
-                            gap: float = 1e-4, threads: int | None = 1, keys: FirstMonthKeys | None = None) -> Replan:
+                            gap: float = 1e-4, threads: int | None = None, keys: FirstMonthKeys | None = None
+                            ) -> Replan:
     """Re-plan one draw with its first month fixed (the recourse of a two-stage plan): as
     :meth:`~allyplan.planner.resolve.Replanner.replan`, with the month-0 columns fixed and the units they ship
     free to go unused where the draw's needs cannot use them."""
@@ -386,6 +393,9 @@ def replan_with_first_month(rp: Replanner, v: DrawValues, first: FirstMonth, *, 
     wm = rp.whole_maker
     res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=wm.up_filter(a),
                       make_whole=_keeping(lambda x: wm.whole(x, a), cols, lo, hi), lumpy=lumpy)
+    if res.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
+        raise AllyplanError(f"a draw re-planned with a fixed first month found no plan ({res.highs_status}). "
+                            + _refused(threads))
     held, covered = rp.coverage(res.values, a.Q, rp._r(v))
     return Replan(res.status, res.objective, res.bound, held, covered, True, time.perf_counter() - t0, res.values)
 
