@@ -147,15 +147,15 @@ def test_first_month_table_lists_each_decision() -> None:
 def test_a_thread_count_highs_refuses_is_named(tmp_path: Path) -> None:
     """HiGHS keeps the thread count of a process's first solve: asking for another one was reported as 'no solution
     (Not Set) within 60 s'. Run in a new process, so that this one's count is left alone."""
-    code = ("from allyplan.planner import plan\\n"
-            "from allyplan.sweep.saa import saa_first_month\\n"
-            "from allyplan.sweep.uncertainty import compile_factors, default_spec, nominal\\n"
-            "from tests.sweep.conftest import tiny\\n"
-            "from allyplan.errors import AllyplanError\\n"
-            "s = tiny(); f = compile_factors(s, default_spec()); plan(s, threads=2)\\n"
-            "print('default', saa_first_month(s, f, nominal(f)).objective > 0)\\n"
-            "try:\\n    saa_first_month(s, f, nominal(f), threads=1)\\n"
-            "except AllyplanError as e:\\n    print(e)\\n")
+    code = ("from allyplan.planner import plan\n"
+            "from allyplan.sweep.saa import saa_first_month\n"
+            "from allyplan.sweep.uncertainty import compile_factors, default_spec, nominal\n"
+            "from tests.sweep.conftest import tiny\n"
+            "from allyplan.errors import AllyplanError\n"
+            "s = tiny(); f = compile_factors(s, default_spec()); plan(s, threads=2)\n"
+            "print('default', saa_first_month(s, f, nominal(f)).objective > 0)\n"
+            "try:\n    saa_first_month(s, f, nominal(f), threads=1)\n"
+            "except AllyplanError as e:\n    print(e)\n")
     root = Path(__file__).resolve().parents[2]
     r = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=300,
                        env={**os.environ, "PYTHONPATH": str(root)})
