@@ -195,8 +195,9 @@ def plan_cmd(
     write_model: Annotated[Path | None, typer.Option("--write-model", metavar="FILE.mps",
                                                      help="Also write the model, exactly as solved, to this MPS "
                                                           "(or .lp) file for another solver")] = None,
-    robust: Annotated[Path | None, typer.Option(help="Uncertainty file: keep the plan (nominal or buffered) that "
-                                                     "does best over --samples draws", metavar="FILE")] = None,
+    robust: Annotated[Path | None, typer.Option(help="Uncertainty file: keep the plan (nominal, buffered or "
+                                                     "sample-average) that does best over --samples draws",
+                                                metavar="FILE")] = None,
     samples: Annotated[int, typer.Option(help="With --robust: draws to compare the plans over", min=1,
                                          metavar="N")] = 50,
     fmt: Format = "table",
@@ -246,8 +247,10 @@ def plan_cmd(
             else:
                 from allyplan.cli_sweep import robust_for_plan
 
-                status.update(f"Planning the nominal and buffered plans, comparing them over {samples} draws…")
-                p, show_robust = robust_for_plan(s, robust, samples, time_limit=time_limit, gap=gap, threads=threads)
+                # robust (issue 12): each step of the robust choice is shown on the status line
+                status.update(f"Planning the nominal, buffered and sample-average plans ({samples} draws)…")
+                p, show_robust = robust_for_plan(s, robust, samples, time_limit=time_limit, gap=gap, threads=threads,
+                                                 progress=None if quiet else status.update)
             status.update("Writing the plan…")
             log.info("solved (%s); writing the plan to %s", p.status.value, out_dir)
             from allyplan.report.stats import need_summary, shortfall_summary

@@ -128,28 +128,48 @@ def _print_results(folder: Path, done: int, total: int, seconds: float, engine: 
 
 
 def robust_for_plan(s: Scenario, robust: Path, samples: int, *, time_limit: float, gap: float,
-                    threads: int | None) -> tuple[Plan, Callable[[Path, bool], None]]:
-    """``allyplan plan --robust``: the chosen plan, and what writes ``robust.csv`` / ``robust.html`` into the
-    plan folder and prints the comparison."""
+                    threads: int | None, progress: Callable[[str], None] | None = None
+                    ) -> tuple[Plan, Callable[[Path, bool], None]]:
+    """``allyplan plan --robust``: the chosen plan, and what writes ``robust.csv``, ``robust-first-month.csv`` and
+    ``robust.html`` into the plan folder and prints the comparison. ``progress`` receives a line per step."""
     from allyplan.report.sweep_report import render_robust_report
     from allyplan.sweep import load_spec
     from allyplan.sweep.robust import robust_plan
 
-    r = robust_plan(s, load_spec(robust), samples=samples, time_limit=time_limit, gap=gap, threads=threads)
+    r = robust_plan(s, load_spec(robust), samples=samples, time_limit=time_limit, gap=gap, threads=threads,
+                    progress=progress)
 
     def show(folder: Path, printed: bool) -> None:
+        import pandas as pd
+
         r.comparison.to_csv(folder / "robust.csv", index=False, float_format="%.6g")
-        (folder / "robust.html").write_text(render_robust_report(s, r.comparison, r.losses, r.chosen),
-                                            encoding="utf-8")
+        firsts = pd.concat([fm.table().assign(candidate=name) for name, fm in r.first_months.items()],
+                           ignore_index=True)
+        firsts[["candidate", "kind", "source", "fund", "item", "units"]].to_csv(folder / "robust-first-month.csv",
+                                                                                 index=False)
+        (folder / "robust.html").write_text(render_robust_report(s, r), encoding="utf-8")
         if not printed:
             return
+        replanned = "replan_loss_mean" in r.comparison
         t = Table(title=f"Candidate plans under the same {samples} draws (loss: priority-weighted unmet and late "
-                        "need)", title_justify="left")
-        for c in ("candidate", "loss mean", "loss p10", "loss p90", "all on time", "as planned", "chosen"):
+                        "need; fixed: the whole plan as made, nothing replacing what fails; re-planned: its first "
+                        "month kept, later months re-planned knowing the draw)", title_justify="left")
+        cols = ["candidate", "fixed: loss mean", "p90", "needs on time"]
+        if replanned:
+            cols += ["re-planned: loss mean", "p90", "needs on time"]
+        cols += ["seconds", "chosen"]
+        for c in cols:
             t.add_column(c, justify="left" if c in ("candidate", "chosen") else "right")
         for row in r.comparison.itertuples():
-            t.add_row(row.candidate, _fmt(row.loss_mean), _fmt(row.loss_p10), _fmt(row.loss_p90),
-                      f"{100 * row.p_all_on_time:.0f}%", _fmt(row.loss_as_planned), "yes" if row.chosen else "")
+            cells = [str(row.candidate), _fmt(row.loss_mean), _fmt(row.loss_p90), f"{100 * row.share_on_time:.0f}%"]
+            if replanned:
+                cells += [_fmt(row.replan_loss_mean), _fmt(row.replan_loss_p90),
+                          f"{100 * row.replan_share_on_time:.0f}%"]
+            cells += [f"{row.plan_seconds:.1f}", "yes" if row.chosen else ""]
+            t.add_row(*cells)
         out.print(t)
+        by = "re-planned" if r.criterion == "replan" else "fixed"
+        out.print(f"Chosen: {r.chosen} (least mean loss, {by}), in {r.seconds.get('total', 0.0):.0f} s. "
+                  f"{folder}/robust.csv, robust-first-month.csv, robust.html", highlight=False, soft_wrap=True)
 
     return r.plan, show

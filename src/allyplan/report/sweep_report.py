@@ -16,6 +16,7 @@ from allyplan.scenario import Scenario
 
 if TYPE_CHECKING:
     from allyplan.sweep.results import SweepTables
+    from allyplan.sweep.robust import RobustResult
 
 __all__ = ["render_sweep_report", "render_robust_report", "fan_figure", "tornado_figure"]
 
@@ -148,22 +149,46 @@ color:#1b1f24;padding:0 1rem} table{border-collapse:collapse;width:100%;font-siz
 th,td{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;text-align:left} th{background:#f6f8fa}
 td.num{text-align:right;font-variant-numeric:tabular-nums}</style></head><body>
 <h1>{{ name }} — robust plan</h1>
-<p>Each candidate plan's deliveries re-evaluated under the same {{ samples }} draws of the uncertainty file
-(no re-planning). Loss: priority-weighted unmet and late need, in the planner's objective units. Chosen:
-<b>{{ chosen }}</b> (least mean loss); its tables are this folder's.</p>
+<p>Candidate plans: the nominal plan, plans buffered against pessimistic quantiles of the uncertainty{% if saa %},
+and the sample-average plan (its first month chosen to do best on average over {{ saa.draws }} draws of its own
+when every later month is re-planned knowing the draw: {{ saa.method }}){% endif %}. Each is measured under the
+same {{ samples }} draws of the uncertainty file{% if saa %}, independent of the sample-average plan's own{% endif %}.
+Loss: priority-weighted unmet and late need, in the planner's objective units, against the needs as stated.</p>
+<ul><li><b>fixed</b>: the candidate's whole plan as made, its deliveries re-evaluated under each draw (no
+re-planning: what the plan can no longer deliver is replaced by nothing);</li>
+{% if replanned %}<li><b>re-planned</b>: the candidate's first month kept, every later month re-planned knowing the
+draw (how a plan re-made each month is used).</li>{% endif %}</ul>
+<p>Chosen: <b>{{ chosen }}</b> (least mean loss, {{ criterion }}); its tables are this folder's.</p>
 {{ chart }}
 <table><tr>{% for c in table.columns %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for row in table.rows %}<tr>{% for v in row %}{{ v }}{% endfor %}</tr>{% endfor %}</table>
+<h2>First month of each candidate</h2>
+<p>What each candidate ships from stock, orders from lines running from month 0, and the new platform types it
+introduces, in month 0 (units).</p>
+<table><tr>{% for c in firsts.columns %}<th>{{ c }}</th>{% endfor %}</tr>
+{% for row in firsts.rows %}<tr>{% for v in row %}{{ v }}{% endfor %}</tr>{% endfor %}</table>
 </body></html>
 """
 
 
-def render_robust_report(s: Scenario, comparison: pd.DataFrame, losses: dict[str, Any], chosen: str) -> str:
-    """A page comparing the candidate plans of a robust plan under the same draws (box plot of loss)."""
-    fig = go.Figure([go.Box(y=list(v), name=k, boxmean=True) for k, v in losses.items()])
-    fig.update_layout(yaxis_title="loss over the draws (objective units)", height=420, template="plotly_white",
-                      showlegend=False, margin={"l": 10, "r": 10, "t": 30, "b": 10})
-    samples = len(next(iter(losses.values()))) if losses else 0
+def render_robust_report(s: Scenario, r: RobustResult) -> str:
+    """A page comparing the candidate plans of a robust plan under the same draws (box plots of loss, fixed and
+    re-planned), with each candidate's first month."""
+    replanned = bool(r.replan_losses)
+    fig = make_subplots(rows=1, cols=2 if replanned else 1, shared_yaxes=True,
+                        subplot_titles=["fixed", "re-planned after the first month"] if replanned else ["fixed"])
+    for k, v in r.losses.items():
+        fig.add_trace(go.Box(y=list(v), name=k, boxmean=True, marker_color="#0969da"), row=1, col=1)
+    for k, v in r.replan_losses.items():
+        fig.add_trace(go.Box(y=list(v), name=k, boxmean=True, marker_color="#8250df"), row=1, col=2)
+    fig.update_layout(yaxis_title="loss over the draws (objective units)", height=460, template="plotly_white",
+                      showlegend=False, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    samples = len(next(iter(r.losses.values()))) if r.losses else 0
+    wide = pd.DataFrame({name: fm.table().set_index(["kind", "source", "fund", "item"])["units"]
+                         for name, fm in r.first_months.items()})
+    firsts = wide.fillna(0).astype(int).reset_index() if len(wide) else pd.DataFrame(columns=["kind"])
+    saa = None if r.saa is None else {"draws": r.saa.size.get("draws", 0), "method": html.escape(r.saa.method)}
     return Environment(autoescape=False).from_string(_ROBUST).render(
-        name=html.escape(s.config.name), samples=samples, chosen=html.escape(chosen), chart=_html(fig, True),
-        table=_cells(comparison))
+        name=html.escape(s.config.name), samples=samples, chosen=html.escape(r.chosen), chart=_html(fig, True),
+        table=_cells(r.comparison), firsts=_cells(firsts, 500), saa=saa, replanned=replanned,
+        criterion="re-planned" if r.criterion == "replan" else "fixed")
