@@ -59,12 +59,15 @@ def make_neighbourhood(m: Model, d: PlanInputs) -> Neighbourhood:
     tried: set[str] = set()
 
     def free(plan: np.ndarray, relaxed: np.ndarray, most: int) -> np.ndarray:
-        """Columns to free for the needs that lose most and were not tried yet (each need once; an empty mask
-        when none is left)."""
+        """Columns to free for the needs that lose most and were not tried yet in this pass (a pass tries each
+        losing need once; then the next pass begins)."""
         mask = np.zeros(m.n_cols, dtype=bool)
         items: set[str] = set()
         count = 0
-        for need in need_losses(m, plan, relaxed).index:
+        losses = need_losses(m, plan, relaxed).index
+        if not set(losses) - tried:
+            tried.clear()  # every losing need was tried: start another pass from the plan as it now is
+        for need in losses:
             if need in tried:
                 continue
             more = set(items_of_need.get(need, [])) - items

@@ -151,6 +151,10 @@ WHOLE_SHARE, WHOLE_FIXED = 0.15, 0.3
 #: A neighbourhood frees at most this share of the integer columns (measured at 1/8 and 1/4: 0.05 and 0.1 did
 #: about as well, 0.2 and more left sub-MIPs HiGHS could not finish in their time).
 NEIGHBOURHOOD_SHARE = 0.1
+#: ... and at first at most this many (then more while they are solved quickly, fewer when cut off).
+NEIGHBOURHOOD_START = 1000
+#: The neighbourhood search stops after this many rounds in a row that found nothing better.
+NEIGHBOURHOOD_STALL = 8
 
 
 def write_model(m: Model, path: str | os.PathLike[str]) -> None:
@@ -177,9 +181,15 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     2. a rounding dive (:func:`_dive`): shipments of ``lumpy`` items rounded (up where ``up_filter`` finds room
        for the extra units), re-solving the LP warm-started in between;
     3. a whole-unit plan: ``make_whole`` turns the dive's solution into whole shipments and allocations, and the
-       LP is re-solved with every integer column fixed there, so the plan is a solution of the model;
-    4. a neighbourhood search (RINS-like): a MIP in which the integer columns where that plan agrees with the
-       dive's solution stay fixed and the others (what rounding decided) are free, started from the plan;
+       LP is re-solved with every integer column fixed there, so the plan is a solution of the model (time for
+       this step is kept back from the dive's);
+    4. a neighbourhood search (fix-and-optimise): rounds of small MIPs over the integer columns
+       ``neighbourhood(plan, LP solution, most)`` frees (:mod:`allyplan.planner.improve`: the needs the plan
+       loses against the LP relaxation, with their items), every other column fixed at the plan (a model of the
+       free columns and the rows they touch: :func:`_restrict`), each started from the plan; the size adapts
+       (larger while they solve quickly, smaller when cut off), and it stops after ``NEIGHBOURHOOD_STALL``
+       rounds without a better plan. Without ``neighbourhood``: one MIP over what rounding decided (the integer
+       columns where the plan and the dive's solution disagree);
     5. branch and bound over the whole model, started from the best plan (``setSolution``), for the time that
        remains (only if at least twice the LP's time is left: it has to solve its own root LP first).
     Integer columns of the solution returned are whole whenever a whole plan was found. Ctrl-C stops HiGHS
@@ -251,27 +261,37 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
     cost = m.full_cost()
 
-    def mip(lower: np.ndarray, upper: np.ndarray, seconds: float, phase: str
-            ) -> tuple[highspy.Highs | None, np.ndarray | None]:
-        """Run HiGHS's branch and bound within these column bounds, from the incumbent. Returns its instance
-        (None if HiGHS did not stop in time) and the best solution it found that is better than the incumbent
-        (None if none). Every improving solution HiGHS reports is kept as it comes, so what it found is used
-        even when it is cancelled at the deadline or does not stop when asked."""
-        lp.col_lower_, lp.col_upper_ = lower, upper
-        hm = _highs(lp, seconds, gap, threads)
+    def mip(free: np.ndarray | None, seconds: float, phase: str) -> tuple[highspy.Highs | None, np.ndarray | None]:
+        """Run HiGHS's branch and bound from the incumbent, over the whole model (``free`` None) or over the
+        columns ``free`` with every other column fixed at the incumbent (a model of those columns and the rows
+        they touch only). Returns its instance (None if HiGHS did not stop in time) and the best solution it
+        found that is better than the incumbent (None if none). Every improving solution HiGHS reports is kept
+        as it comes, so what it found is used even when it is cancelled at the deadline or does not stop when
+        asked."""
+        if free is None:
+            sub, where = lp, np.arange(m.n_cols)
+        else:
+            sub, where = _restrict(m, lp, integral, free, incumbent)
+        hm = _highs(sub, seconds, gap, threads)
         if is_whole:
             sol = highspy.HighsSolution()
-            sol.col_value = list(incumbent)
+            sol.col_value = list(incumbent[where])
             hm.setSolution(sol)
         found: list[Any] = [None, value - 1e-9]
+
+        def full(x: np.ndarray) -> np.ndarray:
+            out = incumbent.copy()
+            out[where] = x
+            return out
 
         def improved(e: Any) -> None:
             out = e.data_out
             x = np.asarray(out.mip_solution, dtype=float)
-            if len(x) == m.n_cols:
+            if len(x) == len(where):
+                x = full(x)
                 v = float(cost @ x + m.offset)
                 if v < found[1]:
-                    found[0], found[1] = x.copy(), v
+                    found[0], found[1] = x, v
             report(phase, out.objective_function_value, max(out.mip_dual_bound, bound))
         hm.cbMipImprovingSolution.subscribe(improved)
         report(phase, value, bound)
@@ -279,30 +299,36 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
             return None, found[0]
         sol = hm.getSolution()
         if sol.value_valid:
-            x = np.asarray(sol.col_value, dtype=float)
+            x = full(np.asarray(sol.col_value, dtype=float))
             if float(cost @ x + m.offset) < found[1]:
                 found[0] = x
         return hm, found[0]
 
-    col_lb, col_ub, _, _, _ = m.bounds()
-    rounds = 0
-    while is_whole and _gap(value, bound) > gap:
+    rounds = stalled = 0
+    most = max(int(min(NEIGHBOURHOOD_SHARE * len(cols), NEIGHBOURHOOD_START)), 1)
+    while is_whole and _gap(value, bound) > gap and stalled < NEIGHBOURHOOD_STALL:
         left = deadline - time.perf_counter()
         if left < 0.5:
             break
         fixed = np.zeros(m.n_cols, dtype=bool)
         fixed[cols] = True
-        if rounds == 0:  # what rounding decided (the dive and the plan disagree there)
+        if rounds == 0 and neighbourhood is None:  # what rounding decided (the dive and the plan disagree there)
             fixed[cols] = np.abs(dived[cols] - incumbent[cols]) <= 1e-6
         if neighbourhood is not None:
-            most = int(min(NEIGHBOURHOOD_SHARE * len(cols), float(os.environ.get("NB_MAX", "1e9"))))
-            fixed &= ~neighbourhood(incumbent, relaxed, max(most, 1))
+            fixed &= ~neighbourhood(incumbent, relaxed, most)
         if fixed[cols].all():
             break
-        lower, upper = col_lb.copy(), col_ub.copy()
-        lower[fixed] = upper[fixed] = incumbent[fixed]
-        hm, better = mip(lower, upper, min(left, max(0.25 * left, lp_seconds)), "neighbourhood search")
+        seconds = min(left, max(0.25 * left, lp_seconds))
+        t_round = time.perf_counter()
+        hm, better = mip(~fixed & integral, seconds, "neighbourhood search")
         rounds += 1
+        stalled += 1
+        # Adaptive size: a neighbourhood solved in well under its time may grow, one cut off must shrink.
+        if hm is not None and hm.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            if time.perf_counter() - t_round < 0.25 * seconds:
+                most = int(most * 1.5)
+        else:
+            most = max(int(most * 0.5), 1)
         if hm is not None:
             work["rins_nodes"] = work.get("rins_nodes", 0) + int(hm.getInfo().mip_node_count)
         if better is not None:
@@ -310,6 +336,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
             incumbent[cols] = np.round(incumbent[cols])
             value = float(cost @ incumbent + m.offset)
             method = "rounded LP relaxation and neighbourhood search"
+            stalled = 0
         if neighbourhood is None:
             break
     work["neighbourhoods"] = rounds
@@ -321,7 +348,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value, bound,
                            rel, time.perf_counter() - started, incumbent, method, work, steps)
 
-    hm, better = mip(col_lb, col_ub, left, "branch and bound")
+    hm, better = mip(None, left, "branch and bound")
     if better is not None:
         incumbent = better
         incumbent[cols] = np.round(incumbent[cols])
@@ -340,6 +367,43 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value,
                        best_bound, rel, time.perf_counter() - started, incumbent,
                        method + ": " + res.highs_status, work, steps)
+
+
+def _restrict(m: Model, lp: highspy.HighsLp, integral: np.ndarray, free: np.ndarray, x: np.ndarray
+              ) -> tuple[highspy.HighsLp, np.ndarray]:
+    """The model over the integer columns ``free`` with every other integer column fixed at ``x``: those columns,
+    the continuous columns linked to them through rows (transitively: a need's levels month after month, the
+    burden's values), and the rows these touch, with what the fixed columns contribute moved into the rows'
+    bounds and the objective's offset. Returns it and the positions of its columns in the model."""
+    A = m.matrix()
+    At = A.T.tocsr()
+    cols = free.copy()
+    frontier = np.flatnonzero(free)
+    while len(frontier):
+        rows = np.unique(At[frontier].indices)
+        linked = np.unique(A[rows].indices)
+        frontier = linked[~integral[linked] & ~cols[linked]]
+        cols[frontier] = True
+    where = np.flatnonzero(cols)
+    rows = np.unique(At[where].indices)
+    fixed_x = np.where(cols, 0.0, x)
+    moved = A[rows] @ fixed_x
+    sub_a = A[rows][:, where].tocsr()
+    col_lb, col_ub, _, row_lb, row_ub = m.bounds()
+    cost = m.full_cost()
+    out = highspy.HighsLp()
+    out.num_col_, out.num_row_ = len(where), len(rows)
+    out.col_cost_ = cost[where]
+    out.col_lower_, out.col_upper_ = col_lb[where], col_ub[where]
+    out.row_lower_, out.row_upper_ = row_lb[rows] - moved, row_ub[rows] - moved
+    out.offset_ = m.offset + float(cost @ fixed_x)
+    out.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    out.a_matrix_.start_ = sub_a.indptr.astype(np.int32)
+    out.a_matrix_.index_ = sub_a.indices.astype(np.int32)
+    out.a_matrix_.value_ = sub_a.data
+    out.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
+                        for i in integral[where]]
+    return out, where
 
 
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
