@@ -190,5 +190,6 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     return Plan(scenario=s, status=status, objective=objective, bound=res.bound, gap=rel_gap, terms=terms,
                 deliveries=tables["deliveries"], baseline=tables["baseline"], coverage=tables["coverage"],
                 shortfalls=shortfalls, burden=tables["burden"],
-                timings={"build": t1 - t0, "solve": t2 - t1, "results": t3 - t2, "explain": t4 - t3}, size=size,
+                timings={"build": t1 - t0, "solve": t2 - t1, "results": t3 - t2, "explain": t4 - t3,
+                         **{f"solve_{k}": v for k, v in res.steps.items()}}, size=size,
                 model_objective=res.objective, method=res.highs_status, work=res.work, inputs=d)

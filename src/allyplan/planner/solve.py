@@ -407,17 +407,22 @@ def _restrict(m: Model, lp: highspy.HighsLp, integral: np.ndarray, free: np.ndar
 
 
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
-          rounds: int = 8, passes: int = 3,
+          rounds: int = 1, passes: int = 0,
           up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
           best: list[np.ndarray] | None = None) -> np.ndarray:
     """Make the integer columns ``cols`` whole by rounding and re-solving the LP (warm-started).
 
-    1. A few rounds: every fractional column is rounded up (when its fraction is at least one half, or, for a
+    By default one round and no passes: measured on the generated cases (seed 0), the whole-unit plan made
+    from the dive is then better than after 8 rounds and 3 passes (gap to the LP bound 0.57 -> 0.41% at 1/8,
+    1.10 -> 0.62% at 1/4, 3.65 -> 3.54% at 1/2, 4.90 -> 4.31% at 1x) in 40-85% less time; the neighbourhood
+    search does the rest better.
+
+    1. ``rounds`` rounds: every fractional column is rounded up (when its fraction is at least one half, or, for a
        platform other items need (``eager``), when it is positive, and when ``up_filter`` says the extra units
        fit under their limits) or down, and the LP re-solved; a round whose round-ups leave no feasible plan is
        retried with the platforms' round-ups only, then with none, and the columns it could not round up are
        only rounded down from then on.
-    2. A few passes: the fractional columns that are not such platforms are rounded down; then the platforms,
+    2. ``passes`` passes: the fractional columns that are not such platforms are rounded down; then the platforms,
        up from one half (if the plan stays feasible) and down otherwise.
     3. Every column at most its value rounded down (platforms up where that stays feasible), the LP re-solved,
        until nothing is fractional. Only upper bounds move: a unit that needs a platform rounded away must be
