@@ -41,7 +41,7 @@ def make_neighbourhood(m: Model, d: PlanInputs) -> Neighbourhood:
     """The neighbourhood function for the model ``m`` of the inputs ``d`` (see the module's docstring)."""
     al = m.vars["alloc"]
     supply = pd.concat([m.vars["stock"][["item", "col"]], m.vars["buy"][["item", "col"]]], ignore_index=True)
-    requires = map_values(pd.Series(d.items.index, index=d.items.index), d.items["requires"]).fillna("")
+    requires = d.items["requires"].fillna("")
     new = m.vars["new"]
     alloc_cols = al.groupby("item")["col"].apply(np.asarray)
     supply_cols = supply.groupby("item")["col"].apply(np.asarray)
