@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import highspy
 import pytest
@@ -64,3 +65,27 @@ def test_the_solve_keeps_its_deadline_when_every_highs_run_is_slow(monkeypatch: 
     cols = m.bounds()[2].nonzero()[0]
     assert r.status.value in ("optimal", "feasible")
     assert (abs(r.values[cols] - r.values[cols].round()) <= 1e-9).all()
+
+
+def test_a_dive_without_time_for_a_re_solve_still_rounds_up_where_units_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # When the deadline leaves the dive no time for one LP re-solve, the plan used to be the LP relaxation's
+    # solution made whole: every fractional shipment rounded down (at 1x 20.6% from the bound). Its first round's
+    # rounding is now made without the re-solve (round-ups where the units fit): 378,794.2 -> 377,897.7 here
+    # (the generated case at 1/8), 1,321,823 -> 1,150,298 at 1x.
+    def no_time(*args: Any, **kw: Any) -> Any:
+        raise solve_module._OutOfTime
+
+    monkeypatch.setattr(solve_module, "_dive", no_time)
+    m, d = build_model(generate_scenario(donors=6, items=62, needs=125, months=36, seed=0))
+
+    def solve() -> solve_module.SolveResult:
+        return solve_module.solve_model(m, time_limit=60, gap=0.9, up_filter=make_up_filter(m, d),
+                                        make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d))
+
+    rounded = solve()
+    monkeypatch.setattr(solve_module, "_round_once", lambda x, *args: x.copy())
+    from_lp = solve()
+    assert rounded.objective < from_lp.objective - 500
+    cols = m.bounds()[2].nonzero()[0]
+    assert (abs(rounded.values[cols] - rounded.values[cols].round()) <= 1e-9).all()
+    assert abs(float(m.full_cost() @ rounded.values + m.offset) - rounded.objective) <= 1e-6 * rounded.objective

@@ -232,25 +232,35 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         usable = False
     incumbent = best[0]
     cols = np.flatnonzero(integral)
-    dived = incumbent
     steps["dive"] = time.perf_counter() - started - lp_seconds
     # Always made whole, so that the plan written is a solution of the model rather than a rounding of one. The
     # LP that sets the continuous columns for those integers may run a tenth of the LP's time past the deadline;
     # should even that not do, the whole integers are kept with the dive's continuous values (the plan's tables
-    # and objective come from the integers alone).
+    # and objective come from the integers alone). When the dive had no time for a single re-solve, its first
+    # round's rounding is made without one (measured at 1x: a plan 8.8% from the bound instead of 20.6% made
+    # from the LP relaxation itself, for 0.45 s); should those units leave the model infeasible, the LP
+    # relaxation's solution is made whole instead.
+    starts = [incumbent]
+    if incumbent is relaxed and up_filter is not None and usable:
+        starts.insert(0, _round_once(relaxed, ships, m.platform_ids()[ships] >= 0, up_filter))
+    dived = incumbent
     if make_whole is not None and usable:
-        dived = incumbent.copy()
-        whole = np.round(make_whole(incumbent)[cols])
-        steps["make_whole"] = time.perf_counter() - started - lp_seconds - steps["dive"]
-        h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
-        until = deadline + 0.1 * lp_seconds
-        h.setOptionValue("time_limit", h.getRunTime() + max(until - time.perf_counter(), 0.01))
-        if _run(h, until) and h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-            incumbent = np.asarray(h.getSolution().col_value, dtype=float)
-        else:
-            incumbent = incumbent.copy()
-        incumbent[cols] = whole
-        steps["fixed_lp"] = time.perf_counter() - started - lp_seconds - steps["dive"] - steps["make_whole"]
+        for start in starts:
+            dived = start
+            whole = np.round(make_whole(start)[cols])
+            h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
+            until = deadline + 0.1 * lp_seconds
+            h.setOptionValue("time_limit", h.getRunTime() + max(until - time.perf_counter(), 0.01))
+            done = _run(h, until)
+            if done and h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+                incumbent = np.asarray(h.getSolution().col_value, dtype=float)
+            elif done and h.getModelStatus() == highspy.HighsModelStatus.kInfeasible and start is not starts[-1]:
+                continue
+            else:
+                incumbent = start.copy()
+            incumbent[cols] = whole
+            break
+        steps["whole"] = time.perf_counter() - started - lp_seconds - steps["dive"]
     is_whole = bool(np.all(np.abs(incumbent[cols] - np.round(incumbent[cols])) <= 1e-6))
     value = float(m.full_cost() @ incumbent + m.offset)
     method = "rounded LP relaxation"
@@ -404,6 +414,25 @@ def _restrict(m: Model, lp: highspy.HighsLp, integral: np.ndarray, free: np.ndar
     out.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
                         for i in integral[where]]
     return out, where
+
+
+def _round_once(x: np.ndarray, cols: np.ndarray, eager: np.ndarray,
+                up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
+    """``x`` with the fractional columns ``cols`` rounded as the dive's first round rounds them (up from one half,
+    or from any fraction for platforms others need, where ``up_filter`` finds room; down otherwise), without
+    re-solving the LP."""
+    out = x.copy()
+    v = x[cols]
+    part = v - np.floor(v + 1e-6)
+    frac = part > 1e-6
+    up = frac & ((part >= 0.5) | (eager & (part > 1e-3)))
+    want = np.flatnonzero(up)
+    if len(want):
+        up[want[~up_filter(x, cols[want], np.ceil(v[want]) - v[want])]] = False
+    out[cols[up]] = np.ceil(v[up] - 1e-6)
+    down = frac & ~up
+    out[cols[down]] = np.floor(v[down] + 1e-6)
+    return out
 
 
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
