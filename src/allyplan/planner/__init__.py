@@ -22,6 +22,7 @@ import pandas as pd
 
 from allyplan.planner.constraints import define_constraints
 from allyplan.planner.explain import explain_shortfalls
+from allyplan.planner.improve import make_neighbourhood
 from allyplan.planner.inputs import PlanInputs, map_values, prepare
 from allyplan.planner.model import Model
 from allyplan.planner.objective import define_objective, plan_objective
@@ -167,7 +168,8 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     after = min(4.5 * (t_core - t0) + 0.25, 0.5 * left)
     res: SolveResult = solve_model(m, time_limit=max(left - after, 0.05), gap=gap, threads=threads,
                                    progress=progress, up_filter=make_up_filter(m, d),
-                                   make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d))
+                                   make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d),
+                                   neighbourhood=make_neighbourhood(m, d))
     t2 = time.perf_counter()
     tables = assign_results(m, d, res.values)
     terms = plan_objective(d, tables["coverage"], tables["deliveries"], tables["burden"])
@@ -188,5 +190,6 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     return Plan(scenario=s, status=status, objective=objective, bound=res.bound, gap=rel_gap, terms=terms,
                 deliveries=tables["deliveries"], baseline=tables["baseline"], coverage=tables["coverage"],
                 shortfalls=shortfalls, burden=tables["burden"],
-                timings={"build": t1 - t0, "solve": t2 - t1, "results": t3 - t2, "explain": t4 - t3}, size=size,
+                timings={"build": t1 - t0, "solve": t2 - t1, "results": t3 - t2, "explain": t4 - t3,
+                         **{f"solve_{k}": v for k, v in res.steps.items()}}, size=size,
                 model_objective=res.objective, method=res.highs_status, work=res.work, inputs=d)

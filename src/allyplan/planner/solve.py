@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ class SolveResult:
     values: np.ndarray
     highs_status: str
     work: dict[str, int] = field(default_factory=dict)  # HiGHS's own deterministic work counts
+    steps: dict[str, float] = field(default_factory=dict)  # wall seconds of each step (lp, dive, whole, ...)
 
 
 _banner_shown = False
@@ -78,6 +80,11 @@ def _quiet_stdout() -> Iterator[None]:
 def _highs(lp: highspy.HighsLp, time_limit: float, gap: float, threads: int | None) -> highspy.Highs:
     with _quiet_stdout():
         h = highspy.Highs()
+    # highspy keeps the locks that say "a solve is running" on the class, shared by every instance: one run left
+    # behind (it did not stop when cancelled) would make every later instance refuse to start ("Solver is already
+    # running"). Each instance gets its own.
+    h._Highs__solver_stopped = threading.RLock()
+    h._Highs__solver_started = threading.Lock()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", max(float(time_limit), 0.01))
     h.setOptionValue("mip_rel_gap", float(gap))
@@ -135,6 +142,21 @@ class _Abandoned(Exception):
     """HiGHS did not stop when asked; its instance is left behind."""
 
 
+class _OutOfTime(Exception):
+    """The dive's deadline came: it ends with the last feasible solution it had."""
+
+
+#: The whole-unit step's time, kept back from the dive: this share of the LP relaxation's time plus this much.
+WHOLE_SHARE, WHOLE_FIXED = 0.15, 0.3
+#: A neighbourhood frees at most this share of the integer columns (measured at 1/8 and 1/4: 0.05 and 0.1 did
+#: about as well, 0.2 and more left sub-MIPs HiGHS could not finish in their time).
+NEIGHBOURHOOD_SHARE = 0.1
+#: ... and at first at most this many (then more while they are solved quickly, fewer when cut off).
+NEIGHBOURHOOD_START = 1000
+#: The neighbourhood search stops after this many rounds in a row that found nothing better.
+NEIGHBOURHOOD_STALL = 8
+
+
 def write_model(m: Model, path: str | os.PathLike[str]) -> None:
     """Write the model, exactly as :func:`solve_model` passes it to HiGHS (integer columns marked), to an MPS
     (``.mps``) or CPLEX LP (``.lp``) file, for another solver."""
@@ -149,7 +171,8 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
                 progress: Callable[[SolveProgress], None] | None = None,
                 up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
                 make_whole: Callable[[np.ndarray], np.ndarray] | None = None,
-                lumpy: np.ndarray | None = None) -> SolveResult:
+                lumpy: np.ndarray | None = None,
+                neighbourhood: Callable[[np.ndarray, np.ndarray, int], np.ndarray] | None = None) -> SolveResult:
     """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds of wall
     time for the whole solve.
 
@@ -158,9 +181,15 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     2. a rounding dive (:func:`_dive`): shipments of ``lumpy`` items rounded (up where ``up_filter`` finds room
        for the extra units), re-solving the LP warm-started in between;
     3. a whole-unit plan: ``make_whole`` turns the dive's solution into whole shipments and allocations, and the
-       LP is re-solved with every integer column fixed there, so the plan is a solution of the model;
-    4. a neighbourhood search (RINS-like): a MIP in which the integer columns where that plan agrees with the
-       dive's solution stay fixed and the others (what rounding decided) are free, started from the plan;
+       LP is re-solved with every integer column fixed there, so the plan is a solution of the model (time for
+       this step is kept back from the dive's);
+    4. a neighbourhood search (fix-and-optimise): rounds of small MIPs over the integer columns
+       ``neighbourhood(plan, LP solution, most)`` frees (:mod:`allyplan.planner.improve`: the needs the plan
+       loses against the LP relaxation, with their items), every other column fixed at the plan (a model of the
+       free columns and the rows they touch: :func:`_restrict`), each started from the plan; the size adapts
+       (larger while they solve quickly, smaller when cut off), and it stops after ``NEIGHBOURHOOD_STALL``
+       rounds without a better plan. Without ``neighbourhood``: one MIP over what rounding decided (the integer
+       columns where the plan and the dive's solution disagree);
     5. branch and bound over the whole model, started from the best plan (``setSolution``), for the time that
        remains (only if at least twice the LP's time is left: it has to solve its own root LP first).
     Integer columns of the solution returned are whole whenever a whole plan was found. Ctrl-C stops HiGHS
@@ -183,31 +212,55 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         return _result(h, started, None)
     bound = float(h.getInfo().objective_function_value)
     lp_seconds = time.perf_counter() - started
+    steps = {"lp": lp_seconds}
     work = {"lp_iterations": int(h.getInfo().simplex_iteration_count)}
     report("rounding", float("nan"), bound)
     ships = np.flatnonzero(integral & ~m.family_mask("alloc") & ~m.family_mask("new") & (lumpy if lumpy is not None
                                                                                          else True))
     best = [np.asarray(h.getSolution().col_value, dtype=float)]
+    relaxed = best[0]
     usable = True
+    # The whole-unit step after the dive gets its time before the deadline: making the solution whole (Python)
+    # and one LP with every integer fixed took 0.10 of the LP's time at 1x and 0.5 at 1/8 (fixed costs), measured.
+    reserve = min(WHOLE_SHARE * lp_seconds + WHOLE_FIXED, 0.5 * max(deadline - time.perf_counter(), 0.0))
     try:
-        _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0, deadline=deadline,
+        _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0, deadline=deadline - reserve,
               up_filter=up_filter, best=best)
+    except _OutOfTime:
+        pass  # best[0] holds the dive's last feasible solution
     except _Abandoned:
         usable = False
     incumbent = best[0]
     cols = np.flatnonzero(integral)
+    steps["dive"] = time.perf_counter() - started - lp_seconds
+    # Always made whole, so that the plan written is a solution of the model rather than a rounding of one. The
+    # LP that sets the continuous columns for those integers may run a tenth of the LP's time past the deadline;
+    # should even that not do, the whole integers are kept with the dive's continuous values (the plan's tables
+    # and objective come from the integers alone). When the dive had no time for a single re-solve, its first
+    # round's rounding is made without one (measured at 1x: a plan 8.8% from the bound instead of 20.6% made
+    # from the LP relaxation itself, for 0.45 s); should those units leave the model infeasible, the LP
+    # relaxation's solution is made whole instead.
+    starts = [incumbent]
+    if incumbent is relaxed and up_filter is not None and usable:
+        starts.insert(0, _round_once(relaxed, ships, m.platform_ids()[ships] >= 0, up_filter))
     dived = incumbent
-    # Always made whole, even a little past the deadline (one LP whose integers are all fixed: presolve solves
-    # it), so that the plan written is a solution of the model rather than a rounding of one.
     if make_whole is not None and usable:
-        dived = incumbent.copy()
-        whole = np.round(make_whole(incumbent)[cols])
-        h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
-        h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), 2.0))
-        if _run(h, max(deadline, time.perf_counter() + 2.0)) and (
-                h.getModelStatus() == highspy.HighsModelStatus.kOptimal):
-            incumbent = np.asarray(h.getSolution().col_value, dtype=float)
+        for start in starts:
+            dived = start
+            whole = np.round(make_whole(start)[cols])
+            h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
+            until = deadline + 0.1 * lp_seconds
+            h.setOptionValue("time_limit", h.getRunTime() + max(until - time.perf_counter(), 0.01))
+            done = _run(h, until)
+            if done and h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+                incumbent = np.asarray(h.getSolution().col_value, dtype=float)
+            elif done and h.getModelStatus() == highspy.HighsModelStatus.kInfeasible and start is not starts[-1]:
+                continue
+            else:
+                incumbent = start.copy()
             incumbent[cols] = whole
+            break
+        steps["whole"] = time.perf_counter() - started - lp_seconds - steps["dive"]
     is_whole = bool(np.all(np.abs(incumbent[cols] - np.round(incumbent[cols])) <= 1e-6))
     value = float(m.full_cost() @ incumbent + m.offset)
     method = "rounded LP relaxation"
@@ -218,27 +271,37 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
     cost = m.full_cost()
 
-    def mip(lower: np.ndarray, upper: np.ndarray, seconds: float, phase: str
-            ) -> tuple[highspy.Highs | None, np.ndarray | None]:
-        """Run HiGHS's branch and bound within these column bounds, from the incumbent. Returns its instance
-        (None if HiGHS did not stop in time) and the best solution it found that is better than the incumbent
-        (None if none). Every improving solution HiGHS reports is kept as it comes, so what it found is used
-        even when it is cancelled at the deadline or does not stop when asked."""
-        lp.col_lower_, lp.col_upper_ = lower, upper
-        hm = _highs(lp, seconds, gap, threads)
+    def mip(free: np.ndarray | None, seconds: float, phase: str) -> tuple[highspy.Highs | None, np.ndarray | None]:
+        """Run HiGHS's branch and bound from the incumbent, over the whole model (``free`` None) or over the
+        columns ``free`` with every other column fixed at the incumbent (a model of those columns and the rows
+        they touch only). Returns its instance (None if HiGHS did not stop in time) and the best solution it
+        found that is better than the incumbent (None if none). Every improving solution HiGHS reports is kept
+        as it comes, so what it found is used even when it is cancelled at the deadline or does not stop when
+        asked."""
+        if free is None:
+            sub, where = lp, np.arange(m.n_cols)
+        else:
+            sub, where = _restrict(m, lp, integral, free, incumbent)
+        hm = _highs(sub, seconds, gap, threads)
         if is_whole:
             sol = highspy.HighsSolution()
-            sol.col_value = list(incumbent)
+            sol.col_value = list(incumbent[where])
             hm.setSolution(sol)
         found: list[Any] = [None, value - 1e-9]
+
+        def full(x: np.ndarray) -> np.ndarray:
+            out = incumbent.copy()
+            out[where] = x
+            return out
 
         def improved(e: Any) -> None:
             out = e.data_out
             x = np.asarray(out.mip_solution, dtype=float)
-            if len(x) == m.n_cols:
+            if len(x) == len(where):
+                x = full(x)
                 v = float(cost @ x + m.offset)
                 if v < found[1]:
-                    found[0], found[1] = x.copy(), v
+                    found[0], found[1] = x, v
             report(phase, out.objective_function_value, max(out.mip_dual_bound, bound))
         hm.cbMipImprovingSolution.subscribe(improved)
         report(phase, value, bound)
@@ -246,34 +309,56 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
             return None, found[0]
         sol = hm.getSolution()
         if sol.value_valid:
-            x = np.asarray(sol.col_value, dtype=float)
+            x = full(np.asarray(sol.col_value, dtype=float))
             if float(cost @ x + m.offset) < found[1]:
                 found[0] = x
         return hm, found[0]
 
-    col_lb, col_ub, _, _, _ = m.bounds()
-    left = deadline - time.perf_counter()
-    if is_whole and _gap(value, bound) > gap and left > 0.5:
-        agree = np.zeros(m.n_cols, dtype=bool)
-        agree[cols] = np.abs(dived[cols] - incumbent[cols]) <= 1e-6
-        lower, upper = col_lb.copy(), col_ub.copy()
-        lower[agree] = upper[agree] = incumbent[agree]
-        hm, better = mip(lower, upper, min(left, max(0.5 * left, lp_seconds)), "neighbourhood search")
+    rounds = stalled = 0
+    most = max(int(min(NEIGHBOURHOOD_SHARE * len(cols), NEIGHBOURHOOD_START)), 1)
+    while is_whole and _gap(value, bound) > gap and stalled < NEIGHBOURHOOD_STALL:
+        left = deadline - time.perf_counter()
+        if left < 0.5:
+            break
+        fixed = np.zeros(m.n_cols, dtype=bool)
+        fixed[cols] = True
+        if rounds == 0 and neighbourhood is None:  # what rounding decided (the dive and the plan disagree there)
+            fixed[cols] = np.abs(dived[cols] - incumbent[cols]) <= 1e-6
+        if neighbourhood is not None:
+            fixed &= ~neighbourhood(incumbent, relaxed, most)
+        if fixed[cols].all():
+            break
+        seconds = min(left, max(0.25 * left, lp_seconds))
+        t_round = time.perf_counter()
+        hm, better = mip(~fixed & integral, seconds, "neighbourhood search")
+        rounds += 1
+        stalled += 1
+        # Adaptive size: a neighbourhood solved in well under its time may grow, one cut off must shrink.
+        if hm is not None and hm.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            if time.perf_counter() - t_round < 0.25 * seconds:
+                most = int(most * 1.5)
+        else:
+            most = max(int(most * 0.5), 1)
         if hm is not None:
-            work["rins_nodes"] = int(hm.getInfo().mip_node_count)
+            work["rins_nodes"] = work.get("rins_nodes", 0) + int(hm.getInfo().mip_node_count)
         if better is not None:
             incumbent = better
             incumbent[cols] = np.round(incumbent[cols])
             value = float(cost @ incumbent + m.offset)
             method = "rounded LP relaxation and neighbourhood search"
+            stalled = 0
+        if neighbourhood is None:
+            break
+    work["neighbourhoods"] = rounds
+    steps["neighbourhoods"] = time.perf_counter() - started - sum(steps.values())
 
     rel = _gap(value, bound)
     left = deadline - time.perf_counter()
     if (rel <= gap and is_whole) or left < 2 * lp_seconds:  # branch and bound needs at least its root LP
         return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value, bound,
-                           rel, time.perf_counter() - started, incumbent, method, work)
+                           rel, time.perf_counter() - started, incumbent, method, work, steps)
 
-    hm, better = mip(col_lb, col_ub, left, "branch and bound")
+    hm, better = mip(None, left, "branch and bound")
     if better is not None:
         incumbent = better
         incumbent[cols] = np.round(incumbent[cols])
@@ -283,7 +368,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         rel = _gap(value, bound)
         return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value, bound,
                            rel, time.perf_counter() - started, incumbent,
-                           method + " (it did not stop in time)", work)
+                           method + " (it did not stop in time)", work, steps)
     res = _result(hm, started, bound)
     work.update(mip_nodes=int(hm.getInfo().mip_node_count))
     # Keep the best plan, with the bound branch and bound raised.
@@ -291,27 +376,88 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     rel = _gap(value, best_bound)
     return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value,
                        best_bound, rel, time.perf_counter() - started, incumbent,
-                       method + ": " + res.highs_status, work)
+                       method + ": " + res.highs_status, work, steps)
+
+
+def _restrict(m: Model, lp: highspy.HighsLp, integral: np.ndarray, free: np.ndarray, x: np.ndarray
+              ) -> tuple[highspy.HighsLp, np.ndarray]:
+    """The model over the integer columns ``free`` with every other integer column fixed at ``x``: those columns,
+    the continuous columns linked to them through rows (transitively: a need's levels month after month, the
+    burden's values), and the rows these touch, with what the fixed columns contribute moved into the rows'
+    bounds and the objective's offset. Returns it and the positions of its columns in the model."""
+    A = m.matrix()
+    At = A.T.tocsr()
+    cols = free.copy()
+    frontier = np.flatnonzero(free)
+    while len(frontier):
+        rows = np.unique(At[frontier].indices)
+        linked = np.unique(A[rows].indices)
+        frontier = linked[~integral[linked] & ~cols[linked]]
+        cols[frontier] = True
+    where = np.flatnonzero(cols)
+    rows = np.unique(At[where].indices)
+    fixed_x = np.where(cols, 0.0, x)
+    moved = A[rows] @ fixed_x
+    sub_a = A[rows][:, where].tocsr()
+    col_lb, col_ub, _, row_lb, row_ub = m.bounds()
+    cost = m.full_cost()
+    out = highspy.HighsLp()
+    out.num_col_, out.num_row_ = len(where), len(rows)
+    out.col_cost_ = cost[where]
+    out.col_lower_, out.col_upper_ = col_lb[where], col_ub[where]
+    out.row_lower_, out.row_upper_ = row_lb[rows] - moved, row_ub[rows] - moved
+    out.offset_ = m.offset + float(cost @ fixed_x)
+    out.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    out.a_matrix_.start_ = sub_a.indptr.astype(np.int32)
+    out.a_matrix_.index_ = sub_a.indices.astype(np.int32)
+    out.a_matrix_.value_ = sub_a.data
+    out.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
+                        for i in integral[where]]
+    return out, where
+
+
+def _round_once(x: np.ndarray, cols: np.ndarray, eager: np.ndarray,
+                up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
+    """``x`` with the fractional columns ``cols`` rounded as the dive's first round rounds them (up from one half,
+    or from any fraction for platforms others need, where ``up_filter`` finds room; down otherwise), without
+    re-solving the LP."""
+    out = x.copy()
+    v = x[cols]
+    part = v - np.floor(v + 1e-6)
+    frac = part > 1e-6
+    up = frac & ((part >= 0.5) | (eager & (part > 1e-3)))
+    want = np.flatnonzero(up)
+    if len(want):
+        up[want[~up_filter(x, cols[want], np.ceil(v[want]) - v[want])]] = False
+    out[cols[up]] = np.ceil(v[up] - 1e-6)
+    down = frac & ~up
+    out[cols[down]] = np.floor(v[down] + 1e-6)
+    return out
 
 
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
-          rounds: int = 8, passes: int = 3,
+          rounds: int = 1, passes: int = 0,
           up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
           best: list[np.ndarray] | None = None) -> np.ndarray:
     """Make the integer columns ``cols`` whole by rounding and re-solving the LP (warm-started).
 
-    1. A few rounds: every fractional column is rounded up (when its fraction is at least one half, or, for a
+    By default one round and no passes: measured on the generated cases (seed 0), the whole-unit plan made
+    from the dive is then better than after 8 rounds and 3 passes (gap to the LP bound 0.57 -> 0.41% at 1/8,
+    1.10 -> 0.62% at 1/4, 3.65 -> 3.54% at 1/2, 4.90 -> 4.31% at 1x) in 40-85% less time; the neighbourhood
+    search does the rest better.
+
+    1. ``rounds`` rounds: every fractional column is rounded up (when its fraction is at least one half, or, for a
        platform other items need (``eager``), when it is positive, and when ``up_filter`` says the extra units
        fit under their limits) or down, and the LP re-solved; a round whose round-ups leave no feasible plan is
        retried with the platforms' round-ups only, then with none, and the columns it could not round up are
        only rounded down from then on.
-    2. A few passes: the fractional columns that are not such platforms are rounded down; then the platforms,
+    2. ``passes`` passes: the fractional columns that are not such platforms are rounded down; then the platforms,
        up from one half (if the plan stays feasible) and down otherwise.
     3. Every column at most its value rounded down (platforms up where that stays feasible), the LP re-solved,
        until nothing is fractional. Only upper bounds move: a unit that needs a platform rounded away must be
        free to go too, and unmet need is a variable, so this is always feasible.
     Returns the last feasible solution (a re-solve that fails is undone, so there always is one: the LP
-    relaxation's at worst); should fractions remain (the deadline), the results stage rounds them.
+    relaxation's at worst). At ``deadline`` it raises :class:`_OutOfTime`, ``best[0]`` holding that solution.
     """
     idx = cols.astype(np.int32)
 
@@ -323,13 +469,18 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
         part = x - np.floor(x + 1e-6)
         return x, part, part > 1e-6
 
-    def solve(lo: np.ndarray, hi: np.ndarray, least: float = 0.25) -> bool:
+    def solve(lo: np.ndarray, hi: np.ndarray) -> bool:
+        if time.perf_counter() >= deadline:
+            raise _OutOfTime
         h.changeColsBounds(len(cols), idx, lo, hi)
         # HiGHS counts its time limit over every run of this instance, so extend it by what is left.
-        h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), least))
-        if not _run(h, max(deadline, time.perf_counter() + least)):
+        h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), 0.01))
+        if not _run(h, deadline):
             raise _Abandoned
-        ok = bool(h.getModelStatus() == highspy.HighsModelStatus.kOptimal)
+        status = h.getModelStatus()
+        if status in (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kInterrupt):
+            raise _OutOfTime
+        ok = bool(status == highspy.HighsModelStatus.kOptimal)
         if ok:
             best[0] = np.asarray(h.getSolution().col_value, dtype=float)
         return ok
@@ -385,7 +536,7 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
         for trial in (up, up & False):
             try_lb, try_hi = np.zeros(len(cols)), np.clip(np.floor(x + 1e-6), 0.0, hi)
             try_lb[trial] = try_hi[trial] = np.ceil(x[trial] - 1e-6)
-            if solve(try_lb, try_hi, least=2.0):
+            if solve(try_lb, try_hi):
                 lb, hi = try_lb, try_hi
                 break
     return best[0]
