@@ -325,3 +325,49 @@ def test_a_ukrainian_passive_delivery_from_its_sources(extractor: Extractor) -> 
     text = "Повідомляється, що 437 генераторів уже доставлено від Європейського Союзу та Японії."
     assert {(r[1], r[2], r[3]) for r in records(extractor, text, "uk")} == {("EU", "generator", "delivered"),
                                                                            ("JP", "generator", "delivered")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Sammen med Holland donerer Danmark 14 Leopard 2-kampvogne til Ukraine.", "da"),
+    ("Together with the Netherlands, Denmark will donate 14 Leopard 2 tanks to Ukraine.", "en"),
+    ("Разом з Нідерландами Данія передасть Україні 14 танків Leopard 2.", "uk"),
+])
+def test_parties_named_together_with_before_the_subject_are_co_donors(extractor: Extractor, text: str,
+                                                                      lang: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", c, "leopard-2a4", "committed", 14.0) for c in ("DK", "NL")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Denmark will donate 30 Leopard 1 tanks together with Germany and the Netherlands.", "en"),
+    ("Danmark vil donere 30 Leopard 1-kampvogne sammen med Tyskland og Holland.", "da"),
+    ("Danemarca va dona 30 de tancuri Leopard 1 împreună cu Germania și Olanda.", "ro"),
+])
+def test_parties_named_together_with_after_the_verb_are_co_donors(extractor: Extractor, text: str,
+                                                                  lang: str) -> None:
+    got = records(extractor, text, lang)
+    assert got == {("pledge", c, "leopard-1a5", "committed", 30.0) for c in ("DK", "DE", "NL")}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Die Regierung teilte mit, dass Deutschland Taurus-Marschflugkörper nicht liefern wird.", "de",
+     ("DE", "excludes:taurus")),
+    ("Magyarország Patriot rendszert nem küld Ukrajnának.", "hu", ("HU", "excludes:patriot")),
+    ("Fegyvereket továbbra sem szállítunk Ukrajnának, mondta Magyarország miniszterelnöke.", "hu",
+     ("HU", "non-lethal-only")),
+])
+def test_a_refusal_of_the_object_before_its_verb(extractor: Extractor, text: str, lang: str, want: tuple) -> None:
+    assert records(extractor, text, lang) == {("policy", *want)}
+
+
+def test_a_refusal_does_not_reach_back_over_a_colon(extractor: Extractor) -> None:
+    text = ("Ciolacu nu crede că România ar trebui să dea sistemul de apărare Patriot Ucrainei: „Nu se impune "
+            "acest lucru”")
+    assert not any(r[0] == "policy" and r[2].startswith("excludes") for r in records(extractor, text, "ro"))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Germany will not only send Patriot but also IRIS-T.", "en"),
+    ("Deutschland wird nicht nur Patriot, sondern auch IRIS-T liefern.", "de"),
+])
+def test_not_only_is_no_refusal(extractor: Extractor, text: str, lang: str) -> None:
+    assert not extractor.extract(text, lang).policies

@@ -346,7 +346,8 @@ class _Run:
         marks = [c for c in cl.cues if c.cls == "reannounced"]
         # "first announced in January" marks a re-announcement; its verb is not the pledge's status
         live = [c for c in cl.cues if not self._negated(c, cl)
-                and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))]
+                and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
+                and not (c.cls == "refusal" and self._not_only(c))]
         # "auch wenn die USA ATACMS liefern sollten", "even if ...": what a hypothetical says is nobody's pledge
         ifs = [c.start for c in live if c.cls == "hypothetical"]
         if ifs:
@@ -453,7 +454,10 @@ class _Run:
         if not status_cues and not cl.items:
             self._sourced(cl, live)
         self._future_count(cl, live, reannounced)
-        self._policies(cl, live)
+        # "Deutschland wird Taurus nicht liefern", "Suomi ei luovuta Hornet-hävittäjiä": a negated commitment verb
+        denied = [c for c in cl.cues if c.cls == "committed" and c not in live and self._negated(c, cl)
+                  and not (ifs and c.start >= ifs[0])]
+        self._policies(cl, live, denied)
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
@@ -539,13 +543,30 @@ class _Run:
         if group == []:
             return None  # an organisation acts (NATO's Secretary General): no donor
         if group:
-            # a co-donor inside a German verb frame: "Norwegen wird gemeinsam mit Deutschland ... finanzieren"
+            via = "the subject: the parties just before the cue"
+            before = [m for m in cl.parties if m.end <= cue.start and m.code in group]
+            if before and all(self._comitative(m, cl.start) or (i and self._joined(before[i - 1], m))
+                              for i, m in enumerate(before)):
+                # "Sammen med Holland donerer Danmark ...": the parties "together with" are co-donors, the subject
+                # comes after the verb
+                subject = self._subject_after(cl, cue)
+                if subject is not None:
+                    group = [*subject.codes, *(c for c in group if c not in subject.codes)]
+                    via = "the subject just after the verb, with the co-donors named 'together with' before it"
+            # co-donors after the cue: "Norwegen wird gemeinsam mit Deutschland ... finanzieren", "Danmark har
+            # doneret Leopard 1 sammen med Tyskland og Holland"
+            last: Mention | None = None
             for m in cl.parties:
-                prev = self._prev_words(m.start, cue.start, 2)
-                if cue.start < m.start < cue.end and m.is_party and m.code not in self.excluded and len(prev) == 2 \
-                        and self.rules.is_word("joiner", " ".join(prev)) and m.code not in group:
-                    group.append(m.code)
-            return _Actor(group, "explicit", "the subject: the parties just before the cue")
+                if m.start <= cue.start or not m.is_party or m.code in self.excluded:
+                    continue
+                if self._comitative(m, cue.start) or (last is not None and self._joined(last, m)):
+                    if m.code not in group:
+                        group.append(m.code)
+                        via += "; co-donors named 'together with'"
+                    last = m
+                else:
+                    last = None
+            return _Actor(group, "explicit", via)
         # after the cue's first word: German cues run over their subject ("hatte Madrid sechs ... übergeben")
         first_end = cue.start + len(cue.text.split(" ")[0])
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
@@ -559,18 +580,9 @@ class _Run:
                     and m.code not in self.excluded]
             if said:
                 return _Actor([said[0].code], "explicit", "the speaker named after the quote")
-        # the subject after the verb ("Zudem lieferte Kanada ...", "передала Україні Латвія"): the first party just
-        # after the cue that no preposition makes an addressee
-        for m in after[:1]:
-            gap = _words(self.folded[first_end:m.start]) if m.start < cue.end else _words(self.folded[cue.end:m.start])
-            prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w)]
-            if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])):
-                codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
-                for a, b in pairwise(after):
-                    if not self._joined(a, b):
-                        break
-                    codes.append(b.code)
-                return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
+        subject = self._subject_after(cl, cue)
+        if subject is not None:
+            return subject
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
@@ -578,6 +590,31 @@ class _Run:
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
         return None
+
+    def _subject_after(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The subject after the verb ("Zudem lieferte Kanada ...", "передала Україні Латвія"): the first party just
+        after the cue (after its first word: German cues run over their subject) that no preposition makes an
+        addressee, with the parties joined to it."""
+        first_end = cue.start + len(cue.text.split(" ")[0])
+        after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
+        for m in after[:1]:
+            gap = _words(self.folded[first_end:m.start]) if m.start < cue.end else _words(self.folded[cue.end:m.start])
+            prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w)]
+            if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])) and not self._comitative(
+                    m, cl.start):
+                codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
+                for a, b in pairwise(after):
+                    if not self._joined(a, b):
+                        break
+                    codes.append(b.code)
+                return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
+        return None
+
+    def _comitative(self, m: Mention, floor: int) -> bool:
+        """Whether ``m`` is named "together with" ("gemeinsam mit", "sammen med", "разом з"): a two-word joiner just
+        before it."""
+        prev = self._prev_words(m.start, floor, 2)
+        return len(prev) == 2 and self.rules.is_word("joiner", " ".join(prev))
 
     def _listed_after_colon(self, cl: _Clause, cue: Cue) -> list[str]:
         """The joined parties right after a colon that follows ``cue`` with no party between them."""
@@ -776,6 +813,15 @@ class _Run:
                 return True
         return False
 
+    def _one_phrase(self, a: int, cue: Cue) -> bool:
+        """Whether ``a`` and ``cue`` are in one phrase: no comma, colon, quote or bracket between them."""
+        return not re.search(r"[,;:\"()]", self.folded[a:cue.start])
+
+    def _not_only(self, cue: Cue) -> bool:
+        """Whether a refusal's negation says "not only" ("will not only send Patriot but also IRIS-T")."""
+        words = _words(self.folded[cue.start:cue.end]) + _words(self.folded[cue.end:cue.end + 16])[:1]
+        return any(self.rules.is_word("only", w) for w in words)
+
     @staticmethod
     def _nearest(verbs: list[Cue], it: _Item, folded: str, rules: Rules) -> Cue | None:
         """The cue before the item (else after it); after a reporting verb ("confirmed that"), the firmest after it."""
@@ -888,16 +934,22 @@ class _Run:
         return None, None
 
     # -- stances -------------------------------------------------------------------------------------------------
-    def _policies(self, cl: _Clause, live: list[Cue]) -> None:
-        for cue in live:
-            if cue.cls not in STANCE_CLASSES:
+    def _policies(self, cl: _Clause, live: list[Cue], denied: Sequence[Cue] = ()) -> None:
+        refusals = [c for c in live if c.cls == "refusal"]
+        for cue in [*live, *denied]:
+            if cue.cls not in STANCE_CLASSES and cue not in denied:
                 continue
+            if cue in denied and any(r.start < cue.end and cue.start < r.end for r in refusals):
+                continue  # a refusal cue already reads it ("wird ... nicht liefern")
             # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or actor.how == "government":
                 continue
-            stances = self._refused(cl, cue, live) if cue.cls == "refusal" else [cue.cls.replace("_", "-")]
+            refusal = cue.cls == "refusal" or cue in denied
+            stances = self._refused(cl, cue, live) if refusal else [cue.cls.replace("_", "-")]
+            if cue in denied and (actor.how != "explicit" or not stances):
+                continue  # a negated commitment is a refusal only of what it names, by a party the clause names
             if "no-military-aid" in stances and any(c.cls == "non_lethal_only" for c in live):
                 continue  # "only humanitarian and non-lethal aid": non-lethal-only says more
             for code in actor.codes:
@@ -907,7 +959,8 @@ class _Run:
                     self.records.append(Policy(code, stance, self.text[cl.s_start:cl.s_end], cl.s_start, cl.s_end,
                                                _confidence(actor.how, True), explain=_explained(
                                                    cue, actor, "a refusal and what it names" if cue.cls == "refusal"
-                                                   else "a stance cue")))
+                                                   else "a negated commitment: a refusal of what it names"
+                                                   if cue in denied else "a stance cue")))
 
 
     def _refused(self, cl: _Clause, cue: Cue, live: list[Cue]) -> list[str]:
@@ -917,6 +970,18 @@ class _Run:
         bound = min((c.start for c in live if c.cls in _PLEDGE_CUES and c.start >= cue.end), default=cl.end)
         items = [it for it in cl.items if cue.start <= it.start < bound]
         kinds = [c for c in live if c.cls in ("military", "lethal") and cue.start <= c.start < bound]
+        if not items and not kinds and not self._background(cue, cl):
+            # the object before the verb (verb-final: "dass Deutschland Taurus nicht liefern wird", "fegyvereket
+            # továbbra sem szállítunk", "Suomi ei Hornet-hävittäjiä luovuta"): back to the clause's start or the
+            # last pledge verb before it
+            lo = max([cl.start, *(c.end for c in live if c.cls in _PLEDGE_CUES and c.end <= cue.start)])
+            items = [it for it in cl.items if lo <= it.start and it.end <= cue.start and self._one_phrase(it.end, cue)]
+            kinds = [c for c in live if c.cls in ("military", "lethal") and lo <= c.start and c.end <= cue.start
+                     and self._one_phrase(c.end, cue)]
+            if items or kinds:  # the nearest object before the verb comes first
+                first = max([*(it.end for it in items), *(c.end for c in kinds)])
+                items = [it for it in items if it.end == first] if any(it.end == first for it in items) else []
+                kinds = [c for c in kinds if c.end == first]
         first_item = min((it.start for it in items), default=bound)
         first_kind = min(kinds, key=lambda c: c.start) if kinds else None
         if first_kind is not None and first_kind.start < first_item:
