@@ -371,3 +371,24 @@ def test_a_refusal_does_not_reach_back_over_a_colon(extractor: Extractor) -> Non
 ])
 def test_not_only_is_no_refusal(extractor: Extractor, text: str, lang: str) -> None:
     assert not extractor.extract(text, lang).policies
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The United States will buy two National Advanced Surface-to-Air Missile Systems (NASAMS) for Ukraine.", "en"),
+    ("USA vil kjøpe to Norwegian Advanced Surface to Air Missile System ( NASAMS ) til Ukraina.", "no"),
+])
+def test_a_count_before_the_long_name_counts_the_short_name_in_brackets(extractor: Extractor, text: str,
+                                                                        lang: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", "US", "nasams", "committed", 2.0)}
+
+
+@pytest.mark.parametrize(("text", "lang", "qty"), [
+    ("Danmark sender 21 bomberydningsrobotter til Ukraine som en del af en større donationspakke.", "da", 21.0),
+    ("Norway will give Ukraine 40 armoured ambulances as part of a new aid package.", "en", 40.0),
+    # a range after the recipient's name still says no one number
+    ("Norway will give Ukraine 5 or 6 vehicles as military aid.", "en", None),
+])
+def test_an_item_less_pledge_counts_its_verbs_object(extractor: Extractor, text: str, lang: str,
+                                                     qty: float | None) -> None:
+    [p] = extractor.extract(text, lang).pledges
+    assert (p.item, p.quantity) == (None, qty)

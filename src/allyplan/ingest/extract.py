@@ -443,7 +443,7 @@ class _Run:
                 continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
-            count = self._count(cl, lo, hi) if len(actor.codes) == 1 else None
+            count = self._count(cl, lo, hi, cue) if len(actor.codes) == 1 else None
             made = self._pledges(cl, actor, None, status, reannounced, quantity=count, value=value, currency=currency,
                                  specific=any(c.cls == "equipment" for c in around) or value is not None
                                  or count is not None,
@@ -878,6 +878,12 @@ class _Run:
                 i -= 1
                 continue
             gap = self.folded[n.end:it.start]
+            # "Two National Advanced Surface-to-Air Missile Systems (NASAMS)": the item's short name in brackets
+            # after its long one counts with it
+            named = re.fullmatch(r"([^;:(),]*)\(\s*", gap)
+            if named and 0 < len(_words(named.group(1))) <= 8 and self._clear(n.end, it.start, cl) and not (
+                    self.folded[it.end:it.end + 3].lstrip().startswith(("(", "'"))):
+                return 1.0 if n.ordinal else n.value
             if re.search(r"[;:()]", gap) or re.search(r",\s", gap):
                 break
             words = _words(gap)
@@ -894,14 +900,17 @@ class _Run:
                 return 1.0
         return None
 
-    def _count(self, cl: _Clause, lo: int, hi: int) -> float | None:
+    def _count(self, cl: _Clause, lo: int, hi: int, cue: Cue | None = None) -> float | None:
         """How many of what an item-less pledge gives: the one count in ``[lo, hi)`` that counts equipment or aid
         named just after it ("will donate 19 F-16 jets", "about 200 weapons would be provided"); none for a range
         ("between five and ten F-16s") or where several counts compete."""
         nouns = [c for c in cl.cues if c.cls in ("aid", "equipment", "component")]
-        # "Challenger 2": a number right after a capitalised name is the model's, not a count
+        # "Challenger 2": a number right after a capitalised name is the model's, not a count (but "will give
+        # Ukraine 40 ...": a party's name is no model's)
+        after_party = {m.end + 1 for m in cl.parties}
         counts = [n for n in self._numbers_in(lo, hi) if not (n.money or n.year or n.percent)
-                  and not re.search(r"[A-Z]\w* $", self.text[max(lo, n.start - 24):n.start])]
+                  and (n.start in after_party
+                       or not re.search(r"[A-Z]\w* $", self.text[max(lo, n.start - 24):n.start]))]
         found: list[Number] = []
         for i, n in enumerate(counts):
             if any(len(_words(self.folded[o.end:p.start])) <= 2 and not re.search(r"[,;:.()]", self.folded[
@@ -913,6 +922,14 @@ class _Run:
             if any(n.end <= c.start and len(_words(self.folded[n.end:c.start])) <= reach
                    and not re.search(r"[,;:()]", self.folded[n.end:c.start]) for c in nouns):
                 found.append(n)
+        if not found and cue is not None:
+            # the verb's own object: "Danmark sender 21 bomberydningsrobotter til Ukraine", "will give Ukraine 40
+            # armoured cars": the one count just after the verb (the recipient may stand between), before a noun
+            obj = [n for n in counts if n.start >= cue.end and len(_words(self.folded[cue.end:n.start])) <= 3
+                   and not re.search(r"[,;:.()\"]", self.folded[cue.end:n.start])]
+            later = [n for n in counts if n.start >= cue.end]
+            if len(obj) == 1 and len(later) == 1 and re.match(r"\s+[^\W\d_]{3,}", self.text[obj[0].end:hi]):
+                found = obj
         values = {n.value for n in found}
         return found[0].value if len(values) == 1 and not found[0].ordinal else None
 
