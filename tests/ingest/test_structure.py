@@ -392,3 +392,20 @@ def test_an_item_less_pledge_counts_its_verbs_object(extractor: Extractor, text:
                                                      qty: float | None) -> None:
     [p] = extractor.extract(text, lang).pledges
     assert (p.item, p.quantity) == (None, qty)
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Latvija nosūtīs Ukrainai pretgaisa aizsardzības raķetes “Stinger”, helikopterus, ložmetējus un munīciju.", "lv",
+     {("pledge", "LV", "stinger", "committed", None), ("pledge", "LV", None, "committed", None)}),
+    ("Italy will send a SAMP/T system and 400 armoured vehicles to Ukraine.", "en",
+     {("pledge", "IT", "samp-t", "committed", None), ("pledge", "IT", None, "committed", 400.0)}),
+    # the item's own noun, a modifier ("anti-chars") and the subject of another clause are no other equipment
+    ("Germany will send 14 Leopard 2 tanks to Ukraine.", "en", {("pledge", "DE", "leopard-2a4", "committed", 14.0)}),
+    ("La France a livré des missiles anti-chars Milan et des missiles Mistral.", "fr",
+     {("pledge", "FR", "mistral", "delivered", None)}),
+    ("O Canadá doou os howitzers M777 para a Ucrânia mais cedo e os barris de substituição são necessários.", "pt",
+     {("pledge", "CA", "m777", "delivered", None)}),
+])
+def test_equipment_the_catalog_lacks_listed_beside_items_is_an_item_less_pledge(extractor: Extractor, text: str,
+                                                                                lang: str, want: set) -> None:
+    assert records(extractor, text, lang) == want

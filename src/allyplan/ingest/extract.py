@@ -428,6 +428,8 @@ class _Run:
                       and (k == 0 or status_cues[k - 1].start > c.start or c.start >= cue.start)]
             # a refusal before it ("nie przekaże broni, zapowiedział premier"), or aid that is only humanitarian
             limited = any(c.cls != "refusal" or c.start < cue.start for c in stance)
+            if cue in used and not limited:
+                self._beside_items(cl, cue, hi, actor, status, reannounced, live)
             if cue in used or limited or any(lo <= it.start < hi for it in cl.items):
                 continue
             if self._elliptic(cl, cue, lo, hi, actor, status, reannounced):
@@ -461,6 +463,54 @@ class _Run:
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _beside_items(self, cl: _Clause, cue: Cue, hi: int, actor: _Actor, status: str, reannounced: bool,
+                      live: list[Cue]) -> None:
+        """Equipment the catalog lacks listed beside named items ("raķetes Stinger, helikopterus, ložmetējus",
+        "a SAMP/T system and 400 armoured vehicles"): one item-less pledge beside the named ones, counted where one
+        number counts it."""
+        served = [it for it in cl.items if cue.end <= it.start < hi]
+        if not served:
+            return
+        cands = [c for c in live if c.cls in ("equipment", "component") and cue.end <= c.start < hi
+                 and not any(self._touches(it.start, it.end, c) for it in cl.items)
+                 and not self.folded[max(0, c.start - 5):c.start].endswith("anti ")]  # "anti-chars": a modifier
+        # only nouns coordinated with the items, in one list with them ("..., helikopterus, ložmetējus"), not the
+        # subject of another clause ("... mais cedo e os barris ... são necessários")
+        nouns: list[Cue] = []
+        chain = sorted([(it.start, it.end) for it in served])
+        for c in sorted(cands, key=lambda c: c.start):
+            prev = max((b for a, b in chain if b <= c.start), default=None)
+            nxt = min((a for a, b in chain if a >= c.end), default=None)
+            if (prev is not None and self._listed(cl, prev, c.start)) or (
+                    nxt is not None and self._listed(cl, c.end, nxt)):
+                nouns.append(c)
+                chain.append((c.start, c.end))
+        if not nouns:
+            return
+        qty: float | None = None
+        if len(actor.codes) == 1 and len(nouns) == 1:
+            n = next((n for n in reversed(self._numbers_in(cue.end, nouns[0].start)) if not (
+                n.money or n.year or n.percent or n.ordinal)), None)
+            if n is not None and len(_words(self.folded[n.end:nouns[0].start])) <= 2 and not re.search(
+                    r"[,;:()]", self.folded[n.end:nouns[0].start]):
+                qty = n.value
+        self._pledges(cl, actor, None, status, reannounced, quantity=qty, specific=True,
+                      explain=_explained(cue, actor, "equipment the catalog lacks, listed beside named items"))
+
+    def _listed(self, cl: _Clause, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` joins two members of one list: a comma or a joiner, a few words, no party."""
+        gap = self.folded[a:b]
+        words = _words(gap)
+        return len(words) <= 5 and not re.search(r"[;:()]", gap) and not any(
+            a <= m.start < b for m in cl.parties) and (
+            "," in gap or any(self.rules.is_word("joiner", w) for w in words))
+
+    def _touches(self, a: int, b: int, c: Cue) -> bool:
+        """Whether cue ``c`` is the head noun of the phrase ``[a, b)`` ("Leopard 2 tanks", "raķetes Stinger"): at
+        most two words between them and no punctuation."""
+        gap = self.folded[b:c.start] if c.start >= b else self.folded[c.end:a]
+        return (c.start < b and c.end > a) or (len(_words(gap)) <= 2 and not re.search(r"[,;:()]", gap))
 
     def _future_count(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
         """"Dostarczyliśmy już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych", "... has delivered
