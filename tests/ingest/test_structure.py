@@ -409,3 +409,19 @@ def test_an_item_less_pledge_counts_its_verbs_object(extractor: Extractor, text:
 def test_equipment_the_catalog_lacks_listed_beside_items_is_an_item_less_pledge(extractor: Extractor, text: str,
                                                                                 lang: str, want: set) -> None:
     assert records(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "donors"), [
+    ("Gaven fra Norge og USA på to Nasams-batterier til Ukraina hentes frem fra norske lagre.", "no", {"NO", "US"}),
+    ("Die Lieferung von zwei Patriot-Systemen aus Deutschland wird nächsten Monat erwartet.", "de", {"DE"}),
+    ("Le don de deux systèmes Patriot par l'Allemagne est attendu le mois prochain.", "fr", {"DE"}),
+])
+def test_a_gift_named_with_its_source_gives_its_item(extractor: Extractor, text: str, lang: str,
+                                                     donors: set[str]) -> None:
+    got = records(extractor, text, lang)
+    item = "nasams" if lang == "no" else "patriot"
+    assert got == {("pledge", d, item, "committed", 2.0) for d in donors}
+
+
+def test_a_request_for_aid_from_a_party_is_no_gift(extractor: Extractor) -> None:
+    assert not extractor.extract("Ukraine asked for more aid from Germany, including Patriot systems.", "en").records

@@ -359,7 +359,13 @@ class _Run:
         for it in cl.items:
             cue = self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
-            if cue is None:
+            gift = self._gift_sources(cl, cl.end) if cue is None else []
+            if cue is None and gift and not any(c.cls in ("demand", "refusal") for c in live):
+                # "Gaven fra Norge og USA på to Nasams-batterier ...": a gift named with its source gives the item
+                actor = _Actor(gift, "explicit", "the source of the aid noun ('the gift from Norway')", cl.sentence)
+                status = self.context.status if self.context is not None and set(self.context.actor.codes) & set(
+                    gift) and cl.sentence - self.context.sentence <= 3 else "committed"
+            elif cue is None:
                 if any(c.cls in ("demand",) for c in live):
                     continue
                 if self.context is None:
@@ -406,6 +412,7 @@ class _Run:
             self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
                           currency=currency, background=cue is not None and self._background(cue, cl),
                           explain=_explained(cue, actor, "the item's status cue" if cue else
+                                             "a gift named with its source" if gift else
                                              "an item listed after a pledge (its donor and status)"))
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
@@ -633,6 +640,9 @@ class _Run:
         subject = self._subject_after(cl, cue)
         if subject is not None:
             return subject
+        gift = self._gift_sources(cl, cue.start)
+        if gift and cue.cls in _PLEDGE_CUES:  # "The donation from Norway of two NASAMS arrived", "Germany's delivery"
+            return _Actor(gift, "explicit", "the source of the aid noun ('the gift from Norway', \"Germany's aid\")")
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
@@ -659,6 +669,38 @@ class _Run:
                     codes.append(b.code)
                 return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
         return None
+
+    def _gift_sources(self, cl: _Clause, before: int) -> list[str]:
+        """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
+        Lieferung aus Deutschland", "Germany's delivery" (a noun's source, not a verb's subject)."""
+        nouns = [c for c in cl.cues if c.cls in ("aid", "package") and c.end <= before]
+        if not nouns:
+            return []
+        codes: list[str] = []
+        last: Mention | None = None
+        for m in cl.parties:
+            if m.start >= before:
+                break
+            if last is not None and self._joined(last, m) and m.is_party and m.code not in self.excluded:
+                codes.append(m.code)
+                last = m
+                continue
+            last = None
+            if not m.is_party or m.code in self.excluded:
+                continue
+            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+            # "the delivery of two Patriot systems from Germany": the source a few words after the noun
+            sourced = bool(prev) and self.rules.is_word("source", prev[-1]) and any(
+                c.end <= m.start and len(_words(self.folded[c.end:m.start])) <= 6
+                and not re.search(r"[,;:()]", self.folded[c.end:m.start])
+                and not any(c.end <= v.start < m.start for v in cl.cues if v.cls in _PLEDGE_CUES) for c in nouns)
+            # "Germany's delivery"
+            owned = self.folded.startswith("'s ", m.end) and any(
+                c.start >= m.end and len(_words(self.folded[m.end + 2:c.start])) <= 1 for c in nouns)
+            if sourced or owned:
+                codes.append(m.code)
+                last = m
+        return list(dict.fromkeys(codes))
 
     def _comitative(self, m: Mention, floor: int) -> bool:
         """Whether ``m`` is named "together with" ("gemeinsam mit", "sammen med", "разом з"): a two-word joiner just
