@@ -425,3 +425,15 @@ def test_a_gift_named_with_its_source_gives_its_item(extractor: Extractor, text:
 
 def test_a_request_for_aid_from_a_party_is_no_gift(extractor: Extractor) -> None:
     assert not extractor.extract("Ukraine asked for more aid from Germany, including Patriot systems.", "en").records
+
+
+@pytest.mark.parametrize(("text", "lang", "donors"), [
+    ("A Bélgica, os Países Baixos, a França e a República Checa também anunciaram entregas de armas à Ucrânia.", "pt",
+     {"BE", "NL", "FR", "CZ"}),
+    ("Poland, the Czech Republic, and Germany will send tanks to Ukraine.", "en", {"PL", "CZ", "DE"}),
+    # a comma after an addressee still starts a new clause
+    ("Germany sent tanks to Poland, and Britain said it would send tanks too.", "en", {"DE", "GB"}),
+])
+def test_a_comma_and_an_article_or_joiner_inside_a_list_of_parties_keep_the_list(extractor: Extractor, text: str,
+                                                                                  lang: str, donors: set) -> None:
+    assert {p.donor for p in extractor.extract(text, lang).pledges} == donors

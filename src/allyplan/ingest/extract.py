@@ -182,6 +182,7 @@ class Extractor:
         n = 0
         breaks = [c.start for c in cues if c.cls == "clause_break"]
         party_starts = [m.start for m in mentions if not m.is_item]
+        party_spans = {m.end: m.start for m in mentions if not m.is_item}
         for a, b in spans:
             for s, e, _ in sentences(text, a, b):
                 cuts = [s]
@@ -189,11 +190,13 @@ class Extractor:
                     if b_at > s and folded[s:b_at].rstrip()[-1:] in (",", ";", "—", "(", ":"):
                         cuts.append(b_at)
                 cuts.extend(s + m.start() + 1 for m in re.finditer(r";", folded[s:e]))
-                # ", and Germany said ...": a list joiner after a comma, before a party, starts a new clause
+                # ", and Germany said ...": a list joiner after a comma, before a party, starts a new clause; not in
+                # a list of parties ("A Bélgica, os Países Baixos, a França", "Poland, Czechia, and Germany")
                 for p in _between(party_starts, s, e):
                     if p > s:
                         j = _COMMA_JOINER.search(folded, max(s, p - 24), p)
-                        if j and rules.is_word("joiner", j.group(1)):
+                        if j and rules.is_word("joiner", j.group(1)) and not self._listed_party(
+                                folded, s, j.start(), party_spans, rules):
                             cuts.append(j.start(1))
                 cuts = sorted(set(x if x >= s else s for x in cuts))
                 bounds = [*cuts, e]
@@ -226,6 +229,17 @@ class Extractor:
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
             self._structure(cl, folded, rules)
         return out
+
+    @staticmethod
+    def _listed_party(folded: str, floor: int, comma: int, party_spans: dict[int, int], rules: Rules) -> bool:
+        """Whether the comma at ``comma`` follows a party that is not an addressee ("A Bélgica, os Países Baixos,
+        ..."): the comma continues a list of parties, it does not start a clause."""
+        before = folded[floor:comma].rstrip(" \"'")
+        start = party_spans.get(floor + len(before))
+        if start is None:
+            return False
+        prev = [w for w in _words(folded[max(floor, start - 32):start])[-2:] if not rules.is_word("joiner", w)]
+        return not (prev and rules.is_word("addressee", prev[-1]))
 
     def _structure(self, cl: _Clause, folded: str, rules: Rules) -> None:
         """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
