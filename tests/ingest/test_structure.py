@@ -437,3 +437,20 @@ def test_a_request_for_aid_from_a_party_is_no_gift(extractor: Extractor) -> None
 def test_a_comma_and_an_article_or_joiner_inside_a_list_of_parties_keep_the_list(extractor: Extractor, text: str,
                                                                                   lang: str, donors: set) -> None:
     assert {p.donor for p in extractor.extract(text, lang).pledges} == donors
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Як поінформували в уряді Норвегії, ракети запускатимуть з установок, які погодилася передати Україні Швеція.",
+     "uk"),
+    ("As Norway's government said, the missiles will be fired from launchers, which Sweden agreed to give to Ukraine.",
+     "en"),
+])
+def test_a_relative_clause_on_a_thing_has_its_own_subject_and_object(extractor: Extractor, text: str,
+                                                                     lang: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", "SE", None, "committed", None)}
+
+
+def test_the_subject_after_the_verb_is_not_across_a_comma(extractor: Extractor) -> None:
+    text = ("Krievijai gatavojot jaunu uzbrukumu Ukrainai, Latvija ir viena no pirmajām, kas atsaukusies ukraiņu "
+            "lūgumam pēc papildu ieroču sūtījumiem.")
+    assert not extractor.extract(text, "lv").pledges

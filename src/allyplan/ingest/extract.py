@@ -447,6 +447,8 @@ class _Run:
             around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi
                       and not any(it.start <= c.start <= it.end + 2 for it in cl.items)
                       and (k == 0 or status_cues[k - 1].start > c.start or c.start >= cue.start)]
+            if k == 0 and not around:
+                around = self._antecedent(cl)  # "з установок, які погодилася передати Україні Швеція"
             # a refusal before it ("nie przekaże broni, zapowiedział premier"), or aid that is only humanitarian
             limited = any(c.cls != "refusal" or c.start < cue.start for c in stance)
             if cue in used and not limited:
@@ -611,6 +613,15 @@ class _Run:
         if listed:  # "the countries that will send arms: Poland, Czechia, Romania, ..."
             return _Actor(listed, "explicit", "the list of parties after the colon that follows the cue")
         group = self._group_before(cl, cue.start, blocked_ok=True)
+        rel = self._relative_start(cl, cue)
+        if group is not None and rel is not None and not any(m.start >= rel for m in cl.parties if m.end <= cue.start):
+            # "з установок, які погодилася передати Україні Швеція": a relative clause on a thing has its own
+            # subject; the parties before it do not act in it
+            subject = self._subject_after(cl, cue)
+            if subject is not None:
+                subject.via = "the subject just after the verb of a relative clause"
+                return subject
+            group = None
         if group == []:
             return None  # an organisation acts (NATO's Secretary General): no donor
         if group:
@@ -665,6 +676,31 @@ class _Run:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
         return None
 
+    def _antecedent(self, cl: _Clause) -> list[Cue]:
+        """The aid or equipment a relative clause hangs on ("launchers, which Sweden agreed to give"): the clause
+        starts with a relative word after a comma, and the noun ends just before the comma."""
+        words = _words(self.folded[cl.start:cl.end])[:1]
+        comma = self.folded.rfind(",", cl.s_start, cl.start + 1)
+        if cl.start == cl.s_start or not words or not self.rules.is_word("relative", words[0]) or comma < 0 \
+                or _words(self.folded[comma:cl.start]):
+            return []
+        return [c for clause in self.sentence_clauses.get(cl.sentence, []) for c in clause.cues
+                if c.cls in ("aid", "equipment") and c.end <= comma and len(_words(self.folded[c.end:comma])) == 0]
+
+    def _relative_start(self, cl: _Clause, cue: Cue) -> int | None:
+        """Where the relative clause that holds ``cue`` starts (", which", ", які"), where it hangs on a thing, not
+        on a party (", Germany, which ..." is the party's own clause)."""
+        comma = self.folded.rfind(",", cl.start, cue.start)
+        if comma < 0:
+            return None
+        words = _words(self.folded[comma:cue.start])
+        if not words or not self.rules.is_word("relative", words[0]):
+            return None
+        before = self.folded[cl.start:comma].rstrip(" \"'")
+        if any(m.end == cl.start + len(before) for m in cl.parties):
+            return None
+        return comma
+
     def _subject_after(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The subject after the verb ("Zudem lieferte Kanada ...", "передала Україні Латвія"): the first party just
         after the cue (after its first word: German cues run over their subject) that no preposition makes an
@@ -672,8 +708,12 @@ class _Run:
         first_end = cue.start + len(cue.text.split(" ")[0])
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after[:1]:
-            gap = _words(self.folded[first_end:m.start]) if m.start < cue.end else _words(self.folded[cue.end:m.start])
-            prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w)]
+            lo = first_end if m.start < cue.end else cue.end
+            gap = _words(self.folded[lo:m.start])
+            # the recipient named between them, in one phrase, is no preposition ("передати Україні Швеція")
+            named = [] if re.search(r"[,;:]", self.folded[lo:m.start]) else _words(" ".join(
+                self.folded[p.start:p.end] for p in cl.parties if lo <= p.start and p.end <= m.start))
+            prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w) and w not in named]
             if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])) and not self._comitative(
                     m, cl.start):
                 codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
