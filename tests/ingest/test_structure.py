@@ -454,3 +454,17 @@ def test_the_subject_after_the_verb_is_not_across_a_comma(extractor: Extractor) 
     text = ("Krievijai gatavojot jaunu uzbrukumu Ukrainai, Latvija ir viena no pirmajām, kas atsaukusies ukraiņu "
             "lūgumam pēc papildu ieroču sūtījumiem.")
     assert not extractor.extract(text, "lv").pledges
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Austria (not a NATO member) will not send weapons to Ukraine.", "en"),
+    ("Ausztria – amely nem tagja a NATO-nak – nem küld fegyvereket az ukránoknak.", "hu"),
+])
+def test_a_parenthesis_between_the_subject_and_its_verb_is_skipped(extractor: Extractor, text: str,
+                                                                   lang: str) -> None:
+    assert records(extractor, text, lang) == {("policy", "AT", "non-lethal-only")}
+
+
+def test_a_negation_in_a_parenthesis_does_not_negate_the_verb_after_it(extractor: Extractor) -> None:
+    text = "Ausztria – amely nem tagja a NATO-nak sem – nem küld fegyvereket az ukránoknak."
+    assert records(extractor, text, "hu") == {("policy", "AT", "non-lethal-only")}

@@ -64,6 +64,8 @@ _COMMA_JOINER = re.compile(r",\s+(\w+)\s+(?:\w+'?\s*)?$")
 #: Humanitarian aid in the coalition's languages (a stem each).
 _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|хуманит|insani|refugee|réfugié|flüchtling|uchodźc|"
                            r"біженц|rifugiat|refugiad|vluchteling")
+#: A parenthesis: in brackets, or between two dashes set off by spaces.
+_ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -878,7 +880,10 @@ class _Run:
         return list(got) if got is not None else None
 
     def _find_group(self, cl: _Clause, pos: int, blocked_ok: bool) -> list[str] | None:
-        cands = [m for m in cl.parties if m.end <= pos]
+        # a parenthesis between the subject and its verb is no part of the clause ("Austria (not a NATO member)
+        # will not send", "Ausztria – amely nem tagja a NATO-nak sem – nem küldhet")
+        aside = [(cl.start + m.start(), cl.start + m.end()) for m in _ASIDE.finditer(self.text[cl.start:pos])]
+        cands = [m for m in cl.parties if m.end <= pos and not any(a <= m.start < b for a, b in aside)]
         group: list[Mention] = []
         demoted: list[Mention] = []
         for m in reversed(cands):
@@ -951,7 +956,10 @@ class _Run:
         if cue.cls in _PLEDGE_CUES and nxt and self.rules.is_word("only", nxt[0]):
             return False  # "non ha spedito solo ... ma anche": not only, but also
         for c in cl.cues:
-            if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2:
+            # a negation across a comma, a dash or a bracket is another phrase's ("– amely nem tagja ... sem – nem
+            # küldhet")
+            if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2 \
+                    and not re.search(r"[,;:()–—]|\s-\s", self.text[c.end:cue.start]):
                 if any(self.rules.is_word("only", w) for w in _words(self.folded[c.end:cue.start])):
                     continue  # "not only sent"
                 if cue.cls == "refusal" and self.rules.patterns["refusal"].match(self.folded, c.start):
