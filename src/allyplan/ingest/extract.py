@@ -349,6 +349,7 @@ class _Run:
         self.records: list[Record] = []
         self.sentence_clauses: dict[int, list[_Clause]] = {}
         self._groups: dict[tuple[int, int, bool], list[str] | None] = {}
+        self._asides: dict[int, list[tuple[int, int]]] = {}  # a clause's parentheses, by its start
         self.excluded = ADVERSARIES | {ex.recipient}
 
     # -- one clause ---------------------------------------------------------------------------------------------
@@ -882,8 +883,11 @@ class _Run:
     def _find_group(self, cl: _Clause, pos: int, blocked_ok: bool) -> list[str] | None:
         # a parenthesis between the subject and its verb is no part of the clause ("Austria (not a NATO member)
         # will not send", "Ausztria – amely nem tagja a NATO-nak sem – nem küldhet")
-        aside = [(cl.start + m.start(), cl.start + m.end()) for m in _ASIDE.finditer(self.text[cl.start:pos])]
-        cands = [m for m in cl.parties if m.end <= pos and not any(a <= m.start < b for a, b in aside)]
+        aside = self._asides.get(cl.start)
+        if aside is None:
+            aside = self._asides[cl.start] = [(x.start(), x.end())
+                                              for x in _ASIDE.finditer(self.text, cl.start, cl.end)]
+        cands = [m for m in cl.parties if m.end <= pos and not any(a <= m.start < b <= pos for a, b in aside)]
         group: list[Mention] = []
         demoted: list[Mention] = []
         for m in reversed(cands):
