@@ -24,8 +24,13 @@ clause:
 Phrase structure refines each clause first (:meth:`Extractor._structure`, :meth:`Extractor._parts`): parties compared
 with ("unlike A and B, ...") do not act, components and likened items are not given, a system's parts are its
 launcher and interceptor. A passive cue's agent and a list after its colon are its donors; a hypothetical is nobody's
-pledge; a hedge bears on its nearest verb. Every record carries ``explain``: its cue, the donor's attachment and the
-rule (``allyplan ingest --explain``).
+pledge; a hedge bears on its nearest verb. Parties named "together with" are co-donors; a parenthesis between a
+subject and its verb is skipped; a relative clause on a thing ("launchers, which Sweden agreed to give") has its own
+subject and its antecedent as object; a gift named with its source ("the gift from Norway of two NASAMS",
+"Germany's delivery") gives its item; a negated commitment ("dass Deutschland Taurus nicht liefern wird") is a
+refusal of what it names, before or after its verb; equipment the catalog lacks, listed with named items, is an
+item-less pledge beside them. Every record carries ``explain``: its cue, the donor's attachment and the rule
+(``allyplan ingest --explain``).
 
 Records are then merged (:func:`_merged`) to one per donor and item (a delivery and a new pledge apart) and one per
 party and stance; a list of donors with items listed apart becomes one item-less pledge per donor (:func:`_unpaired`).
