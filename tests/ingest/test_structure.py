@@ -468,3 +468,17 @@ def test_a_parenthesis_between_the_subject_and_its_verb_is_skipped(extractor: Ex
 def test_a_negation_in_a_parenthesis_does_not_negate_the_verb_after_it(extractor: Extractor) -> None:
     text = "Ausztria – amely nem tagja a NATO-nak sem – nem küld fegyvereket az ukránoknak."
     assert records(extractor, text, "hu") == {("policy", "AT", "non-lethal-only")}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Deutschland und Großbritannien lieferten der Ukraine 18 Leopard-2-Panzer und 14 Panzer vom Typ Challenger 2.",
+     "de", {("pledge", "DE", "leopard-2a4", "delivered", 18.0), ("pledge", "GB", None, "delivered", 14.0)}),
+    ("Germany and Poland delivered 18 Leopard 2 tanks and 14 PzH 2000 howitzers to Ukraine.", "en",
+     {("pledge", "DE", "leopard-2a4", "delivered", 18.0), ("pledge", "PL", "pzh-2000", "delivered", 14.0)}),
+    # one count for two donors is their joint pledge, not a pairing
+    ("Denmark and the Netherlands will donate 14 Leopard 2 tanks.", "en",
+     {("pledge", c, "leopard-2a4", "committed", 14.0) for c in ("DK", "NL")}),
+])
+def test_as_many_counted_objects_as_donors_pair_in_order(extractor: Extractor, text: str, lang: str,
+                                                         want: set) -> None:
+    assert records(extractor, text, lang) == want

@@ -517,17 +517,46 @@ class _Run:
                     nxt is not None and self._listed(cl, c.end, nxt)):
                 nouns.append(c)
                 chain.append((c.start, c.end))
-        if not nouns:
+        if self._respective(cl, cue, actor, served, nouns, status, reannounced) or not nouns:
             return
-        qty: float | None = None
-        if len(actor.codes) == 1 and len(nouns) == 1:
-            n = next((n for n in reversed(self._numbers_in(cue.end, nouns[0].start)) if not (
-                n.money or n.year or n.percent or n.ordinal)), None)
-            if n is not None and len(_words(self.folded[n.end:nouns[0].start])) <= 2 and not re.search(
-                    r"[,;:()]", self.folded[n.end:nouns[0].start]):
-                qty = n.value
+        qty = self._noun_count(cue, nouns[0]) if len(actor.codes) == 1 and len(nouns) == 1 else None
         self._pledges(cl, actor, None, status, reannounced, quantity=qty, specific=True,
                       explain=_explained(cue, actor, "equipment the catalog lacks, listed beside named items"))
+
+    def _noun_count(self, cue: Cue, noun: Cue) -> float | None:
+        """The count just before ``noun`` (at most two words before it, in one phrase), after ``cue``."""
+        n = next((n for n in reversed(self._numbers_in(cue.end, noun.start)) if not (
+            n.money or n.year or n.percent or n.ordinal)), None)
+        if n is not None and len(_words(self.folded[n.end:noun.start])) <= 2 and not re.search(
+                r"[,;:()]", self.folded[n.end:noun.start]):
+            return n.value
+        return None
+
+    def _respective(self, cl: _Clause, cue: Cue, actor: _Actor, served: list[_Item], nouns: list[Cue], status: str,
+                    reannounced: bool) -> bool:
+        """"Deutschland und Großbritannien lieferten 18 Leopard-2-Panzer und 14 Panzer vom Typ Challenger 2": as many
+        counted objects as donors, in one list after their verb, pair in order (each donor its own object and
+        count). Returns whether it paired them."""
+        k = len(actor.codes)
+        if k < 2 or actor.how != "explicit" or not actor.via.startswith("the subject"):
+            return False
+        made = [r for r in self.records if isinstance(r, Pledge) and r.start == cl.s_start and r.item is not None
+                and r.explain is not None and r.explain.get("cue_start") == cue.start and r.donor in actor.codes]
+        objects: list[tuple[int, str | None, float | None]] = []
+        for it in served:
+            qty = next((r.quantity for r in made if r.item == it.id), None)
+            if it.id not in {o[1] for o in objects}:
+                objects.append((it.start, it.id, qty))
+        objects += [(c.start, None, self._noun_count(cue, c)) for c in nouns]
+        objects.sort()
+        if len(objects) != k or any(q is None for _, _, q in objects):
+            return False
+        self.records = [r for r in self.records if not any(r is m for m in made)]
+        for code, (_, item, qty) in zip(actor.codes, objects, strict=True):
+            one = _Actor([code], actor.how, actor.via + "; paired in order with its own count", actor.origin)
+            self._pledges(cl, one, item, status, reannounced, quantity=qty, specific=item is None,
+                          explain=_explained(cue, one, "as many counted objects as donors: paired in order"))
+        return True
 
     def _listed(self, cl: _Clause, a: int, b: int) -> bool:
         """Whether ``[a, b)`` joins two members of one list: a comma or a joiner, a few words, no party."""
