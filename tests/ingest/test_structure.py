@@ -5,6 +5,8 @@ continued refusals and support, second pledges in one sentence, reported speech 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from allyplan.ingest import Extractor
 
@@ -482,3 +484,25 @@ def test_a_negation_in_a_parenthesis_does_not_negate_the_verb_after_it(extractor
 def test_as_many_counted_objects_as_donors_pair_in_order(extractor: Extractor, text: str, lang: str,
                                                          want: set) -> None:
     assert records(extractor, text, lang) == want
+
+
+_DONORS = ["Germany", "Norway", "Denmark", "Poland", "Canada", "Sweden", "the Netherlands", "Finland"]
+_ITEMS = [("Leopard 2 tanks", "leopard-2a4"), ("PzH 2000 howitzers", "pzh-2000"), ("NASAMS systems", "nasams"),
+          ("Caesar howitzers", "caesar")]
+_ASIDE_WORDS = st.lists(st.sampled_from(["zorbl", "quix", "vantu", "melk", "orra", "plin"]), min_size=1, max_size=5)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_DONORS), st.sampled_from(_DONORS), st.sampled_from(_ITEMS), st.integers(2, 99),
+       _ASIDE_WORDS, st.booleans())
+def test_a_parenthesis_or_a_co_donor_never_changes_who_gives_what(extractor: Extractor, a: str, b: str,
+                                                                  item: tuple[str, str], n: int, aside: list[str],
+                                                                  dashes: bool) -> None:
+    plain = records(extractor, f"{a} will send {n} {item[0]} to Ukraine.", "en")
+    words = " ".join(aside)
+    inserted = f"– {words} –" if dashes else f"({words})"
+    assert records(extractor, f"{a} {inserted} will send {n} {item[0]} to Ukraine.", "en") == plain
+    code = next(iter(plain))[1]
+    together = records(extractor, f"{a} will send {n} {item[0]} to Ukraine together with {b}.", "en")
+    co = next(iter(records(extractor, f"{b} will send {n} {item[0]} to Ukraine.", "en")))[1]
+    assert together == {("pledge", c, item[1], "committed", float(n)) for c in {code, co}}
