@@ -5,6 +5,8 @@ continued refusals and support, second pledges in one sentence, reported speech 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from allyplan.ingest import Extractor
 
@@ -325,3 +327,182 @@ def test_a_ukrainian_passive_delivery_from_its_sources(extractor: Extractor) -> 
     text = "Повідомляється, що 437 генераторів уже доставлено від Європейського Союзу та Японії."
     assert {(r[1], r[2], r[3]) for r in records(extractor, text, "uk")} == {("EU", "generator", "delivered"),
                                                                            ("JP", "generator", "delivered")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Sammen med Holland donerer Danmark 14 Leopard 2-kampvogne til Ukraine.", "da"),
+    ("Together with the Netherlands, Denmark will donate 14 Leopard 2 tanks to Ukraine.", "en"),
+    ("Разом з Нідерландами Данія передасть Україні 14 танків Leopard 2.", "uk"),
+])
+def test_parties_named_together_with_before_the_subject_are_co_donors(extractor: Extractor, text: str,
+                                                                      lang: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", c, "leopard-2a4", "committed", 14.0) for c in ("DK", "NL")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Denmark will donate 30 Leopard 1 tanks together with Germany and the Netherlands.", "en"),
+    ("Danmark vil donere 30 Leopard 1-kampvogne sammen med Tyskland og Holland.", "da"),
+    ("Danemarca va dona 30 de tancuri Leopard 1 împreună cu Germania și Olanda.", "ro"),
+])
+def test_parties_named_together_with_after_the_verb_are_co_donors(extractor: Extractor, text: str,
+                                                                  lang: str) -> None:
+    got = records(extractor, text, lang)
+    assert got == {("pledge", c, "leopard-1a5", "committed", 30.0) for c in ("DK", "DE", "NL")}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Die Regierung teilte mit, dass Deutschland Taurus-Marschflugkörper nicht liefern wird.", "de",
+     ("DE", "excludes:taurus")),
+    ("Magyarország Patriot rendszert nem küld Ukrajnának.", "hu", ("HU", "excludes:patriot")),
+    ("Fegyvereket továbbra sem szállítunk Ukrajnának, mondta Magyarország miniszterelnöke.", "hu",
+     ("HU", "non-lethal-only")),
+])
+def test_a_refusal_of_the_object_before_its_verb(extractor: Extractor, text: str, lang: str, want: tuple) -> None:
+    assert records(extractor, text, lang) == {("policy", *want)}
+
+
+def test_a_refusal_does_not_reach_back_over_a_colon(extractor: Extractor) -> None:
+    text = ("Ciolacu nu crede că România ar trebui să dea sistemul de apărare Patriot Ucrainei: „Nu se impune "
+            "acest lucru”")
+    assert not any(r[0] == "policy" and r[2].startswith("excludes") for r in records(extractor, text, "ro"))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Germany will not only send Patriot but also IRIS-T.", "en"),
+    ("Deutschland wird nicht nur Patriot, sondern auch IRIS-T liefern.", "de"),
+])
+def test_not_only_is_no_refusal(extractor: Extractor, text: str, lang: str) -> None:
+    assert not extractor.extract(text, lang).policies
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The United States will buy two National Advanced Surface-to-Air Missile Systems (NASAMS) for Ukraine.", "en"),
+    ("USA vil kjøpe to Norwegian Advanced Surface to Air Missile System ( NASAMS ) til Ukraina.", "no"),
+])
+def test_a_count_before_the_long_name_counts_the_short_name_in_brackets(extractor: Extractor, text: str,
+                                                                        lang: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", "US", "nasams", "committed", 2.0)}
+
+
+@pytest.mark.parametrize(("text", "lang", "qty"), [
+    ("Danmark sender 21 bomberydningsrobotter til Ukraine som en del af en større donationspakke.", "da", 21.0),
+    ("Norway will give Ukraine 40 armoured ambulances as part of a new aid package.", "en", 40.0),
+    # a range after the recipient's name still says no one number
+    ("Norway will give Ukraine 5 or 6 vehicles as military aid.", "en", None),
+])
+def test_an_item_less_pledge_counts_its_verbs_object(extractor: Extractor, text: str, lang: str,
+                                                     qty: float | None) -> None:
+    [p] = extractor.extract(text, lang).pledges
+    assert (p.item, p.quantity) == (None, qty)
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Latvija nosūtīs Ukrainai pretgaisa aizsardzības raķetes “Stinger”, helikopterus, ložmetējus un munīciju.", "lv",
+     {("pledge", "LV", "stinger", "committed", None), ("pledge", "LV", None, "committed", None)}),
+    ("Italy will send a SAMP/T system and 400 armoured vehicles to Ukraine.", "en",
+     {("pledge", "IT", "samp-t", "committed", None), ("pledge", "IT", None, "committed", 400.0)}),
+    # the item's own noun, a modifier ("anti-chars") and the subject of another clause are no other equipment
+    ("Germany will send 14 Leopard 2 tanks to Ukraine.", "en", {("pledge", "DE", "leopard-2a4", "committed", 14.0)}),
+    ("La France a livré des missiles anti-chars Milan et des missiles Mistral.", "fr",
+     {("pledge", "FR", "mistral", "delivered", None)}),
+    ("O Canadá doou os howitzers M777 para a Ucrânia mais cedo e os barris de substituição são necessários.", "pt",
+     {("pledge", "CA", "m777", "delivered", None)}),
+])
+def test_equipment_the_catalog_lacks_listed_beside_items_is_an_item_less_pledge(extractor: Extractor, text: str,
+                                                                                lang: str, want: set) -> None:
+    assert records(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "donors"), [
+    ("Gaven fra Norge og USA på to Nasams-batterier til Ukraina hentes frem fra norske lagre.", "no", {"NO", "US"}),
+    ("Die Lieferung von zwei Patriot-Systemen aus Deutschland wird nächsten Monat erwartet.", "de", {"DE"}),
+    ("Le don de deux systèmes Patriot par l'Allemagne est attendu le mois prochain.", "fr", {"DE"}),
+])
+def test_a_gift_named_with_its_source_gives_its_item(extractor: Extractor, text: str, lang: str,
+                                                     donors: set[str]) -> None:
+    got = records(extractor, text, lang)
+    item = "nasams" if lang == "no" else "patriot"
+    assert got == {("pledge", d, item, "committed", 2.0) for d in donors}
+
+
+def test_a_request_for_aid_from_a_party_is_no_gift(extractor: Extractor) -> None:
+    assert not extractor.extract("Ukraine asked for more aid from Germany, including Patriot systems.", "en").records
+
+
+@pytest.mark.parametrize(("text", "lang", "donors"), [
+    ("A Bélgica, os Países Baixos, a França e a República Checa também anunciaram entregas de armas à Ucrânia.", "pt",
+     {"BE", "NL", "FR", "CZ"}),
+    ("Poland, the Czech Republic, and Germany will send tanks to Ukraine.", "en", {"PL", "CZ", "DE"}),
+    # a comma after an addressee still starts a new clause
+    ("Germany sent tanks to Poland, and Britain said it would send tanks too.", "en", {"DE", "GB"}),
+])
+def test_a_comma_and_an_article_or_joiner_inside_a_list_of_parties_keep_the_list(extractor: Extractor, text: str,
+                                                                                  lang: str, donors: set) -> None:
+    assert {p.donor for p in extractor.extract(text, lang).pledges} == donors
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Як поінформували в уряді Норвегії, ракети запускатимуть з установок, які погодилася передати Україні Швеція.",
+     "uk"),
+    ("As Norway's government said, the missiles will be fired from launchers, which Sweden agreed to give to Ukraine.",
+     "en"),
+])
+def test_a_relative_clause_on_a_thing_has_its_own_subject_and_object(extractor: Extractor, text: str,
+                                                                     lang: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", "SE", None, "committed", None)}
+
+
+def test_the_subject_after_the_verb_is_not_across_a_comma(extractor: Extractor) -> None:
+    text = ("Krievijai gatavojot jaunu uzbrukumu Ukrainai, Latvija ir viena no pirmajām, kas atsaukusies ukraiņu "
+            "lūgumam pēc papildu ieroču sūtījumiem.")
+    assert not extractor.extract(text, "lv").pledges
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Austria (not a NATO member) will not send weapons to Ukraine.", "en"),
+    ("Ausztria – amely nem tagja a NATO-nak – nem küld fegyvereket az ukránoknak.", "hu"),
+])
+def test_a_parenthesis_between_the_subject_and_its_verb_is_skipped(extractor: Extractor, text: str,
+                                                                   lang: str) -> None:
+    assert records(extractor, text, lang) == {("policy", "AT", "non-lethal-only")}
+
+
+def test_a_negation_in_a_parenthesis_does_not_negate_the_verb_after_it(extractor: Extractor) -> None:
+    text = "Ausztria – amely nem tagja a NATO-nak sem – nem küld fegyvereket az ukránoknak."
+    assert records(extractor, text, "hu") == {("policy", "AT", "non-lethal-only")}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Deutschland und Großbritannien lieferten der Ukraine 18 Leopard-2-Panzer und 14 Panzer vom Typ Challenger 2.",
+     "de", {("pledge", "DE", "leopard-2a4", "delivered", 18.0), ("pledge", "GB", None, "delivered", 14.0)}),
+    ("Germany and Poland delivered 18 Leopard 2 tanks and 14 PzH 2000 howitzers to Ukraine.", "en",
+     {("pledge", "DE", "leopard-2a4", "delivered", 18.0), ("pledge", "PL", "pzh-2000", "delivered", 14.0)}),
+    # one count for two donors is their joint pledge, not a pairing
+    ("Denmark and the Netherlands will donate 14 Leopard 2 tanks.", "en",
+     {("pledge", c, "leopard-2a4", "committed", 14.0) for c in ("DK", "NL")}),
+])
+def test_as_many_counted_objects_as_donors_pair_in_order(extractor: Extractor, text: str, lang: str,
+                                                         want: set) -> None:
+    assert records(extractor, text, lang) == want
+
+
+_DONORS = ["Germany", "Norway", "Denmark", "Poland", "Canada", "Sweden", "the Netherlands", "Finland"]
+_ITEMS = [("Leopard 2 tanks", "leopard-2a4"), ("PzH 2000 howitzers", "pzh-2000"), ("NASAMS systems", "nasams"),
+          ("Caesar howitzers", "caesar")]
+_ASIDE_WORDS = st.lists(st.sampled_from(["zorbl", "quix", "vantu", "melk", "orra", "plin"]), min_size=1, max_size=5)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_DONORS), st.sampled_from(_DONORS), st.sampled_from(_ITEMS), st.integers(2, 99),
+       _ASIDE_WORDS, st.booleans())
+def test_a_parenthesis_or_a_co_donor_never_changes_who_gives_what(extractor: Extractor, a: str, b: str,
+                                                                  item: tuple[str, str], n: int, aside: list[str],
+                                                                  dashes: bool) -> None:
+    plain = records(extractor, f"{a} will send {n} {item[0]} to Ukraine.", "en")
+    words = " ".join(aside)
+    inserted = f"– {words} –" if dashes else f"({words})"
+    assert records(extractor, f"{a} {inserted} will send {n} {item[0]} to Ukraine.", "en") == plain
+    code = next(iter(plain))[1]
+    together = records(extractor, f"{a} will send {n} {item[0]} to Ukraine together with {b}.", "en")
+    co = next(iter(records(extractor, f"{b} will send {n} {item[0]} to Ukraine.", "en")))[1]
+    assert together == {("pledge", c, item[1], "committed", float(n)) for c in {code, co}}

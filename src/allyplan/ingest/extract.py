@@ -24,8 +24,13 @@ clause:
 Phrase structure refines each clause first (:meth:`Extractor._structure`, :meth:`Extractor._parts`): parties compared
 with ("unlike A and B, ...") do not act, components and likened items are not given, a system's parts are its
 launcher and interceptor. A passive cue's agent and a list after its colon are its donors; a hypothetical is nobody's
-pledge; a hedge bears on its nearest verb. Every record carries ``explain``: its cue, the donor's attachment and the
-rule (``allyplan ingest --explain``).
+pledge; a hedge bears on its nearest verb. Parties named "together with" are co-donors; a parenthesis between a
+subject and its verb is skipped; a relative clause on a thing ("launchers, which Sweden agreed to give") has its own
+subject and its antecedent as object; a gift named with its source ("the gift from Norway of two NASAMS",
+"Germany's delivery") gives its item; a negated commitment ("dass Deutschland Taurus nicht liefern wird") is a
+refusal of what it names, before or after its verb; equipment the catalog lacks, listed with named items, is an
+item-less pledge beside them. Every record carries ``explain``: its cue, the donor's attachment and the rule
+(``allyplan ingest --explain``).
 
 Records are then merged (:func:`_merged`) to one per donor and item (a delivery and a new pledge apart) and one per
 party and stance; a list of donors with items listed apart becomes one item-less pledge per donor (:func:`_unpaired`).
@@ -64,6 +69,8 @@ _COMMA_JOINER = re.compile(r",\s+(\w+)\s+(?:\w+'?\s*)?$")
 #: Humanitarian aid in the coalition's languages (a stem each).
 _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|хуманит|insani|refugee|réfugié|flüchtling|uchodźc|"
                            r"біженц|rifugiat|refugiad|vluchteling")
+#: A parenthesis: in brackets, or between two dashes set off by spaces.
+_ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -182,6 +189,7 @@ class Extractor:
         n = 0
         breaks = [c.start for c in cues if c.cls == "clause_break"]
         party_starts = [m.start for m in mentions if not m.is_item]
+        party_spans = {m.end: m.start for m in mentions if not m.is_item}
         for a, b in spans:
             for s, e, _ in sentences(text, a, b):
                 cuts = [s]
@@ -189,11 +197,13 @@ class Extractor:
                     if b_at > s and folded[s:b_at].rstrip()[-1:] in (",", ";", "—", "(", ":"):
                         cuts.append(b_at)
                 cuts.extend(s + m.start() + 1 for m in re.finditer(r";", folded[s:e]))
-                # ", and Germany said ...": a list joiner after a comma, before a party, starts a new clause
+                # ", and Germany said ...": a list joiner after a comma, before a party, starts a new clause; not in
+                # a list of parties ("A Bélgica, os Países Baixos, a França", "Poland, Czechia, and Germany")
                 for p in _between(party_starts, s, e):
                     if p > s:
                         j = _COMMA_JOINER.search(folded, max(s, p - 24), p)
-                        if j and rules.is_word("joiner", j.group(1)):
+                        if j and rules.is_word("joiner", j.group(1)) and not self._listed_party(
+                                folded, s, j.start(), party_spans, rules):
                             cuts.append(j.start(1))
                 cuts = sorted(set(x if x >= s else s for x in cuts))
                 bounds = [*cuts, e]
@@ -226,6 +236,17 @@ class Extractor:
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
             self._structure(cl, folded, rules)
         return out
+
+    @staticmethod
+    def _listed_party(folded: str, floor: int, comma: int, party_spans: dict[int, int], rules: Rules) -> bool:
+        """Whether the comma at ``comma`` follows a party that is not an addressee ("A Bélgica, os Países Baixos,
+        ..."): the comma continues a list of parties, it does not start a clause."""
+        before = folded[floor:comma].rstrip(" \"'")
+        start = party_spans.get(floor + len(before))
+        if start is None:
+            return False
+        prev = [w for w in _words(folded[max(floor, start - 32):start])[-2:] if not rules.is_word("joiner", w)]
+        return not (prev and rules.is_word("addressee", prev[-1]))
 
     def _structure(self, cl: _Clause, folded: str, rules: Rules) -> None:
         """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
@@ -333,6 +354,7 @@ class _Run:
         self.records: list[Record] = []
         self.sentence_clauses: dict[int, list[_Clause]] = {}
         self._groups: dict[tuple[int, int, bool], list[str] | None] = {}
+        self._asides: dict[int, list[tuple[int, int]]] = {}  # a clause's parentheses, by its start
         self.excluded = ADVERSARIES | {ex.recipient}
 
     # -- one clause ---------------------------------------------------------------------------------------------
@@ -346,7 +368,8 @@ class _Run:
         marks = [c for c in cl.cues if c.cls == "reannounced"]
         # "first announced in January" marks a re-announcement; its verb is not the pledge's status
         live = [c for c in cl.cues if not self._negated(c, cl)
-                and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))]
+                and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
+                and not (c.cls == "refusal" and self._not_only(c))]
         # "auch wenn die USA ATACMS liefern sollten", "even if ...": what a hypothetical says is nobody's pledge
         ifs = [c.start for c in live if c.cls == "hypothetical"]
         if ifs:
@@ -358,7 +381,13 @@ class _Run:
         for it in cl.items:
             cue = self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
-            if cue is None:
+            gift = self._gift_sources(cl, cl.end) if cue is None else []
+            if cue is None and gift and not any(c.cls in ("demand", "refusal") for c in live):
+                # "Gaven fra Norge og USA på to Nasams-batterier ...": a gift named with its source gives the item
+                actor = _Actor(gift, "explicit", "the source of the aid noun ('the gift from Norway')", cl.sentence)
+                status = self.context.status if self.context is not None and set(self.context.actor.codes) & set(
+                    gift) and cl.sentence - self.context.sentence <= 3 else "committed"
+            elif cue is None:
                 if any(c.cls in ("demand",) for c in live):
                     continue
                 if self.context is None:
@@ -405,6 +434,7 @@ class _Run:
             self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
                           currency=currency, background=cue is not None and self._background(cue, cl),
                           explain=_explained(cue, actor, "the item's status cue" if cue else
+                                             "a gift named with its source" if gift else
                                              "an item listed after a pledge (its donor and status)"))
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
@@ -425,8 +455,12 @@ class _Run:
             around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi
                       and not any(it.start <= c.start <= it.end + 2 for it in cl.items)
                       and (k == 0 or status_cues[k - 1].start > c.start or c.start >= cue.start)]
+            if k == 0 and not around:
+                around = self._antecedent(cl)  # "з установок, які погодилася передати Україні Швеція"
             # a refusal before it ("nie przekaże broni, zapowiedział premier"), or aid that is only humanitarian
             limited = any(c.cls != "refusal" or c.start < cue.start for c in stance)
+            if cue in used and not limited:
+                self._beside_items(cl, cue, hi, actor, status, reannounced, live)
             if cue in used or limited or any(lo <= it.start < hi for it in cl.items):
                 continue
             if self._elliptic(cl, cue, lo, hi, actor, status, reannounced):
@@ -442,7 +476,7 @@ class _Run:
                 continue
             value, currency = (money[0].value, money[0].money) if len(money) == 1 and len(actor.codes) == 1 else (
                 None, None)
-            count = self._count(cl, lo, hi) if len(actor.codes) == 1 else None
+            count = self._count(cl, lo, hi, cue) if len(actor.codes) == 1 else None
             made = self._pledges(cl, actor, None, status, reannounced, quantity=count, value=value, currency=currency,
                                  specific=any(c.cls == "equipment" for c in around) or value is not None
                                  or count is not None,
@@ -453,10 +487,90 @@ class _Run:
         if not status_cues and not cl.items:
             self._sourced(cl, live)
         self._future_count(cl, live, reannounced)
-        self._policies(cl, live)
+        # "Deutschland wird Taurus nicht liefern", "Suomi ei luovuta Hornet-hävittäjiä": a negated commitment verb
+        denied = [c for c in cl.cues if c.cls == "committed" and c not in live and self._negated(c, cl)
+                  and not (ifs and c.start >= ifs[0])]
+        self._policies(cl, live, denied)
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _beside_items(self, cl: _Clause, cue: Cue, hi: int, actor: _Actor, status: str, reannounced: bool,
+                      live: list[Cue]) -> None:
+        """Equipment the catalog lacks listed beside named items ("raķetes Stinger, helikopterus, ložmetējus",
+        "a SAMP/T system and 400 armoured vehicles"): one item-less pledge beside the named ones, counted where one
+        number counts it."""
+        served = [it for it in cl.items if cue.end <= it.start < hi]
+        if not served:
+            return
+        cands = [c for c in live if c.cls in ("equipment", "component") and cue.end <= c.start < hi
+                 and not any(self._touches(it.start, it.end, c) for it in cl.items)
+                 and not self.folded[max(0, c.start - 5):c.start].endswith("anti ")]  # "anti-chars": a modifier
+        # only nouns coordinated with the items, in one list with them ("..., helikopterus, ložmetējus"), not the
+        # subject of another clause ("... mais cedo e os barris ... são necessários")
+        nouns: list[Cue] = []
+        chain = sorted([(it.start, it.end) for it in served])
+        for c in sorted(cands, key=lambda c: c.start):
+            prev = max((b for a, b in chain if b <= c.start), default=None)
+            nxt = min((a for a, b in chain if a >= c.end), default=None)
+            if (prev is not None and self._listed(cl, prev, c.start)) or (
+                    nxt is not None and self._listed(cl, c.end, nxt)):
+                nouns.append(c)
+                chain.append((c.start, c.end))
+        if self._respective(cl, cue, actor, served, nouns, status, reannounced) or not nouns:
+            return
+        qty = self._noun_count(cue, nouns[0]) if len(actor.codes) == 1 and len(nouns) == 1 else None
+        self._pledges(cl, actor, None, status, reannounced, quantity=qty, specific=True,
+                      explain=_explained(cue, actor, "equipment the catalog lacks, listed beside named items"))
+
+    def _noun_count(self, cue: Cue, noun: Cue) -> float | None:
+        """The count just before ``noun`` (at most two words before it, in one phrase), after ``cue``."""
+        n = next((n for n in reversed(self._numbers_in(cue.end, noun.start)) if not (
+            n.money or n.year or n.percent or n.ordinal)), None)
+        if n is not None and len(_words(self.folded[n.end:noun.start])) <= 2 and not re.search(
+                r"[,;:()]", self.folded[n.end:noun.start]):
+            return n.value
+        return None
+
+    def _respective(self, cl: _Clause, cue: Cue, actor: _Actor, served: list[_Item], nouns: list[Cue], status: str,
+                    reannounced: bool) -> bool:
+        """"Deutschland und Großbritannien lieferten 18 Leopard-2-Panzer und 14 Panzer vom Typ Challenger 2": as many
+        counted objects as donors, in one list after their verb, pair in order (each donor its own object and
+        count). Returns whether it paired them."""
+        k = len(actor.codes)
+        if k < 2 or actor.how != "explicit" or not actor.via.startswith("the subject"):
+            return False
+        made = [r for r in self.records if isinstance(r, Pledge) and r.start == cl.s_start and r.item is not None
+                and r.explain is not None and r.explain.get("cue_start") == cue.start and r.donor in actor.codes]
+        objects: list[tuple[int, str | None, float | None]] = []
+        for it in served:
+            qty = next((r.quantity for r in made if r.item == it.id), None)
+            if it.id not in {o[1] for o in objects}:
+                objects.append((it.start, it.id, qty))
+        objects += [(c.start, None, self._noun_count(cue, c)) for c in nouns]
+        objects.sort()
+        if len(objects) != k or any(q is None for _, _, q in objects):
+            return False
+        self.records = [r for r in self.records if not any(r is m for m in made)]
+        for code, (_, item, qty) in zip(actor.codes, objects, strict=True):
+            one = _Actor([code], actor.how, actor.via + "; paired in order with its own count", actor.origin)
+            self._pledges(cl, one, item, status, reannounced, quantity=qty, specific=item is None,
+                          explain=_explained(cue, one, "as many counted objects as donors: paired in order"))
+        return True
+
+    def _listed(self, cl: _Clause, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` joins two members of one list: a comma or a joiner, a few words, no party."""
+        gap = self.folded[a:b]
+        words = _words(gap)
+        return len(words) <= 5 and not re.search(r"[;:()]", gap) and not any(
+            a <= m.start < b for m in cl.parties) and (
+            "," in gap or any(self.rules.is_word("joiner", w) for w in words))
+
+    def _touches(self, a: int, b: int, c: Cue) -> bool:
+        """Whether cue ``c`` is the head noun of the phrase ``[a, b)`` ("Leopard 2 tanks", "raķetes Stinger"): at
+        most two words between them and no punctuation."""
+        gap = self.folded[b:c.start] if c.start >= b else self.folded[c.end:a]
+        return (c.start < b and c.end > a) or (len(_words(gap)) <= 2 and not re.search(r"[,;:()]", gap))
 
     def _future_count(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
         """"Dostarczyliśmy już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych", "... has delivered
@@ -536,16 +650,42 @@ class _Run:
         if listed:  # "the countries that will send arms: Poland, Czechia, Romania, ..."
             return _Actor(listed, "explicit", "the list of parties after the colon that follows the cue")
         group = self._group_before(cl, cue.start, blocked_ok=True)
+        rel = self._relative_start(cl, cue)
+        if group is not None and rel is not None and not any(m.start >= rel for m in cl.parties if m.end <= cue.start):
+            # "з установок, які погодилася передати Україні Швеція": a relative clause on a thing has its own
+            # subject; the parties before it do not act in it
+            subject = self._subject_after(cl, cue)
+            if subject is not None:
+                subject.via = "the subject just after the verb of a relative clause"
+                return subject
+            group = None
         if group == []:
             return None  # an organisation acts (NATO's Secretary General): no donor
         if group:
-            # a co-donor inside a German verb frame: "Norwegen wird gemeinsam mit Deutschland ... finanzieren"
+            via = "the subject: the parties just before the cue"
+            before = [m for m in cl.parties if m.end <= cue.start and m.code in group]
+            if before and all(self._comitative(m, cl.start) or (i and self._joined(before[i - 1], m))
+                              for i, m in enumerate(before)):
+                # "Sammen med Holland donerer Danmark ...": the parties "together with" are co-donors, the subject
+                # comes after the verb
+                subject = self._subject_after(cl, cue)
+                if subject is not None:
+                    group = [*subject.codes, *(c for c in group if c not in subject.codes)]
+                    via = "the subject just after the verb, with the co-donors named 'together with' before it"
+            # co-donors after the cue: "Norwegen wird gemeinsam mit Deutschland ... finanzieren", "Danmark har
+            # doneret Leopard 1 sammen med Tyskland og Holland"
+            last: Mention | None = None
             for m in cl.parties:
-                prev = self._prev_words(m.start, cue.start, 2)
-                if cue.start < m.start < cue.end and m.is_party and m.code not in self.excluded and len(prev) == 2 \
-                        and self.rules.is_word("joiner", " ".join(prev)) and m.code not in group:
-                    group.append(m.code)
-            return _Actor(group, "explicit", "the subject: the parties just before the cue")
+                if m.start <= cue.start or not m.is_party or m.code in self.excluded:
+                    continue
+                if self._comitative(m, cue.start) or (last is not None and self._joined(last, m)):
+                    if m.code not in group:
+                        group.append(m.code)
+                        via += "; co-donors named 'together with'"
+                    last = m
+                else:
+                    last = None
+            return _Actor(group, "explicit", via)
         # after the cue's first word: German cues run over their subject ("hatte Madrid sechs ... übergeben")
         first_end = cue.start + len(cue.text.split(" ")[0])
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
@@ -559,18 +699,12 @@ class _Run:
                     and m.code not in self.excluded]
             if said:
                 return _Actor([said[0].code], "explicit", "the speaker named after the quote")
-        # the subject after the verb ("Zudem lieferte Kanada ...", "передала Україні Латвія"): the first party just
-        # after the cue that no preposition makes an addressee
-        for m in after[:1]:
-            gap = _words(self.folded[first_end:m.start]) if m.start < cue.end else _words(self.folded[cue.end:m.start])
-            prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w)]
-            if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])):
-                codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
-                for a, b in pairwise(after):
-                    if not self._joined(a, b):
-                        break
-                    codes.append(b.code)
-                return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
+        subject = self._subject_after(cl, cue)
+        if subject is not None:
+            return subject
+        gift = self._gift_sources(cl, cue.start)
+        if gift and cue.cls in _PLEDGE_CUES:  # "The donation from Norway of two NASAMS arrived", "Germany's delivery"
+            return _Actor(gift, "explicit", "the source of the aid noun ('the gift from Norway', \"Germany's aid\")")
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
@@ -578,6 +712,92 @@ class _Run:
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
         return None
+
+    def _antecedent(self, cl: _Clause) -> list[Cue]:
+        """The aid or equipment a relative clause hangs on ("launchers, which Sweden agreed to give"): the clause
+        starts with a relative word after a comma, and the noun ends just before the comma."""
+        words = _words(self.folded[cl.start:cl.end])[:1]
+        comma = self.folded.rfind(",", cl.s_start, cl.start + 1)
+        if cl.start == cl.s_start or not words or not self.rules.is_word("relative", words[0]) or comma < 0 \
+                or _words(self.folded[comma:cl.start]):
+            return []
+        return [c for clause in self.sentence_clauses.get(cl.sentence, []) for c in clause.cues
+                if c.cls in ("aid", "equipment") and c.end <= comma and len(_words(self.folded[c.end:comma])) == 0]
+
+    def _relative_start(self, cl: _Clause, cue: Cue) -> int | None:
+        """Where the relative clause that holds ``cue`` starts (", which", ", які"), where it hangs on a thing, not
+        on a party (", Germany, which ..." is the party's own clause)."""
+        comma = self.folded.rfind(",", cl.start, cue.start)
+        if comma < 0:
+            return None
+        words = _words(self.folded[comma:cue.start])
+        if not words or not self.rules.is_word("relative", words[0]):
+            return None
+        before = self.folded[cl.start:comma].rstrip(" \"'")
+        if any(m.end == cl.start + len(before) for m in cl.parties):
+            return None
+        return comma
+
+    def _subject_after(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The subject after the verb ("Zudem lieferte Kanada ...", "передала Україні Латвія"): the first party just
+        after the cue (after its first word: German cues run over their subject) that no preposition makes an
+        addressee, with the parties joined to it."""
+        first_end = cue.start + len(cue.text.split(" ")[0])
+        after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
+        for m in after[:1]:
+            lo = first_end if m.start < cue.end else cue.end
+            gap = _words(self.folded[lo:m.start])
+            # the recipient named between them, in one phrase, is no preposition ("передати Україні Швеція")
+            named = [] if re.search(r"[,;:]", self.folded[lo:m.start]) else _words(" ".join(
+                self.folded[p.start:p.end] for p in cl.parties if lo <= p.start and p.end <= m.start))
+            prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w) and w not in named]
+            if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])) and not self._comitative(
+                    m, cl.start):
+                codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
+                for a, b in pairwise(after):
+                    if not self._joined(a, b):
+                        break
+                    codes.append(b.code)
+                return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
+        return None
+
+    def _gift_sources(self, cl: _Clause, before: int) -> list[str]:
+        """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
+        Lieferung aus Deutschland", "Germany's delivery" (a noun's source, not a verb's subject)."""
+        nouns = [c for c in cl.cues if c.cls in ("aid", "package") and c.end <= before]
+        if not nouns:
+            return []
+        codes: list[str] = []
+        last: Mention | None = None
+        for m in cl.parties:
+            if m.start >= before:
+                break
+            if last is not None and self._joined(last, m) and m.is_party and m.code not in self.excluded:
+                codes.append(m.code)
+                last = m
+                continue
+            last = None
+            if not m.is_party or m.code in self.excluded:
+                continue
+            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+            # "the delivery of two Patriot systems from Germany": the source a few words after the noun
+            sourced = bool(prev) and self.rules.is_word("source", prev[-1]) and any(
+                c.end <= m.start and len(_words(self.folded[c.end:m.start])) <= 6
+                and not re.search(r"[,;:()]", self.folded[c.end:m.start])
+                and not any(c.end <= v.start < m.start for v in cl.cues if v.cls in _PLEDGE_CUES) for c in nouns)
+            # "Germany's delivery"
+            owned = self.folded.startswith("'s ", m.end) and any(
+                c.start >= m.end and len(_words(self.folded[m.end + 2:c.start])) <= 1 for c in nouns)
+            if sourced or owned:
+                codes.append(m.code)
+                last = m
+        return list(dict.fromkeys(codes))
+
+    def _comitative(self, m: Mention, floor: int) -> bool:
+        """Whether ``m`` is named "together with" ("gemeinsam mit", "sammen med", "разом з"): a two-word joiner just
+        before it."""
+        prev = self._prev_words(m.start, floor, 2)
+        return len(prev) == 2 and self.rules.is_word("joiner", " ".join(prev))
 
     def _listed_after_colon(self, cl: _Clause, cue: Cue) -> list[str]:
         """The joined parties right after a colon that follows ``cue`` with no party between them."""
@@ -695,7 +915,13 @@ class _Run:
         return list(got) if got is not None else None
 
     def _find_group(self, cl: _Clause, pos: int, blocked_ok: bool) -> list[str] | None:
-        cands = [m for m in cl.parties if m.end <= pos]
+        # a parenthesis between the subject and its verb is no part of the clause ("Austria (not a NATO member)
+        # will not send", "Ausztria – amely nem tagja a NATO-nak sem – nem küldhet")
+        aside = self._asides.get(cl.start)
+        if aside is None:
+            aside = self._asides[cl.start] = [(x.start(), x.end())
+                                              for x in _ASIDE.finditer(self.text, cl.start, cl.end)]
+        cands = [m for m in cl.parties if m.end <= pos and not any(a <= m.start < b <= pos for a, b in aside)]
         group: list[Mention] = []
         demoted: list[Mention] = []
         for m in reversed(cands):
@@ -768,13 +994,25 @@ class _Run:
         if cue.cls in _PLEDGE_CUES and nxt and self.rules.is_word("only", nxt[0]):
             return False  # "non ha spedito solo ... ma anche": not only, but also
         for c in cl.cues:
-            if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2:
+            # a negation across a comma, a dash or a bracket is another phrase's ("– amely nem tagja ... sem – nem
+            # küldhet")
+            if c.cls == "negation" and c.end <= cue.start and len(_words(self.folded[c.end:cue.start])) <= 2 \
+                    and not re.search(r"[,;:()–—]|\s-\s", self.text[c.end:cue.start]):
                 if any(self.rules.is_word("only", w) for w in _words(self.folded[c.end:cue.start])):
                     continue  # "not only sent"
                 if cue.cls == "refusal" and self.rules.patterns["refusal"].match(self.folded, c.start):
                     continue  # "refused to ... rule out": a refusal word does not negate a refusal
                 return True
         return False
+
+    def _one_phrase(self, a: int, cue: Cue) -> bool:
+        """Whether ``a`` and ``cue`` are in one phrase: no comma, colon, quote or bracket between them."""
+        return not re.search(r"[,;:\"()]", self.folded[a:cue.start])
+
+    def _not_only(self, cue: Cue) -> bool:
+        """Whether a refusal's negation says "not only" ("will not only send Patriot but also IRIS-T")."""
+        words = _words(self.folded[cue.start:cue.end]) + _words(self.folded[cue.end:cue.end + 16])[:1]
+        return any(self.rules.is_word("only", w) for w in words)
 
     @staticmethod
     def _nearest(verbs: list[Cue], it: _Item, folded: str, rules: Rules) -> Cue | None:
@@ -832,6 +1070,12 @@ class _Run:
                 i -= 1
                 continue
             gap = self.folded[n.end:it.start]
+            # "Two National Advanced Surface-to-Air Missile Systems (NASAMS)": the item's short name in brackets
+            # after its long one counts with it
+            named = re.fullmatch(r"([^;:(),]*)\(\s*", gap)
+            if named and 0 < len(_words(named.group(1))) <= 8 and self._clear(n.end, it.start, cl) and not (
+                    self.folded[it.end:it.end + 3].lstrip().startswith(("(", "'"))):
+                return 1.0 if n.ordinal else n.value
             if re.search(r"[;:()]", gap) or re.search(r",\s", gap):
                 break
             words = _words(gap)
@@ -848,14 +1092,17 @@ class _Run:
                 return 1.0
         return None
 
-    def _count(self, cl: _Clause, lo: int, hi: int) -> float | None:
+    def _count(self, cl: _Clause, lo: int, hi: int, cue: Cue | None = None) -> float | None:
         """How many of what an item-less pledge gives: the one count in ``[lo, hi)`` that counts equipment or aid
         named just after it ("will donate 19 F-16 jets", "about 200 weapons would be provided"); none for a range
         ("between five and ten F-16s") or where several counts compete."""
         nouns = [c for c in cl.cues if c.cls in ("aid", "equipment", "component")]
-        # "Challenger 2": a number right after a capitalised name is the model's, not a count
+        # "Challenger 2": a number right after a capitalised name is the model's, not a count (but "will give
+        # Ukraine 40 ...": a party's name is no model's)
+        after_party = {m.end + 1 for m in cl.parties}
         counts = [n for n in self._numbers_in(lo, hi) if not (n.money or n.year or n.percent)
-                  and not re.search(r"[A-Z]\w* $", self.text[max(lo, n.start - 24):n.start])]
+                  and (n.start in after_party
+                       or not re.search(r"[A-Z]\w* $", self.text[max(lo, n.start - 24):n.start]))]
         found: list[Number] = []
         for i, n in enumerate(counts):
             if any(len(_words(self.folded[o.end:p.start])) <= 2 and not re.search(r"[,;:.()]", self.folded[
@@ -867,6 +1114,14 @@ class _Run:
             if any(n.end <= c.start and len(_words(self.folded[n.end:c.start])) <= reach
                    and not re.search(r"[,;:()]", self.folded[n.end:c.start]) for c in nouns):
                 found.append(n)
+        if not found and cue is not None:
+            # the verb's own object: "Danmark sender 21 bomberydningsrobotter til Ukraine", "will give Ukraine 40
+            # armoured cars": the one count just after the verb (the recipient may stand between), before a noun
+            obj = [n for n in counts if n.start >= cue.end and len(_words(self.folded[cue.end:n.start])) <= 3
+                   and not re.search(r"[,;:.()\"]", self.folded[cue.end:n.start])]
+            later = [n for n in counts if n.start >= cue.end]
+            if len(obj) == 1 and len(later) == 1 and re.match(r"\s+[^\W\d_]{3,}", self.text[obj[0].end:hi]):
+                found = obj
         values = {n.value for n in found}
         return found[0].value if len(values) == 1 and not found[0].ordinal else None
 
@@ -888,16 +1143,22 @@ class _Run:
         return None, None
 
     # -- stances -------------------------------------------------------------------------------------------------
-    def _policies(self, cl: _Clause, live: list[Cue]) -> None:
-        for cue in live:
-            if cue.cls not in STANCE_CLASSES:
+    def _policies(self, cl: _Clause, live: list[Cue], denied: Sequence[Cue] = ()) -> None:
+        refusals = [c for c in live if c.cls == "refusal"]
+        for cue in [*live, *denied]:
+            if cue.cls not in STANCE_CLASSES and cue not in denied:
                 continue
+            if cue in denied and any(r.start < cue.end and cue.start < r.end for r in refusals):
+                continue  # a refusal cue already reads it ("wird ... nicht liefern")
             # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or actor.how == "government":
                 continue
-            stances = self._refused(cl, cue, live) if cue.cls == "refusal" else [cue.cls.replace("_", "-")]
+            refusal = cue.cls == "refusal" or cue in denied
+            stances = self._refused(cl, cue, live) if refusal else [cue.cls.replace("_", "-")]
+            if cue in denied and (actor.how != "explicit" or not stances):
+                continue  # a negated commitment is a refusal only of what it names, by a party the clause names
             if "no-military-aid" in stances and any(c.cls == "non_lethal_only" for c in live):
                 continue  # "only humanitarian and non-lethal aid": non-lethal-only says more
             for code in actor.codes:
@@ -907,7 +1168,8 @@ class _Run:
                     self.records.append(Policy(code, stance, self.text[cl.s_start:cl.s_end], cl.s_start, cl.s_end,
                                                _confidence(actor.how, True), explain=_explained(
                                                    cue, actor, "a refusal and what it names" if cue.cls == "refusal"
-                                                   else "a stance cue")))
+                                                   else "a negated commitment: a refusal of what it names"
+                                                   if cue in denied else "a stance cue")))
 
 
     def _refused(self, cl: _Clause, cue: Cue, live: list[Cue]) -> list[str]:
@@ -917,6 +1179,18 @@ class _Run:
         bound = min((c.start for c in live if c.cls in _PLEDGE_CUES and c.start >= cue.end), default=cl.end)
         items = [it for it in cl.items if cue.start <= it.start < bound]
         kinds = [c for c in live if c.cls in ("military", "lethal") and cue.start <= c.start < bound]
+        if not items and not kinds and not self._background(cue, cl):
+            # the object before the verb (verb-final: "dass Deutschland Taurus nicht liefern wird", "fegyvereket
+            # továbbra sem szállítunk", "Suomi ei Hornet-hävittäjiä luovuta"): back to the clause's start or the
+            # last pledge verb before it
+            lo = max([cl.start, *(c.end for c in live if c.cls in _PLEDGE_CUES and c.end <= cue.start)])
+            items = [it for it in cl.items if lo <= it.start and it.end <= cue.start and self._one_phrase(it.end, cue)]
+            kinds = [c for c in live if c.cls in ("military", "lethal") and lo <= c.start and c.end <= cue.start
+                     and self._one_phrase(c.end, cue)]
+            if items or kinds:  # the nearest object before the verb comes first
+                first = max([*(it.end for it in items), *(c.end for c in kinds)])
+                items = [it for it in items if it.end == first] if any(it.end == first for it in items) else []
+                kinds = [c for c in kinds if c.end == first]
         first_item = min((it.start for it in items), default=bound)
         first_kind = min(kinds, key=lambda c: c.start) if kinds else None
         if first_kind is not None and first_kind.start < first_item:
