@@ -47,3 +47,21 @@ def test_item_names(g: Gazetteer, text: str, item: str) -> None:
 @given(st.text(max_size=200))
 def test_fold_keeps_offsets(s: str) -> None:
     assert len(fold(s)) == len(s)
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("l'arma italo-francese Samp-T", []), ("der deutsch-französische Panzer", []), ("German-made ammunition", []),
+    ("le système franco-italien", []), ("Turkish and Romanian ships", ["TR", "RO"]),
+    ("the Italian government", ["IT"]),
+])
+def test_a_demonym_in_a_hyphenated_compound_names_no_party(g: Gazetteer, text: str, codes: list[str]) -> None:
+    """A joint product ("italo-francese") or a maker ("German-made") is not a party acting (issue 13)."""
+    assert [m.code for m in g.find(text) if m.is_party] == codes
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Almanya'dan", "DE"), ("Türkiye'nin", "TR"), ("Fransa’ya", "FR"), ("Hollanda'nın", "NL"),
+    ("Polonya'ya", "PL"), ("ABD'nin", "US"), ("İsveç'ten", "SE"),
+])
+def test_turkish_case_suffixes_after_an_apostrophe(g: Gazetteer, text: str, code: str) -> None:
+    assert [m.code for m in g.find(text) if m.is_party] == [code]

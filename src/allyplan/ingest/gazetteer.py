@@ -135,9 +135,18 @@ class Gazetteer:
         for start, end, _, f in found:
             if start < reach:
                 continue
+            if (f.how == "demonym" or (f.how != "item" and text[start:start + 1].islower())) and _compound(
+                    text, start, end):
+                continue  # "l'arma italo-francese", "deutsch-französische": a joint product, not a party acting
             out.append(Mention(start, end, f.code, f.how, text[start:end]))
             reach = end
         return out
+
+
+def _compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one half of a hyphenated compound ("italo-francese", "German-made")."""
+    return ((start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha())
+            or (end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()))
 
 
 def _written_as(text: str, start: int, form: str) -> bool:
