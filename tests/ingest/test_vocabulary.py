@@ -108,7 +108,8 @@ CEASEFIRE = [
 ]
 EQUIP = [
  ("en", "Belgium will send helmets, bulletproof vests and armoured vehicles to Ukraine.", "BE", "committed"),
- ("fr", "La Belgique enverra à l'Ukraine des casques, des gilets pare-balles et des véhicules blindés.", "BE", "committed"),
+ ("fr", "La Belgique enverra à l'Ukraine des casques, des gilets pare-balles et des véhicules blindés.", "BE",
+  "committed"),
  ("de", "Österreich wird der Ukraine Helme, Schutzwesten und geschützte Fahrzeuge liefern.", "AT", "committed"),
  ("es", "España enviará a Ucrania cascos, chalecos antibalas y vehículos blindados.", "ES", "committed"),
  ("it", "L'Italia invierà all'Ucraina elmetti, giubbotti antiproiettile e mezzi blindati.", "IT", "committed"),
@@ -192,3 +193,56 @@ def test_generic_equipment_is_an_item_less_pledge(extractor: Extractor, lang: st
 def test_155_mm_shells_by_calibre_and_no_count_of_155(extractor: Extractor, lang: str, text: str,
                                                        party: str) -> None:
     assert records(extractor, text, lang) == {("pledge", party, "shell-155mm", "delivered", None)}
+
+
+# "the possible delivery of X": what is discussed is being considered
+POSSIBLE = [
+ ("en", "Spain is discussing with Kyiv the possible delivery of IRIS-T systems.", "ES"),
+ ("de", "Spanien spricht mit Kiew über die mögliche Lieferung von IRIS-T-Systemen.", "ES"),
+ ("fr", "L'Espagne discute avec Kiev d'une éventuelle livraison de systèmes IRIS-T.", "ES"),
+ ("it", "La Spagna discute con Kiev il possibile invio di sistemi IRIS-T.", "ES"),
+ ("es", "España discute con Kiev el posible envío de sistemas IRIS-T.", "ES"),
+ ("pt", "Espanha discute com Kiev o possível envio de sistemas IRIS-T.", "ES"),
+ ("nl", "Spanje bespreekt met Kiev de mogelijke levering van IRIS-T-systemen.", "ES"),
+ ("pl", "Hiszpania rozmawia z Kijowem o możliwym przekazaniu systemów IRIS-T.", "ES"),
+ ("cs", "Španělsko jedná s Kyjevem o možné dodávce systémů IRIS-T.", "ES"),
+ ("sk", "Španielsko rokuje s Kyjevom o možnej dodávke systémov IRIS-T.", "ES"),
+ ("sv", "Spanien diskuterar med Kiev den eventuella leveransen av IRIS-T-system.", "ES"),
+ ("da", "Spanien drøfter med Kyiv den eventuelle levering af IRIS-T-systemer.", "ES"),
+ ("no", "Spania diskuterer med Kyiv den mulige leveringen av IRIS-T-systemer.", "ES"),
+ ("uk", "Іспанія обговорює з Києвом можливу передачу систем IRIS-T.", "ES"),
+ ("ro", "Spania discută cu Kievul o posibilă livrare de sisteme IRIS-T.", "ES"),
+ ("hu", "Spanyolország az IRIS-T rendszerek esetleges szállításáról tárgyal Kijevvel.", "ES"),
+ ("tr", "İspanya, Kiev ile IRIS-T sistemlerinin olası teslimatını görüşüyor.", "ES"),
+ ("fi", "Espanja neuvottelee Kiovan kanssa IRIS-T-järjestelmien mahdollisesta toimituksesta.", "ES"),
+ ("lt", "Ispanija su Kyjivu aptaria galimą IRIS-T sistemų perdavimą.", "ES"),
+ ("lv", "Spānija ar Kijivu apspriež iespējamu IRIS-T sistēmu piegādi.", "ES"),
+ ("et", "Hispaania arutab Kiieviga IRIS-T süsteemide võimalikku tarnimist.", "ES"),
+ ("bg", "Испания обсъжда с Киев възможна доставка на системи IRIS-T.", "ES"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), POSSIBLE)
+def test_a_possible_delivery_is_considered(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", party, "iris-t-slm", "considering", None)}
+
+
+# status words: a decision to send, a future by "kommer" without "att", equipment on site in Ukraine, a pledge
+# whose amount stands between the auxiliary and the verb
+DECIDED = [
+ ("sv", "Sveriges åtta Archer-pjäser finns nu på plats i Ukraina.", {("pledge", "SE", None, "delivered", None)}),
+ ("sv", "Sverige har fattat beslut om att skicka stridsvagnar till Ukraina.",
+  {("pledge", "SE", None, "committed", None)}),
+ ("sv", "I det nya paketet kommer Sverige donera pansarfordon.", {("pledge", "SE", None, "committed", None)}),
+ ("da", "Danmark har truffet beslutning om at sende kampvogne til Ukraine.",
+  {("pledge", "DK", None, "committed", None)}),
+ ("no", "Norge har besluttet å sende stridsvogner til Ukraina.", {("pledge", "NO", None, "committed", None)}),
+ ("it", "L'Olanda contribuirà con nuovi carri armati.", {("pledge", "NL", None, "committed", None)}),
+ ("pl", "Polska zadeklarowała przekazanie Ukrainie czołgów.", {("pledge", "PL", None, "committed", None)}),
+ ("de", "Belgien wird 213,9 Mio. USD für Munition bereitstellen.", {("pledge", "BE", None, "committed", None)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), DECIDED)
+def test_status_words(extractor: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert records(extractor, text, lang) == want
