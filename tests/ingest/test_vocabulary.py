@@ -246,3 +246,45 @@ DECIDED = [
 @pytest.mark.parametrize(("lang", "text", "want"), DECIDED)
 def test_status_words(extractor: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert records(extractor, text, lang) == want
+
+
+# stances phrased otherwise: "will remain among the main supporters", "advocated a ceasefire", restrictions on use
+# ("must not be used against Russia"), "not a party to the war", "its no to the delivery", "humanitarian and
+# non-lethal aid", a ban on re-export (the weapons named before the verb)
+STANCES_MORE = [
+ ("cs", "Polsko bude i nadále patřit mezi hlavní podporovatele Ukrajiny.", {("policy", "PL", "supportive")}),
+ ("sk", "Poľsko bude aj naďalej patriť medzi hlavných podporovateľov Ukrajiny.", {("policy", "PL", "supportive")}),
+ ("en", "Spain and Italy advocated an immediate ceasefire.",
+  {("policy", "ES", "cautious"), ("policy", "IT", "cautious")}),
+ ("en", "Italy said the weapons must not be used against targets in Russia.", {("policy", "IT", "cautious")}),
+ ("en", "Austria will not become a party to the war.", {("policy", "AT", "cautious")}),
+ ("en", "Britain wants to put Ukraine in the strongest possible position.", {("policy", "GB", "supportive")}),
+ ("de", "Österreich bleibt bei seinem Nein zur Lieferung von Taurus.", {("policy", "AT", "excludes:taurus")}),
+ ("de", "Italien betont, die Waffen dürften nicht gegen Ziele in Russland eingesetzt werden.",
+  {("policy", "IT", "cautious")}),
+ ("es", "Portugal enviará ayuda humanitaria y material no letal.", {("policy", "PT", "non-lethal-only")}),
+ ("it", "La Spagna invierà aiuti umanitari e materiale non letale.", {("policy", "ES", "non-lethal-only")}),
+ ("pt", "A Espanha vai enviar ajuda humanitária e material não letal.", {("policy", "ES", "non-lethal-only")}),
+ ("nl", "Ierland stuurt humanitaire en niet-dodelijke hulp.", {("policy", "IE", "non-lethal-only")}),
+ ("de", "Irland schickt humanitäre und nicht-tödliche Hilfe.", {("policy", "IE", "non-lethal-only")}),
+ ("pl", "Irlandia wysyła pomoc humanitarną i nieśmiercionośną.", {("policy", "IE", "non-lethal-only")}),
+ ("fr", "La Suisse interdit la réexportation d'armes vers l'Ukraine.", {("policy", "CH", "non-lethal-only")}),
+ ("fr", "L'Italie rappelle que ces missiles ne peuvent pas être utilisés contre le territoire russe.",
+  {("policy", "IT", "cautious")}),
+ ("it", "L'Italia ribadisce che le armi non possono essere usate fuori dai territori ucraini.",
+  {("policy", "IT", "cautious")}),
+ ("uk", "Франція не вступає у війну з Росією.", {("policy", "FR", "cautious")}),
+ ("ro", "Grecia va continua să ofere sprijin Ucrainei.", {("policy", "GR", "supportive")}),
+ ("da", "Schweiz siger, at våben ikke må videreeksporteres til Ukraine.", {("policy", "CH", "non-lethal-only")}),
+ ("no", "Sveits sier at våpen ikke kan videreeksporteres til Ukraina.", {("policy", "CH", "non-lethal-only")}),
+ ("sv", "Schweiz säger att vapen inte får vidareexporteras till Ukraina.", {("policy", "CH", "non-lethal-only")}),
+ ("en", "Switzerland said Swiss weapons may not be re-exported to Ukraine.", {("policy", "CH", "non-lethal-only")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), STANCES_MORE)
+def test_stances_phrased_otherwise(extractor: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    r = extractor.extract(text, lang)
+    got = ({("pledge", p.donor, p.item, p.status) for p in r.pledges}
+           | {("policy", p.party, p.stance) for p in r.policies})
+    assert got == want
