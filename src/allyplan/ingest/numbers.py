@@ -101,12 +101,17 @@ def _approximate(raw: list[tuple[int, int, float, bool]], low: str, rules: Rules
             else:
                 raw = [r for r in raw if not (m.start() <= r[0] < m.end())]
                 raw.append((m.start(), m.end(), value, False))
-    if rules.vague is not None:
-        spans = [(m.start(), m.end()) for m in rules.vague.finditer(low)]
-        if spans:
-            # a number inside a vague word ("hundreds") or right after one ("several hundred", "kilka tysięcy")
-            raw = [r for r in raw if not any(a <= r[0] < b or (b <= r[0] and not low[b:r[0]].strip())
-                                             for a, b in spans)]
+    if rules.vague is not None and raw:
+        # a number that starts a vague word ("hundreds") or the word right after one ("several hundred")
+        vague: set[int] = set()
+        for m in rules.vague.finditer(low):
+            vague.add(m.start())
+            nxt = m.end()
+            while nxt < len(low) and low[nxt].isspace():
+                nxt += 1
+            vague.add(nxt)
+        if vague:
+            raw = [r for r in raw if r[0] not in vague]
     return raw
 
 
