@@ -72,3 +72,33 @@ def test_scales_and_currencies(lang: str, text: str, want: list[tuple[float, str
 def test_digits_before_a_vague_word_stay(n: int) -> None:
     """A vague word only ever drops a number after it or inside it, never digits before it."""
     assert values(f"{n} tanks and hundreds of drones", "en") == [(float(n), None)]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("pl", "dwadzieścia pięć czołgów", 25.0), ("cs", "dvacet pět tanků", 25.0), ("tr", "yirmi beş tank", 25.0),
+    ("uk", "двадцять п'ять танків", 25.0), ("ro", "douăzeci și cinci de tancuri", 25.0),
+    ("bg", "двадесет и пет танка", 25.0), ("lt", "dvidešimt penki tankai", 25.0), ("lv", "divdesmit pieci tanki", 25.0),
+    ("et", "kakskümmend viis tanki", 25.0), ("uk", "сто двадцять танків", 120.0),
+    ("pl", "sto dwadzieścia tysięcy pocisków", 120000.0), ("pl", "dwadzieścia tysięcy pocisków", 20000.0),
+])
+def test_a_number_in_several_words_is_one_number(lang: str, text: str, want: float) -> None:
+    """Without text2num, the parts of a number written as words add up ("twenty five"), and the scale word after
+    them is not a second number."""
+    assert values(text, lang) == [(want, None)]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("pl", "dwa trzy", [2.0, 3.0]),                       # a smaller number first is no compound
+    ("bg", "двадесет танка и пет самолета", [20.0, 5.0]),  # a noun between: two counts
+    ("pl", "dwadzieścia, pięć", [20.0, 5.0]),
+])
+def test_separate_number_words_stay_separate(lang: str, text: str, want: list[float]) -> None:
+    assert [v for v, _ in values(text, lang)] == want
+
+
+@given(st.integers(min_value=2, max_value=9), st.integers(min_value=1, max_value=9))
+def test_tens_and_units_add_up_in_polish(tens: int, units: int) -> None:
+    words = {v: k for k, v in Rules.load("pl").number_words.items()}
+    if tens * 10 not in words or units not in words:
+        return
+    assert values(f"{words[tens * 10]} {words[units]} czołgów", "pl") == [(tens * 10.0 + units, None)]

@@ -85,6 +85,24 @@ class _Tok:
         return False
 
 
+# the word for "and" between the parts of a number written as words ("douăzeci și cinci", "двадесет и пет")
+_NUMBER_AND = frozenset({"și", "şi", "и", "і", "й", "ja", "és", "un", "ir", "a", "og", "och", "en", "ve"})
+
+
+def _adds_to(before: float, value: float, between: str) -> bool:
+    """Whether a number word after ``before`` is its next part: 20 then 5, 100 then 20 (and nothing but a space or
+    an "and" between them)."""
+    gap = between.strip()
+    if gap and gap not in _NUMBER_AND:
+        return False
+    if before < 20 or value >= before:
+        return False
+    place = 1
+    while before % (place * 10) == 0:
+        place *= 10
+    return place > 1 and value < place
+
+
 def _approximate(raw: list[tuple[int, int, float, bool]], low: str, rules: Rules,
                  digit_ends: set[int]) -> list[tuple[int, int, float, bool]]:
     """Counts given by a noun ("une dizaine" 10, "a dozen" 12, "two dozen" 24) and numbers that are no count
@@ -153,13 +171,20 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
     elif rules.number_words:
         for m in _WORD_TOKEN.finditer(low):  # a dictionary lookup per word: cheap enough everywhere
             v = rules.number_words.get(m.group())
-            if v is not None and m.start() - 1 not in digit_ends:  # "8 тисяч": the scale of a number in digits
+            if v is None or m.start() - 1 in digit_ends:  # "8 тисяч": the scale of a number in digits
+                continue
+            if raw and not raw[-1][3] and _adds_to(raw[-1][2], float(v), low[raw[-1][1]:m.start()]):
+                a, _, before, _ = raw.pop()  # "dwadzieścia pięć" 25, "сто двадцять" 120, "douăzeci și cinci" 25
+                raw.append((a, m.end(), before + v, False))
+            else:
                 raw.append((m.start(), m.end(), float(v), False))
     if rules.approx_pattern is not None or rules.vague is not None:
         raw = _approximate(raw, low, rules, digit_ends)
     raw.sort()
     out: list[Number] = []
     for a, b, value, ordinal in raw:
+        if out and a < out[-1].end and out[-1].start < a:
+            continue  # the scale word of the number before ("dwadzieścia tysięcy"), itself in the word list
         end = b
         after = low[b:b + 24]
         scale = 1.0
