@@ -174,8 +174,8 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
             if v is None or m.start() - 1 in digit_ends:  # "8 тисяч": the scale of a number in digits
                 continue
             if raw and not raw[-1][3] and _adds_to(raw[-1][2], float(v), low[raw[-1][1]:m.start()]):
-                a, _, before, _ = raw.pop()  # "dwadzieścia pięć" 25, "сто двадцять" 120, "douăzeci și cinci" 25
-                raw.append((a, m.end(), before + v, False))
+                a, _, head, _ = raw.pop()  # "dwadzieścia pięć" 25, "сто двадцять" 120, "douăzeci și cinci" 25
+                raw.append((a, m.end(), head + v, False))
             else:
                 raw.append((m.start(), m.end(), float(v), False))
     if rules.approx_pattern is not None or rules.vague is not None:
