@@ -91,6 +91,7 @@ def test_a_number_in_several_words_is_one_number(lang: str, text: str, want: flo
     ("pl", "dwa trzy", [2.0, 3.0]),                       # a smaller number first is no compound
     ("bg", "двадесет танка и пет самолета", [20.0, 5.0]),  # a noun between: two counts
     ("pl", "dwadzieścia, pięć", [20.0, 5.0]),
+    ("sk", "poskytne päť rakiet, ak spojenci prispejú 30 raketami", [5.0, 30.0]),  # digits later are no part
 ])
 def test_separate_number_words_stay_separate(lang: str, text: str, want: list[float]) -> None:
     assert [v for v, _ in values(text, lang)] == want

@@ -169,15 +169,17 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
                     continue
                 raw.append((a, b, float(occ.value), bool(occ.is_ordinal)))
     elif rules.number_words:
+        words: list[tuple[int, int, float, bool]] = []
         for m in _WORD_TOKEN.finditer(low):  # a dictionary lookup per word: cheap enough everywhere
             v = rules.number_words.get(m.group())
             if v is None or m.start() - 1 in digit_ends:  # "8 тисяч": the scale of a number in digits
                 continue
-            if raw and not raw[-1][3] and _adds_to(raw[-1][2], float(v), low[raw[-1][1]:m.start()]):
-                a, _, head, _ = raw.pop()  # "dwadzieścia pięć" 25, "сто двадцять" 120, "douăzeci și cinci" 25
-                raw.append((a, m.end(), head + v, False))
+            if words and _adds_to(words[-1][2], float(v), low[words[-1][1]:m.start()]):
+                a, _, head, _ = words.pop()  # "dwadzieścia pięć" 25, "сто двадцять" 120, "douăzeci și cinci" 25
+                words.append((a, m.end(), head + v, False))
             else:
-                raw.append((m.start(), m.end(), float(v), False))
+                words.append((m.start(), m.end(), float(v), False))
+        raw.extend(words)
     if rules.approx_pattern is not None or rules.vague is not None:
         raw = _approximate(raw, low, rules, digit_ends)
     raw.sort()
