@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from allyplan.ingest import Extractor
 from allyplan.ingest.gazetteer import Gazetteer
 from allyplan.ingest.text import fold
 
@@ -65,3 +66,33 @@ def test_a_demonym_in_a_hyphenated_compound_names_no_party(g: Gazetteer, text: s
 ])
 def test_turkish_case_suffixes_after_an_apostrophe(g: Gazetteer, text: str, code: str) -> None:
     assert [m.code for m in g.find(text) if m.is_party] == [code]
+
+
+# "the German government" in the languages whose adjectives ISO does not list (issue 13)
+GOVERNMENTS = [
+    ("hu", "A német kormány két Patriot rendszert küld Ukrajnának.", "DE"),
+    ("tr", "Alman hükümeti Ukrayna'ya iki Patriot sistemi gönderecek.", "DE"),
+    ("bg", "Германското правителство ще изпрати на Украйна две системи Patriot.", "DE"),
+    ("lt", "Vokiečių vyriausybė perduos Ukrainai dvi Patriot sistemas.", "DE"),
+    ("pt", "O governo alemão vai enviar dois sistemas Patriot para a Ucrânia.", "DE"),
+    ("cs", "Italská vláda pošle Ukrajině dva systémy SAMP/T.", "IT"),
+    ("hu", "Az olasz kormány két SAMP/T rendszert küld Ukrajnának.", "IT"),
+    ("tr", "İtalyan hükümeti Ukrayna'ya iki SAMP/T sistemi gönderecek.", "IT"),
+    ("cs", "Nizozemská vláda pošle Ukrajině dva systémy Patriot.", "NL"),
+    ("hu", "A holland kormány két Patriot rendszert küld Ukrajnának.", "NL"),
+    ("tr", "İngiliz hükümeti Ukrayna'ya iki Patriot sistemi gönderecek.", "GB"),
+    ("hu", "A francia kormány két SAMP/T rendszert küld Ukrajnának.", "FR"),
+    ("cs", "Polská vláda pošle Ukrajině dva systémy Patriot.", "PL"),
+    ("hu", "A lengyel kormány két Patriot rendszert küld Ukrajnának.", "PL"),
+    ("cs", "Španělská vláda pošle Ukrajině dva systémy Patriot.", "ES"),
+    ("lv", "Vācu valdība nosūtīs Ukrainai divas Patriot sistēmas.", "DE"),
+    ("sv", "Den polska regeringen skickar två Patriot-system till Ukraina.", "PL"),
+    ("fi", "Puolalainen hallitus lähettää Ukrainalle kaksi Patriot-järjestelmää.", "PL"),
+    ("ro", "Guvernul italian va trimite Ucrainei două sisteme SAMP/T.", "IT"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), GOVERNMENTS)
+def test_a_government_named_by_its_adjective(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    r = extractor.extract(text, lang)
+    assert {(p.donor, p.status, p.quantity) for p in r.pledges} == {(party, "committed", 2.0)}
