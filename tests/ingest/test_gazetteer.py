@@ -96,3 +96,14 @@ GOVERNMENTS = [
 def test_a_government_named_by_its_adjective(extractor: Extractor, lang: str, text: str, party: str) -> None:
     r = extractor.extract(text, lang)
     assert {(p.donor, p.status, p.quantity) for p in r.pledges} == {(party, "committed", 2.0)}
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("системи Петріот", "patriot"), ("два комплекси Петріотів", "patriot"), ("танки Леопард-2", "leopard-2a4"),
+    ("Леопардів 1", "leopard-1a5"), ("31 Абрамс", "abrams-m1a1"), ("зенітні установки Гепард", "gepard"),
+    ("ПЗРК Стінгер", "stinger"), ("НАСАМС", "nasams"), ("ІРІС-Т", "iris-t-slm"), ("ракети Сторм Шедоу", "storm-shadow"),
+    ("гаубиці М777", "m777"), ("САМП/Т", "samp-t"), ("ракети Таурус", "taurus"),
+    ("патріоти країни", None), ("патриотите", None), ("гепард у зоопарку", None),  # lower case: the plain word
+])
+def test_catalog_names_written_in_cyrillic(g: Gazetteer, text: str, item: str | None) -> None:
+    assert [m.code for m in g.find(text) if m.is_item] == ([item] if item else [])
