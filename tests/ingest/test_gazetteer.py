@@ -65,7 +65,14 @@ def test_a_demonym_in_a_hyphenated_compound_names_no_party(g: Gazetteer, text: s
     ("Polonya'ya", "PL"), ("ABD'nin", "US"), ("İsveç'ten", "SE"),
 ])
 def test_turkish_case_suffixes_after_an_apostrophe(g: Gazetteer, text: str, code: str) -> None:
-    assert [m.code for m in g.find(text) if m.is_party] == [code]
+    """The ending belongs to the mention ("Almanya'dan" is "from Germany"), so the extractor can read its case."""
+    assert [(m.code, m.text) for m in g.find(text) if m.is_party] == [(code, text)]
+
+
+@pytest.mark.parametrize(("text", "mention"), [("Germany's tanks", "Germany"), ("Britain's", "Britain"),
+                                               ("Ukraine'll", "Ukraine")])
+def test_english_clitics_are_no_part_of_a_name(g: Gazetteer, text: str, mention: str) -> None:
+    assert [m.text for m in g.find(text) if m.is_party] == [mention]
 
 
 # "the German government" in the languages whose adjectives ISO does not list (issue 13)

@@ -307,3 +307,72 @@ ABOUT = [
 def test_an_approximate_count_keeps_its_number(extractor: Extractor, lang: str, text: str) -> None:
     r = extractor.extract(text, lang)
     assert {(p.donor, p.item, p.status, p.quantity) for p in r.pledges} == {("CA", "leopard-2a4", "committed", 14.0)}
+
+
+# "Ukraine received two Patriot systems from Germany": the donor is the source ("from", a case ending, Turkish
+# "Almanya'dan")
+RECEIVED = [
+    ("en", "Ukraine has received two Patriot systems from Germany."),
+    ("fr", "L'Ukraine a reçu deux systèmes Patriot de l'Allemagne."),
+    ("de", "Die Ukraine hat zwei Patriot-Systeme von Deutschland erhalten."),
+    ("es", "Ucrania ha recibido dos sistemas Patriot de Alemania."),
+    ("it", "L'Ucraina ha ricevuto due sistemi Patriot dalla Germania."),
+    ("pt", "A Ucrânia recebeu dois sistemas Patriot da Alemanha."),
+    ("nl", "Oekraïne heeft twee Patriot-systemen van Duitsland ontvangen."),
+    ("da", "Ukraine har modtaget to Patriot-systemer fra Tyskland."),
+    ("no", "Ukraina har mottatt to Patriot-systemer fra Tyskland."),
+    ("sv", "Ukraina har fått två Patriot-system från Tyskland."),
+    ("fi", "Ukraina on saanut Saksalta kaksi Patriot-järjestelmää."),
+    ("cs", "Ukrajina dostala od Německa dva systémy Patriot."),
+    ("sk", "Ukrajina dostala od Nemecka dva systémy Patriot."),
+    ("pl", "Ukraina otrzymała od Niemiec dwa systemy Patriot."),
+    ("ro", "Ucraina a primit două sisteme Patriot din partea Germaniei."),
+    ("hu", "Ukrajna két Patriot rendszert kapott Németországtól."),
+    ("tr", "Ukrayna, Almanya'dan iki Patriot sistemi aldı."),
+    ("uk", "Україна отримала від Німеччини дві системи Patriot."),
+    ("bg", "Украйна получи от Германия две системи Patriot."),
+    ("lt", "Ukraina iš Vokietijos gavo dvi Patriot sistemas."),
+    ("lv", "Ukraina no Vācijas saņēma divas Patriot sistēmas."),
+    ("et", "Ukraina sai Saksamaalt kaks Patriot-süsteemi."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), RECEIVED)
+def test_received_from_a_donor(extractor: Extractor, lang: str, text: str) -> None:
+    r = extractor.extract(text, lang)
+    assert {(p.donor, p.item, p.status, p.quantity) for p in r.pledges} == {("DE", "patriot", "delivered", 2.0)}
+
+
+# an item-less package of military aid with its value
+PACKAGES = [
+    ("en", "Belgium announced a new military aid package for Ukraine worth 100 million euros.", "BE"),
+    ("fr", "La Belgique a annoncé un nouveau paquet d'aide militaire à l'Ukraine de 100 millions d'euros.", "BE"),
+    ("de", "Belgien kündigte ein neues Militärhilfepaket für die Ukraine im Wert von 100 Millionen Euro an.", "BE"),
+    ("es", "Bélgica anunció un nuevo paquete de ayuda militar para Ucrania por valor de 100 millones de euros.", "BE"),
+    ("it", "Il Belgio ha annunciato un nuovo pacchetto di aiuti militari all'Ucraina da 100 milioni di euro.", "BE"),
+    ("pt", "A Bélgica anunciou um novo pacote de ajuda militar à Ucrânia no valor de 100 milhões de euros.", "BE"),
+    ("nl", "België heeft een nieuw militair steunpakket voor Oekraïne van 100 miljoen euro aangekondigd.", "BE"),
+    ("da", "Belgien har annonceret en ny militær støttepakke til Ukraine på 100 millioner euro.", "BE"),
+    ("no", "Belgia har annonsert en ny militær støttepakke til Ukraina på 100 millioner euro.", "BE"),
+    ("sv", "Belgien har aviserat ett nytt militärt stödpaket till Ukraina på 100 miljoner euro.", "BE"),
+    ("fi", "Belgia ilmoitti uudesta 100 miljoonan euron sotilaallisesta tukipaketista Ukrainalle.", "BE"),
+    ("cs", "Belgie oznámila nový balík vojenské pomoci Ukrajině v hodnotě 100 milionů eur.", "BE"),
+    ("sk", "Belgicko oznámilo nový balík vojenskej pomoci Ukrajine v hodnote 100 miliónov eur.", "BE"),
+    ("pl", "Belgia ogłosiła nowy pakiet pomocy wojskowej dla Ukrainy o wartości 100 mln euro.", "BE"),
+    ("ro", "Belgia a anunțat un nou pachet de ajutor militar pentru Ucraina în valoare de 100 de "
+     "milioane de euro.", "BE"),
+    ("hu", "Belgium 100 millió eurós új katonai segélycsomagot jelentett be Ukrajnának.", "BE"),
+    ("tr", "Belçika, Ukrayna'ya 100 milyon euro değerinde yeni bir askeri yardım paketi açıkladı.", "BE"),
+    ("uk", "Бельгія оголосила новий пакет військової допомоги Україні на 100 мільйонів євро.", "BE"),
+    ("bg", "Белгия обяви нов пакет военна помощ за Украйна на стойност 100 милиона евро.", "BE"),
+    ("lt", "Belgija paskelbė naują 100 milijonų eurų karinės paramos paketą Ukrainai.", "BE"),
+    ("lv", "Beļģija paziņoja par jaunu militārās palīdzības paketi Ukrainai 100 miljonu eiro vērtībā.", "BE"),
+    ("et", "Belgia teatas uuest 100 miljoni euro suurusest sõjalise abi paketist Ukrainale.", "BE"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), PACKAGES)
+def test_a_package_of_military_aid(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    r = extractor.extract(text, lang)
+    assert {(p.donor, p.item, p.status) for p in r.pledges} | {(p.party, p.stance) for p in r.policies} == {
+        (party, None, "committed")}

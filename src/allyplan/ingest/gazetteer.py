@@ -73,6 +73,9 @@ class Mention:
 
 
 _ORGS = frozenset({"NATO", "UN", "G7"})
+# Turkish case endings written after an apostrophe on a proper name (not English 's, 're, 'll, 've, 'd, 't)
+_TURKISH_SUFFIX = re.compile(r"'(?:[nsy]?[ıiuü]n|[nsy]?[ae]|[nsy]?[ıiuü]|[dt][ae]n|n[dt][ae]n|[dt][ae]|n[dt][ae]|"
+                             r"[dt][ıiuü]r|l[ıiuü]|y?l[ae]|[ıiuü]nd[ae]n)(?![\w'])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,11 @@ class Gazetteer:
             tail = end
             while tail < n and (low[tail].isalnum()):
                 tail += 1
+            if tail < n and low[tail] == "'":  # "Almanya'dan", "Türkiye'nin": a Turkish case ending is the name's
+                m = _TURKISH_SUFFIX.match(low, tail)
+                if m is not None:
+                    tail = m.end()
+                    end = tail
             ending = tail - end
             for f in entries:
                 if f.rest is not None:  # "Spojených států": the rest of a name with a stem inside it
