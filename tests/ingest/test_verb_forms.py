@@ -376,3 +376,42 @@ def test_a_package_of_military_aid(extractor: Extractor, lang: str, text: str, p
     r = extractor.extract(text, lang)
     assert {(p.donor, p.item, p.status) for p in r.pledges} | {(p.party, p.stance) for p in r.policies} == {
         (party, None, "committed")}
+
+
+# reported speech and the conditional take the status of what is reported ("would be delivered" is committed,
+# "have already been delivered" delivered), the passive after the item in each language
+REPORTED = [
+    ("en", "Germany said two Patriot systems would be delivered by the end of the year.", "committed"),
+    ("en", "Germany said two Patriot systems were still to be delivered.", "committed"),
+    ("de", "Deutschland teilte mit, zwei Patriot-Systeme würden bis Jahresende geliefert.", "committed"),
+    ("de", "Die Bundesregierung teilte mit, zwei Patriot-Systeme seien bereits geliefert worden.", "delivered"),
+    ("de", "Laut Deutschland sollen zwei Patriot-Systeme bis Jahresende geliefert werden.", "committed"),
+    ("de", "Deutschland erklärte, es werde zwei Patriot-Systeme liefern.", "committed"),
+    ("fr", "L'Allemagne a indiqué que deux systèmes Patriot seraient livrés d'ici la fin de l'année.", "committed"),
+    ("fr", "Selon l'Allemagne, deux systèmes Patriot ont déjà été livrés.", "delivered"),
+    ("it", "La Germania ha detto che due sistemi Patriot sarebbero stati consegnati entro fine anno.", "committed"),
+    ("it", "La Germania ha detto che due sistemi Patriot sono già stati consegnati.", "delivered"),
+    ("es", "Alemania dijo que dos sistemas Patriot serían entregados antes de fin de año.", "committed"),
+    ("es", "Alemania dijo que dos sistemas Patriot ya han sido entregados.", "delivered"),
+    ("pt", "A Alemanha disse que dois sistemas Patriot seriam entregues até ao final do ano.", "committed"),
+    ("nl", "Duitsland zei dat twee Patriot-systemen voor het einde van het jaar zouden worden geleverd.", "committed"),
+    ("nl", "Duitsland zei dat twee Patriot-systemen al zijn geleverd.", "delivered"),
+    ("pl", "Niemcy poinformowały, że dwa systemy Patriot zostaną dostarczone do końca roku.", "committed"),
+    ("pl", "Niemcy poinformowały, że dwa systemy Patriot zostały już dostarczone.", "delivered"),
+    ("cs", "Německo uvedlo, že dva systémy Patriot budou dodány do konce roku.", "committed"),
+    ("uk", "Німеччина повідомила, що дві системи Patriot будуть передані до кінця року.", "committed"),
+    ("uk", "Німеччина повідомила, що дві системи Patriot вже передані.", "delivered"),
+    ("ro", "Germania a declarat că două sisteme Patriot ar urma să fie livrate până la sfârșitul anului.", "committed"),
+    ("sv", "Tyskland uppgav att två Patriot-system skulle levereras före årets slut.", "committed"),
+    ("da", "Tyskland oplyste, at to Patriot-systemer ville blive leveret inden årets udgang.", "committed"),
+    ("no", "Tyskland opplyste at to Patriot-systemer skulle leveres innen årets slutt.", "committed"),
+    ("hu", "Németország közölte, hogy két Patriot rendszert az év végéig leszállítanak.", "committed"),
+    ("fi", "Saksa kertoi, että kaksi Patriot-järjestelmää toimitettaisiin vuoden loppuun mennessä.", "committed"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), REPORTED)
+def test_reported_and_conditional_passives(extractor: Extractor, lang: str, text: str, status: str) -> None:
+    r = extractor.extract(text, lang)
+    assert {(p.donor, p.item, p.status, p.quantity) for p in r.pledges} | {(p.party, p.stance) for p in r.policies} == {
+        ("DE", "patriot", status, 2.0)}
