@@ -107,7 +107,7 @@ def _approximate(raw: list[tuple[int, int, float, bool]], low: str, rules: Rules
                  digit_ends: set[int]) -> list[tuple[int, int, float, bool]]:
     """Counts given by a noun ("une dizaine" 10, "a dozen" 12, "two dozen" 24) and numbers that are no count
     because a vague word stands next to them ("several hundred", "hundreds of", "kilka tysięcy")."""
-    if rules.approx_pattern is not None:
+    if rules.approx_pattern is not None and any(k in low for k in rules.approx):
         for m in rules.approx_pattern.finditer(low):
             value = float(rules.approx[m.group()])
             # the number word or digits just before it: an article ("une", "a") or a multiplier ("zwei Dutzend")
@@ -120,17 +120,26 @@ def _approximate(raw: list[tuple[int, int, float, bool]], low: str, rules: Rules
                 raw = [r for r in raw if not (m.start() <= r[0] < m.end())]
                 raw.append((m.start(), m.end(), value, False))
     if rules.vague is not None and raw:
-        # a number that starts a vague word ("hundreds") or the word right after one ("several hundred")
-        vague: set[int] = set()
-        for m in rules.vague.finditer(low):
-            vague.add(m.start())
-            nxt = m.end()
-            while nxt < len(low) and low[nxt].isspace():
-                nxt += 1
-            vague.add(nxt)
-        if vague:
-            raw = [r for r in raw if r[0] not in vague]
+        # a number that is a vague word ("hundreds") or the word right after one ("several hundred"): looked for
+        # around each number only, not over the whole text
+        vague = rules.vague
+        raw = [r for r in raw if not (vague.match(low, r[0]) or _vague_before(vague, low, r[0]))]
     return raw
+
+
+def _vague_before(vague: re.Pattern[str], low: str, at: int) -> bool:
+    """Whether a vague word ends just before ``at`` ("several " before "hundred")."""
+    start = at - 1
+    while start >= 0 and low[start].isspace():
+        start -= 1
+    if start == at - 1:
+        return False
+    for begin in range(max(0, start - 24), start + 1):  # the vague word's first letter, at most 25 letters back
+        if (begin == 0 or not low[begin - 1].isalnum()) and low[begin].isalpha():
+            m = vague.match(low, begin, at)
+            if m is not None and m.end() == at:
+                return True
+    return False
 
 
 @lru_cache(maxsize=64)
