@@ -284,3 +284,10 @@ def test_stances_phrased_otherwise(extractor: Extractor, lang: str, text: str, w
     got = ({("pledge", p.donor, p.item, p.status) for p in r.pledges}
            | {("policy", p.party, p.stance) for p in r.policies})
     assert got == want
+
+
+@pytest.mark.parametrize("text", ["Deutschland liefert der Ukraine weitere Patriot-Abwehrraketen.",
+                                  "Deutschland liefert der Ukraine Flugabwehrraketen für Patriot."])
+def test_german_interceptor_nouns_make_the_system_its_missile(extractor: Extractor, text: str) -> None:
+    r = extractor.extract(text, "de")
+    assert {(p.donor, p.item, p.status) for p in r.pledges} == {("DE", "pac-3-mse", "committed")}
