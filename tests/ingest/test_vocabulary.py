@@ -291,3 +291,8 @@ def test_stances_phrased_otherwise(extractor: Extractor, lang: str, text: str, w
 def test_german_interceptor_nouns_make_the_system_its_missile(extractor: Extractor, text: str) -> None:
     r = extractor.extract(text, "de")
     assert {(p.donor, p.item, p.status) for p in r.pledges} == {("DE", "pac-3-mse", "committed")}
+
+
+def test_dutch_interceptor_nouns_make_the_system_its_missile(extractor: Extractor) -> None:
+    r = extractor.extract("Nederland levert Oekraïne extra Patriot-luchtafweerraketten.", "nl")
+    assert {(p.donor, p.item, p.status) for p in r.pledges} == {("NL", "pac-3-mse", "committed")}
