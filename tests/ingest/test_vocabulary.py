@@ -296,3 +296,14 @@ def test_german_interceptor_nouns_make_the_system_its_missile(extractor: Extract
 def test_dutch_interceptor_nouns_make_the_system_its_missile(extractor: Extractor) -> None:
     r = extractor.extract("Nederland levert Oekraïne extra Patriot-luchtafweerraketten.", "nl")
     assert {(p.donor, p.item, p.status) for p in r.pledges} == {("NL", "pac-3-mse", "committed")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ausztria eddig több ezer védősisakot és mellényt küldött az ukrán hadseregnek.", ("AT", None, "delivered", None)),
+    ("Ausztria mentő- és tűzoltójárművekkel, valamint üzemanyaggal segíti Ukrajnát.", ("AT", None, "committed", None)),
+])
+def test_hungarian_compound_equipment_and_helping_with_it(extractor: Extractor, text: str, want: tuple) -> None:
+    """Hungarian compounds ("védősisak", "tűzoltójármű"), "helps Ukraine with ..." as a pledge, and "több ezer"
+    (several thousand) as no count."""
+    r = extractor.extract(text, "hu")
+    assert {(p.donor, p.item, p.status, p.quantity) for p in r.pledges} == {want}
