@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from allyplan.ingest import Extractor
-from allyplan.ingest.language import detect
+from allyplan.ingest.language import _close_pair, detect
 
 
 def records(ex: Extractor, text: str, lang: str) -> set[tuple]:
@@ -55,3 +55,17 @@ def test_a_refusal_in_each_language(extractor: Extractor, lang: str, text: str, 
 def test_norwegian_is_detected_and_read() -> None:
     assert detect("Norge vil sende flere luftvernsystemer til Ukraina, opplyser Forsvarsdepartementet i en "
                   "pressemelding mandag.") in ("nb", "no")
+
+
+@pytest.mark.parametrize(("said", "text", "want"), [
+    ("sk", "Ukrajina zatím dostala jeden systém od Německa.", "cs"),      # ě: Czech
+    ("cs", "Ukrajina zatiaľ dostala jeden systém od Nemecka.", "sk"),     # ľ: Slovak
+    ("nb", "Norge vil donere mellem fem og ti fly, og det blev meddelt efter mødet.", "da"),  # mellem, efter
+    ("da", "Norge vil donere mellom fem og ti fly, og det ble kjent etter møtet.", "nb"),     # mellom, etter
+    ("da", "Danmark sender fly til Ukraine.", "da"),                      # no mark either way: lingua's answer
+    ("de", "Ukrajina zatím dostala jeden systém od Německa.", "de"),      # only the close pairs are weighed
+])
+def test_close_languages_told_apart_by_their_marks(said: str, text: str, want: str) -> None:
+    """lingua mixes up Czech and Slovak, Danish and Norwegian on a title and two sentences; one letter or word
+    only one of them writes settles it (issue 13: a case read with its neighbour's rules gave nothing)."""
+    assert _close_pair(said, text) == want

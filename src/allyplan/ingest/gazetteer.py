@@ -73,6 +73,9 @@ class Mention:
 
 
 _ORGS = frozenset({"NATO", "UN", "G7"})
+# Turkish case endings written after an apostrophe on a proper name (not English 's, 're, 'll, 've, 'd, 't)
+_TURKISH_SUFFIX = re.compile(r"'(?:[nsy]?[ıiuü]n|[nsy]?[ae]|[nsy]?[ıiuü]|[dt][ae]n|n[dt][ae]n|[dt][ae]|n[dt][ae]|"
+                             r"[dt][ıiuü]r|l[ıiuü]|y?l[ae]|[ıiuü]nd[ae]n)(?![\w'])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,11 @@ class Gazetteer:
             tail = end
             while tail < n and (low[tail].isalnum()):
                 tail += 1
+            if tail < n and low[tail] == "'":  # "Almanya'dan", "Türkiye'nin": a Turkish case ending is the name's
+                m = _TURKISH_SUFFIX.match(low, tail)
+                if m is not None:
+                    tail = m.end()
+                    end = tail
             ending = tail - end
             for f in entries:
                 if f.rest is not None:  # "Spojených států": the rest of a name with a stem inside it
@@ -135,9 +143,18 @@ class Gazetteer:
         for start, end, _, f in found:
             if start < reach:
                 continue
+            if (f.how == "demonym" or (f.how != "item" and text[start:start + 1].islower())) and _compound(
+                    text, start, end):
+                continue  # "l'arma italo-francese", "deutsch-französische": a joint product, not a party acting
             out.append(Mention(start, end, f.code, f.how, text[start:end]))
             reach = end
         return out
+
+
+def _compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one half of a hyphenated compound ("italo-francese", "German-made")."""
+    return ((start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha())
+            or (end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()))
 
 
 def _written_as(text: str, start: int, form: str) -> bool:

@@ -31,10 +31,27 @@ _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars":
              "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "фунтів": "GBP", "chf": "CHF", "francs": "CHF",
              "kr": "SEK", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "zł": "PLN", "złotych": "PLN",
              "cad": "CAD", "c$": "CAD", "a$": "AUD", "aud": "AUD", "грн": "UAH", "гривень": "UAH", "uah": "UAH",
-             "¥": "JPY", "jpy": "JPY", "yen": "JPY"}
-_CUR_BEFORE = re.compile(r"(us\$|c\$|a\$|\$|€|£|¥|\b(?:usd|eur|gbp|chf|cad|aud|uah|jpy|pln|sek|nok|dkk)\b)\s?$")
-_CUR_AFTER = re.compile(r"\s?(?:de |d')?(us\$|\$|€|£|¥|(?:usd|eur|gbp|chf|cad|aud|uah|jpy|pln|sek|nok|dkk|dollars?|"
-                        r"euros?|pounds?|francs|zł|złotych|kr|yen|євро|доларів|долар|фунтів|грн|гривень)(?!\w))")
+             "¥": "JPY", "jpy": "JPY", "yen": "JPY",
+             # the coalition's other currencies, by their words in their languages (issue 13)
+             "kroner": "DKK", "kronor": "SEK", "kč": "CZK", "czk": "CZK", "korun": "CZK",
+             "koruny": "CZK", "korún": "CZK", "ron": "RON", "lei": "RON", "leva": "BGN", "лева": "BGN", "лв": "BGN",
+             "bgn": "BGN", "huf": "HUF", "forint": "HUF", "forintot": "HUF", "ft": "HUF", "try": "TRY",
+             "lira": "TRY", "lirası": "TRY", "₺": "TRY", "₴": "UAH", "zlotys": "PLN", "zloty": "PLN",
+             "złote": "PLN", "isk": "ISK", "dollari": "USD", "dólares": "USD", "dolarů": "USD", "dolárov": "USD",
+             "dolarów": "USD", "dolari": "USD", "dollaria": "USD",
+             "dollarit": "USD", "dolerių": "USD", "dolāru": "USD", "dolar": "USD",
+             "долара": "USD", "евро": "EUR", "eura": "EUR", "euroa": "EUR", "eurų": "EUR", "eiro": "EUR",
+             "eurot": "EUR", "sterline": "GBP", "libras": "GBP", "funtów": "GBP"}
+# a currency word that is another country's in a language ("kroner" in Norwegian)
+_LOCAL_CURRENCY = {"nb": {"kroner": "NOK", "kr": "NOK"}, "da": {"kroner": "DKK", "kr": "DKK"}}
+_CUR_BEFORE = re.compile(r"(us\$|c\$|a\$|\$|€|£|¥|₺|₴|\b(?:usd|eur|gbp|chf|cad|aud|uah|jpy|pln|sek|nok|dkk|czk|ron|"
+                         r"bgn|huf|try)\b)\s?$")
+_CUR_AFTER = re.compile(r"\s?(?:de |d'|di |dei )?(us\$|\$|€|£|¥|₺|₴|(?:usd|eur|gbp|chf|cad|aud|uah|jpy|pln|sek|nok|dkk|"
+                        r"czk|ron|bgn|huf|try|isk|dollars?|euros?|pounds?|francs|zł|złotych|złote|zlotys?|kr|yen|євро|"
+                        r"доларів|долар|фунтів|грн|гривень|kroner|kronor|kč|korun|koruny|korún|lei|leva|лева|лв|"
+                        r"forint|forintot|ft|lira|lirası|dollari|dólares|dolarů|dolárov|dolarów|dolari|dollaria|"
+                        r"dollarit|dolerių|dolāru|dolar|долара|евро|eura|euroa|eurų|eiro|eurot|sterline|libras|"
+                        r"funtów)(?!\w))")
 _PERCENT = re.compile(r"\s?(?:per ?cent|pour ?cent|prozent|por ciento|per cento|procent|відсот)")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -66,6 +83,63 @@ class _Tok:
 
     def not_a_number_part(self) -> bool:
         return False
+
+
+# the word for "and" between the parts of a number written as words ("douăzeci și cinci", "двадесет и пет")
+_NUMBER_AND = frozenset({"și", "şi", "и", "і", "й", "ja", "és", "un", "ir", "a", "og", "och", "en", "ve"})
+
+
+def _adds_to(before: float, value: float, between: str) -> bool:
+    """Whether a number word after ``before`` is its next part: 20 then 5, 100 then 20 (and nothing but a space or
+    an "and" between them)."""
+    gap = between.strip()
+    if gap and gap not in _NUMBER_AND:
+        return False
+    if before < 20 or value >= before:
+        return False
+    place = 1
+    while before % (place * 10) == 0:
+        place *= 10
+    return place > 1 and value < place
+
+
+def _approximate(raw: list[tuple[int, int, float, bool]], low: str, rules: Rules,
+                 digit_ends: set[int]) -> list[tuple[int, int, float, bool]]:
+    """Counts given by a noun ("une dizaine" 10, "a dozen" 12, "two dozen" 24) and numbers that are no count
+    because a vague word stands next to them ("several hundred", "hundreds of", "kilka tysięcy")."""
+    if rules.approx_pattern is not None and any(k in low for k in rules.approx):
+        for m in rules.approx_pattern.finditer(low):
+            value = float(rules.approx[m.group()])
+            # the number word or digits just before it: an article ("une", "a") or a multiplier ("zwei Dutzend")
+            before = [r for r in raw if r[1] <= m.start() and not low[r[1]:m.start()].strip()]
+            if before:
+                a, _, n, _ = before[-1]
+                raw.remove(before[-1])
+                raw.append((a, m.end(), value * n if n > 1 and a not in digit_ends else value, False))
+            else:
+                raw = [r for r in raw if not (m.start() <= r[0] < m.end())]
+                raw.append((m.start(), m.end(), value, False))
+    if rules.vague is not None and raw:
+        # a number that is a vague word ("hundreds") or the word right after one ("several hundred"): looked for
+        # around each number only, not over the whole text
+        vague = rules.vague
+        raw = [r for r in raw if not (vague.match(low, r[0]) or _vague_before(vague, low, r[0]))]
+    return raw
+
+
+def _vague_before(vague: re.Pattern[str], low: str, at: int) -> bool:
+    """Whether a vague word ends just before ``at`` ("several " before "hundred")."""
+    start = at - 1
+    while start >= 0 and low[start].isspace():
+        start -= 1
+    if start == at - 1:
+        return False
+    for begin in range(max(0, start - 24), start + 1):  # the vague word's first letter, at most 25 letters back
+        if (begin == 0 or not low[begin - 1].isalnum()) and low[begin].isalpha():
+            m = vague.match(low, begin, at)
+            if m is not None and m.end() == at:
+                return True
+    return False
 
 
 @lru_cache(maxsize=64)
@@ -104,13 +178,24 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
                     continue
                 raw.append((a, b, float(occ.value), bool(occ.is_ordinal)))
     elif rules.number_words:
+        words: list[tuple[int, int, float, bool]] = []
         for m in _WORD_TOKEN.finditer(low):  # a dictionary lookup per word: cheap enough everywhere
             v = rules.number_words.get(m.group())
-            if v is not None and m.start() - 1 not in digit_ends:  # "8 тисяч": the scale of a number in digits
-                raw.append((m.start(), m.end(), float(v), False))
+            if v is None or m.start() - 1 in digit_ends:  # "8 тисяч": the scale of a number in digits
+                continue
+            if words and _adds_to(words[-1][2], float(v), low[words[-1][1]:m.start()]):
+                a, _, head, _ = words.pop()  # "dwadzieścia pięć" 25, "сто двадцять" 120, "douăzeci și cinci" 25
+                words.append((a, m.end(), head + v, False))
+            else:
+                words.append((m.start(), m.end(), float(v), False))
+        raw.extend(words)
+    if rules.approx_pattern is not None or rules.vague is not None:
+        raw = _approximate(raw, low, rules, digit_ends)
     raw.sort()
     out: list[Number] = []
     for a, b, value, ordinal in raw:
+        if out and a < out[-1].end and out[-1].start < a:
+            continue  # the scale word of the number before ("dwadzieścia tysięcy"), itself in the word list
         end = b
         after = low[b:b + 24]
         scale = 1.0
@@ -129,8 +214,10 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
             money = _CURRENCY[before.group(1).strip()]
         else:
             cm = _CUR_AFTER.match(low, end)
+            if cm is None and low[end:end + 1] == "." and scale > 1:  # "1,5 mia. kroner", "2 mld. Kč"
+                cm = _CUR_AFTER.match(low, end + 1)
             if cm:
-                money = _CURRENCY.get(cm.group(1))
+                money = _LOCAL_CURRENCY.get(rules.language, {}).get(cm.group(1)) or _CURRENCY.get(cm.group(1))
                 end = cm.end()
         percent = low[end:end + 2].lstrip().startswith("%") or bool(_PERCENT.match(low, end))
         year = scale == 1.0 and money is None and 1900 <= value <= 2100 and float(value).is_integer() and b - a == 4

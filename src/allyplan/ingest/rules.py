@@ -83,6 +83,12 @@ class Rules:
     number_words: dict[str, int] = field(default_factory=dict)
     _starts: Any = None  # Aho-Corasick automaton: literal beginning -> (its length, classes that can start so)
     _scan_everywhere: tuple[str, ...] = ()
+    #: words that make a number next to them no count ("several hundred", "hundreds of", "kilka tysięcy"); the
+    #: pattern matches the word and the space after it
+    vague: re.Pattern[str] | None = None
+    #: nouns of an approximate count and their value ("une dizaine" 10, "a dozen" 12, "zwei Dutzend" 24)
+    approx: dict[str, int] = field(default_factory=dict)
+    approx_pattern: re.Pattern[str] | None = None
     # answers of is_word, which the extractor asks about the same few words again and again
     _word_cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
@@ -207,7 +213,13 @@ def _load(language: str) -> Rules:
     return Rules(language, data.get("name", language), patterns, words, tuple(nums.get("thousands", [","])),
                  nums.get("decimal", "."), scale("thousand"), scale("million"), scale("billion"),
                  dict(nums.get("words", {})),
-                 automaton, tuple(dict.fromkeys(everywhere)))
+                 automaton, tuple(dict.fromkeys(everywhere)),
+                 vague=(re.compile(r"(?<!\w)(?:" + _alternation(nums["vague"]) + r")(?:\s+|(?!\w))")
+                        if nums.get("vague") else None),
+                 approx={k: int(v) for k, v in nums.get("approx", {}).items()},
+                 approx_pattern=(re.compile(r"(?<!\w)(?:" + "|".join(
+                     re.escape(k) for k in sorted(nums["approx"], key=len, reverse=True)) + r")(?!\w)")
+                     if nums.get("approx") else None))
 
 
 def _literal_starts(pattern: str, limit: int = 4) -> set[str] | None:

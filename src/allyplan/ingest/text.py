@@ -38,7 +38,7 @@ def fold(text: str) -> str:
 _END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“(]?[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ0-9])|\n+")
 _ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|"
                      r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул|Mio|Mrd|Mln|Tsd|mln|"
-                     r"mld|mlrd|mrd|tys|tis|tūkst|млн|млрд|тис|Kč|plk|płk)\.$")
+                     r"mld|mlrd|mrd|tys|tis|tūkst|млн|млрд|тис|Kč|plk|płk|ok|cca|approx|aprox|pribl|прибл)\.$")
 
 
 # "am 26. April", "26. huhtikuuta", "26. dubna": an ordinal day before a month does not end a sentence
