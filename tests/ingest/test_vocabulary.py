@@ -230,7 +230,7 @@ def test_a_possible_delivery_is_considered(extractor: Extractor, lang: str, text
 # status words: a decision to send, a future by "kommer" without "att", equipment on site in Ukraine, a pledge
 # whose amount stands between the auxiliary and the verb
 DECIDED = [
- ("sv", "Sveriges åtta Archer-pjäser finns nu på plats i Ukraina.", {("pledge", "SE", None, "delivered", None)}),
+ ("sv", "Sveriges åtta Archer-pjäser finns nu på plats i Ukraina.", {("pledge", "SE", None, "delivered", 8.0)}),
  ("sv", "Sverige har fattat beslut om att skicka stridsvagnar till Ukraina.",
   {("pledge", "SE", None, "committed", None)}),
  ("sv", "I det nya paketet kommer Sverige donera pansarfordon.", {("pledge", "SE", None, "committed", None)}),

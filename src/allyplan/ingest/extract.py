@@ -55,6 +55,9 @@ from allyplan.ledger.reference import Reference
 
 __all__ = ["Extractor", "ADVERSARIES"]
 
+#: Languages that capitalise every noun (an article after a lower-case word hangs on no noun).
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
 #: Parties that are never donors to the recipient (they are at war with it or arm its enemy).
 ADVERSARIES: frozenset[str] = frozenset({"RU", "BY", "IR", "KP"})
 
@@ -568,9 +571,12 @@ class _Run:
 
     def _touches(self, a: int, b: int, c: Cue) -> bool:
         """Whether cue ``c`` is the head noun of the phrase ``[a, b)`` ("Leopard 2 tanks", "raķetes Stinger"): at
-        most two words between them and no punctuation."""
+        most two words between them, no punctuation and no joiner ("a SAMP/T system and 400 armoured vehicles":
+        the vehicles are another member of the list)."""
         gap = self.folded[b:c.start] if c.start >= b else self.folded[c.end:a]
-        return (c.start < b and c.end > a) or (len(_words(gap)) <= 2 and not re.search(r"[,;:()]", gap))
+        words = _words(gap)
+        return (c.start < b and c.end > a) or (len(words) <= 2 and not re.search(r"[,;:()]", gap) and not any(
+            self.rules.is_word("joiner", w) for w in words))
 
     def _future_count(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
         """"Dostarczyliśmy już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych", "... has delivered
@@ -735,6 +741,11 @@ class _Run:
             return None
         before = self.folded[cl.start:comma].rstrip(" \"'")
         if any(m.end == cl.start + len(before) for m in cl.parties):
+            return None
+        # where every noun is capitalised, "der/die/das" after a lower-case word is an article, not a relative
+        # pronoun: "Italien betont, die Waffen dürften nicht ..." is reported speech, not a relative clause
+        last = re.findall(r"\w+", self.text[max(cl.start, comma - 40):comma])[-1:]
+        if self.rules.language in _NOUNS_CAPITALISED and last and last[0][:1].islower():
             return None
         return comma
 
@@ -1012,7 +1023,11 @@ class _Run:
     def _not_only(self, cue: Cue) -> bool:
         """Whether a refusal's negation says "not only" ("will not only send Patriot but also IRIS-T")."""
         words = _words(self.folded[cue.start:cue.end]) + _words(self.folded[cue.end:cue.end + 16])[:1]
-        return any(self.rules.is_word("only", w) for w in words)
+        neg = self.rules.patterns.get("negation")
+        # the "only" must follow the negation: "alleen niet-dodelijke" (only non-lethal) is no "not only"
+        return any(self.rules.is_word("only", w) and any(
+            self.rules.is_word("negation_after", v) or (neg is not None and neg.fullmatch(v)) for v in words[:i])
+            for i, w in enumerate(words))
 
     @staticmethod
     def _nearest(verbs: list[Cue], it: _Item, folded: str, rules: Rules) -> Cue | None:
