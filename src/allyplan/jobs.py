@@ -154,11 +154,12 @@ class JobQueue:
                 raise AllyplanError(f"the uncertainty file has {len(uncertainty):,} characters; at most "
                                     f"{MAX_UNCERTAINTY_CHARS:,} are taken")
             try:
-                raw = yaml.safe_load(uncertainty)
-            except yaml.YAMLError as e:
-                raise AllyplanError(f"the uncertainty file is not valid YAML ({e}); compare with the file "
-                                    "`allyplan init` writes") from None
-            parse_spec(raw, "uncertainty file", uncertainty)
+                parse_spec(yaml.safe_load(uncertainty), "uncertainty file", uncertainty)
+            except AllyplanError:
+                raise
+            except Exception as e:  # YAML errors, and whatever odd structure a parser trips on
+                raise AllyplanError(f"the uncertainty file is not valid ({type(e).__name__}: {str(e)[:200]}); "
+                                    "compare with the file `allyplan init` writes") from None
         if chunk_size is not None and not 1 <= int(chunk_size) <= 1000:
             raise AllyplanError(f"chunk_size {chunk_size}: give 1 to 1000 samples per chunk")
         if fixed_plan is not None:
@@ -467,13 +468,7 @@ def _run_sweep_job(q: JobQueue, job: Job, ready: Prepared | None = None) -> None
         setup = prepare_sweep(work / "sweep", scenario, spec, samples=int(p["samples"]), seed=int(p["seed"]),
                               fixed=fixed, time_limit=float(p.get("time_limit", 10.0)),
                               chunk_size=p.get("chunk_size"))
-        last = [0.0]
-
-        def progress(pr: SweepProgress) -> None:
-            now = time.monotonic()
-            if now - last[0] < 0.25 and pr.done < pr.total:
-                return
-            last[0] = now
+        def progress(pr: SweepProgress) -> None:  # once per chunk (one small write)
             q.set_progress(job.id, {"stage": "sampling", "done": pr.done, "total": pr.total, "seconds": pr.seconds,
                                     "rate": pr.rate, "eta": pr.eta}, 0.05 + 0.9 * pr.done / max(pr.total, 1))
 
