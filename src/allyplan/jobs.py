@@ -370,11 +370,22 @@ def _child(url: str, job_id: int, ready: Prepared | None = None) -> None:
     try:
         job = q.get(job_id)
         if job.kind == "sweep":
+            _forget_forkserver()
             _run_sweep_job(q, job, ready)
         else:
             _run_plan_job(q, job, ready)
     finally:
         engine.dispose()
+
+
+def _forget_forkserver() -> None:
+    """In a forked child: forget a forkserver the parent started (it is no child of this process, so asking after
+    it fails with ECHILD); the sweep's solver process then comes from a forkserver of this process's own."""
+    from multiprocessing import forkserver
+
+    fs: Any = getattr(forkserver, "_forkserver", None)
+    if fs is not None and getattr(fs, "_forkserver_pid", None) is not None:
+        fs._forkserver_pid = fs._forkserver_address = fs._forkserver_alive_fd = None
 
 
 @dataclass
