@@ -483,7 +483,18 @@ def _run_sweep_job(q: JobQueue, job: Job, ready: Prepared | None = None) -> None
             q.set_progress(job.id, {"stage": "sampling", "done": pr.done, "total": pr.total, "seconds": pr.seconds,
                                     "rate": pr.rate, "eta": pr.eta}, 0.05 + 0.9 * pr.done / max(pr.total, 1))
 
-        res = run_sweep(setup, workers=1, progress=progress, cancel=lambda: q.cancel_requested(job.id))
+        # A worker stopped with the service leaves this child behind: it stops too, between chunks, and the sweep
+        # fails as interrupted (as a restart would mark it), instead of running on unwatched.
+        parent = os.getppid()
+
+        def stop() -> bool:
+            return os.getppid() != parent or q.cancel_requested(job.id)
+
+        res = run_sweep(setup, workers=1, progress=progress, cancel=stop)
+        if os.getppid() != parent and not res.complete:
+            q.finish(job.id, "failed", error="interrupted: the service stopped while this sweep ran. Run it again "
+                                             "(Re-run on its page)", progress={"stage": "failed", "done": res.done})
+            return
         blob = sweep_to_blob(setup.out, scenario)
         state = "done" if res.complete else "cancelled"
         q.finish(job.id, state, result=blob,

@@ -133,6 +133,25 @@ def test_a_restart_marks_a_running_sweep_failed_and_a_rerun_works(world: World) 
     assert q.sweep(again["id"])["summary"]["done"] == 6
 
 
+def test_a_sweep_whose_worker_is_gone_stops_and_fails_as_interrupted(world: World,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    q = _q(world)
+    real = os.getppid()
+    asked = {"n": 0}
+
+    def getppid() -> int:  # the worker dies after the first chunk: this process is re-parented
+        asked["n"] += 1
+        return real if asked["n"] <= 1 else 1
+
+    monkeypatch.setattr(os, "getppid", getppid)
+    job = q.enqueue_sweep(who="coord", samples=20, seed=2, fixed_plan=world.plan, chunk_size=5)
+    assert q.run_next("test")
+    j = q.get(job)
+    assert j.state == "failed" and "interrupted" in (j.error or "") and j.progress["done"] == 5, j
+
+
 def test_a_failing_sweep_fails_with_its_reason(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     import allyplan.sweep.runner
 
