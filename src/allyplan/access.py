@@ -41,6 +41,8 @@ __all__ = [
     "coalition_totals",
     "can_see_ask_sheet",
     "can_see_plan",
+    "SWEEP_VIEWS",
+    "can_see_sweep",
 ]
 
 Role = Literal["coordinator", "donor", "recipient", "viewer"]
@@ -63,7 +65,7 @@ MIN_PARTIES = 3
 PUBLIC_PLEDGE_STATUSES = ("committed", "delivered", "cancelled")
 
 Action = Literal[
-    "run_plan",  # queue, cancel, re-run and publish plans
+    "run_plan",  # queue, cancel, re-run and publish plans; queue, cancel and re-run sweeps
     "see_all_plans",  # every table of every plan
     "see_coverage",  # a plan's coverage of needs (no donor's figures)
     "see_shortfalls",  # why needs remain short (names floors and lines: not for donors)
@@ -213,3 +215,16 @@ def can_see_ask_sheet(p: Principal, party: str) -> bool:
 def can_see_plan(p: Principal, published: bool) -> bool:
     """Whether ``p`` may open a plan at all (its coverage; other tables need more, see :func:`can`)."""
     return can(p, "see_coverage") or (published and p.role == "viewer")
+
+
+#: A sweep's tables and who sees them, by the same rule as a plan's: the per-need outcomes (unmet percentiles, the
+#: probability of being met by the due month) and the coverage fan are coverage; the sensitivity ranking names
+#: donors' production lines and pledges (offers still ``considering`` among them) and how much each one's slip
+#: costs, so, like a plan's deliveries and burden, it is the coordinator's only.
+SWEEP_VIEWS: dict[str, Action] = {"needs": "see_coverage", "fan": "see_coverage", "sensitivity": "see_all_plans"}
+
+
+def can_see_sweep(p: Principal) -> bool:
+    """Whether ``p`` may open a sweep at all: as for an unpublished plan, whoever sees coverage (sweeps are never
+    published, so a viewer sees none)."""
+    return can(p, "see_coverage")

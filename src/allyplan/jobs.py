@@ -47,12 +47,20 @@ if TYPE_CHECKING:
     from allyplan.scenario import Scenario
 
 __all__ = ["Job", "JobQueue", "JobNotFound", "Prepared", "prepare", "WorkerPool", "worker_main", "plan_to_blob",
-           "plan_from_blob"]
+           "plan_from_blob", "SWEEP_TABLES", "MAX_SWEEP_SAMPLES", "sweep_to_blob", "sweep_from_blob"]
 
 POLL_SECONDS = 0.1
 #: How often an idle worker checks whether the current scenario (with and without the ledger) is prepared.
 PREPARE_SECONDS = 1.0
 PLAN_TABLES = ("deliveries", "baseline", "coverage", "shortfalls", "burden")
+#: A sweep job's stored tables: per need (unmet percentiles, P(met by due month)), the sensitivity ranking, and
+#: the coverage quantiles per need and month (the fan chart).
+SWEEP_TABLES = ("needs", "sensitivity", "fan")
+MAX_SWEEP_SAMPLES = 20000
+#: An uncertainty file sent with a sweep job is at most this many characters.
+MAX_UNCERTAINTY_CHARS = 200_000
+#: A running sweep stops between chunks when cancelled; a worker stops it outright if it has not after this long.
+SWEEP_CANCEL_GRACE = 120.0
 
 
 class JobNotFound(AllyplanError):
@@ -123,6 +131,55 @@ class JobQueue:
                                .returning(t.jobs.c.id))
             return int(res.scalar_one())
 
+    def enqueue_sweep(self, *, who: str, samples: int = 100, seed: int = 0, uncertainty: str | None = None,
+                      fixed_plan: int | None = None, use_ledger: bool = True, time_limit: float = 10.0,
+                      chunk_size: int | None = None) -> int:
+        """Queue an uncertainty sweep: ``samples`` draws from ``uncertainty`` (the text of an uncertainty file;
+        None: the shipped default), re-planning the database's current scenario for each draw, or (``fixed_plan``,
+        the id of a finished plan job) re-evaluating that plan under each draw. ``chunk_size``: samples between
+        progress reports and cancel checks (default as ``allyplan sweep``)."""
+        import yaml
+
+        from allyplan.scenario_store import _latest
+        from allyplan.sweep.uncertainty import parse_spec
+
+        if not 1 <= int(samples) <= MAX_SWEEP_SAMPLES:
+            raise AllyplanError(f"samples {samples}: give 1 to {MAX_SWEEP_SAMPLES} samples")
+        if not 0 <= int(seed) < 2**63:
+            raise AllyplanError(f"seed {seed}: give a whole number from 0 to 2**63 - 1")
+        if not 0.1 <= float(time_limit) <= 3600:
+            raise AllyplanError(f"time_limit {time_limit}: give 0.1 to 3600 seconds per re-plan")
+        if uncertainty is not None:
+            if len(uncertainty) > MAX_UNCERTAINTY_CHARS:
+                raise AllyplanError(f"the uncertainty file has {len(uncertainty):,} characters; at most "
+                                    f"{MAX_UNCERTAINTY_CHARS:,} are taken")
+            try:
+                parse_spec(yaml.safe_load(uncertainty), "uncertainty file", uncertainty)
+            except AllyplanError:
+                raise
+            except Exception as e:  # YAML errors, and whatever odd structure a parser trips on
+                raise AllyplanError(f"the uncertainty file is not valid ({type(e).__name__}: {str(e)[:200]}); "
+                                    "compare with the file `allyplan init` writes") from None
+        if chunk_size is not None and not 1 <= int(chunk_size) <= 1000:
+            raise AllyplanError(f"chunk_size {chunk_size}: give 1 to 1000 samples per chunk")
+        if fixed_plan is not None:
+            j = self.get(int(fixed_plan))
+            if j.kind != "plan" or j.state != "done":
+                raise AllyplanError(f"fixed_plan {fixed_plan} is a {j.state} {j.kind} job; give the id of a finished "
+                                    "plan (GET /api/v1/plans)")
+        params = {"samples": int(samples), "seed": int(seed), "uncertainty": uncertainty,
+                  "fixed_plan": None if fixed_plan is None else int(fixed_plan), "use_ledger": bool(use_ledger),
+                  "time_limit": float(time_limit), "chunk_size": None if chunk_size is None else int(chunk_size)}
+        with writing(self.engine) as conn:
+            change = _latest(conn)
+            if change is None:
+                raise AllyplanError("there is no scenario to sweep: import one first (`allyplan scenario import DIR`)")
+            res = conn.execute(insert(t.jobs).values(kind="sweep", state="queued", params=json.dumps(params),
+                                                     scenario_change=change, created=_now(), created_by=who,
+                                                     progress=json.dumps({"stage": "queued"}))
+                               .returning(t.jobs.c.id))
+            return int(res.scalar_one())
+
     def get(self, job_id: int) -> Job:
         with reading(self.engine) as conn:
             x = conn.execute(select(*_JOB_COLS).where(t.jobs.c.id == job_id)).first()
@@ -130,15 +187,17 @@ class JobQueue:
             raise JobNotFound(f"no job {job_id}; list the jobs on the Plans page or GET /api/v1/plans")
         return _job(x)
 
-    def list(self, limit: int = 50, *, published_only: bool = False) -> list[Job]:
-        q = select(*_JOB_COLS).order_by(t.jobs.c.id.desc()).limit(limit)
+    def list(self, limit: int = 50, *, published_only: bool = False, kind: str = "plan") -> list[Job]:
+        """The newest jobs of one kind (``plan`` or ``sweep``)."""
+        q = select(*_JOB_COLS).where(t.jobs.c.kind == kind).order_by(t.jobs.c.id.desc()).limit(limit)
         if published_only:
             q = q.where(t.jobs.c.published.is_not(None))
         with reading(self.engine) as conn:
             return [_job(x) for x in conn.execute(q)]
 
     def latest_done(self, *, published_only: bool = False) -> Job | None:
-        q = select(*_JOB_COLS).where(t.jobs.c.state == "done").order_by(t.jobs.c.id.desc()).limit(1)
+        q = (select(*_JOB_COLS).where(t.jobs.c.state == "done", t.jobs.c.kind == "plan")
+             .order_by(t.jobs.c.id.desc()).limit(1))
         if published_only:
             q = q.where(t.jobs.c.published.is_not(None))
         with reading(self.engine) as conn:
@@ -163,12 +222,14 @@ class JobQueue:
         j = self.get(job_id)
         if j.state in ("queued", "running"):
             raise AllyplanError(f"job {job_id} is still {j.state}; wait for it or cancel it first")
+        if j.kind == "sweep":
+            return self.enqueue_sweep(who=who, **j.params)
         return self.enqueue_plan(who=who, **j.params)
 
     def publish(self, job_id: int, published: bool = True) -> Job:
         j = self.get(job_id)
-        if j.state != "done":
-            raise AllyplanError(f"job {job_id} is {j.state}; only a finished plan can be published")
+        if j.state != "done" or j.kind != "plan":
+            raise AllyplanError(f"job {job_id} is a {j.state} {j.kind}; only a finished plan can be published")
         with writing(self.engine) as conn:
             conn.execute(update(t.jobs).where(t.jobs.c.id == job_id).values(published=_now() if published else None))
         return self.get(job_id)
@@ -192,9 +253,10 @@ class JobQueue:
         if job_id in self._plans:
             return self._plans[job_id]
         with reading(self.engine) as conn:
-            x = conn.execute(select(t.jobs.c.state, t.jobs.c.result).where(t.jobs.c.id == job_id)).first()
-        if x is None:
-            raise JobNotFound(f"no job {job_id}")
+            x = conn.execute(select(t.jobs.c.state, t.jobs.c.kind, t.jobs.c.result)
+                             .where(t.jobs.c.id == job_id)).first()
+        if x is None or x.kind != "plan":
+            raise JobNotFound(f"no plan job {job_id}")
         if x.state != "done" or x.result is None:
             raise AllyplanError(f"job {job_id} is {x.state}: it has no plan yet")
         p = plan_from_blob(x.result)
@@ -202,6 +264,18 @@ class JobQueue:
             self._plans.pop(next(iter(self._plans)))
         self._plans[job_id] = p
         return p
+
+    def sweep(self, job_id: int) -> dict[str, Any]:
+        """The stored result of a sweep job (done, or cancelled with the samples done by then): ``summary`` and
+        the :data:`SWEEP_TABLES` as data frames."""
+        with reading(self.engine) as conn:
+            x = conn.execute(select(t.jobs.c.state, t.jobs.c.kind, t.jobs.c.result)
+                             .where(t.jobs.c.id == job_id)).first()
+        if x is None or x.kind != "sweep":
+            raise JobNotFound(f"no sweep job {job_id}")
+        if x.result is None:
+            raise AllyplanError(f"sweep {job_id} is {x.state}: it has no results yet")
+        return sweep_from_blob(x.result)
 
     # -- the worker side -----------------------------------------------------------------------------------------
     def claim(self, worker: str) -> Job | None:
@@ -260,14 +334,24 @@ class JobQueue:
                 ready = prepared.get(self.prepare_key(job.scenario_change, job.params))
             except Exception:  # the job loads its scenario itself, and reports what is wrong with it
                 ready = None
+        sweep = job.kind == "sweep"
         if not in_child:
-            _run_plan_job(self, job, ready)
+            (_run_sweep_job if sweep else _run_plan_job)(self, job, ready)
             return True
         ctx = mp.get_context("fork")
-        child = ctx.Process(target=_child, args=(self.url, job.id, ready), daemon=True)
+        # A sweep's child starts the sweep's solver process itself: a daemon process may not have children.
+        child = ctx.Process(target=_child, args=(self.url, job.id, ready), daemon=not sweep)
         child.start()
+        asked: float | None = None
         while child.is_alive():
             child.join(POLL_SECONDS)
+            if child.is_alive() and sweep:
+                # A sweep stops by itself between chunks when cancelled, keeping what is done; stop it outright
+                # only if it does not within the grace time.
+                if asked is None and self.cancel_requested(job.id):
+                    asked = time.monotonic()
+                if asked is None or time.monotonic() - asked < SWEEP_CANCEL_GRACE:
+                    continue
             if child.is_alive() and self.cancel_requested(job.id):
                 child.terminate()
                 child.join(5)
@@ -284,9 +368,24 @@ def _child(url: str, job_id: int, ready: Prepared | None = None) -> None:
     engine = make_engine(url)
     q = JobQueue(engine=engine, url=url)
     try:
-        _run_plan_job(q, q.get(job_id), ready)
+        job = q.get(job_id)
+        if job.kind == "sweep":
+            _forget_forkserver()
+            _run_sweep_job(q, job, ready)
+        else:
+            _run_plan_job(q, job, ready)
     finally:
         engine.dispose()
+
+
+def _forget_forkserver() -> None:
+    """In a forked child: forget a forkserver the parent started (it is no child of this process, so asking after
+    it fails with ECHILD); the sweep's solver process then comes from a forkserver of this process's own."""
+    from multiprocessing import forkserver
+
+    fs: Any = getattr(forkserver, "_forkserver", None)
+    if fs is not None and getattr(fs, "_forkserver_pid", None) is not None:
+        fs._forkserver_pid = fs._forkserver_address = fs._forkserver_alive_fd = None
 
 
 @dataclass
@@ -348,6 +447,86 @@ def _run_plan_job(q: JobQueue, job: Job, ready: Prepared | None = None) -> None:
     except Exception as e:  # a job fails with its reason; the worker goes on with the next one
         msg = str(e) if isinstance(e, AllyplanError) else f"{type(e).__name__}: {e}"
         q.finish(job.id, "failed", error=msg, progress={"stage": "failed"})
+
+
+def _run_sweep_job(q: JobQueue, job: Job, ready: Prepared | None = None) -> None:
+    """Run a sweep job with the library's :func:`~allyplan.sweep.runner.run_sweep` in a folder of its own (one
+    solver process when re-planning), reporting samples done, rate and time left, stopping between chunks when
+    cancelled (the samples done are kept, and stored), and storing the summary tables in the job's result."""
+    import shutil
+    import tempfile
+
+    import yaml
+
+    from allyplan.sweep.runner import SweepProgress, prepare_sweep, run_sweep
+    from allyplan.sweep.uncertainty import default_spec, parse_spec
+
+    p = job.params
+    work = Path(tempfile.mkdtemp(prefix=f"allyplan-sweep-{job.id}-"))
+    try:
+        q.set_progress(job.id, {"stage": "loading the scenario"}, 0.02)
+        text = p.get("uncertainty")
+        spec = default_spec() if text is None else parse_spec(yaml.safe_load(text), "uncertainty file", text)
+        fixed: Any = None
+        if p.get("fixed_plan") is not None:
+            fixed = q.plan(int(p["fixed_plan"]))
+            scenario = fixed.scenario
+        else:
+            if ready is None or ready.key != q.prepare_key(job.scenario_change, p):
+                ready = prepare(q, job.scenario_change, p)
+            scenario = ready.scenario
+        q.set_progress(job.id, {"stage": "planning the nominal plan" if fixed is None else "preparing"}, 0.05)
+        setup = prepare_sweep(work / "sweep", scenario, spec, samples=int(p["samples"]), seed=int(p["seed"]),
+                              fixed=fixed, time_limit=float(p.get("time_limit", 10.0)),
+                              chunk_size=p.get("chunk_size"))
+        def progress(pr: SweepProgress) -> None:  # once per chunk (one small write)
+            q.set_progress(job.id, {"stage": "sampling", "done": pr.done, "total": pr.total, "seconds": pr.seconds,
+                                    "rate": pr.rate, "eta": pr.eta}, 0.05 + 0.9 * pr.done / max(pr.total, 1))
+
+        # A worker stopped with the service leaves this child behind: it stops too, between chunks, and the sweep
+        # fails as interrupted (as a restart would mark it), instead of running on unwatched.
+        parent = os.getppid()
+
+        def stop() -> bool:
+            return os.getppid() != parent or q.cancel_requested(job.id)
+
+        res = run_sweep(setup, workers=1, progress=progress, cancel=stop)
+        if os.getppid() != parent and not res.complete:
+            q.finish(job.id, "failed", error="interrupted: the service stopped while this sweep ran. Run it again "
+                                             "(Re-run on its page)", progress={"stage": "failed", "done": res.done})
+            return
+        blob = sweep_to_blob(setup.out, scenario)
+        state = "done" if res.complete else "cancelled"
+        q.finish(job.id, state, result=blob,
+                 progress={"stage": state, "done": res.done, "total": res.total, "seconds": res.seconds,
+                           "rate": res.done / res.seconds if res.seconds > 0 else 0.0, "engine": res.engine})
+    except Exception as e:  # a job fails with its reason; the worker goes on with the next one
+        msg = str(e) if isinstance(e, AllyplanError) else f"{type(e).__name__}: {e}"
+        q.finish(job.id, "failed", error=msg, progress={"stage": "failed"})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def sweep_to_blob(out: Path, scenario: Scenario) -> bytes:
+    """A finished (or stopped) sweep folder's results as compressed JSON: ``summary.json``, the per-need table,
+    the sensitivity ranking and the coverage quantiles (the same tables ``allyplan sweep`` writes)."""
+    from allyplan.sweep.results import coverage_fan, load_tables
+
+    fan = coverage_fan(load_tables(out))
+    fan["month"] = scenario.labels(fan["month"])
+    tables = {"needs": pd.read_csv(out / "needs.csv") if (out / "needs.csv").stat().st_size > 1 else pd.DataFrame(),
+              "sensitivity": pd.read_csv(out / "sensitivity.csv"), "fan": fan}
+    doc = {"summary": json.loads((out / "summary.json").read_text(encoding="utf-8")),
+           "tables": {n: df.to_dict("split") for n, df in tables.items()}}
+    return zlib.compress(json.dumps(doc, default=_json_default).encode("utf-8"), 6)
+
+
+def sweep_from_blob(blob: bytes) -> dict[str, Any]:
+    doc = json.loads(zlib.decompress(blob))
+    out: dict[str, Any] = {"summary": doc["summary"]}
+    for n, v in doc["tables"].items():
+        out[n] = pd.DataFrame(v["data"], columns=v["columns"])
+    return out
 
 
 def plan_to_blob(p: Plan, config: Mapping[str, Any], raw: Mapping[str, pd.DataFrame]) -> bytes:

@@ -44,6 +44,7 @@ class World:
     proposals: list[int]
     scenario: Path
     cookies: dict[str, dict[str, str]] = field(default_factory=dict)
+    sweep: int = 0  # a finished sweep job (8 samples of the plan, re-evaluated)
 
     def api(self, who: str, method: str, path: str, **kw: object) -> object:
         headers = {"Authorization": f"Bearer {self.tokens[who]}"}
@@ -109,9 +110,12 @@ def world(service_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     job = jobs.enqueue_plan(who="coord", use_ledger=False)
     assert jobs.run_next("test")
     assert jobs.get(job).state == "done", jobs.get(job).error
+    sweep = jobs.enqueue_sweep(who="coord", samples=8, seed=1, fixed_plan=job)
+    assert jobs.run_next("test")
+    assert jobs.get(sweep).state == "done", jobs.get(sweep).error
     with TestClient(app) as client:
         tokens = {n: accounts.new_token(n, "tests") for n in USERS}
-        yield World(service_db, client, tokens, job, stored.proposals, scen)
+        yield World(service_db, client, tokens, job, stored.proposals, scen, sweep=sweep)
     if app.state.watch is not None:
         app.state.watch.close()
     svc.engine.dispose()

@@ -157,6 +157,18 @@ def test_the_service_in_a_browser(server: tuple[str, str], tmp_path: Path) -> No
         csv = cell.request.get(plan_url + "/tables/deliveries.csv")
         assert csv.ok and csv.text().startswith("donor,")
 
+        # the coordinator runs an uncertainty sweep (8 draws, re-planned by a worker) and sees its charts
+        cell.goto(base + "/sweeps")
+        cell.fill("#run-sweep input[name=samples]", "8")
+        cell.click("#run-sweep button[type=submit]")
+        expect(cell.locator("h1")).to_contain_text("Sweep #")
+        expect(cell.locator("h1 small")).to_have_text("done", timeout=120_000)
+        cell.wait_for_selector("#chart-fan[data-rendered='1'] .main-svg", timeout=20_000)
+        cell.wait_for_selector("#chart-tornado[data-rendered='1'] .main-svg", timeout=20_000)
+        expect(cell.locator("#sweep-summary")).to_contain_text("8 of 8 samples")
+        expect(cell.locator("#table-needs")).to_be_visible()
+        cell.screenshot(path=str(shots / "sweep.png"), full_page=True)
+
         # the donor opens its ask sheet; it sees coverage but not the deliveries of others
         de.goto(plan_url)
         expect(de.locator("#table-coverage")).to_be_visible()

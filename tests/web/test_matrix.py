@@ -27,7 +27,7 @@ def ids(w: World) -> dict[str, Any]:
     need = svc.store.rows("needs")[0]
     entry = int(svc.ledger.entries()["entry"].iloc[0]) if len(svc.ledger.entries()) else None
     return {"nl": row[("NL", "patriot")].rowid, "de": row[("DE", "patriot")].rowid, "need": need.rowid,
-            "proposal": w.proposals[0], "plan": w.plan, "entry": entry}
+            "proposal": w.proposals[0], "plan": w.plan, "entry": entry, "sweep": w.sweep}
 
 
 def reads(i: dict[str, Any]) -> list[tuple[str, dict[str, int]]]:
@@ -68,6 +68,20 @@ def reads(i: dict[str, Any]) -> list[tuple[str, dict[str, int]]]:
         (f"/api/v1/plans/{plan}/asks/DE", only({"coord": 200, "de": 200}, 403)),
         (f"/api/v1/plans/{plan}/asks/NL", only({"coord": 200, "nl": 200}, 403)),
         ("/api/v1/plans/999999", only({}, 404)),
+        (f"/api/v1/plans/{i['sweep']}", only({}, 404)),  # a sweep is no plan
+        # sweeps: by the same rule as a plan's coverage (access.SWEEP_VIEWS); sweeps are never published
+        ("/api/v1/sweeps", ALL),
+        (f"/api/v1/sweeps/{i['sweep']}", only(seers, 404)),
+        (f"/api/v1/sweeps/{i['sweep']}/tables/needs", only(seers, 404)),
+        (f"/api/v1/sweeps/{i['sweep']}/tables/fan", only(seers, 404)),
+        (f"/api/v1/sweeps/{i['sweep']}/tables/needs?format=csv", only(seers, 404)),
+        (f"/api/v1/sweeps/{i['sweep']}/tables/sensitivity",
+         {"coord": 200, "de": 403, "nl": 403, "ua": 403, "view": 404}),
+        (f"/api/v1/sweeps/{i['sweep']}/tables/sensitivity?format=csv",
+         {"coord": 200, "de": 403, "nl": 403, "ua": 403, "view": 404}),
+        (f"/api/v1/sweeps/{i['sweep']}/tables/nosuch", only({}, 404)),
+        (f"/api/v1/sweeps/{plan}", only({}, 404)),  # a plan is no sweep
+        ("/api/v1/sweeps/999999", only({}, 404)),
         ("/api/v1/openapi.json", ALL),
     ]
 
@@ -91,6 +105,10 @@ def pages(i: dict[str, Any]) -> list[tuple[str, dict[str, int]]]:
         (f"/plans/{plan}/plan.xlsx", only(seers, 404)),
         (f"/plans/{plan}/asks/DE", only({"coord": 200, "de": 200}, 403)),
         (f"/plans/{plan}/asks/NL", only({"coord": 200, "nl": 200}, 403)),
+        ("/sweeps", ALL),
+        (f"/sweeps/{i['sweep']}", only(seers, 404)),
+        (f"/sweeps/{i['sweep']}/tables/needs.csv", only(seers, 404)),
+        (f"/sweeps/{i['sweep']}/tables/sensitivity.csv", {"coord": 200, "de": 403, "nl": 403, "ua": 403, "view": 404}),
     ]
 
 
@@ -175,6 +193,9 @@ def test_every_role_against_every_write(world: World) -> None:
         check(who, "POST", "/api/v1/scenario/changes/1/approve", 403, json={})
         check(who, "POST", "/api/v1/scenario/import", 403, files={"file": ("s.xlsx", b"PK", "application/zip")})
         check(who, "POST", f"/api/v1/plans/{i['plan']}/publish", 404 if who == "view" else 403)
+        check(who, "POST", "/api/v1/sweeps", 403, json={"samples": 4})
+        check(who, "POST", f"/api/v1/sweeps/{i['sweep']}/rerun", 404 if who == "view" else 403)
+        check(who, "POST", f"/api/v1/sweeps/{i['sweep']}/cancel", 404 if who == "view" else 403)
         check(who, "POST", "/api/v1/tokens", 200, json={"label": "script"})
     # pages: forms are checked the same way, and a form without its CSRF token is refused
     cookies = login(world.client, "de")

@@ -27,7 +27,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from itsdangerous import BadSignature, URLSafeSerializer
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -99,6 +99,17 @@ class PlanIn(_In):
     time_limit: float = Field(60.0, ge=0.1, le=3600, description="seconds the solver may take")
     gap: float = Field(1e-4, ge=0.0, le=1.0, description="relative optimality gap at which to stop")
     use_ledger: bool = Field(True, description="count the ledger's committed pledges and deliveries first")
+
+
+class SweepIn(_In):
+    samples: int = Field(100, ge=1, le=20000, description="scenarios to draw")
+    seed: int = Field(0, ge=0, le=2**63 - 1, description="the same seed gives the same draws and results")
+    uncertainty: str | None = Field(None, max_length=200_000,
+                                    description="the text of an uncertainty file (YAML); none: the shipped default")
+    fixed_plan: int | None = Field(None, ge=1, le=MAX_ID,
+                                   description="re-evaluate this finished plan under each draw instead of re-planning")
+    use_ledger: bool = Field(True, description="re-planning: count the ledger's committed pledges first")
+    time_limit: float = Field(10.0, ge=0.1, le=3600, description="seconds each re-plan may take")
 
 
 class DecideIn(_In):
@@ -639,6 +650,49 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         d = svc.ask_sheet(who[0], job, party)
         return render(request, "asks.html", {"d": d}, who)
 
+    @app.get("/sweeps", include_in_schema=False)
+    def sweeps_page(request: Request, who: PAGE) -> Response:
+        plans = [j for j in svc.plans(who[0]) if j["state"] == "done"] if access.can(who[0], "run_plan") else []
+        return render(request, "sweeps.html", {"sweeps": svc.sweeps(who[0]), "plans": plans}, who)
+
+    @app.post("/sweeps", include_in_schema=False)
+    async def run_sweep_page(request: Request, who: PAGE) -> Response:
+        form = await form_of(request, who[1])
+        fixed = form.get("fixed_plan", "").strip()
+        text = form.get("uncertainty", "").strip()
+        try:
+            params = SweepIn(samples=_int(form.get("samples", "100"), "samples"),
+                             seed=_whole(form.get("seed", "0") or "0", "seed"), uncertainty=text or None,
+                             fixed_plan=_int(fixed, "fixed_plan") if fixed else None,
+                             use_ledger=form.get("use_ledger") == "on",
+                             time_limit=_float(form.get("time_limit", "10"), "time_limit"))
+        except ValidationError as e:
+            raise ApiError(422, "invalid_input", "the sweep's settings are out of range; see details",
+                           [{"field": ".".join(map(str, x["loc"])), "message": x["msg"]} for x in e.errors()]) from None
+        j = await run_in_threadpool(svc.run_sweep, who[0], **params.model_dump())
+        return RedirectResponse(f"/sweeps/{j['id']}", status_code=303)
+
+    @app.get("/sweeps/{job}", include_in_schema=False)
+    def sweep_page(request: Request, job: Id, who: PAGE) -> Response:
+        j = svc.sweep_job(who[0], job)
+        ctx: dict[str, Any] = {"j": j, "tables": {}, "charts": []}
+        if j["state"] in ("done", "cancelled"):
+            tables = svc.sweep_tables(who[0], job)
+            ctx["tables"] = {n: _table_ctx(df) for n, df in tables.items() if n != "fan"}
+            ctx["charts"] = _sweep_charts(svc, who[0], job, tables)
+        return render(request, "sweep.html", ctx, who)
+
+    @app.post("/sweeps/{job}/{action}", include_in_schema=False)
+    async def sweep_action_page(request: Request, job: Id,
+                                action: Annotated[str, PathParam(pattern="^(cancel|rerun)$")], who: PAGE) -> Response:
+        await form_of(request, who[1])
+        j = await run_in_threadpool(svc.sweep_action, who[0], job, action)
+        return RedirectResponse(f"/sweeps/{j['id']}", status_code=303)
+
+    @app.get("/sweeps/{job}/tables/{name}.csv", include_in_schema=False)
+    def sweep_csv_page(job: Id, name: TableName, who: PAGE) -> Response:
+        return _sweep_csv(svc.sweep_tables(who[0], job), name, job)
+
     @app.get("/tokens", include_in_schema=False)
     def tokens_page(request: Request, who: PAGE) -> Response:
         return render(request, "tokens.html", {"token": None}, who)
@@ -834,6 +888,43 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
         """A donor's ask sheet: what to send, when, from which stock or line, paid by which fund, and why."""
         return svc.ask_sheet(p, job, party)
 
+    @api.get("/sweeps", tags=["sweeps"])
+    def sweeps(p: API) -> list[dict[str, Any]]:
+        """Uncertainty sweeps you may see, newest first."""
+        return svc.sweeps(p)
+
+    @api.post("/sweeps", tags=["sweeps"], status_code=202)
+    def run_sweep(body: SweepIn, p: API) -> dict[str, Any]:
+        """Queue an uncertainty sweep of the current scenario (or of a finished plan, fixed_plan); a worker process
+        runs it. Poll GET /sweeps/{id} for progress (samples done, rate, time left)."""
+        return svc.run_sweep(p, **body.model_dump())
+
+    @api.get("/sweeps/{job}", tags=["sweeps"])
+    def sweep_get(job: Id, p: API) -> dict[str, Any]:
+        """A sweep job: state, progress while it runs, a summary once it has results, error if it failed."""
+        return svc.sweep_job(p, job)
+
+    @api.post("/sweeps/{job}/{action}", tags=["sweeps"])
+    def sweep_action(job: Id, action: Annotated[str, PathParam(pattern="^(cancel|rerun)$")],
+                     p: API) -> dict[str, Any]:
+        """Cancel a queued or running sweep (the samples done are kept), or run a finished one again."""
+        return svc.sweep_action(p, job, action)
+
+    @api.get("/sweeps/{job}/tables/{name}", tags=["sweeps"])
+    def sweep_table(job: Id, name: TableName, p: API,
+                    format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:
+        """One table of a sweep with results: needs (unmet percentiles, P(met by due month)), sensitivity (the
+        ranking of what hurts most; coordinator only) or fan (coverage quantiles per need and month)."""
+        tables = svc.sweep_tables(p, job)
+        if format == "csv":
+            return _sweep_csv(tables, name, job)
+        if name not in tables:
+            raise not_found(f"table {name!r} of sweep {job}") if name not in access.SWEEP_VIEWS else forbidden(
+                f"see the {name} of a sweep")
+        from allyplan.web.service import _records
+
+        return _records(tables[name])
+
     app.include_router(api)
     return app
 
@@ -866,6 +957,13 @@ def _int(v: str, name: str) -> int:
     return n
 
 
+def _whole(v: str, name: str) -> int:
+    try:
+        return int(v)
+    except ValueError:
+        raise ApiError(422, "invalid_input", f"{name} must be a whole number, not {v[:40]!r}") from None
+
+
 def _float(v: str, name: str) -> float:
     try:
         return float(v)
@@ -889,6 +987,40 @@ def _csv(tables: dict[str, Any], name: str, job: int) -> Response:
             f"see the {name} of a plan")
     return Response(tables[name].to_csv(index=False), media_type="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="plan-{job}-{name}.csv"'})
+
+
+def _sweep_csv(tables: dict[str, Any], name: str, job: int) -> Response:
+    if name not in tables:
+        raise not_found(f"table {name!r} of sweep {job}") if name not in access.SWEEP_VIEWS else forbidden(
+            f"see the {name} of a sweep")
+    return Response(tables[name].to_csv(index=False), media_type="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="sweep-{job}-{name}.csv"'})
+
+
+def _sweep_charts(svc: Service, p: Principal, job: int, tables: dict[str, Any]) -> list[dict[str, Any]]:
+    """The fan chart of coverage and the tornado chart of sensitivities the sweep report draws
+    (:mod:`allyplan.report.sweep_report`), as Plotly specs for the page's locally served Plotly."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from allyplan.report.sweep_report import fan_figure, tornado_figure
+
+    charts: list[dict[str, Any]] = []
+    fan = tables.get("fan")
+    if fan is not None and len(fan):
+        # The stored fan's months are labels already; the figure wants the needs in order and a month labeller.
+        shim = SimpleNamespace(needs=pd.DataFrame({"id": list(dict.fromkeys(fan["need"]))}),
+                               labels=lambda months: [str(m) for m in months])
+        fig = json.loads(fan_figure(shim, fan).to_json())  # type: ignore[arg-type]
+        charts.append({"id": "fan", "title": "Share of each need covered over the samples (median, middle half, "
+                       "80% of samples)", "data": fig["data"], "layout": fig["layout"]})
+    sens = tables.get("sensitivity")
+    if sens is not None and len(sens):
+        fig = json.loads(tornado_figure(sens).to_json())
+        charts.append({"id": "tornado", "title": "Which slips hurt most (loss added alone: 10th to 90th percentile "
+                       "over the samples; dot: mean)", "data": fig["data"], "layout": fig["layout"]})
+    return charts
 
 
 def _table_ctx(df: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, and_, func, select
 
 from allyplan import access
 from allyplan.access import Principal
@@ -101,7 +101,7 @@ def mark_columns() -> list[Any]:
     from allyplan import service_tables as st
 
     j, sc = st.jobs.c, st.scenario_changes.c
-    done = j.state == "done"
+    done = and_(j.state == "done", j.kind == "plan")
     return [*ledger_marks(),
             select(func.count()).select_from(lm.proposals).where(lm.proposals.c.review == "pending")
             .scalar_subquery().label("m_pending"),
@@ -413,7 +413,7 @@ class Service:
             j = self.jobs.get(job_id)
         except JobNotFound:
             raise not_found(f"plan {job_id}") from None
-        if not access.can_see_plan(p, j.published is not None):
+        if j.kind != "plan" or not access.can_see_plan(p, j.published is not None):
             raise not_found(f"plan {job_id}")
         return j
 
@@ -514,6 +514,81 @@ class Service:
             raise ApiError(409, "not_ready", f"plan {job_id} is {j.state}; an ask sheet exists once it is done")
         plan = self.jobs.plan(job_id)
         return {"plan": job_id, "party": party, "asks": _records(ask_sheet(plan, party))}
+
+    # -- sweeps --------------------------------------------------------------------------------------------------
+    def _sweep(self, p: Principal, job_id: int) -> Job:
+        try:
+            j = self.jobs.get(job_id)
+        except JobNotFound:
+            raise not_found(f"sweep {job_id}") from None
+        if j.kind != "sweep" or not access.can_see_sweep(p):
+            raise not_found(f"sweep {job_id}")
+        return j
+
+    def sweeps(self, p: Principal) -> list[dict[str, Any]]:
+        if not access.can_see_sweep(p):
+            return []
+        return [self._sweep_view(p, j) for j in self.jobs.list(kind="sweep")]
+
+    def _sweep_view(self, p: Principal, j: Job) -> dict[str, Any]:
+        d = j.to_dict()
+        if not access.can(p, "run_plan"):  # the uncertainty file may name offers not yet announced
+            d["params"] = {k: v for k, v in d["params"].items() if k in ("samples", "seed")}
+            d["progress"] = {k: v for k, v in d["progress"].items()
+                             if k in ("stage", "done", "total", "rate", "eta", "seconds")}
+            d["error"] = None if d["error"] is None else "the sweep failed"
+        return d
+
+    def sweep_job(self, p: Principal, job_id: int) -> dict[str, Any]:
+        """A sweep job: state, progress (samples done, rate, time left) and, once it has results, a summary."""
+        j = self._sweep(p, job_id)
+        d = self._sweep_view(p, j)
+        if j.state in ("done", "cancelled"):
+            try:
+                summary = self.jobs.sweep(job_id)["summary"]
+            except AllyplanError:
+                summary = None
+            if summary is not None and not access.can(p, "see_all_plans"):
+                summary = {k: summary.get(k) for k in ("samples", "done", "complete", "mode", "seed",
+                                                       "p_all_needs_on_time")}
+            d["summary"] = summary
+        return d
+
+    def run_sweep(self, p: Principal, **params: Any) -> dict[str, Any]:
+        if not access.can(p, "run_plan"):
+            raise forbidden("run sweeps")
+        try:
+            jid = self.jobs.enqueue_sweep(who=p.name, **params)
+        except JobNotFound as e:
+            raise ApiError(422, "invalid_input", f"{e}: give the id of a finished plan as fixed_plan") from None
+        except AllyplanError as e:
+            raise ApiError(422, "invalid_input", str(e)) from None
+        return self.sweep_job(p, jid)
+
+    def sweep_action(self, p: Principal, job_id: int, action: str) -> dict[str, Any]:
+        self._sweep(p, job_id)
+        if not access.can(p, "run_plan"):
+            raise forbidden(f"{action} sweeps")
+        try:
+            if action == "cancel":
+                return self._sweep_view(p, self.jobs.cancel(job_id))
+            if action == "rerun":
+                return self.sweep_job(p, self.jobs.rerun(job_id, who=p.name))
+        except AllyplanError as e:
+            raise translate(e) from None
+        raise not_found(f"action {action!r}")
+
+    def sweep_tables(self, p: Principal, job_id: int) -> dict[str, pd.DataFrame]:
+        """The sweep's tables ``p`` may see (:data:`allyplan.access.SWEEP_VIEWS`); a cancelled sweep's cover the
+        samples done before it stopped."""
+        j = self._sweep(p, job_id)
+        if j.state not in ("done", "cancelled"):
+            raise ApiError(409, "not_ready", f"sweep {job_id} is {j.state}; its tables exist once it is done")
+        try:
+            res = self.jobs.sweep(job_id)
+        except AllyplanError as e:
+            raise ApiError(409, "not_ready", str(e)) from None
+        return {n: res[n] for n, action in access.SWEEP_VIEWS.items() if access.can(p, action)}
 
     # -- dashboard -----------------------------------------------------------------------------------------------
     def dashboard(self, p: Principal, marks: Marks | None = None) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-// Charts (Plotly, served by the application) and the progress of a running plan. No inline scripts: the pages'
+// Charts (Plotly, served by the application) and the progress of a running plan or sweep. No inline scripts: the pages'
 // Content-Security-Policy allows only files from this site.
 document.querySelectorAll("script.chart-data").forEach(function (el) {
   var spec = JSON.parse(el.textContent);
@@ -12,10 +12,13 @@ document.querySelectorAll("script.chart-data").forEach(function (el) {
 var job = document.getElementById("job-progress");
 if (job) {
   var poll = function () {
-    fetch("/api/v1/plans/" + job.dataset.job, {credentials: "same-origin"}).then(function (r) { return r.json(); })
+    fetch((job.dataset.api || "/api/v1/plans/") + job.dataset.job, {credentials: "same-origin"}).then(function (r) { return r.json(); })
       .then(function (j) {
         var p = j.progress || {};
         var text = j.state + (p.stage ? " — " + p.stage : "");
+        if (p.total) { text += " (" + p.done + " of " + p.total + " samples" + (p.rate ? ", " + p.rate.toFixed(1) +
+                                  "/s" : "") + (p.eta !== undefined && p.eta !== null ? ", " + Math.round(p.eta) +
+                                  " s left" : "") + ")"; }
         if (p.gap !== undefined && p.gap !== null) { text += " (gap " + (100 * p.gap).toFixed(2) + "%, " +
                                                              (p.seconds || 0).toFixed(1) + " s)"; }
         document.getElementById("job-state").textContent = text;
