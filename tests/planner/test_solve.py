@@ -143,6 +143,11 @@ def test_a_plan_within_the_gap_is_polished_to_the_bound_when_time_allows() -> No
     from allyplan import example_path
     from allyplan.scenario import load_scenario
 
-    p = plan(load_scenario(example_path()))
+    s = load_scenario(example_path())
+    p = plan(s)
     assert p.status == "optimal"
     assert p.gap <= 1e-9
+    # sweeps turn the polish off: still a plan within the requested gap
+    q = plan(s, polish=False)
+    assert q.status == "optimal" and q.gap <= 1e-4
+    assert q.objective >= p.objective - 1e-6

@@ -138,16 +138,17 @@ def build_model(s: Scenario, *, strengthened: bool = True) -> tuple[Model, PlanI
 
 def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: int | None = None,
          progress: Callable[[SolveProgress], None] | None = None,
-         model_file: str | os.PathLike[str] | None = None) -> Plan:
+         model_file: str | os.PathLike[str] | None = None, polish: bool = True) -> Plan:
     """Compute a delivery plan for a scenario.
 
     ``time_limit`` (seconds of wall time for this whole call: build, solve, results and explanations, with time
     kept back for writing the tables) and
     ``gap`` (relative MIP gap) bound the work; when the time is up, the best plan found so far is returned.
     ``progress`` is called at each phase and while a long MILP solve runs. ``model_file`` (``.mps`` or
-    ``.lp``): also write the model there, exactly as it is solved. The plan is always returned: unmet need is a
-    variable, so no scenario is infeasible. Its tables are the solver's solution in whole units, so its
-    objective is the model's objective of that solution.
+    ``.lp``): also write the model there, exactly as it is solved. ``polish``: close a gap already within ``gap``
+    by a short branch and bound when the model is small (sweeps, comparing many plans, turn it off). The plan is
+    always returned: unmet need is a variable, so no scenario is infeasible. Its tables are the solver's solution
+    in whole units, so its objective is the model's objective of that solution.
     """
     t0 = time.perf_counter()
     deadline = t0 + time_limit
@@ -169,7 +170,7 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     res: SolveResult = solve_model(m, time_limit=max(left - after, 0.05), gap=gap, threads=threads,
                                    progress=progress, up_filter=make_up_filter(m, d),
                                    make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d),
-                                   neighbourhood=make_neighbourhood(m, d))
+                                   neighbourhood=make_neighbourhood(m, d), polish=polish)
     t2 = time.perf_counter()
     tables = assign_results(m, d, res.values)
     terms = plan_objective(d, tables["coverage"], tables["deliveries"], tables["burden"])

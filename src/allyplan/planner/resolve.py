@@ -495,13 +495,14 @@ class Replanner:
         m, d, a = self.model(v, with_inputs=not numpy_steps)
         if numpy_steps:
             wm = self.whole_maker
-            res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=wm.up_filter(a),
-                              make_whole=lambda x: wm.whole(x, a), lumpy=self.lumpy)
+            res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, polish=False,
+                              up_filter=wm.up_filter(a), make_whole=lambda x: wm.whole(x, a), lumpy=self.lumpy)
         else:
             assert d is not None
             pd_ = d
-            res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, up_filter=make_up_filter(m, pd_),
-                              make_whole=lambda x: whole_solution(m, pd_, x), lumpy=self.lumpy)
+            res = solve_model(m, time_limit=time_limit, gap=gap, threads=threads, polish=False,
+                              up_filter=make_up_filter(m, pd_), make_whole=lambda x: whole_solution(m, pd_, x),
+                              lumpy=self.lumpy)
         held, covered = self.coverage(res.values, a.Q, self._r(v))
         return Replan(res.status, res.objective, res.bound, held, covered, True, time.perf_counter() - t0,
                       res.values)

@@ -176,9 +176,11 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
                 up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
                 make_whole: Callable[[np.ndarray], np.ndarray] | None = None,
                 lumpy: np.ndarray | None = None,
-                neighbourhood: Callable[[np.ndarray, np.ndarray, int], np.ndarray] | None = None) -> SolveResult:
+                neighbourhood: Callable[[np.ndarray, np.ndarray, int], np.ndarray] | None = None,
+                polish: bool = True) -> SolveResult:
     """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds of wall
-    time for the whole solve.
+    time for the whole solve; ``polish``: close a gap already within ``gap`` when that is quick (see POLISH_GAP;
+    sweeps, which compare thousands of plans within the gap, leave it off).
 
     A MILP is solved in steps, each only if the last left the gap open and time remains:
     1. the LP relaxation, whose optimum bounds every plan from below;
@@ -359,7 +361,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
 
     rel = _gap(value, bound)
     left = deadline - time.perf_counter()
-    if is_whole and POLISH_GAP < rel <= gap and lp_seconds <= POLISH_LP and left >= 4 * lp_seconds + 0.5:
+    if polish and is_whole and POLISH_GAP < rel <= gap and lp_seconds <= POLISH_LP and left >= 4 * lp_seconds + 0.5:
         _, better = mip(None, min(left, 4 * lp_seconds + 0.5), "polish", POLISH_GAP)
         if better is not None:
             incumbent = better

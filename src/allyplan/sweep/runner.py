@@ -270,7 +270,7 @@ def run_chunk(task: SweepTask, lo: int, hi: int) -> dict[str, pd.DataFrame]:
                 held[j], covered[j] = r.held, r.covered
                 status[j] = r.status.value
                 continue
-            p = plan(apply_draw(s, f, d.row(j)), time_limit=task.time_limit, threads=1)
+            p = plan(apply_draw(s, f, d.row(j)), time_limit=task.time_limit, threads=1, polish=False)
             held[j:j + 1], covered[j:j + 1] = plan_matrices(info, p.coverage)
             status[j] = p.status.value
         res = outcomes(info, Qd, rd, held, covered)
