@@ -27,6 +27,7 @@ ELLIPSIS = "…"
 MASKS = [
     (re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"), "<time>"),
     (re.compile(r"\b\d+(\.\d+)? ?(s|ms|seconds)\b"), "<secs>"),
+    (re.compile(r"\b\d+(\.\d+)? samples/s\b"), "<rate>"),
     # an undated Kiel row is dated by the release, which defaults to the day of the import
     (re.compile(r"(this one: )\d{4}-\d{2}-\d{2}"), r"\1<release date>"),
     (re.compile(re.escape(dt.date.today().isoformat())), "<today>"),
