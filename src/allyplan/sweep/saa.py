@@ -46,7 +46,7 @@ from allyplan.planner.objective import plan_objective
 from allyplan.planner.resolve import DrawValues, Replan, Replanner
 from allyplan.planner.results import assign_results, whole_solution
 from allyplan.planner.rounding import make_up_filter
-from allyplan.planner.solve import SolveResult, SolveStatus, solve_model
+from allyplan.planner.solve import SolveResult, SolveStatus, _highs, solve_model
 from allyplan.scenario import Scenario
 from allyplan.sweep.replan import draw_values, replanner_for
 from allyplan.sweep.uncertainty import Draw, Factors, nominal
@@ -282,13 +282,7 @@ def saa_first_month(s: Scenario, f: Factors, draws: Draw, *, exact: bool = False
     if exact:
         lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
                            for i in integral]
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("time_limit", max(float(time_limit), 0.01))
-    h.setOptionValue("mip_rel_gap", float(gap))
-    if threads:
-        h.setOptionValue("threads", int(threads))
-    h.passModel(lp)
+    h = _highs(lp, time_limit, gap, threads)  # the planner's own set-up (quiet, its own run locks)
     if h.run() == highspy.HighsStatus.kError:
         raise AllyplanError(_refused(threads))
     t_solve = time.perf_counter() - t0 - t_build
