@@ -110,6 +110,8 @@ def test_plan_refuses_a_ledger_that_does_not_exist(tmp_path: Path) -> None:
     r = runner.invoke(app, ["plan", "--ledger", str(missing), "--out", str(tmp_path / "plan")])
     assert r.exit_code == 2, r.output
     assert str(missing) in r.output and not missing.exists() and not (tmp_path / "plan").exists()
+    # the message names the option this command has (plan has --ledger, not --db)
+    assert "Point --ledger" in " ".join(r.output.split()), r.output
 
 
 def test_check_is_read_only_and_says_so(tmp_path: Path) -> None:

@@ -220,7 +220,7 @@ def plan_cmd(
         from allyplan.ledger.store import as_date
 
         config, raw, labels = read_raw(path)
-        with Ledger(ledger, create=False) as led:
+        with Ledger(ledger, create=False, option="--ledger") as led:
             raw, notes = with_ledger(config, raw, led, as_date(as_of, "--as-of", "plan --ledger"))
         labels = {**labels, "pledges": f"ledger {ledger}"}
         s = build_scenario(config, raw, labels, origin=str(path))

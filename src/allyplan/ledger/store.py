@@ -82,9 +82,11 @@ def as_date(value: str | date | None, field: str = "date", where: str = "ledger"
 class Ledger:
     """A ledger at a database URL or SQLite path (default: ``$ALLYPLAN_DATABASE_URL`` or the user's data folder)."""
 
-    def __init__(self, db: str | Path | None = None, *, create: bool = True, waiting: Waiting | None = None) -> None:
+    def __init__(self, db: str | Path | None = None, *, create: bool = True, waiting: Waiting | None = None,
+                 option: str = "--db") -> None:
         """Open the ledger. ``create=False`` (for reading): raise :class:`LedgerMissing` instead of creating one
-        where there is none. ``waiting`` is told when a write has to wait for another writer's lock.
+        where there is none. ``waiting`` is told when a write has to wait for another writer's lock; ``option``
+        is the command's option that names the ledger, for messages.
 
         Opening reads the schema version without taking the write lock, so readers never queue behind an import;
         only a ledger that is new or older than this allyplan is migrated (``created`` says it was new)."""
@@ -97,7 +99,7 @@ class Ledger:
             self.engine.dispose()
             where = _where(self.engine)
             raise LedgerMissing(f"there is no ledger at {where}, and this command only reads one (it creates none). "
-                                f"Point --db (or ALLYPLAN_DATABASE_URL) at an existing ledger, or start one with "
+                                f"Point {option} (or ALLYPLAN_DATABASE_URL) at an existing ledger, or start one with "
                                 f"`allyplan ledger add ... --db {where}` or `allyplan ledger import FILE --db {where}`")
         if needs_migration(self.engine):
             self.created = not exists(self.engine) or _empty(self.engine)
