@@ -118,18 +118,8 @@ class JobQueue:
     def enqueue_plan(self, *, who: str, time_limit: float = 60.0, gap: float = 1e-4, use_ledger: bool = True,
                      as_of: str | None = None) -> int:
         """Queue a plan of the database's current scenario (with the ledger's pledges as baseline)."""
-        from allyplan.scenario_store import _latest
-
         params = {"time_limit": float(time_limit), "gap": float(gap), "use_ledger": bool(use_ledger), "as_of": as_of}
-        with writing(self.engine) as conn:
-            change = _latest(conn)
-            if change is None:
-                raise AllyplanError("there is no scenario to plan: import one first (`allyplan scenario import DIR`)")
-            res = conn.execute(insert(t.jobs).values(kind="plan", state="queued", params=json.dumps(params),
-                                                     scenario_change=change, created=_now(), created_by=who,
-                                                     progress=json.dumps({"stage": "queued"}))
-                               .returning(t.jobs.c.id))
-            return int(res.scalar_one())
+        return self._enqueue("plan", params, who)
 
     def enqueue_sweep(self, *, who: str, samples: int = 100, seed: int = 0, uncertainty: str | None = None,
                       fixed_plan: int | None = None, use_ledger: bool = True, time_limit: float = 10.0,
@@ -140,7 +130,6 @@ class JobQueue:
         progress reports and cancel checks (default as ``allyplan sweep``)."""
         import yaml
 
-        from allyplan.scenario_store import _latest
         from allyplan.sweep.uncertainty import parse_spec
 
         if not 1 <= int(samples) <= MAX_SWEEP_SAMPLES:
@@ -170,11 +159,18 @@ class JobQueue:
         params = {"samples": int(samples), "seed": int(seed), "uncertainty": uncertainty,
                   "fixed_plan": None if fixed_plan is None else int(fixed_plan), "use_ledger": bool(use_ledger),
                   "time_limit": float(time_limit), "chunk_size": None if chunk_size is None else int(chunk_size)}
+        return self._enqueue("sweep", params, who)
+
+    def _enqueue(self, kind: str, params: Mapping[str, Any], who: str) -> int:
+        """Queue a job of ``kind`` on the database's current scenario; its id."""
+        from allyplan.scenario_store import _latest
+
         with writing(self.engine) as conn:
             change = _latest(conn)
             if change is None:
-                raise AllyplanError("there is no scenario to sweep: import one first (`allyplan scenario import DIR`)")
-            res = conn.execute(insert(t.jobs).values(kind="sweep", state="queued", params=json.dumps(params),
+                raise AllyplanError(f"there is no scenario to {kind}: import one first "
+                                    "(`allyplan scenario import DIR`)")
+            res = conn.execute(insert(t.jobs).values(kind=kind, state="queued", params=json.dumps(params),
                                                      scenario_change=change, created=_now(), created_by=who,
                                                      progress=json.dumps({"stage": "queued"}))
                                .returning(t.jobs.c.id))

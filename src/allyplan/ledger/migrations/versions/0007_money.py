@@ -111,22 +111,7 @@ def upgrade() -> None:
 
     # the rollups are derived: recreated with cent columns, rebuilt after the revaluation below
     op.drop_table("rollups")
-    op.create_table(
-        "rollups",
-        sa.Column("changed", sa.String(7), primary_key=True),
-        sa.Column("donor", sa.String(8), primary_key=True),
-        sa.Column("recipient", sa.String(8), primary_key=True),
-        sa.Column("category", sa.String(64), primary_key=True),
-        sa.Column("item", sa.String(64), primary_key=True),
-        sa.Column("month", sa.String(7), primary_key=True),
-        sa.Column("status", sa.String(16), primary_key=True),
-        sa.Column("counted", sa.Boolean, primary_key=True),
-        sa.Column("n", sa.Integer, nullable=False),
-        sa.Column("value_eur", sa.BigInteger, nullable=False),
-        sa.Column("delivered_eur", sa.BigInteger, nullable=False),
-        sa.Column("unvalued", sa.Integer, nullable=False),
-        sa.Column("delivered_unknown", sa.Integer, nullable=False),
-    )
+    _create_rollups(sa.BigInteger)
     from allyplan.ledger.reference import load_reference
     from allyplan.ledger.rollups import rebuild_rollups
     from allyplan.ledger.valuation import load_rates
@@ -145,6 +130,14 @@ def downgrade() -> None:
                                                                                           f"{table}"))]
             _swap(table, c, vals, type_=sa.Float)
     op.drop_table("rollups")
+    _create_rollups(sa.Float)
+    from allyplan.ledger.rollups import rebuild_rollups
+
+    rebuild_rollups(bind)
+
+
+def _create_rollups(money: type[sa.types.TypeEngine[Any]]) -> None:
+    """The rollups table (derived, rebuilt after), its two money columns of type ``money``."""
     op.create_table(
         "rollups",
         sa.Column("changed", sa.String(7), primary_key=True),
@@ -156,11 +149,8 @@ def downgrade() -> None:
         sa.Column("status", sa.String(16), primary_key=True),
         sa.Column("counted", sa.Boolean, primary_key=True),
         sa.Column("n", sa.Integer, nullable=False),
-        sa.Column("value_eur", sa.Float, nullable=False),
-        sa.Column("delivered_eur", sa.Float, nullable=False),
+        sa.Column("value_eur", money, nullable=False),
+        sa.Column("delivered_eur", money, nullable=False),
         sa.Column("unvalued", sa.Integer, nullable=False),
         sa.Column("delivered_unknown", sa.Integer, nullable=False),
     )
-    from allyplan.ledger.rollups import rebuild_rollups
-
-    rebuild_rollups(bind)
