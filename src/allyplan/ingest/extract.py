@@ -55,9 +55,6 @@ from allyplan.ledger.reference import Reference
 
 __all__ = ["Extractor", "ADVERSARIES"]
 
-#: Languages that capitalise every noun (an article after a lower-case word hangs on no noun).
-_NOUNS_CAPITALISED = frozenset({"de", "lb"})
-
 #: Parties that are never donors to the recipient (they are at war with it or arm its enemy).
 ADVERSARIES: frozenset[str] = frozenset({"RU", "BY", "IR", "KP"})
 
@@ -742,10 +739,10 @@ class _Run:
         before = self.folded[cl.start:comma].rstrip(" \"'")
         if any(m.end == cl.start + len(before) for m in cl.parties):
             return None
-        # where every noun is capitalised, "der/die/das" after a lower-case word is an article, not a relative
-        # pronoun: "Italien betont, die Waffen dürften nicht ..." is reported speech, not a relative clause
+        # where every noun is capitalised (the rules' `nouns_capitalised`), "die" after a lower-case word is an
+        # article: "Italien betont, die Waffen dürften nicht ..." is reported speech, not a relative clause
         last = re.findall(r"\w+", self.text[max(cl.start, comma - 40):comma])[-1:]
-        if self.rules.language in _NOUNS_CAPITALISED and last and last[0][:1].islower():
+        if self.rules.nouns_capitalised and last and last[0][:1].islower():
             return None
         return comma
 

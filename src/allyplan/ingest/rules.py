@@ -89,6 +89,8 @@ class Rules:
     #: nouns of an approximate count and their value ("une dizaine" 10, "a dozen" 12, "zwei Dutzend" 24)
     approx: dict[str, int] = field(default_factory=dict)
     approx_pattern: re.Pattern[str] | None = None
+    #: the language capitalises every noun (German): an article after a lower-case word hangs on no noun
+    nouns_capitalised: bool = False
     # answers of is_word, which the extractor asks about the same few words again and again
     _word_cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
@@ -219,7 +221,8 @@ def _load(language: str) -> Rules:
                  approx={k: int(v) for k, v in nums.get("approx", {}).items()},
                  approx_pattern=(re.compile(r"(?<!\w)(?:" + "|".join(
                      re.escape(k) for k in sorted(nums["approx"], key=len, reverse=True)) + r")(?!\w)")
-                     if nums.get("approx") else None))
+                     if nums.get("approx") else None),
+                 nouns_capitalised=bool(data.get("nouns_capitalised", False)))
 
 
 def _literal_starts(pattern: str, limit: int = 4) -> set[str] | None:
