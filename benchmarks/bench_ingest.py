@@ -9,9 +9,9 @@ Targets (issue 4): F1 >= 0.9 on the cases; >= 200 documents per second on one co
 
 ``--real`` adds the real published texts of issue 13 (targets: F1 >= 0.8, precision >= 0.85, quantities right on
 >= 80% of matched records, no language below F1 0.6): their development two thirds and their held-aside third,
-each per language and per error kind. The full texts are read where the annotators' corpus is on this machine
-(/work/corpus, or $ALLYPLAN_REAL_CORPUS); otherwise the committed files (tests/ingest/real, benchmarks/real-unseen:
-whole texts where the licence allows, else excerpts of the evidence sentences). The output says which.
+each per language and per error kind: the committed cases (tests/ingest/real, benchmarks/real-unseen: whole texts
+where the licence allows, else excerpts of the evidence sentences), each read from its full text where the annotators'
+corpus on this machine (/work/corpus, or $ALLYPLAN_REAL_CORPUS) has it. The output says how many of each.
 """
 
 from __future__ import annotations
@@ -46,18 +46,22 @@ def quality(folder: Path, ex: Extractor) -> Score:
 
 
 def real(split: str, committed: Path, ex: Extractor) -> None:
-    """Score the real texts of one split, per language and per error kind: the full texts where the corpus is
-    here, else the committed files."""
-    full = sorted(CORPUS.glob(f"*/{split}"))
-    folders = full or [committed]
+    """Score the real texts of one split, per language and per error kind: every committed case, read from its full
+    text where the annotators' corpus has a case of that name (``CORPUS/*/dev``; for the held-aside split
+    ``CORPUS/*/unseen`` or ``CORPUS/*/heldaside``), and the corpus cases not committed yet."""
+    names = ("dev",) if split == "dev" else ("unseen", "heldaside")
+    full = {src.stem: (src, gold) for name in names for folder in sorted(CORPUS.glob(f"*/{name}"))
+            for src, gold in read_cases(folder)}
+    cases = {src.stem: (src, gold) for src, gold in read_cases(committed)}
+    used = sum(1 for k in cases if k in full)
+    cases.update(full)
     scored = []
-    for folder in folders:
-        for src, gold in read_cases(folder):
-            [r] = ingest([str(src)], extractor=ex)
-            scored.append((gold.get("language", "?"), score([x.as_json() for x in r.extraction.records]
-                                                            if r.extraction else [], gold)))
-    where = f"full texts in {', '.join(str(f) for f in folders)}" if full else f"committed files in {committed}"
-    print(f"real texts, {split} ({len(scored)} cases; {where})")
+    for src, gold in cases.values():
+        [r] = ingest([str(src)], extractor=ex)
+        scored.append((gold.get("language", "?"), score([x.as_json() for x in r.extraction.records]
+                                                        if r.extraction else [], gold)))
+    print(f"real texts, {split} ({len(scored)} cases: {len(full)} full texts from {CORPUS} ({used} of them also "
+          f"committed), {len(cases) - len(full)} committed files in {committed})")
     for row in report(scored).lines():
         print("  " + row)
 
