@@ -246,7 +246,8 @@ class Extractor:
         if start is None:
             return False
         prev = [w for w in _words(folded[max(floor, start - 32):start])[-2:] if not rules.is_word("joiner", w)]
-        return not (prev and rules.is_word("addressee", prev[-1]))
+        # "des pays comme l'Allemagne, la Pologne et ...": a list named "such as" is a list of parties too
+        return not (prev and rules.is_word("addressee", prev[-1]) and not rules.is_word("apposition", prev[-1]))
 
     def _structure(self, cl: _Clause, folded: str, rules: Rules) -> None:
         """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
@@ -681,7 +682,11 @@ class _Run:
             for m in cl.parties:
                 if m.start <= cue.start or not m.is_party or m.code in self.excluded:
                     continue
-                if self._comitative(m, cue.start) or (last is not None and self._joined(last, m)):
+                # after the verb only "together with" of two words gives with it; a longer phrase there says how, not
+                # who gives ("a livré 19 chars en coopération avec l'Allemagne"); inside a verb-final German cue it is
+                # before the verb ("wird in Zusammenarbeit mit den USA ... spenden")
+                if self._comitative(m, cue.start, after_verb=m.start >= cue.end) or (
+                        last is not None and self._joined(last, m)):
                     if m.code not in group:
                         group.append(m.code)
                         via += "; co-donors named 'together with'"
@@ -708,6 +713,15 @@ class _Run:
         gift = self._gift_sources(cl, cue.start)
         if gift and cue.cls in _PLEDGE_CUES:  # "The donation from Norway of two NASAMS arrived", "Germany's delivery"
             return _Actor(gift, "explicit", "the source of the aid noun ('the gift from Norway', \"Germany's aid\")")
+        # (up to the clause's next verb: "poskytne 27 států, do země už dorazila první zásilka munice z Polska")
+        nxt = min((c.start for c in cl.cues if c.cls in _PLEDGE_CUES and c.start >= cue.end), default=cl.end)
+        gift = self._gift_sources(cl, nxt, after=cue.end) if cue.cls in _PLEDGE_CUES else []
+        if gift:  # the subject after its verb: "Do země už dorazila první zásilka munice z Polska", "Est arrivée ..."
+            return _Actor(gift, "explicit", "the source of the aid noun after the verb ('arrived a shipment from "
+                                            "Poland')")
+        elided = self._elided_subject(cl, cue)
+        if elided is not None:
+            return elided
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
@@ -769,10 +783,31 @@ class _Run:
                 return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
         return None
 
-    def _gift_sources(self, cl: _Clause, before: int) -> list[str]:
+    def _elided_subject(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The subject a coordinated clause leaves out ("Portugal está a apoiar a Ucrânia, mas admite que está a
+        analisar o envio de mais armas", "Schweden hat Archer geliefert, prüft aber ..."): a clause after a clause
+        break of the same sentence, with no party before its cue, has the subject of the clause before it."""
+        if cl.start == cl.s_start or any(m.end <= cue.start for m in cl.parties):
+            return None
+        first = _words(self.folded[cl.start:cl.start + 40])[:1]
+        if first and self.rules.is_word("relative", first[0]):
+            return None  # ", which ...": a relative clause hangs on a noun of its own
+        prev = [c for c in self.sentence_clauses.get(cl.sentence, []) if c.end <= cl.start]
+        if not prev:
+            return None
+        p = prev[-1]
+        verb = next((c for c in p.cues if c.cls in _ITEM_CUES or c.cls in STANCE_CLASSES), None)
+        group = self._group_before(p, verb.start if verb is not None else p.end)
+        if not group:
+            return None
+        return _Actor(group, "explicit", "the subject of the sentence's clause before (left out in this one)")
+
+    def _gift_sources(self, cl: _Clause, before: int, after: int = -1) -> list[str]:
         """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
-        Lieferung aus Deutschland", "Germany's delivery" (a noun's source, not a verb's subject)."""
-        nouns = [c for c in cl.cues if c.cls in ("aid", "package") and c.end <= before]
+        Lieferung aus Deutschland", "Germany's delivery" (a noun's source, not a verb's subject). With ``after``,
+        only nouns after it count, equipment nouns too ("dotarła pierwsza dostawa amunicji z Polski")."""
+        kinds = ("aid", "package") if after < 0 else ("aid", "package", "equipment")
+        nouns = [c for c in cl.cues if c.cls in kinds and after <= c.start and c.end <= before]
         if not nouns:
             return []
         codes: list[str] = []
@@ -801,11 +836,19 @@ class _Run:
                 last = m
         return list(dict.fromkeys(codes))
 
-    def _comitative(self, m: Mention, floor: int) -> bool:
-        """Whether ``m`` is named "together with" ("gemeinsam mit", "sammen med", "разом з"): a two-word joiner just
-        before it."""
-        prev = self._prev_words(m.start, floor, 2)
-        return len(prev) == 2 and self.rules.is_word("joiner", " ".join(prev))
+    def _comitative(self, m: Mention, floor: int, after_verb: bool = False) -> bool:
+        """Whether ``m`` is named "together with" ("gemeinsam mit", "sammen med", "разом з", "i samarbeid med",
+        "en coopération avec les"): a joiner of two or three words just before it, an article between them allowed
+        (``after_verb``: a joiner of two words, as a co-donor named after the verb must have: "gemeinsam mit den")."""
+        return self._comitative_words(self._prev_words(m.start, floor, 4), (2,) if after_verb else (2, 3))
+
+    def _comitative_words(self, prev: list[str], lengths: tuple[int, ...] = (2, 3)) -> bool:
+        """Whether ``prev`` (the words before a party) ends with a joiner of ``lengths`` words ("together with",
+        "in cooperation with the")."""
+        for words in (prev, prev[:-1] if prev and self.rules.is_word("joiner", prev[-1]) else []):
+            if any(len(words) >= k and self.rules.is_word("joiner", " ".join(words[-k:])) for k in lengths):
+                return True
+        return False
 
     def _listed_after_colon(self, cl: _Clause, cue: Cue) -> list[str]:
         """The joined parties right after a colon that follows ``cue`` with no party between them."""
@@ -934,10 +977,13 @@ class _Run:
         demoted: list[Mention] = []
         for m in reversed(cands):
             prev = self._prev_words(m.start, cl.start, 2)
-            role = self._role(prev)
+            role = None if self._comitative(m, cl.start) else self._role(prev)
             if role == "addressee":
-                # "países como Alemania, Polonia y Portugal han prometido": the list named "such as" acts
-                if group and prev and self.rules.is_word("apposition", prev[-1]) and self._joined(m, group[-1]) \
+                # "países como Alemania, Polonia y Portugal han prometido", "des pays comme l'Allemagne, la Pologne
+                # ...", "Lande som USA, Storbritannien og Frankrig har sendt": the list named "such as" acts (its
+                # head's article is no preposition)
+                head = [w for w in prev if not self.rules.is_word("joiner", w)][-1:]
+                if group and head and self.rules.is_word("apposition", head[0]) and self._joined(m, group[-1]) \
                         and m.is_party and m.code not in self.excluded:
                     group.append(m)
                 if group:
@@ -958,6 +1004,12 @@ class _Run:
             if group and not self._joined(m, group[-1]):
                 break
             group.append(m)
+        if group and self._comitative(group[-1], cl.start):
+            # "La Norvège, en coopération avec les États-Unis, va livrer", "Niemcy wraz z Danią ... obiecały": the
+            # parties named "together with" are co-donors of the subject named before them
+            subject = self._find_group(cl, group[-1].start, blocked_ok)
+            if subject:
+                return list(dict.fromkeys([*subject, *(m.code for m in reversed(group))]))
         chosen = group or demoted[:1]
         if not chosen:
             return None
@@ -968,7 +1020,7 @@ class _Run:
         return codes
 
     def _role(self, prev: list[str]) -> str | None:
-        if len(prev) >= 2 and self.rules.is_word("joiner", " ".join(prev[-2:])):
+        if self._comitative_words(prev):
             return None  # "gemeinsam mit Deutschland", "together with"
         words = [w for w in prev if not self.rules.is_word("joiner", w)] or prev
         if not words:
