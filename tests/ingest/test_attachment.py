@@ -90,3 +90,20 @@ def test_the_source_after_another_verb_is_not_this_verbs_donor(extractor: Extrac
 def test_a_coordinated_clause_has_the_subject_it_leaves_out(extractor: Extractor, text: str, lang: str,
                                                            want: set[tuple]) -> None:
     assert records(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "donor"), [
+    ("Germany has sent 18 Leopard tanks. It will also send ammunition and armoured vehicles.", "en", "DE"),
+    ("Polska przekazała Ukrainie czołgi T-72. Przekaże także amunicję i pojazdy opancerzone.", "pl", "PL"),
+    ("España ha enviado a Ucrania seis tanques Leopard. Enviará también munición y vehículos blindados.", "es", "ES"),
+])
+def test_a_sentence_with_no_party_of_its_own_has_the_subject_of_the_sentence_before(
+        extractor: Extractor, text: str, lang: str, donor: str) -> None:
+    assert ("pledge", donor, None, "committed", None) in records(extractor, text, lang)
+
+
+def test_a_thing_as_subject_is_not_a_new_pledge_of_the_donor_before(extractor: Extractor) -> None:
+    # "The missiles ... will be delivered" says when what was announced arrives, not that more is given
+    got = records(extractor, "Britain will send 650 Lightweight Multirole Missiles to Ukraine. The missiles, worth "
+                             "£162 million, will be delivered this year.", "en")
+    assert got == {("pledge", "GB", "lmm", "committed", 650.0)}

@@ -719,7 +719,7 @@ class _Run:
         if gift:  # the subject after its verb: "Do země už dorazila první zásilka munice z Polska", "Est arrivée ..."
             return _Actor(gift, "explicit", "the source of the aid noun after the verb ('arrived a shipment from "
                                             "Poland')")
-        elided = self._elided_subject(cl, cue)
+        elided = self._elided_subject(cl, cue) or self._previous_subject(cl, cue)
         if elided is not None:
             return elided
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
@@ -801,6 +801,18 @@ class _Run:
         if not group:
             return None
         return _Actor(group, "explicit", "the subject of the sentence's clause before (left out in this one)")
+
+    def _previous_subject(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The subject of the sentence before, for a pledge verb in a sentence that names no party of its own: a
+        pronoun ("It will also send ammunition") or a subject left out ("Przekaże także amunicję", "Enviará también
+        munición") stands for the donor of the pledge just announced. Not where a thing is the subject ("The
+        missiles ... will be delivered": what the sentence before announced)."""
+        ctx = self.context
+        if ctx is None or ctx.sentence != cl.sentence - 1 or ctx.actor.how != "explicit" or cl.start != cl.s_start \
+                or cue.cls not in _PLEDGE_CUES or any(m.is_party and m.code not in self.excluded for m in cl.parties) \
+                or any(c.cls in ("aid", "equipment", "package") and cl.start <= c.start < cue.start for c in cl.cues):
+            return None
+        return _Actor(list(ctx.actor.codes), "explicit", "the subject of the sentence before (this one names none)")
 
     def _gift_sources(self, cl: _Clause, before: int, after: int = -1) -> list[str]:
         """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
