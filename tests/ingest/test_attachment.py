@@ -107,3 +107,26 @@ def test_a_thing_as_subject_is_not_a_new_pledge_of_the_donor_before(extractor: E
     got = records(extractor, "Britain will send 650 Lightweight Multirole Missiles to Ukraine. The missiles, worth "
                              "£162 million, will be delivered this year.", "en")
     assert got == {("pledge", "GB", "lmm", "committed", 650.0)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4.", "en"),
+    ("Poland has sent 14 Leopard 2 tanks, Norway eight tanks and Canada four.", "en"),
+    ("Polen hat 14 Leopard-2-Panzer geliefert, Norwegen acht und Kanada vier.", "de"),
+    ("La Pologne a livré 14 chars Leopard 2, la Norvège huit et le Canada quatre.", "fr"),
+    ("Polska przekazała 14 czołgów Leopard 2, Norwegia osiem, a Kanada cztery.", "pl"),
+])
+def test_parties_with_their_own_counts_after_a_counted_item_share_its_verb(extractor: Extractor, text: str,
+                                                                          lang: str) -> None:
+    assert records(extractor, text, lang) == {("pledge", "PL", "leopard-2a4", "delivered", 14.0),
+                                              ("pledge", "NO", "leopard-2a4", "delivered", 8.0),
+                                              ("pledge", "CA", "leopard-2a4", "delivered", 4.0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Poland has sent 14 Leopard 2 tanks, Norway said 8 more were ready.",  # the count is not the party's own
+    "Poland has sent 14 Leopard 2 tanks, Germany and France have sent none.",  # a verb of their own
+])
+def test_a_party_after_a_counted_item_without_its_own_count_gives_nothing_of_it(extractor: Extractor,
+                                                                               text: str) -> None:
+    assert records(extractor, text, "en") == {("pledge", "PL", "leopard-2a4", "delivered", 14.0)}

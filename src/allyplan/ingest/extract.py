@@ -432,11 +432,13 @@ class _Run:
             if cue is not None:
                 used.append(cue)
             value, currency = self._value(cl)
-            self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
-                          currency=currency, background=cue is not None and self._background(cue, cl),
-                          explain=_explained(cue, actor, "the item's status cue" if cue else
-                                             "a gift named with its source" if gift else
-                                             "an item listed after a pledge (its donor and status)"))
+            made = self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
+                                 currency=currency, background=cue is not None and self._background(cue, cl),
+                                 explain=_explained(cue, actor, "the item's status cue" if cue else
+                                                    "a gift named with its source" if gift else
+                                                    "an item listed after a pledge (its donor and status)"))
+            if it is cl.items[-1] and cue is not None and actor.how == "explicit" and made[0].quantity is not None:
+                self._gapped(cl, it, cue, status, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
@@ -495,6 +497,43 @@ class _Run:
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
+        """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et
+        le Canada quatre": parties listed after a counted item, each with a count of its own and no verb (the verb is
+        left out: gapping), give that item with their own counts and its status."""
+        rest = [c for c in self.sentence_clauses.get(cl.sentence, [cl]) if c.start >= cl.start]
+        lo, hi = max(it.end, cue.end), cl.s_end
+        if any(c is not cue and c.cls in _ITEM_CUES and c.start >= lo for x in rest for c in x.cues):
+            return  # a verb of its own after the item: another pledge, read by its own cue
+        comma = self.folded.find(",", lo, hi)
+        if comma < 0 or len(_words(self.folded[it.end:comma])) > 3 or re.search(r"[;:()]", self.folded[it.end:comma]):
+            return
+        pos, found = comma + 1, list[tuple[str, float]]()
+        for m in (m for x in rest for m in x.parties if m.start > comma):
+            # between them a comma or a joiner, and at most the last count's noun ("Norway eight tanks and Canada")
+            gap = self.folded[pos:m.start]
+            other = [w for w in _words(gap) if not self.rules.is_word("joiner", w)]
+            if not m.is_party or m.code in self.excluded or re.search(r"[;:()]", gap) or len(other) > 2 or (
+                    found and other and not ("," in gap or len(other) < len(_words(gap)))):
+                break
+            count = next((n for n in find_numbers(self.text, self.rules, self.folded, [(m.end, min(hi, m.end + 24))])
+                          if n.start >= m.end), None)
+            if count is None or count.money or count.year or count.percent or count.ordinal or _words(
+                    self.folded[m.end:count.start]) or re.search(r"[,;:()]", self.folded[m.end:count.start]):
+                break
+            # what follows the count, up to the next comma: at most two words, or a joiner among the first three
+            # ("Norway eight tanks and ...")
+            after = _words(re.split(r"[,.;]", self.folded[count.end:hi], maxsplit=1)[0])
+            if not (len(after) <= 2 or any(self.rules.is_word("joiner", w) for w in after[:3])):
+                break
+            found.append((m.code, count.value))
+            pos = count.end
+        for code, qty in found:
+            one = _Actor([code], "explicit", "a party with a count of its own after a counted item: the verb left out")
+            self._pledges(cl, one, it.id, status, reannounced, quantity=qty,
+                          explain=_explained(cue, one, "a list of parties with their own counts after a counted item "
+                                                       "(the verb left out)"))
 
     def _beside_items(self, cl: _Clause, cue: Cue, hi: int, actor: _Actor, status: str, reannounced: bool,
                       live: list[Cue]) -> None:
