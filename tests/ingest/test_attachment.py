@@ -130,3 +130,24 @@ def test_parties_with_their_own_counts_after_a_counted_item_share_its_verb(extra
 def test_a_party_after_a_counted_item_without_its_own_count_gives_nothing_of_it(extractor: Extractor,
                                                                                text: str) -> None:
     assert records(extractor, text, "en") == {("pledge", "PL", "leopard-2a4", "delivered", 14.0)}
+
+
+@pytest.mark.parametrize(("text", "lang", "donor"), [
+    ("Estonia is one of the staunchest supporters of Ukraine. On Tuesday it was decided to send more ammunition "
+     "and winter uniforms.", "en", "EE"),
+    ("L'Italia è tra i principali sostenitori di Kiev. L'invio di armi avverrà il prima possibile.", "it", "IT"),
+])
+def test_a_pledge_in_a_sentence_that_names_no_party_is_the_texts_one_donors(extractor: Extractor, text: str,
+                                                                            lang: str, donor: str) -> None:
+    assert ("pledge", donor, None, "committed", None) in records(extractor, text, lang)
+
+
+@pytest.mark.parametrize("text", [
+    # two parties: the text has no one donor
+    "Germany and France are the largest donors. On Tuesday it was decided to send more ammunition.",
+    # a thing as subject: when what was announced arrives, not a new pledge
+    "Estonia is one of the staunchest supporters of Ukraine. The ammunition will be delivered next month.",
+])
+def test_no_texts_donor_for_a_sentence_about_several_parties_or_with_a_thing_as_subject(extractor: Extractor,
+                                                                                       text: str) -> None:
+    assert not [r for r in records(extractor, text, "en") if r[0] == "pledge"]

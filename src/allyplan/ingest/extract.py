@@ -101,7 +101,7 @@ class _Item:
 @dataclass
 class _Actor:
     codes: list[str]
-    how: str  # explicit, government, topic, inherited
+    how: str  # explicit, government, topic, inherited, main (the one party a text is about)
     via: str = ""  # how the donor is attached to the cue, for --explain
     origin: int = -1  # the sentence that announced it (a list of donors with several items is one pledge each)
 
@@ -443,8 +443,8 @@ class _Run:
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
         for k, cue in enumerate(status_cues):
-            actor = self._actor(cl, cue, allow_topic=False)
-            if actor is None or actor.how not in ("explicit", "government"):
+            actor = self._actor(cl, cue, allow_topic=False) or self._main_donor(cl, cue)
+            if actor is None or actor.how not in ("explicit", "government", "main"):
                 continue
             status = "considering" if self._hedged(cue, hedges, live) else self._status(cue, live)
             if k == 0:
@@ -849,9 +849,25 @@ class _Run:
         ctx = self.context
         if ctx is None or ctx.sentence != cl.sentence - 1 or ctx.actor.how != "explicit" or cl.start != cl.s_start \
                 or cue.cls not in _PLEDGE_CUES or any(m.is_party and m.code not in self.excluded for m in cl.parties) \
-                or any(c.cls in ("aid", "equipment", "package") and cl.start <= c.start < cue.start for c in cl.cues):
+                or self._thing_subject(cl, cue):
             return None
         return _Actor(list(ctx.actor.codes), "explicit", "the subject of the sentence before (this one names none)")
+
+    def _thing_subject(self, cl: _Clause, cue: Cue) -> bool:
+        """Whether aid, equipment or an item is named before ``cue`` in its clause: a thing is the verb's subject."""
+        return any(c.cls in ("aid", "equipment", "package", "component") and cl.start <= c.start < cue.start
+                   for c in cl.cues) or any(cl.start <= it.start < cue.start for it in cl.items)
+
+    def _main_donor(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The one party a text is about, for a pledge verb in a sentence that names no party at all ("Regeringen
+        besluttede ... at donere", "zapadła decyzja o przekazaniu", "Tegime valitsusega otsuse ... saata"): the text's
+        donor, where it has one. Not where a thing is the subject ("Denne donasjonen vil bidra ...", "Un radar sera
+        livré": what was announced before)."""
+        if cue.cls not in _PLEDGE_CUES or self.topic is None or len(self.topic) != 1 or any(
+                m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)) or self._thing_subject(
+                cl, cue):
+            return None
+        return _Actor(list(self.topic), "main", "the party the text is about (the sentence names none)")
 
     def _gift_sources(self, cl: _Clause, before: int, after: int = -1) -> list[str]:
         """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
@@ -1350,7 +1366,7 @@ def _unpaired(records: list[Record]) -> list[Record]:
 
 
 def _confidence(how: str, named_item: bool) -> float:
-    base = {"explicit": 0.9, "government": 0.8, "topic": 0.7, "inherited": 0.7}[how]
+    base = {"explicit": 0.9, "government": 0.8, "topic": 0.7, "inherited": 0.7, "main": 0.7}[how]
     return base if named_item else base - 0.2
 
 
