@@ -151,3 +151,18 @@ def test_a_pledge_in_a_sentence_that_names_no_party_is_the_texts_one_donors(extr
 def test_no_texts_donor_for_a_sentence_about_several_parties_or_with_a_thing_as_subject(extractor: Extractor,
                                                                                        text: str) -> None:
     assert not [r for r in records(extractor, text, "en") if r[0] == "pledge"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Países como Alemania han prometido más sistemas de defensa aérea.", "es"),
+    ("Des pays comme l'Allemagne ont promis des chars.", "fr"),
+    ("Lande som Tyskland har sendt kampvogne til Ukraine.", "da"),
+])
+def test_one_party_named_such_as_after_a_noun_gives(extractor: Extractor, text: str, lang: str) -> None:
+    assert donors(extractor, text, lang) == {"DE"}
+
+
+@pytest.mark.parametrize("text", ["España, como Alemania, enviará tanques Leopard 2.",
+                                  "España como Alemania enviará tanques Leopard 2."])
+def test_a_party_likened_to_another_party_is_no_donor(extractor: Extractor, text: str) -> None:
+    assert donors(extractor, text, "es") == {"ES"}

@@ -1044,7 +1044,7 @@ class _Run:
         demoted: list[Mention] = []
         for m in reversed(cands):
             prev = self._prev_words(m.start, cl.start, 2)
-            role = None if self._comitative(m, cl.start) else self._role(prev)
+            role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) else self._role(prev)
             if role == "addressee":
                 # "países como Alemania, Polonia y Portugal han prometido", "des pays comme l'Allemagne, la Pologne
                 # ...", "Lande som USA, Storbritannien og Frankrig har sendt": the list named "such as" acts (its
@@ -1085,6 +1085,19 @@ class _Run:
             if m.code not in codes:
                 codes.append(m.code)
         return codes
+
+    def _named_such_as(self, cl: _Clause, m: Mention) -> bool:
+        """Whether ``m`` is named after an apposition word that follows a noun ("Países como Alemania han prometido",
+        "våben som Tyskland har sendt"), not after a party or a comma ("Spain, like Germany, will ..."): it acts."""
+        words = [w for w in self._prev_words(m.start, cl.start, 3)]
+        while words and self.rules.is_word("joiner", words[-1]):
+            words.pop()  # an article ("comme l'Allemagne")
+        if len(words) < 2 or not self.rules.is_word("apposition", words[-1]) or self.rules.is_word("joiner", words[-2]):
+            return False
+        at = self.folded.rfind(words[-1], cl.start, m.start)
+        before = self.folded[cl.start:at].rstrip()
+        return bool(before) and before[-1].isalnum() and not any(
+            0 <= at - o.end <= 2 for o in cl.parties if o is not m)
 
     def _role(self, prev: list[str]) -> str | None:
         if self._comitative_words(prev):
