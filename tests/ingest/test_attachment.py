@@ -166,3 +166,8 @@ def test_one_party_named_such_as_after_a_noun_gives(extractor: Extractor, text: 
                                   "España como Alemania enviará tanques Leopard 2."])
 def test_a_party_likened_to_another_party_is_no_donor(extractor: Extractor, text: str) -> None:
     assert donors(extractor, text, "es") == {"ES"}
+
+
+def test_explain_says_a_co_donor_was_named_together_with(extractor: Extractor) -> None:
+    r = extractor.extract("Norway, in cooperation with the United States, will donate two NASAMS.", "en")
+    assert all("together with" in (p.explain or {})["attachment"] for p in r.pledges)

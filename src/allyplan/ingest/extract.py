@@ -707,6 +707,9 @@ class _Run:
         if group:
             via = "the subject: the parties just before the cue"
             before = [m for m in cl.parties if m.end <= cue.start and m.code in group]
+            if before and not self._comitative(before[0], cl.start) and any(
+                    self._comitative(m, cl.start) for m in before[1:]):
+                via += ", with the co-donors named 'together with' between it and the verb"
             if before and all(self._comitative(m, cl.start) or (i and self._joined(before[i - 1], m))
                               for i, m in enumerate(before)):
                 # "Sammen med Holland donerer Danmark ...": the parties "together with" are co-donors, the subject
