@@ -101,7 +101,7 @@ class _Item:
 @dataclass
 class _Actor:
     codes: list[str]
-    how: str  # explicit, government, topic, inherited
+    how: str  # explicit, government, topic, inherited, main (the one party a text is about)
     via: str = ""  # how the donor is attached to the cue, for --explain
     origin: int = -1  # the sentence that announced it (a list of donors with several items is one pledge each)
 
@@ -246,7 +246,8 @@ class Extractor:
         if start is None:
             return False
         prev = [w for w in _words(folded[max(floor, start - 32):start])[-2:] if not rules.is_word("joiner", w)]
-        return not (prev and rules.is_word("addressee", prev[-1]))
+        # "des pays comme l'Allemagne, la Pologne et ...": a list named "such as" is a list of parties too
+        return not (prev and rules.is_word("addressee", prev[-1]) and not rules.is_word("apposition", prev[-1]))
 
     def _structure(self, cl: _Clause, folded: str, rules: Rules) -> None:
         """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
@@ -431,17 +432,19 @@ class _Run:
             if cue is not None:
                 used.append(cue)
             value, currency = self._value(cl)
-            self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
-                          currency=currency, background=cue is not None and self._background(cue, cl),
-                          explain=_explained(cue, actor, "the item's status cue" if cue else
-                                             "a gift named with its source" if gift else
-                                             "an item listed after a pledge (its donor and status)"))
+            made = self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
+                                 currency=currency, background=cue is not None and self._background(cue, cl),
+                                 explain=_explained(cue, actor, "the item's status cue" if cue else
+                                                    "a gift named with its source" if gift else
+                                                    "an item listed after a pledge (its donor and status)"))
+            if it is cl.items[-1] and cue is not None and actor.how == "explicit" and made[0].quantity is not None:
+                self._gapped(cl, it, cue, status, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
         for k, cue in enumerate(status_cues):
-            actor = self._actor(cl, cue, allow_topic=False)
-            if actor is None or actor.how not in ("explicit", "government"):
+            actor = self._actor(cl, cue, allow_topic=False) or self._main_donor(cl, cue)
+            if actor is None or actor.how not in ("explicit", "government", "main"):
                 continue
             status = "considering" if self._hedged(cue, hedges, live) else self._status(cue, live)
             if k == 0:
@@ -494,6 +497,43 @@ class _Run:
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
+        """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et
+        le Canada quatre": parties listed after a counted item, each with a count of its own and no verb (the verb is
+        left out: gapping), give that item with their own counts and its status."""
+        rest = [c for c in self.sentence_clauses.get(cl.sentence, [cl]) if c.start >= cl.start]
+        lo, hi = max(it.end, cue.end), cl.s_end
+        if any(c is not cue and c.cls in _ITEM_CUES and c.start >= lo for x in rest for c in x.cues):
+            return  # a verb of its own after the item: another pledge, read by its own cue
+        comma = self.folded.find(",", lo, hi)
+        if comma < 0 or len(_words(self.folded[it.end:comma])) > 3 or re.search(r"[;:()]", self.folded[it.end:comma]):
+            return
+        pos, found = comma + 1, list[tuple[str, float]]()
+        for m in (m for x in rest for m in x.parties if m.start > comma):
+            # between them a comma or a joiner, and at most the last count's noun ("Norway eight tanks and Canada")
+            gap = self.folded[pos:m.start]
+            other = [w for w in _words(gap) if not self.rules.is_word("joiner", w)]
+            if not m.is_party or m.code in self.excluded or re.search(r"[;:()]", gap) or len(other) > 2 or (
+                    found and other and not ("," in gap or len(other) < len(_words(gap)))):
+                break
+            count = next((n for n in find_numbers(self.text, self.rules, self.folded, [(m.end, min(hi, m.end + 24))])
+                          if n.start >= m.end), None)
+            if count is None or count.money or count.year or count.percent or count.ordinal or _words(
+                    self.folded[m.end:count.start]) or re.search(r"[,;:()]", self.folded[m.end:count.start]):
+                break
+            # what follows the count, up to the next comma: at most two words, or a joiner among the first three
+            # ("Norway eight tanks and ...")
+            after = _words(re.split(r"[,.;]", self.folded[count.end:hi], maxsplit=1)[0])
+            if not (len(after) <= 2 or any(self.rules.is_word("joiner", w) for w in after[:3])):
+                break
+            found.append((m.code, count.value))
+            pos = count.end
+        for code, qty in found:
+            one = _Actor([code], "explicit", "a party with a count of its own after a counted item: the verb left out")
+            self._pledges(cl, one, it.id, status, reannounced, quantity=qty,
+                          explain=_explained(cue, one, "a list of parties with their own counts after a counted item "
+                                                       "(the verb left out)"))
 
     def _beside_items(self, cl: _Clause, cue: Cue, hi: int, actor: _Actor, status: str, reannounced: bool,
                       live: list[Cue]) -> None:
@@ -667,6 +707,9 @@ class _Run:
         if group:
             via = "the subject: the parties just before the cue"
             before = [m for m in cl.parties if m.end <= cue.start and m.code in group]
+            if before and not self._comitative(before[0], cl.start) and any(
+                    self._comitative(m, cl.start) for m in before[1:]):
+                via += ", with the co-donors named 'together with' between it and the verb"
             if before and all(self._comitative(m, cl.start) or (i and self._joined(before[i - 1], m))
                               for i, m in enumerate(before)):
                 # "Sammen med Holland donerer Danmark ...": the parties "together with" are co-donors, the subject
@@ -681,7 +724,11 @@ class _Run:
             for m in cl.parties:
                 if m.start <= cue.start or not m.is_party or m.code in self.excluded:
                     continue
-                if self._comitative(m, cue.start) or (last is not None and self._joined(last, m)):
+                # after the verb only "together with" of two words gives with it; a longer phrase there says how, not
+                # who gives ("a livré 19 chars en coopération avec l'Allemagne"); inside a verb-final German cue it is
+                # before the verb ("wird in Zusammenarbeit mit den USA ... spenden")
+                if self._comitative(m, cue.start, after_verb=m.start >= cue.end) or (
+                        last is not None and self._joined(last, m)):
                     if m.code not in group:
                         group.append(m.code)
                         via += "; co-donors named 'together with'"
@@ -708,6 +755,15 @@ class _Run:
         gift = self._gift_sources(cl, cue.start)
         if gift and cue.cls in _PLEDGE_CUES:  # "The donation from Norway of two NASAMS arrived", "Germany's delivery"
             return _Actor(gift, "explicit", "the source of the aid noun ('the gift from Norway', \"Germany's aid\")")
+        # (up to the clause's next verb: "poskytne 27 států, do země už dorazila první zásilka munice z Polska")
+        nxt = min((c.start for c in cl.cues if c.cls in _PLEDGE_CUES and c.start >= cue.end), default=cl.end)
+        gift = self._gift_sources(cl, nxt, after=cue.end) if cue.cls in _PLEDGE_CUES else []
+        if gift:  # the subject after its verb: "Do země už dorazila první zásilka munice z Polska", "Est arrivée ..."
+            return _Actor(gift, "explicit", "the source of the aid noun after the verb ('arrived a shipment from "
+                                            "Poland')")
+        elided = self._elided_subject(cl, cue) or self._previous_subject(cl, cue)
+        if elided is not None:
+            return elided
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
@@ -769,10 +825,59 @@ class _Run:
                 return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
         return None
 
-    def _gift_sources(self, cl: _Clause, before: int) -> list[str]:
+    def _elided_subject(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The subject a coordinated clause leaves out ("Portugal está a apoiar a Ucrânia, mas admite que está a
+        analisar o envio de mais armas", "Schweden hat Archer geliefert, prüft aber ..."): a clause after a clause
+        break of the same sentence, with no party before its cue, has the subject of the clause before it."""
+        if cl.start == cl.s_start or any(m.end <= cue.start for m in cl.parties):
+            return None
+        first = _words(self.folded[cl.start:cl.start + 40])[:1]
+        if first and self.rules.is_word("relative", first[0]):
+            return None  # ", which ...": a relative clause hangs on a noun of its own
+        prev = [c for c in self.sentence_clauses.get(cl.sentence, []) if c.end <= cl.start]
+        if not prev:
+            return None
+        p = prev[-1]
+        verb = next((c for c in p.cues if c.cls in _ITEM_CUES or c.cls in STANCE_CLASSES), None)
+        group = self._group_before(p, verb.start if verb is not None else p.end)
+        if not group:
+            return None
+        return _Actor(group, "explicit", "the subject of the sentence's clause before (left out in this one)")
+
+    def _previous_subject(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The subject of the sentence before, for a pledge verb in a sentence that names no party of its own: a
+        pronoun ("It will also send ammunition") or a subject left out ("Przekaże także amunicję", "Enviará también
+        munición") stands for the donor of the pledge just announced. Not where a thing is the subject ("The
+        missiles ... will be delivered": what the sentence before announced)."""
+        ctx = self.context
+        if ctx is None or ctx.sentence != cl.sentence - 1 or ctx.actor.how != "explicit" or cl.start != cl.s_start \
+                or cue.cls not in _PLEDGE_CUES or any(m.is_party and m.code not in self.excluded for m in cl.parties) \
+                or self._thing_subject(cl, cue):
+            return None
+        return _Actor(list(ctx.actor.codes), "explicit", "the subject of the sentence before (this one names none)")
+
+    def _thing_subject(self, cl: _Clause, cue: Cue) -> bool:
+        """Whether aid, equipment or an item is named before ``cue`` in its clause: a thing is the verb's subject."""
+        return any(c.cls in ("aid", "equipment", "package", "component") and cl.start <= c.start < cue.start
+                   for c in cl.cues) or any(cl.start <= it.start < cue.start for it in cl.items)
+
+    def _main_donor(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The one party a text is about, for a pledge verb in a sentence that names no party at all ("Regeringen
+        besluttede ... at donere", "zapadła decyzja o przekazaniu", "Tegime valitsusega otsuse ... saata"): the text's
+        donor, where it has one. Not where a thing is the subject ("Denne donasjonen vil bidra ...", "Un radar sera
+        livré": what was announced before)."""
+        if cue.cls not in _PLEDGE_CUES or self.topic is None or len(self.topic) != 1 or any(
+                m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)) or self._thing_subject(
+                cl, cue):
+            return None
+        return _Actor(list(self.topic), "main", "the party the text is about (the sentence names none)")
+
+    def _gift_sources(self, cl: _Clause, before: int, after: int = -1) -> list[str]:
         """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
-        Lieferung aus Deutschland", "Germany's delivery" (a noun's source, not a verb's subject)."""
-        nouns = [c for c in cl.cues if c.cls in ("aid", "package") and c.end <= before]
+        Lieferung aus Deutschland", "Germany's delivery" (a noun's source, not a verb's subject). With ``after``,
+        only nouns after it count, equipment nouns too ("dotarła pierwsza dostawa amunicji z Polski")."""
+        kinds = ("aid", "package") if after < 0 else ("aid", "package", "equipment")
+        nouns = [c for c in cl.cues if c.cls in kinds and after <= c.start and c.end <= before]
         if not nouns:
             return []
         codes: list[str] = []
@@ -801,11 +906,19 @@ class _Run:
                 last = m
         return list(dict.fromkeys(codes))
 
-    def _comitative(self, m: Mention, floor: int) -> bool:
-        """Whether ``m`` is named "together with" ("gemeinsam mit", "sammen med", "разом з"): a two-word joiner just
-        before it."""
-        prev = self._prev_words(m.start, floor, 2)
-        return len(prev) == 2 and self.rules.is_word("joiner", " ".join(prev))
+    def _comitative(self, m: Mention, floor: int, after_verb: bool = False) -> bool:
+        """Whether ``m`` is named "together with" ("gemeinsam mit", "sammen med", "разом з", "i samarbeid med",
+        "en coopération avec les"): a joiner of two or three words just before it, an article between them allowed
+        (``after_verb``: a joiner of two words, as a co-donor named after the verb must have: "gemeinsam mit den")."""
+        return self._comitative_words(self._prev_words(m.start, floor, 4), (2,) if after_verb else (2, 3))
+
+    def _comitative_words(self, prev: list[str], lengths: tuple[int, ...] = (2, 3)) -> bool:
+        """Whether ``prev`` (the words before a party) ends with a joiner of ``lengths`` words ("together with",
+        "in cooperation with the")."""
+        for words in (prev, prev[:-1] if prev and self.rules.is_word("joiner", prev[-1]) else []):
+            if any(len(words) >= k and self.rules.is_word("joiner", " ".join(words[-k:])) for k in lengths):
+                return True
+        return False
 
     def _listed_after_colon(self, cl: _Clause, cue: Cue) -> list[str]:
         """The joined parties right after a colon that follows ``cue`` with no party between them."""
@@ -934,10 +1047,13 @@ class _Run:
         demoted: list[Mention] = []
         for m in reversed(cands):
             prev = self._prev_words(m.start, cl.start, 2)
-            role = self._role(prev)
+            role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) else self._role(prev)
             if role == "addressee":
-                # "países como Alemania, Polonia y Portugal han prometido": the list named "such as" acts
-                if group and prev and self.rules.is_word("apposition", prev[-1]) and self._joined(m, group[-1]) \
+                # "países como Alemania, Polonia y Portugal han prometido", "des pays comme l'Allemagne, la Pologne
+                # ...", "Lande som USA, Storbritannien og Frankrig har sendt": the list named "such as" acts (its
+                # head's article is no preposition)
+                head = [w for w in prev if not self.rules.is_word("joiner", w)][-1:]
+                if group and head and self.rules.is_word("apposition", head[0]) and self._joined(m, group[-1]) \
                         and m.is_party and m.code not in self.excluded:
                     group.append(m)
                 if group:
@@ -958,6 +1074,12 @@ class _Run:
             if group and not self._joined(m, group[-1]):
                 break
             group.append(m)
+        if group and self._comitative(group[-1], cl.start):
+            # "La Norvège, en coopération avec les États-Unis, va livrer", "Niemcy wraz z Danią ... obiecały": the
+            # parties named "together with" are co-donors of the subject named before them
+            subject = self._find_group(cl, group[-1].start, blocked_ok)
+            if subject:
+                return list(dict.fromkeys([*subject, *(m.code for m in reversed(group))]))
         chosen = group or demoted[:1]
         if not chosen:
             return None
@@ -967,8 +1089,21 @@ class _Run:
                 codes.append(m.code)
         return codes
 
+    def _named_such_as(self, cl: _Clause, m: Mention) -> bool:
+        """Whether ``m`` is named after an apposition word that follows a noun ("Países como Alemania han prometido",
+        "våben som Tyskland har sendt"), not after a party or a comma ("Spain, like Germany, will ..."): it acts."""
+        words = [w for w in self._prev_words(m.start, cl.start, 3)]
+        while words and self.rules.is_word("joiner", words[-1]):
+            words.pop()  # an article ("comme l'Allemagne")
+        if len(words) < 2 or not self.rules.is_word("apposition", words[-1]) or self.rules.is_word("joiner", words[-2]):
+            return False
+        at = self.folded.rfind(words[-1], cl.start, m.start)
+        before = self.folded[cl.start:at].rstrip()
+        return bool(before) and before[-1].isalnum() and not any(
+            0 <= at - o.end <= 2 for o in cl.parties if o is not m)
+
     def _role(self, prev: list[str]) -> str | None:
-        if len(prev) >= 2 and self.rules.is_word("joiner", " ".join(prev[-2:])):
+        if self._comitative_words(prev):
             return None  # "gemeinsam mit Deutschland", "together with"
         words = [w for w in prev if not self.rules.is_word("joiner", w)] or prev
         if not words:
@@ -1247,7 +1382,7 @@ def _unpaired(records: list[Record]) -> list[Record]:
 
 
 def _confidence(how: str, named_item: bool) -> float:
-    base = {"explicit": 0.9, "government": 0.8, "topic": 0.7, "inherited": 0.7}[how]
+    base = {"explicit": 0.9, "government": 0.8, "topic": 0.7, "inherited": 0.7, "main": 0.7}[how]
     return base if named_item else base - 0.2
 
 
