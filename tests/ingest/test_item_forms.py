@@ -1,0 +1,65 @@
+"""Items named otherwise than by their catalog name (issue 13), hand-made sentences in several languages, none taken
+from a case: a common noun for a system, its launchers or its missiles stands for the one system named just before
+("Ukraine has received one system from the US"), unless the noun says which thing it is ("Hawk launchers", "air
+defence missiles"), the text names several items there, or the noun is in a relative clause said in passing."""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+
+
+def _pledges(ex: Extractor, text: str, lang: str) -> set[tuple]:
+    return {(p.donor, p.item, p.status, p.quantity) for p in ex.extract(text, lang).pledges}
+
+
+ANAPHORA = [
+ ("en", "Ukraine needs more Patriot batteries. So far it has received one system from Germany.",
+  {("DE", "patriot", "delivered", 1.0)}),
+ ("cs", "Ukrajina potřebuje další systémy Patriot.\nZatím dostala jeden systém od Německa.",
+  {("DE", "patriot", "delivered", 1.0)}),
+ ("fi", "Ukraina tarvitsee lisää NASAMS-järjestelmiä. Järjestelmät toimitetaan Norjan tuella.",
+  {("NO", "nasams", "committed", None)}),
+ ("de", "Die Bundesregierung hatte ein drittes Patriot-System zugesagt. Deutschland liefert dazu acht weitere "
+        "Startgeräte.", {("DE", "patriot", "committed", 1.0), ("DE", "patriot-launcher", "committed", 8.0)}),
+ ("pt", "A Alemanha anunciou um sistema IRIS-T para a Ucrânia. A Noruega vai fornecer os mísseis.",
+  {("DE", "iris-t-slm", "committed", 1.0), ("NO", "iris-t-slm-missile", "committed", None)}),
+ ("uk", "Ми отримали NASAMS від Норвегії. Тепер Канада передасть ракети.",
+  {("NO", "nasams", "delivered", None), ("CA", "aim-120-amraam", "committed", None)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), ANAPHORA, ids=[f"{a[0]}-{i}" for i, a in enumerate(ANAPHORA)])
+def test_a_common_noun_stands_for_the_system_named_before(extractor: Extractor, lang: str, text: str,
+                                                          want: set[tuple]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+NOT_ANAPHORA = [
+ # the noun names its own system, which the catalog does not list
+ ("de", "Spanien wird weitere Patriot-Raketen liefern. Bereits im Frühjahr hatte Madrid sechs Hawk-Startgeräte "
+        "übergeben.", "ES", {"patriot-launcher"}),
+ ("en", "The US sent another Patriot battery. Spain pledged six launchers for Hawk.", "ES", {"patriot-launcher"}),
+ # a qualifying word: another kind of missile than the system's
+ ("en", "Germany pledged two more Patriot systems. Denmark announced a package including air defence missiles.",
+  "DK", {"pac-3-mse"}),
+ ("fr", "La France a livré des canons Caesar. La Belgique enverra des missiles antichars.", "BE", {"caesar"}),
+ # two systems named before: the noun says not which
+ ("en", "Germany sent IRIS-T and Patriot systems. Norway will send two more systems.", "NO",
+  {"patriot", "iris-t-slm"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "donor", "absent"), NOT_ANAPHORA,
+                         ids=[f"{a[0]}-{i}" for i, a in enumerate(NOT_ANAPHORA)])
+def test_a_qualified_or_ambiguous_noun_stands_for_nothing_named_before(extractor: Extractor, lang: str, text: str,
+                                                                       donor: str, absent: set[str]) -> None:
+    got = _pledges(extractor, text, lang)
+    assert not {p for p in got if p[0] == donor and p[1] in absent}, got
+
+
+def test_a_relative_clause_said_in_passing_names_no_item(extractor: Extractor) -> None:
+    got = _pledges(extractor, "La Pologne livrera quatre batteries Patriot. La Roumanie, qui a déjà cédé une "
+                              "batterie, étudie l'envoi d'une seconde.", "fr")
+    assert ("RO", "patriot", "delivered", 1.0) not in got
