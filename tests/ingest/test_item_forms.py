@@ -63,3 +63,20 @@ def test_a_relative_clause_said_in_passing_names_no_item(extractor: Extractor) -
     got = _pledges(extractor, "La Pologne livrera quatre batteries Patriot. La Roumanie, qui a déjà cédé une "
                               "batterie, étudie l'envoi d'une seconde.", "fr")
     assert ("RO", "patriot", "delivered", 1.0) not in got
+
+
+GEPARD_AMMUNITION = [
+ ("de", "Deutschland liefert 53.000 Schuss Flakpanzermunition.", 53000.0),
+ ("de", "Deutschland liefert 12.400 Patronen für Gepard-Panzer.", 12400.0),
+ ("en", "Germany will send 12,400 rounds of 35mm ammunition intended for Gepard.", 12400.0),
+ ("fr", "L'Allemagne livrera des munitions destinées aux Gepard.", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "qty"), GEPARD_AMMUNITION,
+                         ids=[f"{a[0]}-{i}" for i, a in enumerate(GEPARD_AMMUNITION)])
+def test_ammunition_for_a_system_is_its_ammunition(extractor: Extractor, lang: str, text: str,
+                                                   qty: float | None) -> None:
+    """The ammunition of a system, named as a compound, as cartridges for it, or as intended for it, is the
+    system's ammunition counted as written (a calibre is no count)."""
+    assert _pledges(extractor, text, lang) == {("DE", "ammo-35mm-gepard", "committed", qty)}

@@ -103,3 +103,15 @@ def test_tens_and_units_add_up_in_polish(tens: int, units: int) -> None:
     if tens * 10 not in words or units not in words:
         return
     assert values(f"{words[tens * 10]} {words[units]} czołgów", "pl") == [(tens * 10.0 + units, None)]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "12,400 rounds of 35mm ammunition", [12400.0]),
+    ("en", "10,000 155 mm shells", [10000.0]),
+    ("uk", "10 тисяч 155-мм снарядів", [10000.0]),
+    ("de", "20 Kanonen mit 120 Millimeter Kaliber", [20.0]),
+    ("fr", "six canons de 155 millimètres", [6.0]),
+])
+def test_a_calibre_is_no_count(lang: str, text: str, want: list[float]) -> None:
+    """A number followed by millimetres is the calibre of what is counted, not a count (issue 13)."""
+    assert [v for v, _ in values(text, lang)] == want

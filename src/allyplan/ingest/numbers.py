@@ -54,6 +54,9 @@ _CUR_AFTER = re.compile(r"\s?(?:de |d'|di |dei )?(us\$|\$|€|£|¥|₺|₴|(?:u
                         r"funtów)(?!\w))")
 _PERCENT = re.compile(r"\s?(?:per ?cent|pour ?cent|prozent|por ciento|per cento|procent|відсот)")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# a number that is a calibre, not a count ("35mm ammunition", "155-мм снаряди", "155 millimetres")
+_CALIBRE = re.compile(r"[\s-]?(?:mm|мм|millim[eè]t|milímetr|milimetr|millimétr|milliméter|millimeetri|міліметр|"
+                      r"миллиметр|милиметр)(?!\w{0,6}\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +171,7 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
         except ValueError:
             continue
         raw.append((m.start(), m.end(), value, False))
+    raw = [r for r in raw if not _CALIBRE.match(text, r[1])]
     digit_ends = {b for _, b, _, _ in raw}
     if rules.language in TEXT2NUM_LANGUAGES:
         for wa, wb in windows if windows is not None else [(0, len(text))]:
