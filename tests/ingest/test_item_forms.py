@@ -80,3 +80,14 @@ def test_ammunition_for_a_system_is_its_ammunition(extractor: Extractor, lang: s
     """The ammunition of a system, named as a compound, as cartridges for it, or as intended for it, is the
     system's ammunition counted as written (a calibre is no count)."""
     assert _pledges(extractor, text, lang) == {("DE", "ammo-35mm-gepard", "committed", qty)}
+
+
+def test_a_list_of_kinds_of_equipment_names_no_item(extractor: Extractor) -> None:
+    """"... sending machine guns, howitzers and air surveillance systems" lists kinds of equipment: its "systems" are
+    not the Patriot named before."""
+    got = _pledges(extractor, "España enviará misiles Patriot. También enviará a Ucrania ametralladoras, obuses y "
+                              "sistemas de vigilancia antiaérea.", "es")
+    assert ("ES", "patriot", "committed", None) not in got
+    got = _pledges(extractor, "Spain will send Patriot missiles. It will also send machine guns, howitzers and "
+                              "surveillance systems.", "en")
+    assert {p[1] for p in got} <= {"pac-3-mse", None}

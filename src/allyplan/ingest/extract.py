@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
@@ -179,7 +179,7 @@ class Extractor:
             run.sentence_clauses.setdefault(clause.sentence, []).append(clause)
         for clause in clauses:
             run.clause(clause)
-        result.records = _merged(_unpaired(run.records), _headline_end(text, spans))
+        result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
 
     # -- reading the text into clauses -------------------------------------------------------------------------
@@ -307,6 +307,11 @@ class Extractor:
         nouns = [c for c in cl.cues if c.cls in ("systems", "missiles", "launcher")]
         verbs = [c for c in cl.cues if c.cls in _PLEDGE_CUES or c.cls == "package"]  # "it includes eight launchers"
         if not nouns or not verbs:
+            return []
+        # a list of kinds of equipment ("ametralladoras, obuses, sistemas de vigilancia") names kinds, not an item
+        overlaps = [c for c in cl.cues if c.cls in ("systems", "missiles", "launcher", "interceptor", "component")]
+        if any(c.cls == "equipment" and not any(c.start < o.end and o.start < c.end for o in overlaps)
+               for c in cl.cues):
             return []
         recent = {item for s, item in named if cl.sentence - 2 <= s < cl.sentence}
         families = {self._family(i) for i in recent}
@@ -1338,7 +1343,8 @@ def _headline_end(text: str, spans: Sequence[tuple[int, int]]) -> int:
     return a + len(first) if 0 < len(first) <= 160 and first[-1:] not in ".!?" and nl >= 0 else 0
 
 
-def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
+def _merged(records: Iterable[Record], headline_end: int = 0,
+            family: Callable[[str], str] | None = None) -> list[Record]:
     """One pledge per donor and item (the firmest status, its quantity where given), one policy per party/stance.
 
     What the body says wins over what the headline sums up ("Norway and Sweden pledge aid" / "Sweden is
@@ -1378,10 +1384,13 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     news = {(p.donor, p.item) for p in pledges.values() if p.item is not None and not p.background}
     for k in [k for k, p in pledges.items() if p.item is not None and p.background and (p.donor, p.item) in news]:
         del pledges[k]
-    # what the body says of a donor's item wins over what the headline says of it
-    body_items = {(p.donor, p.item) for p in pledges.values() if p.item is not None and p.start >= headline_end}
+    # what the body says of a donor's item wins over what the headline says of it, at the body's level of detail
+    # ("Romania sends Patriot missiles" / "Romania will send a Patriot system": the system; `family` gives it)
+    fam = family or (lambda i: i)
+    body_items = {(p.donor, fam(p.item)) for p in pledges.values() if p.item is not None
+                  and p.start >= headline_end}
     for k in [k for k, p in pledges.items() if p.item is not None and p.start < headline_end
-              and (p.donor, p.item) in body_items]:
+              and (p.donor, fam(p.item)) in body_items]:
         del pledges[k]
     named = {(p.donor, p.status) for p in pledges.values() if p.item is not None}
     donors = {d for d, _ in named}
