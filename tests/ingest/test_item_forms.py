@@ -91,3 +91,39 @@ def test_a_list_of_kinds_of_equipment_names_no_item(extractor: Extractor) -> Non
     got = _pledges(extractor, "Spain will send Patriot missiles. It will also send machine guns, howitzers and "
                               "surveillance systems.", "en")
     assert {p[1] for p in got} <= {"pac-3-mse", None}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+ ("en", "Romania sends Patriot missiles to Ukraine\n\nRomania will send a Patriot system to Ukraine, the council "
+        "decided.", {("RO", "patriot", "committed", 1.0)}),
+ ("de", "Spanien schickt Patriot-System in die Ukraine\n\nSpanien wird der Ukraine weitere Patriot-Raketen "
+        "liefern.", {("ES", "pac-3-mse", "committed", None)}),
+])
+def test_the_body_gives_the_level_of_detail_of_the_headline(extractor: Extractor, lang: str, text: str,
+                                                            want: set[tuple]) -> None:
+    """A headline that sums a donor's system up at another level of detail than the body (its missiles, the
+    system) gives no record of its own."""
+    assert _pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+ ("en", "The US has delivered the Army Tactical Missile Systems, or ATACMS, to Ukraine.",
+  {("US", "atacms", "delivered", None)}),
+ ("en", "The US will buy two National Advanced Surface-to-Air Missile Systems (NASAMS) for Ukraine.",
+  {("US", "nasams", "committed", 2.0)}),
+])
+def test_a_long_name_before_the_short_one_is_the_item(extractor: Extractor, lang: str, text: str,
+                                                      want: set[tuple]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "donor"), [
+ ("en", "Poland has sent 129 insulators and 39 transformers to Ukraine.", "PL"),
+ ("de", "Österreich liefert der Ukraine 300 Heizgeräte und 50 Generatoren.", "AT"),
+ ("cs", "Česko poslalo Ukrajině 18 topidel a 40 generátorů.", "CZ"),
+ ("pl", "Polska przekazała Ukrainie 200 grzejników i 50 generatorów.", "PL"),
+])
+def test_energy_equipment_the_catalog_lacks_is_an_item_less_pledge(extractor: Extractor, lang: str, text: str,
+                                                                   donor: str) -> None:
+    got = _pledges(extractor, text, lang)
+    assert {(p[0], p[1]) for p in got} == {(donor, None), (donor, "transformer" if lang == "en" else "generator")}
