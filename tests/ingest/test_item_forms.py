@@ -127,3 +127,9 @@ def test_energy_equipment_the_catalog_lacks_is_an_item_less_pledge(extractor: Ex
                                                                    donor: str) -> None:
     got = _pledges(extractor, text, lang)
     assert {(p[0], p[1]) for p in got} == {(donor, None), (donor, "transformer" if lang == "en" else "generator")}
+
+
+def test_just_under_a_number_in_words_is_no_shortage(extractor: Extractor) -> None:
+    """"knapp zwei Dutzend" is "just under two dozen", as "knapp 20" is; "knapp" alone says supplies are short."""
+    assert _pledges(extractor, "Deutschland liefert knapp zwei Dutzend Leopard 2A6.", "de") == {
+        ("DE", "leopard-2a6", "committed", 24.0)}
