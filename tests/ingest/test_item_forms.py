@@ -133,3 +133,33 @@ def test_just_under_a_number_in_words_is_no_shortage(extractor: Extractor) -> No
     """"knapp zwei Dutzend" is "just under two dozen", as "knapp 20" is; "knapp" alone says supplies are short."""
     assert _pledges(extractor, "Deutschland liefert knapp zwei Dutzend Leopard 2A6.", "de") == {
         ("DE", "leopard-2a6", "committed", 24.0)}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+ ("en", "Norway will send 8,000 artillery shells to Ukraine. The 155 mm shells come from Nammo.",
+  {("NO", "shell-155mm", "committed", 8000.0)}),
+ ("de", "Dänemark liefert 8000 Artilleriegranaten. Es handelt sich um Granaten vom Kaliber 155 mm.",
+  {("DK", "shell-155mm", "committed", 8000.0)}),
+ ("uk", "Чехія передасть 10 тисяч снарядів. Йдеться про боєприпаси калібру 155 мм.",
+  {("CZ", "shell-155mm", "committed", 10000.0)}),
+])
+def test_shells_without_their_calibre_are_the_calibre_the_text_names(extractor: Extractor, lang: str, text: str,
+                                                                     want: set[tuple]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+def test_shells_are_no_item_where_the_text_names_no_calibre(extractor: Extractor) -> None:
+    assert _pledges(extractor, "Norway will send 8,000 artillery shells to Ukraine.", "en") == {
+        ("NO", None, "committed", 8000.0)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+ ("fr", "Il faut ajouter les 19 canons César de 155 mm promis par le Danemark."),
+ ("es", "Dinamarca enviará 19 cañones César."),
+])
+def test_caesar_spelled_cesar_with_its_noun(extractor: Extractor, lang: str, text: str) -> None:
+    assert _pledges(extractor, text, lang) == {("DK", "caesar", "committed", 19.0)}
+
+
+def test_cesar_the_name_is_no_howitzer(extractor: Extractor) -> None:
+    assert all(p[1] is None for p in _pledges(extractor, "César a dit que la France enverra 12 canons.", "fr"))

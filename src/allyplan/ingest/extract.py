@@ -171,7 +171,7 @@ class Extractor:
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
                                  + [(c.end, c.end + 40) for c in cues if c.cls in _PLEDGE_CUES]
                                  + [(max(0, c.start - 40), c.start) for c in cues
-                                    if c.cls in ("interceptor", "launcher", "systems", "missiles")])
+                                    if c.cls in ("interceptor", "launcher", "systems", "missiles", "shells")])
         numbers = find_numbers(text, rules, folded, windows)
         clauses = self._clauses(text, folded, spans, cues, mentions, rules)
         run = _Run(self, text, folded, rules, numbers)
@@ -239,7 +239,23 @@ class Extractor:
                 cl.items = self._anaphora(cl, text, folded, rules, named)
             named.extend((cl.sentence, it.id) for it in cl.items)
             self._structure(cl, folded, rules)
+        self._calibred(out, named)
         return out
+
+    def _calibred(self, clauses: list[_Clause], named: list[tuple[int, str]]) -> None:
+        """Artillery shells named without their calibre ("8000 artillerigranater") are the shells of the one calibre
+        the text names ("norske 155 mm-artillerigranater"), in a clause with a pledge cue and no item of its own."""
+        calibres = {i for _, i in named if i.startswith("shell-")}
+        if len(calibres) != 1:
+            return
+        [shell] = calibres
+        for cl in clauses:
+            if cl.items or not any(c.cls in _PLEDGE_CUES for c in cl.cues):
+                continue
+            nouns = [c for c in cl.cues if c.cls == "shells"]
+            if nouns:
+                c = nouns[0]
+                cl.items = [_Item(c.start, c.end, shell, Mention(c.start, c.end, shell, "item", c.text))]
 
     @staticmethod
     def _listed_party(folded: str, floor: int, comma: int, party_spans: dict[int, int], rules: Rules) -> bool:
