@@ -103,3 +103,29 @@ def test_tens_and_units_add_up_in_polish(tens: int, units: int) -> None:
     if tens * 10 not in words or units not in words:
         return
     assert values(f"{words[tens * 10]} {words[units]} czołgów", "pl") == [(tens * 10.0 + units, None)]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "12,400 rounds of 35mm ammunition", [12400.0]),
+    ("en", "10,000 155 mm shells", [10000.0]),
+    ("uk", "10 тисяч 155-мм снарядів", [10000.0]),
+    ("de", "20 Kanonen mit 120 Millimeter Kaliber", [20.0]),
+    ("fr", "six canons de 155 millimètres", [6.0]),
+])
+def test_a_calibre_is_no_count(lang: str, text: str, want: list[float]) -> None:
+    """A number followed by millimetres is the calibre of what is counted, not a count (issue 13)."""
+    assert [v for v, _ in values(text, lang)] == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("pl", "czternaście czołgów", 14.0), ("pl", "sześćdziesiąt pięć rakiet", 65.0),
+    ("cs", "dvě stě raket", 200.0), ("cs", "osmnáct tanků", 18.0), ("sk", "trinásť húfnic", 13.0),
+    ("uk", "вісімнадцять систем", 18.0), ("bg", "шестнадесет танка", 16.0), ("ro", "paisprezece tancuri", 14.0),
+    ("hu", "tizennégy harckocsi", 14.0), ("fi", "neljätoista panssarivaunua", 14.0),
+    ("et", "kaheksateist tanki", 18.0), ("lt", "septyniolika tankų", 17.0), ("lv", "astoņpadsmit tanki", 18.0),
+    ("nb", "fjorten stridsvogner", 14.0), ("sv", "sjutton stridsvagnar", 17.0), ("tr", "on dört obüs", 14.0),
+    ("tr", "iki yüz füze", 200.0),
+])
+def test_teens_tens_and_hundreds_in_words(lang: str, text: str, want: float) -> None:
+    """The languages text2num does not read: teens, tens, "ten four" (Turkish) and units times a hundred."""
+    assert [v for v, _ in values(text, lang)] == [want]

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
@@ -171,7 +171,7 @@ class Extractor:
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
                                  + [(c.end, c.end + 40) for c in cues if c.cls in _PLEDGE_CUES]
                                  + [(max(0, c.start - 40), c.start) for c in cues
-                                    if c.cls in ("interceptor", "launcher")])
+                                    if c.cls in ("interceptor", "launcher", "systems", "missiles", "shells")])
         numbers = find_numbers(text, rules, folded, windows)
         clauses = self._clauses(text, folded, spans, cues, mentions, rules)
         run = _Run(self, text, folded, rules, numbers)
@@ -179,7 +179,7 @@ class Extractor:
             run.sentence_clauses.setdefault(clause.sentence, []).append(clause)
         for clause in clauses:
             run.clause(clause)
-        result.records = _merged(_unpaired(run.records), _headline_end(text, spans))
+        result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
 
     # -- reading the text into clauses -------------------------------------------------------------------------
@@ -231,11 +231,31 @@ class Extractor:
                 cl.items.append(_Item(m.start, m.end, m.code, m))
             else:
                 cl.parties.append(m)
+        named: list[tuple[int, str]] = []  # (sentence, item) of the items named so far, for _anaphora
         for cl in out:
             cl.items = self._parts(cl, folded)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
+            if not cl.items:
+                cl.items = self._anaphora(cl, text, folded, rules, named)
+            named.extend((cl.sentence, it.id) for it in cl.items)
             self._structure(cl, folded, rules)
+        self._calibred(out, named)
         return out
+
+    def _calibred(self, clauses: list[_Clause], named: list[tuple[int, str]]) -> None:
+        """Artillery shells named without their calibre ("8000 artillerigranater") are the shells of the one calibre
+        the text names ("norske 155 mm-artillerigranater"), in a clause with a pledge cue and no item of its own."""
+        calibres = {i for _, i in named if i.startswith("shell-")}
+        if len(calibres) != 1:
+            return
+        [shell] = calibres
+        for cl in clauses:
+            if cl.items or not any(c.cls in _PLEDGE_CUES for c in cl.cues):
+                continue
+            nouns = [c for c in cl.cues if c.cls == "shells"]
+            if nouns:
+                c = nouns[0]
+                cl.items = [_Item(c.start, c.end, shell, Mention(c.start, c.end, shell, "item", c.text))]
 
     @staticmethod
     def _listed_party(folded: str, floor: int, comma: int, party_spans: dict[int, int], rules: Rules) -> bool:
@@ -294,6 +314,84 @@ class Extractor:
                     made[derived] = _Item(c.start, c.end, derived, it.mention)
             out.extend(made.values() or [it])
         return out
+
+    def _anaphora(self, cl: _Clause, text: str, folded: str, rules: Rules,
+                  named: list[tuple[int, str]]) -> list[_Item]:
+        """A clause with a pledge cue that names no item but a system, its launchers or its missiles by a common noun
+        ("Ukrajina dostala jeden systém od USA", "Järjestelmät toimitetaan", "acht weitere Startgeräte") gives the
+        system named in the two sentences before, or that system's launcher or missile, where that is one system (no
+        other item named there) and the noun is not qualified (:meth:`_qualified`)."""
+        nouns = [c for c in cl.cues if c.cls in ("systems", "missiles", "launcher")]
+        verbs = [c for c in cl.cues if c.cls in _PLEDGE_CUES or c.cls == "package"]  # "it includes eight launchers"
+        if not nouns or not verbs:
+            return []
+        # a list of kinds of equipment ("ametralladoras, obuses, sistemas de vigilancia") names kinds, not an item
+        overlaps = [c for c in cl.cues if c.cls in ("systems", "missiles", "launcher", "interceptor", "component")]
+        if any(c.cls == "equipment" and not any(c.start < o.end and o.start < c.end for o in overlaps)
+               for c in cl.cues):
+            return []
+        recent = {item for s, item in named if cl.sentence - 2 <= s < cl.sentence}
+        families = {self._family(i) for i in recent}
+        if len(families) != 1:
+            return []
+        [family] = families
+        if self._kinds.get(family) != "system":
+            return []
+        out: dict[str, _Item] = {}
+        for c in nouns:
+            if any(c.start < o.end and o.start < c.end and o.cls in ("component", "part", "equivalent")
+                   for o in cl.cues) or self._qualified(cl, c, text, folded, rules):
+                continue
+            verb = max((v for v in verbs if v.end <= c.start), key=lambda v: v.end, default=verbs[-1])
+            if self._relative(verb, cl, folded, rules):
+                continue  # in a relative clause (", qui a déjà cédé une batterie,"): background, said in passing
+            kind = {"systems": None, "missiles": "interceptor", "launcher": "launcher"}[c.cls]
+            item = family if kind is None else self._derived.get((family, kind))
+            if item is not None and item not in out:
+                out[item] = _Item(c.start, c.end, item, Mention(c.start, c.end, item, "item", folded[c.start:c.end]))
+        return list(out.values())
+
+    @staticmethod
+    def _relative(cue: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
+        """Whether ``cue`` is in a relative clause set off by a comma (", qui a déjà cédé une batterie")."""
+        comma = folded.rfind(",", cl.start, cue.start)
+        words = _words(folded[comma:cue.start]) if comma >= 0 else []
+        return bool(words) and rules.is_word("relative", words[0])
+
+    @staticmethod
+    def _qualified(cl: _Clause, noun: Cue, text: str, folded: str, rules: Rules) -> bool:
+        """Whether a common noun says which thing it is, so it stands for no item named before: a name joined to it
+        ("Hawk-Startgeräte", "Aster-Raketen"), a qualifying word before it ("air defence missiles", "long-range
+        missiles"; a count, an article or a word like "more" is none), or a name after it ("launchers for Hawk")."""
+        if noun.start >= 2 and text[noun.start - 1] == "-" and text[noun.start - 2].isalnum():
+            return True
+        prev = _TOKEN.findall(folded, max(cl.start, noun.start - 40), noun.start)[-1:]
+        if prev:
+            w = prev[0]
+            cue = any(c.start <= noun.start - 1 < c.end + 1 and c.cls in _PLEDGE_CUES
+                      for c in cl.cues if c.end <= noun.start)
+            if not (w[0].isdigit() or len(w) <= 5 or rules.is_word("filler", w) or cue):
+                return True
+        nxt = _TOKEN.findall(folded, noun.end, min(cl.end, noun.end + 40))[:2]
+        if nxt and rules.is_word("link", nxt[0]):
+            nxt = nxt[1:]
+        if nxt:
+            at = folded.find(nxt[0], noun.end)
+            word = text[at:at + len(nxt[0])]
+            if (word[:1].isupper() or any(ch.isdigit() for ch in word)) and not any(
+                    m.start <= at < m.end for m in cl.parties):
+                return True
+        return False
+
+    def _family(self, item: str) -> str:
+        """The system an item belongs to: the one it requires (a launcher's, a missile's), else itself."""
+        req = self._requires.get(item)
+        return req if req else item
+
+    @cached_property
+    def _requires(self) -> dict[str, str]:
+        return {str(r.id): str(r.requires) for r in self.reference.items.itertuples()
+                if isinstance(r.requires, str) and r.requires}
 
     def _platforms_dropped(self, items: list[_Item], folded: str, rules: Rules) -> list[_Item]:
         """A system named as what another item is for is not pledged itself ("AMRAAM do systemów NASAMS",
@@ -1396,7 +1494,8 @@ def _headline_end(text: str, spans: Sequence[tuple[int, int]]) -> int:
     return a + len(first) if 0 < len(first) <= 160 and first[-1:] not in ".!?" and nl >= 0 else 0
 
 
-def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
+def _merged(records: Iterable[Record], headline_end: int = 0,
+            family: Callable[[str], str] | None = None) -> list[Record]:
     """One pledge per donor and item (the firmest status, its quantity where given), one policy per party/stance.
 
     What the body says wins over what the headline sums up ("Norway and Sweden pledge aid" / "Sweden is
@@ -1436,10 +1535,13 @@ def _merged(records: Iterable[Record], headline_end: int = 0) -> list[Record]:
     news = {(p.donor, p.item) for p in pledges.values() if p.item is not None and not p.background}
     for k in [k for k, p in pledges.items() if p.item is not None and p.background and (p.donor, p.item) in news]:
         del pledges[k]
-    # what the body says of a donor's item wins over what the headline says of it
-    body_items = {(p.donor, p.item) for p in pledges.values() if p.item is not None and p.start >= headline_end}
+    # what the body says of a donor's item wins over what the headline says of it, at the body's level of detail
+    # ("Romania sends Patriot missiles" / "Romania will send a Patriot system": the system; `family` gives it)
+    fam = family or (lambda i: i)
+    body_items = {(p.donor, fam(p.item)) for p in pledges.values() if p.item is not None
+                  and p.start >= headline_end}
     for k in [k for k, p in pledges.items() if p.item is not None and p.start < headline_end
-              and (p.donor, p.item) in body_items]:
+              and (p.donor, fam(p.item)) in body_items]:
         del pledges[k]
     named = {(p.donor, p.status) for p in pledges.values() if p.item is not None}
     donors = {d for d, _ in named}

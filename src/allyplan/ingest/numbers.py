@@ -54,6 +54,9 @@ _CUR_AFTER = re.compile(r"\s?(?:de |d'|di |dei )?(us\$|\$|€|£|¥|₺|₴|(?:u
                         r"funtów)(?!\w))")
 _PERCENT = re.compile(r"\s?(?:per ?cent|pour ?cent|prozent|por ciento|per cento|procent|відсот)")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# a number that is a calibre, not a count ("35mm ammunition", "155-мм снаряди", "155 millimetres")
+_CALIBRE = re.compile(r"[\s-]?(?:mm|мм|millim[eè]t|milímetr|milimetr|millimétr|milliméter|millimeetri|міліметр|"
+                      r"миллиметр|милиметр)(?!\w{0,6}\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +93,12 @@ _NUMBER_AND = frozenset({"și", "şi", "и", "і", "й", "ja", "és", "un", "ir"
 
 
 def _adds_to(before: float, value: float, between: str) -> bool:
-    """Whether a number word after ``before`` is its next part: 20 then 5, 100 then 20 (and nothing but a space or
-    an "and" between them)."""
+    """Whether a number word after ``before`` is its next part: 20 then 5, 100 then 20, 10 then 4 (Turkish "on
+    dört"; and nothing but a space or an "and" between them)."""
     gap = between.strip()
     if gap and gap not in _NUMBER_AND:
         return False
-    if before < 20 or value >= before:
+    if before < 10 or value >= before:
         return False
     place = 1
     while before % (place * 10) == 0:
@@ -168,6 +171,7 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
         except ValueError:
             continue
         raw.append((m.start(), m.end(), value, False))
+    raw = [r for r in raw if not _CALIBRE.match(text, r[1])]
     digit_ends = {b for _, b, _, _ in raw}
     if rules.language in TEXT2NUM_LANGUAGES:
         for wa, wb in windows if windows is not None else [(0, len(text))]:
@@ -183,7 +187,10 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
             v = rules.number_words.get(m.group())
             if v is None or m.start() - 1 in digit_ends:  # "8 тисяч": the scale of a number in digits
                 continue
-            if words and _adds_to(words[-1][2], float(v), low[words[-1][1]:m.start()]):
+            if words and v == 100 and words[-1][2] < 10 and not low[words[-1][1]:m.start()].strip():
+                a, _, head, _ = words.pop()  # "iki yüz" 200, "dvě stě" 200: units times a hundred
+                words.append((a, m.end(), head * 100, False))
+            elif words and _adds_to(words[-1][2], float(v), low[words[-1][1]:m.start()]):
                 a, _, head, _ = words.pop()  # "dwadzieścia pięć" 25, "сто двадцять" 120, "douăzeci și cinci" 25
                 words.append((a, m.end(), head + v, False))
             else:

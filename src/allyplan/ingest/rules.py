@@ -51,7 +51,8 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
-             "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component")}
+             "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
+                       "missiles", "shells")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition"), "modifiers": ("negation_after",),
                "items": ("link",)}
