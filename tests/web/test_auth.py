@@ -13,10 +13,10 @@ from argon2 import PasswordHasher
 from sqlalchemy import Engine, select, update
 
 from allyplan import service_tables as t
-from allyplan.web import auth
 from allyplan.errors import AllyplanError
 from allyplan.ledger.db import make_engine, migrate, resolve_url
 from allyplan.ledger.write import _now
+from allyplan.web import auth
 from allyplan.web.auth import (
     FAILURE_WINDOW,
     MAX_FAILURES,
@@ -122,9 +122,9 @@ def test_repeated_failures_pause_logins_for_that_name(accounts: Accounts, engine
     name, other = fresh(), fresh()
     for n in (name, other):
         accounts.add(n, "viewer", PASSWORD)
-    for k in range(MAX_FAILURES):
+    for _ in range(MAX_FAILURES):
         with pytest.raises(LoginRefused):
-            accounts.login(name, "wrong password", f"{fresh('a')}")
+            accounts.login(name, "wrong password", fresh("a"))
     # the limit is reached: even the right password is refused for now, from any address
     with pytest.raises(TooManyAttempts, match="too many failed logins in the last 15 minutes; wait a quarter"):
         accounts.login(name, PASSWORD, fresh("a"))
