@@ -187,3 +187,27 @@ def test_written_plan_verifies_and_tampering_is_caught(tmp_path: Path) -> None:
     d.to_csv(out / "deliveries.csv", index=False)
     found = {v.rule for v in verify_plan_dir(s, out).violations}
     assert {"1 floor", "2 policy", "6 no duplication", "coverage"} <= found
+
+
+def messages(s: Scenario, folder: Path) -> list[str]:
+    return [str(v) for v in verify_plan_dir(s, folder).violations]
+
+
+def test_each_message_names_what_is_wrong(folder: Path) -> None:
+    """The words of a violation, for the cases a reader must act on: a stock the donor does not hold, a fund that
+    does not exist, a unit arriving after the flow need it serves has ended."""
+    tamper(folder, "deliveries", GEN, donor="A")  # A holds no generators
+    tamper(folder, "deliveries", lambda t: MSL(t) & (t["quantity"] == "4"), fund="g")
+    found = messages(scenario(), folder)
+    assert "[1 floor] A ships 10 gen from a stock it does not hold" in found
+    assert "[3 funds] unknown fund g" in found
+    # n2 now runs 2027-02..2027-03: the 5 interceptors arriving in 2027-04 serve a need that has ended
+    late = messages(scenario("needs", 1, **{"from": "2027-02", "to": "2027-03"}), folder)
+    assert "[6 no duplication] deliveries: msl arrives after flow need n2 ends" in late
+
+
+def test_the_report_counts_what_it_checked(planned: Path) -> None:
+    rep = verify_plan_dir(scenario(), planned)
+    assert rep.ok and not rep.violations
+    rep.add("x", "y")
+    assert not rep.ok and str(rep.violations[0]) == "[x] y"

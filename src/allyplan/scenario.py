@@ -176,7 +176,9 @@ def _read_folder(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict
             sep = sniff_delimiter(f)
             df = pd.read_csv(f, dtype=str, keep_default_na=False, skipinitialspace=True, encoding="utf-8-sig",
                              sep=sep)
-            tables[t.name] = _decimal_commas(df, t) if sep == ";" else df
+            # a comma that does not separate fields is a decimal mark: in ;- and tab-separated files, as
+            # spreadsheets in French, German and other locales save them
+            tables[t.name] = _decimal_commas(df, t) if sep in (";", "\t") else df
         except pd.errors.ParserError as e:
             problems.append(_csv_problem(f, str(e), t.columns))
             tables[t.name] = pd.DataFrame(columns=t.columns)
@@ -248,7 +250,8 @@ _DECIMAL_COMMA = re.compile(r"^-?[\d.\u00a0\u202f ]*\d,\d+$|^-?\d{1,3}(?:[.\u00a
 
 
 def _decimal_commas(df: pd.DataFrame, table: Any) -> pd.DataFrame:
-    """Numbers written the continental way (``1.500,5``, ``2,5``) in a semicolon-separated file, as plain numbers."""
+    """Numbers written the continental way (``1.500,5``, ``2,5``) in a semicolon- or tab-separated file, as plain
+    numbers."""
     df = df.copy()
     for f in table.fields:
         if f.type in ("float", "int") and f.name in df.columns:

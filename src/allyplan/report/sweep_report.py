@@ -121,10 +121,12 @@ def render_sweep_report(s: Scenario, t: SweepTables, summary: dict[str, Any], ne
         if len(part) and part["mean"].iloc[0] > 0:
             tornados.append((f"Needs for {cat} ({', '.join(members)})", _html(tornado_figure(part, top=10), False)))
     loss = summary.get("loss") or {}
+    on_time = summary.get("p_all_needs_on_time")
+    none_yet = "none yet"  # before any sample is done: no figure, rather than 'nan' or a 0 % that was not measured
     cards = [("Samples", f"{summary.get('done', 0):,} of {summary.get('samples', 0):,}"),
-             ("All needs on time", f"{100 * (summary.get('p_all_needs_on_time') or 0):.0f}% of samples"),
-             ("Loss, median", f"{loss.get('p50', float('nan')):,.1f}"),
-             ("Loss, 90th percentile", f"{loss.get('p90', float('nan')):,.1f}")]
+             ("All needs on time", none_yet if on_time is None else f"{100 * on_time:.0f}% of samples"),
+             ("Loss, median", f"{loss['p50']:,.1f}" if "p50" in loss else none_yet),
+             ("Loss, 90th percentile", f"{loss['p90']:,.1f}" if "p90" in loss else none_yet)]
     if "nominal_loss" in summary:
         cards.append(("Loss of the plan as planned", f"{summary['nominal_loss']:,.1f}"))
     mode = ("one plan re-evaluated under each draw (--fixed)" if summary.get("mode") == "fixed"
