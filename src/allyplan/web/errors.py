@@ -41,5 +41,6 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorResponse, "description": d} for s, d in (
         (400, "bad request"), (401, "not logged in"), (403, "not allowed for this account"),
         (404, "no such thing, or not visible to this account"), (409, "conflict with a change made meanwhile"),
-        (413, "upload too large"), (422, "invalid input"), (429, "too many attempts"))
+        (413, "upload too large"), (422, "invalid input"), (429, "too many attempts"),
+        (503, "busy: another write holds the ledger; try again after Retry-After seconds"))
 }
