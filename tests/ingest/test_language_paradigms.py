@@ -1026,6 +1026,18 @@ SENTENCES = [
      [('AT', 'policy', 'no-military-aid', None)]),
     ('bg', 'България няма да изпраща оръжие на Украйна.',
      [('BG', 'policy', 'non-lethal-only', None)]),
+    ('it', "L'accordo prevede che Berlino consegni due batterie Patriot all'Ucraina.",
+     [('DE', 'patriot', 'committed', 2.0)]),
+    ('it', "Il piano prevede che la Germania fornisca all'Ucraina tre sistemi IRIS-T.",
+     [('DE', 'iris-t-slm', 'committed', 3.0)]),
+    ('it', "È previsto che i Paesi Bassi cedano all'Ucraina 18 obici PzH 2000.",
+     [('NL', 'pzh-2000', 'committed', 18.0)]),
+    ('pt', 'O acordo prevê que a Alemanha envie à Ucrânia três sistemas IRIS-T.',
+     [('DE', 'iris-t-slm', 'committed', 3.0)]),
+    ('pt', 'Kiev pediu que os Países Baixos forneçam obuses PzH 2000.',
+     []),
+    ('it', 'Kiev chiede che la Germania fornisca altri sistemi Patriot.',
+     []),
 ]
 
 
