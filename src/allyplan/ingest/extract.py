@@ -1054,14 +1054,31 @@ class _Run:
                 return True
         return False
 
-    @staticmethod
-    def _status(cue: Cue, live: list[Cue]) -> str:
+    def _status(self, cue: Cue, live: list[Cue]) -> str:
+        if cue.cls in ("committed", "delivered") and self._weighed(cue, live):
+            return "considering"  # "está a ponderar se envia", "is weighing whether to send": what is weighed
         if cue.cls in ("delivered", "received") and any(
                 c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 240
                 and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
                 for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
+
+    def _weighed(self, cue: Cue, live: list[Cue]) -> bool:
+        """Whether ``cue`` is the verb of what a considering cue just before it weighs ("O Governo está a ponderar se
+        envia tanques", "rozważa, czy wysłać", "is weighing whether to send"): at most three words between them, in
+        one phrase (a comma is allowed: "überlegt, ob"), none of them a list joiner ("is considering aid and has
+        sent ..." is two things)."""
+        for c in live:
+            if c.cls != "considering" or c.end > cue.start or cue.start - c.end > 40:
+                continue
+            gap = self.folded[c.end:cue.start]
+            words = _words(gap)
+            if len(words) <= 3 and not re.search(r"[;:.()\"]", gap) and not any(
+                    self.rules.is_word("joiner", w) for w in words) and not any(
+                    v.cls in _PLEDGE_CUES and c.end <= v.start < cue.start for v in live):
+                return True
+        return False
 
     def _background(self, cue: Cue, cl: _Clause) -> bool:
         """Whether ``cue`` is inside a relative clause set off by commas (", which has already delivered ...,")."""
@@ -1173,6 +1190,10 @@ class _Run:
                 continue  # a negated commitment is a refusal only of what it names, by a party the clause names
             if "no-military-aid" in stances and any(c.cls == "non_lethal_only" for c in live):
                 continue  # "only humanitarian and non-lethal aid": non-lethal-only says more
+            if refusal and self._conceded(cl, cue):
+                # "descarta el envío directo de armas, aunque sí se enviará armamento a través de ...": a refusal of
+                # one way of arming, conceding arms another way, is no limit on lethal aid
+                stances = [s for s in stances if s not in ("non-lethal-only", "no-military-aid")]
             for code in actor.codes:
                 if code in self.excluded:
                     continue
@@ -1183,6 +1204,21 @@ class _Run:
                                                    else "a negated commitment: a refusal of what it names"
                                                    if cue in denied else "a stance cue")))
 
+
+    def _conceded(self, cl: _Clause, cue: Cue) -> bool:
+        """Whether the sentence, after the refusal ``cue``, concedes lethal aid all the same: a pledge verb that no
+        negation cancels, with weapons or military aid named just after it ("..., aunque sí se enviará armamento",
+        "..., but will send ammunition")."""
+        for other in self.sentence_clauses.get(cl.sentence, [cl]):
+            if other.end <= cue.end:
+                continue
+            verbs = [c for c in other.cues if c.cls in _PLEDGE_CUES and c.start >= cue.end
+                     and not self._negated(c, other)]
+            kinds = [c for c in other.cues if c.cls in ("lethal", "military")]
+            if any(v.end <= k.start and len(_words(self.folded[v.end:k.start])) <= 3
+                   and not re.search(r"[,;:()]", self.folded[v.end:k.start]) for v in verbs for k in kinds):
+                return True
+        return False
 
     def _refused(self, cl: _Clause, cue: Cue, live: list[Cue]) -> list[str]:
         """What a refusal is about: the items, or the kind of aid, it names first (up to the clause's next verb); in
