@@ -994,6 +994,11 @@ class _Run:
 
     # -- how firmly ----------------------------------------------------------------------------------------------
     def _negated(self, cue: Cue, cl: _Clause) -> bool:
+        if cue.cls in ("no_military_aid", "non_lethal_only"):
+            # "nicht nur humanitäre Hilfe, sondern auch ...", "not only humanitarian": a negation right before a limit
+            # ("only humanitarian") says the aid goes beyond it
+            return any(c.cls == "negation" and c.end <= cue.start and not self.folded[c.end:cue.start].strip()
+                       for c in cl.cues)
         if cue.cls not in _PLEDGE_CUES and cue.cls not in ("refusal", "cautious", "supportive", "demand"):
             return False
         nxt = _words(self.folded[cue.end:min(cl.end, cue.end + 24)])[:1]
