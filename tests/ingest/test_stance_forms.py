@@ -136,3 +136,19 @@ STILL_TO_COME = [
 @pytest.mark.parametrize(("lang", "text", "donor"), STILL_TO_COME)
 def test_what_was_still_to_be_delivered_is_committed(extractor: Extractor, lang: str, text: str, donor: str) -> None:
     assert statuses(extractor, text, lang, "patriot") == {(donor, "committed")}
+
+
+# support "already provided by" a party: its past aid, delivered
+ALREADY = [
+    ('fr', "Ce système complète le soutien déjà apporté par la France et l'Italie en matière de défense aérienne.",
+     {'FR', 'IT'}),
+    ('es', 'El nuevo envío completa el apoyo ya aportado por España e Italia en defensa aérea.', {'ES', 'IT'}),
+    ('pt', 'O novo envio completa o apoio já fornecido por Portugal e Espanha em defesa aérea.', {'PT', 'ES'}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "donors"), ALREADY)
+def test_support_already_provided_by_a_party_is_delivered(extractor: Extractor, lang: str, text: str,
+                                                          donors: set[str]) -> None:
+    got = {(p.donor, p.status) for p in extractor.extract(text, lang).pledges}
+    assert got == {(d, "delivered") for d in donors}
