@@ -152,3 +152,17 @@ def test_support_already_provided_by_a_party_is_delivered(extractor: Extractor, 
                                                           donors: set[str]) -> None:
     got = {(p.donor, p.status) for p in extractor.extract(text, lang).pledges}
     assert got == {(d, "delivered") for d in donors}
+
+
+def test_ruling_out_nothing_is_considering(extractor: Extractor) -> None:
+    for lang, text in (('fr', "La France n'exclut rien pour les systèmes Patriot."),
+                       ('de', 'Frankreich schließt bei den Patriot-Systemen nichts aus.')):
+        assert statuses(extractor, text, lang, "patriot") == {("FR", "considering")}, text
+        assert not stances(extractor, text, lang), text
+
+
+def test_spare_parts_and_stocks_are_no_caution(extractor: Extractor) -> None:
+    # Lithuanian "atsarginės detalės" (spare parts) and "atsargos" (stocks) share a stem with "atsargus" (cautious)
+    text = "Lietuva perduos Ukrainai visureigių su atsarginėmis detalėmis iš savo atsargų."
+    assert not stances(extractor, text, "lt")
+    assert stances(extractor, "Lietuva ragina elgtis atsargiai.", "lt") == {("LT", "cautious")}
