@@ -166,3 +166,22 @@ def test_spare_parts_and_stocks_are_no_caution(extractor: Extractor) -> None:
     text = "Lietuva perduos Ukrainai visureigių su atsarginėmis detalėmis iš savo atsargų."
     assert not stances(extractor, text, "lt")
     assert stances(extractor, "Lietuva ragina elgtis atsargiai.", "lt") == {("LT", "cautious")}
+
+
+# a stance inside a quote is its speaker's, named just after it
+QUOTED = [
+    ('hu', '"Megpróbáljuk megnyitni a tárgyalásokat, amelyek elvezethetnek a békéhez" - mondta Orbán Viktor.',
+     'HU', 'cautious'),
+    ('de', '„Wir stehen an der Seite der Ukraine“, sagte Bundeskanzler Olaf Scholz.', 'DE', 'supportive'),
+    ('fr', "« Nous continuerons à soutenir l'Ukraine », a déclaré Emmanuel Macron.", 'FR', 'supportive'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party", "stance"), QUOTED)
+def test_a_quote_is_its_speakers(extractor: Extractor, lang: str, text: str, party: str, stance: str) -> None:
+    assert stances(extractor, text, lang) == {(party, stance)}
+
+
+def test_a_quote_of_the_recipient_is_no_stance(extractor: Extractor) -> None:
+    text = '„Wir fordern Verhandlungen und einen Waffenstillstand“, sagte Selenskyj.'
+    assert not stances(extractor, text, "de")

@@ -71,6 +71,8 @@ _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|ху
                            r"біженц|rifugiat|refugiad|vluchteling")
 #: A parenthesis: in brackets, or between two dashes set off by spaces.
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
+#: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
+_QUOTES = ('"', "“", "”", "„", "«", "»")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -1186,6 +1188,9 @@ class _Run:
                 continue  # a refusal cue already reads it ("wird ... nicht liefern")
             # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
+            if actor is None or actor.how in ("government", "topic"):
+                # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
+                actor = self._quoted_speaker(cl, cue) or actor
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or actor.how == "government":
                 continue
@@ -1209,6 +1214,23 @@ class _Run:
                                                    else "a negated commitment: a refusal of what it names"
                                                    if cue in denied else "a stance cue")))
 
+
+    def _quoted_speaker(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The party that a quote holding ``cue`` is attributed to just after it ("„...” - mondta Orbán Viktor",
+        "“...,” Hungarian Prime Minister Viktor Orbán said): the first party at most six words after the closing
+        quote, in the same sentence; none where that party is the recipient or its adversary."""
+        opened = max(self.text.rfind(q, cl.s_start, cue.start) for q in _QUOTES)
+        if opened < 0:
+            return None
+        closes = [i for i in (self.text.find(q, cue.end, cl.s_end) for q in _QUOTES) if i >= 0]
+        if not closes:
+            return None
+        closed = min(closes)
+        after = [m for m in self._sentence_parties(cl) if m.start > closed]
+        if not after or len(_words(self.folded[closed + 1:after[0].start])) > 6 or not after[0].is_party \
+                or after[0].code in self.excluded:
+            return None
+        return _Actor([after[0].code], "explicit", "the speaker the quote is attributed to just after it")
 
     def _conceded(self, cl: _Clause, cue: Cue) -> bool:
         """Whether the sentence, after the refusal ``cue``, concedes lethal aid all the same: a pledge verb that no
