@@ -185,3 +185,45 @@ def test_a_quote_is_its_speakers(extractor: Extractor, lang: str, text: str, par
 def test_a_quote_of_the_recipient_is_no_stance(extractor: Extractor) -> None:
     text = '„Wir fordern Verhandlungen und einen Waffenstillstand“, sagte Selenskyj.'
     assert not stances(extractor, text, "de")
+
+
+# helping that goes on, support that is maintained or "continues" as a noun's verb: supportive
+GOING_ON = [
+    ('de', 'Deutschland wird der Ukraine weiter helfen.', 'DE'),
+    ('es', 'España mantendrá su apoyo a Ucrania.', 'ES'),
+    ('it', "L'Italia manterrà il suo sostegno all'Ucraina.", 'IT'),
+    ('pl', 'Polska nadal będzie pomagać Ukrainie.', 'PL'),
+    ('cs', 'Podpora Česka Ukrajině bude pokračovat.', 'CZ'),
+    ('sv', 'Sveriges stöd till Ukraina fortsätter.', 'SE'),
+    ('no', 'Norges støtte til Ukraina fortsetter.', 'NO'),
+    ('da', 'Danmarks støtte til Ukraine fortsætter.', 'DK'),
+    ('fi', 'Suomen tuki Ukrainalle jatkuu.', 'FI'),
+    ('en', 'Britain will maintain its support for Ukraine.', 'GB'),
+    ('en', 'Canada will continue to help Ukraine.', 'CA'),
+    ('fr', "La France continuera d'aider l'Ukraine.", 'FR'),
+    ('nl', 'Nederland blijft Oekraïne helpen.', 'NL'),
+    ('uk', 'Норвегія й надалі допомагатиме Україні.', 'NO'),
+    ('lt', 'Lietuva ir toliau padės Ukrainai.', 'LT'),
+    ('lv', 'Latvija turpinās palīdzēt Ukrainai.', 'LV'),
+    ('et', 'Eesti jätkab Ukraina abistamist.', 'EE'),
+    ('bg', 'България ще продължи да помага на Украйна.', 'BG'),
+    ('tr', "Türkiye Ukrayna'ya yardım etmeye devam edecek.", 'TR'),
+    ('sk', 'Slovensko bude naďalej pomáhať Ukrajine.', 'SK'),
+    ('ro', 'Sprijinul României pentru Ucraina va continua.', 'RO'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), GOING_ON)
+def test_help_that_goes_on_is_support(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    assert stances(extractor, text, lang) == {(party, "supportive")}
+
+
+def test_help_limited_to_humanitarian_aid_is_no_support(extractor: Extractor) -> None:
+    hu = ('"Továbbra is segíteni fogjuk humanitárius eszközökkel az ukránokat, de fegyvereket továbbra sem '
+          'szállítunk" - tette hozzá Orbán Viktor.')
+    assert stances(extractor, hu, "hu") == {("HU", "non-lethal-only")}
+    en = "Hungary will continue to help Ukraine with humanitarian aid, but will not send weapons."
+    assert stances(extractor, en, "en") == {("HU", "non-lethal-only")}
+    # refusing one item is no limit on the support
+    en = "Germany will continue to support Ukraine but will not send Taurus missiles."
+    assert stances(extractor, en, "en") == {("DE", "supportive"), ("DE", "excludes:taurus")}

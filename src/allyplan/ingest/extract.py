@@ -1194,6 +1194,8 @@ class _Run:
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or actor.how == "government":
                 continue
+            if cue.cls == "supportive" and self._limited_sentence(cl):
+                continue  # "we will keep helping with humanitarian means, but send no weapons": the help is limited
             refusal = cue.cls == "refusal" or cue in denied
             stances = self._refused(cl, cue, live) if refusal else [cue.cls.replace("_", "-")]
             if cue in denied and (actor.how != "explicit" or not stances):
@@ -1214,6 +1216,19 @@ class _Run:
                                                    else "a negated commitment: a refusal of what it names"
                                                    if cue in denied else "a stance cue")))
 
+
+    def _limited_sentence(self, cl: _Clause) -> bool:
+        """Whether the sentence of ``cl`` limits its aid, with no negation cancelling it: aid only humanitarian or
+        non-lethal, or a refusal of weapons or military aid (not of one item: "will keep supporting Ukraine but will
+        not send Taurus" is support)."""
+        for other in self.sentence_clauses.get(cl.sentence, [cl]):
+            for c in other.cues:
+                if c.cls not in ("refusal", "non_lethal_only", "no_military_aid") or self._negated(c, other):
+                    continue
+                if c.cls != "refusal" or {"non-lethal-only", "no-military-aid"} & set(
+                        self._refused(other, c, other.cues)):
+                    return True
+        return False
 
     def _quoted_speaker(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The party that a quote holding ``cue`` is attributed to just after it ("„...” - mondta Orbán Viktor",
