@@ -227,3 +227,21 @@ def test_help_limited_to_humanitarian_aid_is_no_support(extractor: Extractor) ->
     # refusing one item is no limit on the support
     en = "Germany will continue to support Ukraine but will not send Taurus missiles."
     assert stances(extractor, en, "en") == {("DE", "supportive"), ("DE", "excludes:taurus")}
+
+
+# a diplomatic solution, peace talks, not being drawn into the war: restraint
+RESTRAINT = [
+    ('en', 'Slovakia urged a diplomatic solution to the war.', 'SK'),
+    ('en', 'Italy does not want to be drawn into the war.', 'IT'),
+    ('de', 'Österreich plädiert für eine diplomatische Lösung.', 'AT'),
+    ('de', 'Deutschland will nicht Kriegspartei werden.', 'DE'),
+    ('pl', 'Węgry apelują o rozmowy pokojowe.', 'HU'),
+    ('cs', 'Maďarsko volá po mírových jednáních.', 'HU'),
+    ('fr', 'La Hongrie plaide pour une solution diplomatique.', 'HU'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), RESTRAINT)
+def test_a_diplomatic_solution_and_peace_talks_are_restraint(extractor: Extractor, lang: str, text: str,
+                                                             party: str) -> None:
+    assert stances(extractor, text, lang) == {(party, "cautious")}
