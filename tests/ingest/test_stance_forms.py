@@ -245,3 +245,17 @@ RESTRAINT = [
 def test_a_diplomatic_solution_and_peace_talks_are_restraint(extractor: Extractor, lang: str, text: str,
                                                              party: str) -> None:
     assert stances(extractor, text, lang) == {(party, "cautious")}
+
+
+# reported speech in the conditional takes the status of what is reported: committed (the Romance conditional is
+# left alone: there it also reports a rumour, "l'Allemagne livrerait" = reportedly delivers)
+REPORTED_CONDITIONAL = [
+    ('en', 'The minister said Germany would also deliver two Patriot systems.'),
+    ('pl', 'Według ministra Niemcy miałyby dostarczyć także dwa systemy Patriot.'),
+    ('sv', 'Enligt ministern skulle Tyskland också leverera två Patriot-system.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), REPORTED_CONDITIONAL)
+def test_reported_conditional_is_committed(extractor: Extractor, lang: str, text: str) -> None:
+    assert statuses(extractor, text, lang, "patriot") == {("DE", "committed")}
