@@ -71,6 +71,8 @@ _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|ху
                            r"біженц|rifugiat|refugiad|vluchteling")
 #: A parenthesis: in brackets, or between two dashes set off by spaces.
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
+#: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
+_QUOTES = ('"', "“", "”", "„", "«", "»")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -1227,6 +1229,11 @@ class _Run:
 
     # -- how firmly ----------------------------------------------------------------------------------------------
     def _negated(self, cue: Cue, cl: _Clause) -> bool:
+        if cue.cls in ("no_military_aid", "non_lethal_only"):
+            # "nicht nur humanitäre Hilfe, sondern auch ...", "not only humanitarian": a negation right before a limit
+            # ("only humanitarian") says the aid goes beyond it
+            return any(c.cls == "negation" and c.end <= cue.start and not self.folded[c.end:cue.start].strip()
+                       for c in cl.cues)
         if cue.cls not in _PLEDGE_CUES and cue.cls not in ("refusal", "cautious", "supportive", "demand"):
             return False
         nxt = _words(self.folded[cue.end:min(cl.end, cue.end + 24)])[:1]
@@ -1287,14 +1294,31 @@ class _Run:
                 return True
         return False
 
-    @staticmethod
-    def _status(cue: Cue, live: list[Cue]) -> str:
+    def _status(self, cue: Cue, live: list[Cue]) -> str:
+        if cue.cls in ("committed", "delivered") and self._weighed(cue, live):
+            return "considering"  # "está a ponderar se envia", "is weighing whether to send": what is weighed
         if cue.cls in ("delivered", "received") and any(
                 c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 240
                 and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
                 for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
+
+    def _weighed(self, cue: Cue, live: list[Cue]) -> bool:
+        """Whether ``cue`` is the verb of what a considering cue just before it weighs ("O Governo está a ponderar se
+        envia tanques", "rozważa, czy wysłać", "is weighing whether to send"): at most three words between them, in
+        one phrase (a comma is allowed: "überlegt, ob"), none of them a list joiner ("is considering aid and has
+        sent ..." is two things)."""
+        for c in live:
+            if c.cls != "considering" or c.end > cue.start or cue.start - c.end > 40:
+                continue
+            gap = self.folded[c.end:cue.start]
+            words = _words(gap)
+            if len(words) <= 3 and not re.search(r"[;:.()\"]", gap) and not any(
+                    self.rules.is_word("joiner", w) for w in words) and not any(
+                    v.cls in _PLEDGE_CUES and c.end <= v.start < cue.start for v in live):
+                return True
+        return False
 
     def _background(self, cue: Cue, cl: _Clause) -> bool:
         """Whether ``cue`` is inside a relative clause set off by commas (", which has already delivered ...,")."""
@@ -1397,15 +1421,24 @@ class _Run:
                 continue  # a refusal cue already reads it ("wird ... nicht liefern")
             # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
+            if actor is None or actor.how in ("government", "topic"):
+                # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
+                actor = self._quoted_speaker(cl, cue) or actor
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or actor.how == "government":
                 continue
+            if cue.cls == "supportive" and self._limited_sentence(cl):
+                continue  # "we will keep helping with humanitarian means, but send no weapons": the help is limited
             refusal = cue.cls == "refusal" or cue in denied
             stances = self._refused(cl, cue, live) if refusal else [cue.cls.replace("_", "-")]
             if cue in denied and (actor.how != "explicit" or not stances):
                 continue  # a negated commitment is a refusal only of what it names, by a party the clause names
             if "no-military-aid" in stances and any(c.cls == "non_lethal_only" for c in live):
                 continue  # "only humanitarian and non-lethal aid": non-lethal-only says more
+            if refusal and self._conceded(cl, cue):
+                # "descarta el envío directo de armas, aunque sí se enviará armamento a través de ...": a refusal of
+                # one way of arming, conceding arms another way, is no limit on lethal aid
+                stances = [s for s in stances if s not in ("non-lethal-only", "no-military-aid")]
             for code in actor.codes:
                 if code in self.excluded:
                     continue
@@ -1416,6 +1449,51 @@ class _Run:
                                                    else "a negated commitment: a refusal of what it names"
                                                    if cue in denied else "a stance cue")))
 
+
+    def _limited_sentence(self, cl: _Clause) -> bool:
+        """Whether the sentence of ``cl`` limits its aid, with no negation cancelling it: aid only humanitarian or
+        non-lethal, or a refusal of weapons or military aid (not of one item: "will keep supporting Ukraine but will
+        not send Taurus" is support)."""
+        for other in self.sentence_clauses.get(cl.sentence, [cl]):
+            for c in other.cues:
+                if c.cls not in ("refusal", "non_lethal_only", "no_military_aid") or self._negated(c, other):
+                    continue
+                if c.cls != "refusal" or {"non-lethal-only", "no-military-aid"} & set(
+                        self._refused(other, c, other.cues)):
+                    return True
+        return False
+
+    def _quoted_speaker(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The party that a quote holding ``cue`` is attributed to just after it ("„...” - mondta Orbán Viktor",
+        "“...,” Hungarian Prime Minister Viktor Orbán said): the first party at most six words after the closing
+        quote, in the same sentence; none where that party is the recipient or its adversary."""
+        opened = max(self.text.rfind(q, cl.s_start, cue.start) for q in _QUOTES)
+        if opened < 0:
+            return None
+        closes = [i for i in (self.text.find(q, cue.end, cl.s_end) for q in _QUOTES) if i >= 0]
+        if not closes:
+            return None
+        closed = min(closes)
+        after = [m for m in self._sentence_parties(cl) if m.start > closed]
+        if not after or len(_words(self.folded[closed + 1:after[0].start])) > 6 or not after[0].is_party \
+                or after[0].code in self.excluded:
+            return None
+        return _Actor([after[0].code], "explicit", "the speaker the quote is attributed to just after it")
+
+    def _conceded(self, cl: _Clause, cue: Cue) -> bool:
+        """Whether the sentence, after the refusal ``cue``, concedes lethal aid all the same: a pledge verb that no
+        negation cancels, with weapons or military aid named just after it ("..., aunque sí se enviará armamento",
+        "..., but will send ammunition")."""
+        for other in self.sentence_clauses.get(cl.sentence, [cl]):
+            if other.end <= cue.end:
+                continue
+            verbs = [c for c in other.cues if c.cls in _PLEDGE_CUES and c.start >= cue.end
+                     and not self._negated(c, other)]
+            kinds = [c for c in other.cues if c.cls in ("lethal", "military")]
+            if any(v.end <= k.start and len(_words(self.folded[v.end:k.start])) <= 3
+                   and not re.search(r"[,;:()]", self.folded[v.end:k.start]) for v in verbs for k in kinds):
+                return True
+        return False
 
     def _refused(self, cl: _Clause, cue: Cue, live: list[Cue]) -> list[str]:
         """What a refusal is about: the items, or the kind of aid, it names first (up to the clause's next verb); in
