@@ -132,3 +132,16 @@ def test_a_whole_unit_step_cut_short_claims_no_objective_it_has_not_got(monkeypa
     worth = float(h.getInfo().objective_function_value)
     assert np.isnan(r.objective) or r.objective >= worth - 1e-6 * worth, (r.objective, worth, r.highs_status)
     assert r.status.value != "optimal"
+
+
+def test_a_run_cut_at_its_deadline_does_not_stop_the_next_run_of_the_instance() -> None:
+    # HiGHS kept the interrupt of a cancelled run: every later run of the instance stopped at once, "interrupted
+    # by user" after 0 iterations. The dive's re-solve cut at its deadline so left the whole-unit step's LP
+    # unsolved (at 1x whenever the dive ran out of time), and the plan was made without it.
+    m, _ = build_model(generate_scenario(donors=10, items=100, needs=200, months=24, seed=0))
+    lp, _ = _lp(m)
+    h = _highs(lp, 60.0, 1e-4, 1)
+    assert _run(h, time.perf_counter())  # cancelled at its first check, long before the LP is solved
+    assert h.getModelStatus() == highspy.HighsModelStatus.kInterrupt
+    assert _run(h, time.perf_counter() + 60.0)
+    assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal, h.modelStatusToString(h.getModelStatus())
