@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 import highspy
+import numpy as np
 import pytest
 
 from allyplan.generate import generate_scenario
@@ -89,3 +90,58 @@ def test_a_dive_without_time_for_a_re_solve_still_rounds_up_where_units_fit(monk
     cols = m.bounds()[2].nonzero()[0]
     assert (abs(rounded.values[cols] - rounded.values[cols].round()) <= 1e-9).all()
     assert abs(float(m.full_cost() @ rounded.values + m.offset) - rounded.objective) <= 1e-6 * rounded.objective
+
+
+def test_a_whole_unit_step_cut_short_claims_no_objective_it_has_not_got(monkeypatch: pytest.MonkeyPatch) -> None:
+    # When the LP that sets the continuous columns for the whole units did not finish, the whole units were kept
+    # with the dive's continuous values (its shortfalls, made for fractional units) and the objective reported
+    # was theirs: at 1x with 5 s of solve, a "model objective" 0.02% from the bound for a plan 8.8% from it, so
+    # the neighbourhood search, seeing the gap closed, never ran. The objective must be that of the solution
+    # returned, or unknown.
+    m, d = build_model(generate_scenario(donors=6, items=62, needs=125, months=36, seed=0))
+    real_run = solve_module._run
+    calls = [0]
+
+    def cut_second(h: highspy.Highs, deadline: float | None = None, grace: float = 2.0) -> bool:
+        calls[0] += 1
+        if calls[0] == 2:  # the whole-unit step's LP (the dive has no time): stopped after one iteration
+            h.setOptionValue("simplex_iteration_limit", 1)
+            try:
+                return real_run(h, deadline, grace)
+            finally:
+                h.setOptionValue("simplex_iteration_limit", 2**31 - 1)
+        return real_run(h, deadline, grace)
+
+    def no_time(*args: Any, **kw: Any) -> Any:
+        raise solve_module._OutOfTime
+
+    monkeypatch.setattr(solve_module, "_run", cut_second)
+    monkeypatch.setattr(solve_module, "_dive", no_time)
+    r = solve_module.solve_model(m, time_limit=60, gap=1e-4, up_filter=make_up_filter(m, d),
+                                 make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d),
+                                 neighbourhood=make_neighbourhood(m, d))
+    cols = m.bounds()[2].nonzero()[0]
+    assert (abs(r.values[cols] - r.values[cols].round()) <= 1e-9).all()
+    # What the whole units are worth: the model with every integer column fixed at them, solved.
+    lp, _ = _lp(m)
+    lower, upper = np.array(lp.col_lower_), np.array(lp.col_upper_)
+    lower[cols] = upper[cols] = r.values[cols]
+    lp.col_lower_, lp.col_upper_ = lower, upper
+    h = _highs(lp, 60.0, 1e-4, 1)
+    assert real_run(h)
+    worth = float(h.getInfo().objective_function_value)
+    assert np.isnan(r.objective) or r.objective >= worth - 1e-6 * worth, (r.objective, worth, r.highs_status)
+    assert r.status.value != "optimal"
+
+
+def test_a_run_cut_at_its_deadline_does_not_stop_the_next_run_of_the_instance() -> None:
+    # HiGHS kept the interrupt of a cancelled run: every later run of the instance stopped at once, "interrupted
+    # by user" after 0 iterations. The dive's re-solve cut at its deadline so left the whole-unit step's LP
+    # unsolved (at 1x whenever the dive ran out of time), and the plan was made without it.
+    m, _ = build_model(generate_scenario(donors=10, items=100, needs=200, months=24, seed=0))
+    lp, _ = _lp(m)
+    h = _highs(lp, 60.0, 1e-4, 1)
+    assert _run(h, time.perf_counter())  # cancelled at its first check, long before the LP is solved
+    assert h.getModelStatus() == highspy.HighsModelStatus.kInterrupt
+    assert _run(h, time.perf_counter() + 60.0)
+    assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal, h.modelStatusToString(h.getModelStatus())
