@@ -23,7 +23,7 @@ from sqlalchemy import Connection, and_, delete, or_, select, text, update
 
 from allyplan.errors import Problem
 from allyplan.ledger import models as m
-from allyplan.ledger.chain import event_hash, last_hash, recorded_text
+from allyplan.ledger.chain import chain_hashes, last_hash, recorded_text
 from allyplan.ledger.checks import TEXT_LIMITS, LedgerInputError, check_states
 from allyplan.ledger.duplicates import TEXT_WINDOW_DAYS, likely_duplicates
 from allyplan.ledger.money import cents_column, cents_list, to_decimal  # [money, issue 14]
@@ -268,11 +268,9 @@ def _append_events(conn: Connection, rows: list[tuple[Any, ...]], recorded: date
     prev = last_hash(conn)
     rec = recorded_text(recorded)
     at_db: Any = rec if conn.dialect.name == "sqlite" else recorded
-    out: list[tuple[Any, ...]] = []
-    for entry, seq, action, at, who, why, source, data in rows:
-        prev = event_hash(prev, entry, seq, action, at, rec, who, why, source, data)
-        out.append((entry, seq, action, at, at_db, who, why, source, data, prev))
-    bulk_insert(conn, "events", _EVENT_COLUMNS, [list(c) for c in zip(*out, strict=True)])
+    hashes = chain_hashes(prev, rows, rec)
+    cols: list[list[Any]] = [list(c) for c in zip(*rows, strict=True)]
+    bulk_insert(conn, "events", _EVENT_COLUMNS, [*cols[:4], [at_db] * len(rows), *cols[4:], hashes])
 
 
 def _add_rows(adds: pd.DataFrame) -> list[tuple[Any, ...]]:
