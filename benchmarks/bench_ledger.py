@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -193,23 +192,20 @@ def bench_kiel(name: str, url: str, book: Path, rows: list[list[str]], bare_url:
             "load_avg": open("/proc/loadavg").read().split()[0]}
 
 
-def _cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
 def run(args: list[str], env: dict[str, str], cpu: list[float] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of a command; its CPU seconds appended to ``cpu`` (they depend less on
-    what else the machine runs than the wall time)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    c0 = _cpu()
+    """Wall seconds and peak memory (MB) of a command, that process's own (``wait4``: the peak of every child so
+    far, as ``RUSAGE_CHILDREN`` gives it, would report an earlier, larger child's); its CPU seconds appended to
+    ``cpu`` (they depend less on what else the machine runs than the wall time)."""
     t0 = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, args)
     if cpu is not None:
-        cpu.append(_cpu() - c0)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024.0
+        cpu.append(usage.ru_utime + usage.ru_stime)
+    return wall, usage.ru_maxrss / 1024.0
 
 
 def timed(fn, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]

@@ -25,7 +25,8 @@ from sqlalchemy import Connection, select, text
 
 from allyplan.ledger import models as m
 
-__all__ = ["GENESIS", "event_hash", "chain_hashes", "recorded_text", "last_hash", "backfill_hashes", "Verification", "verify"]
+__all__ = ["GENESIS", "event_hash", "chain_hashes", "recorded_text", "last_hash", "backfill_hashes", "Verification",
+           "verify"]
 
 #: The "previous hash" of the first event.
 GENESIS = "0" * 64
