@@ -76,13 +76,15 @@ def chain_hashes(prev: str, events: Iterable[tuple[Any, ...]], recorded: str) ->
         return got
 
     rec = enc(recorded)
+    quoted = enc(prev)  # then each hash, hex digits: quoted as they are
     out: list[str] = []
     for entry, seq, action, at, who, why, source, data in events:
         try:
-            prev = sha(f'["{prev}",{int(entry)},{int(seq)},{once(action)},{once(at)},{rec},{once(who)},'
+            prev = sha(f"[{quoted},{int(entry)},{int(seq)},{once(action)},{once(at)},{rec},{once(who)},"
                        f"{once(why)},{once(source)},{enc(data)}]".encode()).hexdigest()
         except TypeError:  # a value that is not text: hashed as event_hash hashes it
             prev = event_hash(prev, entry, seq, action, at, recorded, who, why, source, data)
+        quoted = f'"{prev}"'
         out.append(prev)
     return out
 
