@@ -313,12 +313,16 @@ def _word_count(words: pd.Series, what: str) -> Callable[[int], str]:
 
 
 def _each(col: pd.Series, fn: Callable[[str], object]) -> pd.Series:
-    """``fn`` of each cell of a text column, called once per distinct text (a tracker's columns repeat a few
-    donors, measures, currencies and categories over many rows): the column's codes (pandas' hash table, at C
-    speed) index the results."""
-    codes, uniq = pd.factorize(col.to_numpy(dtype=object), use_na_sentinel=False)
-    done = np.empty(len(uniq), dtype=object)
-    done[:] = [fn(v) for v in uniq.tolist()]
+    """``fn`` of each cell of a column, called once per distinct value (a tracker's columns repeat a few donors,
+    measures, currencies and categories over many rows): the column's codes (pandas' hash table, at C speed) index
+    the results; None where a cell is missing.
+
+    >>> _each(pd.Series(["a ", "B", "a ", None]), lambda v: v.strip().upper()).tolist()
+    ['A', 'B', 'A', None]
+    """
+    codes, uniq = pd.factorize(col.to_numpy(dtype=object))  # missing cells: code -1, left None
+    done = np.empty(len(uniq) + 1, dtype=object)
+    done[:-1] = [fn(v) for v in uniq.tolist()]
     return pd.Series(done[codes], index=col.index, dtype=object)
 
 
@@ -634,11 +638,12 @@ def _typed(out: pd.DataFrame, problems: list[Problem], preset: str | None, ref: 
 
     # names and aliases to codes; what is not known stays as written, for the one check of every state to report
     for f in ("donor", "recipient") if preset == "kiel" else ("donor", "recipient", "item"):
-        raw = out[f]
-        lookup = ref.item_id if f == "item" else ref.party_code
-        codes = {v: lookup(str(v)) for v in raw.dropna().unique()}
-        mapped = raw.map(codes)
-        out[f] = mapped.where(mapped.notna(), raw)
+        lookup: Callable[[str], str | None] = ref.item_id if f == "item" else ref.party_code
+
+        def code(v: object, find: Callable[[str], str | None] = lookup) -> object:
+            return find(str(v)) or v
+
+        out[f] = _each(out[f], code)
     for f in ("quantity", "value", "delivered", "delivered_value"):
         raw = out[f]
         num = parse_numbers(raw)
@@ -649,8 +654,8 @@ def _typed(out: pd.DataFrame, problems: list[Problem], preset: str | None, ref: 
         dates = parse_dates(raw)
         bad(raw.notna() & dates.isna(), f, "'{v}' is not a date in a known format", DATE_HELP)
         out[f] = dates
-    out["currency"] = out["currency"].fillna("EUR").astype(str).str.upper()
-    out["status"] = out["status"].fillna("committed").astype(str).str.lower()
+    out["currency"] = _each(out["currency"].fillna("EUR"), lambda v: str(v).upper())
+    out["status"] = _each(out["status"].fillna("committed"), lambda v: str(v).lower())
     if preset == "kiel":  # delivered in full when the delivered count or value reaches the pledged one
         full_q = out["quantity"].notna() & out["delivered"].notna() & (out["delivered"] >= out["quantity"]) \
             & (out["quantity"] > 0)
