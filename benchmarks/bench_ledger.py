@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -193,23 +192,31 @@ def bench_kiel(name: str, url: str, book: Path, rows: list[list[str]], bare_url:
             "load_avg": open("/proc/loadavg").read().split()[0]}
 
 
-def _cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+#: Runs a command as its child and prints that child's exit code, CPU seconds and peak memory (KB). A child
+#: forked by this benchmark, which holds the generated rows, would start with the benchmark's memory as its peak
+#: (Linux keeps the high-water mark of the memory a process had before ``exec``); one forked by this small
+#: process starts from this process's few MB, as one started from a shell does.
+_MEASURE = """
+import json, os, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, r = os.wait4(p.pid, 0)
+print(json.dumps([os.waitstatus_to_exitcode(status), r.ru_utime + r.ru_stime, r.ru_maxrss]))
+"""
 
 
 def run(args: list[str], env: dict[str, str], cpu: list[float] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of a command; its CPU seconds appended to ``cpu`` (they depend less on
-    what else the machine runs than the wall time)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    c0 = _cpu()
+    """Wall seconds and peak memory (MB) of a command, its own (see :data:`_MEASURE`); its CPU seconds appended to
+    ``cpu`` (they depend less on what else the machine runs than the wall time)."""
     t0 = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    got = subprocess.run([sys.executable, "-c", _MEASURE, *args], env=env, check=True, capture_output=True,
+                         text=True).stdout
     wall = time.perf_counter() - t0
+    code, cpu_s, peak_kb = json.loads(got)
+    if code:
+        raise subprocess.CalledProcessError(code, args)
     if cpu is not None:
-        cpu.append(_cpu() - c0)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024.0
+        cpu.append(cpu_s)
+    return wall, peak_kb / 1024.0
 
 
 def timed(fn, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
@@ -295,7 +302,7 @@ def drop_schema(base: str, schema: str) -> None:
 
 
 _READ = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 book, how = Path(sys.argv[1]), sys.argv[2]
 sheet = "Bilateral Assistance, MAIN DATA"
@@ -306,7 +313,9 @@ if how == "streamed":
 else:
     from python_calamine import CalamineWorkbook
     n = len(CalamineWorkbook.from_path(str(book)).get_sheet_by_name(sheet).to_python(skip_empty_area=False))
-print(json.dumps([n, time.process_time() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024]))
+# this process's own peak (VmHWM): ru_maxrss would count the benchmark's memory, which it had before exec
+peak = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM:"))
+print(json.dumps([n, time.process_time() - t, peak // 1024]))
 """
 
 

@@ -9,7 +9,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from allyplan.ledger.chain import GENESIS, event_hash
+from allyplan.ledger.chain import GENESIS, chain_hashes, event_hash
 
 
 def _reference(prev: str, entry: int, seq: int, action: str, at: str, recorded: str, who: str | None,
@@ -39,3 +39,25 @@ def test_event_hash_known_value_and_odd_characters() -> None:
     # a field that is not text (a numpy string would be; None is not) still hashes as JSON would
     assert event_hash(GENESIS, 1, 1, "add", "2025-01-10", "r", "w", "", "", "{}") == \
         _reference(GENESIS, 1, 1, "add", "2025-01-10", "r", "w", "", "", "{}")
+
+
+_events = st.lists(st.tuples(st.integers(0, 2**62), st.integers(0, 10**6), _text, _text, st.none() | _text,
+                             st.none() | _text, st.none() | _text, _text), max_size=8)
+
+
+@given(prev=_text, recorded=_text, events=_events)
+def test_chain_hashes_is_event_hash_in_a_chain(prev: str, recorded: str,
+                                               events: list[tuple[int, int, str, str, str | None, str | None,
+                                                                  str | None, str]]) -> None:
+    """The import's one-loop chain gives, event by event, what the JSON definition gives chained by hand."""
+    want, h = [], prev
+    for entry, seq, action, at, who, why, source, data in events:
+        h = _reference(h, entry, seq, action, at, recorded, who, why, source, data)
+        want.append(h)
+    assert chain_hashes(prev, events, recorded) == want
+
+
+def test_chain_hashes_a_value_that_is_not_text() -> None:
+    # the data of an event that is not text (a number) is hashed as json.dumps writes it, not refused
+    got = chain_hashes(GENESIS, [(1, 1, "add", "2025-01-10", "w", "", "", 12)], "r")  # type: ignore[list-item]
+    assert got == [_reference(GENESIS, 1, 1, "add", "2025-01-10", "r", "w", "", "", 12)]  # type: ignore[arg-type]

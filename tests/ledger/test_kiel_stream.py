@@ -286,3 +286,30 @@ def test_the_hash_set_holds_what_was_added(parts: list[list[int]], probe: list[i
     every = {x for p in parts for x in p}
     assert s.contains(np.array(probe, dtype=np.uint64)).tolist() == [x in every for x in probe]
     assert sorted(set(s.values().tolist())) == sorted(every)
+
+
+def test_a_block_s_rows_are_numbered_once_per_row_in_or_out_of_order() -> None:
+    """Row numbers are read where they change; rows out of order (no spreadsheet writes them so, but the format
+    allows it) are still put in order."""
+    from allyplan.ledger import xlsx_stream as xs
+
+    def cells(xml: str) -> tuple[list[int], list[list[str]]]:
+        rows, out = xs._typed_block(xs._CELL.findall(xml), np.array([], dtype=object), set(), {})
+        return rows.tolist(), out.tolist()
+
+    inline = '<c r="{0}" t="inlineStr"><is><t>{1}</t></is></c>'
+    ordered = ('<row r="1">' + inline.format("A1", "a") + '<c r="B1"><v>2</v></c></row><row r="4">'
+               + inline.format("B4", "b") + "</row>")
+    assert cells(ordered) == ([1, 4], [["a", "2"], ["", "b"]])
+    shuffled = ('<row r="7">' + inline.format("A7", "late") + '</row><row r="2"><c r="A2"><v>1.5</v></c>'
+                + inline.format("C2", "x") + "</row>")
+    assert cells(shuffled) == ([2, 7], [["1.5", "", "x"], ["late", "", ""]])
+
+
+def test_rich_text_is_not_a_cell_without_a_reference() -> None:
+    from allyplan.ledger.xlsx_stream import _odd
+
+    rich = '<c r="A1" t="inlineStr"><is><r><rPr><color rgb="FFFF0000"/><charset val="1"/></rPr><t>red</t></r></is></c>'
+    assert not _odd(rich)
+    assert _odd('<c r="A1"><v>1</v></c><c><v>2</v></c>')
+    assert _odd('<c s="1" r="A1"><v>1</v></c>')

@@ -45,6 +45,14 @@ def test_the_fast_float_path_gives_the_same_cents_as_decimal_arithmetic(values: 
     assert cents_column(pd.Series(floats).to_numpy()).tolist() == [float(c) for c in want]
 
 
+@given(st.lists(st.none() | st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=2,
+                                        allow_nan=False, allow_infinity=False), min_size=1, max_size=50))
+def test_cents_of_floats_with_missing_values(values: list[Decimal | None]) -> None:
+    """A column mostly missing (a tracker's delivered values): None where missing, exact cents elsewhere."""
+    floats = np.array([float("nan") if v is None else float(v) for v in values])
+    assert cents_list(floats) == [None if v is None else int(v.scaleb(2)) for v in values]
+
+
 def test_values_are_stored_exactly_beyond_what_a_float_holds(ledger: Ledger) -> None:
     """Before: every amount was a float (999999999999999.99 JPY became 1e15; 0.10 + 0.20 delivered became
     0.30000000000000004, shown in history as written by the float)."""

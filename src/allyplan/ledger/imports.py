@@ -17,6 +17,7 @@ import csv
 import hashlib
 import io
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -311,6 +312,20 @@ def _word_count(words: pd.Series, what: str) -> Callable[[int], str]:
     return lambda i: f"{what} {w[i]!r} is not a number: unknown, the text kept in the description"
 
 
+def _each(col: pd.Series, fn: Callable[[str], object]) -> pd.Series:
+    """``fn`` of each cell of a column, called once per distinct value (a tracker's columns repeat a few donors,
+    measures, currencies and categories over many rows): the column's codes (pandas' hash table, at C speed) index
+    the results; None where a cell is missing.
+
+    >>> _each(pd.Series(["a ", "B", "a ", None]), lambda v: v.strip().upper()).tolist()
+    ['A', 'B', 'A', None]
+    """
+    codes, uniq = pd.factorize(col.to_numpy(dtype=object))  # missing cells: code -1, left None
+    done = np.empty(len(uniq) + 1, dtype=object)
+    done[:-1] = [fn(v) for v in uniq.tolist()]
+    return pd.Series(done[codes], index=col.index, dtype=object)
+
+
 def _hashes(key: pd.Series) -> np.ndarray:
     return np.asarray(pd.util.hash_array(key.to_numpy(dtype=object)), dtype=np.uint64)
 
@@ -415,8 +430,8 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
         return pd.Series([""] * len(d), index=d.index, dtype=object)
 
     def warn(mask: pd.Series | np.ndarray, fld: str, msg: Callable[[int], str], fix: str) -> None:
-        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
-            warnings.append(Problem(name, int(rows[i]), fld, msg(int(i)), fix))
+        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):  # a message many rows repeat is kept once
+            warnings.append(Problem(name, int(rows[i]), fld, sys.intern(msg(int(i))), fix))
 
     notes: list[pd.Series] = []
     out = pd.DataFrame(index=d.index)
@@ -424,30 +439,30 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
         sub = col("sub_activity_id")
         key = col("activity_id") + np.where(sub != "", "/" + sub, "")
         donor, category = col("donor"), col("aid_type_general")
-        item_text = (col("item") + " " + col("item_type")).str.strip()
+        item_text = _each(col("item") + " " + col("item_type"), str.strip)
         expl = col("explanation")
         qty_raw, dlv_raw = col("item_numb"), col("item_numb_deliv")
-        measure = col("measure").str.strip().str.lower()
+        measure = _each(col("measure"), lambda v: v.strip().lower())
         sub_eur, act_eur = col("tot_sub_activity_value_EUR"), col("tot_activity_value_EUR")
         # a Commitment row carries its value at the activity level (tot_activity_value_EUR); its sub-activity
         # value is 0 or empty. An Allocation row carries its value per sub-activity.
         use_act = measure.eq("commitment") & act_eur.ne("") & (sub_eur.eq("") | (parse_numbers(sub_eur) == 0))
         eur = sub_eur.where(~use_act, act_eur)
-        reported, cur = col("source_reported_value"), col("reporting_currency").str.upper()
+        reported, cur = col("source_reported_value"), _each(col("reporting_currency"), str.upper)
         dlv_eur = col("tot_value_deliv_EUR")
         date_text = col("announcement_date")
         announced, qual = _kiel_dates(date_text, us=False)
         announced = announced.where(announced.notna() | date_text.ne(""), _month_dates(col("month")))
     else:
         key, donor, category = col("ID"), col("countries"), col("type of aid general")
-        item_text = (col("item") + " " + col("sub-type of item")).str.strip()
+        item_text = _each(col("item") + " " + col("sub-type of item"), str.strip)
         expl = col("explanation")
         qty_raw = col("no. of units", "number of units")
         dlv_raw = col("no. of units delivered", "number of units delivered", "units delivered")
         measure = pd.Series(["commitment"] * len(d), index=d.index, dtype=object)  # 2022: commitments only
         eur = col("converted value in eur")
         reported = col("monetary value as given by source", "reported value")
-        cur = col("original currency", "reported currency", "currency").str.upper()
+        cur = _each(col("original currency", "reported currency", "currency"), str.upper)
         dlv_eur = col("total monetary value delivered in eur")
         date_text = col("announcement date")
         announced, qual = _kiel_dates(date_text, us=True)
@@ -485,9 +500,9 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
     out["key"] = (KIEL_KEYS[layout] + key).where(key.ne(""), None)
     out["donor"] = donor
     out["recipient"] = "UA"
-    items = {t: ref.item_id(t) for t in item_text.unique() if t}
-    out["item"] = item_text.map(items).where(item_text != "", None)
-    out["category"] = category.str.strip().str.lower().where(category.str.strip() != "", None)
+    out["item"] = _each(item_text, lambda t: ref.item_id(t) if t else None)
+    category = _each(category, lambda v: v.strip().lower() or None)
+    out["category"] = category
     cat = ref.categories(out["item"])
     out["category"] = cat.where(cat.notna(), out["category"])
     undated = announced.isna() & date_text.eq("")
@@ -535,12 +550,16 @@ def _kiel(df: pd.DataFrame, ref: Reference, name: str, release: date, warnings: 
     warn(out["value"].eq("") & qty.eq(""), "value", lambda _i: "neither a count nor a value: kept, unvalued",
          "Nothing to do")
     srcs = [text(c) for c in d.columns if _norm(c).startswith("source of aid")]
-    out["sources"] = [";".join(x for x in r if x) for r in zip(*srcs, strict=True)] if srcs else ""
+    joined = srcs[0] if srcs else ""
+    for more in srcs[1:]:  # the non-empty sources joined by ";", a column at a time
+        joined = np.where(more == "", joined, np.where(joined == "", more, joined + ";" + more))
+    out["sources"] = joined
     out["measure"] = measure.where(measure.ne(""), None)
     base = item_text + pd.Series(np.where((item_text != "") & (expl != ""), ": ", ""), index=d.index) + expl
     for n in notes:
         base = base + pd.Series(np.where(n.ne(""), np.where(base.ne(""), " (", "(") + n + ")", ""), index=d.index)
-    out["description"] = base.where(base.str.strip() != "", None)
+    blank = np.fromiter(map(str.isspace, base.to_numpy(dtype=object).tolist()), bool, len(base)) | base.eq("")
+    out["description"] = base.where(~blank, None)
     out["status"] = "committed"
     out["_undated"] = undated.to_numpy()
     out["_row"] = rows
@@ -619,11 +638,12 @@ def _typed(out: pd.DataFrame, problems: list[Problem], preset: str | None, ref: 
 
     # names and aliases to codes; what is not known stays as written, for the one check of every state to report
     for f in ("donor", "recipient") if preset == "kiel" else ("donor", "recipient", "item"):
-        raw = out[f]
-        lookup = ref.item_id if f == "item" else ref.party_code
-        codes = {v: lookup(str(v)) for v in raw.dropna().unique()}
-        mapped = raw.map(codes)
-        out[f] = mapped.where(mapped.notna(), raw)
+        lookup: Callable[[str], str | None] = ref.item_id if f == "item" else ref.party_code
+
+        def code(v: object, find: Callable[[str], str | None] = lookup) -> object:
+            return find(str(v)) or v
+
+        out[f] = _each(out[f], code)
     for f in ("quantity", "value", "delivered", "delivered_value"):
         raw = out[f]
         num = parse_numbers(raw)
@@ -634,8 +654,8 @@ def _typed(out: pd.DataFrame, problems: list[Problem], preset: str | None, ref: 
         dates = parse_dates(raw)
         bad(raw.notna() & dates.isna(), f, "'{v}' is not a date in a known format", DATE_HELP)
         out[f] = dates
-    out["currency"] = out["currency"].fillna("EUR").astype(str).str.upper()
-    out["status"] = out["status"].fillna("committed").astype(str).str.lower()
+    out["currency"] = _each(out["currency"].fillna("EUR"), lambda v: str(v).upper())
+    out["status"] = _each(out["status"].fillna("committed"), lambda v: str(v).lower())
     if preset == "kiel":  # delivered in full when the delivered count or value reaches the pledged one
         full_q = out["quantity"].notna() & out["delivered"].notna() & (out["delivered"] >= out["quantity"]) \
             & (out["quantity"] > 0)

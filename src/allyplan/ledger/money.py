@@ -134,6 +134,9 @@ def cents_list(values: Iterable[Any]) -> list[int | None]:
         if fast.all():
             return list(c.astype(np.int64).tolist())
         ci = np.where(fast, c, 0).astype(np.int64).tolist()
+        missing = np.isnan(a)
+        if (fast | missing).all():  # whole cents or missing (a delivered value mostly is): no call per value
+            return [None if m else i for i, m in zip(ci, missing.tolist(), strict=True)]
         return [ci[i] if fast[i] else to_cents(float(a[i])) for i in range(len(a))]
     return [to_cents(v) for v in a.tolist()]
 

@@ -208,7 +208,9 @@ def _odd(text: str) -> bool:
     """Whether a block has a cell the expression would misread: one without a reference first (``<c>``,
     ``<c s="1" r="A1">``), or with its type before its style. Counted with C-level string methods: a regular
     expression over the whole block costs a third of the scan itself."""
-    if text.count("<c ") + text.count("<c>") + text.count("<c/>") != text.count('<c r="'):
+    refs = text.count('<c r="')
+    # two passes in the usual case; rich text's <color>, <charset>, ... also start with "<c": counted exactly then
+    if text.count("<c") != refs and text.count("<c ") + text.count("<c>") + text.count("<c/>") != refs:
         return True
     return ' s="' in text and _T_BEFORE_S.search(text) is not None
 
@@ -244,7 +246,14 @@ def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[i
         _column(x, cols)
     n = len(cells)
     col = np.fromiter(map(cols.__getitem__, letters), np.int64, n)
-    row = np.fromiter(map(int, rs), np.int64, n)
+    # a row's cells are consecutive: its number is read once, where it changes (text compared in C, not a call
+    # to int() per cell)
+    rs_a = np.array(rs, dtype=object)
+    start = np.ones(n, dtype=bool)
+    if n > 1:
+        np.not_equal(rs_a[1:], rs_a[:-1], out=start[1:])
+    firsts = np.flatnonzero(start)
+    numbers = np.fromiter(map(int, rs_a[firsts].tolist()), np.int64, len(firsts))
     # the types as small codes: comparing object arrays to a text costs as much as reading them
     t = np.fromiter(map(_TYPE_CODES.get, ts, repeat(_OTHER_TYPE)), np.int8, n)
     vals = np.full(n, "", dtype=object)
@@ -300,7 +309,10 @@ def _typed_block(cells: list[tuple[str, ...]], strings: np.ndarray, dates: set[i
                 vals[k] = [x.strip()[:10] for x in v[k]]
             else:  # a formula's text, an error such as #N/A
                 vals[k] = [(html.unescape(x) if "&" in x else x).strip() for x in v[k]]
-    rows, inv = np.unique(row, return_inverse=True)
+    if len(numbers) < 2 or bool((numbers[1:] > numbers[:-1]).all()):  # rows in order, as sheets have them
+        rows, inv = numbers, np.cumsum(start) - 1
+    else:
+        rows, inv = np.unique(np.repeat(numbers, np.diff(np.append(firsts, n))), return_inverse=True)
     out = np.full((len(rows), int(col.max()) + 1), "", dtype=object)
     out[inv, col] = vals
     return rows, out
