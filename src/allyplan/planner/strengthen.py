@@ -214,7 +214,9 @@ def add_pattern_hulls(m: Model, d: PlanInputs, limit: int = 200) -> int:
     whole-unit fillings (patterns), one ``pattern`` column each, their weights adding up to at most 1. A need
     for 2 that the LP fills with one unit counting 1.2 and 0.8 of one counting 1.0 (1.2 + 1.0 over-fills it)
     then holds at most 2 units counting 1.0, or 1 counting 1.2. Only for needs with at most ``limit`` patterns.
-    Returns how many needs got it."""
+    Each ``pattern`` column carries its need's ``items`` and their ``factors`` (in the order of
+    :func:`maximal_patterns`, so that a whole-unit plan can find the pattern its totals lie under). Returns how
+    many needs got it."""
     if "alloc" not in m.vars:
         return 0
     a = m.vars["alloc"]
@@ -238,7 +240,8 @@ def add_pattern_hulls(m: Model, d: PlanInputs, limit: int = 200) -> int:
         rows_idx.append({"need": need, "item": ""})
         first = len(lam)
         for _ in pats:
-            lam.append({"need": need, "pattern": len(lam) - first})
+            lam.append({"need": need, "pattern": len(lam) - first, "items": tuple(pairs["item"]),
+                        "factors": tuple(fs)})
             lam_rows.append((base, len(lam) - 1, 1.0))
         for j, item in enumerate(pairs["item"]):
             row = len(rows_idx)
