@@ -23,7 +23,6 @@ import pandas as pd
 from allyplan.planner.constraints import MN
 from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import Model
-from allyplan.planner.strengthen import maximal_patterns
 
 __all__ = ["greedy_solution", "row_violation"]
 
@@ -233,14 +232,9 @@ def _complete(m: Model, d: PlanInputs, x: np.ndarray, value: dict[str, float]) -
     pat = m.vars.get("pattern")
     if pat is not None and len(pat):
         totals = pd.Series(x[a["col"].to_numpy()]).groupby([a["need"].to_numpy(), a["item"].to_numpy()]).sum()
-        ndi = d.needs.set_index("id")
         for need, g_ in pat.groupby("need", sort=False):
-            items_ = list(g_["items"].iloc[0])
-            fs = list(g_["factors"].iloc[0])
-            got = [float(totals.get((need, it), 0.0)) for it in items_]
-            pats = maximal_patterns(float(ndi.at[need, "Q"]), fs, len(g_))
-            cols = g_["col"].to_numpy()
-            for j, p in enumerate(pats or []):
+            got = [float(totals.get((need, it), 0.0)) for it in g_["items"].iloc[0]]
+            for c, p in zip(g_["col"].to_numpy().tolist(), g_["counts"], strict=True):
                 if all(gv <= pv + 1e-9 for gv, pv in zip(got, p, strict=True)):
-                    x[cols[j]] = 1.0
+                    x[c] = 1.0
                     break

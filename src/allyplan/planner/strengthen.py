@@ -21,7 +21,7 @@ from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import Model
 
 __all__ = ["achievable", "tighten_hold_levels", "add_item_caps", "add_new_platform_caps", "add_cover_caps",
-           "add_pattern_hulls", "maximal_patterns", "strengthen"]
+           "add_pattern_hulls", "item_supply", "maximal_patterns", "strengthen"]
 
 #: Needs whose sums would take more than this many distinct values are left as they are (no tightening).
 MAX_SUMS = 20_000
@@ -179,26 +179,54 @@ def strengthen(m: Model, d: PlanInputs) -> dict[str, int]:
             "pattern_hulls": add_pattern_hulls(m, d)}
 
 
-def maximal_patterns(q: float, fs: list[float], limit: int) -> list[tuple[int, ...]] | None:
-    """Every maximal multiset of whole units (counts per factor) whose factors add up to at most ``q``; None
-    when there are more than ``limit``.
+def item_supply(m: Model, d: PlanInputs) -> pd.Series:
+    """The most whole units of each item any plan can have: what already arrives (holdings and counted pledges)
+    plus what the plan can ship (every stock's releasable units, every line's capacity in each month a fund may
+    buy from it)."""
+    parts = [d.baseline.groupby("item")["quantity"].sum().pipe(np.floor)]
+    st = m.vars.get("stock")
+    if st is not None and len(st):
+        k = st.drop_duplicates("k")
+        parts.append(pd.Series(np.floor(d.stocks["releasable"].to_numpy()[k["k"].to_numpy()] + 1e-9),
+                               index=k["item"].to_numpy()).groupby(level=0).sum())
+    bu = m.vars.get("buy")
+    if bu is not None and len(bu):
+        lm = bu.drop_duplicates(["line", "month"])
+        cap = d.capacity.set_index(["line", "month"])["capacity"]
+        per = cap.reindex(pd.MultiIndex.from_frame(lm[["line", "month"]])).to_numpy(dtype=float)
+        parts.append(pd.Series(np.floor(per + 1e-9), index=lm["item"].to_numpy()).groupby(level=0).sum())
+    return pd.concat(parts).groupby(level=0).sum() if parts else pd.Series(dtype=float)
+
+
+def maximal_patterns(q: float, fs: list[float], limit: int,
+                     caps: list[float] | None = None) -> list[tuple[int, ...]] | None:
+    """Every maximal multiset of whole units (counts per factor) whose factors add up to at most ``q``, each
+    count at most its ``caps`` entry (the most units of that item any plan can have); None when there are more
+    than ``limit``.
 
     >>> maximal_patterns(2.0, [1.2, 1.0], 10)
     [(1, 0), (0, 2)]
+    >>> maximal_patterns(2.0, [1.2, 1.0], 10, caps=[1, 1])
+    [(1, 0), (0, 1)]
     """
     tol = 1e-9 * max(1.0, q)
     out: list[tuple[int, ...]] = []
     counts = [0] * len(fs)
+    top = [float("inf")] * len(fs) if caps is None else [float(c) for c in caps]
+
+    visits = [0]
 
     def walk(i: int, used: float) -> bool:
         if i == len(fs):
-            if all(used + f > q + tol for f in fs):
+            visits[0] += 1
+            if all(used + f > q + tol or counts[j] >= top[j] for j, f in enumerate(fs)):
                 out.append(tuple(counts))
                 if len(out) > limit:
                     return False
-            return True
-        most = int((q - used) / fs[i] + 1e-9)
-        for k in range(most, -1, -1):
+            return visits[0] <= 50 * limit
+        most = int(min((q - used) / fs[i] + 1e-9, top[i]))
+        # A maximal filling has the last item at the most that fits; the others take every count.
+        for k in ([most] if i == len(fs) - 1 else range(most, -1, -1)):
             counts[i] = k
             if not walk(i + 1, used + k * fs[i]):
                 return False
@@ -209,19 +237,25 @@ def maximal_patterns(q: float, fs: list[float], limit: int) -> list[tuple[int, .
 
 
 def add_pattern_hulls(m: Model, d: PlanInputs, limit: int = 200) -> int:
-    """For hold needs served by two or more items, the convex hull of the whole-unit totals (an extended
-    formulation): the units of each item over all months are at most a convex combination of the need's maximal
-    whole-unit fillings (patterns), one ``pattern`` column each, their weights adding up to at most 1. A need
-    for 2 that the LP fills with one unit counting 1.2 and 0.8 of one counting 1.0 (1.2 + 1.0 over-fills it)
-    then holds at most 2 units counting 1.0, or 1 counting 1.2. Only for needs with at most ``limit`` patterns.
-    Each ``pattern`` column carries its need's ``items`` and their ``factors`` (in the order of
-    :func:`maximal_patterns`, so that a whole-unit plan can find the pattern its totals lie under). Returns how
-    many needs got it."""
+    """For needs served by two or more items, the convex hull of the whole-unit totals (an extended
+    formulation): the units of each item over all months (a flow need's window) are at most a convex
+    combination of the need's maximal whole-unit fillings (patterns), one ``pattern`` column each, their weights
+    adding up to at most 1. A need for 2 that the LP fills with one unit counting 1.2 and 0.8 of one counting
+    1.0 (1.2 + 1.0 over-fills it) then holds at most 2 units counting 1.0, or 1 counting 1.2. Only for needs
+    with at most ``limit`` patterns.
+
+    Patterns count at most the units of each item any plan can bring (:func:`item_supply`): a need for 10
+    accepting an item counting 1.0 and one counting 1.1 of which 3 exist then holds 9.9 only as (10, 0) or
+    (6, 3), not as a mix of (10, 0) and (0, 9), which let the LP keep a third of a unit back for another need.
+    A flow need's consumption over its window is at most what its units hold, so the hull bounds its unmet
+    consumption too (a need for 55 accepting units counting 1.3, and 1.0 of which few exist, leaves 0.4 short
+    whatever the plan). Each ``pattern`` column carries its need's ``items`` and the pattern's ``counts`` (so
+    that a whole-unit plan can find the pattern its totals lie under). Returns how many needs got it."""
     if "alloc" not in m.vars:
         return 0
     a = m.vars["alloc"]
     nd = d.needs.set_index("id")
-    a = a[a["need"].map(nd["kind"]).to_numpy() == "hold"]
+    most = item_supply(m, d)
     rows_idx: list[dict[str, object]] = []
     r_list: list[np.ndarray] = []
     c_list: list[np.ndarray] = []
@@ -233,15 +267,15 @@ def add_pattern_hulls(m: Model, d: PlanInputs, limit: int = 200) -> int:
         if len(pairs) < 2:
             continue
         fs = [float(f) for f in pairs["factor"]]
-        pats = maximal_patterns(float(nd.at[need, "Q"]), fs, limit)
+        pats = maximal_patterns(float(nd.at[need, "Q"]), fs, limit,
+                                caps=[float(most.get(i, 0.0)) for i in pairs["item"]])
         if pats is None:
             continue
         base = len(rows_idx)
         rows_idx.append({"need": need, "item": ""})
         first = len(lam)
-        for _ in pats:
-            lam.append({"need": need, "pattern": len(lam) - first, "items": tuple(pairs["item"]),
-                        "factors": tuple(fs)})
+        for p in pats:
+            lam.append({"need": need, "pattern": len(lam) - first, "items": tuple(pairs["item"]), "counts": p})
             lam_rows.append((base, len(lam) - 1, 1.0))
         for j, item in enumerate(pairs["item"]):
             row = len(rows_idx)
