@@ -21,7 +21,7 @@ from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import Model
 
 __all__ = ["achievable", "tighten_hold_levels", "add_item_caps", "add_new_platform_caps", "add_cover_caps",
-           "add_pattern_hulls", "item_supply", "maximal_patterns", "strengthen"]
+           "add_pattern_hulls", "add_platform_link_caps", "item_supply", "maximal_patterns", "strengthen"]
 
 #: Needs whose sums would take more than this many distinct values are left as they are (no tightening).
 MAX_SUMS = 20_000
@@ -109,15 +109,21 @@ def add_item_caps(m: Model, d: PlanInputs, most: float = 1000.0) -> int:
 def add_new_platform_caps(m: Model, d: PlanInputs) -> int:
     """Add, for each new platform type, "units of it shipped <= U x new" with U the most whole units its needs
     can take (the sum over needs of floor(Q / factor)); the model's own row rounds the sum of the fractions up
-    instead, which lets the LP relaxation pay for a fraction of the new type. Returns how many rows were added."""
+    instead, which lets the LP relaxation pay for a fraction of the new type; U is at most the units of it any
+    plan can have (:func:`item_supply`). And, for each need it may serve, "units given to the need <= the most
+    that need can take x new". Returns how many rows were added."""
     new = m.vars.get("new")
     if new is None or new.empty:
         return 0
     a = m.vars["alloc"]
     pa = a[a["item"].isin(set(new["platform"]))].drop_duplicates(["need", "item"])
     q = map_values(pa["need"], d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
-    most = pd.Series(np.floor(q / pa["factor"].to_numpy(dtype=float) + 1e-9)).groupby(pa["item"].to_numpy()).sum()
-    u = np.maximum(map_values(new["platform"], most).fillna(0.0).to_numpy(dtype=float), 1.0)
+    per_need = np.floor(q / pa["factor"].to_numpy(dtype=float) + 1e-9)
+    supply = item_supply(m, d)
+    avail = map_values(pa["item"], supply).fillna(0.0).to_numpy(dtype=float)
+    most = pd.Series(per_need).groupby(pa["item"].to_numpy()).sum()
+    u = np.maximum(np.minimum(map_values(new["platform"], most).fillna(0.0).to_numpy(dtype=float),
+                              map_values(new["platform"], supply).fillna(0.0).to_numpy(dtype=float)), 1.0)
     pos = pd.Series(np.arange(len(new)), index=new["platform"].to_numpy())
     sup = pd.concat([m.vars[f][["item", "col"]] for f in ("stock", "buy") if f in m.vars])
     sup = sup[sup["item"].isin(pos.index)]
@@ -125,7 +131,65 @@ def add_new_platform_caps(m: Model, d: PlanInputs) -> int:
                                                                    np.arange(len(new))],
                       np.r_[sup["col"].to_numpy(), new["col"].to_numpy()], np.r_[np.ones(len(sup)), -u],
                       -np.inf, 0.0)
-    return len(new)
+    # Per need: "units of the platform given to the need <= min(floor(Q / factor), units that exist) x new"
+    # (every unit of a new type is shipped by the plan: none is held or pledged).
+    al = a[a["item"].isin(set(new["platform"]))]
+    pair = al.groupby(["need", "item"], sort=False).ngroup().to_numpy()
+    keys = al[["need", "item"]].drop_duplicates().reset_index(drop=True)
+    cap = pd.Series(np.maximum(np.minimum(per_need, avail), 1.0), index=pd.MultiIndex.from_frame(
+        pa[["need", "item"]])).reindex(pd.MultiIndex.from_frame(keys)).to_numpy(dtype=float)
+    newcol = map_values(keys["item"], pd.Series(new["col"].to_numpy(), index=new["platform"].to_numpy()))
+    m.add_constraints("new_platform_need_cap", keys, np.r_[pair, np.arange(len(keys))],
+                      np.r_[al["col"].to_numpy(), newcol.to_numpy(dtype=np.int64)],
+                      np.r_[np.ones(len(al)), -cap], -np.inf, 0.0)
+    return len(new) + len(keys)
+
+
+def add_platform_link_caps(m: Model, d: PlanInputs) -> int:
+    """Add, for each item that requires a platform the recipient does not operate yet and each month it can
+    arrive, "units of it given to needs that month <= M x units of the platform in service" with M the most
+    units of it that can arrive that month (what arrives from holdings and pledges, every stock's releasable
+    units, every line's capacity) or its needs can take, whichever is less. The model's own row has one M for
+    all such items together (the needs' total), which lets the LP relaxation bring 3 interceptors with 2% of a
+    launcher. Returns how many rows were added."""
+    cum = m.vars.get("cum")
+    if cum is None or cum.empty:
+        return 0
+    a = m.vars["alloc"]
+    req = map_values(a["item"], d.items["requires"]).fillna("")
+    # In a whole-unit plan a platform in service counts at least 1 (a part of a unit held is not in service, but
+    # would count here: such platforms keep the model's row only).
+    base = d.baseline[d.baseline["item"].isin(set(cum["platform"]))]
+    whole = set(cum["platform"]) - set(base.loc[(base["quantity"] % 1).abs() > 1e-9, "item"])
+    ta = a[req.isin(whole).to_numpy()].assign(platform=req[req.isin(whole)])
+    if ta.empty:
+        return 0
+    ub = m.ub_array()
+    ta = ta.assign(ub=ub[ta["col"].to_numpy()])
+    keys = ta[["item", "month", "platform"]].drop_duplicates().reset_index(drop=True)
+    r = ta.groupby(["item", "month"], sort=False).ngroup().to_numpy()
+    need_most = ta.groupby(["item", "month"], sort=False)["ub"].sum().to_numpy()
+    arrive = [d.baseline.groupby(["item", "month"])["quantity"].sum().pipe(np.floor)]
+    st = m.vars.get("stock")
+    if st is not None and len(st):
+        arrive.append(pd.Series(ub[st["col"].to_numpy()], index=pd.MultiIndex.from_arrays(
+            [st["item"].to_numpy(), st["arrive"].to_numpy()])).groupby(level=[0, 1]).sum())
+    bu = m.vars.get("buy")
+    if bu is not None and len(bu):
+        lm = bu.drop_duplicates(["line", "month"])
+        per = d.capacity.set_index(["line", "month"])["capacity"].reindex(
+            pd.MultiIndex.from_frame(lm[["line", "month"]])).to_numpy(dtype=float)
+        arrive.append(pd.Series(np.floor(per + 1e-9), index=pd.MultiIndex.from_arrays(
+            [lm["item"].to_numpy(), lm["arrive"].to_numpy()])).groupby(level=[0, 1]).sum())
+    came = pd.concat(arrive).groupby(level=[0, 1]).sum()
+    can = came.reindex(pd.MultiIndex.from_frame(keys[["item", "month"]])).fillna(0.0).to_numpy(dtype=float)
+    big = np.maximum(np.minimum(need_most, can), 1.0)
+    cum_col = pd.Series(cum["col"].to_numpy(), index=pd.MultiIndex.from_frame(cum[["platform", "month"]])).reindex(
+        pd.MultiIndex.from_frame(keys[["platform", "month"]])).to_numpy()
+    m.add_constraints("platform_link_item", keys[["item", "month"]], np.r_[r, np.arange(len(keys))],
+                      np.r_[ta["col"].to_numpy(), cum_col.astype(np.int64)], np.r_[np.ones(len(ta)), -big],
+                      -np.inf, 0.0)
+    return len(keys)
 
 
 def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
@@ -175,7 +239,8 @@ def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
 def strengthen(m: Model, d: PlanInputs) -> dict[str, int]:
     """Every strengthening above, in place; what each did."""
     return {"hold_levels_capped": tighten_hold_levels(m, d), "item_caps": add_item_caps(m, d),
-            "new_platform_caps": add_new_platform_caps(m, d), "cover_caps": add_cover_caps(m, d),
+            "new_platform_caps": add_new_platform_caps(m, d), "platform_link_caps": add_platform_link_caps(m, d),
+            "cover_caps": add_cover_caps(m, d),
             "pattern_hulls": add_pattern_hulls(m, d)}
 
 
