@@ -327,25 +327,32 @@ def add_pattern_hulls(m: Model, d: PlanInputs, limit: int = 200) -> int:
     v_list: list[np.ndarray] = []
     lam: list[dict[str, object]] = []
     lam_rows: list[tuple[int, int, float]] = []  # (row, pattern number, coefficient)
-    for need, g in a.groupby("need", sort=False):
-        pairs = g[["item", "factor"]].drop_duplicates()
-        if len(pairs) < 2:
-            continue
-        fs = [float(f) for f in pairs["factor"]]
-        pats = maximal_patterns(float(nd.at[need, "Q"]), fs, limit,
-                                caps=[float(most.get(i, 0.0)) for i in pairs["item"]])
+    q_of = nd["Q"].astype(float).to_dict()
+    cap_of = most.to_dict()
+    pairs_all = a[["need", "item", "factor"]].drop_duplicates(["need", "item"])
+    many = pairs_all["need"].duplicated(keep=False).to_numpy()
+    served: dict[str, list[tuple[str, float]]] = {}
+    for need, item, f in zip(pairs_all["need"][many], pairs_all["item"][many],
+                             pairs_all["factor"][many].to_numpy(dtype=float).tolist(), strict=True):
+        served.setdefault(need, []).append((item, f))
+    where = a.groupby(["need", "item"], sort=False).indices if served else {}
+    all_cols = a["col"].to_numpy()
+    for need, pairs in served.items():
+        items_ = tuple(i for i, _ in pairs)
+        pats = maximal_patterns(q_of[need], [f for _, f in pairs], limit,
+                                caps=[float(cap_of.get(i, 0.0)) for i in items_])
         if pats is None:
             continue
         base = len(rows_idx)
         rows_idx.append({"need": need, "item": ""})
         first = len(lam)
         for p in pats:
-            lam.append({"need": need, "pattern": len(lam) - first, "items": tuple(pairs["item"]), "counts": p})
+            lam.append({"need": need, "pattern": len(lam) - first, "items": items_, "counts": p})
             lam_rows.append((base, len(lam) - 1, 1.0))
-        for j, item in enumerate(pairs["item"]):
+        for j, item in enumerate(items_):
             row = len(rows_idx)
             rows_idx.append({"need": need, "item": item})
-            cols = g.loc[g["item"] == item, "col"].to_numpy()
+            cols = all_cols[where[(need, item)]]
             r_list.append(np.full(len(cols), row))
             c_list.append(cols)
             v_list.append(np.ones(len(cols)))
