@@ -219,7 +219,11 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         return SolveResult(SolveStatus.NO_SOLUTION, float("nan"), float("nan"), float("nan"),
                            time.perf_counter() - started, np.zeros(m.n_cols), "time limit (LP relaxation)")
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal and fallback is not None:
-        return _fallback(m, fallback, started, f"the LP relaxation ended {h.modelStatusToString(h.getModelStatus())}")
+        ended = h.getModelStatus()
+        why = ("the LP relaxation was not done in time" if ended in (highspy.HighsModelStatus.kTimeLimit,
+                                                                     highspy.HighsModelStatus.kInterrupt)
+               else f"the LP relaxation ended {h.modelStatusToString(ended)}")
+        return _fallback(m, fallback, started, why)
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal or not integral.any():
         return _result(h, started, None)
     bound = float(h.getInfo().objective_function_value)
