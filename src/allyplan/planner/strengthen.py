@@ -189,7 +189,20 @@ def add_platform_link_caps(m: Model, d: PlanInputs) -> int:
     m.add_constraints("platform_link_item", keys[["item", "month"]], np.r_[r, np.arange(len(keys))],
                       np.r_[ta["col"].to_numpy(), cum_col.astype(np.int64)], np.r_[np.ones(len(ta)), -big],
                       -np.inf, 0.0)
-    return len(keys)
+    # Over the whole horizon: units of the item given to needs <= (the units of it that exist, or its needs'
+    # total, whichever is less) x units of the platform in service at the end (the month rows above let half a
+    # launcher bring that many in each month).
+    T = d.scenario.horizon
+    items_ = keys[["item", "platform"]].drop_duplicates().reset_index(drop=True)
+    ri = ta.groupby("item", sort=False).ngroup().to_numpy()
+    tot = np.minimum(ta.groupby("item", sort=False)["ub"].sum().to_numpy(),
+                     map_values(items_["item"], item_supply(m, d)).fillna(0.0).to_numpy(dtype=float))
+    end_col = pd.Series(cum["col"].to_numpy(), index=pd.MultiIndex.from_frame(cum[["platform", "month"]])).reindex(
+        pd.MultiIndex.from_arrays([items_["platform"].to_numpy(), np.full(len(items_), T - 1)])).to_numpy()
+    m.add_constraints("platform_link_total", items_[["item"]], np.r_[ri, np.arange(len(items_))],
+                      np.r_[ta["col"].to_numpy(), end_col.astype(np.int64)],
+                      np.r_[np.ones(len(ta)), -np.maximum(tot, 1.0)], -np.inf, 0.0)
+    return len(keys) + len(items_)
 
 
 def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
