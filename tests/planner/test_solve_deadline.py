@@ -77,6 +77,9 @@ def test_a_dive_without_time_for_a_re_solve_still_rounds_up_where_units_fit(monk
         raise solve_module._OutOfTime
 
     monkeypatch.setattr(solve_module, "_dive", no_time)
+    # Since the stronger model (pattern hulls with item supply, platform and fund rows), the LP relaxation leaves
+    # so few shipments fractional here (the rounding moves 1.8 units) that both give 377,024.4, better than
+    # either did before: the round-ups must not make it worse.
     m, d = build_model(generate_scenario(donors=6, items=62, needs=125, months=36, seed=0))
 
     def solve() -> solve_module.SolveResult:
@@ -86,7 +89,7 @@ def test_a_dive_without_time_for_a_re_solve_still_rounds_up_where_units_fit(monk
     rounded = solve()
     monkeypatch.setattr(solve_module, "_round_once", lambda x, *args: x.copy())
     from_lp = solve()
-    assert rounded.objective < from_lp.objective - 500
+    assert rounded.objective <= from_lp.objective + 1e-6 * from_lp.objective
     cols = m.bounds()[2].nonzero()[0]
     assert (abs(rounded.values[cols] - rounded.values[cols].round()) <= 1e-9).all()
     assert abs(float(m.full_cost() @ rounded.values + m.offset) - rounded.objective) <= 1e-6 * rounded.objective

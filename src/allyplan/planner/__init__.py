@@ -22,6 +22,7 @@ import pandas as pd
 
 from allyplan.planner.constraints import define_constraints
 from allyplan.planner.explain import explain_shortfalls
+from allyplan.planner.greedy import greedy_solution
 from allyplan.planner.improve import make_neighbourhood
 from allyplan.planner.inputs import PlanInputs, map_values, prepare
 from allyplan.planner.model import Model
@@ -170,7 +171,8 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     res: SolveResult = solve_model(m, time_limit=max(left - after, 0.05), gap=gap, threads=threads,
                                    progress=progress, up_filter=make_up_filter(m, d),
                                    make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d),
-                                   neighbourhood=make_neighbourhood(m, d), polish=polish)
+                                   neighbourhood=make_neighbourhood(m, d), polish=polish,
+                                   fallback=lambda: greedy_solution(m, d))
     t2 = time.perf_counter()
     tables = assign_results(m, d, res.values)
     terms = plan_objective(d, tables["coverage"], tables["deliveries"], tables["burden"])

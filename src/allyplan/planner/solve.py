@@ -191,7 +191,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
                 make_whole: Callable[[np.ndarray], np.ndarray] | None = None,
                 lumpy: np.ndarray | None = None,
                 neighbourhood: Callable[[np.ndarray, np.ndarray, int], np.ndarray] | None = None,
-                polish: bool = True) -> SolveResult:
+                polish: bool = True, fallback: Callable[[], np.ndarray] | None = None) -> SolveResult:
     """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds of wall
     time for the whole solve; ``polish``: close a gap already within ``gap`` when that is quick (see POLISH_GAP;
     sweeps, which compare thousands of plans within the gap, leave it off).
@@ -212,8 +212,10 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
        columns where the plan and the dive's solution disagree);
     5. branch and bound over the whole model, started from the best plan (``setSolution``), for the time that
        remains (only if at least twice the LP's time is left: it has to solve its own root LP first).
-    Integer columns of the solution returned are whole whenever a whole plan was found. Ctrl-C stops HiGHS
-    within moments and raises KeyboardInterrupt.
+    Integer columns of the solution returned are whole whenever a whole plan was found. ``fallback``: a whole
+    solution of the model made without the solver (:func:`allyplan.planner.greedy.greedy_solution`), returned
+    when the LP relaxation is not done before the deadline or no whole plan was made, so that a plan always
+    exists. Ctrl-C stops HiGHS within moments and raises KeyboardInterrupt.
     """
     started = time.perf_counter()
     deadline = started + time_limit
@@ -226,8 +228,16 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     h = _highs(lp, time_limit, gap, threads)
     report("LP relaxation", float("nan"), float("nan"))
     if not _run(h, deadline):
+        if fallback is not None:
+            return _fallback(m, fallback, started, "the LP relaxation was not done in time")
         return SolveResult(SolveStatus.NO_SOLUTION, float("nan"), float("nan"), float("nan"),
                            time.perf_counter() - started, np.zeros(m.n_cols), "time limit (LP relaxation)")
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal and fallback is not None:
+        ended = h.getModelStatus()
+        why = ("the LP relaxation was not done in time" if ended in (highspy.HighsModelStatus.kTimeLimit,
+                                                                     highspy.HighsModelStatus.kInterrupt)
+               else f"the LP relaxation ended {h.modelStatusToString(ended)}")
+        return _fallback(m, fallback, started, why)
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal or not integral.any():
         return _result(h, started, None)
     bound = float(h.getInfo().objective_function_value)
@@ -287,8 +297,11 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
             break
         steps["whole"] = time.perf_counter() - started - lp_seconds - steps["dive"]
     is_whole = bool(np.all(np.abs(incumbent[cols] - np.round(incumbent[cols])) <= 1e-6))
-    value = float(m.full_cost() @ incumbent + m.offset)
     method = "rounded LP relaxation"
+    if not is_whole and fallback is not None:  # HiGHS left behind in the dive: the greedy plan is whole
+        incumbent, is_whole, consistent = fallback(), True, True
+        method = "greedy plan (the rounding dive did not finish)"
+    value = float(m.full_cost() @ incumbent + m.offset)
     if not consistent:
         report("rounding", float("nan"), bound)
         return SolveResult(SolveStatus.FEASIBLE, float("nan"), bound, float("nan"), time.perf_counter() - started,
@@ -416,6 +429,19 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value,
                        best_bound, rel, time.perf_counter() - started, incumbent,
                        method + ": " + res.highs_status, work, steps)
+
+
+def _fallback(m: Model, fallback: Callable[[], np.ndarray], started: float, why: str) -> SolveResult:
+    """The fallback plan as the result, with the only bound known without the LP: every column at its cheaper
+    bound."""
+    x = fallback()
+    cost = m.full_cost()
+    col_lb, col_ub, _, _, _ = m.bounds()
+    with np.errstate(invalid="ignore"):
+        bound = float(np.sum(np.where(cost > 0, cost * col_lb, np.where(cost < 0, cost * col_ub, 0.0))) + m.offset)
+    value = float(cost @ x + m.offset)
+    return SolveResult(SolveStatus.FEASIBLE, value, bound, _gap(value, bound), time.perf_counter() - started, x,
+                       f"greedy plan ({why})")
 
 
 def _restrict(m: Model, lp: highspy.HighsLp, integral: np.ndarray, free: np.ndarray, x: np.ndarray

@@ -21,7 +21,8 @@ from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import Model
 
 __all__ = ["achievable", "tighten_hold_levels", "add_item_caps", "add_new_platform_caps", "add_cover_caps",
-           "add_pattern_hulls", "maximal_patterns", "strengthen"]
+           "add_pattern_hulls", "add_platform_link_caps", "add_fund_line_caps", "item_supply", "maximal_patterns",
+           "strengthen"]
 
 #: Needs whose sums would take more than this many distinct values are left as they are (no tightening).
 MAX_SUMS = 20_000
@@ -109,15 +110,21 @@ def add_item_caps(m: Model, d: PlanInputs, most: float = 1000.0) -> int:
 def add_new_platform_caps(m: Model, d: PlanInputs) -> int:
     """Add, for each new platform type, "units of it shipped <= U x new" with U the most whole units its needs
     can take (the sum over needs of floor(Q / factor)); the model's own row rounds the sum of the fractions up
-    instead, which lets the LP relaxation pay for a fraction of the new type. Returns how many rows were added."""
+    instead, which lets the LP relaxation pay for a fraction of the new type; U is at most the units of it any
+    plan can have (:func:`item_supply`). And, for each need it may serve, "units given to the need <= the most
+    that need can take x new". Returns how many rows were added."""
     new = m.vars.get("new")
     if new is None or new.empty:
         return 0
     a = m.vars["alloc"]
     pa = a[a["item"].isin(set(new["platform"]))].drop_duplicates(["need", "item"])
     q = map_values(pa["need"], d.needs.set_index("id")["Q"]).to_numpy(dtype=float)
-    most = pd.Series(np.floor(q / pa["factor"].to_numpy(dtype=float) + 1e-9)).groupby(pa["item"].to_numpy()).sum()
-    u = np.maximum(map_values(new["platform"], most).fillna(0.0).to_numpy(dtype=float), 1.0)
+    per_need = np.floor(q / pa["factor"].to_numpy(dtype=float) + 1e-9)
+    supply = item_supply(m, d)
+    avail = map_values(pa["item"], supply).fillna(0.0).to_numpy(dtype=float)
+    most = pd.Series(per_need).groupby(pa["item"].to_numpy()).sum()
+    u = np.maximum(np.minimum(map_values(new["platform"], most).fillna(0.0).to_numpy(dtype=float),
+                              map_values(new["platform"], supply).fillna(0.0).to_numpy(dtype=float)), 1.0)
     pos = pd.Series(np.arange(len(new)), index=new["platform"].to_numpy())
     sup = pd.concat([m.vars[f][["item", "col"]] for f in ("stock", "buy") if f in m.vars])
     sup = sup[sup["item"].isin(pos.index)]
@@ -125,7 +132,105 @@ def add_new_platform_caps(m: Model, d: PlanInputs) -> int:
                                                                    np.arange(len(new))],
                       np.r_[sup["col"].to_numpy(), new["col"].to_numpy()], np.r_[np.ones(len(sup)), -u],
                       -np.inf, 0.0)
-    return len(new)
+    # Per need: "units of the platform given to the need <= min(floor(Q / factor), units that exist) x new"
+    # (every unit of a new type is shipped by the plan: none is held or pledged).
+    al = a[a["item"].isin(set(new["platform"]))]
+    pair = al.groupby(["need", "item"], sort=False).ngroup().to_numpy()
+    keys = al[["need", "item"]].drop_duplicates().reset_index(drop=True)
+    cap = pd.Series(np.maximum(np.minimum(per_need, avail), 1.0), index=pd.MultiIndex.from_frame(
+        pa[["need", "item"]])).reindex(pd.MultiIndex.from_frame(keys)).to_numpy(dtype=float)
+    newcol = map_values(keys["item"], pd.Series(new["col"].to_numpy(), index=new["platform"].to_numpy()))
+    m.add_constraints("new_platform_need_cap", keys, np.r_[pair, np.arange(len(keys))],
+                      np.r_[al["col"].to_numpy(), newcol.to_numpy(dtype=np.int64)],
+                      np.r_[np.ones(len(al)), -cap], -np.inf, 0.0)
+    return len(new) + len(keys)
+
+
+def add_platform_link_caps(m: Model, d: PlanInputs) -> int:
+    """Add, for each item that requires a platform the recipient does not operate yet and each month it can
+    arrive, "units of it given to needs that month <= M x units of the platform in service" with M the most
+    units of it that can arrive that month (what arrives from holdings and pledges, every stock's releasable
+    units, every line's capacity) or its needs can take, whichever is less. The model's own row has one M for
+    all such items together (the needs' total), which lets the LP relaxation bring 3 interceptors with 2% of a
+    launcher. Returns how many rows were added."""
+    cum = m.vars.get("cum")
+    if cum is None or cum.empty:
+        return 0
+    a = m.vars["alloc"]
+    req = map_values(a["item"], d.items["requires"]).fillna("")
+    # In a whole-unit plan a platform in service counts at least 1 (a part of a unit held is not in service, but
+    # would count here: such platforms keep the model's row only).
+    base = d.baseline[d.baseline["item"].isin(set(cum["platform"]))]
+    whole = set(cum["platform"]) - set(base.loc[(base["quantity"] % 1).abs() > 1e-9, "item"])
+    ta = a[req.isin(whole).to_numpy()].assign(platform=req[req.isin(whole)])
+    if ta.empty:
+        return 0
+    ub = m.ub_array()
+    ta = ta.assign(ub=ub[ta["col"].to_numpy()])
+    keys = ta[["item", "month", "platform"]].drop_duplicates().reset_index(drop=True)
+    r = ta.groupby(["item", "month"], sort=False).ngroup().to_numpy()
+    need_most = ta.groupby(["item", "month"], sort=False)["ub"].sum().to_numpy()
+    arrive = [d.baseline.groupby(["item", "month"])["quantity"].sum().pipe(np.floor)]
+    st = m.vars.get("stock")
+    if st is not None and len(st):
+        arrive.append(pd.Series(ub[st["col"].to_numpy()], index=pd.MultiIndex.from_arrays(
+            [st["item"].to_numpy(), st["arrive"].to_numpy()])).groupby(level=[0, 1]).sum())
+    bu = m.vars.get("buy")
+    if bu is not None and len(bu):
+        lm = bu.drop_duplicates(["line", "month"])
+        per = d.capacity.set_index(["line", "month"])["capacity"].reindex(
+            pd.MultiIndex.from_frame(lm[["line", "month"]])).to_numpy(dtype=float)
+        arrive.append(pd.Series(np.floor(per + 1e-9), index=pd.MultiIndex.from_arrays(
+            [lm["item"].to_numpy(), lm["arrive"].to_numpy()])).groupby(level=[0, 1]).sum())
+    came = pd.concat(arrive).groupby(level=[0, 1]).sum()
+    can = came.reindex(pd.MultiIndex.from_frame(keys[["item", "month"]])).fillna(0.0).to_numpy(dtype=float)
+    big = np.maximum(np.minimum(need_most, can), 1.0)
+    cum_col = pd.Series(cum["col"].to_numpy(), index=pd.MultiIndex.from_frame(cum[["platform", "month"]])).reindex(
+        pd.MultiIndex.from_frame(keys[["platform", "month"]])).to_numpy()
+    m.add_constraints("platform_link_item", keys[["item", "month"]], np.r_[r, np.arange(len(keys))],
+                      np.r_[ta["col"].to_numpy(), cum_col.astype(np.int64)], np.r_[np.ones(len(ta)), -big],
+                      -np.inf, 0.0)
+    # Over the whole horizon: units of the item given to needs <= (the units of it that exist, or its needs'
+    # total, whichever is less) x units of the platform in service at the end (the month rows above let half a
+    # launcher bring that many in each month).
+    T = d.scenario.horizon
+    items_ = keys[["item", "platform"]].drop_duplicates().reset_index(drop=True)
+    ri = ta.groupby("item", sort=False).ngroup().to_numpy()
+    tot = np.minimum(ta.groupby("item", sort=False)["ub"].sum().to_numpy(),
+                     map_values(items_["item"], item_supply(m, d)).fillna(0.0).to_numpy(dtype=float))
+    end_col = pd.Series(cum["col"].to_numpy(), index=pd.MultiIndex.from_frame(cum[["platform", "month"]])).reindex(
+        pd.MultiIndex.from_arrays([items_["platform"].to_numpy(), np.full(len(items_), T - 1)])).to_numpy()
+    m.add_constraints("platform_link_total", items_[["item"]], np.r_[ri, np.arange(len(items_))],
+                      np.r_[ta["col"].to_numpy(), end_col.astype(np.int64)],
+                      np.r_[np.ones(len(ta)), -np.maximum(tot, 1.0)], -np.inf, 0.0)
+    return len(keys) + len(items_)
+
+
+def add_fund_line_caps(m: Model, d: PlanInputs) -> int:
+    """Add, for each fund and line it may buy from whose units its whole amount cannot pay many times over,
+    "units of the line the fund buys, over all months <= floor(amount / unit cost)" (a Chvatal-Gomory cut of the
+    fund's row: the LP relaxation buys 0.23 of a system with money left over). Only where the floor is below
+    the line's own capacity over those months. Returns how many rows were added."""
+    bu = m.vars.get("buy")
+    if bu is None or bu.empty:
+        return 0
+    amount = d.arcs.drop_duplicates("fund").set_index("fund")["amount_eur"].astype(float)
+    cost = d.arcs.drop_duplicates("line").set_index("line")["unit_cost_eur"].astype(float)
+    keys = bu[["fund", "line"]].drop_duplicates().reset_index(drop=True)
+    a_ = map_values(keys["fund"], amount).to_numpy(dtype=float)
+    c_ = map_values(keys["line"], cost).to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        most = np.where(c_ > 0, np.floor(a_ / np.where(c_ > 0, c_, 1.0) * (1 + 1e-12)), np.inf)
+    r = bu.groupby(["fund", "line"], sort=False).ngroup().to_numpy()
+    room = pd.Series(m.ub_array()[bu["col"].to_numpy()]).groupby(r).sum().to_numpy()
+    keep = most < room
+    if not keep.any():
+        return 0
+    renum = np.cumsum(keep) - 1
+    sel = keep[r]
+    m.add_constraints("fund_line_cap", keys[keep], renum[r[sel]], bu["col"].to_numpy()[sel], np.ones(int(sel.sum())),
+                      -np.inf, most[keep])
+    return int(keep.sum())
 
 
 def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
@@ -175,30 +280,59 @@ def add_cover_caps(m: Model, d: PlanInputs, most: int = 8) -> int:
 def strengthen(m: Model, d: PlanInputs) -> dict[str, int]:
     """Every strengthening above, in place; what each did."""
     return {"hold_levels_capped": tighten_hold_levels(m, d), "item_caps": add_item_caps(m, d),
-            "new_platform_caps": add_new_platform_caps(m, d), "cover_caps": add_cover_caps(m, d),
+            "new_platform_caps": add_new_platform_caps(m, d), "platform_link_caps": add_platform_link_caps(m, d),
+            "fund_line_caps": add_fund_line_caps(m, d), "cover_caps": add_cover_caps(m, d),
             "pattern_hulls": add_pattern_hulls(m, d)}
 
 
-def maximal_patterns(q: float, fs: list[float], limit: int) -> list[tuple[int, ...]] | None:
-    """Every maximal multiset of whole units (counts per factor) whose factors add up to at most ``q``; None
-    when there are more than ``limit``.
+def item_supply(m: Model, d: PlanInputs) -> pd.Series:
+    """The most whole units of each item any plan can have: what already arrives (holdings and counted pledges)
+    plus what the plan can ship (every stock's releasable units, every line's capacity in each month a fund may
+    buy from it)."""
+    parts = [d.baseline.groupby("item")["quantity"].sum().pipe(np.floor)]
+    st = m.vars.get("stock")
+    if st is not None and len(st):
+        k = st.drop_duplicates("k")
+        parts.append(pd.Series(np.floor(d.stocks["releasable"].to_numpy()[k["k"].to_numpy()] + 1e-9),
+                               index=k["item"].to_numpy()).groupby(level=0).sum())
+    bu = m.vars.get("buy")
+    if bu is not None and len(bu):
+        lm = bu.drop_duplicates(["line", "month"])
+        cap = d.capacity.set_index(["line", "month"])["capacity"]
+        per = cap.reindex(pd.MultiIndex.from_frame(lm[["line", "month"]])).to_numpy(dtype=float)
+        parts.append(pd.Series(np.floor(per + 1e-9), index=lm["item"].to_numpy()).groupby(level=0).sum())
+    return pd.concat(parts).groupby(level=0).sum() if parts else pd.Series(dtype=float)
+
+
+def maximal_patterns(q: float, fs: list[float], limit: int,
+                     caps: list[float] | None = None) -> list[tuple[int, ...]] | None:
+    """Every maximal multiset of whole units (counts per factor) whose factors add up to at most ``q``, each
+    count at most its ``caps`` entry (the most units of that item any plan can have); None when there are more
+    than ``limit``.
 
     >>> maximal_patterns(2.0, [1.2, 1.0], 10)
     [(1, 0), (0, 2)]
+    >>> maximal_patterns(2.0, [1.2, 1.0], 10, caps=[1, 1])
+    [(1, 0), (0, 1)]
     """
     tol = 1e-9 * max(1.0, q)
     out: list[tuple[int, ...]] = []
     counts = [0] * len(fs)
+    top = [float("inf")] * len(fs) if caps is None else [float(c) for c in caps]
+
+    visits = [0]
 
     def walk(i: int, used: float) -> bool:
         if i == len(fs):
-            if all(used + f > q + tol for f in fs):
+            visits[0] += 1
+            if all(used + f > q + tol or counts[j] >= top[j] for j, f in enumerate(fs)):
                 out.append(tuple(counts))
                 if len(out) > limit:
                     return False
-            return True
-        most = int((q - used) / fs[i] + 1e-9)
-        for k in range(most, -1, -1):
+            return visits[0] <= 50 * limit
+        most = int(min((q - used) / fs[i] + 1e-9, top[i]))
+        # A maximal filling has the last item at the most that fits; the others take every count.
+        for k in ([most] if i == len(fs) - 1 else range(most, -1, -1)):
             counts[i] = k
             if not walk(i + 1, used + k * fs[i]):
                 return False
@@ -209,41 +343,57 @@ def maximal_patterns(q: float, fs: list[float], limit: int) -> list[tuple[int, .
 
 
 def add_pattern_hulls(m: Model, d: PlanInputs, limit: int = 200) -> int:
-    """For hold needs served by two or more items, the convex hull of the whole-unit totals (an extended
-    formulation): the units of each item over all months are at most a convex combination of the need's maximal
-    whole-unit fillings (patterns), one ``pattern`` column each, their weights adding up to at most 1. A need
-    for 2 that the LP fills with one unit counting 1.2 and 0.8 of one counting 1.0 (1.2 + 1.0 over-fills it)
-    then holds at most 2 units counting 1.0, or 1 counting 1.2. Only for needs with at most ``limit`` patterns.
-    Returns how many needs got it."""
+    """For needs served by two or more items, the convex hull of the whole-unit totals (an extended
+    formulation): the units of each item over all months (a flow need's window) are at most a convex
+    combination of the need's maximal whole-unit fillings (patterns), one ``pattern`` column each, their weights
+    adding up to at most 1. A need for 2 that the LP fills with one unit counting 1.2 and 0.8 of one counting
+    1.0 (1.2 + 1.0 over-fills it) then holds at most 2 units counting 1.0, or 1 counting 1.2. Only for needs
+    with at most ``limit`` patterns.
+
+    Patterns count at most the units of each item any plan can bring (:func:`item_supply`): a need for 10
+    accepting an item counting 1.0 and one counting 1.1 of which 3 exist then holds 9.9 only as (10, 0) or
+    (6, 3), not as a mix of (10, 0) and (0, 9), which let the LP keep a third of a unit back for another need.
+    A flow need's consumption over its window is at most what its units hold, so the hull bounds its unmet
+    consumption too (a need for 55 accepting units counting 1.3, and 1.0 of which few exist, leaves 0.4 short
+    whatever the plan). Each ``pattern`` column carries its need's ``items`` and the pattern's ``counts`` (so
+    that a whole-unit plan can find the pattern its totals lie under). Returns how many needs got it."""
     if "alloc" not in m.vars:
         return 0
     a = m.vars["alloc"]
     nd = d.needs.set_index("id")
-    a = a[a["need"].map(nd["kind"]).to_numpy() == "hold"]
+    most = item_supply(m, d)
     rows_idx: list[dict[str, object]] = []
     r_list: list[np.ndarray] = []
     c_list: list[np.ndarray] = []
     v_list: list[np.ndarray] = []
     lam: list[dict[str, object]] = []
     lam_rows: list[tuple[int, int, float]] = []  # (row, pattern number, coefficient)
-    for need, g in a.groupby("need", sort=False):
-        pairs = g[["item", "factor"]].drop_duplicates()
-        if len(pairs) < 2:
-            continue
-        fs = [float(f) for f in pairs["factor"]]
-        pats = maximal_patterns(float(nd.at[need, "Q"]), fs, limit)
+    q_of = nd["Q"].astype(float).to_dict()
+    cap_of = most.to_dict()
+    pairs_all = a[["need", "item", "factor"]].drop_duplicates(["need", "item"])
+    many = pairs_all["need"].duplicated(keep=False).to_numpy()
+    served: dict[str, list[tuple[str, float]]] = {}
+    for need, item, f in zip(pairs_all["need"][many], pairs_all["item"][many],
+                             pairs_all["factor"][many].to_numpy(dtype=float).tolist(), strict=True):
+        served.setdefault(need, []).append((item, f))
+    where = a.groupby(["need", "item"], sort=False).indices if served else {}
+    all_cols = a["col"].to_numpy()
+    for need, pairs in served.items():
+        items_ = tuple(i for i, _ in pairs)
+        pats = maximal_patterns(q_of[need], [f for _, f in pairs], limit,
+                                caps=[float(cap_of.get(i, 0.0)) for i in items_])
         if pats is None:
             continue
         base = len(rows_idx)
         rows_idx.append({"need": need, "item": ""})
         first = len(lam)
-        for _ in pats:
-            lam.append({"need": need, "pattern": len(lam) - first})
+        for p in pats:
+            lam.append({"need": need, "pattern": len(lam) - first, "items": items_, "counts": p})
             lam_rows.append((base, len(lam) - 1, 1.0))
-        for j, item in enumerate(pairs["item"]):
+        for j, item in enumerate(items_):
             row = len(rows_idx)
             rows_idx.append({"need": need, "item": item})
-            cols = g.loc[g["item"] == item, "col"].to_numpy()
+            cols = all_cols[where[(need, item)]]
             r_list.append(np.full(len(cols), row))
             c_list.append(cols)
             v_list.append(np.ones(len(cols)))
