@@ -672,6 +672,18 @@ class _Run:
             return n.value
         return None
 
+    def _in_sentence(self, s_start: int) -> list[Record]:
+        """The records made so far in the sentence starting at ``s_start``. Sentences are read in order and every
+        record starts where its sentence does, so they are the last ones: found without reading the whole
+        document's records each time (which made a long document's reading grow with its square)."""
+        found: list[Record] = []
+        for r in reversed(self.records):
+            if r.start < s_start:
+                break
+            if r.start == s_start:
+                found.append(r)
+        return found[::-1]
+
     def _respective(self, cl: _Clause, cue: Cue, actor: _Actor, served: list[_Item], nouns: list[Cue], status: str,
                     reannounced: bool) -> bool:
         """"Deutschland und Großbritannien lieferten 18 Leopard-2-Panzer und 14 Panzer vom Typ Challenger 2": as many
@@ -680,7 +692,7 @@ class _Run:
         k = len(actor.codes)
         if k < 2 or actor.how != "explicit" or not actor.via.startswith("the subject"):
             return False
-        made = [r for r in self.records if isinstance(r, Pledge) and r.start == cl.s_start and r.item is not None
+        made = [r for r in self._in_sentence(cl.s_start) if isinstance(r, Pledge) and r.item is not None
                 and r.explain is not None and r.explain.get("cue_start") == cue.start and r.donor in actor.codes]
         objects: list[tuple[int, str | None, float | None]] = []
         for it in served:
@@ -740,7 +752,7 @@ class _Run:
                       if it.end <= count.start]
             # only after a delivery of it: "will send 12 Caesar, and another 6 will follow" sums up one commitment
             delivered = before and any(isinstance(r, Pledge) and r.item == before[-1].id and r.status == "delivered"
-                                       and r.start == cl.s_start for r in self.records)
+                                       for r in self._in_sentence(cl.s_start))
             if delivered:
                 self._pledges(cl, ctx.actor, before[-1].id, "committed", reannounced, quantity=count.value,
                               explain=_explained(f, ctx.actor, "a further count before a future marker: a second "
