@@ -91,15 +91,22 @@ def test_strengthening_cuts_off_no_whole_unit_plan(donors: int, items: int, need
     assert np.isfinite(b)
 
 
+def _one_of_each(items: list[dict[str, Any]]) -> Any:
+    """A hold need for 2 accepting alt (counting 1.2) and sys (1.0), one unit of each in stock: whole units hold
+    1.2 at most (one alt; one sys holds 1.0; both over-fill it)."""
+    return make({"items": items,
+                 "stocks": [{"donor": "A", "item": "alt", "quantity": 1, "lead_months": 0},
+                            {"donor": "B", "item": "sys", "quantity": 1, "lead_months": 0}],
+                 "needs": [{"id": "n", "kind": "hold", "quantity": 2, "due": "2027-01",
+                            "accepts": "alt:1.2;sys:1"}]})
+
+
 def test_lp_bound_of_a_need_whose_items_do_not_combine(items: list[dict[str, Any]]) -> None:
     # A need for 2 accepting alt (counting 1.2) and sys (1.0): whole units hold 2 (two sys) or 1.2 (one alt),
     # never one of each (2.2 over-fills it). With one sys and one alt in stock, the best plan holds 1.2; the LP
     # relaxation used to fill it with one alt and 0.8 of a sys (2). With the pattern hull it holds at most half
     # of each filling (0.6 + 1.0 = 1.6): not the optimum (the stock limit is not part of the hull), but closer.
-    s = make({"items": items,
-              "stocks": [{"donor": "A", "item": "alt", "quantity": 1, "lead_months": 0},
-                         {"donor": "B", "item": "sys", "quantity": 1, "lead_months": 0}],
-              "needs": [{"id": "n", "kind": "hold", "quantity": 2, "due": "2027-01", "accepts": "alt:1.2;sys:1"}]})
+    s = _one_of_each(items)
     m, _ = build_model(s)
     assert "pattern" in m.vars
     best = _solve(m, integer=True)
@@ -127,10 +134,7 @@ def test_lp_bound_when_the_stock_limits_the_fillings(items: list[dict[str, Any]]
     # The need above (2, accepting alt at 1.2 and sys at 1.0) with one unit of each in stock: whole units hold
     # 1.2 at most. The hull used to mix (1, 0) and (0, 2), two sys of which only one exists (bound 1.6 held);
     # its patterns now count at most the units any plan can have, (1, 0) and (0, 1): the LP bound is the optimum.
-    s = make({"items": items,
-              "stocks": [{"donor": "A", "item": "alt", "quantity": 1, "lead_months": 0},
-                         {"donor": "B", "item": "sys", "quantity": 1, "lead_months": 0}],
-              "needs": [{"id": "n", "kind": "hold", "quantity": 2, "due": "2027-01", "accepts": "alt:1.2;sys:1"}]})
+    s = _one_of_each(items)
     m, _ = build_model(s)
     best = _solve(m, integer=True)
     assert _solve(m, integer=False) >= best - 1e-6 * best
