@@ -6,6 +6,7 @@ file (and sheet, row, field) and says what to do."""
 from __future__ import annotations
 
 import shutil
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +46,18 @@ def test_a_workbook_carries_weights_and_red_lines(tmp_path: Path) -> None:
     fields = dict(zip(sheets["scenario"]["field"], sheets["scenario"]["value"], strict=True))
     assert fields["red_lines"] == "winter" and fields["weights.unmet"] == "123.0"
     assert set(sheets) == {"scenario", *TABLES}
+
+
+def test_a_workbook_is_read_with_a_named_engine_and_no_warning(tmp_path: Path) -> None:
+    # pandas 3.1 warns that its default xlsx reader will change (openpyxl -> calamine, which types cells
+    # differently): the scenario reader names its engine, so a pandas upgrade cannot change what a workbook says
+    config, raw, _ = read_raw(example_path())
+    book = tmp_path / "b.xlsx"
+    book.write_bytes(workbook_bytes(config, raw))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = load_scenario(book)
+    assert len(s.needs) == len(load_scenario(example_path()).needs)
 
 
 def test_a_workbook_missing_its_scenario_sheet_or_a_table_says_which(tmp_path: Path) -> None:

@@ -264,7 +264,7 @@ def _decimal_commas(df: pd.DataFrame, table: Any) -> pd.DataFrame:
 
 def _read_workbook(p: Path) -> tuple[dict[str, Any], dict[str, pd.DataFrame], dict[str, str]]:
     try:
-        sheets = pd.read_excel(p, sheet_name=None, dtype=str, keep_default_na=False)
+        sheets = pd.read_excel(p, sheet_name=None, dtype=str, keep_default_na=False, engine="openpyxl")
     except Exception as e:  # openpyxl raises many types for a malformed file
         raise ScenarioError([Problem(str(p), None, None, f"cannot be read as an .xlsx workbook ({e})",
                                      "Save it from a spreadsheet program as .xlsx, one sheet per table")]) from e
