@@ -47,7 +47,7 @@ from allyplan.scenario_store import MAX_UPLOAD_BYTES, ScenarioStore
 from allyplan.schema import TABLES
 from allyplan.web.auth import Accounts, LoginRefused, TooManyAttempts, User
 from allyplan.web.errors import ERROR_RESPONSES, ApiError, error_body
-from allyplan.web.service import PLAN_VIEWS, Marks, Service, forbidden, mark_columns, not_found, translate
+from allyplan.web.service import PLAN_VIEWS, Marks, Service, _records, forbidden, mark_columns, not_found, translate
 from allyplan.web.watch import Memo, Watch, install
 
 __all__ = ["create_app", "app_from_env", "web_engine", "PLOTLY_JS"]
@@ -643,7 +643,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
 
     @app.get("/plans/{job}/tables/{name}.csv", include_in_schema=False)
     def plan_csv_page(job: Id, name: TableName, who: PAGE) -> Response:
-        return _csv(svc.plan_tables(who[0], job), name, job)
+        return _table(svc.plan_tables(who[0], job), name, "plan", job, "csv")
 
     @app.get("/plans/{job}/asks/{party}", include_in_schema=False)
     def asks_page(request: Request, job: Id, party: PartyCode, who: PAGE) -> Response:
@@ -691,7 +691,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
 
     @app.get("/sweeps/{job}/tables/{name}.csv", include_in_schema=False)
     def sweep_csv_page(job: Id, name: TableName, who: PAGE) -> Response:
-        return _sweep_csv(svc.sweep_tables(who[0], job), name, job)
+        return _table(svc.sweep_tables(who[0], job), name, "sweep", job, "csv")
 
     @app.get("/tokens", include_in_schema=False)
     def tokens_page(request: Request, who: PAGE) -> Response:
@@ -867,15 +867,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
     def plan_table(job: Id, name: TableName, p: API,
                    format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:
         """One table of a finished plan (coverage, needs, shortfalls, deliveries, baseline, burden) you may see."""
-        tables = svc.plan_tables(p, job)
-        if format == "csv":
-            return _csv(tables, name, job)
-        if name not in tables:
-            raise not_found(f"table {name!r} of plan {job}") if name not in PLAN_VIEWS else forbidden(
-                f"see the {name} of a plan")
-        from allyplan.web.service import _records
-
-        return _records(tables[name])
+        return _table(svc.plan_tables(p, job), name, "plan", job, format)
 
     @api.get("/plans/{job}/plan.xlsx", tags=["plans"], response_class=Response,
              responses={200: {"content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}})
@@ -915,15 +907,7 @@ def create_app(db: str | None = None, *, secret: str | None = None, secure_cooki
                     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:
         """One table of a sweep with results: needs (unmet percentiles, P(met by due month)), sensitivity (the
         ranking of what hurts most; coordinator only) or fan (coverage quantiles per need and month)."""
-        tables = svc.sweep_tables(p, job)
-        if format == "csv":
-            return _sweep_csv(tables, name, job)
-        if name not in tables:
-            raise not_found(f"table {name!r} of sweep {job}") if name not in access.SWEEP_VIEWS else forbidden(
-                f"see the {name} of a sweep")
-        from allyplan.web.service import _records
-
-        return _records(tables[name])
+        return _table(svc.sweep_tables(p, job), name, "sweep", job, format)
 
     app.include_router(api)
     return app
@@ -981,20 +965,17 @@ def _xlsx(content: bytes, name: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-def _csv(tables: dict[str, Any], name: str, job: int) -> Response:
+def _table(tables: dict[str, Any], name: str, kind: str, job: int, format: str) -> Any:
+    """One table of a plan or sweep job the account may see, as JSON records or a CSV download: a table that
+    exists but is withheld from the account is 403, a table that does not exist 404."""
     if name not in tables:
-        raise not_found(f"table {name!r} of plan {job}") if name not in PLAN_VIEWS else forbidden(
-            f"see the {name} of a plan")
-    return Response(tables[name].to_csv(index=False), media_type="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="plan-{job}-{name}.csv"'})
-
-
-def _sweep_csv(tables: dict[str, Any], name: str, job: int) -> Response:
-    if name not in tables:
-        raise not_found(f"table {name!r} of sweep {job}") if name not in access.SWEEP_VIEWS else forbidden(
-            f"see the {name} of a sweep")
-    return Response(tables[name].to_csv(index=False), media_type="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="sweep-{job}-{name}.csv"'})
+        views = PLAN_VIEWS if kind == "plan" else access.SWEEP_VIEWS
+        raise not_found(f"table {name!r} of {kind} {job}") if name not in views else forbidden(
+            f"see the {name} of a {kind}")
+    if format == "csv":
+        return Response(tables[name].to_csv(index=False), media_type="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{kind}-{job}-{name}.csv"'})
+    return _records(tables[name])
 
 
 def _sweep_charts(svc: Service, p: Principal, job: int, tables: dict[str, Any]) -> list[dict[str, Any]]:
@@ -1024,8 +1005,6 @@ def _sweep_charts(svc: Service, p: Principal, job: int, tables: dict[str, Any]) 
 
 
 def _table_ctx(df: Any) -> dict[str, Any]:
-    from allyplan.web.service import _records
-
     return {"columns": list(df.columns), "rows": _records(df.head(500)), "n": len(df)}
 
 
