@@ -225,3 +225,15 @@ def test_planning_the_example_loads_no_library_it_does_not_use(tmp_path: Path) -
             "print(sorted(m for m in heavy if m in sys.modules))\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip().splitlines()[-1] == "[]", r.stdout + r.stderr
+
+
+def test_a_greedy_plan_written_when_the_time_ran_out_says_so_and_what_to_do(monkeypatch: pytest.MonkeyPatch,
+                                                                            tmp_path: Path) -> None:
+    from tests.planner.test_greedy import _lp_never_done
+
+    _lp_never_done(monkeypatch)
+    r = runner.invoke(app, ["plan", "--out", str(tmp_path / "p")])
+    assert r.exit_code == 0, r.output
+    assert json.loads((tmp_path / "p" / "summary.json").read_text())["method"].startswith("greedy plan")
+    assert "The time ran out before the planner's LP relaxation was solved: this is a greedy plan" in r.output
+    assert "Give it a larger --time-limit" in r.output

@@ -152,6 +152,10 @@ def _print_summary(p: Plan, written: Path | None, fmt: str = "table", ns: pd.Dat
     out.print(f"[bold]{s['needs_fully_met']} of {s['needs']} needs fully met[/]; {s['deliveries']} deliveries worth "
               f"EUR {s['value_eur'] / 1e9:,.2f} bn; status {p.status.value} ({proven}); "
               f"solved in {p.timings['solve']:.2f} s.", highlight=False, soft_wrap=True)
+    if p.method.startswith("greedy plan"):
+        out.print(f"[yellow]The time ran out before the planner's LP relaxation was solved: this is a {p.method}, "
+                  "which keeps every rule but is not optimised and has no useful bound. Give it a larger "
+                  "--time-limit for an optimised plan.[/]", highlight=False, soft_wrap=True)
     if written is not None:
         files = ", ".join(sorted(f.name + ("/" if f.is_dir() else "") for f in written.iterdir()))
         out.print(f"Plan written to {written}/ ({files})", highlight=False, soft_wrap=True)
