@@ -523,6 +523,8 @@ class _Run:
                 continue
             else:
                 actor = self._actor(cl, cue, allow_topic=True)
+                if actor is None or actor.how in ("government", "topic"):
+                    actor = self._demonym_owner(cl, it) or actor
                 if actor is None:
                     continue
                 actor.origin = cl.sentence
@@ -537,6 +539,11 @@ class _Run:
                                  explain=_explained(cue, actor, "the item's status cue" if cue else
                                                     "a gift named with its source" if gift else
                                                     "an item listed after a pledge (its donor and status)"))
+            if cue is not None and len(actor.codes) > 1 and self._contents(cl, cue, it, live):
+                # "A, B and C will send air defence systems, including X, Y and Z": the list details what they send
+                # together, it does not say who gives which (:func:`_unpaired`)
+                for p in made:
+                    p.joint = (cl.sentence, cue.start, *actor.codes)
             if it is cl.items[-1] and cue is not None and actor.how == "explicit" and made[0].quantity is not None:
                 self._gapped(cl, it, cue, status, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
@@ -867,6 +874,10 @@ class _Run:
         gift = self._gift_sources(cl, cue.start)
         if gift and cue.cls in _PLEDGE_CUES:  # "The donation from Norway of two NASAMS arrived", "Germany's delivery"
             return _Actor(gift, "explicit", "the source of the aid noun ('the gift from Norway', \"Germany's aid\")")
+        sourced = self._item_sources(cl, cue) if cue.cls in _PLEDGE_CUES else []
+        if sourced:  # "The first NASAMS from Norway has arrived", "Dwa systemy Patriot z Niemiec są w drodze"
+            return _Actor(sourced, "explicit", "the source named just after the item before the cue ('NASAMS from "
+                                               "Norway')")
         # (up to the clause's next verb: "poskytne 27 států, do země už dorazila první zásilka munice z Polska")
         nxt = min((c.start for c in cl.cues if c.cls in _PLEDGE_CUES and c.start >= cue.end), default=cl.end)
         gift = self._gift_sources(cl, nxt, after=cue.end) if cue.cls in _PLEDGE_CUES else []
@@ -882,6 +893,24 @@ class _Run:
                           "a government word, for the dateline's country or the text's subject")
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
+        return None
+
+    def _demonym_owner(self, cl: _Clause, it: _Item) -> _Actor | None:
+        """The country a demonym just before an item names ("de 19 danske Caesar", "les canons Caesar français" after
+        it), for an item whose clause names no subject: the owner gives it. Not a maker ("German-made")."""
+        for m in cl.parties:
+            if m.how != "demonym" or not m.is_party or m.code in self.excluded:
+                continue
+            if m.end <= it.start:
+                gap = self.folded[m.end:it.start]
+            elif m.start >= it.end:
+                gap = self.folded[it.end:m.start]
+            else:
+                continue
+            if _words(gap) or re.search(r"[,;:()]", gap) or re.match(r"[\s-]*(?:made|built|produced)\b",
+                                                                    self.folded[m.end:m.end + 12]):
+                continue
+            return _Actor([m.code], "explicit", "a demonym on the item: its owner gives it")
         return None
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
@@ -1014,6 +1043,30 @@ class _Run:
             owned = self.folded.startswith("'s ", m.end) and any(
                 c.start >= m.end and len(_words(self.folded[m.end + 2:c.start])) <= 1 for c in nouns)
             if sourced or owned:
+                codes.append(m.code)
+                last = m
+        return list(dict.fromkeys(codes))
+
+    def _item_sources(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The parties an item named before ``cue`` says it comes from: a source word ("from", "aus", "z") at most
+        three words after the item, in one phrase with it, and the parties joined to that one."""
+        codes: list[str] = []
+        last: Mention | None = None
+        for m in cl.parties:
+            if m.start >= cue.start:
+                break
+            if last is not None and self._joined(last, m) and m.is_party and m.code not in self.excluded:
+                codes.append(m.code)
+                last = m
+                continue
+            last = None
+            if codes or not m.is_party or m.code in self.excluded:
+                continue
+            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+            if not prev or not self.rules.is_word("source", prev[-1]):
+                continue
+            if any(it.end <= m.start and len(_words(self.folded[it.end:m.start])) <= 3
+                   and not re.search(r"[,;:()]", self.folded[it.end:m.start]) for it in cl.items):
                 codes.append(m.code)
                 last = m
         return list(dict.fromkeys(codes))
@@ -1168,6 +1221,11 @@ class _Run:
                 if group and head and self.rules.is_word("apposition", head[0]) and self._joined(m, group[-1]) \
                         and m.is_party and m.code not in self.excluded:
                     group.append(m)
+                elif group and self._joined(m, group[-1]):
+                    # "NASAMS from Norway and the United States are on their way": the parties listed after a
+                    # preposition are all its object, none of them the subject
+                    group = []
+                    continue
                 if group:
                     break
                 continue
@@ -1312,9 +1370,36 @@ class _Run:
         if cue.cls in ("delivered", "received") and any(
                 c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 240
                 and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
-                for c in live):
+                and not self._set_off(c.end, cue.start) for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
+
+    def _contents(self, cl: _Clause, cue: Cue, it: _Item, live: list[Cue]) -> bool:
+        """Whether ``it`` is listed as the contents of the aid a pledge ``cue`` names ("will send air defence systems,
+        including IRIS-T and NASAMS", "werden Luftverteidigungssysteme liefern, darunter ..."): after the cue, an aid
+        or equipment noun, then a package word ("including", "darunter", "w tym") or an apposition word ("such as"),
+        then the item, with no other pledge verb between."""
+        if cue.cls not in _PLEDGE_CUES or cue.start >= it.start or any(
+                v.cls in _PLEDGE_CUES and cue.end <= v.start < it.start for v in live):
+            return False
+        opens = [c.start for c in live if c.cls == "package" and cue.end <= c.start and c.end <= it.start]
+        for m in re.finditer(r"\w+(?:\s+\w+)?", self.folded[cue.end:it.start]):
+            if self.rules.is_word("apposition", m.group()) or self.rules.is_word("apposition", m.group().split()[0]):
+                opens.append(cue.end + m.start())
+        return any(c.cls in ("aid", "equipment") and cue.start <= c.start and c.end <= at
+                   and not any(x.end <= at and x.start >= c.end for x in cl.items)
+                   for at in opens for c in live)
+
+    def _set_off(self, a: int, b: int) -> bool:
+        """Whether the verb at ``b`` is in another phrase than the future marker ending at ``a``: a bracket, colon,
+        semicolon or dash between them, or a comma just before the verb (a participle set off: "verrà rinnovato
+        l'impegno a garantire sistemi (...), già forniti"; not a list's commas before a verb-final German verb:
+        "sollen 10 Leopard, drei Gepard ... eintreffen")."""
+        if a >= b:
+            return False
+        gap = self.text[a:b]
+        comma = gap.rfind(",")
+        return bool(re.search(r"[;:()]|\s[–—-]\s", gap)) or (comma >= 0 and len(_words(gap[comma:])) <= 1)
 
     def _weighed(self, cue: Cue, live: list[Cue]) -> bool:
         """Whether ``cue`` is the verb of what a considering cue just before it weighs ("O Governo está a ponderar se
