@@ -152,3 +152,21 @@ def test_items_listed_as_the_contents_of_several_donors_aid_are_one_itemless_ple
 def test_what_the_unpaired_list_rule_leaves_alone(extractor: Extractor, language: str, text: str,
                                                   want: set[Triple]) -> None:
     assert set(_pledges(extractor, language, text)) == want
+
+
+# -- a clause on the item names its donor; the item's own verb its status ---------------------------------------------
+@pytest.mark.parametrize(("language", "text", "want"), [
+    ("en", "The IRIS-T systems that Germany promised in June have arrived in Ukraine.",
+     {("DE", "iris-t-slm", "delivered")}),
+    ("pl", "Czołgi Leopard 2, które obiecała Polska, dotarły już na Ukrainę.", {("PL", "leopard-2a4", "delivered")}),
+    ("fr", "Les canons Caesar promis par la France sont arrivés en Ukraine.", {("FR", "caesar", "delivered")}),
+    ("en", "The eight Archer howitzers that Sweden decided to send are now in Ukraine.", {("SE", None, "delivered")}),
+    # https://epochtimes.se/Archer-pa-plats-i-Ukraina: the Archers Sweden decided to send are in place
+    ("sv", "– De åtta Archer-pjäser som Sverige fattat beslut om att skicka finns på plats i Ukraina, säger "
+           "försvarsminister Pål Jonson (M) till Sveriges Radio Ekot.", {("SE", None, "delivered")}),
+    # the clause's own verb stays where the item is its object
+    ("en", "Germany promised the IRIS-T systems that have arrived in Slovakia.", {("DE", "iris-t-slm", "committed")}),
+])
+def test_a_clause_on_the_item_gives_the_donor_and_the_items_verb_the_status(
+        extractor: Extractor, language: str, text: str, want: set[Triple]) -> None:
+    assert set(_pledges(extractor, language, text)) == want

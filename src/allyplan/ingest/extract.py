@@ -529,6 +529,11 @@ class _Run:
                     continue
                 actor.origin = cl.sentence
                 status = self._status(cue, live)
+                main = self._main_verb(cl, it.end, cue, live)
+                if main is not None:
+                    # "The IRIS-T systems that Germany promised have arrived", "Les canons Caesar promis par la France
+                    # sont arrivés": the donor from the clause on the item, the status from the item's own verb
+                    status = self._status(main, live)
             if status != "delivered" and self._hedged(cue, hedges, live):
                 status = "considering"
             if cue is not None:
@@ -554,6 +559,11 @@ class _Run:
             if actor is None or actor.how not in ("explicit", "government", "main"):
                 continue
             status = "considering" if self._hedged(cue, hedges, live) else self._status(cue, live)
+            noun = max((c for c in live if c.cls in ("aid", "equipment") and cl.start <= c.start
+                        and c.end <= cue.start), key=lambda c: c.end, default=None)
+            main = self._main_verb(cl, noun.end, cue, live) if noun is not None and status != "considering" else None
+            if main is not None:  # "De åtta Archer-pjäser som Sverige fattat beslut om att skicka finns på plats"
+                status = self._status(main, live)
             if k == 0:
                 self.context = _Context(actor, status, cl.sentence)
             # a pledge that names no item: its cue serves no item, and aid or equipment is named around it
@@ -1373,6 +1383,26 @@ class _Run:
                 and not self._set_off(c.end, cue.start) for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
+
+    def _main_verb(self, cl: _Clause, head: int, cue: Cue, live: list[Cue]) -> Cue | None:
+        """The delivery verb whose subject is the thing named up to ``head``, where ``cue`` (after it) is the verb of
+        a relative clause or participle on it ("the IRIS-T systems that Germany promised have arrived", "De åtta
+        Archer-pjäser som Sverige fattat beslut om att skicka finns på plats i Ukraina", "les canons Caesar promis
+        par la France sont arrivés"): a relative word just after the thing, or an agent word just after the cue;
+        then a later delivery verb of the clause, with no other item between."""
+        if cue.cls not in _PLEDGE_CUES or cue.start < head or _STATUS_OF[cue.cls] == "delivered":
+            return None
+        lead = _words(self.folded[head:cue.start])
+        relative = any(self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w) for w in lead[:4])
+        after = _words(self.folded[cue.end:min(cl.end, cue.end + 16)])[:1]
+        participle = not lead and bool(after) and self.rules.is_word("agent", after[0])
+        if not (relative or participle) or re.search(r"[;:()]", self.folded[head:cue.start]):
+            return None
+        for v in live:
+            if v.cls in _PLEDGE_CUES and v.start >= cue.end and not any(
+                    cue.end <= x.start < v.start for x in cl.items) and self._status(v, live) == "delivered":
+                return v
+        return None
 
     def _contents(self, cl: _Clause, cue: Cue, it: _Item, live: list[Cue]) -> bool:
         """Whether ``it`` is listed as the contents of the aid a pledge ``cue`` names ("will send air defence systems,
