@@ -34,6 +34,7 @@ def _pledges(ex: Extractor, language: str, text: str) -> dict[Triple, float | No
     ("uk", "Німеччина передала б Україні дві системи Patriot, заявив міністр.", ("DE", "patriot", 2.0)),
     ("de", "Deutschland liefere zwei weitere Patriot-Systeme, sagte Pistorius.", ("DE", "patriot", 2.0)),
     ("fi", "Suomi toimittaisi Ukrainalle kaksi NASAMS-järjestelmää, ministeri sanoi.", ("FI", "nasams", 2.0)),
+    ("hu", "Németország két Patriot rendszert szállítana Ukrajnának.", ("DE", "patriot", 2.0)),
 ])
 def test_the_conditional_of_reported_speech_is_a_commitment(extractor: Extractor, language: str, text: str,
                                                             want: tuple[str, str, float]) -> None:
@@ -46,6 +47,7 @@ def test_the_conditional_of_reported_speech_is_a_commitment(extractor: Extractor
     ("it", "L'Italia doveva consegnare il sistema SAMP/T entro marzo.", ("IT", "samp-t")),
     ("es", "España iba a enviar dos sistemas Patriot antes del verano.", ("ES", "patriot")),
     ("en", "Germany was still due to deliver the IRIS-T systems.", ("DE", "iris-t-slm")),
+    ("es", "Los sistemas Patriot serán entregados por Alemania.", ("DE", "patriot")),  # a future passive
 ])
 def test_a_future_in_the_past_is_a_commitment(extractor: Extractor, language: str, text: str,
                                              want: tuple[str, str]) -> None:
@@ -168,5 +170,27 @@ def test_what_the_unpaired_list_rule_leaves_alone(extractor: Extractor, language
     ("en", "Germany promised the IRIS-T systems that have arrived in Slovakia.", {("DE", "iris-t-slm", "committed")}),
 ])
 def test_a_clause_on_the_item_gives_the_donor_and_the_items_verb_the_status(
+        extractor: Extractor, language: str, text: str, want: set[Triple]) -> None:
+    assert set(_pledges(extractor, language, text)) == want
+
+
+# -- a sentence that says the decision is pending hedges the one before it ----------------------------------------
+@pytest.mark.parametrize(("language", "text", "want"), [
+    # https://www.verkkouutiset.fi/a/ukrainan-tukipaketti-sisaltaa-ensimmaiset-osat-kotimaan-teollisuudelta/
+    ("fi", "Suomi toimittaa 29. puolustustarvikeapulähetyksen Ukrainalle. Asiaa koskeva päätös on valmisteilla "
+           "valtioneuvoston ja tasavallan presidentin päätettäväksi.", {("FI", None, "considering")}),
+    ("en", "Germany will send 20 Leopard 2 tanks to Ukraine. The decision has yet to be approved by parliament.",
+     {("DE", "leopard-2a4", "considering")}),
+    ("de", "Deutschland wird 20 Leopard-2-Panzer liefern. Die Entscheidung steht noch aus.",
+     {("DE", "leopard-2a4", "considering")}),
+    ("fr", "La France livrera 12 canons Caesar. La décision doit encore être prise en Conseil des ministres.",
+     {("FR", "caesar", "considering")}),
+    # not a doubt about another party's move, nor about what was delivered
+    ("en", "Germany will send 20 Leopard 2 tanks to Ukraine. It is unclear whether France will follow.",
+     {("DE", "leopard-2a4", "committed")}),
+    ("en", "Germany has sent 20 Leopard 2 tanks to Ukraine. The decision has yet to be approved by parliament.",
+     {("DE", "leopard-2a4", "delivered")}),
+])
+def test_a_pending_decision_in_the_next_sentence_makes_a_commitment_considering(
         extractor: Extractor, language: str, text: str, want: set[Triple]) -> None:
     assert set(_pledges(extractor, language, text)) == want

@@ -611,9 +611,29 @@ class _Run:
         denied = [c for c in cl.cues if c.cls == "committed" and c not in live and self._negated(c, cl)
                   and not (ifs and c.start >= ifs[0])]
         self._policies(cl, live, denied)
+        if hedges and cl.start == cl.s_start:
+            self._hedge_before(cl)
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _hedge_before(self, cl: _Clause) -> None:
+        """"Suomi toimittaa 29. puolustustarvikeapulähetyksen Ukrainalle. Asiaa koskeva päätös on valmisteilla.",
+        "Germany will send 20 tanks. The decision has yet to be approved by parliament.": a sentence that only says
+        the decision is pending (a hedge, and no pledge verb, item or donor of its own) makes the commitments of the
+        sentence just before it considering."""
+        mine = self.sentence_clauses.get(cl.sentence, [cl])
+        if any(c.cls in _PLEDGE_CUES for x in mine for c in x.cues) or any(x.items for x in mine) or any(
+                m.is_party and m.code not in self.excluded for x in mine for m in x.parties):
+            return
+        before = self.sentence_clauses.get(cl.sentence - 1)
+        if not before:
+            return
+        for r in self._in_sentence(before[0].s_start):
+            if isinstance(r, Pledge) and r.status == "committed":
+                r.status = "considering"
+                r.explain = {**(r.explain or {}), "rule": (r.explain or {}).get("rule", "") + "; made considering "
+                             "by the next sentence, which says the decision is pending"}
 
     def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
         """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et
