@@ -194,3 +194,29 @@ def test_a_clause_on_the_item_gives_the_donor_and_the_items_verb_the_status(
 def test_a_pending_decision_in_the_next_sentence_makes_a_commitment_considering(
         extractor: Extractor, language: str, text: str, want: set[Triple]) -> None:
     assert set(_pledges(extractor, language, text)) == want
+
+
+# -- deciding whether to give is considering -------------------------------------------------------------------------
+@pytest.mark.parametrize(("language", "text", "want"), [
+    ("en", "Germany is debating whether to send Taurus missiles to Ukraine.", {("DE", "taurus", "considering")}),
+    ("uk", "Німеччина вирішує, чи передати Україні ракети Taurus.", {("DE", "taurus", "considering")}),
+    # https://cesky.radio.cz/pavel-cr-ukrajine-preda-dva-systemy-protiletadlove-obrany-kub-8782703
+    ("cs", "Česko Ukrajině předá dva systémy protiletadlové obrany KUB. Je podle něj namístě se také zamyslet, zda "
+           "Ukrajině darovat i české bitevní letouny L-159.", {("CZ", None, "committed"), ("CZ", None, "considering")}),
+    # "whether or not" another party follows is no doubt about the pledge made
+    ("en", "Germany decided to send Patriot systems, whether or not the US follows.", {("DE", "patriot", "committed")}),
+])
+def test_deciding_whether_to_give_is_considering(extractor: Extractor, language: str, text: str,
+                                                 want: set[Triple]) -> None:
+    assert set(_pledges(extractor, language, text)) == want
+
+
+# -- a participle with its agent after a noun: what that party delivered ----------------------------------------------
+@pytest.mark.parametrize(("language", "text"), [
+    ("nb", "Bidraget kommer i tillegg til de to NASAMS-systemene donert av USA høsten 2022."),
+    ("da", "Bidraget kommer oven i de to NASAMS-systemer doneret af USA sidste år."),
+    ("sv", "Bidraget kommer utöver de två NASAMS-systemen donerade av USA förra året."),
+])
+def test_a_participle_with_its_agent_is_a_delivery_by_the_agent(extractor: Extractor, language: str,
+                                                               text: str) -> None:
+    assert _pledges(extractor, language, text) == {("US", "nasams", "delivered"): 2.0}
