@@ -166,6 +166,12 @@ def test_what_the_unpaired_list_rule_leaves_alone(extractor: Extractor, language
     # https://epochtimes.se/Archer-pa-plats-i-Ukraina: the Archers Sweden decided to send are in place
     ("sv", "– De åtta Archer-pjäser som Sverige fattat beslut om att skicka finns på plats i Ukraina, säger "
            "försvarsminister Pål Jonson (M) till Sveriges Radio Ekot.", {("SE", None, "delivered")}),
+    # an attribute before the item: "the promised ... have arrived"
+    ("en", "Berlin — The promised IRIS-T systems have arrived in Ukraine.", {("DE", "iris-t-slm", "delivered")}),
+    ("en", "The pledged Leopard 2 tanks from Poland have arrived in Ukraine.", {("PL", "leopard-2a4", "delivered")}),
+    ("en", "The Netherlands confirmed the promised Patriot launchers had been delivered.",
+     {("NL", "patriot-launcher", "delivered")}),
+    ("it", "I sistemi SAMP/T promessi dall'Italia sono arrivati in Ucraina.", {("IT", "samp-t", "delivered")}),
     # the clause's own verb stays where the item is its object
     ("en", "Germany promised the IRIS-T systems that have arrived in Slovakia.", {("DE", "iris-t-slm", "committed")}),
 ])

@@ -529,7 +529,7 @@ class _Run:
                     continue
                 actor.origin = cl.sentence
                 status = self._status(cue, live)
-                main = self._main_verb(cl, it.end, cue, live)
+                main = self._main_verb(cl, it.end, cue, live) or self._attributive_main(cl, it, cue, live)
                 if main is not None:
                     # "The IRIS-T systems that Germany promised have arrived", "Les canons Caesar promis par la France
                     # sont arrivés": the donor from the clause on the item, the status from the item's own verb
@@ -1421,6 +1421,25 @@ class _Run:
         for v in live:
             if v.cls in _PLEDGE_CUES and v.start >= cue.end and not any(
                     cue.end <= x.start < v.start for x in cl.items) and self._status(v, live) == "delivered":
+                return v
+        return None
+
+    def _attributive_main(self, cl: _Clause, it: _Item, cue: Cue, live: list[Cue]) -> Cue | None:
+        """The delivery verb of an item whose cue is only an attribute of it ("the promised IRIS-T systems have
+        arrived", "Germany's pledged Leopard tanks have arrived"): a one-word cue just before the item (at most one
+        word between, no punctuation) after an article or a possessive, and a delivery verb after the item with no
+        other item between."""
+        if cue.cls not in _PLEDGE_CUES or cue.end > it.start or " " in cue.text.strip() or _STATUS_OF[
+                cue.cls] == "delivered" or len(_words(self.folded[cue.end:it.start])) > 1 or re.search(
+                r"[,;:()]", self.folded[cue.end:it.start]):
+            return None
+        prev = self._prev_words(cue.start, cl.start, 1)
+        if not (self.folded[max(cl.start, cue.start - 3):cue.start] == "'s " or (
+                prev and self.rules.is_word("joiner", prev[-1]))):
+            return None
+        for v in live:
+            if v.cls in _PLEDGE_CUES and v.start >= it.end and not any(
+                    it.end <= x.start < v.start for x in cl.items) and self._status(v, live) == "delivered":
                 return v
         return None
 
