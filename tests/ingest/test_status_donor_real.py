@@ -226,3 +226,20 @@ def test_deciding_whether_to_give_is_considering(extractor: Extractor, language:
 def test_a_participle_with_its_agent_is_a_delivery_by_the_agent(extractor: Extractor, language: str,
                                                                text: str) -> None:
     assert _pledges(extractor, language, text) == {("US", "nasams", "delivered"): 2.0}
+
+
+# -- a place is not a donor; a clause with a subject of its own keeps its own tense ----------------------------------
+@pytest.mark.parametrize(("language", "text", "want"), [
+    ("en", "At a meeting in Germany, Norway pledged two NASAMS systems.", {("NO", "nasams", "committed")}),
+    ("de", "Bei einem Treffen in Polen sagte Norwegen zwei NASAMS-Systeme zu.", {("NO", "nasams", "committed")}),
+    ("pl", "Na spotkaniu w Niemczech Norwegia obiecała dwa systemy NASAMS.", {("NO", "nasams", "committed")}),
+    ("en", "From Poland's territory, the NASAMS systems will be delivered to Ukraine by Norway.",
+     {("NO", "nasams", "committed")}),
+    ("en", "Ukrainian crews trained in Germany will operate the Patriot systems that the US delivered.",
+     {("US", "patriot", "delivered")}),
+    # a "that" clause without a subject of its own is still under the future
+    ("en", "The US will make sure that the Patriot systems are delivered.", {("US", "patriot", "committed")}),
+])
+def test_a_place_is_no_donor_and_a_subordinate_subject_keeps_its_tense(extractor: Extractor, language: str,
+                                                                       text: str, want: set[Triple]) -> None:
+    assert set(_pledges(extractor, language, text)) == want

@@ -457,6 +457,7 @@ class _Run:
         self._groups: dict[tuple[int, int, bool], list[str] | None] = {}
         self._asides: dict[int, list[tuple[int, int]]] = {}  # a clause's parentheses, by its start
         self.excluded = ADVERSARIES | {ex.recipient}
+        self._party_starts: list[int] | None = None  # of the donor parties, for _own_subject
 
     # -- one clause ---------------------------------------------------------------------------------------------
     def clause(self, cl: _Clause) -> None:
@@ -1251,9 +1252,10 @@ class _Run:
                 if group and head and self.rules.is_word("apposition", head[0]) and self._joined(m, group[-1]) \
                         and m.is_party and m.code not in self.excluded:
                     group.append(m)
-                elif group and self._joined(m, group[-1]):
+                elif group and self._joined(m, group[-1]) and _words(self.folded[m.end:group[-1].start]):
                     # "NASAMS from Norway and the United States are on their way": the parties listed after a
-                    # preposition are all its object, none of them the subject
+                    # preposition are all its object, none of them the subject (a comma alone may end a phrase put
+                    # first: "At a meeting in Germany, Norway pledged ...")
                     group = []
                     continue
                 if group:
@@ -1400,7 +1402,7 @@ class _Run:
         if cue.cls in ("delivered", "received") and any(
                 c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 240
                 and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
-                and not self._set_off(c.end, cue.start) for c in live):
+                and not self._set_off(c.end, cue.start) and not self._own_subject(c.end, cue.start) for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
 
@@ -1458,6 +1460,22 @@ class _Run:
         return any(c.cls in ("aid", "equipment") and cue.start <= c.start and c.end <= at
                    and not any(x.end <= at and x.start >= c.end for x in cl.items)
                    for at in opens for c in live)
+
+    def _own_subject(self, a: int, b: int) -> bool:
+        """Whether a clause with a subject of its own opens between ``a`` and ``b``: a relative word or "that", then a
+        donor party within three words ("will operate the Patriot systems that the US delivered"): a future marker
+        before it bears on the other verb."""
+        if self._party_starts is None:
+            self._party_starts = sorted(m.start for cls in self.sentence_clauses.values() for x in cls
+                                        for m in x.parties if m.is_party and m.code not in self.excluded)
+        for m in _TOKEN.finditer(self.folded, a, b):
+            w = m.group()
+            if not (self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w)):
+                continue
+            for start in _between(self._party_starts, m.end(), b):
+                if len(_words(self.folded[m.end():start])) <= 2:
+                    return True
+        return False
 
     def _set_off(self, a: int, b: int) -> bool:
         """Whether the verb at ``b`` is in another phrase than the future marker ending at ``a``: a bracket, colon,
