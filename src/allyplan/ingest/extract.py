@@ -457,6 +457,7 @@ class _Run:
         self._groups: dict[tuple[int, int, bool], list[str] | None] = {}
         self._asides: dict[int, list[tuple[int, int]]] = {}  # a clause's parentheses, by its start
         self.excluded = ADVERSARIES | {ex.recipient}
+        self._party_starts: list[int] | None = None  # of the donor parties, for _own_subject
 
     # -- one clause ---------------------------------------------------------------------------------------------
     def clause(self, cl: _Clause) -> None:
@@ -523,10 +524,17 @@ class _Run:
                 continue
             else:
                 actor = self._actor(cl, cue, allow_topic=True)
+                if actor is None or actor.how in ("government", "topic"):
+                    actor = self._demonym_owner(cl, it) or actor
                 if actor is None:
                     continue
                 actor.origin = cl.sentence
                 status = self._status(cue, live)
+                main = self._main_verb(cl, it.end, cue, live) or self._attributive_main(cl, it, cue, live)
+                if main is not None:
+                    # "The IRIS-T systems that Germany promised have arrived", "Les canons Caesar promis par la France
+                    # sont arrivés": the donor from the clause on the item, the status from the item's own verb
+                    status = self._status(main, live)
             if status != "delivered" and self._hedged(cue, hedges, live):
                 status = "considering"
             if cue is not None:
@@ -537,6 +545,11 @@ class _Run:
                                  explain=_explained(cue, actor, "the item's status cue" if cue else
                                                     "a gift named with its source" if gift else
                                                     "an item listed after a pledge (its donor and status)"))
+            if cue is not None and len(actor.codes) > 1 and self._contents(cl, cue, it, live):
+                # "A, B and C will send air defence systems, including X, Y and Z": the list details what they send
+                # together, it does not say who gives which (:func:`_unpaired`)
+                for p in made:
+                    p.joint = (cl.sentence, cue.start, *actor.codes)
             if it is cl.items[-1] and cue is not None and actor.how == "explicit" and made[0].quantity is not None:
                 self._gapped(cl, it, cue, status, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
@@ -547,6 +560,11 @@ class _Run:
             if actor is None or actor.how not in ("explicit", "government", "main"):
                 continue
             status = "considering" if self._hedged(cue, hedges, live) else self._status(cue, live)
+            noun = max((c for c in live if c.cls in ("aid", "equipment") and cl.start <= c.start
+                        and c.end <= cue.start), key=lambda c: c.end, default=None)
+            main = self._main_verb(cl, noun.end, cue, live) if noun is not None and status != "considering" else None
+            if main is not None:  # "De åtta Archer-pjäser som Sverige fattat beslut om att skicka finns på plats"
+                status = self._status(main, live)
             if k == 0:
                 self.context = _Context(actor, status, cl.sentence)
             # a pledge that names no item: its cue serves no item, and aid or equipment is named around it
@@ -594,9 +612,29 @@ class _Run:
         denied = [c for c in cl.cues if c.cls == "committed" and c not in live and self._negated(c, cl)
                   and not (ifs and c.start >= ifs[0])]
         self._policies(cl, live, denied)
+        if hedges and cl.start == cl.s_start:
+            self._hedge_before(cl)
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _hedge_before(self, cl: _Clause) -> None:
+        """"Suomi toimittaa 29. puolustustarvikeapulähetyksen Ukrainalle. Asiaa koskeva päätös on valmisteilla.",
+        "Germany will send 20 tanks. The decision has yet to be approved by parliament.": a sentence that only says
+        the decision is pending (a hedge, and no pledge verb, item or donor of its own) makes the commitments of the
+        sentence just before it considering."""
+        mine = self.sentence_clauses.get(cl.sentence, [cl])
+        if any(c.cls in _PLEDGE_CUES for x in mine for c in x.cues) or any(x.items for x in mine) or any(
+                m.is_party and m.code not in self.excluded for x in mine for m in x.parties):
+            return
+        before = self.sentence_clauses.get(cl.sentence - 1)
+        if not before:
+            return
+        for r in self._in_sentence(before[0].s_start):
+            if isinstance(r, Pledge) and r.status == "committed":
+                r.status = "considering"
+                r.explain = {**(r.explain or {}), "rule": (r.explain or {}).get("rule", "") + "; made considering "
+                             "by the next sentence, which says the decision is pending"}
 
     def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
         """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et
@@ -867,6 +905,10 @@ class _Run:
         gift = self._gift_sources(cl, cue.start)
         if gift and cue.cls in _PLEDGE_CUES:  # "The donation from Norway of two NASAMS arrived", "Germany's delivery"
             return _Actor(gift, "explicit", "the source of the aid noun ('the gift from Norway', \"Germany's aid\")")
+        sourced = self._item_sources(cl, cue) if cue.cls in _PLEDGE_CUES else []
+        if sourced:  # "The first NASAMS from Norway has arrived", "Dwa systemy Patriot z Niemiec są w drodze"
+            return _Actor(sourced, "explicit", "the source named just after the item before the cue ('NASAMS from "
+                                               "Norway')")
         # (up to the clause's next verb: "poskytne 27 států, do země už dorazila první zásilka munice z Polska")
         nxt = min((c.start for c in cl.cues if c.cls in _PLEDGE_CUES and c.start >= cue.end), default=cl.end)
         gift = self._gift_sources(cl, nxt, after=cue.end) if cue.cls in _PLEDGE_CUES else []
@@ -882,6 +924,24 @@ class _Run:
                           "a government word, for the dateline's country or the text's subject")
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
+        return None
+
+    def _demonym_owner(self, cl: _Clause, it: _Item) -> _Actor | None:
+        """The country a demonym just before an item names ("de 19 danske Caesar", "les canons Caesar français" after
+        it), for an item whose clause names no subject: the owner gives it. Not a maker ("German-made")."""
+        for m in cl.parties:
+            if m.how != "demonym" or not m.is_party or m.code in self.excluded:
+                continue
+            if m.end <= it.start:
+                gap = self.folded[m.end:it.start]
+            elif m.start >= it.end:
+                gap = self.folded[it.end:m.start]
+            else:
+                continue
+            if _words(gap) or re.search(r"[,;:()]", gap) or re.match(r"[\s-]*(?:made|built|produced)\b",
+                                                                    self.folded[m.end:m.end + 12]):
+                continue
+            return _Actor([m.code], "explicit", "a demonym on the item: its owner gives it")
         return None
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
@@ -1014,6 +1074,30 @@ class _Run:
             owned = self.folded.startswith("'s ", m.end) and any(
                 c.start >= m.end and len(_words(self.folded[m.end + 2:c.start])) <= 1 for c in nouns)
             if sourced or owned:
+                codes.append(m.code)
+                last = m
+        return list(dict.fromkeys(codes))
+
+    def _item_sources(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The parties an item named before ``cue`` says it comes from: a source word ("from", "aus", "z") at most
+        three words after the item, in one phrase with it, and the parties joined to that one."""
+        codes: list[str] = []
+        last: Mention | None = None
+        for m in cl.parties:
+            if m.start >= cue.start:
+                break
+            if last is not None and self._joined(last, m) and m.is_party and m.code not in self.excluded:
+                codes.append(m.code)
+                last = m
+                continue
+            last = None
+            if codes or not m.is_party or m.code in self.excluded:
+                continue
+            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+            if not prev or not self.rules.is_word("source", prev[-1]):
+                continue
+            if any(it.end <= m.start and len(_words(self.folded[it.end:m.start])) <= 3
+                   and not re.search(r"[,;:()]", self.folded[it.end:m.start]) for it in cl.items):
                 codes.append(m.code)
                 last = m
         return list(dict.fromkeys(codes))
@@ -1168,6 +1252,12 @@ class _Run:
                 if group and head and self.rules.is_word("apposition", head[0]) and self._joined(m, group[-1]) \
                         and m.is_party and m.code not in self.excluded:
                     group.append(m)
+                elif group and self._joined(m, group[-1]) and _words(self.folded[m.end:group[-1].start]):
+                    # "NASAMS from Norway and the United States are on their way": the parties listed after a
+                    # preposition are all its object, none of them the subject (a comma alone may end a phrase put
+                    # first: "At a meeting in Germany, Norway pledged ...")
+                    group = []
+                    continue
                 if group:
                     break
                 continue
@@ -1312,9 +1402,91 @@ class _Run:
         if cue.cls in ("delivered", "received") and any(
                 c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 240
                 and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
-                for c in live):
+                and not self._set_off(c.end, cue.start) and not self._own_subject(c.end, cue.start) for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
+
+    def _main_verb(self, cl: _Clause, head: int, cue: Cue, live: list[Cue]) -> Cue | None:
+        """The delivery verb whose subject is the thing named up to ``head``, where ``cue`` (after it) is the verb of
+        a relative clause or participle on it ("the IRIS-T systems that Germany promised have arrived", "De åtta
+        Archer-pjäser som Sverige fattat beslut om att skicka finns på plats i Ukraina", "les canons Caesar promis
+        par la France sont arrivés"): a relative word just after the thing, or an agent word just after the cue;
+        then a later delivery verb of the clause, with no other item between."""
+        if cue.cls not in _PLEDGE_CUES or cue.start < head or _STATUS_OF[cue.cls] == "delivered":
+            return None
+        lead = _words(self.folded[head:cue.start])
+        relative = any(self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w) for w in lead[:4])
+        after = _words(self.folded[cue.end:min(cl.end, cue.end + 16)])[:1]
+        participle = not lead and bool(after) and self.rules.is_word("agent", after[0])
+        if not (relative or participle) or re.search(r"[;:()]", self.folded[head:cue.start]):
+            return None
+        for v in live:
+            if v.cls in _PLEDGE_CUES and v.start >= cue.end and not any(
+                    cue.end <= x.start < v.start for x in cl.items) and self._status(v, live) == "delivered":
+                return v
+        return None
+
+    def _attributive_main(self, cl: _Clause, it: _Item, cue: Cue, live: list[Cue]) -> Cue | None:
+        """The delivery verb of an item whose cue is only an attribute of it ("the promised IRIS-T systems have
+        arrived", "Germany's pledged Leopard tanks have arrived"): a one-word cue just before the item (at most one
+        word between, no punctuation) after an article or a possessive, and a delivery verb after the item with no
+        other item between."""
+        if cue.cls not in _PLEDGE_CUES or cue.end > it.start or " " in cue.text.strip() or _STATUS_OF[
+                cue.cls] == "delivered" or len(_words(self.folded[cue.end:it.start])) > 1 or re.search(
+                r"[,;:()]", self.folded[cue.end:it.start]):
+            return None
+        prev = self._prev_words(cue.start, cl.start, 1)
+        if not (self.folded[max(cl.start, cue.start - 3):cue.start] == "'s " or (
+                prev and self.rules.is_word("joiner", prev[-1]))):
+            return None
+        for v in live:
+            if v.cls in _PLEDGE_CUES and v.start >= it.end and not any(
+                    it.end <= x.start < v.start for x in cl.items) and self._status(v, live) == "delivered":
+                return v
+        return None
+
+    def _contents(self, cl: _Clause, cue: Cue, it: _Item, live: list[Cue]) -> bool:
+        """Whether ``it`` is listed as the contents of the aid a pledge ``cue`` names ("will send air defence systems,
+        including IRIS-T and NASAMS", "werden Luftverteidigungssysteme liefern, darunter ..."): after the cue, an aid
+        or equipment noun, then a package word ("including", "darunter", "w tym") or an apposition word ("such as"),
+        then the item, with no other pledge verb between."""
+        if cue.cls not in _PLEDGE_CUES or cue.start >= it.start or any(
+                v.cls in _PLEDGE_CUES and cue.end <= v.start < it.start for v in live):
+            return False
+        opens = [c.start for c in live if c.cls == "package" and cue.end <= c.start and c.end <= it.start]
+        for m in re.finditer(r"\w+(?:\s+\w+)?", self.folded[cue.end:it.start]):
+            if self.rules.is_word("apposition", m.group()) or self.rules.is_word("apposition", m.group().split()[0]):
+                opens.append(cue.end + m.start())
+        return any(c.cls in ("aid", "equipment") and cue.start <= c.start and c.end <= at
+                   and not any(x.end <= at and x.start >= c.end for x in cl.items)
+                   for at in opens for c in live)
+
+    def _own_subject(self, a: int, b: int) -> bool:
+        """Whether a clause with a subject of its own opens between ``a`` and ``b``: a relative word or "that", then a
+        donor party within three words ("will operate the Patriot systems that the US delivered"): a future marker
+        before it bears on the other verb."""
+        if self._party_starts is None:
+            self._party_starts = sorted(m.start for cls in self.sentence_clauses.values() for x in cls
+                                        for m in x.parties if m.is_party and m.code not in self.excluded)
+        for m in _TOKEN.finditer(self.folded, a, b):
+            w = m.group()
+            if not (self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w)):
+                continue
+            for start in _between(self._party_starts, m.end(), b):
+                if len(_words(self.folded[m.end():start])) <= 2:
+                    return True
+        return False
+
+    def _set_off(self, a: int, b: int) -> bool:
+        """Whether the verb at ``b`` is in another phrase than the future marker ending at ``a``: a bracket, colon,
+        semicolon or dash between them, or a comma just before the verb (a participle set off: "verrà rinnovato
+        l'impegno a garantire sistemi (...), già forniti"; not a list's commas before a verb-final German verb:
+        "sollen 10 Leopard, drei Gepard ... eintreffen")."""
+        if a >= b:
+            return False
+        gap = self.text[a:b]
+        comma = gap.rfind(",")
+        return bool(re.search(r"[;:()]|\s[–—-]\s", gap)) or (comma >= 0 and len(_words(gap[comma:])) <= 1)
 
     def _weighed(self, cue: Cue, live: list[Cue]) -> bool:
         """Whether ``cue`` is the verb of what a considering cue just before it weighs ("O Governo está a ponderar se
