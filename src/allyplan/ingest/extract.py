@@ -237,6 +237,7 @@ class Extractor:
         for cl in out:
             cl.items = self._parts(cl, folded)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
+            cl.items = self._listed_parts(cl, text, folded, rules)
             if not cl.items:
                 cl.items = self._anaphora(cl, text, folded, rules, named)
             named.extend((cl.sentence, it.id) for it in cl.items)
@@ -316,6 +317,60 @@ class Extractor:
                     made[derived] = _Item(c.start, c.end, derived, it.mention)
             out.extend(made.values() or [it])
         return out
+
+    def _listed_parts(self, cl: _Clause, text: str, folded: str, rules: Rules) -> list[_Item]:
+        """Launchers and missiles listed after a system, with no name of their own ("the second Patriot system as
+        well as eight more launchers and over 60 missiles", "NASAMS, dois lançadores e mísseis") are that system's
+        launcher and interceptor: each noun joined to the list by a joiner or a comma, a count and a filler word at
+        most between, and not qualified (:meth:`_qualified`: "air defence missiles", "Hawk-Startgeräte")."""
+        nouns = [c for c in cl.cues if c.cls in ("launcher", "missiles")]
+        if not nouns or not cl.items:
+            return cl.items
+        out = list(cl.items)
+        for i, it in enumerate(cl.items):
+            if self._kinds.get(it.id) != "system":
+                continue
+            stop = cl.items[i + 1].start if i + 1 < len(cl.items) else cl.end
+            reach = it.end
+            for c in nouns:
+                if c.start < reach or c.start >= stop:
+                    continue
+                gap = folded[reach:c.start]
+                words = [w for w in _words(gap) if not w[0].isdigit()]
+                lead = next((k for k in (3, 2, 1) if len(words) >= k and rules.is_word("joiner", " ".join(words[:k]))),
+                            0)
+                joined = bool(lead) or gap.lstrip().startswith(",")
+                if (not joined or len(words) - lead > 3 or re.search(r"[;:.()]", gap)
+                        or any(o.cls in ("component", "part", "equivalent") and o.start < c.end and c.start < o.end
+                               for o in cl.cues) or self._qualified_part(cl, c, text, folded, rules)):
+                    break
+                kind = "launcher" if c.cls == "launcher" else "interceptor"
+                derived = self._derived.get((it.id, kind))
+                if derived is not None and all(o.id != derived for o in out):
+                    out.append(_Item(c.start, c.end, derived,
+                                     Mention(c.start, c.end, derived, "item", text[c.start:c.end])))
+                reach = c.end
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _qualified_part(self, cl: _Clause, noun: Cue, text: str, folded: str, rules: Rules) -> bool:
+        """:meth:`_qualified`, where a count just before the noun ("cztery wyrzutnie", "sieben Startgeräte") is no
+        qualifying word, and a name up to three words after it qualifies it ("launchers for Hawk", "i missili
+        terra-aria Aspide")."""
+        hi = min(cl.end, noun.end + 40)
+        stop = re.search(r"[,;:.()]", folded[noun.end:hi])
+        for m in list(_TOKEN.finditer(folded, noun.end, noun.end + stop.start() if stop else hi))[:3]:
+            word = text[m.start():m.end()]
+            if rules.is_word("joiner", m.group()):
+                break
+            if (word[:1].isupper() or (any(ch.isdigit() for ch in word) and not word.isdigit())) and not any(
+                    p.start <= m.start() < p.end for p in cl.parties):
+                return True
+        if not self._qualified(cl, noun, text, folded, rules):
+            return False
+        lo = max(cl.start, noun.start - 40)
+        return not any(folded[n.end:noun.start].strip() == "" for n in find_numbers(text, rules, folded,
+                                                                                     [(lo, noun.start)]))
 
     def _anaphora(self, cl: _Clause, text: str, folded: str, rules: Rules,
                   named: list[tuple[int, str]]) -> list[_Item]:

@@ -1,0 +1,65 @@
+"""The item and its level of detail on real texts (issue 13): hand-made sentences in several languages, none taken
+from a case, one group per rule.
+
+Launchers and missiles listed after a system, with no name of their own, are that system's launcher and interceptor
+("das zweite Luftverteidigungssystem Patriot sowie acht weitere Startgeräte und mehr als 60 Lenkflugkörper"); a
+noun that names its own thing ("Hawk-Startgeräte", "i missili terra-aria Aspide", "air defence missiles") or that is
+not in the list ("; missiles will follow") is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+
+
+def _pledges(ex: Extractor, text: str, lang: str) -> set[tuple]:
+    return {(p.donor, p.item, p.status, p.quantity) for p in ex.extract(text, lang).pledges}
+
+
+LISTED_PARTS = [
+ ("en", "Germany will send a second Patriot system as well as eight more launchers and over 60 missiles.",
+  {("DE", "patriot", "committed", 1.0), ("DE", "patriot-launcher", "committed", 8.0),
+   ("DE", "pac-3-mse", "committed", 60.0)}),
+ ("de", "Deutschland liefert das zweite Luftverteidigungssystem Patriot sowie acht weitere Startgeräte und mehr als "
+        "60 Lenkflugkörper.",
+  {("DE", "patriot", "committed", 1.0), ("DE", "patriot-launcher", "committed", 8.0),
+   ("DE", "pac-3-mse", "committed", 60.0)}),
+ ("fr", "L'Allemagne livrera un système Patriot, deux lanceurs et des missiles.",
+  {("DE", "patriot", "committed", 1.0), ("DE", "patriot-launcher", "committed", 2.0),
+   ("DE", "pac-3-mse", "committed", None)}),
+ ("pl", "Niemcy przekażą system Patriot oraz cztery wyrzutnie i rakiety.",
+  {("DE", "patriot", "committed", None), ("DE", "patriot-launcher", "committed", 4.0),
+   ("DE", "pac-3-mse", "committed", None)}),
+ ("it", "L'Italia invierà un sistema Samp-T e i missili.",
+  {("IT", "samp-t", "committed", 1.0), ("IT", "aster-30", "committed", None)}),
+ ("es", "España enviará una batería Patriot y seis lanzadores.",
+  {("ES", "patriot", "committed", 1.0), ("ES", "patriot-launcher", "committed", 6.0)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), LISTED_PARTS,
+                         ids=[f"{a[0]}-{i}" for i, a in enumerate(LISTED_PARTS)])
+def test_launchers_and_missiles_listed_after_a_system_are_its_own(extractor: Extractor, lang: str, text: str,
+                                                                  want: set[tuple]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+NOT_PARTS = [
+ # a name after the noun says whose missiles they are
+ ("it", "L'Italia garantirà a Kiev l'arma italo-francese Samp-T e i missili terra-aria Aspide."),
+ # a name joined to the noun
+ ("de", "Deutschland liefert ein Patriot-System und zwei Hawk-Startgeräte."),
+ # a qualifying word: another kind of missile
+ ("en", "Germany will send a Patriot system and air defence missiles."),
+ # not in the list: another sentence part after a semicolon
+ ("en", "Germany will send a Patriot system; missiles will follow later."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_PARTS, ids=[f"{a[0]}-{i}" for i, a in enumerate(NOT_PARTS)])
+def test_a_noun_that_names_another_thing_is_no_part_of_the_system(extractor: Extractor, lang: str,
+                                                                  text: str) -> None:
+    items = {p.item for p in extractor.extract(text, lang).pledges}
+    assert not items & {"pac-3-mse", "patriot-launcher", "aster-30"}, items
