@@ -63,3 +63,31 @@ def test_a_noun_that_names_another_thing_is_no_part_of_the_system(extractor: Ext
                                                                   text: str) -> None:
     items = {p.item for p in extractor.extract(text, lang).pledges}
     assert not items & {"pac-3-mse", "patriot-launcher", "aster-30"}, items
+
+
+CLASS_SUMMARIES = [
+ ("en", "Norway will donate air defence systems to Ukraine. Oslo will send two NASAMS fire units.",
+  {("NO", "nasams", "committed", 2.0)}),
+ ("de", "Deutschland wird der Ukraine weitere Flugabwehrsysteme liefern. Berlin liefert ein drittes IRIS-T SLM.",
+  {("DE", "iris-t-slm", "committed", 1.0)}),
+ ("pl", "Polska przekaże Ukrainie systemy obrony powietrznej. Warszawa wyśle baterię Patriot.",
+  {("PL", "patriot", "committed", None)}),
+ ("fr", "La France livrera des systèmes de défense aérienne à l'Ukraine. Paris enverra un SAMP/T.",
+  {("FR", "samp-t", "committed", 1.0)}),
+ ("nb", "Norge vil donere luftvern til Ukraina. Norge vil donere to NASAMS.", {("NO", "nasams", "committed", 2.0)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), CLASS_SUMMARIES,
+                         ids=[f"{a[0]}-{i}" for i, a in enumerate(CLASS_SUMMARIES)])
+def test_a_class_of_items_sums_up_the_donors_named_items_of_that_class(extractor: Extractor, lang: str, text: str,
+                                                                       want: set[tuple]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+def test_a_class_noun_beside_other_equipment_or_another_class_stays_a_pledge(extractor: Extractor) -> None:
+    """Helmets are not air defence; air defence is not a tank: the item-less pledge says something of its own."""
+    helmets = "Norway will donate air defence systems and helmets to Ukraine. Oslo will send two NASAMS fire units."
+    tanks = "Norway will donate air defence systems to Ukraine. Oslo will send 14 Leopard 2A4 tanks."
+    assert ("NO", None, "committed", None) in _pledges(extractor, helmets, "en")
+    assert ("NO", None, "committed", None) in _pledges(extractor, tanks, "en")

@@ -73,6 +73,14 @@ _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|ху
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
 #: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
 _QUOTES = ('"', "“", "”", "„", "«", "»")
+#: Nouns for a whole class of the catalog's items, by the catalog's category (a stem each, in the coalition's
+#: languages): "air defence", "Flugabwehr", "luftvern", "obrona powietrzna", "протиповітряна оборона".
+_CLASS_NOUN = {"air-defence": re.compile(
+    r"air defen|anti aircraft|luftvern|luftvärn|luftværn|luftforsvar|flugabwehr|luftverteidigung|défense aérienne|"
+    r"défense antiaérienne|défense anti aérienne|défense sol air|antiaérien|defensa aérea|defensa antiaérea|antiaére|"
+    r"difesa aerea|antiaere|powietrzn|przeciwlotnicz|protivzdušn|protiletadl|ппо|протиповітрян|зенітн|"
+    r"противовъздушн|ilmatorjun|õhutõrje|pretgaisa|oro gynyb|priešlėktuv|légvédel|antiaerian|hava savunma|"
+    r"defesa aérea|defesa antiaérea|luchtverdediging|luchtafweer|protivzdušn")}
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -181,8 +189,35 @@ class Extractor:
             run.sentence_clauses.setdefault(clause.sentence, []).append(clause)
         for clause in clauses:
             run.clause(clause)
+        self._class_summaries(run.records, folded, rules)
         result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
+
+    @cached_property
+    def _categories(self) -> dict[str, str]:
+        return dict(zip(self.reference.items["id"], self.reference.items["category"], strict=True))
+
+    def _class_summaries(self, records: list[Record], folded: str, rules: Rules) -> None:
+        """An item-less pledge that names only a class of the catalog's items ("Norge vil donere luftvern", "will
+        send air defence systems") sums up the donor's named items of that class ("to komplette NASAMS-ildenheter"):
+        it is no pledge of its own (it stays one where it has a count or a value, or names other equipment)."""
+        pattern = rules.patterns.get("equipment")
+        if pattern is None:
+            return
+        have: dict[str, set[str]] = {}
+        for r in records:
+            if isinstance(r, Pledge) and r.item is not None:
+                have.setdefault(r.donor, set()).add(self._categories.get(r.item, ""))
+        if not have:
+            return
+        for r in records:
+            if not (isinstance(r, Pledge) and r.item is None and r.specific and r.quantity is None
+                    and r.value is None and r.donor in have):
+                continue
+            classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(m.group())}
+                       for m in pattern.finditer(folded, r.start, r.end)]
+            if classes and all(classes) and set().union(*classes) <= have[r.donor]:
+                r.specific = False
 
     # -- reading the text into clauses -------------------------------------------------------------------------
     def _clauses(self, text: str, folded: str, spans: list[tuple[int, int]], cues: list[Cue],
