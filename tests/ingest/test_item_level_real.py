@@ -91,3 +91,30 @@ def test_a_class_noun_beside_other_equipment_or_another_class_stays_a_pledge(ext
     tanks = "Norway will donate air defence systems to Ukraine. Oslo will send 14 Leopard 2A4 tanks."
     assert ("NO", None, "committed", None) in _pledges(extractor, helmets, "en")
     assert ("NO", None, "committed", None) in _pledges(extractor, tanks, "en")
+
+
+POINTED_BACK = [
+ ("fr", "Les États-Unis ont livré des ATACMS. La France livrera aussi ces armes.",
+  {("US", "atacms", "delivered", None), ("FR", "atacms", "committed", None)}),
+ ("it", "Gli Stati Uniti hanno consegnato gli ATACMS. Anche l'Italia fornirà queste armi.",
+  {("US", "atacms", "delivered", None), ("IT", "atacms", "committed", None)}),
+ ("es", "Estados Unidos ha entregado los ATACMS. España también enviará estas armas.",
+  {("US", "atacms", "delivered", None), ("ES", "atacms", "committed", None)}),
+ ("nl", "De Verenigde Staten hebben Patriot-systemen geleverd. Duitsland zal deze wapens ook leveren.",
+  {("US", "patriot", "delivered", None), ("DE", "patriot", "committed", None)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), POINTED_BACK,
+                         ids=[f"{a[0]}-{i}" for i, a in enumerate(POINTED_BACK)])
+def test_aid_named_with_a_word_that_points_back_is_the_item_named_before(extractor: Extractor, lang: str,
+                                                                         text: str, want: set[tuple]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+def test_a_pointer_to_several_items_or_beside_other_aid_names_no_item(extractor: Extractor) -> None:
+    several = "Les États-Unis ont livré des ATACMS et des Patriot. La France livrera aussi ces armes."
+    other = ("La France et l'Italie livreront un SAMP/T. La livraison de ce système complète le soutien déjà "
+             "apporté par la France.")
+    assert ("FR", "atacms", "committed", None) not in _pledges(extractor, several, "fr")
+    assert ("FR", "samp-t", "delivered", None) not in _pledges(extractor, other, "fr")

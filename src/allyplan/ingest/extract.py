@@ -275,6 +275,8 @@ class Extractor:
             cl.items = self._listed_parts(cl, text, folded, rules)
             if not cl.items:
                 cl.items = self._anaphora(cl, text, folded, rules, named)
+            if not cl.items:
+                cl.items = self._pointed_back(cl, folded, rules, named)
             named.extend((cl.sentence, it.id) for it in cl.items)
             self._structure(cl, folded, rules)
         self._calibred(out, named)
@@ -442,6 +444,28 @@ class Extractor:
             if item is not None and item not in out:
                 out[item] = _Item(c.start, c.end, item, Mention(c.start, c.end, item, "item", folded[c.start:c.end]))
         return list(out.values())
+
+    def _pointed_back(self, cl: _Clause, folded: str, rules: Rules, named: list[tuple[int, str]]) -> list[_Item]:
+        """Aid named with a word that points back ("meer van deze wapens te leveren", "more of these systems",
+        "ces armes"), in a clause with a pledge cue and no item of its own, is the one item named in the two sentences
+        before (none where they name several)."""
+        if not any(c.cls in _PLEDGE_CUES for c in cl.cues):
+            return []
+        recent = {item for s, item in named if cl.sentence - 2 <= s < cl.sentence}
+        if len(recent) != 1:
+            return []
+        [item] = recent
+        nouns = [c for c in cl.cues if c.cls in ("aid", "equipment", "systems", "missiles", "launcher")]
+        for c in nouns:
+            prev = _TOKEN.findall(folded, max(cl.start, c.start - 24), c.start)[-1:]
+            if not (prev and rules.is_word("demonstrative", prev[0])):
+                continue
+            # other aid named in the clause may be what its verb gives ("La livraison de ce système complète le
+            # soutien déjà apporté par la France"): the pointer is then no object of it
+            if any(o.end <= c.start or o.start >= c.end for o in nouns):
+                return []
+            return [_Item(c.start, c.end, item, Mention(c.start, c.end, item, "item", folded[c.start:c.end]))]
+        return []
 
     @staticmethod
     def _relative(cue: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
