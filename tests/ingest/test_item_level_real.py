@@ -118,3 +118,30 @@ def test_a_pointer_to_several_items_or_beside_other_aid_names_no_item(extractor:
              "apporté par la France.")
     assert ("FR", "atacms", "committed", None) not in _pledges(extractor, several, "fr")
     assert ("FR", "samp-t", "delivered", None) not in _pledges(extractor, other, "fr")
+
+
+FORMS = [
+ # an inner word of a name declined before its model number
+ ("Polska przekaże czternaście Leopardów 2A6.", "leopard-2a6"),
+ ("Polsko dodalo Ukrajině Leopardy 2.", "leopard-2a4"),
+ ("Česko pošle deset Leopardů 2A6.", "leopard-2a6"),
+ ("Slovensko dodá dvanásť Leopardov 2A4.", "leopard-2a4"),
+ ("Україна отримала Леопарди 2A4 від Канади.", "leopard-2a4"),
+ ("Niemcy nie przekażą Taurusa KEPD 350.", "taurus"),
+ # a name and its noun written as one word
+ ("Sverige skickar Patriotsystem till Ukraina.", "patriot"),
+ ("Tyskland levererar fler Patriotrobotar.", "pac-3-mse"),
+ ("Norge sender to Patriotutskytere.", "patriot-launcher"),
+ ("Sverige skickar Stridsvagn 122 till Ukraina.", "leopard-2a4"),
+ # Bulgarian spelling
+ ("България изпрати Стингъри на Украйна.", "stinger"),
+]
+
+
+@pytest.mark.parametrize(("text", "item"), FORMS, ids=[f"{i}" for i in range(len(FORMS))])
+def test_a_name_declined_or_joined_to_its_noun_is_the_item(extractor: Extractor, text: str, item: str) -> None:
+    assert [m.code for m in extractor.gazetteer.find(text) if m.is_item] == [item]
+
+
+def test_an_ordinary_word_that_starts_like_a_name_is_no_item(extractor: Extractor) -> None:
+    assert not [m for m in extractor.gazetteer.find("patriotic feelings and patriotism in Norway") if m.is_item]
