@@ -145,3 +145,26 @@ def test_a_name_declined_or_joined_to_its_noun_is_the_item(extractor: Extractor,
 
 def test_an_ordinary_word_that_starts_like_a_name_is_no_item(extractor: Extractor) -> None:
     assert not [m for m in extractor.gazetteer.find("patriotic feelings and patriotism in Norway") if m.is_item]
+
+
+LIKENED_BEFORE = [
+ ("de", "Spanien liefert ein mit Patriot vergleichbares System."),
+ ("fi", "Espanja toimittaa Patriotia vastaavan järjestelmän."),
+ ("hu", "Spanyolország egy Patriothoz hasonló rendszert küld."),
+ ("tr", "İspanya Patriot'a benzer bir sistem gönderecek."),
+ ("nl", "Spanje levert Patriot-achtige systemen."),
+ ("cs", "Španělsko dodá Patriotu podobný systém."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), LIKENED_BEFORE, ids=[a[0] for a in LIKENED_BEFORE])
+def test_a_system_likened_to_a_named_one_before_its_likening_word_is_no_pledge_of_it(
+        extractor: Extractor, lang: str, text: str) -> None:
+    """The thing compared to comes before the word that likens ("ein mit Patriot vergleichbares System"): the
+    donor gives a system, not a Patriot."""
+    assert {(p.donor, p.item) for p in extractor.extract(text, lang).pledges} == {("ES", None)}
+
+
+def test_a_likening_word_after_a_comma_leaves_the_item(extractor: Extractor) -> None:
+    got = {p.item for p in extractor.extract("Deutschland liefert Patriot, ähnlich wie die Niederlande.", "de").pledges}
+    assert got == {"patriot"}

@@ -333,6 +333,12 @@ class Extractor:
         if likened:
             cl.items = [it for it in cl.items if not any(
                 c.end <= it.start and len(_words(folded[c.end:it.start])) <= 2 for c in likened)]
+        # the word comes after what is likened to ("ein mit Patriot vergleichbares System", "Patriotia vastaava")
+        after = [c for c in cl.cues if c.cls == "equivalent_after"]
+        if after:
+            cl.items = [it for it in cl.items if not any(
+                c.start >= it.end and len(_words(folded[it.end:c.start])) <= 1
+                and not re.search(r"[,;:.()]", folded[it.end:c.start]) for c in after)]
 
     def _parts(self, cl: _Clause, folded: str) -> list[_Item]:
         """The parts of a system ("parts of a Patriot system: two launchers and missiles") are given, not the
