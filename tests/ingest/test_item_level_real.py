@@ -168,3 +168,26 @@ def test_a_system_likened_to_a_named_one_before_its_likening_word_is_no_pledge_o
 def test_a_likening_word_after_a_comma_leaves_the_item(extractor: Extractor) -> None:
     got = {p.item for p in extractor.extract("Deutschland liefert Patriot, ähnlich wie die Niederlande.", "de").pledges}
     assert got == {"patriot"}
+
+
+EXAMPLES = [
+ ("en", "The United States, Germany and the Netherlands will provide additional air defence systems, including "
+        "Patriot batteries.", {"US", "DE", "NL"}),
+ ("de", "Deutschland und die Niederlande liefern weitere Luftverteidigungssysteme, darunter Patriot.", {"DE", "NL"}),
+ ("fr", "L'Allemagne et les Pays-Bas livreront des systèmes de défense aérienne, dont des batteries Patriot.",
+  {"DE", "NL"}),
+ ("pl", "Niemcy i Holandia przekażą systemy obrony powietrznej, w tym baterie Patriot.", {"DE", "NL"}),
+ ("tr", "Almanya ve Hollanda, Patriot bataryaları da dahil olmak üzere hava savunma sistemleri gönderecek.",
+  {"DE", "NL"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "donors"), EXAMPLES, ids=[a[0] for a in EXAMPLES])
+def test_an_item_given_as_an_example_under_several_donors_is_no_donors_item(
+        extractor: Extractor, lang: str, text: str, donors: set[str]) -> None:
+    assert {(p.donor, p.item) for p in extractor.extract(text, lang).pledges} == {(d, None) for d in donors}
+
+
+def test_one_donor_gives_the_item_it_names_as_an_example(extractor: Extractor) -> None:
+    text = "Germany will provide additional air defence systems, including Patriot batteries."
+    assert {(p.donor, p.item) for p in extractor.extract(text, "en").pledges} == {("DE", "patriot")}

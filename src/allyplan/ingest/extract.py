@@ -652,6 +652,13 @@ class _Run:
             if cue is not None:
                 used.append(cue)
             value, currency = self._value(cl)
+            if len(actor.codes) > 1 and self._example(cl, it):
+                # "the leaders announced air defence systems, including Patriot batteries": the text does not say
+                # which of them gives the example, so each gives air defence, item unknown
+                self._pledges(cl, actor, None, status, reannounced, specific=True,
+                              explain=_explained(cue, actor, "an item given as an example of what several donors "
+                                                             "give: no donor's item"))
+                continue
             made = self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
                                  currency=currency, background=cue is not None and self._background(cue, cl),
                                  explain=_explained(cue, actor, "the item's status cue" if cue else
@@ -717,6 +724,23 @@ class _Run:
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+
+    def _example(self, cl: _Clause, it: _Item) -> bool:
+        """Whether ``it`` is named as an example of what is given ("air defence systems, including Patriot
+        batteries", "hava savunma ... Patriot bataryaları da dahil"): an including word up to four words before it,
+        or (a postposition) up to two words after it, with no comma between."""
+        for c in cl.cues:
+            if c.cls != "including":
+                continue
+            if c.end <= it.start:
+                gap = self.folded[c.end:it.start]
+                if len(_words(gap)) <= 4 and not re.search(r"[;:.()]", gap):
+                    return True
+            elif it.end <= c.start:
+                gap = self.folded[it.end:c.start]
+                if len(_words(gap)) <= 2 and not re.search(r"[,;:.()]", gap):
+                    return True
+        return False
 
     def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
         """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et
