@@ -191,3 +191,13 @@ def test_an_item_given_as_an_example_under_several_donors_is_no_donors_item(
 def test_one_donor_gives_the_item_it_names_as_an_example(extractor: Extractor) -> None:
     text = "Germany will provide additional air defence systems, including Patriot batteries."
     assert {(p.donor, p.item) for p in extractor.extract(text, "en").pledges} == {("DE", "patriot")}
+
+
+def test_a_short_name_with_another_models_designation_is_no_catalog_item(extractor: Extractor) -> None:
+    """The catalog's IRIS-T is the SLM; "IRIS-T SLS" (the short-range model) and "IRIS T-SLX" are others."""
+    both = extractor.extract("Deutschland liefert ein IRIS-T SLM und ein IRIS-T SLS.", "de").pledges
+    assert [(p.donor, p.item) for p in both] == [("DE", "iris-t-slm")]
+    other = extractor.extract("Germany will send IRIS-T SLX and IRIS T-SLS systems.", "en").pledges
+    assert [(p.donor, p.item) for p in other] == [("DE", None)]
+    plain = extractor.extract("Germany sends IRIS-T to Ukraine.", "en").pledges
+    assert [(p.donor, p.item) for p in plain] == [("DE", "iris-t-slm")]

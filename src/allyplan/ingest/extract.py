@@ -165,7 +165,7 @@ class Extractor:
         """
         folded = fold(text)
         spans = list(spans) if spans is not None else [(0, len(text))]
-        mentions = [m for m in self.gazetteer.find(text, folded) if _inside(m.start, spans)]
+        mentions = self._other_models(text, [m for m in self.gazetteer.find(text, folded) if _inside(m.start, spans)])
         result = Extraction(mentions=[Mentioned(m.code, "item" if m.is_item else "party", m.start, m.end, m.text)
                                       for m in mentions if m.how != "org" and m.how != "official-org"])
         try:
@@ -218,6 +218,33 @@ class Extractor:
                        for m in pattern.finditer(folded, r.start, r.end)]
             if classes and all(classes) and set().union(*classes) <= have[r.donor]:
                 r.specific = False
+
+    @cached_property
+    def _designations(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(item, its short name) -> the model designations the catalog writes after that short name ("IRIS-T" ->
+        SLM, for the IRIS-T SLM)."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for r in self.reference.items.itertuples():
+            for alias in {str(r.name), *str(r.aliases).split(";")}:
+                base, _, last = alias.strip().rpartition(" ")
+                if base and last.isalpha() and last.isupper() and 2 <= len(last) <= 4:
+                    out.setdefault((str(r.id), fold(base)), set()).add(last)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    _DESIGNATION = re.compile(r"[\s-]([A-Z]{2,4})\b")
+
+    def _other_models(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A short name followed by another model's designation than the catalog's ("IRIS-T SLS", the short-range
+        model, beside the catalog's IRIS-T SLM) names a model the catalog lacks: no item."""
+        out = []
+        for m in mentions:
+            if m.is_item:
+                known = self._designations.get((m.code, fold(m.text)))
+                nxt = self._DESIGNATION.match(text, m.end) if known else None
+                if known and nxt is not None and nxt.group(1) not in known:
+                    continue
+            out.append(m)
+        return out
 
     # -- reading the text into clauses -------------------------------------------------------------------------
     def _clauses(self, text: str, folded: str, spans: list[tuple[int, int]], cues: list[Cue],
