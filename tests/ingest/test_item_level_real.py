@@ -75,6 +75,11 @@ CLASS_SUMMARIES = [
  ("fr", "La France livrera des systèmes de défense aérienne à l'Ukraine. Paris enverra un SAMP/T.",
   {("FR", "samp-t", "committed", 1.0)}),
  ("nb", "Norge vil donere luftvern til Ukraina. Norge vil donere to NASAMS.", {("NO", "nasams", "committed", 2.0)}),
+ ("en", "Poland will send tanks to Ukraine. Warsaw will deliver 14 Leopard 2A4 tanks.",
+  {("PL", "leopard-2a4", "committed", 14.0)}),
+ ("de", "Deutschland wird Kampfpanzer liefern. Berlin schickt 14 Leopard 2A6.",
+  {("DE", "leopard-2a6", "committed", 14.0)}),
+ ("fr", "La France enverra des obusiers. Paris livrera 12 Caesar.", {("FR", "caesar", "committed", 12.0)}),
 ]
 
 
@@ -89,8 +94,10 @@ def test_a_class_noun_beside_other_equipment_or_another_class_stays_a_pledge(ext
     """Helmets are not air defence; air defence is not a tank: the item-less pledge says something of its own."""
     helmets = "Norway will donate air defence systems and helmets to Ukraine. Oslo will send two NASAMS fire units."
     tanks = "Norway will donate air defence systems to Ukraine. Oslo will send 14 Leopard 2A4 tanks."
+    patriot = "Poland will send tanks to Ukraine. Warsaw will deliver a Patriot battery."
     assert ("NO", None, "committed", None) in _pledges(extractor, helmets, "en")
     assert ("NO", None, "committed", None) in _pledges(extractor, tanks, "en")
+    assert ("PL", None, "committed", None) in _pledges(extractor, patriot, "en")
 
 
 POINTED_BACK = [

@@ -80,7 +80,16 @@ _CLASS_NOUN = {"air-defence": re.compile(
     r"défense antiaérienne|défense anti aérienne|défense sol air|antiaérien|defensa aérea|defensa antiaérea|antiaére|"
     r"difesa aerea|antiaere|powietrzn|przeciwlotnicz|protivzdušn|protiletadl|ппо|протиповітрян|зенітн|"
     r"противовъздушн|ilmatorjun|õhutõrje|pretgaisa|oro gynyb|priešlėktuv|légvédel|antiaerian|hava savunma|"
-    r"defesa aérea|defesa antiaérea|luchtverdediging|luchtafweer|protivzdušn")}
+    r"defesa aérea|defesa antiaérea|luchtverdediging|luchtafweer|protivzdušn"),
+    # main battle tanks (not "Schützenpanzer", an infantry fighting vehicle)
+    "armour": re.compile(
+        r"^(?:battle |main battle )?tanks?$|kampfpanzer|kampfvogn|kampvogn|stridsvogn|stridsvagn|czołg|^танк|"
+        r"carri armati|carro armato|^chars?(?: de combat| lourds)?$|^tanques?$|^tank[yuůov]|^tanků|harckocsi|"
+        r"panssarivaun|^tancuri|^tank[uų]s?$|^tanki|^tankid|^танкове|^tanks$|gevechtstanks?"),
+    "artillery": re.compile(
+        r"howitzer|haubitz|houfnic|haubic|гаубиц|obusier|obici|obuses|houwitser|haupits|haubits|tarack|obuzier|"
+        r"artillery (?:shells?|rounds|ammunition)|artilleriemunition|artilleriammunisjon|artilleriammunition|"
+        r"amunicj\w* artyleryjsk|dělostřeleck|артилерійськ\w* снаряд|obus d'artillerie|munitions? d'artillerie")}
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
