@@ -73,6 +73,23 @@ _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|ху
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
 #: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
 _QUOTES = ('"', "“", "”", "„", "«", "»")
+#: Nouns for a whole class of the catalog's items, by the catalog's category (a stem each, in the coalition's
+#: languages): "air defence", "Flugabwehr", "luftvern", "obrona powietrzna", "протиповітряна оборона".
+_CLASS_NOUN = {"air-defence": re.compile(
+    r"air defen|anti aircraft|luftvern|luftvärn|luftværn|luftforsvar|flugabwehr|luftverteidigung|défense aérienne|"
+    r"défense antiaérienne|défense anti aérienne|défense sol air|antiaérien|defensa aérea|defensa antiaérea|antiaére|"
+    r"difesa aerea|antiaere|powietrzn|przeciwlotnicz|protivzdušn|protiletadl|ппо|протиповітрян|зенітн|"
+    r"противовъздушн|ilmatorjun|õhutõrje|pretgaisa|oro gynyb|priešlėktuv|légvédel|antiaerian|hava savunma|"
+    r"defesa aérea|defesa antiaérea|luchtverdediging|luchtafweer|protivzdušn"),
+    # main battle tanks (not "Schützenpanzer", an infantry fighting vehicle)
+    "armour": re.compile(
+        r"^(?:battle |main battle )?tanks?$|kampfpanzer|kampfvogn|kampvogn|stridsvogn|stridsvagn|czołg|^танк|"
+        r"carri armati|carro armato|^chars?(?: de combat| lourds)?$|^tanques?$|^tank[yuůov]|^tanků|harckocsi|"
+        r"panssarivaun|^tancuri|^tank[uų]s?$|^tanki|^tankid|^танкове|^tanks$|gevechtstanks?"),
+    "artillery": re.compile(
+        r"howitzer|haubitz|houfnic|haubic|гаубиц|obusier|obici|obuses|houwitser|haupits|haubits|tarack|obuzier|"
+        r"artillery (?:shells?|rounds|ammunition)|artilleriemunition|artilleriammunisjon|artilleriammunition|"
+        r"amunicj\w* artyleryjsk|dělostřeleck|артилерійськ\w* снаряд|obus d'artillerie|munitions? d'artillerie")}
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -157,7 +174,7 @@ class Extractor:
         """
         folded = fold(text)
         spans = list(spans) if spans is not None else [(0, len(text))]
-        mentions = [m for m in self.gazetteer.find(text, folded) if _inside(m.start, spans)]
+        mentions = self._other_models(text, [m for m in self.gazetteer.find(text, folded) if _inside(m.start, spans)])
         result = Extraction(mentions=[Mentioned(m.code, "item" if m.is_item else "party", m.start, m.end, m.text)
                                       for m in mentions if m.how != "org" and m.how != "official-org"])
         try:
@@ -181,8 +198,62 @@ class Extractor:
             run.sentence_clauses.setdefault(clause.sentence, []).append(clause)
         for clause in clauses:
             run.clause(clause)
+        self._class_summaries(run.records, folded, rules)
         result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
+
+    @cached_property
+    def _categories(self) -> dict[str, str]:
+        return dict(zip(self.reference.items["id"], self.reference.items["category"], strict=True))
+
+    def _class_summaries(self, records: list[Record], folded: str, rules: Rules) -> None:
+        """An item-less pledge that names only a class of the catalog's items ("Norge vil donere luftvern", "will
+        send air defence systems") sums up the donor's named items of that class ("to komplette NASAMS-ildenheter"):
+        it is no pledge of its own (it stays one where it has a count or a value, or names other equipment)."""
+        pattern = rules.patterns.get("equipment")
+        if pattern is None:
+            return
+        have: dict[str, set[str]] = {}
+        for r in records:
+            if isinstance(r, Pledge) and r.item is not None:
+                have.setdefault(r.donor, set()).add(self._categories.get(r.item, ""))
+        if not have:
+            return
+        for r in records:
+            if not (isinstance(r, Pledge) and r.item is None and r.specific and r.quantity is None
+                    and r.value is None and r.donor in have):
+                continue
+            classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(m.group())}
+                       for m in pattern.finditer(folded, r.start, r.end)]
+            if classes and all(classes) and set().union(*classes) <= have[r.donor]:
+                r.specific = False
+
+    @cached_property
+    def _designations(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(item, its short name) -> the model designations the catalog writes after that short name ("IRIS-T" ->
+        SLM, for the IRIS-T SLM)."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for r in self.reference.items.itertuples():
+            for alias in {str(r.name), *str(r.aliases).split(";")}:
+                base, _, last = alias.strip().rpartition(" ")
+                if base and last.isalpha() and last.isupper() and 2 <= len(last) <= 4:
+                    out.setdefault((str(r.id), fold(base)), set()).add(last)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    _DESIGNATION = re.compile(r"[\s-]([A-Z]{2,4})\b")
+
+    def _other_models(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A short name followed by another model's designation than the catalog's ("IRIS-T SLS", the short-range
+        model, beside the catalog's IRIS-T SLM) names a model the catalog lacks: no item."""
+        out = []
+        for m in mentions:
+            if m.is_item:
+                known = self._designations.get((m.code, fold(m.text)))
+                nxt = self._DESIGNATION.match(text, m.end) if known else None
+                if known and nxt is not None and nxt.group(1) not in known:
+                    continue
+            out.append(m)
+        return out
 
     # -- reading the text into clauses -------------------------------------------------------------------------
     def _clauses(self, text: str, folded: str, spans: list[tuple[int, int]], cues: list[Cue],
@@ -237,8 +308,11 @@ class Extractor:
         for cl in out:
             cl.items = self._parts(cl, folded)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
+            cl.items = self._listed_parts(cl, text, folded, rules)
             if not cl.items:
                 cl.items = self._anaphora(cl, text, folded, rules, named)
+            if not cl.items:
+                cl.items = self._pointed_back(cl, folded, rules, named)
             named.extend((cl.sentence, it.id) for it in cl.items)
             self._structure(cl, folded, rules)
         self._calibred(out, named)
@@ -295,6 +369,12 @@ class Extractor:
         if likened:
             cl.items = [it for it in cl.items if not any(
                 c.end <= it.start and len(_words(folded[c.end:it.start])) <= 2 for c in likened)]
+        # the word comes after what is likened to ("ein mit Patriot vergleichbares System", "Patriotia vastaava")
+        after = [c for c in cl.cues if c.cls == "equivalent_after"]
+        if after:
+            cl.items = [it for it in cl.items if not any(
+                c.start >= it.end and len(_words(folded[it.end:c.start])) <= 1
+                and not re.search(r"[,;:.()]", folded[it.end:c.start]) for c in after)]
 
     def _parts(self, cl: _Clause, folded: str) -> list[_Item]:
         """The parts of a system ("parts of a Patriot system: two launchers and missiles") are given, not the
@@ -316,6 +396,60 @@ class Extractor:
                     made[derived] = _Item(c.start, c.end, derived, it.mention)
             out.extend(made.values() or [it])
         return out
+
+    def _listed_parts(self, cl: _Clause, text: str, folded: str, rules: Rules) -> list[_Item]:
+        """Launchers and missiles listed after a system, with no name of their own ("the second Patriot system as
+        well as eight more launchers and over 60 missiles", "NASAMS, dois lançadores e mísseis") are that system's
+        launcher and interceptor: each noun joined to the list by a joiner or a comma, a count and a filler word at
+        most between, and not qualified (:meth:`_qualified`: "air defence missiles", "Hawk-Startgeräte")."""
+        nouns = [c for c in cl.cues if c.cls in ("launcher", "missiles")]
+        if not nouns or not cl.items:
+            return cl.items
+        out = list(cl.items)
+        for i, it in enumerate(cl.items):
+            if self._kinds.get(it.id) != "system":
+                continue
+            stop = cl.items[i + 1].start if i + 1 < len(cl.items) else cl.end
+            reach = it.end
+            for c in nouns:
+                if c.start < reach or c.start >= stop:
+                    continue
+                gap = folded[reach:c.start]
+                words = [w for w in _words(gap) if not w[0].isdigit()]
+                lead = next((k for k in (3, 2, 1) if len(words) >= k and rules.is_word("joiner", " ".join(words[:k]))),
+                            0)
+                joined = bool(lead) or gap.lstrip().startswith(",")
+                if (not joined or len(words) - lead > 3 or re.search(r"[;:.()]", gap)
+                        or any(o.cls in ("component", "part", "equivalent") and o.start < c.end and c.start < o.end
+                               for o in cl.cues) or self._qualified_part(cl, c, text, folded, rules)):
+                    break
+                kind = "launcher" if c.cls == "launcher" else "interceptor"
+                derived = self._derived.get((it.id, kind))
+                if derived is not None and all(o.id != derived for o in out):
+                    out.append(_Item(c.start, c.end, derived,
+                                     Mention(c.start, c.end, derived, "item", text[c.start:c.end])))
+                reach = c.end
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _qualified_part(self, cl: _Clause, noun: Cue, text: str, folded: str, rules: Rules) -> bool:
+        """:meth:`_qualified`, where a count just before the noun ("cztery wyrzutnie", "sieben Startgeräte") is no
+        qualifying word, and a name up to three words after it qualifies it ("launchers for Hawk", "i missili
+        terra-aria Aspide")."""
+        hi = min(cl.end, noun.end + 40)
+        stop = re.search(r"[,;:.()]", folded[noun.end:hi])
+        for m in list(_TOKEN.finditer(folded, noun.end, noun.end + stop.start() if stop else hi))[:3]:
+            word = text[m.start():m.end()]
+            if rules.is_word("joiner", m.group()):
+                break
+            if (word[:1].isupper() or (any(ch.isdigit() for ch in word) and not word.isdigit())) and not any(
+                    p.start <= m.start() < p.end for p in cl.parties):
+                return True
+        if not self._qualified(cl, noun, text, folded, rules):
+            return False
+        lo = max(cl.start, noun.start - 40)
+        return not any(folded[n.end:noun.start].strip() == "" for n in find_numbers(text, rules, folded,
+                                                                                     [(lo, noun.start)]))
 
     def _anaphora(self, cl: _Clause, text: str, folded: str, rules: Rules,
                   named: list[tuple[int, str]]) -> list[_Item]:
@@ -352,6 +486,28 @@ class Extractor:
             if item is not None and item not in out:
                 out[item] = _Item(c.start, c.end, item, Mention(c.start, c.end, item, "item", folded[c.start:c.end]))
         return list(out.values())
+
+    def _pointed_back(self, cl: _Clause, folded: str, rules: Rules, named: list[tuple[int, str]]) -> list[_Item]:
+        """Aid named with a word that points back ("meer van deze wapens te leveren", "more of these systems",
+        "ces armes"), in a clause with a pledge cue and no item of its own, is the one item named in the two sentences
+        before (none where they name several)."""
+        if not any(c.cls in _PLEDGE_CUES for c in cl.cues):
+            return []
+        recent = {item for s, item in named if cl.sentence - 2 <= s < cl.sentence}
+        if len(recent) != 1:
+            return []
+        [item] = recent
+        nouns = [c for c in cl.cues if c.cls in ("aid", "equipment", "systems", "missiles", "launcher")]
+        for c in nouns:
+            prev = _TOKEN.findall(folded, max(cl.start, c.start - 24), c.start)[-1:]
+            if not (prev and rules.is_word("demonstrative", prev[0])):
+                continue
+            # other aid named in the clause may be what its verb gives ("La livraison de ce système complète le
+            # soutien déjà apporté par la France"): the pointer is then no object of it
+            if any(o.end <= c.start or o.start >= c.end for o in nouns):
+                return []
+            return [_Item(c.start, c.end, item, Mention(c.start, c.end, item, "item", folded[c.start:c.end]))]
+        return []
 
     @staticmethod
     def _relative(cue: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
@@ -540,6 +696,13 @@ class _Run:
             if cue is not None:
                 used.append(cue)
             value, currency = self._value(cl)
+            if len(actor.codes) > 1 and self._example(cl, it):
+                # "the leaders announced air defence systems, including Patriot batteries": the text does not say
+                # which of them gives the example, so each gives air defence, item unknown
+                self._pledges(cl, actor, None, status, reannounced, specific=True,
+                              explain=_explained(cue, actor, "an item given as an example of what several donors "
+                                                             "give: no donor's item"))
+                continue
             made = self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
                                  currency=currency, background=cue is not None and self._background(cue, cl),
                                  explain=_explained(cue, actor, "the item's status cue" if cue else
@@ -635,6 +798,23 @@ class _Run:
                 r.status = "considering"
                 r.explain = {**(r.explain or {}), "rule": (r.explain or {}).get("rule", "") + "; made considering "
                              "by the next sentence, which says the decision is pending"}
+
+    def _example(self, cl: _Clause, it: _Item) -> bool:
+        """Whether ``it`` is named as an example of what is given ("air defence systems, including Patriot
+        batteries", "hava savunma ... Patriot bataryaları da dahil"): an including word up to four words before it,
+        or (a postposition) up to two words after it, with no comma between."""
+        for c in cl.cues:
+            if c.cls != "including":
+                continue
+            if c.end <= it.start:
+                gap = self.folded[c.end:it.start]
+                if len(_words(gap)) <= 4 and not re.search(r"[;:.()]", gap):
+                    return True
+            elif it.end <= c.start:
+                gap = self.folded[it.end:c.start]
+                if len(_words(gap)) <= 2 and not re.search(r"[,;:.()]", gap):
+                    return True
+        return False
 
     def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
         """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et

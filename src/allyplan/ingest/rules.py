@@ -52,10 +52,10 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
                         "military"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
-                       "missiles", "shells")}
+                       "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition"), "modifiers": ("negation_after",),
-               "items": ("link",)}
+               "items": ("link", "demonstrative")}
 
 
 @dataclass(frozen=True, slots=True)
