@@ -73,6 +73,9 @@ _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|ху
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
 #: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
 _QUOTES = ('"', "“", "”", "„", "«", "»")
+#: How many sentences after a pledge a package's contents may follow ("Deutschland liefert Waffen für 2,7 Milliarden
+#: Euro ... [background, four sentences] ... Sie umfasse 18 Radhaubitzen, 4 IRIS-T ...") and inherit its donor.
+_PACKAGE_REACH = 6
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -166,6 +169,7 @@ class Extractor:
             result.notes.append(f"no rules for language {language or 'unknown'!r}: only the parties and items it "
                                 f"names are reported (rules exist for {', '.join(sorted(available_languages()))})")
             return result
+        mentions = _makers_dropped(text, folded, mentions, _news(rules.language))
         whole = len(spans) == 1 and spans[0] == (0, len(text))
         cues = rules.cues(folded) if whole else [c for c in rules.cues(folded) if _inside(c.start, spans)]
         # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
@@ -425,6 +429,10 @@ class Extractor:
                 continue
             if c.end <= it.start:
                 gap = _words(_without(folded, c.end, it.start, cl.items))
+                # "Lenkflugkörper für Luftverteidigungssysteme, 4 Iris-T-SLM-Feuereinheiten": a count of its own
+                # after a comma starts another item of the list
+                if re.search(r",\s*\d", folded[c.end:it.start]):
+                    continue
                 if (len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
                         not gap or rules.is_word("link", gap[0])):
                     derived = self._derived.get((it.id, c.cls))
@@ -471,6 +479,7 @@ class _Run:
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))]
+        live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
         # "auch wenn die USA ATACMS liefern sollten", "even if ...": what a hypothetical says is nobody's pledge
         ifs = [c.start for c in live if c.cls == "hypothetical"]
         if ifs:
@@ -479,6 +488,7 @@ class _Run:
         hedges = [c for c in live if c.cls == "hedge"]
         reannounced = any(c.cls == "reannounced" for c in live)
         used: list[Cue] = []  # the cues that decided an item's status
+        listed_by: tuple[_Actor, str] | None = None  # a package's contents inherit its donor and status
         for it in cl.items:
             cue = self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
@@ -503,7 +513,7 @@ class _Run:
                 # or is a line of a list a package opened ("This package includes:" / "Two NASAMS;")
                 listed = self.listing is not None and 0 < cl.sentence - self.listing <= 25 \
                     and cl.s_end - cl.s_start <= 200
-                if near > (3 if cl.has("package") else 0) and not listed:
+                if near > (_PACKAGE_REACH if cl.has("package") else 0) and not listed:
                     continue
                 sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
@@ -517,6 +527,7 @@ class _Run:
                                    f"inherited from the pledge announced before ({self.context.actor.via})",
                                    self.context.sentence)
                 status = self.context.status
+                listed_by = listed_by or (actor, status)
                 for summary in self.context.summaries:  # "a $400 million package ... It includes ...": a summary
                     summary.specific = False
             elif cue.cls in ("demand", "refusal"):
@@ -539,6 +550,8 @@ class _Run:
                                                     "an item listed after a pledge (its donor and status)"))
             if it is cl.items[-1] and cue is not None and actor.how == "explicit" and made[0].quantity is not None:
                 self._gapped(cl, it, cue, status, reannounced)
+        if listed_by is not None:
+            self._beside_listed(cl, live, *listed_by, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
@@ -581,7 +594,8 @@ class _Run:
                 None, None)
             count = self._count(cl, lo, hi, cue) if len(actor.codes) == 1 else None
             made = self._pledges(cl, actor, None, status, reannounced, quantity=count, value=value, currency=currency,
-                                 specific=any(c.cls == "equipment" for c in around) or value is not None
+                                 specific=any(c.cls == "equipment" and not self._generic(c) for c in around)
+                                 or value is not None
                                  or count is not None,
                                  explain=_explained(cue, actor, "a status cue that serves no item, with aid named "
                                                                 "around it"))
@@ -798,6 +812,9 @@ class _Run:
         if cue.cls == "received":  # "Ukraine received 14 tanks from Denmark and the Netherlands"
             sources = self._sources(cl)
             return _Actor(sources, "explicit", "the source after 'from'") if sources else None
+        plural = self._plural_before(cl, cue)  # "They have supplied ...": the parties named together before
+        if plural is not None:
+            return plural
         agents = self._agents_after(cl, cue)
         if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
             return _Actor(agents, "explicit", "the agent just after the cue ('by')")
@@ -1539,6 +1556,81 @@ class _Run:
         return [f"excludes:{i}" for i in dict.fromkeys(it.id for it in items)]
 
 
+    # -- long news texts (issue 13) ----------------------------------------------------------------------------
+    def _uncompared(self, cl: _Clause, live: list[Cue]) -> list[Cue]:
+        """``live`` without the participles that only compare with a promise; the agent of such a participle
+        ("than promised by Germany") leaves the clause's parties: it promised before, it does not act here."""
+        compared = [c for c in live if self._compared(c)]
+        if not compared and not any(self._compared_agent(m) for m in cl.parties):
+            return live
+        cl.parties = [m for m in cl.parties if not self._compared_agent(m)]
+        return [c for c in live if c not in compared]
+
+    def _beside_listed(self, cl: _Clause, live: list[Cue], actor: _Actor, status: str, reannounced: bool) -> None:
+        """Equipment the catalog lacks, listed with the named items of a package's contents ("Sie umfasse 18
+        Radhaubitzen, ..., 4 Iris-T-SLM-Feuereinheiten"): an item-less pledge beside them, as after a verb."""
+        pkg = [c for c in cl.cues if c.cls == "package" and cl.items and c.end <= cl.items[0].start]
+        if pkg:
+            self._beside_items(cl, pkg[-1], cl.end, actor, status, reannounced, live)
+
+    def _compared_agent(self, m: Mention) -> bool:
+        """Whether ``m`` is the agent of a participle that compares with a promise ("later than promised by
+        Germany", "di quanto promesso dalla Germania", "als von Deutschland zugesagt"): the agent word just before
+        it, after the comparative and at most one word."""
+        pat = _news(self.rules.language).comparative
+        if pat is None:
+            return False
+        got = pat.search(self.folded, max(0, m.start - 48), m.start)
+        gap = [w for w in _words(got.group(1)) if not w.endswith("'")] if got else []  # "par l'Allemagne"
+        return bool(gap) and len(gap) <= 2 and self.rules.is_word("agent", gap[-1])
+
+    def _compared(self, cue: Cue) -> bool:
+        """A one-word pledge participle that only compares with a promise ("much later than promised", "später als
+        zugesagt", "zoals beloofd"): no pledge of its own."""
+        pat = _news(self.rules.language).comparative
+        if pat is None or cue.cls not in _PLEDGE_CUES or " " in cue.text.strip():
+            return False
+        m = pat.search(self.folded, max(0, cue.start - 48), cue.start)
+        gap = _words(m.group(1)) if m else []
+        # the promiser may stand between, where the verb comes last: "als von Deutschland zugesagt"
+        return m is not None and (not gap or self.rules.is_word("agent", gap[0]))
+
+    def _plural_before(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The donors of a sentence that opens with a word for several parties and names none ("They have supplied
+        Kyiv with anti-tank arms", "Beide Länder liefern ..."): the last parties named together in the sentence
+        before ("... including Finland and Sweden."), where no preposition makes them addressees."""
+        pat = _news(self.rules.language).plural
+        opens = pat.match(self.folded, cl.s_start) if pat is not None else None
+        if opens is None or cl.start != cl.s_start or cue.cls not in _PLEDGE_CUES or cl.sentence == 0 or any(
+                m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)):
+            return None
+        # "Both systems ...": the word is a thing's, not the parties'
+        if any(c.cls in ("aid", "equipment", "package", "component") and 0 <= c.start - opens.end() <= 1
+               for c in cl.cues) or any(0 <= it.start - opens.end() <= 1 for it in cl.items):
+            return None
+        before = [m for c in self.sentence_clauses.get(cl.sentence - 1, []) for m in c.parties
+                  if m.is_party and m.code not in self.excluded]
+        floor = min((c.start for c in self.sentence_clauses.get(cl.sentence - 1, [])), default=0)
+        group: list[Mention] = []
+        for m in before:
+            group = [*group, m] if group and self._joined(group[-1], m) else [m]
+        codes = list(dict.fromkeys(m.code for m in group))
+        if len(codes) < 2:
+            return None
+        prev = [w for w in self._prev_words(group[0].start, floor, 2) if not self.rules.is_word("joiner", w)]
+        if prev and self.rules.is_word("addressee", prev[-1]) and not self.rules.is_word("apposition", prev[-1]):
+            return None  # "... sent weapons to Poland and Lithuania. They ...": the recipients
+        return _Actor(codes, "explicit", "a word for several parties opening the sentence: the parties named "
+                                         "together last in the sentence before")
+
+    def _generic(self, noun: Cue) -> bool:
+        """An equipment noun so general ("air defense systems") that the donor's named items of the same status
+        spell it out; not where "other" stands before it ("other tactical air defense systems")."""
+        news = _news(self.rules.language)
+        return news.generic is not None and bool(news.generic.fullmatch(noun.text)) and not (
+            news.other is not None and news.other.search(self.folded, max(0, noun.start - 40), noun.start))
+
+
 def _explained(cue: Cue | None, actor: _Actor, rule: str) -> dict[str, Any]:
     """Why a record is there, for ``--explain``: its cue, how its donor or party is attached, and the rule."""
     return {"cue": cue.text if cue else None, "cue_class": cue.cls if cue else None, "cue_start": cue.start
@@ -1607,6 +1699,8 @@ def _merged(records: Iterable[Record], headline_end: int = 0,
         if old is None:
             pledges[key] = r
             continue
+        if r.item is None:  # one item-less pledge says something the named items do not: the merged one does too
+            r.specific = old.specific = r.specific or old.specific
         if rank(r) > rank(old):
             r.reannouncement = r.reannouncement or old.reannouncement
             if r.quantity is None and old.status == r.status:
@@ -1684,3 +1778,69 @@ def _between(positions: list[int], a: int, b: int) -> list[int]:
     """The sorted ``positions`` in ``[a, b)``."""
     return positions[bisect_left(positions, a):bisect_left(positions, b)]
 
+
+
+# -- long news texts (issue 13): what a sentence says of its neighbours ---------------------------------------------
+@dataclass(frozen=True)
+class _News:
+    """A language's ``[news]`` rules: where a party is only the maker of a thing, a participle that compares with a
+    promise, a sentence-initial word for several parties named before, and equipment nouns too general to add to a
+    donor's named items."""
+
+    origin_compound: re.Pattern[str] | None = None  # after a hyphen joined to the name: "US-made"
+    origin_before: re.Pattern[str] | None = None  # ends just before the name: "de fabrication américaine"
+    origin_after: re.Pattern[str] | None = None  # just after the name: "van Amerikaanse makelij"
+    comparative: re.Pattern[str] | None = None  # ends just before a participle: "later than promised"
+    plural: re.Pattern[str] | None = None  # opens a sentence: "They have supplied ...", "Beide Länder ..."
+    generic: re.Pattern[str] | None = None  # the whole of an equipment noun: "air defense systems"
+    other: re.Pattern[str] | None = None  # ends just before a generic noun: "other air defense systems"
+
+
+def _news_load(language: str) -> _News:
+    import tomllib
+
+    from allyplan.ingest.rules import RULES_DIR
+
+    path = RULES_DIR / f"{language}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8")).get("news", {}) if path.is_file() else {}
+
+    def alt(key: str, at: str) -> re.Pattern[str] | None:
+        items = sorted(data.get(key, []), key=len, reverse=True)
+        if not items:
+            return None
+        body = "|".join(f"(?:{i})" for i in items)
+        return re.compile({"start": rf"\s*(?:{body})(?!\w)", "end": rf"(?<![\w'])(?:{body})\s+$",
+                           "near": rf"(?<![\w'])(?:{body})\s+(?:[\w'-]+\s+){{0,2}}$",
+                           "gap": rf"(?<![\w'])(?:{body})\s+((?:[\w'-]+\s+){{0,4}}(?:\w+')?)$",
+                           "open": rf"\s*[\"'«“„]?(?:{body})(?!\w)", "whole": rf"(?:{body})"}[at])
+
+    return _News(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
+                 alt("comparative", "gap"), alt("plural", "open"), alt("generic", "whole"), alt("other", "near"))
+
+
+_NEWS: dict[str, _News] = {}
+
+
+def _news(language: str) -> _News:
+    """The ``[news]`` section of ``language``'s rules file (empty where it has none), read once."""
+    got = _NEWS.get(language)
+    if got is None:
+        got = _NEWS[language] = _news_load(language)
+    return got
+
+
+def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: _News) -> list[Mention]:
+    """The mentions without the parties named only as where a thing is made ("500 American-manufactured Stinger
+    missiles", "Stinger de fabrication américaine", "rakiety produkcji amerykańskiej"): a maker is no donor, and
+    it stands between a number and its item."""
+    out = []
+    for m in mentions:
+        if not m.is_item and (
+                (news.origin_compound is not None and text[m.end:m.end + 1] == "-"
+                 and news.origin_compound.match(folded, m.end + 1))
+                or (news.origin_after is not None and news.origin_after.match(folded, m.end))
+                or (news.origin_before is not None and news.origin_before.search(folded, max(0, m.start - 40),
+                                                                                 m.start))):
+            continue
+        out.append(m)
+    return out
