@@ -142,3 +142,29 @@ def test_a_count_after_a_comma_starts_another_item(extractor: Extractor) -> None
             "4 Iris-T-SLM-Feuereinheiten und 20 Fahrzeuge.")
     got = {(d, i, q) for d, i, _, q in _pledges(extractor, text, "de")}
     assert ("DE", "iris-t-slm", 4) in got and not any(i == "iris-t-slm-missile" for _, i, _ in got), got
+
+
+# "Samen met de Verenigde Staten en Denemarken heeft Nederland straaljagers beschikbaar gesteld." (corpus e, ANP):
+# in a verb-second language the auxiliary stands between the co-donors and the subject
+FRONTED = [
+    ("nl", "Samen met de Verenigde Staten en Denemarken heeft Nederland straaljagers aan Oekraïne beschikbaar "
+           "gesteld.", {"NL", "US", "DK"}),
+    ("de", "Gemeinsam mit Norwegen hat Deutschland der Ukraine zwei Patriot-Systeme geliefert.", {"DE", "NO"}),
+    ("en", "Together with the United States and Denmark, the Netherlands has sent fighter jets to Ukraine.",
+     {"NL", "US", "DK"}),
+    ("it", "Insieme alla Francia, l'Italia ha consegnato all'Ucraina un sistema SAMP/T.", {"IT", "FR"}),
+    ("es", "Junto con Alemania, Países Bajos ha enviado a Ucrania cuatro sistemas Patriot.", {"NL", "DE"}),
+    ("pl", "Wspólnie z Norwegią Niemcy przekazały Ukrainie dwa systemy Patriot.", {"DE", "NO"}),
+    ("fr", "Aux côtés de l'Italie, la France a livré à l'Ukraine un système SAMP/T.", {"FR", "IT"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "donors"), FRONTED, ids=[c[0] for c in FRONTED])
+def test_co_donors_named_together_with_before_the_subject(extractor: Extractor, lang: str, text: str,
+                                                         donors: set[str]) -> None:
+    assert {d for d, *_ in _pledges(extractor, text, lang)} == donors
+
+
+def test_a_fronted_phrase_with_another_party_is_no_co_donor(extractor: Extractor) -> None:
+    text = "Samen met Oekraïne heeft Nederland drones ontwikkeld en Nederland heeft ook F-16's aan Oekraïne geleverd."
+    assert {d for d, *_ in _pledges(extractor, text, "nl")} == {"NL"}

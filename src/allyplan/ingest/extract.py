@@ -864,6 +864,10 @@ class _Run:
                     last = m
                 else:
                     last = None
+            partners = self._fronted_partners(cl, cue, group)
+            if partners:  # "Samen met de Verenigde Staten en Denemarken heeft Nederland ... beschikbaar gesteld"
+                group.extend(c for c in partners if c not in group)
+                via += "; co-donors named 'together with' at the clause's start"
             return _Actor(group, "explicit", via)
         # after the cue's first word: German cues run over their subject ("hatte Madrid sechs ... übergeben")
         first_end = cue.start + len(cue.text.split(" ")[0])
@@ -1572,6 +1576,30 @@ class _Run:
         pkg = [c for c in cl.cues if c.cls == "package" and cl.items and c.end <= cl.items[0].start]
         if pkg:
             self._beside_items(cl, pkg[-1], cl.end, actor, status, reannounced, live)
+
+    def _fronted_partners(self, cl: _Clause, cue: Cue, group: list[str]) -> list[str]:
+        """Co-donors named "together with" at the clause's start, before the subject and its auxiliary ("Together with
+        the US and Denmark, the Netherlands has made jets available", "Samen met de Verenigde Staten en Denemarken
+        heeft Nederland ...", "Gemeinsam mit Norwegen hat Deutschland ..."): the parties of that phrase."""
+        members = [m.start for m in cl.parties if m.code in group and m.end <= cue.start]
+        if not members:
+            return []
+        first = min(members)
+        run: list[Mention] = []
+        for m in cl.parties:
+            if m.start >= first:
+                break
+            usable = m.is_party and m.code not in self.excluded
+            if not run and usable and self._comitative(m, cl.start):
+                run = [m]
+            elif run and usable and self._joined(run[-1], m):
+                run.append(m)
+            else:
+                return []  # another party, or one that is no co-donor, stands before the subject
+        if not run or re.search(r"[.;:()]", self.folded[run[-1].end:first]) or len(
+                _words(self.folded[run[-1].end:first])) > 3 or len(_words(self.folded[cl.start:run[0].start])) > 4:
+            return []
+        return [m.code for m in run]
 
     def _compared_agent(self, m: Mention) -> bool:
         """Whether ``m`` is the agent of a participle that compares with a promise ("later than promised by
