@@ -168,3 +168,26 @@ def test_co_donors_named_together_with_before_the_subject(extractor: Extractor, 
 def test_a_fronted_phrase_with_another_party_is_no_co_donor(extractor: Extractor) -> None:
     text = "Samen met Oekraïne heeft Nederland drones ontwikkeld en Nederland heeft ook F-16's aan Oekraïne geleverd."
     assert {d for d, *_ in _pledges(extractor, text, "nl")} == {"NL"}
+
+
+# "Polski premier w rozmowie z kanadyjską telewizją poinformował, że ..." (corpus e, naTemat): the outlet's country
+# became a donor of a list line ("z" = from)
+MEDIA = [
+    ("pl", "Mateusz Morawiecki ujawnił, ile czołgów przekaże Polska Ukrainie. Polski premier w rozmowie z kanadyjską "
+           "telewizją poinformował o dalszych dostawach sprzętu."),
+    ("fr", "Dans un entretien au quotidien allemand Bild, le ministre a annoncé l'envoi de nouveaux chars à "
+           "l'Ukraine."),
+    ("it", "In un'intervista al quotidiano tedesco Bild, il ministro ha annunciato l'invio di nuovi carri armati "
+           "all'Ucraina."),
+    ("es", "En una entrevista con el diario alemán Bild, el ministro anunció el envío de nuevos tanques a Ucrania."),
+    ("en", "In an interview with the German daily Bild, the minister said more tanks would be sent to Ukraine."),
+    ("de", "Im Gespräch mit der polnischen Tageszeitung Rzeczpospolita kündigte der Minister weitere Panzer für die "
+           "Ukraine an."),
+    ("nl", "In een interview met het Duitse dagblad Bild kondigde de minister de levering van nieuwe tanks aan "
+           "Oekraïne aan."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), MEDIA, ids=[c[0] for c in MEDIA])
+def test_the_country_of_a_news_outlet_is_no_donor(extractor: Extractor, lang: str, text: str) -> None:
+    assert {d for d, *_ in _pledges(extractor, text, lang)} <= {"PL"}

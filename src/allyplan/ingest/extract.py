@@ -1822,6 +1822,8 @@ class _News:
     plural: re.Pattern[str] | None = None  # opens a sentence: "They have supplied ...", "Beide Länder ..."
     generic: re.Pattern[str] | None = None  # the whole of an equipment noun: "air defense systems"
     other: re.Pattern[str] | None = None  # ends just before a generic noun: "other air defense systems"
+    media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
+    media_before: re.Pattern[str] | None = None  # ends just before it: "la télévision canadienne"
 
 
 def _news_load(language: str) -> _News:
@@ -1843,7 +1845,8 @@ def _news_load(language: str) -> _News:
                            "open": rf"\s*[\"'«“„]?(?:{body})(?!\w)", "whole": rf"(?:{body})"}[at])
 
     return _News(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
-                 alt("comparative", "gap"), alt("plural", "open"), alt("generic", "whole"), alt("other", "near"))
+                 alt("comparative", "gap"), alt("plural", "open"), alt("generic", "whole"), alt("other", "near"),
+                 alt("media_after", "start"), alt("media_before", "end"))
 
 
 _NEWS: dict[str, _News] = {}
@@ -1860,7 +1863,8 @@ def _news(language: str) -> _News:
 def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: _News) -> list[Mention]:
     """The mentions without the parties named only as where a thing is made ("500 American-manufactured Stinger
     missiles", "Stinger de fabrication américaine", "rakiety produkcji amerykańskiej"): a maker is no donor, and
-    it stands between a number and its item."""
+    it stands between a number and its item; nor those that only qualify a news outlet ("told Canadian broadcaster
+    CTV", "w rozmowie z kanadyjską telewizją")."""
     out = []
     for m in mentions:
         if not m.is_item and (
@@ -1868,7 +1872,10 @@ def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: _News
                  and news.origin_compound.match(folded, m.end + 1))
                 or (news.origin_after is not None and news.origin_after.match(folded, m.end))
                 or (news.origin_before is not None and news.origin_before.search(folded, max(0, m.start - 40),
-                                                                                 m.start))):
+                                                                                 m.start))
+                or (news.media_after is not None and news.media_after.match(folded, m.end))
+                or (news.media_before is not None and news.media_before.search(folded, max(0, m.start - 40),
+                                                                               m.start))):
             continue
         out.append(m)
     return out
