@@ -191,3 +191,36 @@ MEDIA = [
 @pytest.mark.parametrize(("lang", "text"), MEDIA, ids=[c[0] for c in MEDIA])
 def test_the_country_of_a_news_outlet_is_no_donor(extractor: Extractor, lang: str, text: str) -> None:
     assert {d for d, *_ in _pledges(extractor, text, lang)} <= {"PL"}
+
+
+# "Von daher wird Deutschland jede Hilfe leisten, die es leisten kann" (corpus e, ZEIT), "Polska dostarczyła,
+# dostarcza i będzie dostarczać pomoc wojskową" (corpus e, Wprost): to keep delivering is a stated policy of
+# support, not a pledge of its own (as "Česko bude dál dodávat zbraně" in the dev cases)
+KEEPS = [
+    ("de", "Von daher wird Deutschland jede Hilfe leisten, die es leisten kann, sagte Pistorius.", "DE"),
+    ("pl", "Polska dostarczyła, dostarcza i będzie dostarczać pomoc wojskową na Ukrainę – stwierdził Soloch.", "PL"),
+    ("it", "L'Italia continuerà a inviare armi all'Ucraina, ha detto Crosetto.", "IT"),
+    ("fr", "La France continuera à livrer des armes à l'Ukraine, a déclaré le ministre.", "FR"),
+    ("nl", "Nederland blijft wapens aan Oekraïne leveren, zei Brekelmans.", "NL"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), KEEPS, ids=[c[0] for c in KEEPS])
+def test_to_keep_delivering_is_support(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    r = extractor.extract(text, lang)
+    assert {(p.party, p.stance) for p in r.policies} == {(party, "supportive")}
+    assert all(p.status != "committed" for p in r.pledges), r.pledges
+
+
+# "... la visite à Paris du président ukrainien ... a donné lieu à des annonces officielles" (corpus e, Libération)
+IDIOMS = [
+    ("fr", "La visite à Paris du président Joe Biden a donné lieu à des annonces sur l'aide militaire à l'Ukraine."),
+    ("en", "The visit of President Joe Biden has given rise to new announcements on military aid to Ukraine."),
+    ("it", "La visita del presidente Joe Biden ha dato luogo a nuovi annunci sugli aiuti militari all'Ucraina."),
+    ("es", "La visita del presidente Joe Biden dio lugar a nuevos anuncios sobre la ayuda militar a Ucrania."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), IDIOMS, ids=[c[0] for c in IDIOMS])
+def test_to_give_rise_to_is_no_gift(extractor: Extractor, lang: str, text: str) -> None:
+    assert _pledges(extractor, text, lang) == set()

@@ -1562,8 +1562,12 @@ class _Run:
 
     # -- long news texts (issue 13) ----------------------------------------------------------------------------
     def _uncompared(self, cl: _Clause, live: list[Cue]) -> list[Cue]:
-        """``live`` without the participles that only compare with a promise; the agent of such a participle
-        ("than promised by Germany") leaves the clause's parties: it promised before, it does not act here."""
+        """``live`` without the giving verbs of an idiom ("a donné lieu à") and the participles that only compare with
+        a promise; the agent of such a participle ("than promised by Germany") leaves the clause's parties: it
+        promised before, it does not act here."""
+        idiom = _news(self.rules.language).idiom_after
+        if idiom is not None:  # "la visite ... a donné lieu à des annonces": no gift
+            live = [c for c in live if not (c.cls in _PLEDGE_CUES and idiom.match(self.folded, c.end))]
         compared = [c for c in live if self._compared(c)]
         if not compared and not any(self._compared_agent(m) for m in cl.parties):
             return live
@@ -1824,6 +1828,7 @@ class _News:
     other: re.Pattern[str] | None = None  # ends just before a generic noun: "other air defense systems"
     media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
     media_before: re.Pattern[str] | None = None  # ends just before it: "la télévision canadienne"
+    idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
 
 
 def _news_load(language: str) -> _News:
@@ -1846,7 +1851,7 @@ def _news_load(language: str) -> _News:
 
     return _News(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
                  alt("comparative", "gap"), alt("plural", "open"), alt("generic", "whole"), alt("other", "near"),
-                 alt("media_after", "start"), alt("media_before", "end"))
+                 alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"))
 
 
 _NEWS: dict[str, _News] = {}
