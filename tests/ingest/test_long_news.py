@@ -224,3 +224,29 @@ IDIOMS = [
 @pytest.mark.parametrize(("lang", "text"), IDIOMS, ids=[c[0] for c in IDIOMS])
 def test_to_give_rise_to_is_no_gift(extractor: Extractor, lang: str, text: str) -> None:
     assert _pledges(extractor, text, lang) == set()
+
+
+# "Deutschland will die Ukraine mit zwei weiteren Patriot-Systemen unterstützen." (corpus e, dpa-AFX)
+SUPPORT_WITH = [
+    ("de", "Deutschland will die Ukraine mit zwei weiteren Patriot-Systemen unterstützen."),
+    ("en", "Germany will support Ukraine with two more Patriot systems."),
+    ("fr", "L'Allemagne soutiendra l'Ukraine avec deux systèmes Patriot supplémentaires."),
+    ("it", "La Germania sosterrà l'Ucraina con due ulteriori sistemi Patriot."),
+    ("es", "Alemania apoyará a Ucrania con dos sistemas Patriot adicionales."),
+    ("nl", "Duitsland steunt Oekraïne met twee extra Patriot-systemen."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SUPPORT_WITH, ids=[c[0] for c in SUPPORT_WITH])
+def test_to_support_with_named_aid_is_a_commitment(extractor: Extractor, lang: str, text: str) -> None:
+    assert _pledges(extractor, text, lang) == {("DE", "patriot", "committed", 2)}
+
+
+def test_support_without_aid_or_refused_stays_a_stance(extractor: Extractor) -> None:
+    r = extractor.extract("Österreich wird die Ukraine nicht mit Waffen unterstützen.", "de")
+    assert not r.pledges and {(p.party, p.stance) for p in r.policies} == {("AT", "non-lethal-only")}
+    r = extractor.extract("Germany will not support Ukraine with Taurus missiles.", "en")
+    assert not r.pledges and {(p.party, p.stance) for p in r.policies} == {("DE", "excludes:taurus")}
+    assert not extractor.extract("Germany has supported Ukraine with 500 Stinger missiles.", "en").pledges or all(
+        p.status != "committed" for p in extractor.extract("Germany has supported Ukraine with 500 Stinger "
+                                                           "missiles.", "en").pledges)

@@ -172,6 +172,7 @@ class Extractor:
         mentions = _makers_dropped(text, folded, mentions, _news(rules.language))
         whole = len(spans) == 1 and spans[0] == (0, len(text))
         cues = rules.cues(folded) if whole else [c for c in rules.cues(folded) if _inside(c.start, spans)]
+        cues = _support_with(cues, folded, _news(rules.language))
         # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
         # and just after a status verb ("... and will provide a further two")
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
@@ -1829,6 +1830,7 @@ class _News:
     media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
     media_before: re.Pattern[str] | None = None  # ends just before it: "la télévision canadienne"
     idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
+    support_with: re.Pattern[str] | None = None  # a commitment: "will support Ukraine with two Patriot systems"
 
 
 def _news_load(language: str) -> _News:
@@ -1851,7 +1853,8 @@ def _news_load(language: str) -> _News:
 
     return _News(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
                  alt("comparative", "gap"), alt("plural", "open"), alt("generic", "whole"), alt("other", "near"),
-                 alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"))
+                 alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"),
+                 alt("support_with", "whole"))
 
 
 _NEWS: dict[str, _News] = {}
@@ -1884,3 +1887,19 @@ def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: _News
             continue
         out.append(m)
     return out
+
+
+def _support_with(cues: list[Cue], folded: str, news: _News) -> list[Cue]:
+    """``cues`` with "to support the recipient with ..." as a commitment ("Deutschland will die Ukraine mit zwei
+    weiteren Patriot-Systemen unterstützen"); where it overlaps another verb cue, the longer wins."""
+    from allyplan.ingest.rules import VERB_CLASSES, resolve_overlaps
+
+    if news.support_with is None:
+        return cues
+    found = [Cue(m.start(), m.end(), "committed", m.group())
+             for m in re.finditer(rf"(?<!\w)(?:{news.support_with.pattern})(?!\w)", folded)]
+    if not found:
+        return cues
+    verbs = [c for c in cues if c.cls in VERB_CLASSES]
+    kept = resolve_overlaps([*verbs, *found])
+    return sorted([*(c for c in cues if c.cls not in VERB_CLASSES), *kept], key=lambda c: (c.start, c.end))
