@@ -1569,11 +1569,21 @@ class _Run:
         idiom = _news(self.rules.language).idiom_after
         if idiom is not None:  # "la visite ... a donné lieu à des annonces": no gift
             live = [c for c in live if not (c.cls in _PLEDGE_CUES and idiom.match(self.folded, c.end))]
-        compared = [c for c in live if self._compared(c)]
-        if not compared and not any(self._compared_agent(m) for m in cl.parties):
-            return live
-        cl.parties = [m for m in cl.parties if not self._compared_agent(m)]
-        return [c for c in live if c not in compared]
+        starts = self.__dict__.get("_comparatives")
+        if starts is None:
+            word = _news(self.rules.language).comparative_word
+            starts = self.__dict__["_comparatives"] = [m.start() for m in word.finditer(self.folded)] if word else []
+        if bisect_left(starts, cl.start - 48) == bisect_left(starts, cl.end):
+            return live  # no comparative in or just before the clause
+
+        def near(pos: int) -> list[int]:  # the comparatives within the 48 characters before ``pos``
+            return starts[bisect_left(starts, pos - 48):bisect_left(starts, pos)]
+
+        compared = [c for c in live if c.cls in _PLEDGE_CUES and self._compared(c, near(c.start))]
+        agents = [m for m in cl.parties if self._compared_agent(m, near(m.start))]
+        if agents:
+            cl.parties = [m for m in cl.parties if m not in agents]
+        return [c for c in live if c not in compared] if compared else live
 
     def _beside_listed(self, cl: _Clause, live: list[Cue], actor: _Actor, status: str, reannounced: bool) -> None:
         """Equipment the catalog lacks, listed with the named items of a package's contents ("Sie umfasse 18
@@ -1606,27 +1616,33 @@ class _Run:
             return []
         return [m.code for m in run]
 
-    def _compared_agent(self, m: Mention) -> bool:
+    def _compared_agent(self, m: Mention, at: list[int]) -> bool:
         """Whether ``m`` is the agent of a participle that compares with a promise ("later than promised by
         Germany", "di quanto promesso dalla Germania", "als von Deutschland zugesagt"): the agent word just before
-        it, after the comparative and at most one word."""
+        it, after the comparative (one of those starting at ``at``) and at most one word."""
         pat = _news(self.rules.language).comparative
         if pat is None:
             return False
-        got = pat.search(self.folded, max(0, m.start - 48), m.start)
-        gap = [w for w in _words(got.group(1)) if not w.endswith("'")] if got else []  # "par l'Allemagne"
-        return bool(gap) and len(gap) <= 2 and self.rules.is_word("agent", gap[-1])
+        for p in at:
+            got = pat.match(self.folded, p, m.start)
+            gap = [w for w in _words(got.group(1)) if not w.endswith("'")] if got else []  # "par l'Allemagne"
+            if gap and len(gap) <= 2 and self.rules.is_word("agent", gap[-1]):
+                return True
+        return False
 
-    def _compared(self, cue: Cue) -> bool:
+    def _compared(self, cue: Cue, at: list[int]) -> bool:
         """A one-word pledge participle that only compares with a promise ("much later than promised", "später als
-        zugesagt", "zoals beloofd"): no pledge of its own."""
+        zugesagt", "zoals beloofd"), after one of the comparatives starting at ``at``: no pledge of its own."""
         pat = _news(self.rules.language).comparative
         if pat is None or cue.cls not in _PLEDGE_CUES or " " in cue.text.strip():
             return False
-        m = pat.search(self.folded, max(0, cue.start - 48), cue.start)
-        gap = _words(m.group(1)) if m else []
-        # the promiser may stand between, where the verb comes last: "als von Deutschland zugesagt"
-        return m is not None and (not gap or self.rules.is_word("agent", gap[0]))
+        for p in at:
+            m = pat.match(self.folded, p, cue.start)
+            gap = _words(m.group(1)) if m else []
+            # the promiser may stand between, where the verb comes last: "als von Deutschland zugesagt"
+            if m is not None and (not gap or self.rules.is_word("agent", gap[0])):
+                return True
+        return False
 
     def _plural_before(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The donors of a sentence that opens with a word for several parties and names none ("They have supplied
@@ -1821,16 +1837,17 @@ class _News:
     donor's named items."""
 
     origin_compound: re.Pattern[str] | None = None  # after a hyphen joined to the name: "US-made"
-    origin_before: re.Pattern[str] | None = None  # ends just before the name: "de fabrication américaine"
+    origin_before: re.Pattern[str] | None = None  # ends where the name starts: "de fabrication américaine"
     origin_after: re.Pattern[str] | None = None  # just after the name: "van Amerikaanse makelij"
     comparative: re.Pattern[str] | None = None  # ends just before a participle: "later than promised"
     plural: re.Pattern[str] | None = None  # opens a sentence: "They have supplied ...", "Beide Länder ..."
     generic: re.Pattern[str] | None = None  # the whole of an equipment noun: "air defense systems"
     other: re.Pattern[str] | None = None  # ends just before a generic noun: "other air defense systems"
     media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
-    media_before: re.Pattern[str] | None = None  # ends just before it: "la télévision canadienne"
+    media_before: re.Pattern[str] | None = None  # ends where the name starts: "la télévision canadienne"
     idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
     support_with: re.Pattern[str] | None = None  # a commitment: "will support Ukraine with two Patriot systems"
+    comparative_word: re.Pattern[str] | None = None  # the comparative alone, to find the clauses that have one
 
 
 def _news_load(language: str) -> _News:
@@ -1846,7 +1863,8 @@ def _news_load(language: str) -> _News:
         if not items:
             return None
         body = "|".join(f"(?:{i})" for i in items)
-        return re.compile({"start": rf"\s*(?:{body})(?!\w)", "end": rf"(?<![\w'])(?:{body})\s+$",
+        return re.compile({"start": rf"\s*(?:{body})(?!\w)", "end": rf"(?<![\w'])(?:{body})\s+(?:\w+')?$",
+                           "scan": rf"(?<!\w)(?:{body})(?!\w)", "word": rf"(?<![\w'])(?:{body})(?=\s)",
                            "near": rf"(?<![\w'])(?:{body})\s+(?:[\w'-]+\s+){{0,2}}$",
                            "gap": rf"(?<![\w'])(?:{body})\s+((?:[\w'-]+\s+){{0,4}}(?:\w+')?)$",
                            "open": rf"\s*[\"'«“„]?(?:{body})(?!\w)", "whole": rf"(?:{body})"}[at])
@@ -1854,7 +1872,7 @@ def _news_load(language: str) -> _News:
     return _News(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
                  alt("comparative", "gap"), alt("plural", "open"), alt("generic", "whole"), alt("other", "near"),
                  alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"),
-                 alt("support_with", "whole"))
+                 alt("support_with", "scan"), alt("comparative", "word"))
 
 
 _NEWS: dict[str, _News] = {}
@@ -1873,17 +1891,15 @@ def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: _News
     missiles", "Stinger de fabrication américaine", "rakiety produkcji amerykańskiej"): a maker is no donor, and
     it stands between a number and its item; nor those that only qualify a news outlet ("told Canadian broadcaster
     CTV", "w rozmowie z kanadyjską telewizją")."""
+    before = [p for p in (news.origin_before, news.media_before) if p is not None]
     out = []
     for m in mentions:
         if not m.is_item and (
-                (news.origin_compound is not None and text[m.end:m.end + 1] == "-"
-                 and news.origin_compound.match(folded, m.end + 1))
+                any(p.search(folded, max(0, m.start - 40), m.start) for p in before)
+                or (news.origin_compound is not None and text[m.end:m.end + 1] == "-"
+                    and news.origin_compound.match(folded, m.end + 1))
                 or (news.origin_after is not None and news.origin_after.match(folded, m.end))
-                or (news.origin_before is not None and news.origin_before.search(folded, max(0, m.start - 40),
-                                                                                 m.start))
-                or (news.media_after is not None and news.media_after.match(folded, m.end))
-                or (news.media_before is not None and news.media_before.search(folded, max(0, m.start - 40),
-                                                                               m.start))):
+                or (news.media_after is not None and news.media_after.match(folded, m.end))):
             continue
         out.append(m)
     return out
@@ -1896,8 +1912,7 @@ def _support_with(cues: list[Cue], folded: str, news: _News) -> list[Cue]:
 
     if news.support_with is None:
         return cues
-    found = [Cue(m.start(), m.end(), "committed", m.group())
-             for m in re.finditer(rf"(?<!\w)(?:{news.support_with.pattern})(?!\w)", folded)]
+    found = [Cue(m.start(), m.end(), "committed", m.group()) for m in news.support_with.finditer(folded)]
     if not found:
         return cues
     verbs = [c for c in cues if c.cls in VERB_CLASSES]
