@@ -90,6 +90,9 @@ _CLASS_NOUN = {"air-defence": re.compile(
         r"howitzer|haubitz|houfnic|haubic|гаубиц|obusier|obici|obuses|houwitser|haupits|haubits|tarack|obuzier|"
         r"artillery (?:shells?|rounds|ammunition)|artilleriemunition|artilleriammunisjon|artilleriammunition|"
         r"amunicj\w* artyleryjsk|dělostřeleck|артилерійськ\w* снаряд|obus d'artillerie|munitions? d'artillerie")}
+#: How many sentences after a pledge a package's contents may follow ("Deutschland liefert Waffen für 2,7 Milliarden
+#: Euro ... [background, four sentences] ... Sie umfasse 18 Radhaubitzen, 4 IRIS-T ...") and inherit its donor.
+_PACKAGE_REACH = 6
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -183,8 +186,10 @@ class Extractor:
             result.notes.append(f"no rules for language {language or 'unknown'!r}: only the parties and items it "
                                 f"names are reported (rules exist for {', '.join(sorted(available_languages()))})")
             return result
+        mentions = _makers_dropped(text, folded, mentions, _news(rules.language))
         whole = len(spans) == 1 and spans[0] == (0, len(text))
         cues = rules.cues(folded) if whole else [c for c in rules.cues(folded) if _inside(c.start, spans)]
+        cues = _support_with(cues, folded, _news(rules.language))
         # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
         # and just after a status verb ("... and will provide a further two")
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
@@ -581,6 +586,10 @@ class Extractor:
                 continue
             if c.end <= it.start:
                 gap = _words(_without(folded, c.end, it.start, cl.items))
+                # "Lenkflugkörper für Luftverteidigungssysteme, 4 Iris-T-SLM-Feuereinheiten": a count of its own
+                # after a comma starts another item of the list
+                if re.search(r",\s*\d", folded[c.end:it.start]):
+                    continue
                 if (len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
                         not gap or rules.is_word("link", gap[0])):
                     derived = self._derived.get((it.id, c.cls))
@@ -628,6 +637,7 @@ class _Run:
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))]
+        live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
         # "auch wenn die USA ATACMS liefern sollten", "even if ...": what a hypothetical says is nobody's pledge
         ifs = [c.start for c in live if c.cls == "hypothetical"]
         if ifs:
@@ -636,6 +646,7 @@ class _Run:
         hedges = [c for c in live if c.cls == "hedge"]
         reannounced = any(c.cls == "reannounced" for c in live)
         used: list[Cue] = []  # the cues that decided an item's status
+        listed_by: tuple[_Actor, str] | None = None  # a package's contents inherit its donor and status
         for it in cl.items:
             cue = self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
@@ -660,7 +671,7 @@ class _Run:
                 # or is a line of a list a package opened ("This package includes:" / "Two NASAMS;")
                 listed = self.listing is not None and 0 < cl.sentence - self.listing <= 25 \
                     and cl.s_end - cl.s_start <= 200
-                if near > (3 if cl.has("package") else 0) and not listed:
+                if near > (_PACKAGE_REACH if cl.has("package") else 0) and not listed:
                     continue
                 sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
@@ -674,6 +685,7 @@ class _Run:
                                    f"inherited from the pledge announced before ({self.context.actor.via})",
                                    self.context.sentence)
                 status = self.context.status
+                listed_by = listed_by or (actor, status)
                 for summary in self.context.summaries:  # "a $400 million package ... It includes ...": a summary
                     summary.specific = False
             elif cue.cls in ("demand", "refusal"):
@@ -715,6 +727,8 @@ class _Run:
                     p.joint = (cl.sentence, cue.start, *actor.codes)
             if it is cl.items[-1] and cue is not None and actor.how == "explicit" and made[0].quantity is not None:
                 self._gapped(cl, it, cue, status, reannounced)
+        if listed_by is not None:
+            self._beside_listed(cl, live, *listed_by, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
@@ -762,7 +776,8 @@ class _Run:
                 None, None)
             count = self._count(cl, lo, hi, cue) if len(actor.codes) == 1 else None
             made = self._pledges(cl, actor, None, status, reannounced, quantity=count, value=value, currency=currency,
-                                 specific=any(c.cls == "equipment" for c in around) or value is not None
+                                 specific=any(c.cls == "equipment" and not self._generic(c) for c in around)
+                                 or value is not None
                                  or count is not None,
                                  explain=_explained(cue, actor, "a status cue that serves no item, with aid named "
                                                                 "around it"))
@@ -1016,6 +1031,9 @@ class _Run:
         if cue.cls == "received":  # "Ukraine received 14 tanks from Denmark and the Netherlands"
             sources = self._sources(cl)
             return _Actor(sources, "explicit", "the source after 'from'") if sources else None
+        plural = self._plural_before(cl, cue)  # "They have supplied ...": the parties named together before
+        if plural is not None:
+            return plural
         agents = self._agents_after(cl, cue)
         if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
             return _Actor(agents, "explicit", "the agent just after the cue ('by')")
@@ -1065,6 +1083,10 @@ class _Run:
                     last = m
                 else:
                     last = None
+            partners = self._fronted_partners(cl, cue, group)
+            if partners:  # "Samen met de Verenigde Staten en Denemarken heeft Nederland ... beschikbaar gesteld"
+                group.extend(c for c in partners if c not in group)
+                via += "; co-donors named 'together with' at the clause's start"
             return _Actor(group, "explicit", via)
         # after the cue's first word: German cues run over their subject ("hatte Madrid sechs ... übergeben")
         first_end = cue.start + len(cue.text.split(" ")[0])
@@ -1891,6 +1913,125 @@ class _Run:
         return [f"excludes:{i}" for i in dict.fromkeys(it.id for it in items)]
 
 
+    # -- long news texts (issue 13) ----------------------------------------------------------------------------
+    def _uncompared(self, cl: _Clause, live: list[Cue]) -> list[Cue]:
+        """``live`` without the giving verbs of an idiom ("a donné lieu à") and the participles that only compare with
+        a promise; the agent of such a participle ("than promised by Germany") leaves the clause's parties: it
+        promised before, it does not act here."""
+        idiom = _news(self.rules.language).idiom_after
+        if idiom is not None:  # "la visite ... a donné lieu à des annonces": no gift
+            live = [c for c in live if not (c.cls in _PLEDGE_CUES and idiom.match(self.folded, c.end))]
+        starts = self.__dict__.get("_comparatives")
+        if starts is None:
+            word = _news(self.rules.language).comparative_word
+            starts = self.__dict__["_comparatives"] = [m.start() for m in word.finditer(self.folded)] if word else []
+        if bisect_left(starts, cl.start - 48) == bisect_left(starts, cl.end):
+            return live  # no comparative in or just before the clause
+
+        def near(pos: int) -> list[int]:  # the comparatives within the 48 characters before ``pos``
+            return starts[bisect_left(starts, pos - 48):bisect_left(starts, pos)]
+
+        compared = [c for c in live if c.cls in _PLEDGE_CUES and self._compared(c, near(c.start))]
+        agents = [m for m in cl.parties if self._compared_agent(m, near(m.start))]
+        if agents:
+            cl.parties = [m for m in cl.parties if m not in agents]
+        return [c for c in live if c not in compared] if compared else live
+
+    def _beside_listed(self, cl: _Clause, live: list[Cue], actor: _Actor, status: str, reannounced: bool) -> None:
+        """Equipment the catalog lacks, listed with the named items of a package's contents ("Sie umfasse 18
+        Radhaubitzen, ..., 4 Iris-T-SLM-Feuereinheiten"): an item-less pledge beside them, as after a verb."""
+        pkg = [c for c in cl.cues if c.cls == "package" and cl.items and c.end <= cl.items[0].start]
+        if pkg:
+            self._beside_items(cl, pkg[-1], cl.end, actor, status, reannounced, live)
+
+    def _fronted_partners(self, cl: _Clause, cue: Cue, group: list[str]) -> list[str]:
+        """Co-donors named "together with" at the clause's start, before the subject and its auxiliary ("Together with
+        the US and Denmark, the Netherlands has made jets available", "Samen met de Verenigde Staten en Denemarken
+        heeft Nederland ...", "Gemeinsam mit Norwegen hat Deutschland ..."): the parties of that phrase."""
+        members = [m.start for m in cl.parties if m.code in group and m.end <= cue.start]
+        if not members:
+            return []
+        first = min(members)
+        run: list[Mention] = []
+        for m in cl.parties:
+            if m.start >= first:
+                break
+            usable = m.is_party and m.code not in self.excluded
+            if not run and usable and self._comitative(m, cl.start):
+                run = [m]
+            elif run and usable and self._joined(run[-1], m):
+                run.append(m)
+            else:
+                return []  # another party, or one that is no co-donor, stands before the subject
+        if not run or re.search(r"[.;:()]", self.folded[run[-1].end:first]) or len(
+                _words(self.folded[run[-1].end:first])) > 3 or len(_words(self.folded[cl.start:run[0].start])) > 4:
+            return []
+        return [m.code for m in run]
+
+    def _compared_agent(self, m: Mention, at: list[int]) -> bool:
+        """Whether ``m`` is the agent of a participle that compares with a promise ("later than promised by
+        Germany", "di quanto promesso dalla Germania", "als von Deutschland zugesagt"): the agent word just before
+        it, after the comparative (one of those starting at ``at``) and at most one word."""
+        pat = _news(self.rules.language).comparative
+        if pat is None:
+            return False
+        for p in at:
+            got = pat.match(self.folded, p, m.start)
+            gap = [w for w in _words(got.group(1)) if not w.endswith("'")] if got else []  # "par l'Allemagne"
+            if gap and len(gap) <= 2 and self.rules.is_word("agent", gap[-1]):
+                return True
+        return False
+
+    def _compared(self, cue: Cue, at: list[int]) -> bool:
+        """A one-word pledge participle that only compares with a promise ("much later than promised", "später als
+        zugesagt", "zoals beloofd"), after one of the comparatives starting at ``at``: no pledge of its own."""
+        pat = _news(self.rules.language).comparative
+        if pat is None or cue.cls not in _PLEDGE_CUES or " " in cue.text.strip():
+            return False
+        for p in at:
+            m = pat.match(self.folded, p, cue.start)
+            gap = _words(m.group(1)) if m else []
+            # the promiser may stand between, where the verb comes last: "als von Deutschland zugesagt"
+            if m is not None and (not gap or self.rules.is_word("agent", gap[0])):
+                return True
+        return False
+
+    def _plural_before(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The donors of a sentence that opens with a word for several parties and names none ("They have supplied
+        Kyiv with anti-tank arms", "Beide Länder liefern ..."): the last parties named together in the sentence
+        before ("... including Finland and Sweden."), where no preposition makes them addressees."""
+        pat = _news(self.rules.language).plural
+        opens = pat.match(self.folded, cl.s_start) if pat is not None else None
+        if opens is None or cl.start != cl.s_start or cue.cls not in _PLEDGE_CUES or cl.sentence == 0 or any(
+                m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)):
+            return None
+        # "Both systems ...": the word is a thing's, not the parties'
+        if any(c.cls in ("aid", "equipment", "package", "component") and 0 <= c.start - opens.end() <= 1
+               for c in cl.cues) or any(0 <= it.start - opens.end() <= 1 for it in cl.items):
+            return None
+        before = [m for c in self.sentence_clauses.get(cl.sentence - 1, []) for m in c.parties
+                  if m.is_party and m.code not in self.excluded]
+        floor = min((c.start for c in self.sentence_clauses.get(cl.sentence - 1, [])), default=0)
+        group: list[Mention] = []
+        for m in before:
+            group = [*group, m] if group and self._joined(group[-1], m) else [m]
+        codes = list(dict.fromkeys(m.code for m in group))
+        if len(codes) < 2:
+            return None
+        prev = [w for w in self._prev_words(group[0].start, floor, 2) if not self.rules.is_word("joiner", w)]
+        if prev and self.rules.is_word("addressee", prev[-1]) and not self.rules.is_word("apposition", prev[-1]):
+            return None  # "... sent weapons to Poland and Lithuania. They ...": the recipients
+        return _Actor(codes, "explicit", "a word for several parties opening the sentence: the parties named "
+                                         "together last in the sentence before")
+
+    def _generic(self, noun: Cue) -> bool:
+        """An equipment noun so general ("air defense systems") that the donor's named items of the same status
+        spell it out; not where "other" stands before it ("other tactical air defense systems")."""
+        news = _news(self.rules.language)
+        return news.generic is not None and bool(news.generic.fullmatch(noun.text)) and not (
+            news.other is not None and news.other.search(self.folded, max(0, noun.start - 40), noun.start))
+
+
 def _explained(cue: Cue | None, actor: _Actor, rule: str) -> dict[str, Any]:
     """Why a record is there, for ``--explain``: its cue, how its donor or party is attached, and the rule."""
     return {"cue": cue.text if cue else None, "cue_class": cue.cls if cue else None, "cue_start": cue.start
@@ -1959,6 +2100,8 @@ def _merged(records: Iterable[Record], headline_end: int = 0,
         if old is None:
             pledges[key] = r
             continue
+        if r.item is None:  # one item-less pledge says something the named items do not: the merged one does too
+            r.specific = old.specific = r.specific or old.specific
         if rank(r) > rank(old):
             r.reannouncement = r.reannouncement or old.reannouncement
             if r.quantity is None and old.status == r.status:
@@ -2036,3 +2179,94 @@ def _between(positions: list[int], a: int, b: int) -> list[int]:
     """The sorted ``positions`` in ``[a, b)``."""
     return positions[bisect_left(positions, a):bisect_left(positions, b)]
 
+
+
+# -- long news texts (issue 13): what a sentence says of its neighbours ---------------------------------------------
+@dataclass(frozen=True)
+class _News:
+    """A language's ``[news]`` rules: where a party is only the maker of a thing, a participle that compares with a
+    promise, a sentence-initial word for several parties named before, and equipment nouns too general to add to a
+    donor's named items."""
+
+    origin_compound: re.Pattern[str] | None = None  # after a hyphen joined to the name: "US-made"
+    origin_before: re.Pattern[str] | None = None  # ends where the name starts: "de fabrication américaine"
+    origin_after: re.Pattern[str] | None = None  # just after the name: "van Amerikaanse makelij"
+    comparative: re.Pattern[str] | None = None  # ends just before a participle: "later than promised"
+    plural: re.Pattern[str] | None = None  # opens a sentence: "They have supplied ...", "Beide Länder ..."
+    generic: re.Pattern[str] | None = None  # the whole of an equipment noun: "air defense systems"
+    other: re.Pattern[str] | None = None  # ends just before a generic noun: "other air defense systems"
+    media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
+    media_before: re.Pattern[str] | None = None  # ends where the name starts: "la télévision canadienne"
+    idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
+    support_with: re.Pattern[str] | None = None  # a commitment: "will support Ukraine with two Patriot systems"
+    comparative_word: re.Pattern[str] | None = None  # the comparative alone, to find the clauses that have one
+
+
+def _news_load(language: str) -> _News:
+    import tomllib
+
+    from allyplan.ingest.rules import RULES_DIR
+
+    path = RULES_DIR / f"{language}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8")).get("news", {}) if path.is_file() else {}
+
+    def alt(key: str, at: str) -> re.Pattern[str] | None:
+        items = sorted(data.get(key, []), key=len, reverse=True)
+        if not items:
+            return None
+        body = "|".join(f"(?:{i})" for i in items)
+        return re.compile({"start": rf"\s*(?:{body})(?!\w)", "end": rf"(?<![\w'])(?:{body})\s+(?:\w+')?$",
+                           "scan": rf"(?<!\w)(?:{body})(?!\w)", "word": rf"(?<![\w'])(?:{body})(?=\s)",
+                           "near": rf"(?<![\w'])(?:{body})\s+(?:[\w'-]+\s+){{0,2}}$",
+                           "gap": rf"(?<![\w'])(?:{body})\s+((?:[\w'-]+\s+){{0,4}}(?:\w+')?)$",
+                           "open": rf"\s*[\"'«“„]?(?:{body})(?!\w)", "whole": rf"(?:{body})"}[at])
+
+    return _News(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
+                 alt("comparative", "gap"), alt("plural", "open"), alt("generic", "whole"), alt("other", "near"),
+                 alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"),
+                 alt("support_with", "scan"), alt("comparative", "word"))
+
+
+_NEWS: dict[str, _News] = {}
+
+
+def _news(language: str) -> _News:
+    """The ``[news]`` section of ``language``'s rules file (empty where it has none), read once."""
+    got = _NEWS.get(language)
+    if got is None:
+        got = _NEWS[language] = _news_load(language)
+    return got
+
+
+def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: _News) -> list[Mention]:
+    """The mentions without the parties named only as where a thing is made ("500 American-manufactured Stinger
+    missiles", "Stinger de fabrication américaine", "rakiety produkcji amerykańskiej"): a maker is no donor, and
+    it stands between a number and its item; nor those that only qualify a news outlet ("told Canadian broadcaster
+    CTV", "w rozmowie z kanadyjską telewizją")."""
+    before = [p for p in (news.origin_before, news.media_before) if p is not None]
+    out = []
+    for m in mentions:
+        if not m.is_item and (
+                any(p.search(folded, max(0, m.start - 40), m.start) for p in before)
+                or (news.origin_compound is not None and text[m.end:m.end + 1] == "-"
+                    and news.origin_compound.match(folded, m.end + 1))
+                or (news.origin_after is not None and news.origin_after.match(folded, m.end))
+                or (news.media_after is not None and news.media_after.match(folded, m.end))):
+            continue
+        out.append(m)
+    return out
+
+
+def _support_with(cues: list[Cue], folded: str, news: _News) -> list[Cue]:
+    """``cues`` with "to support the recipient with ..." as a commitment ("Deutschland will die Ukraine mit zwei
+    weiteren Patriot-Systemen unterstützen"); where it overlaps another verb cue, the longer wins."""
+    from allyplan.ingest.rules import VERB_CLASSES, resolve_overlaps
+
+    if news.support_with is None:
+        return cues
+    found = [Cue(m.start(), m.end(), "committed", m.group()) for m in news.support_with.finditer(folded)]
+    if not found:
+        return cues
+    verbs = [c for c in cues if c.cls in VERB_CLASSES]
+    kept = resolve_overlaps([*verbs, *found])
+    return sorted([*(c for c in cues if c.cls not in VERB_CLASSES), *kept], key=lambda c: (c.start, c.end))
