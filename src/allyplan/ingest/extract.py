@@ -275,13 +275,16 @@ class Extractor:
         """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
         Germany and France, ...", up to the comma or the verb) do not act; an item a thing is only likened to ("a
         system equivalent to Patriot") is not given."""
+        after = [c for c in cl.cues if c.cls == "contrast_after"]
         for c in cl.cues:
-            if c.cls == "contrast":
+            if c.cls == "contrast_after":
+                cl.contrasted.extend(self._contrasted_before(cl, c, folded, rules))
+            elif c.cls == "contrast" and not any(a.start < c.end and c.start < a.end for a in after):
                 stop = folded.find(",", c.end, cl.end)
                 stop = cl.end if stop < 0 else stop
                 stop = min([stop, *(v.start for v in cl.cues if v.start >= c.end and (
                     v.cls in _ITEM_CUES or v.cls in STANCE_CLASSES))])
-                cl.contrasted.extend(m for m in cl.parties if c.end <= m.start < stop)
+                cl.contrasted.extend(self._contrasted_after(cl, c, stop, folded, rules))
         if cl.contrasted:
             cl.parties = [m for m in cl.parties if m not in cl.contrasted]
         # a component of a system is not the system ("Patriot-radar", "barrels for the M777")
@@ -295,6 +298,53 @@ class Extractor:
         if likened:
             cl.items = [it for it in cl.items if not any(
                 c.end <= it.start and len(_words(folded[c.end:it.start])) <= 2 for c in likened)]
+
+    @staticmethod
+    def _list_gap(folded: str, a: int, b: int, rules: Rules) -> bool:
+        """Whether ``folded[a:b]``, between two parties, joins them in a list: a comma or list words ("and", "und
+        die"), nothing else ("W przeciwieństwie do Polski Węgry": two names side by side are two phrases)."""
+        gap = folded[a:b]
+        words = _words(gap)
+        if re.search(r"[.;:!?()]", gap) or len(words) > 3:
+            return False
+        return (bool(words) or "," in gap) and all(rules.is_word("joiner", w) for w in words)
+
+    def _contrasted_after(self, cl: _Clause, c: Cue, stop: int, folded: str, rules: Rules) -> list[Mention]:
+        """The parties a contrast word compares with ("unlike Germany and France", "w przeciwieństwie do Polski"):
+        the list that starts just after it, up to ``stop``; a party after that list, with no comma or joiner before
+        it, is the clause's own subject ("W przeciwieństwie do Polski Węgry nie wyślą broni")."""
+        out: list[Mention] = []
+        for m in cl.parties:
+            if not c.end <= m.start < stop:
+                continue
+            if not out:
+                if len(_words(folded[c.end:m.start])) > 3:
+                    break
+            elif not self._list_gap(folded, out[-1].end, m.start, rules):
+                break
+            out.append(m)
+        return out
+
+    def _contrasted_before(self, cl: _Clause, c: Cue, folded: str, rules: Rules) -> list[Mention]:
+        """The parties a postposed contrast word compares with ("Lengyelországgal ellentétben", "Polonya'nın
+        aksine", "Puolaan verrattuna"): the party just before it (a case ending in the name, at most one word
+        between) and the list it ends."""
+        before = [m for m in cl.parties if m.end <= c.start]
+        if not before:
+            return []
+        last = before[-1]
+        gap = folded[last.end:c.start]
+        if len(_words(gap)) > 1 or re.search(r"[,.;:!?()]", gap):
+            return []
+        out = [last]
+        joined = False  # "Macaristan, Polonya'nın aksine": a comma alone before the list's last name is no list
+        for m in reversed(before[:-1]):
+            if not self._list_gap(folded, m.end, out[-1].start, rules) or not (
+                    joined or _words(folded[m.end:out[-1].start])):
+                break
+            joined = True
+            out.append(m)
+        return out
 
     def _parts(self, cl: _Clause, folded: str) -> list[_Item]:
         """The parts of a system ("parts of a Patriot system: two launchers and missiles") are given, not the

@@ -50,7 +50,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military"),
-             "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
+             "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
