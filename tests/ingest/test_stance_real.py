@@ -40,3 +40,93 @@ CONTRASTS = [
 @pytest.mark.parametrize(("lang", "text"), CONTRASTS)
 def test_a_contrast_names_who_does_not_refuse(extractor: Extractor, lang: str, text: str) -> None:
     assert stances(extractor, text, lang) == {("HU", N)}
+
+
+H = "no-military-aid"
+
+# a refusal put as an infinitive after "refuses", "is unwilling", "is against", or as a negated future in any person
+REFUSALS = [
+    ('de', 'Ungarn weigert sich, Waffen an die Ukraine zu liefern.', {("HU", N)}),
+    ('de', 'Die Schweiz ist nicht bereit, Waffen an die Ukraine zu liefern.', {("CH", N)}),
+    ('en', 'Switzerland is not prepared to send weapons to Ukraine.', {("CH", N)}),
+    ('en', 'Germany is unwilling to send Taurus missiles to Ukraine.', {("DE", "excludes:taurus")}),
+    ('en', 'Berlin has so far resisted calls to send Taurus missiles.', {("DE", "excludes:taurus")}),
+    ('fr', "La Suisse n'est pas prête à livrer des armes à l'Ukraine.", {("CH", N)}),
+    # https://fr.news-front.su/2023/06/21/le-president-bulgare-seleve-contre-les-livraisons-darmes-a-lukraine
+    ('fr', "Le président bulgare Rumen Radev s'est prononcé contre les livraisons d'armes à l'Ukraine.", {("BG", N)}),
+    ('pl', 'Słowacja nie ma zamiaru wspierać militarnie Ukrainy.', {("SK", H)}),
+    ('pl', 'Węgry nie dadzą Ukrainie broni.', {("HU", N)}),
+    ('cs', 'Maďarsko nedá Ukrajině žádné zbraně.', {("HU", N)}),
+    ('cs', 'Slovensko už nebude Ukrajině posílat žádné zbraně.', {("SK", N)}),
+    ('sk', 'Slovensko už nebude Ukrajine posielať žiadne zbrane.', {("SK", N)}),
+    ('it', "L'Austria non è disposta a inviare armi all'Ucraina.", {("AT", N)}),
+    ('es', 'Irlanda no está dispuesta a enviar armas a Ucrania.', {("IE", N)}),
+    ('pt', 'A Áustria não está disposta a enviar armas para a Ucrânia.', {("AT", N)}),
+    ('nl', 'Oostenrijk is niet bereid wapens aan Oekraïne te leveren.', {("AT", N)}),
+    ('sv', 'Österrike är inte berett att skicka vapen till Ukraina.', {("AT", N)}),
+    ('bg', 'България няма да изпратят оръжие на Украйна.', {("BG", N)}),
+    ('uk', 'Угорщина не збирається постачати зброю Україні.', {("HU", N)}),
+    ('ro', 'Ungaria nu este dispusă să trimită arme Ucrainei.', {("HU", N)}),
+    ('fi', 'Unkari ei ole valmis lähettämään aseita Ukrainaan.', {("HU", N)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), REFUSALS)
+def test_refusals_by_infinitive_and_negated_future(extractor: Extractor, lang: str, text: str,
+                                                  want: set[tuple[str, str]]) -> None:
+    assert stances(extractor, text, lang) == want
+
+
+# support negated inside its own phrase refuses what it names; "without" in a phrase of support is no negation
+NEGATED_SUPPORT = [
+    # https://www.zdf.de/nachrichten/politik/karl-nehammer-oesterreich-militaerunterstuetzung-ukraine-krieg-russland-100.html
+    ('de', 'Österreich wird die Ukraine auch weiterhin nicht militärisch unterstützen.', {("AT", H)}),
+    ('es', 'España seguirá apoyando a Ucrania con un apoyo sin fisuras.', {("ES", "supportive")}),
+    ('fr', "La France apporte un soutien sans faille à l'Ukraine.", {("FR", "supportive")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), NEGATED_SUPPORT)
+def test_negated_support_is_a_refusal(extractor: Extractor, lang: str, text: str,
+                                      want: set[tuple[str, str]]) -> None:
+    assert stances(extractor, text, lang) == want
+
+
+# a ban on re-export names what it bans (a neutral state's typical refusal)
+REEXPORT = [
+    ('es', 'Suiza no autoriza la reexportación de armas a Ucrania.'),
+    ('nl', 'Zwitserland staat de wederuitvoer van munitie naar Oekraïne niet toe.'),
+    ('da', 'Schweiz tillader ikke, at våben videreeksporteres til Ukraine.'),
+    ('sv', 'Schweiz tillåter inte att vapen återexporteras till Ukraina.'),
+    ('it', "La Svizzera vieta la riesportazione di armi verso l'Ucraina."),
+    ('pl', 'Szwajcaria nie zezwala na reeksport broni na Ukrainę.'),
+    ('de', 'Die Schweiz verbietet die Wiederausfuhr von Munition in die Ukraine.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), REEXPORT)
+def test_a_ban_on_reexport_is_a_refusal(extractor: Extractor, lang: str, text: str) -> None:
+    assert stances(extractor, text, lang) == {("CH", N)}
+
+
+# what is not decided yet is no refusal
+NOT_YET = [
+    ('en', 'Unlike the United States and Britain, Germany has not yet agreed to send Taurus.'),
+    ('de', 'Deutschland hat noch nicht zugesagt, Taurus zu liefern.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_YET)
+def test_not_yet_is_no_refusal(extractor: Extractor, lang: str, text: str) -> None:
+    assert stances(extractor, text, lang) == set()
+
+
+SUPPORT = [
+    ('en', '"Despite changes in leadership, the UK stands united in support of Ukraine," the minister said.', "GB"),
+    ('da', 'Sverige vil derfor give omfattende støtte til Ukraines væbnede styrker.', "SE"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), SUPPORT)
+def test_support_stated_as_it_goes_on(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    assert stances(extractor, text, lang) == {(party, "supportive")}

@@ -69,6 +69,10 @@ _COMMA_JOINER = re.compile(r",\s+(\w+)\s+(?:\w+'?\s*)?$")
 #: Humanitarian aid in the coalition's languages (a stem each).
 _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|хуманит|insani|refugee|réfugié|flüchtling|uchodźc|"
                            r"біженц|rifugiat|refugiad|vluchteling")
+#: "Without" in the coalition's languages: a negation word that makes a phrase of support no less support ("apoyo sin
+#: fisuras", "soutien sans faille", "podpora bez výhrad").
+_PRIVATIVE = frozenset({"without", "sin", "sans", "ohne", "senza", "sem", "zonder", "bez", "без", "uten", "utan",
+                        "uden", "ilman", "ilma", "fără", "fara", "nélkül", "olmadan", "be"})
 #: A parenthesis: in brackets, or between two dashes set off by spaces.
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
 #: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
@@ -642,7 +646,7 @@ class _Run:
         self._future_count(cl, live, reannounced)
         # "Deutschland wird Taurus nicht liefern", "Suomi ei luovuta Hornet-hävittäjiä": a negated commitment verb
         denied = [c for c in cl.cues if c.cls == "committed" and c not in live and self._negated(c, cl)
-                  and not (ifs and c.start >= ifs[0])]
+                  and not (ifs and c.start >= ifs[0]) and not self._pending(c, cl)]
         self._policies(cl, live, denied)
         explicit = self._group_before(cl, cl.end)
         if explicit:
@@ -1489,9 +1493,12 @@ class _Run:
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or actor.how == "government":
                 continue
-            if cue.cls == "supportive" and self._limited_sentence(cl):
+            # "wird die Ukraine auch weiterhin nicht militärisch unterstützen": support negated inside its own phrase
+            # refuses what it names
+            unsupported = cue.cls == "supportive" and self._negated_inside(cue, cl)
+            if cue.cls == "supportive" and not unsupported and self._limited_sentence(cl):
                 continue  # "we will keep helping with humanitarian means, but send no weapons": the help is limited
-            refusal = cue.cls == "refusal" or cue in denied
+            refusal = cue.cls == "refusal" or cue in denied or unsupported
             stances = self._refused(cl, cue, live) if refusal else [cue.cls.replace("_", "-")]
             if cue in denied and (actor.how != "explicit" or not stances):
                 continue  # a negated commitment is a refusal only of what it names, by a party the clause names
@@ -1509,8 +1516,23 @@ class _Run:
                                                _confidence(actor.how, True), explain=_explained(
                                                    cue, actor, "a refusal and what it names" if cue.cls == "refusal"
                                                    else "a negated commitment: a refusal of what it names"
-                                                   if cue in denied else "a stance cue")))
+                                                   if cue in denied else "support negated in its own phrase: a "
+                                                   "refusal of what it names" if unsupported else "a stance cue")))
 
+
+    def _pending(self, cue: Cue, cl: _Clause) -> bool:
+        """Whether a negated commitment is only not made yet ("has not yet agreed to send", "hat noch nicht
+        zugesagt", "jeszcze nie zdecydowała"): a word of the rules' `pending` among the three words before it, or
+        its first words (one word or two: "noch nicht"), is no refusal."""
+        words = _words(self.folded[max(cl.start, cue.start - 48):cue.start])[-3:] + _words(cue.text)[:2]
+        return any(self.rules.is_word("pending", w) for w in (*words, *(" ".join(b) for b in pairwise(words))))
+
+    @staticmethod
+    def _negated_inside(cue: Cue, cl: _Clause) -> bool:
+        """Whether a negation stands inside ``cue``'s own phrase ("wird ... weiterhin nicht militärisch
+        unterstützen", "bude nadále nepodporovat" is no support)."""
+        return any(c.cls == "negation" and cue.start <= c.start and c.end <= cue.end and c.text not in _PRIVATIVE
+                   for c in cl.cues)
 
     def _limited_sentence(self, cl: _Clause) -> bool:
         """Whether the sentence of ``cl`` limits its aid, with no negation cancelling it: aid only humanitarian or

@@ -55,7 +55,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
                        "missiles", "shells")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition"), "modifiers": ("negation_after",),
-               "items": ("link",)}
+               "items": ("link",), "stance": ("pending",)}
 
 
 @dataclass(frozen=True, slots=True)
