@@ -130,3 +130,39 @@ SUPPORT = [
 @pytest.mark.parametrize(("lang", "text", "party"), SUPPORT)
 def test_support_stated_as_it_goes_on(extractor: Extractor, lang: str, text: str, party: str) -> None:
     assert stances(extractor, text, lang) == {(party, "supportive")}
+
+
+# what the recipient will not receive from a named source, that source refuses
+NOT_RECEIVED = [
+    ('en', 'Ukraine will not receive Taurus missiles from Germany.', {("DE", "excludes:taurus")}),
+    ('de', 'Die Ukraine wird von Deutschland keine Taurus-Marschflugkörper erhalten.', {("DE", "excludes:taurus")}),
+    ('fr', "L'Ukraine ne recevra pas de missiles Taurus de l'Allemagne.", {("DE", "excludes:taurus")}),
+    ('pl', 'Ukraina nie otrzyma od Polski systemów Patriot.', {("PL", "excludes:patriot")}),
+    ('uk', 'Україна не отримає від Німеччини ракети Taurus.', {("DE", "excludes:taurus")}),
+    # https://sita.sk/premier-fico-sa-stretne-s-ukrajinskym-predsedom-vlady-prinesie-mu-zoznam-humanitarnej-pomoci/
+    ('sk', 'Ukrajina od Slovenska nedostane žiadne zbrane', {("SK", N)}),
+    ('sk', 'Fico chce potvrdiť, že Ukrajina nebude dostávať od Slovenska žiadne zbrane.', {("SK", N)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), NOT_RECEIVED)
+def test_what_the_recipient_will_not_receive(extractor: Extractor, lang: str, text: str,
+                                             want: set[tuple[str, str]]) -> None:
+    assert stances(extractor, text, lang) == want
+
+
+LATIN = [
+    # https://www.publico.pt/2024/02/24/politica/noticia/marcelo-costa-portugal-mantem-apoio-ucrania-reservas-tempo-preciso-2081516
+    ('pt', 'Portugal continuará a prestar assistência à Ucrânia pelo tempo que for preciso.', {("PT", "supportive")}),
+    ('pt', 'O Presidente garantiu que se mantém inabalável o apoio de Portugal à Ucrânia.', {("PT", "supportive")}),
+    # https://www.stiripesurse.ro/prim-ministrul-bulgariei-nu-vom-da-ucrainei-arme-deja-ii-ajutam-suficient_2419310.html
+    ('ro', 'Premierul bulgar Kirill Petkov a declarat că Bulgaria nu intenționează să furnizeze arme ucrainenilor.',
+     {("BG", N)}),
+    ('ro', 'Prim-ministrul Bulgariei: Nu vom da Ucrainei arme', {("BG", N)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), LATIN)
+def test_portuguese_and_romanian_forms(extractor: Extractor, lang: str, text: str,
+                                       want: set[tuple[str, str]]) -> None:
+    assert stances(extractor, text, lang) == want

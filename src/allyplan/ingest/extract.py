@@ -645,7 +645,8 @@ class _Run:
             self._sourced(cl, live)
         self._future_count(cl, live, reannounced)
         # "Deutschland wird Taurus nicht liefern", "Suomi ei luovuta Hornet-hävittäjiä": a negated commitment verb
-        denied = [c for c in cl.cues if c.cls == "committed" and c not in live and self._negated(c, cl)
+        # "Ukraine will not receive Taurus from Germany": what the recipient will not get, its source refuses
+        denied = [c for c in cl.cues if c.cls in ("committed", "received") and c not in live and self._negated(c, cl)
                   and not (ifs and c.start >= ifs[0]) and not self._pending(c, cl)]
         self._policies(cl, live, denied)
         explicit = self._group_before(cl, cl.end)
@@ -1487,6 +1488,8 @@ class _Run:
                 continue  # a refusal cue already reads it ("wird ... nicht liefern")
             # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
+            if cue.cls == "refusal" and (actor is None or actor.how != "explicit"):
+                actor = self._not_received_from(cl, cue) or actor
             if actor is None or actor.how in ("government", "topic"):
                 # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
                 actor = self._quoted_speaker(cl, cue) or actor
@@ -1519,6 +1522,15 @@ class _Run:
                                                    if cue in denied else "support negated in its own phrase: a "
                                                    "refusal of what it names" if unsupported else "a stance cue")))
 
+
+    def _not_received_from(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The parties a refusal by the recipient names as the source ("Ukrajina od Slovenska nedostane žiadne
+        zbrane", "Україна не отримає від Німеччини ..."): the recipient is named before the refusal, the source
+        after "from"; not what is only not received yet."""
+        if not any(m.code == self.ex.recipient and m.end <= cue.start for m in cl.parties) or self._pending(cue, cl):
+            return None
+        sources = self._sources(cl)
+        return _Actor(sources, "explicit", "the source of what the recipient will not receive") if sources else None
 
     def _pending(self, cue: Cue, cl: _Clause) -> bool:
         """Whether a negated commitment is only not made yet ("has not yet agreed to send", "hat noch nicht
