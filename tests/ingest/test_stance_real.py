@@ -166,3 +166,35 @@ LATIN = [
 def test_portuguese_and_romanian_forms(extractor: Extractor, lang: str, text: str,
                                        want: set[tuple[str, str]]) -> None:
     assert stances(extractor, text, lang) == want
+
+
+# "rules out" with the item named after it, in every language; the giving verb a refusal governs gives nothing
+RULED_OUT = [
+    ('pt', 'Scholz exclui o envio de mísseis Taurus para a Ucrânia.'),
+    ('hu', 'Scholz kizárja a Taurus rakéták Ukrajnának történő szállítását.'),
+    ('bg', 'Германия изключва доставката на ракети Taurus за Украйна.'),
+    ('lv', 'Vācija izslēdz Taurus raķešu piegādi Ukrainai.'),
+    ('lt', 'Vokietija atmeta galimybę perduoti Ukrainai Taurus raketas.'),
+    ('pl', 'Scholz wyklucza przekazanie Ukrainie pocisków Taurus.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), RULED_OUT)
+def test_ruling_out_an_item(extractor: Extractor, lang: str, text: str) -> None:
+    r = extractor.extract(text, lang)
+    assert {(p.party, p.stance) for p in r.policies} == {("DE", "excludes:taurus")}
+    assert not r.pledges
+
+
+def test_a_minister_speaks_for_the_state_of_the_text(extractor: Extractor) -> None:
+    """A supportive or refusing minister, named by office only, speaks for the country the text is about (the dev
+    case es-elpais-siete-generadores-albares)."""
+    text = ("España dona siete generadores a Ucrania.\n"
+            "El ministro de Asuntos Exteriores ratifica ante el embajador su apoyo sin fisuras.")
+    assert stances(extractor, text, "es") == {("ES", "supportive")}
+
+
+def test_french_and_lithuanian_cautions(extractor: Extractor) -> None:
+    assert stances(extractor, "La Hongrie a mis en garde contre une escalade du conflit.", "fr") == {
+        ("HU", "cautious")}
+    assert stances(extractor, "Vengrija paragino pradėti taikos derybas.", "lt") == {("HU", "cautious")}

@@ -525,6 +525,10 @@ class _Run:
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))]
+        # "atmeta galimybę perduoti Taurus", "rechaza enviar": the giving verb a refusal governs is refused, not given
+        governed = self._governed(cl, live)
+        if governed:
+            live = [c for c in live if c not in governed]
         # "auch wenn die USA ATACMS liefern sollten", "even if ...": what a hypothetical says is nobody's pledge
         ifs = [c.start for c in live if c.cls == "hypothetical"]
         if ifs:
@@ -1494,7 +1498,7 @@ class _Run:
                 # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
                 actor = self._quoted_speaker(cl, cue) or actor
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
-            if actor is None or actor.how == "government":
+            if actor is None or (actor.how == "government" and cue.cls not in ("supportive", "refusal")):
                 continue
             # "wird die Ukraine auch weiterhin nicht militärisch unterstützen": support negated inside its own phrase
             # refuses what it names
@@ -1531,6 +1535,24 @@ class _Run:
             return None
         sources = self._sources(cl)
         return _Actor(sources, "explicit", "the source of what the recipient will not receive") if sources else None
+
+    def _governed(self, cl: _Clause, live: list[Cue]) -> list[Cue]:
+        """The pledge verbs a refusal governs: at most three words after it, in one phrase, no list word between
+        ("atmeta galimybę perduoti", "odmítá posílat"; not "rejected the criticism and sent")."""
+        out: list[Cue] = []
+        for r in live:
+            if r.cls != "refusal":
+                continue
+            for c in live:
+                if c.cls not in _PLEDGE_CUES or c.start < r.end or c.start - r.end > 60:
+                    continue
+                gap = self.folded[r.end:c.start]
+                words = _words(gap)
+                if len(words) <= 3 and not re.search(r"[,;:.()\"]", gap) and not any(
+                        self.rules.is_word("joiner", w) for w in words):
+                    out.append(c)
+                break
+        return out
 
     def _pending(self, cue: Cue, cl: _Clause) -> bool:
         """Whether a negated commitment is only not made yet ("has not yet agreed to send", "hat noch nicht
