@@ -198,3 +198,59 @@ def test_french_and_lithuanian_cautions(extractor: Extractor) -> None:
     assert stances(extractor, "La Hongrie a mis en garde contre une escalade du conflit.", "fr") == {
         ("HU", "cautious")}
     assert stances(extractor, "Vengrija paragino pradėti taikos derybas.", "lt") == {("HU", "cautious")}
+
+
+# a neutral state that goes on not supporting Ukraine with arms (issue 13), in the languages the forms test lacked
+GOES_ON_NOT_ARMING = [
+    ('it', "La Svizzera continuerà a non sostenere l'Ucraina con forniture di armi."),
+    ('pt', 'A Suíça vai continuar a não apoiar a Ucrânia com o envio de armas.'),
+    ('fi', 'Sveitsi ei jatkossakaan tue Ukrainaa aseapulla.'),
+    ('et', 'Šveits ei toeta ka edaspidi Ukrainat relvatarnetega.'),
+    ('lv', 'Šveice arī turpmāk neatbalstīs Ukrainu ar ieroču piegādēm.'),
+    ('lt', 'Šveicarija ir toliau neparems Ukrainos ginklų tiekimu.'),
+    ('bg', 'Швейцария и занапред няма да подкрепя Украйна с доставки на оръжие.'),
+    ('hu', 'Svájc továbbra sem támogatja Ukrajnát fegyverszállításokkal.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), GOES_ON_NOT_ARMING)
+def test_going_on_not_supporting_with_arms(extractor: Extractor, lang: str, text: str) -> None:
+    assert stances(extractor, text, lang) == {("CH", N)}
+
+
+# aid limited to humanitarian aid, and non-lethal aid "but no weapons"
+LIMITED = [
+    ('it', "L'Austria si limita agli aiuti umanitari.", {("AT", H)}),
+    ('de', 'Österreich beschränkt sich auf humanitäre Hilfe.', {("AT", H)}),
+    ('fr', "L'Autriche se limite à l'aide humanitaire.", {("AT", H)}),
+    ('es', 'Austria se limita a la ayuda humanitaria.', {("AT", H)}),
+    ('pl', 'Austria ogranicza się do pomocy humanitarnej.', {("AT", H)}),
+    ('cs', 'Rakousko se omezuje na humanitární pomoc.', {("AT", H)}),
+    ('en', 'Austria has provided helmets and other non-lethal equipment but no weapons.', {("AT", N)}),
+    ('de', 'Österreich liefert Helme und Schutzwesten, aber keine Waffen.', {("AT", N)}),
+    ('fr', "L'Autriche fournit des casques, mais pas d'armes.", {("AT", N)}),
+    ('pl', 'Austria dostarcza hełmy, ale nie broń.', {("AT", N)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), LIMITED)
+def test_aid_limited_to_humanitarian_or_non_lethal(extractor: Extractor, lang: str, text: str,
+                                                   want: set[tuple[str, str]]) -> None:
+    assert stances(extractor, text, lang) == want
+
+
+# no stance: what "but not" leaves out is no weapon, "does not support" names no aid
+NO_STANCE = [
+    ('en', 'Germany has sent weapons, but not enough ammunition.'),
+    ('en', 'Poland sent tanks but not fighter jets.'),
+    ('en', 'Hungary does not support sanctions against Russia.'),
+    ('hu', 'Magyarország nem támogatja Ukrajna NATO-tagságát.'),
+    ('fi', 'Suomi ei tue Venäjän vaatimuksia.'),
+    ('bg', 'България не подкрепя санкциите срещу Русия.'),
+    ('de', 'Die USA lieferten Panzer, aber keine Kampfjets.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NO_STANCE)
+def test_no_stance_where_nothing_lethal_is_refused(extractor: Extractor, lang: str, text: str) -> None:
+    assert stances(extractor, text, lang) == set()
