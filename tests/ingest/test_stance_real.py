@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from allyplan.ingest import Extractor
+from allyplan.ingest.rules import Rules
 
 N = "non-lethal-only"
 
@@ -254,3 +255,34 @@ NO_STANCE = [
 @pytest.mark.parametrize(("lang", "text"), NO_STANCE)
 def test_no_stance_where_nothing_lethal_is_refused(extractor: Extractor, lang: str, text: str) -> None:
     assert stances(extractor, text, lang) == set()
+
+
+# a refusal of a delivery that names no item refuses the one item the sentence before names
+ANAPHORIC = [
+    ('nl', 'Nederland bezit zelf nog maar drie Patriot-systemen. Een rechtstreekse levering zit er dus niet in.',
+     {("NL", "excludes:patriot")}),
+    ('en', 'Spain has only three Patriot systems left. A delivery to Ukraine is therefore ruled out.',
+     {("ES", "excludes:patriot")}),
+    ('de', 'Spanien hat nur noch drei Patriot-Systeme. Eine Lieferung an die Ukraine schließt Madrid daher aus.',
+     {("ES", "excludes:patriot")}),
+    ('en', 'Germany sent ten Leopard 2A6 tanks. The government refused to comment.', set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), ANAPHORIC)
+def test_a_refusal_of_what_was_just_named(extractor: Extractor, lang: str, text: str,
+                                          want: set[tuple[str, str]]) -> None:
+    assert stances(extractor, text, lang) == want
+
+
+def test_nederlandse_levering_is_aid(extractor: Extractor) -> None:
+    """nl `aid` read "leveringen?" as "levering" + "e" + an optional "n": the singular was no aid noun."""
+    assert [c.cls for c in Rules.load("nl").cues("een levering") if c.cls == "aid"] == ["aid"]
+
+
+def test_a_refusal_that_names_its_own_object_refers_to_nothing_before(extractor: Extractor) -> None:
+    """"ruled out sending Tomahawk missiles" names what it refuses (a name the catalog lacks): not the AIM-9M of the
+    sentence before (the shared case en-o1 got a spurious excludes:aim-9m)."""
+    text = ("The United States announced more AIM-9M missiles for Ukraine. But President Donald Trump has ruled out "
+            "sending Tomahawk missiles.")
+    assert stances(extractor, text, "en") == set()

@@ -1632,6 +1632,11 @@ class _Run:
                 first = max([*(it.end for it in items), *(c.end for c in kinds)])
                 items = [it for it in items if it.end == first] if any(it.end == first for it in items) else []
                 kinds = [c for c in kinds if c.end == first]
+        if not items and not kinds and not self._background(cue, cl):
+            # "Een rechtstreekse levering zit er dus niet in": a refusal of a delivery that names nothing refuses the
+            # one item the sentence before names
+            named = self._refused_before(cl, cue)
+            return [f"excludes:{named}"] if named else []
         first_item = min((it.start for it in items), default=bound)
         first_kind = min(kinds, key=lambda c: c.start) if kinds else None
         if first_kind is not None and first_kind.start < first_item:
@@ -1644,6 +1649,21 @@ class _Run:
             return [f"excludes:{hung[-1].id}"] if hung else []
         return [f"excludes:{i}" for i in dict.fromkeys(it.id for it in items)]
 
+
+    def _refused_before(self, cl: _Clause, cue: Cue) -> str | None:
+        """The item a refusal that names none is about: its clause speaks of a delivery or of equipment, its sentence
+        names no item and no kind of aid, nothing after the refusal names its own object (equipment, or a name the
+        catalog lacks: "ruled out sending Tomahawk missiles"), and the sentence before names one item."""
+        here = self.sentence_clauses.get(cl.sentence, [cl])
+        if not any(c.cls in ("aid", "equipment", "systems", "missiles", "launcher") for c in cl.cues) or any(
+                other.items or any(c.cls in ("lethal", "military") for c in other.cues) for other in here):
+            return None
+        names = [cue.end + x.start() for x in re.finditer(r"\w+", self.text[cue.end:cl.end]) if x.group()[:1].isupper()]
+        if any(c.cls in ("equipment", "systems", "missiles", "launcher", "interceptor") and c.start >= cue.end
+               for c in cl.cues) or any(not any(m.start <= at < m.end for m in cl.parties) for at in names):
+            return None
+        before = {it.id for other in self.sentence_clauses.get(cl.sentence - 1, []) for it in other.items}
+        return next(iter(before)) if len(before) == 1 else None
 
 def _explained(cue: Cue | None, actor: _Actor, rule: str) -> dict[str, Any]:
     """Why a record is there, for ``--explain``: its cue, how its donor or party is attached, and the rule."""
