@@ -286,3 +286,21 @@ def test_a_refusal_that_names_its_own_object_refers_to_nothing_before(extractor:
     text = ("The United States announced more AIM-9M missiles for Ukraine. But President Donald Trump has ruled out "
             "sending Tomahawk missiles.")
     assert stances(extractor, text, "en") == set()
+
+
+# the head of government speaking for the state: a quote (set off by quotation marks or dashes) and its speaker,
+# a verb-final negated future, "will stop sending"
+SPEAKERS = [
+    ('pl', '– Nie będziemy wysyłać broni na Ukrainę – powiedział premier Węgier Viktor Orbán.', {("HU", N)}),
+    ('cs', '„Zbraně na Ukrajinu posílat nebudeme,“ řekl maďarský premiér Viktor Orbán.', {("HU", N)}),
+    ('sk', '„Zbrane na Ukrajinu posielať nebudeme,“ povedal slovenský premiér Robert Fico.', {("SK", N)}),
+    ('en', 'Slovak Prime Minister Robert Fico said his country would stop sending weapons to Ukraine.', {("SK", N)}),
+    ('fr', "La Slovaquie va cesser de livrer des armes à l'Ukraine.", {("SK", N)}),
+    ('es', 'Eslovaquia dejará de enviar armas a Ucrania.', {("SK", N)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), SPEAKERS)
+def test_the_head_of_government_speaks_for_the_state(extractor: Extractor, lang: str, text: str,
+                                                     want: set[tuple[str, str]]) -> None:
+    assert stances(extractor, text, lang) == want

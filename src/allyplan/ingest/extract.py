@@ -1583,12 +1583,15 @@ class _Run:
 
     def _quoted_speaker(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The party that a quote holding ``cue`` is attributed to just after it ("„...” - mondta Orbán Viktor",
-        "“...,” Hungarian Prime Minister Viktor Orbán said): the first party at most six words after the closing
-        quote, in the same sentence; none where that party is the recipient or its adversary."""
+        "“...,” Hungarian Prime Minister Viktor Orbán said", a quote set off by dashes: "– Nie będziemy ... –
+        powiedział premier Węgier"): the first party at most six words after the closing quote, in the same sentence;
+        none where that party is the recipient or its adversary."""
         opened = max(self.text.rfind(q, cl.s_start, cue.start) for q in _QUOTES)
-        if opened < 0:
+        dashed = self.text[cl.s_start:cue.start].lstrip()[:1] in ("–", "—")  # "– Nie będziemy ... – powiedział"
+        if opened < 0 and not dashed:
             return None
-        closes = [i for i in (self.text.find(q, cue.end, cl.s_end) for q in _QUOTES) if i >= 0]
+        quotes = _QUOTES if opened >= 0 else (" – ", " — ")
+        closes = [i for i in (self.text.find(q, cue.end, cl.s_end) for q in quotes) if i >= 0]
         if not closes:
             return None
         closed = min(closes)
