@@ -304,3 +304,26 @@ SPEAKERS = [
 def test_the_head_of_government_speaks_for_the_state(extractor: Extractor, lang: str, text: str,
                                                      want: set[tuple[str, str]]) -> None:
     assert stances(extractor, text, lang) == want
+
+
+# reaffirmed support and standing by Ukraine, in the languages whose rules lacked the form
+REAFFIRMED = [
+    ('nl', 'Zweden bevestigde opnieuw zijn steun aan Oekraïne.'),
+    ('bg', 'Швеция потвърди подкрепата си за Украйна.'),
+    ('hu', 'Svédország megerősítette Ukrajna támogatását.'),
+    ('tr', "İsveç Ukrayna'ya desteğini yineledi."),
+    ('fi', 'Ruotsi vahvisti tukensa Ukrainalle.'),
+    ('et', 'Rootsi kinnitas oma toetust Ukrainale.'),
+    ('lv', 'Zviedrija apliecināja savu atbalstu Ukrainai.'),
+    ('lt', 'Švedija patvirtino savo paramą Ukrainai.'),
+    ('es', 'Suecia sigue al lado de Ucrania.'),
+    ('nl', 'Zweden blijft aan de zijde van Oekraïne staan.'),
+    ('bg', 'Швеция остава до Украйна.'),
+    ('fi', 'Ruotsi seisoo Ukrainan rinnalla.'),
+    ('sv', 'Sverige står fast vid Ukrainas sida.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), REAFFIRMED)
+def test_reaffirmed_support_and_standing_by_ukraine(extractor: Extractor, lang: str, text: str) -> None:
+    assert stances(extractor, text, lang) == {("SE", "supportive")}
