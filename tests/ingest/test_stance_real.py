@@ -327,3 +327,25 @@ REAFFIRMED = [
 @pytest.mark.parametrize(("lang", "text"), REAFFIRMED)
 def test_reaffirmed_support_and_standing_by_ukraine(extractor: Extractor, lang: str, text: str) -> None:
     assert stances(extractor, text, lang) == {("SE", "supportive")}
+
+
+# weapons that must not be used on Russian territory: a cautious donor
+NOT_ON_RUSSIA = [
+    ('pl', 'Włochy podkreślają, że przekazana broń nie może być używana na terytorium Rosji.'),
+    ('es', 'Italia insiste en que las armas no pueden usarse en territorio ruso.'),
+    ('pt', 'A Itália insiste que as armas não podem ser usadas em território russo.'),
+    ('nl', 'Italië benadrukt dat de wapens niet op Russisch grondgebied mogen worden ingezet.'),
+    ('cs', 'Itálie trvá na tom, že zbraně nesmějí být použity na ruském území.'),
+    ('uk', 'Італія наполягає, що зброя не може використовуватися на території Росії.'),
+    ('ro', 'Italia insistă că armele nu pot fi folosite pe teritoriul Rusiei.'),
+    ('sv', 'Italien betonar att vapnen inte får användas på ryskt territorium.'),
+    ('hu', 'Olaszország hangsúlyozza, hogy a fegyverek nem használhatók orosz területen.'),
+    ('sk', 'Taliansko trvá na tom, že zbrane nesmú byť použité na ruskom území.'),
+    ('bg', 'Италия настоява оръжията да не се използват на руска територия.'),
+    ('fi', 'Italia korostaa, ettei aseita saa käyttää Venäjän alueella.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_ON_RUSSIA)
+def test_weapons_not_to_be_used_on_russian_territory(extractor: Extractor, lang: str, text: str) -> None:
+    assert stances(extractor, text, lang) == {("IT", "cautious")}
