@@ -349,3 +349,23 @@ NOT_ON_RUSSIA = [
 @pytest.mark.parametrize(("lang", "text"), NOT_ON_RUSSIA)
 def test_weapons_not_to_be_used_on_russian_territory(extractor: Extractor, lang: str, text: str) -> None:
     assert stances(extractor, text, lang) == {("IT", "cautious")}
+
+
+# what one party asks of another is no stance of the one asked
+DIRECTED = [
+    ('de', 'Orbán forderte Deutschland auf, keine Waffen an die Ukraine zu liefern.'),
+    ('en', 'Hungary wants the EU to stop sending weapons to Ukraine.'),
+    ('en', 'Orbán urged Germany not to send weapons to Ukraine.'),
+    ('fr', "Orbán a demandé à l'Allemagne de ne pas livrer d'armes à l'Ukraine."),
+    ('pl', 'Orbán wezwał Niemcy, by nie wysyłały broni na Ukrainę.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DIRECTED)
+def test_what_one_asks_of_another_is_not_its_stance(extractor: Extractor, lang: str, text: str) -> None:
+    assert not {s for s in stances(extractor, text, lang) if s[0] in ("DE", "EU")}
+
+
+def test_a_refusal_with_its_object_first_is_no_directive(extractor: Extractor) -> None:
+    """"Žádné" (none) begins like "žádá" (asks): a refusal whose object comes first is still the subject's."""
+    assert stances(extractor, "Žádné zbraně Maďarsko Ukrajině nepošle.", "cs") == {("HU", N)}

@@ -1497,6 +1497,8 @@ class _Run:
             if actor is None or actor.how in ("government", "topic"):
                 # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
                 actor = self._quoted_speaker(cl, cue) or actor
+            if actor is not None and actor.how == "explicit" and self._directed(cl, cue, actor):
+                continue  # "Orbán forderte Deutschland auf, keine Waffen zu liefern": what one asks of another
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or (actor.how == "government" and cue.cls not in ("supportive", "refusal")):
                 continue
@@ -1553,6 +1555,17 @@ class _Run:
                     out.append(c)
                 break
         return out
+
+    def _directed(self, cl: _Clause, cue: Cue, actor: _Actor) -> bool:
+        """Whether the party of a stance is the one a directive verb addresses ("urged Germany not to send", "forderte
+        Deutschland auf, keine Waffen zu liefern", "wezwał Niemcy, by nie wysyłały"): a directive of the sentence
+        before the party, the party before the stance cue."""
+        directives = [c for other in self.sentence_clauses.get(cl.sentence, [cl]) for c in other.cues
+                      if c.cls == "directive" and c.start < cue.start]
+        if not directives:
+            return False
+        named = [m for m in self._sentence_parties(cl) if m.code in actor.codes and m.end <= cue.start]
+        return bool(named) and any(d.start < named[0].start for d in directives)
 
     def _pending(self, cue: Cue, cl: _Clause) -> bool:
         """Whether a negated commitment is only not made yet ("has not yet agreed to send", "hat noch nicht

@@ -49,7 +49,7 @@ VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_
 _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "completed"),
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
-                        "military"),
+                        "military", "directive"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells")}
