@@ -141,6 +141,7 @@ NOT_RECEIVED = [
     ('pl', 'Ukraina nie otrzyma od Polski systemów Patriot.', {("PL", "excludes:patriot")}),
     ('uk', 'Україна не отримає від Німеччини ракети Taurus.', {("DE", "excludes:taurus")}),
     # https://sita.sk/premier-fico-sa-stretne-s-ukrajinskym-predsedom-vlady-prinesie-mu-zoznam-humanitarnej-pomoci/
+    # (its subheading; the second sentence shortened)
     ('sk', 'Ukrajina od Slovenska nedostane žiadne zbrane', {("SK", N)}),
     ('sk', 'Fico chce potvrdiť, že Ukrajina nebude dostávať od Slovenska žiadne zbrane.', {("SK", N)}),
 ]
@@ -153,10 +154,12 @@ def test_what_the_recipient_will_not_receive(extractor: Extractor, lang: str, te
 
 
 LATIN = [
-    # https://www.publico.pt/2024/02/24/politica/noticia/marcelo-costa-portugal-mantem-apoio-ucrania-reservas-tempo-preciso-2081516
+    # written after https://www.publico.pt/2024/02/24/politica/noticia/marcelo-costa-portugal-mantem-apoio-ucrania-reservas-tempo-preciso-2081516
+    # and https://www.dnoticias.pt/2026/2/24/482489-marcelo-rebelo-de-sousa-diz-que-portugal-continuara-a-apoiar-adesao-da-ucrania-a-ue/
     ('pt', 'Portugal continuará a prestar assistência à Ucrânia pelo tempo que for preciso.', {("PT", "supportive")}),
     ('pt', 'O Presidente garantiu que se mantém inabalável o apoio de Portugal à Ucrânia.', {("PT", "supportive")}),
     # https://www.stiripesurse.ro/prim-ministrul-bulgariei-nu-vom-da-ucrainei-arme-deja-ii-ajutam-suficient_2419310.html
+    # (the headline; the first sentence written after its lead)
     ('ro', 'Premierul bulgar Kirill Petkov a declarat că Bulgaria nu intenționează să furnizeze arme ucrainenilor.',
      {("BG", N)}),
     ('ro', 'Prim-ministrul Bulgariei: Nu vom da Ucrainei arme', {("BG", N)}),
