@@ -252,6 +252,10 @@ NO_STANCE = [
     ('fi', 'Suomi ei tue Venäjän vaatimuksia.'),
     ('bg', 'България не подкрепя санкциите срещу Русия.'),
     ('de', 'Die USA lieferten Panzer, aber keine Kampfjets.'),
+    ('da', 'Danmark får ikke lov til at sende F-16-fly til Ukraine endnu.'),
+    ('sv', 'Sverige får inga nya stridsvagnar från Tyskland.'),
+    ('cs', 'Nedá se vyloučit, že Česko pošle Ukrajině další zbraně.'),
+    ('cs', 'Česko je proti ruské agresi a posílá zbraně Ukrajině.'),
 ]
 
 
