@@ -69,6 +69,10 @@ _COMMA_JOINER = re.compile(r",\s+(\w+)\s+(?:\w+'?\s*)?$")
 #: Humanitarian aid in the coalition's languages (a stem each).
 _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|хуманит|insani|refugee|réfugié|flüchtling|uchodźc|"
                            r"біженц|rifugiat|refugiad|vluchteling")
+#: "Without" in the coalition's languages: a negation word that makes a phrase of support no less support ("apoyo sin
+#: fisuras", "soutien sans faille", "podpora bez výhrad").
+_PRIVATIVE = frozenset({"without", "sin", "sans", "ohne", "senza", "sem", "zonder", "bez", "без", "uten", "utan",
+                        "uden", "ilman", "ilma", "fără", "fara", "nélkül", "olmadan", "be"})
 #: A parenthesis: in brackets, or between two dashes set off by spaces.
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
 #: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
@@ -354,13 +358,16 @@ class Extractor:
         """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
         Germany and France, ...", up to the comma or the verb) do not act; an item a thing is only likened to ("a
         system equivalent to Patriot") is not given."""
+        after = [c for c in cl.cues if c.cls == "contrast_after"]
         for c in cl.cues:
-            if c.cls == "contrast":
+            if c.cls == "contrast_after":
+                cl.contrasted.extend(self._contrasted_before(cl, c, folded, rules))
+            elif c.cls == "contrast" and not any(a.start < c.end and c.start < a.end for a in after):
                 stop = folded.find(",", c.end, cl.end)
                 stop = cl.end if stop < 0 else stop
                 stop = min([stop, *(v.start for v in cl.cues if v.start >= c.end and (
                     v.cls in _ITEM_CUES or v.cls in STANCE_CLASSES))])
-                cl.contrasted.extend(m for m in cl.parties if c.end <= m.start < stop)
+                cl.contrasted.extend(self._contrasted_after(cl, c, stop, folded, rules))
         if cl.contrasted:
             cl.parties = [m for m in cl.parties if m not in cl.contrasted]
         # a component of a system is not the system ("Patriot-radar", "barrels for the M777")
@@ -380,6 +387,53 @@ class Extractor:
             cl.items = [it for it in cl.items if not any(
                 c.start >= it.end and len(_words(folded[it.end:c.start])) <= 1
                 and not re.search(r"[,;:.()]", folded[it.end:c.start]) for c in after)]
+
+    @staticmethod
+    def _list_gap(folded: str, a: int, b: int, rules: Rules) -> bool:
+        """Whether ``folded[a:b]``, between two parties, joins them in a list: a comma or list words ("and", "und
+        die"), nothing else ("W przeciwieństwie do Polski Węgry": two names side by side are two phrases)."""
+        gap = folded[a:b]
+        words = _words(gap)
+        if re.search(r"[.;:!?()]", gap) or len(words) > 3:
+            return False
+        return (bool(words) or "," in gap) and all(rules.is_word("joiner", w) for w in words)
+
+    def _contrasted_after(self, cl: _Clause, c: Cue, stop: int, folded: str, rules: Rules) -> list[Mention]:
+        """The parties a contrast word compares with ("unlike Germany and France", "w przeciwieństwie do Polski"):
+        the list that starts just after it, up to ``stop``; a party after that list, with no comma or joiner before
+        it, is the clause's own subject ("W przeciwieństwie do Polski Węgry nie wyślą broni")."""
+        out: list[Mention] = []
+        for m in cl.parties:
+            if not c.end <= m.start < stop:
+                continue
+            if not out:
+                if len(_words(folded[c.end:m.start])) > 3:
+                    break
+            elif not self._list_gap(folded, out[-1].end, m.start, rules):
+                break
+            out.append(m)
+        return out
+
+    def _contrasted_before(self, cl: _Clause, c: Cue, folded: str, rules: Rules) -> list[Mention]:
+        """The parties a postposed contrast word compares with ("Lengyelországgal ellentétben", "Polonya'nın
+        aksine", "Puolaan verrattuna"): the party just before it (a case ending in the name, at most one word
+        between) and the list it ends."""
+        before = [m for m in cl.parties if m.end <= c.start]
+        if not before:
+            return []
+        last = before[-1]
+        gap = folded[last.end:c.start]
+        if len(_words(gap)) > 1 or re.search(r"[,.;:!?()]", gap):
+            return []
+        out = [last]
+        joined = False  # "Macaristan, Polonya'nın aksine": a comma alone before the list's last name is no list
+        for m in reversed(before[:-1]):
+            if not self._list_gap(folded, m.end, out[-1].start, rules) or not (
+                    joined or _words(folded[m.end:out[-1].start])):
+                break
+            joined = True
+            out.append(m)
+        return out
 
     def _parts(self, cl: _Clause, folded: str) -> list[_Item]:
         """The parts of a system ("parts of a Patriot system: two launchers and missiles") are given, not the
@@ -638,6 +692,10 @@ class _Run:
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))]
         live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
+        # "atmeta galimybę perduoti Taurus", "rechaza enviar": the giving verb a refusal governs is refused, not given
+        governed = self._governed(cl, live)
+        if governed:
+            live = [c for c in live if c not in governed]
         # "auch wenn die USA ATACMS liefern sollten", "even if ...": what a hypothetical says is nobody's pledge
         ifs = [c.start for c in live if c.cls == "hypothetical"]
         if ifs:
@@ -787,8 +845,9 @@ class _Run:
             self._sourced(cl, live)
         self._future_count(cl, live, reannounced)
         # "Deutschland wird Taurus nicht liefern", "Suomi ei luovuta Hornet-hävittäjiä": a negated commitment verb
-        denied = [c for c in cl.cues if c.cls == "committed" and c not in live and self._negated(c, cl)
-                  and not (ifs and c.start >= ifs[0])]
+        # "Ukraine will not receive Taurus from Germany": what the recipient will not get, its source refuses
+        denied = [c for c in cl.cues if c.cls in ("committed", "received") and c not in live and self._negated(c, cl)
+                  and not (ifs and c.start >= ifs[0]) and not self._pending(c, cl)]
         self._policies(cl, live, denied)
         if hedges and cl.start == cl.s_start:
             self._hedge_before(cl)
@@ -1807,15 +1866,22 @@ class _Run:
                 continue  # a refusal cue already reads it ("wird ... nicht liefern")
             # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
+            if cue.cls == "refusal" and (actor is None or actor.how != "explicit"):
+                actor = self._not_received_from(cl, cue) or actor
             if actor is None or actor.how in ("government", "topic"):
                 # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
                 actor = self._quoted_speaker(cl, cue) or actor
+            if actor is not None and actor.how == "explicit" and self._directed(cl, cue, actor):
+                continue  # "Orbán forderte Deutschland auf, keine Waffen zu liefern": what one asks of another
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
-            if actor is None or actor.how == "government":
+            if actor is None or (actor.how == "government" and cue.cls not in ("supportive", "refusal")):
                 continue
-            if cue.cls == "supportive" and self._limited_sentence(cl):
+            # "wird die Ukraine auch weiterhin nicht militärisch unterstützen": support negated inside its own phrase
+            # refuses what it names
+            unsupported = cue.cls == "supportive" and self._negated_inside(cue, cl)
+            if cue.cls == "supportive" and not unsupported and self._limited_sentence(cl):
                 continue  # "we will keep helping with humanitarian means, but send no weapons": the help is limited
-            refusal = cue.cls == "refusal" or cue in denied
+            refusal = cue.cls == "refusal" or cue in denied or unsupported
             stances = self._refused(cl, cue, live) if refusal else [cue.cls.replace("_", "-")]
             if cue in denied and (actor.how != "explicit" or not stances):
                 continue  # a negated commitment is a refusal only of what it names, by a party the clause names
@@ -1833,8 +1899,61 @@ class _Run:
                                                _confidence(actor.how, True), explain=_explained(
                                                    cue, actor, "a refusal and what it names" if cue.cls == "refusal"
                                                    else "a negated commitment: a refusal of what it names"
-                                                   if cue in denied else "a stance cue")))
+                                                   if cue in denied else "support negated in its own phrase: a "
+                                                   "refusal of what it names" if unsupported else "a stance cue")))
 
+
+    def _not_received_from(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The parties a refusal by the recipient names as the source ("Ukrajina od Slovenska nedostane žiadne
+        zbrane", "Україна не отримає від Німеччини ..."): the recipient is named before the refusal, the source
+        after "from"; not what is only not received yet."""
+        if not any(m.code == self.ex.recipient and m.end <= cue.start for m in cl.parties) or self._pending(cue, cl):
+            return None
+        sources = self._sources(cl)
+        return _Actor(sources, "explicit", "the source of what the recipient will not receive") if sources else None
+
+    def _governed(self, cl: _Clause, live: list[Cue]) -> list[Cue]:
+        """The pledge verbs a refusal governs: at most three words after it, in one phrase, no list word between
+        ("atmeta galimybę perduoti", "odmítá posílat"; not "rejected the criticism and sent")."""
+        out: list[Cue] = []
+        for r in live:
+            if r.cls != "refusal":
+                continue
+            for c in live:
+                if c.cls not in _PLEDGE_CUES or c.start < r.end or c.start - r.end > 60:
+                    continue
+                gap = self.folded[r.end:c.start]
+                words = _words(gap)
+                if len(words) <= 3 and not re.search(r"[,;:.()\"]", gap) and not any(
+                        self.rules.is_word("joiner", w) for w in words):
+                    out.append(c)
+                break
+        return out
+
+    def _directed(self, cl: _Clause, cue: Cue, actor: _Actor) -> bool:
+        """Whether the party of a stance is the one a directive verb addresses ("urged Germany not to send", "forderte
+        Deutschland auf, keine Waffen zu liefern", "wezwał Niemcy, by nie wysyłały"): a directive of the sentence
+        before the party, the party before the stance cue."""
+        directives = [c for other in self.sentence_clauses.get(cl.sentence, [cl]) for c in other.cues
+                      if c.cls == "directive" and c.start < cue.start]
+        if not directives:
+            return False
+        named = [m for m in self._sentence_parties(cl) if m.code in actor.codes and m.end <= cue.start]
+        return bool(named) and any(d.start < named[0].start for d in directives)
+
+    def _pending(self, cue: Cue, cl: _Clause) -> bool:
+        """Whether a negated commitment is only not made yet ("has not yet agreed to send", "hat noch nicht
+        zugesagt", "jeszcze nie zdecydowała"): a word of the rules' `pending` among the three words before it, or
+        its first words (one word or two: "noch nicht"), is no refusal."""
+        words = _words(self.folded[max(cl.start, cue.start - 48):cue.start])[-3:] + _words(cue.text)[:2]
+        return any(self.rules.is_word("pending", w) for w in (*words, *(" ".join(b) for b in pairwise(words))))
+
+    @staticmethod
+    def _negated_inside(cue: Cue, cl: _Clause) -> bool:
+        """Whether a negation stands inside ``cue``'s own phrase ("wird ... weiterhin nicht militärisch
+        unterstützen", "bude nadále nepodporovat" is no support)."""
+        return any(c.cls == "negation" and cue.start <= c.start and c.end <= cue.end and c.text not in _PRIVATIVE
+                   for c in cl.cues)
 
     def _limited_sentence(self, cl: _Clause) -> bool:
         """Whether the sentence of ``cl`` limits its aid, with no negation cancelling it: aid only humanitarian or
@@ -1851,12 +1970,15 @@ class _Run:
 
     def _quoted_speaker(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The party that a quote holding ``cue`` is attributed to just after it ("„...” - mondta Orbán Viktor",
-        "“...,” Hungarian Prime Minister Viktor Orbán said): the first party at most six words after the closing
-        quote, in the same sentence; none where that party is the recipient or its adversary."""
+        "“...,” Hungarian Prime Minister Viktor Orbán said", a quote set off by dashes: "– Nie będziemy ... –
+        powiedział premier Węgier"): the first party at most six words after the closing quote, in the same sentence;
+        none where that party is the recipient or its adversary."""
         opened = max(self.text.rfind(q, cl.s_start, cue.start) for q in _QUOTES)
-        if opened < 0:
+        dashed = self.text[cl.s_start:cue.start].lstrip()[:1] in ("–", "—")  # "– Nie będziemy ... – powiedział"
+        if opened < 0 and not dashed:
             return None
-        closes = [i for i in (self.text.find(q, cue.end, cl.s_end) for q in _QUOTES) if i >= 0]
+        quotes = _QUOTES if opened >= 0 else (" – ", " — ")
+        closes = [i for i in (self.text.find(q, cue.end, cl.s_end) for q in quotes) if i >= 0]
         if not closes:
             return None
         closed = min(closes)
@@ -1900,6 +2022,11 @@ class _Run:
                 first = max([*(it.end for it in items), *(c.end for c in kinds)])
                 items = [it for it in items if it.end == first] if any(it.end == first for it in items) else []
                 kinds = [c for c in kinds if c.end == first]
+        if not items and not kinds and not self._background(cue, cl):
+            # "Een rechtstreekse levering zit er dus niet in": a refusal of a delivery that names nothing refuses the
+            # one item the sentence before names
+            named = self._refused_before(cl, cue)
+            return [f"excludes:{named}"] if named else []
         first_item = min((it.start for it in items), default=bound)
         first_kind = min(kinds, key=lambda c: c.start) if kinds else None
         if first_kind is not None and first_kind.start < first_item:
@@ -2031,6 +2158,20 @@ class _Run:
         return news.generic is not None and bool(news.generic.fullmatch(noun.text)) and not (
             news.other is not None and news.other.search(self.folded, max(0, noun.start - 40), noun.start))
 
+    def _refused_before(self, cl: _Clause, cue: Cue) -> str | None:
+        """The item a refusal that names none is about: its clause speaks of a delivery or of equipment, its sentence
+        names no item and no kind of aid, nothing after the refusal names its own object (equipment, or a name the
+        catalog lacks: "ruled out sending Tomahawk missiles"), and the sentence before names one item."""
+        here = self.sentence_clauses.get(cl.sentence, [cl])
+        if not any(c.cls in ("aid", "equipment", "systems", "missiles", "launcher") for c in cl.cues) or any(
+                other.items or any(c.cls in ("lethal", "military") for c in other.cues) for other in here):
+            return None
+        names = [cue.end + x.start() for x in re.finditer(r"\w+", self.text[cue.end:cl.end]) if x.group()[:1].isupper()]
+        if any(c.cls in ("equipment", "systems", "missiles", "launcher", "interceptor") and c.start >= cue.end
+               for c in cl.cues) or any(not any(m.start <= at < m.end for m in cl.parties) for at in names):
+            return None
+        before = {it.id for other in self.sentence_clauses.get(cl.sentence - 1, []) for it in other.items}
+        return next(iter(before)) if len(before) == 1 else None
 
 def _explained(cue: Cue | None, actor: _Actor, rule: str) -> dict[str, Any]:
     """Why a record is there, for ``--explain``: its cue, how its donor or party is attached, and the rule."""

@@ -49,13 +49,13 @@ VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_
 _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "completed"),
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
-                        "military"),
-             "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
+                        "military", "directive"),
+             "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition"), "modifiers": ("negation_after",),
-               "items": ("link", "demonstrative")}
+               "items": ("link", "demonstrative"), "stance": ("pending",)}
 
 
 @dataclass(frozen=True, slots=True)
