@@ -232,7 +232,9 @@ class Extractor:
             if not (isinstance(r, Pledge) and r.item is None and r.specific and r.quantity is None
                     and r.value is None and r.donor in have):
                 continue
+            other = _news(rules.language).other  # "other tactical air defense systems": more than the named
             classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(m.group())}
+                       if other is None or not other.search(folded, max(0, m.start() - 40), m.start()) else set()
                        for m in pattern.finditer(folded, r.start, r.end)]
             if classes and all(classes) and set().union(*classes) <= have[r.donor]:
                 r.specific = False
@@ -834,7 +836,7 @@ class _Run:
                 None, None)
             count = self._count(cl, lo, hi, cue) if len(actor.codes) == 1 else None
             made = self._pledges(cl, actor, None, status, reannounced, quantity=count, value=value, currency=currency,
-                                 specific=any(c.cls == "equipment" and not self._generic(c) for c in around)
+                                 specific=any(c.cls == "equipment" for c in around)
                                  or value is not None
                                  or count is not None,
                                  explain=_explained(cue, actor, "a status cue that serves no item, with aid named "
@@ -2151,13 +2153,6 @@ class _Run:
         return _Actor(codes, "explicit", "a word for several parties opening the sentence: the parties named "
                                          "together last in the sentence before")
 
-    def _generic(self, noun: Cue) -> bool:
-        """An equipment noun so general ("air defense systems") that the donor's named items of the same status
-        spell it out; not where "other" stands before it ("other tactical air defense systems")."""
-        news = _news(self.rules.language)
-        return news.generic is not None and bool(news.generic.fullmatch(noun.text)) and not (
-            news.other is not None and news.other.search(self.folded, max(0, noun.start - 40), noun.start))
-
     def _refused_before(self, cl: _Clause, cue: Cue) -> str | None:
         """The item a refusal that names none is about: its clause speaks of a delivery or of equipment, its sentence
         names no item and no kind of aid, nothing after the refusal names its own object (equipment, or a name the
@@ -2326,16 +2321,15 @@ def _between(positions: list[int], a: int, b: int) -> list[int]:
 @dataclass(frozen=True)
 class _News:
     """A language's ``[news]`` rules: where a party is only the maker of a thing, a participle that compares with a
-    promise, a sentence-initial word for several parties named before, and equipment nouns too general to add to a
-    donor's named items."""
+    promise, a sentence-initial word for several parties named before, and "other" before a class noun that makes it
+    aid of its own beside the donor's named items."""
 
     origin_compound: re.Pattern[str] | None = None  # after a hyphen joined to the name: "US-made"
     origin_before: re.Pattern[str] | None = None  # ends where the name starts: "de fabrication américaine"
     origin_after: re.Pattern[str] | None = None  # just after the name: "van Amerikaanse makelij"
     comparative: re.Pattern[str] | None = None  # ends just before a participle: "later than promised"
     plural: re.Pattern[str] | None = None  # opens a sentence: "They have supplied ...", "Beide Länder ..."
-    generic: re.Pattern[str] | None = None  # the whole of an equipment noun: "air defense systems"
-    other: re.Pattern[str] | None = None  # ends just before a generic noun: "other air defense systems"
+    other: re.Pattern[str] | None = None  # ends just before a class noun: "other air defense systems"
     media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
     media_before: re.Pattern[str] | None = None  # ends where the name starts: "la télévision canadienne"
     idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
@@ -2360,10 +2354,10 @@ def _news_load(language: str) -> _News:
                            "scan": rf"(?<!\w)(?:{body})(?!\w)", "word": rf"(?<![\w'])(?:{body})(?=\s)",
                            "near": rf"(?<![\w'])(?:{body})\s+(?:[\w'-]+\s+){{0,2}}$",
                            "gap": rf"(?<![\w'])(?:{body})\s+((?:[\w'-]+\s+){{0,4}}(?:\w+')?)$",
-                           "open": rf"\s*[\"'«“„]?(?:{body})(?!\w)", "whole": rf"(?:{body})"}[at])
+                           "open": rf"\s*[\"'«“„]?(?:{body})(?!\w)"}[at])
 
     return _News(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
-                 alt("comparative", "gap"), alt("plural", "open"), alt("generic", "whole"), alt("other", "near"),
+                 alt("comparative", "gap"), alt("plural", "open"), alt("other", "near"),
                  alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"),
                  alt("support_with", "scan"), alt("comparative", "word"))
 
