@@ -597,6 +597,12 @@ class _Run:
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+        elif self.topic is None and cl.sentence == 0:
+            # a title that names the donor only as a source ("Ukrainian soldiers ready to receive guns from
+            # Denmark", "Kolejne czołgi z Polski"): the text is about that donor
+            sources = self._sources(cl)
+            if len(sources) == 1:
+                self.topic = sources
 
     def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
         """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et
@@ -855,6 +861,10 @@ class _Run:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
                 return _Actor([m.code], "explicit", "the agent after the cue")
+            such = self._agents_such_as(cl, m, after)
+            if such:
+                return _Actor(such, "explicit", "the agents named 'such as' after the agent word ('by countries "
+                                                "such as Germany and Greece')")
         if any(c.cls == "speaker" and c.start < cue.start for c in cl.cues):
             # "We will deliver ...," Dutch Prime Minister Dick Schoof said: the speaker named after the quote
             said = [m for m in self._sentence_parties(cl) if m.start >= cue.end and m.is_party
@@ -883,6 +893,31 @@ class _Run:
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
         return None
+
+    def _agents_such_as(self, cl: _Clause, m: Mention, after: list[Mention]) -> list[str]:
+        """The parties named "such as" after an agent word and its noun ("un trasferimento ... da parte di paesi
+        europei, come Germania e Grecia", "deliveries by allies such as Norway and Denmark"), with those joined to
+        ``m``; none where another party or a verb stands between the agent word and ``m``."""
+        words = self._prev_words(m.start, cl.start, 6)
+        while words and self.rules.is_word("joiner", words[-1]):
+            words.pop()
+        marker = next((k for k in (2, 1) if len(words) > k and self.rules.is_word(
+            "apposition", " ".join(words[-k:]))), 0)  # "such as", "come"
+        words = words[:len(words) - marker]
+        at = next((i for i in range(len(words) - 1, -1, -1) if self.rules.is_word("agent", words[i])), None)
+        if not marker or at is None or len(words) - at > 5:
+            return []
+        lo = self.folded.rfind(words[at], cl.start, m.start)
+        if any(lo <= p.start < m.start for p in cl.parties) or any(
+                lo <= c.start < m.start and c.cls in _ITEM_CUES for c in cl.cues):
+            return []
+        codes = [m.code]
+        i = after.index(m)
+        for a, b in pairwise(after[i:]):
+            if not self._joined(a, b):
+                break
+            codes.append(b.code)
+        return list(dict.fromkeys(codes))
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
         """The aid or equipment a relative clause hangs on ("launchers, which Sweden agreed to give"): the clause
@@ -1080,7 +1115,7 @@ class _Run:
             return False  # "would contribute another 10 million euros": an amount, not a count of an item
         count: Number | Cue | None = next(
             (n for n in self._numbers_in(cue.end, hi) if not (n.money or n.year or n.percent)
-             and len(_words(self.folded[cue.end:n.start])) <= 3), None)
+             and len(_words(self.folded[cue.end:n.start])) <= 3 and not self._model_number(cl, n)), None)
         if count is None:  # "étudie l'envoi d'une seconde", "will send another"
             count = next((c for c in cl.cues if c.cls == "one" and cue.end <= c.start < hi
                           and len(_words(self.folded[cue.end:c.start])) <= 3), None)
@@ -1105,6 +1140,12 @@ class _Run:
         self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1,
                       explain=_explained(cue, actor, "a count with no item of its own: the item named just before"))
         return True
+
+    def _model_number(self, cl: _Clause, n: Number) -> bool:
+        """Whether ``n`` is part of a model's name ("RBS 70", "Challenger 2"): right after a capitalised word that
+        is not a party ("will give Ukraine 40 ..." is a count)."""
+        return not any(m.end + 1 == n.start for m in cl.parties) and bool(
+            re.search(r"[A-Z]\w* $", self.text[max(cl.start, n.start - 24):n.start]))
 
     def _pledges(self, cl: _Clause, actor: _Actor, item: str | None, status: str, reannounced: bool,
                  doubt: float = 0.0, **fields: Any) -> list[Pledge]:

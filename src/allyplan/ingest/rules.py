@@ -171,6 +171,7 @@ def _load(language: str) -> Rules:
     if not path.is_file():
         raise KeyError(language)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    _governed(data)
     patterns: dict[str, re.Pattern[str]] = {}
     for section, classes in _SECTIONS.items():
         for cls_ in classes:
@@ -224,6 +225,31 @@ def _load(language: str) -> Rules:
                      re.escape(k) for k in sorted(nums["approx"], key=len, reverse=True)) + r")(?!\w)")
                      if nums.get("approx") else None),
                  nouns_capitalised=bool(data.get("nouns_capitalised", False)))
+
+
+def _governed(data: dict[str, Any]) -> None:
+    """Add to the status verbs a giving verb governed by a verb of deciding or of intending ([grammar]
+    ``give_infinitive``, ``decide_heads``, ``intend_heads``): "ønsker at sende", "se había comprometido a enviar",
+    "wollten ... der Ukraine spenden", "zapadła decyzja o przekazaniu". A decision or an agreement is a commitment
+    (``committed``), a wish, plan or request a ``considering``. Up to ``head_reach`` words stand between them (no
+    negation among them); ``heads_after`` where the head follows the giving verb (Turkish "göndermeye karar verdi").
+    """
+    grammar = data.get("grammar", {})
+    give = grammar.get("give_infinitive", [])
+    if not give:
+        return
+    # a negation or a complementizer between them: "did not decide to send", "voudrait que X permette la livraison"
+    stops = [*data.get("modifiers", {}).get("negation", []), *grammar.get("complementizer", [])]
+    skip = rf"(?!(?:{_alternation(stops)})(?!\w))" if stops else ""
+    gap = rf"(?:{skip}[\w',\"]+(?:\.\w+)* ){{0,{int(grammar.get('head_reach', 4))}}}"
+    verbs = _alternation(give)
+    for key, cls_ in (("decide_heads", "committed"), ("intend_heads", "considering")):
+        heads = grammar.get(key, [])
+        if heads:
+            head = _alternation(heads)
+            phrase = (rf"(?:{verbs}) {gap}(?:{head})" if grammar.get("heads_after")
+                      else rf"(?:{head}) {gap}(?:{verbs})")
+            data.setdefault("status", {}).setdefault(cls_, []).append(phrase)
 
 
 def _literal_starts(pattern: str, limit: int = 4) -> set[str] | None:
