@@ -97,3 +97,20 @@ def test_a_model_number_after_the_verb_is_no_count_of_the_item_before(extractor:
             "La Suède envisage pour sa part de livrer des missiles RBS 70.")
     got = _pledges(extractor, text, "fr")
     assert ("SE", None, "considering") in got and ("SE", "shell-155mm", "considering") not in got
+
+
+# forms of the status verbs the lists lacked: a future passive, a conditional of reported speech, a progressive, a
+# Latvian perfect participle without its auxiliary (the evidential of news), a Dutch present passive
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("es", "Los tanques Leopard 2 serán enviados a Ucrania por Alemania.", ("DE", "leopard-2a4", "committed")),
+    ("es", "Alemania enviaría seis tanques Leopard 2 a Ucrania.", ("DE", "leopard-2a4", "committed")),
+    ("es", "Alemania está enviando tanques Leopard 2 a Ucrania.", ("DE", "leopard-2a4", "committed")),
+    ("it", "I carri Leopard 2 saranno inviati in Ucraina dalla Germania.", ("DE", "leopard-2a4", "committed")),
+    ("it", "La Germania invierebbe sei carri Leopard 2 in Ucraina.", ("DE", "leopard-2a4", "committed")),
+    ("lv", "Latvija Ukrainai sniegusi militāro palīdzību 200 miljonu eiro apmērā.", ("LV", None, "delivered")),
+    ("lv", "Latvija Ukrainai sniedza militāro palīdzību 200 miljonu eiro apmērā.", ("LV", None, "delivered")),
+    ("nl", "Vier Leopard 2-tanks worden door Nederland aan Oekraïne gegeven.", ("NL", "leopard-2a4", "committed")),
+])
+def test_more_forms_of_the_status_verbs(extractor: Extractor, lang: str, text: str,
+                                        want: tuple[str, str | None, str]) -> None:
+    assert want in _pledges(extractor, text, lang)

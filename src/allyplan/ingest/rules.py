@@ -234,6 +234,9 @@ def _governed(data: dict[str, Any]) -> None:
     (``committed``), a wish, plan or request a ``considering``. Up to ``head_reach`` words stand between them (no
     negation among them); ``heads_after`` where the head follows the giving verb (Turkish "göndermeye karar verdi").
     """
+    status = data.setdefault("status", {})
+    for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
+        status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
     grammar = data.get("grammar", {})
     give = grammar.get("give_infinitive", [])
     if not give:
