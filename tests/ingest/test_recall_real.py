@@ -114,3 +114,16 @@ def test_a_model_number_after_the_verb_is_no_count_of_the_item_before(extractor:
 def test_more_forms_of_the_status_verbs(extractor: Extractor, lang: str, text: str,
                                         want: tuple[str, str | None, str]) -> None:
     assert want in _pledges(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "item"), [
+    ("de", "Deutschland hat vier IRIS-T-Systeme geliefert und wird zwei weitere schicken.", "iris-t-slm"),
+    ("nl", "Nederland heeft vier Patriot-systemen geleverd en zal er nog twee leveren.", "patriot"),
+    ("da", "Danmark har leveret fire NASAMS og vil sende yderligere to.", "nasams"),
+])
+def test_a_second_pledge_of_a_coordinated_verb_counts_the_item_before(extractor: Extractor, lang: str, text: str,
+                                                                      item: str) -> None:
+    """A verb-final cue runs over its count ("wird zwei weitere schicken"): the count is the second pledge's (before:
+    the German and Dutch ones were lost)."""
+    got = {(p.item, p.status, p.quantity) for p in extractor.extract(text, lang).pledges}
+    assert {(item, "delivered", 4.0), (item, "committed", 2.0)} <= got

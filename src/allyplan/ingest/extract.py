@@ -172,6 +172,8 @@ class Extractor:
         # and just after a status verb ("... and will provide a further two")
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
                                  + [(c.end, c.end + 40) for c in cues if c.cls in _PLEDGE_CUES]
+                                 # a verb-final cue runs over its object ("wird zwei weitere schicken")
+                                 + [(c.start, c.end) for c in cues if c.cls in _PLEDGE_CUES and " " in c.text]
                                  + [(max(0, c.start - 40), c.start) for c in cues
                                     if c.cls in ("interceptor", "launcher", "systems", "missiles", "shells")])
         numbers = find_numbers(text, rules, folded, windows)
@@ -1116,6 +1118,13 @@ class _Run:
         count: Number | Cue | None = next(
             (n for n in self._numbers_in(cue.end, hi) if not (n.money or n.year or n.percent)
              and len(_words(self.folded[cue.end:n.start])) <= 3 and not self._model_number(cl, n)), None)
+        if count is None and " " in cue.text:
+            # a verb-final cue runs over the count ("und wird zwei weitere schicken"): the count inside it, with no
+            # noun between it and the verb; not "ein" ("will ... ein weiteres liefern"), as often the article
+            first_end = cue.start + len(cue.text.split(" ")[0])
+            count = next((n for n in self._numbers_in(first_end, cue.end) if not (
+                n.money or n.year or n.percent) and n.value != 1 and len(_words(self.folded[n.end:cue.end])) <= 2
+                and not any(c.cls in ("aid", "equipment") and n.end <= c.start < cue.end for c in cl.cues)), None)
         if count is None:  # "étudie l'envoi d'une seconde", "will send another"
             count = next((c for c in cl.cues if c.cls == "one" and cue.end <= c.start < hi
                           and len(_words(self.folded[cue.end:c.start])) <= 3), None)
