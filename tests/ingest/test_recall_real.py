@@ -127,3 +127,30 @@ def test_a_second_pledge_of_a_coordinated_verb_counts_the_item_before(extractor:
     the German and Dutch ones were lost)."""
     got = {(p.item, p.status, p.quantity) for p in extractor.extract(text, lang).pledges}
     assert {(item, "delivered", 4.0), (item, "committed", 2.0)} <= got
+
+
+# a pledge whose clause names no donor, reported by a government named before it ("According to ...") or in a
+# reporting clause after it; not where the recipient reports it
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "According to the Dutch defence ministry, 18 Caesar howitzers will be sent to Ukraine."),
+    ("en", "18 Caesar howitzers will be sent to Ukraine, the Dutch defence ministry said."),
+    ("fr", "18 canons Caesar seront livrés à l'Ukraine, a indiqué le ministère néerlandais de la Défense."),
+    ("es", "18 obuses Caesar serán enviados a Ucrania, informó el Ministerio de Defensa neerlandés."),
+    ("it", "18 obici Caesar saranno inviati in Ucraina, ha detto il ministro della Difesa olandese."),
+])
+def test_the_reporting_government_gives_a_pledge_that_names_no_donor(extractor: Extractor, lang: str,
+                                                                     text: str) -> None:
+    assert _pledges(extractor, text, lang) == {("NL", "caesar", "committed")}
+
+
+def test_the_recipient_reporting_a_pledge_is_no_donor(extractor: Extractor) -> None:
+    text = "Two more Patriot systems will be delivered soon, Ukrainian President Volodymyr Zelensky said."
+    assert _pledges(extractor, text, "en") == set()
+
+
+def test_a_package_listed_according_to_its_donor_keeps_the_donor(extractor: Extractor) -> None:
+    """The donor named as the report's source of a package's list is no other actor: the list inherits the package
+    (kyivindependent.com, en-kyivindependent-150m-interceptors)."""
+    text = ("The U.S. will provide a new $150 million package to Ukraine. According to the Defense Department, the "
+            "package also includes 155mm and 105mm artillery rounds.")
+    assert ("US", "shell-155mm", "committed") in _pledges(extractor, text, "en")

@@ -509,8 +509,9 @@ class _Run:
                     continue
                 sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
-                if self._group_before(cl, it.start) and not sources:
-                    continue
+                own = self._group_before(cl, it.start)
+                if own and not sources and set(own) != set(self.context.actor.codes):
+                    continue  # (the same donor named as the report's source is no other actor)
                 if sources:  # "More missiles and armoured vehicles from France."
                     actor = _Actor(sources, "explicit", "the source after 'from', in a list of announcements",
                                    cl.sentence)
@@ -888,6 +889,9 @@ class _Run:
         elided = self._elided_subject(cl, cue) or self._previous_subject(cl, cue)
         if elided is not None:
             return elided
+        reporter = self._reporting_government(cl, cue)
+        if reporter is not None:
+            return reporter
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
@@ -920,6 +924,27 @@ class _Run:
                 break
             codes.append(b.code)
         return list(dict.fromkeys(codes))
+
+    def _reporting_government(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The government that reports a pledge whose clause names no donor, in a reporting clause set off after it
+        ("18 Caesar howitzers will be sent to Ukraine, the Dutch defence ministry said", "..., a indiqué le ministère
+        néerlandais de la Défense", "..., informó el Ministerio de Defensa español"): a party named within four
+        words of a government word, after a comma or dash that follows the cue, no other pledge verb between."""
+        rest = [c for c in self.sentence_clauses.get(cl.sentence, [cl]) if c.end > cue.end]
+        cut = re.compile(r",|\s[–—-]\s").search(self.text, cue.end, cl.s_end)
+        if cut is None:
+            return None
+        cues = [c for x in rest for c in x.cues if c.start >= cut.end()]
+        if any(c.cls in _ITEM_CUES for c in cues if c.start < cl.s_end):
+            return None
+        govs = [c for c in cues if c.cls == "government"]
+        for m in (m for x in rest for m in x.parties if m.start >= cut.end()):
+            if not m.is_party or m.code in self.excluded:
+                return None  # "..., Ukrainian President Volodymyr Zelensky said": the recipient reports it
+            if any(len(_words(self.folded[min(g.end, m.end):max(g.start, m.start)])) <= 4 for g in govs):
+                return _Actor([m.code], "explicit", "the government named in the reporting clause after the pledge "
+                                                    "('..., the Dutch defence ministry said')")
+        return None
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
         """The aid or equipment a relative clause hangs on ("launchers, which Sweden agreed to give"): the clause
@@ -1209,7 +1234,8 @@ class _Run:
         demoted: list[Mention] = []
         for m in reversed(cands):
             prev = self._prev_words(m.start, cl.start, 2)
-            role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) else self._role(prev)
+            role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) or self._reporting(cl, m) \
+                else self._role(prev)
             if role == "addressee":
                 # "países como Alemania, Polonia y Portugal han prometido", "des pays comme l'Allemagne, la Pologne
                 # ...", "Lande som USA, Storbritannien og Frankrig har sendt": the list named "such as" acts (its
@@ -1263,6 +1289,12 @@ class _Run:
         before = self.folded[cl.start:at].rstrip()
         return bool(before) and before[-1].isalnum() and not any(
             0 <= at - o.end <= 2 for o in cl.parties if o is not m)
+
+    def _reporting(self, cl: _Clause, m: Mention) -> bool:
+        """Whether ``m`` is named as the source of what the clause reports ("According to the Dutch defence ministry,
+        18 Caesar howitzers will be sent"): its preposition is part of a reporting phrase, not an addressee's."""
+        words = [w for w in self._prev_words(m.start, cl.start, 4) if not self.rules.is_word("joiner", w)]
+        return any(len(words) >= k and self.rules.is_word("reporter", " ".join(words[-k:])) for k in (1, 2, 3))
 
     def _role(self, prev: list[str]) -> str | None:
         if self._comitative_words(prev):

@@ -54,7 +54,8 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
-                           "source", "source_ending", "only", "apposition"), "modifiers": ("negation_after",),
+                           "source", "source_ending", "only", "apposition", "reporter"),
+               "modifiers": ("negation_after",),
                "items": ("link",)}
 
 
