@@ -154,3 +154,26 @@ def test_a_package_listed_according_to_its_donor_keeps_the_donor(extractor: Extr
     text = ("The U.S. will provide a new $150 million package to Ukraine. According to the Defense Department, the "
             "package also includes 155mm and 105mm artillery rounds.")
     assert ("US", "shell-155mm", "committed") in _pledges(extractor, text, "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ukraine will receive the 18 Caesar howitzers already delivered by Paris, and the 19 promised by "
+           "Copenhagen."),
+    ("fr", "L'Ukraine recevra les 18 canons Caesar déjà livrés par Paris et les 19 promis par Copenhague."),
+    ("de", "Die Ukraine erhält die 18 von Paris bereits gelieferten Caesar-Haubitzen und die 19 von Kopenhagen "
+           "zugesagten."),
+])
+def test_a_participle_with_its_agent_gives_the_item_its_donor_and_status(extractor: Extractor, lang: str,
+                                                                         text: str) -> None:
+    """Issue 13's example of a background pledge: the participle after (or, in German, before) the item names its
+    donor and how far it got, whatever the main verb; the second pledge keeps its own donor (before: both donors
+    took the received verb's status, or Paris was lost)."""
+    got = _pledges(extractor, text, lang)
+    assert {("FR", "caesar", "delivered"), ("DK", "caesar", "committed")} <= got
+    assert ("FR", "caesar", "committed") not in got and ("DK", "caesar", "delivered") not in got
+
+
+def test_will_now_send_is_a_commitment(extractor: Extractor) -> None:
+    got = {(p.donor, p.item, p.status, p.quantity) for p in extractor.extract(
+        "Canada, which already sent eight Leopard 2 tanks, will now send four more.", "en").pledges}
+    assert ("CA", "leopard-2a4", "committed", 4.0) in got

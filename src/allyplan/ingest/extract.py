@@ -482,7 +482,7 @@ class _Run:
         reannounced = any(c.cls == "reannounced" for c in live)
         used: list[Cue] = []  # the cues that decided an item's status
         for it in cl.items:
-            cue = self._nearest(verbs, it, self.folded, self.rules)
+            cue = self._participle(cl, it, verbs) or self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
             gift = self._gift_sources(cl, cl.end) if cue is None else []
             if cue is None and gift and not any(c.cls in ("demand", "refusal") for c in live):
@@ -810,6 +810,9 @@ class _Run:
         agents = self._agents_after(cl, cue)
         if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
             return _Actor(agents, "explicit", "the agent just after the cue ('by')")
+        agent = self._agent_before(cl, cue)
+        if agent:  # "die 18 von Paris bereits gelieferten Haubitzen": the agent before a participle
+            return _Actor(agent, "explicit", "the agent just before the participle ('von Paris gelieferten')")
         listed = self._listed_after_colon(cl, cue)
         if listed:  # "the countries that will send arms: Poland, Czechia, Romania, ..."
             return _Actor(listed, "explicit", "the list of parties after the colon that follows the cue")
@@ -1113,6 +1116,40 @@ class _Run:
                 codes.append(m.code)
             last = m
         return list(dict.fromkeys(codes)) if len(codes) >= 2 else []
+
+    def _participle(self, cl: _Clause, it: _Item, verbs: list[Cue]) -> Cue | None:
+        """A participle that follows the item with its own agent ("the 18 Caesar howitzers already delivered by
+        Paris", "les 18 canons déjà livrés par Paris"): a reduced relative clause that says who gave the item and how
+        far, whatever the clause's main verb ("Ukraine will receive ...")."""
+        for c in verbs:
+            if c.start < it.end or c.cls not in _PLEDGE_CUES:
+                continue
+            gap = self.folded[it.end:c.start]
+            if len(_words(gap)) <= 2 and not re.search(r"[,;:()]", gap) and self._agents_after(cl, c):
+                return c
+            break
+        return None
+
+    def _agent_before(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The party after an agent word just before a participle cue, at most two words before it ("die 18 von
+        Paris bereits gelieferten Caesar-Haubitzen", "door Nederland geleverde"), and those joined to it."""
+        before = [m for m in cl.parties if m.end <= cue.start]
+        if not before:
+            return []
+        m = before[-1]
+        gap = self.folded[m.end:cue.start]
+        if len(_words(gap)) > 1 or re.search(r"[,;:()]", gap) or not m.is_party or m.code in self.excluded:
+            return []
+        chain = [m]
+        for a in reversed(before[:-1]):
+            if not self._joined(a, chain[0]):
+                break
+            chain.insert(0, a)
+        prev = [w for w in self._prev_words(chain[0].start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+        if not prev or not self.rules.is_word("agent", prev[-1]) or any(
+                not p.is_party or p.code in self.excluded for p in chain):
+            return []
+        return list(dict.fromkeys(p.code for p in chain))
 
     def _agents_after(self, cl: _Clause, cue: Cue) -> list[str]:
         """The parties right after a passive cue's agent word ("promised by Denmark and Norway")."""
