@@ -177,3 +177,11 @@ def test_will_now_send_is_a_commitment(extractor: Extractor) -> None:
     got = {(p.donor, p.item, p.status, p.quantity) for p in extractor.extract(
         "Canada, which already sent eight Leopard 2 tanks, will now send four more.", "en").pledges}
     assert ("CA", "leopard-2a4", "committed", 4.0) in got
+
+
+def test_shells_named_without_calibre_are_an_item_less_pledge(extractor: Extractor) -> None:
+    """"Eesti saadab Ukrainale 10 000 suurtükimürsku" (err.ee, et-err-10000-suurtukimursku): shells a language's
+    aid words lack still make a pledge that names no catalog item (before: nothing)."""
+    got = {(p.donor, p.item, p.status) for p in extractor.extract(
+        "Eesti saadab Ukrainale 10 000 suurtükimürsku.", "et").pledges}
+    assert got == {("EE", None, "committed")}

@@ -558,7 +558,7 @@ class _Run:
             hi = status_cues[k + 1].start if k + 1 < len(status_cues) else cl.end
             # aid or equipment named around the cue, not the noun of an item ("2 NASAMS launchers"), and not what an
             # earlier verb of the clause already says ("has delivered the first of 19 F-16s it promised")
-            around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi
+            around = [c for c in live if c.cls in ("aid", "equipment", "shells") and lo <= c.start < hi
                       and not any(it.start <= c.start <= it.end + 2 for it in cl.items)
                       and (k == 0 or status_cues[k - 1].start > c.start or c.start >= cue.start)]
             if k == 0 and not around:
