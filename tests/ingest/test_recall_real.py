@@ -185,3 +185,18 @@ def test_shells_named_without_calibre_are_an_item_less_pledge(extractor: Extract
     got = {(p.donor, p.item, p.status) for p in extractor.extract(
         "Eesti saadab Ukrainale 10 000 suurtükimürsku.", "et").pledges}
     assert got == {("EE", None, "committed")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ukraine wants Germany to send Taurus missiles."),
+    ("es", "Ucrania quiere que Alemania envíe misiles Taurus."),
+])
+def test_the_recipients_wish_is_no_pledge_of_the_party_it_names(extractor: Extractor, lang: str, text: str) -> None:
+    """A party between a head and its giving verb is the head's object: "Ukraine wants Germany to send" is Ukraine's
+    wish, no German pledge (the governed-verb rule first read Germany as the giver)."""
+    assert _pledges(extractor, text, lang) == set()
+
+
+def test_in_a_verb_second_language_the_subject_may_follow_the_head(extractor: Extractor) -> None:
+    assert ("CA", "leopard-2a4", "considering") in _pledges(
+        extractor, "Zudem will Kanada der Ukraine vier Leopard-2-Panzer liefern.", "de")

@@ -93,6 +93,10 @@ class Rules:
     approx_pattern: re.Pattern[str] | None = None
     #: the language capitalises every noun (German): an article after a lower-case word hangs on no noun
     nouns_capitalised: bool = False
+    #: a giving verb governed by a verb of deciding or intending ("wants Germany to send"): a party between them is
+    #: the head's object, not the giver (see :func:`_governed`); None where the language puts the verb second
+    #: ([grammar] ``verb_second``), so that a subject may follow the head ("Zudem will Kanada ... liefern")
+    governed: re.Pattern[str] | None = None
     # answers of is_word, which the extractor asks about the same few words again and again
     _word_cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
@@ -172,7 +176,7 @@ def _load(language: str) -> Rules:
     if not path.is_file():
         raise KeyError(language)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    _governed(data)
+    governed = _governed(data)
     patterns: dict[str, re.Pattern[str]] = {}
     for section, classes in _SECTIONS.items():
         for cls_ in classes:
@@ -225,10 +229,12 @@ def _load(language: str) -> Rules:
                  approx_pattern=(re.compile(r"(?<!\w)(?:" + "|".join(
                      re.escape(k) for k in sorted(nums["approx"], key=len, reverse=True)) + r")(?!\w)")
                      if nums.get("approx") else None),
-                 nouns_capitalised=bool(data.get("nouns_capitalised", False)))
+                 nouns_capitalised=bool(data.get("nouns_capitalised", False)),
+                 governed=re.compile(_alternation(governed)) if governed and not data.get("grammar", {}).get(
+                     "verb_second") else None)
 
 
-def _governed(data: dict[str, Any]) -> None:
+def _governed(data: dict[str, Any]) -> list[str]:
     """Add to the status verbs a giving verb governed by a verb of deciding or of intending ([grammar]
     ``give_infinitive``, ``decide_heads``, ``intend_heads``): "ønsker at sende", "se había comprometido a enviar",
     "wollten ... der Ukraine spenden", "zapadła decyzja o przekazaniu". A decision or an agreement is a commitment
@@ -241,12 +247,13 @@ def _governed(data: dict[str, Any]) -> None:
     grammar = data.get("grammar", {})
     give = grammar.get("give_infinitive", [])
     if not give:
-        return
+        return []
     # a negation or a complementizer between them: "did not decide to send", "voudrait que X permette la livraison"
     stops = [*data.get("modifiers", {}).get("negation", []), *grammar.get("complementizer", [])]
     skip = rf"(?!(?:{_alternation(stops)})(?!\w))" if stops else ""
     gap = rf"(?:{skip}[\w',\"]+(?:\.\w+)* ){{0,{int(grammar.get('head_reach', 4))}}}"
     verbs = _alternation(give)
+    phrases: list[str] = []
     for key, cls_ in (("decide_heads", "committed"), ("intend_heads", "considering")):
         heads = grammar.get(key, [])
         if heads:
@@ -254,6 +261,8 @@ def _governed(data: dict[str, Any]) -> None:
             phrase = (rf"(?:{verbs}) {gap}(?:{head})" if grammar.get("heads_after")
                       else rf"(?:{head}) {gap}(?:{verbs})")
             data.setdefault("status", {}).setdefault(cls_, []).append(phrase)
+            phrases.append(phrase)
+    return phrases
 
 
 def _literal_starts(pattern: str, limit: int = 4) -> set[str] | None:
