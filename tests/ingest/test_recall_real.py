@@ -200,3 +200,15 @@ def test_the_recipients_wish_is_no_pledge_of_the_party_it_names(extractor: Extra
 def test_in_a_verb_second_language_the_subject_may_follow_the_head(extractor: Extractor) -> None:
     assert ("CA", "leopard-2a4", "considering") in _pledges(
         extractor, "Zudem will Kanada der Ukraine vier Leopard-2-Panzer liefern.", "de")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Kiev a salué la décision de Berlin d'envoyer deux systèmes Patriot supplémentaires."),
+    ("es", "Kiev celebró la decisión de Berlín de enviar dos sistemas Patriot más."),
+    ("it", "Kiev ha accolto la decisione di Berlino di inviare altri due sistemi Patriot."),
+    ("en", "Kyiv welcomed Berlin's decision to send two more Patriot systems."),
+])
+def test_the_owner_of_a_decision_to_give_is_the_donor(extractor: Extractor, lang: str, text: str) -> None:
+    """A party named with "of" between the decision and its giving verb owns the decision ("la décision de Berlin
+    d'envoyer"): the donor, unlike the object of a wish ("wants Germany to send")."""
+    assert _pledges(extractor, text, lang) == {("DE", "patriot", "committed")}

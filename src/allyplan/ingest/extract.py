@@ -985,7 +985,15 @@ class _Run:
         addressee, with the parties joined to it."""
         first_end = cue.start + len(cue.text.split(" ")[0])
         if self.rules.governed is not None and self.rules.governed.fullmatch(cue.text):
-            first_end = cue.end  # "Ukraine wants Germany to send": a party between the head and its verb is no giver
+            # "Ukraine wants Germany to send": a party between the head and its verb is no giver, but the owner of a
+            # decision named with it is ("la décision de Berlin d'envoyer", "la decisión de Berlín de enviar")
+            for m in cl.parties:
+                prev = self._prev_words(m.start, cue.start, 1)
+                if cue.start < m.start < cue.end and m.is_party and m.code not in self.excluded and prev \
+                        and self.rules.is_word("genitive", prev[0]):
+                    return _Actor([m.code], "explicit", "the owner of the decision the cue names ('the decision of "
+                                                        "Berlin to send')")
+            first_end = cue.end
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after[:1]:
             lo = first_end if m.start < cue.end else cue.end
