@@ -212,3 +212,20 @@ def test_the_owner_of_a_decision_to_give_is_the_donor(extractor: Extractor, lang
     """A party named with "of" between the decision and its giving verb owns the decision ("la décision de Berlin
     d'envoyer"): the donor, unlike the object of a wish ("wants Germany to send")."""
     assert _pledges(extractor, text, lang) == {("DE", "patriot", "committed")}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Germany asked Switzerland for permission to send Gepard ammunition to Ukraine.",
+     ("DE", "ammo-35mm-gepard")),
+    ("de", "Deutschland hatte die Schweiz um Erlaubnis gebeten, Gepard-Munition an die Ukraine weiterzugeben.",
+     ("DE", "ammo-35mm-gepard")),
+    ("da", "Danmark har bedt Schweiz om tilladelse til at sende Piranha-pansrede mandskabsvogne til Ukraine.",
+     ("DK", None)),
+    ("es", "Polonia pidió a Alemania la autorización para enviar tanques Leopard 2 a Ucrania.", ("PL", "leopard-2a4")),
+    ("nl", "Nederland heeft Zwitserland om toestemming gevraagd om Leopard 1-tanks aan Oekraïne te leveren.",
+     ("NL", "leopard-1a5")),
+])
+def test_who_asks_leave_to_give_considers_giving_not_the_one_asked(extractor: Extractor, lang: str, text: str,
+                                                                   want: tuple[str, str | None]) -> None:
+    """(The permission heads first gave the pledge to the party asked, named nearest the cue.)"""
+    assert _pledges(extractor, text, lang) == {(*want, "considering")}

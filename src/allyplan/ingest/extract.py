@@ -807,6 +807,9 @@ class _Run:
         if cue.cls == "received":  # "Ukraine received 14 tanks from Denmark and the Netherlands"
             sources = self._sources(cl)
             return _Actor(sources, "explicit", "the source after 'from'") if sources else None
+        if self.rules.asking is not None and self.rules.asking.fullmatch(cue.text):
+            asker = self._asker(cl, cue)  # "Germany asked Switzerland for permission to send": Germany
+            return _Actor(asker, "explicit", "the one who asks leave to give: the clause's subject") if asker else None
         agents = self._agents_after(cl, cue)
         if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
             return _Actor(agents, "explicit", "the agent just after the cue ('by')")
@@ -1126,6 +1129,23 @@ class _Run:
                 codes.append(m.code)
             last = m
         return list(dict.fromkeys(codes)) if len(codes) >= 2 else []
+
+    def _asker(self, cl: _Clause, cue: Cue) -> list[str]:
+        """Who asks leave to give ("Germany asked Switzerland for permission to send", "Polonia pidió a Alemania la
+        autorización para enviar", "Danmark har bedt Schweiz om tilladelse til at sende"): the clause's first party
+        before the cue that no preposition makes an addressee, with the parties joined to it; not the one asked,
+        named after it."""
+        first: list[Mention] = []
+        for m in (m for m in cl.parties if m.end <= cue.start):
+            if first:
+                if self._joined(first[-1], m) and m.is_party and m.code not in self.excluded:
+                    first.append(m)
+                    continue
+                break
+            if self._role(self._prev_words(m.start, cl.start, 2)) is None and m.is_party \
+                    and m.code not in self.excluded:
+                first.append(m)
+        return list(dict.fromkeys(m.code for m in first))
 
     def _participle(self, cl: _Clause, it: _Item, verbs: list[Cue]) -> Cue | None:
         """A participle that follows the item with its own agent ("the 18 Caesar howitzers already delivered by

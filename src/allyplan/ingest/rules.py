@@ -97,6 +97,8 @@ class Rules:
     #: the head's object, not the giver (see :func:`_governed`); None where the language puts the verb second
     #: ([grammar] ``verb_second``), so that a subject may follow the head ("Zudem will Kanada ... liefern")
     governed: re.Pattern[str] | None = None
+    #: a request for leave to give ("asked Switzerland for permission to send"): the one who asks gives
+    asking: re.Pattern[str] | None = None
     # answers of is_word, which the extractor asks about the same few words again and again
     _word_cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
@@ -176,7 +178,7 @@ def _load(language: str) -> Rules:
     if not path.is_file():
         raise KeyError(language)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    governed = _governed(data)
+    governed, asking = _governed(data)
     patterns: dict[str, re.Pattern[str]] = {}
     for section, classes in _SECTIONS.items():
         for cls_ in classes:
@@ -231,15 +233,18 @@ def _load(language: str) -> Rules:
                      if nums.get("approx") else None),
                  nouns_capitalised=bool(data.get("nouns_capitalised", False)),
                  governed=re.compile(_alternation(governed)) if governed and not data.get("grammar", {}).get(
-                     "verb_second") else None)
+                     "verb_second") else None,
+                 asking=re.compile(_alternation(asking)) if asking else None)
 
 
-def _governed(data: dict[str, Any]) -> list[str]:
+def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     """Add to the status verbs a giving verb governed by a verb of deciding or of intending ([grammar]
     ``give_infinitive``, ``decide_heads``, ``intend_heads``): "ønsker at sende", "se había comprometido a enviar",
     "wollten ... der Ukraine spenden", "zapadła decyzja o przekazaniu". A decision or an agreement is a commitment
     (``committed``), a wish, plan or request a ``considering``. Up to ``head_reach`` words stand between them (no
     negation among them); ``heads_after`` where the head follows the giving verb (Turkish "göndermeye karar verdi").
+    ``permission_heads`` ask leave to give ("asked Switzerland for permission to send"): considering, by the one who
+    asks. Returns the phrases made, and those of them that ask leave.
     """
     status = data.setdefault("status", {})
     for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
@@ -247,22 +252,24 @@ def _governed(data: dict[str, Any]) -> list[str]:
     grammar = data.get("grammar", {})
     give = grammar.get("give_infinitive", [])
     if not give:
-        return []
+        return [], []
     # a negation or a complementizer between them: "did not decide to send", "voudrait que X permette la livraison"
     stops = [*data.get("modifiers", {}).get("negation", []), *grammar.get("complementizer", [])]
     skip = rf"(?!(?:{_alternation(stops)})(?!\w))" if stops else ""
     gap = rf"(?:{skip}[\w',\"]+(?:\.\w+)* ){{0,{int(grammar.get('head_reach', 4))}}}"
     verbs = _alternation(give)
     phrases: list[str] = []
-    for key, cls_ in (("decide_heads", "committed"), ("intend_heads", "considering")):
+    asking: list[str] = []
+    for key, cls_ in (("decide_heads", "committed"), ("intend_heads", "considering"),
+                      ("permission_heads", "considering")):
         heads = grammar.get(key, [])
         if heads:
             head = _alternation(heads)
             phrase = (rf"(?:{verbs}) {gap}(?:{head})" if grammar.get("heads_after")
                       else rf"(?:{head}) {gap}(?:{verbs})")
             data.setdefault("status", {}).setdefault(cls_, []).append(phrase)
-            phrases.append(phrase)
-    return phrases
+            (asking if key == "permission_heads" else phrases).append(phrase)
+    return phrases + asking, asking
 
 
 def _literal_starts(pattern: str, limit: int = 4) -> set[str] | None:
