@@ -207,6 +207,10 @@ def test_in_a_verb_second_language_the_subject_may_follow_the_head(extractor: Ex
     ("es", "Kiev celebró la decisión de Berlín de enviar dos sistemas Patriot más."),
     ("it", "Kiev ha accolto la decisione di Berlino di inviare altri due sistemi Patriot."),
     ("en", "Kyiv welcomed Berlin's decision to send two more Patriot systems."),
+    # the owner in the genitive case, with no preposition
+    ("pl", "Kijów z zadowoleniem przyjął decyzję Berlina o przekazaniu dwóch systemów Patriot."),
+    ("uk", "Київ привітав рішення Берліна передати дві системи Patriot."),
+    ("cs", "Kyjev uvítal rozhodnutí Berlína poslat dva systémy Patriot."),
 ])
 def test_the_owner_of_a_decision_to_give_is_the_donor(extractor: Extractor, lang: str, text: str) -> None:
     """A party named with "of" between the decision and its giving verb owns the decision ("la décision de Berlin
