@@ -233,3 +233,15 @@ def test_who_asks_leave_to_give_considers_giving_not_the_one_asked(extractor: Ex
                                                                    want: tuple[str, str | None]) -> None:
     """(The permission heads first gave the pledge to the party asked, named nearest the cue.)"""
     assert _pledges(extractor, text, lang) == {(*want, "considering")}
+
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # antena3.ro, 2024-06 (the headline's sentence): the owner in the Romanian genitive
+    ("ro", "Casa Alba salută decizia României de a dona Ucrainei un sistem Patriot."),
+    ("en", "The White House welcomed the decision by Romania to donate a Patriot system."),
+])
+def test_the_decision_owner_wins_over_the_party_that_welcomes_it(extractor: Extractor, lang: str, text: str) -> None:
+    """(The governed-verb rule first lost the Romanian record, reading România as the head's object; the party
+    that welcomes the decision is no donor.)"""
+    assert _pledges(extractor, text, lang) == {("RO", "patriot", "committed")}

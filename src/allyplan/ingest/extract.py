@@ -810,6 +810,9 @@ class _Run:
         if self.rules.asking is not None and self.rules.asking.fullmatch(cue.text):
             asker = self._asker(cl, cue)  # "Germany asked Switzerland for permission to send": Germany
             return _Actor(asker, "explicit", "the one who asks leave to give: the clause's subject") if asker else None
+        owner = self._decision_owner(cl, cue)
+        if owner is not None:
+            return owner
         agents = self._agents_after(cl, cue)
         if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
             return _Actor(agents, "explicit", "the agent just after the cue ('by')")
@@ -988,15 +991,7 @@ class _Run:
         addressee, with the parties joined to it."""
         first_end = cue.start + len(cue.text.split(" ")[0])
         if self.rules.governed is not None and self.rules.governed.fullmatch(cue.text):
-            # "Ukraine wants Germany to send": a party between the head and its verb is no giver, but the owner of a
-            # decision named with it is ("la décision de Berlin d'envoyer", "la decisión de Berlín de enviar")
-            for m in cl.parties:
-                prev = self._prev_words(m.start, cue.start, 1)
-                if cue.start < m.start < cue.end and m.is_party and m.code not in self.excluded and prev \
-                        and self.rules.is_word("genitive", prev[0]):
-                    return _Actor([m.code], "explicit", "the owner of the decision the cue names ('the decision of "
-                                                        "Berlin to send')")
-            first_end = cue.end
+            first_end = cue.end  # "Ukraine wants Germany to send": a party between the head and its verb is no giver
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after[:1]:
             lo = first_end if m.start < cue.end else cue.end
@@ -1129,6 +1124,22 @@ class _Run:
                 codes.append(m.code)
             last = m
         return list(dict.fromkeys(codes)) if len(codes) >= 2 else []
+
+    def _decision_owner(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The owner of a decision named between it and its giving verb ("la décision de Berlin d'envoyer", "the
+        decision by Romania to donate", "decyzję Berlina o przekazaniu"), whoever acts in the clause ("Kyiv
+        welcomed ..."); a party there with no genitive or agent word is the head's object instead ("wants Germany
+        to send")."""
+        if self.rules.governed is None or not self.rules.governed.fullmatch(cue.text):
+            return None
+        for m in cl.parties:
+            if not cue.start < m.start < cue.end or not m.is_party or m.code in self.excluded:
+                continue
+            prev = self._prev_words(m.start, cue.start, 1)
+            if prev and (self.rules.is_word("genitive", prev[0]) or self.rules.is_word("agent", prev[0])):
+                return _Actor([m.code], "explicit", "the owner of the decision the cue names ('the decision of Berlin "
+                                                    "to send')")
+        return None
 
     def _asker(self, cl: _Clause, cue: Cue) -> list[str]:
         """Who asks leave to give ("Germany asked Switzerland for permission to send", "Polonia pidió a Alemania la
