@@ -245,3 +245,15 @@ def test_the_decision_owner_wins_over_the_party_that_welcomes_it(extractor: Extr
     """(The governed-verb rule first lost the Romanian record, reading România as the head's object; the party
     that welcomes the decision is no donor.)"""
     assert _pledges(extractor, text, lang) == {("RO", "patriot", "committed")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("bg", "Киев приветства решението на Румъния да предостави система Patriot."),
+    ("pt", "Kiev saudou a decisão da Roménia de enviar um sistema Patriot."),
+    ("fr", "Kiev a salué la décision de la Roumanie d'envoyer un système Patriot."),
+    ("nb", "Kyiv ønsket Romanias beslutning om å sende et Patriot-system velkommen."),  # "ønske velkommen": welcome
+    ("lv", "Kijiva atzinīgi novērtēja Rumānijas lēmumu nodot Patriot sistēmu."),
+    ("sk", "Kyjev privítal rozhodnutie Rumunska poslať systém Patriot."),
+])
+def test_a_decision_to_give_in_more_languages(extractor: Extractor, lang: str, text: str) -> None:
+    assert _pledges(extractor, text, lang) == {("RO", "patriot", "committed")}

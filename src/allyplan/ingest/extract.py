@@ -1135,7 +1135,7 @@ class _Run:
         for m in cl.parties:
             if not cue.start < m.start < cue.end or not m.is_party or m.code in self.excluded:
                 continue
-            prev = self._prev_words(m.start, cue.start, 1)
+            prev = [w for w in self._prev_words(m.start, cue.start, 3) if not self.rules.is_word("joiner", w)][-1:]
             if prev and (self.rules.is_word("genitive", prev[0]) or self.rules.is_word("agent", prev[0])):
                 return _Actor([m.code], "explicit", "the owner of the decision the cue names ('the decision of Berlin "
                                                     "to send')")
