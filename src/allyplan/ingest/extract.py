@@ -1371,6 +1371,8 @@ class _Run:
     def _reporting(self, cl: _Clause, m: Mention) -> bool:
         """Whether ``m`` is named as the source of what the clause reports ("According to the Dutch defence ministry,
         18 Caesar howitzers will be sent"): its preposition is part of a reporting phrase, not an addressee's."""
+        if "reporter" not in self.rules.words:
+            return False
         words = [w for w in self._prev_words(m.start, cl.start, 4) if not self.rules.is_word("joiner", w)]
         return any(len(words) >= k and self.rules.is_word("reporter", " ".join(words[-k:])) for k in (1, 2, 3))
 
