@@ -254,6 +254,7 @@ def test_the_decision_owner_wins_over_the_party_that_welcomes_it(extractor: Extr
     ("nb", "Kyiv ønsket Romanias beslutning om å sende et Patriot-system velkommen."),  # "ønske velkommen": welcome
     ("lv", "Kijiva atzinīgi novērtēja Rumānijas lēmumu nodot Patriot sistēmu."),
     ("sk", "Kyjev privítal rozhodnutie Rumunska poslať systém Patriot."),
+    ("nl", "Kiev verwelkomde het besluit van Roemenië om een Patriot-systeem te leveren."),  # verb-second, too
 ])
 def test_a_decision_to_give_in_more_languages(extractor: Extractor, lang: str, text: str) -> None:
     assert _pledges(extractor, text, lang) == {("RO", "patriot", "committed")}

@@ -990,7 +990,7 @@ class _Run:
         after the cue (after its first word: German cues run over their subject) that no preposition makes an
         addressee, with the parties joined to it."""
         first_end = cue.start + len(cue.text.split(" ")[0])
-        if self.rules.governed is not None and self.rules.governed.fullmatch(cue.text):
+        if not self.rules.verb_second and self.rules.governed is not None and self.rules.governed.fullmatch(cue.text):
             first_end = cue.end  # "Ukraine wants Germany to send": a party between the head and its verb is no giver
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after[:1]:

@@ -94,9 +94,11 @@ class Rules:
     #: the language capitalises every noun (German): an article after a lower-case word hangs on no noun
     nouns_capitalised: bool = False
     #: a giving verb governed by a verb of deciding or intending ("wants Germany to send"): a party between them is
-    #: the head's object, not the giver (see :func:`_governed`); None where the language puts the verb second
-    #: ([grammar] ``verb_second``), so that a subject may follow the head ("Zudem will Kanada ... liefern")
+    #: the head's object, not the giver (see :func:`_governed`), unless the language puts the verb second
     governed: re.Pattern[str] | None = None
+    #: the finite verb comes second ([grammar] ``verb_second``): a subject may follow the head ("Zudem will Kanada
+    #: ... liefern")
+    verb_second: bool = False
     #: a request for leave to give ("asked Switzerland for permission to send"): the one who asks gives
     asking: re.Pattern[str] | None = None
     # answers of is_word, which the extractor asks about the same few words again and again
@@ -232,8 +234,8 @@ def _load(language: str) -> Rules:
                      re.escape(k) for k in sorted(nums["approx"], key=len, reverse=True)) + r")(?!\w)")
                      if nums.get("approx") else None),
                  nouns_capitalised=bool(data.get("nouns_capitalised", False)),
-                 governed=re.compile(_alternation(governed)) if governed and not data.get("grammar", {}).get(
-                     "verb_second") else None,
+                 governed=re.compile(_alternation(governed)) if governed else None,
+                 verb_second=bool(data.get("grammar", {}).get("verb_second", False)),
                  asking=re.compile(_alternation(asking)) if asking else None)
 
 
