@@ -198,6 +198,8 @@ class Extractor:
         # and just after a status verb ("... and will provide a further two")
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
                                  + [(c.end, c.end + 40) for c in cues if c.cls in _PLEDGE_CUES]
+                                 # a verb-final cue runs over its object ("wird zwei weitere schicken")
+                                 + [(c.start, c.end) for c in cues if c.cls in _PLEDGE_CUES and " " in c.text]
                                  + [(max(0, c.start - 40), c.start) for c in cues
                                     if c.cls in ("interceptor", "launcher", "systems", "missiles", "shells")])
         numbers = find_numbers(text, rules, folded, windows)
@@ -708,7 +710,7 @@ class _Run:
         used: list[Cue] = []  # the cues that decided an item's status
         listed_by: tuple[_Actor, str] | None = None  # a package's contents inherit its donor and status
         for it in cl.items:
-            cue = self._nearest(verbs, it, self.folded, self.rules)
+            cue = self._participle(cl, it, verbs) or self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
             gift = self._gift_sources(cl, cl.end) if cue is None else []
             if cue is None and gift and not any(c.cls in ("demand", "refusal") for c in live):
@@ -735,8 +737,9 @@ class _Run:
                     continue
                 sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
-                if self._group_before(cl, it.start) and not sources:
-                    continue
+                own = self._group_before(cl, it.start)
+                if own and not sources and set(own) != set(self.context.actor.codes):
+                    continue  # (the same donor named as the report's source is no other actor)
                 if sources:  # "More missiles and armoured vehicles from France."
                     actor = _Actor(sources, "explicit", "the source after 'from', in a list of announcements",
                                    cl.sentence)
@@ -810,7 +813,7 @@ class _Run:
             hi = status_cues[k + 1].start if k + 1 < len(status_cues) else cl.end
             # aid or equipment named around the cue, not the noun of an item ("2 NASAMS launchers"), and not what an
             # earlier verb of the clause already says ("has delivered the first of 19 F-16s it promised")
-            around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi
+            around = [c for c in live if c.cls in ("aid", "equipment", "shells") and lo <= c.start < hi
                       and not any(it.start <= c.start <= it.end + 2 for it in cl.items)
                       and (k == 0 or status_cues[k - 1].start > c.start or c.start >= cue.start)]
             if k == 0 and not around:
@@ -856,6 +859,12 @@ class _Run:
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+        elif self.topic is None and cl.sentence == 0:
+            # a title that names the donor only as a source ("Ukrainian soldiers ready to receive guns from
+            # Denmark", "Kolejne czołgi z Polski"): the text is about that donor
+            sources = self._sources(cl)
+            if len(sources) == 1:
+                self.topic = sources
 
     def _hedge_before(self, cl: _Clause) -> None:
         """"Suomi toimittaa 29. puolustustarvikeapulähetyksen Ukrainalle. Asiaa koskeva päätös on valmisteilla.",
@@ -1095,9 +1104,18 @@ class _Run:
         plural = self._plural_before(cl, cue)  # "They have supplied ...": the parties named together before
         if plural is not None:
             return plural
+        if self.rules.asking is not None and self.rules.asking.fullmatch(cue.text):
+            asker = self._asker(cl, cue)  # "Germany asked Switzerland for permission to send": Germany
+            return _Actor(asker, "explicit", "the one who asks leave to give: the clause's subject") if asker else None
+        owner = self._decision_owner(cl, cue)
+        if owner is not None:
+            return owner
         agents = self._agents_after(cl, cue)
         if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
             return _Actor(agents, "explicit", "the agent just after the cue ('by')")
+        agent = self._agent_before(cl, cue)
+        if agent:  # "die 18 von Paris bereits gelieferten Haubitzen": the agent before a participle
+            return _Actor(agent, "explicit", "the agent just before the participle ('von Paris gelieferten')")
         listed = self._listed_after_colon(cl, cue)
         if listed:  # "the countries that will send arms: Poland, Czechia, Romania, ..."
             return _Actor(listed, "explicit", "the list of parties after the colon that follows the cue")
@@ -1156,6 +1174,10 @@ class _Run:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
                 return _Actor([m.code], "explicit", "the agent after the cue")
+            such = self._agents_such_as(cl, m, after)
+            if such:
+                return _Actor(such, "explicit", "the agents named 'such as' after the agent word ('by countries "
+                                                "such as Germany and Greece')")
         if any(c.cls == "speaker" and c.start < cue.start for c in cl.cues):
             # "We will deliver ...," Dutch Prime Minister Dick Schoof said: the speaker named after the quote
             said = [m for m in self._sentence_parties(cl) if m.start >= cue.end and m.is_party
@@ -1181,6 +1203,9 @@ class _Run:
         elided = self._elided_subject(cl, cue) or self._previous_subject(cl, cue)
         if elided is not None:
             return elided
+        reporter = self._reporting_government(cl, cue)
+        if reporter is not None:
+            return reporter
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
@@ -1205,6 +1230,52 @@ class _Run:
                                                                     self.folded[m.end:m.end + 12]):
                 continue
             return _Actor([m.code], "explicit", "a demonym on the item: its owner gives it")
+        return None
+
+    def _agents_such_as(self, cl: _Clause, m: Mention, after: list[Mention]) -> list[str]:
+        """The parties named "such as" after an agent word and its noun ("un trasferimento ... da parte di paesi
+        europei, come Germania e Grecia", "deliveries by allies such as Norway and Denmark"), with those joined to
+        ``m``; none where another party or a verb stands between the agent word and ``m``."""
+        words = self._prev_words(m.start, cl.start, 6)
+        while words and self.rules.is_word("joiner", words[-1]):
+            words.pop()
+        marker = next((k for k in (2, 1) if len(words) > k and self.rules.is_word(
+            "apposition", " ".join(words[-k:]))), 0)  # "such as", "come"
+        words = words[:len(words) - marker]
+        at = next((i for i in range(len(words) - 1, -1, -1) if self.rules.is_word("agent", words[i])), None)
+        if not marker or at is None or len(words) - at > 5:
+            return []
+        lo = self.folded.rfind(words[at], cl.start, m.start)
+        if any(lo <= p.start < m.start for p in cl.parties) or any(
+                lo <= c.start < m.start and c.cls in _ITEM_CUES for c in cl.cues):
+            return []
+        codes = [m.code]
+        i = after.index(m)
+        for a, b in pairwise(after[i:]):
+            if not self._joined(a, b):
+                break
+            codes.append(b.code)
+        return list(dict.fromkeys(codes))
+
+    def _reporting_government(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The government that reports a pledge whose clause names no donor, in a reporting clause set off after it
+        ("18 Caesar howitzers will be sent to Ukraine, the Dutch defence ministry said", "..., a indiqué le ministère
+        néerlandais de la Défense", "..., informó el Ministerio de Defensa español"): a party named within four
+        words of a government word, after a comma or dash that follows the cue, no other pledge verb between."""
+        rest = [c for c in self.sentence_clauses.get(cl.sentence, [cl]) if c.end > cue.end]
+        cut = re.compile(r",|\s[–—-]\s").search(self.text, cue.end, cl.s_end)
+        if cut is None:
+            return None
+        cues = [c for x in rest for c in x.cues if c.start >= cut.end()]
+        if any(c.cls in _ITEM_CUES for c in cues if c.start < cl.s_end):
+            return None
+        govs = [c for c in cues if c.cls == "government"]
+        for m in (m for x in rest for m in x.parties if m.start >= cut.end()):
+            if not m.is_party or m.code in self.excluded:
+                return None  # "..., Ukrainian President Volodymyr Zelensky said": the recipient reports it
+            if any(len(_words(self.folded[min(g.end, m.end):max(g.start, m.start)])) <= 4 for g in govs):
+                return _Actor([m.code], "explicit", "the government named in the reporting clause after the pledge "
+                                                    "('..., the Dutch defence ministry said')")
         return None
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
@@ -1242,6 +1313,8 @@ class _Run:
         after the cue (after its first word: German cues run over their subject) that no preposition makes an
         addressee, with the parties joined to it."""
         first_end = cue.start + len(cue.text.split(" ")[0])
+        if not self.rules.verb_second and self.rules.governed is not None and self.rules.governed.fullmatch(cue.text):
+            first_end = cue.end  # "Ukraine wants Germany to send": a party between the head and its verb is no giver
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after[:1]:
             lo = first_end if m.start < cue.end else cue.end
@@ -1399,6 +1472,73 @@ class _Run:
             last = m
         return list(dict.fromkeys(codes)) if len(codes) >= 2 else []
 
+    def _decision_owner(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The owner of a decision named between it and its giving verb ("la décision de Berlin d'envoyer", "the
+        decision by Romania to donate", "decyzję Berlina o przekazaniu"), whoever acts in the clause ("Kyiv
+        welcomed ..."); a party there with no genitive or agent word is the head's object instead ("wants Germany
+        to send")."""
+        if self.rules.governed is None or not self.rules.governed.fullmatch(cue.text):
+            return None
+        for m in cl.parties:
+            if not cue.start < m.start < cue.end or not m.is_party or m.code in self.excluded:
+                continue
+            prev = [w for w in self._prev_words(m.start, cue.start, 3) if not self.rules.is_word("joiner", w)][-1:]
+            if prev and (self.rules.is_word("genitive", prev[0]) or self.rules.is_word("agent", prev[0])):
+                return _Actor([m.code], "explicit", "the owner of the decision the cue names ('the decision of Berlin "
+                                                    "to send')")
+        return None
+
+    def _asker(self, cl: _Clause, cue: Cue) -> list[str]:
+        """Who asks leave to give ("Germany asked Switzerland for permission to send", "Polonia pidió a Alemania la
+        autorización para enviar", "Danmark har bedt Schweiz om tilladelse til at sende"): the clause's first party
+        before the cue that no preposition makes an addressee, with the parties joined to it; not the one asked,
+        named after it."""
+        first: list[Mention] = []
+        for m in (m for m in cl.parties if m.end <= cue.start):
+            if first:
+                if self._joined(first[-1], m) and m.is_party and m.code not in self.excluded:
+                    first.append(m)
+                    continue
+                break
+            if self._role(self._prev_words(m.start, cl.start, 2)) is None and m.is_party \
+                    and m.code not in self.excluded:
+                first.append(m)
+        return list(dict.fromkeys(m.code for m in first))
+
+    def _participle(self, cl: _Clause, it: _Item, verbs: list[Cue]) -> Cue | None:
+        """A participle that follows the item with its own agent ("the 18 Caesar howitzers already delivered by
+        Paris", "les 18 canons déjà livrés par Paris"): a reduced relative clause that says who gave the item and how
+        far, whatever the clause's main verb ("Ukraine will receive ...")."""
+        for c in verbs:
+            if c.start < it.end or c.cls not in _PLEDGE_CUES:
+                continue
+            gap = self.folded[it.end:c.start]
+            if len(_words(gap)) <= 2 and not re.search(r"[,;:()]", gap) and self._agents_after(cl, c):
+                return c
+            break
+        return None
+
+    def _agent_before(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The party after an agent word just before a participle cue, at most two words before it ("die 18 von
+        Paris bereits gelieferten Caesar-Haubitzen", "door Nederland geleverde"), and those joined to it."""
+        before = [m for m in cl.parties if m.end <= cue.start]
+        if not before:
+            return []
+        m = before[-1]
+        gap = self.folded[m.end:cue.start]
+        if len(_words(gap)) > 1 or re.search(r"[,;:()]", gap) or not m.is_party or m.code in self.excluded:
+            return []
+        chain = [m]
+        for a in reversed(before[:-1]):
+            if not self._joined(a, chain[0]):
+                break
+            chain.insert(0, a)
+        prev = [w for w in self._prev_words(chain[0].start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+        if not prev or not self.rules.is_word("agent", prev[-1]) or any(
+                not p.is_party or p.code in self.excluded for p in chain):
+            return []
+        return list(dict.fromkeys(p.code for p in chain))
+
     def _agents_after(self, cl: _Clause, cue: Cue) -> list[str]:
         """The parties right after a passive cue's agent word ("promised by Denmark and Norway")."""
         words = _words(self.folded[cue.end:min(cl.end, cue.end + 12)])
@@ -1427,7 +1567,14 @@ class _Run:
             return False  # "would contribute another 10 million euros": an amount, not a count of an item
         count: Number | Cue | None = next(
             (n for n in self._numbers_in(cue.end, hi) if not (n.money or n.year or n.percent)
-             and len(_words(self.folded[cue.end:n.start])) <= 3), None)
+             and len(_words(self.folded[cue.end:n.start])) <= 3 and not self._model_number(cl, n)), None)
+        if count is None and " " in cue.text:
+            # a verb-final cue runs over the count ("und wird zwei weitere schicken"): the count inside it, with no
+            # noun between it and the verb; not "ein" ("will ... ein weiteres liefern"), as often the article
+            first_end = cue.start + len(cue.text.split(" ")[0])
+            count = next((n for n in self._numbers_in(first_end, cue.end) if not (
+                n.money or n.year or n.percent) and n.value != 1 and len(_words(self.folded[n.end:cue.end])) <= 2
+                and not any(c.cls in ("aid", "equipment") and n.end <= c.start < cue.end for c in cl.cues)), None)
         if count is None:  # "étudie l'envoi d'une seconde", "will send another"
             count = next((c for c in cl.cues if c.cls == "one" and cue.end <= c.start < hi
                           and len(_words(self.folded[cue.end:c.start])) <= 3), None)
@@ -1452,6 +1599,12 @@ class _Run:
         self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1,
                       explain=_explained(cue, actor, "a count with no item of its own: the item named just before"))
         return True
+
+    def _model_number(self, cl: _Clause, n: Number) -> bool:
+        """Whether ``n`` is part of a model's name ("RBS 70", "Challenger 2"): right after a capitalised word that
+        is not a party ("will give Ukraine 40 ..." is a count)."""
+        return not any(m.end + 1 == n.start for m in cl.parties) and bool(
+            re.search(r"[A-Z]\w* $", self.text[max(cl.start, n.start - 24):n.start]))
 
     def _pledges(self, cl: _Clause, actor: _Actor, item: str | None, status: str, reannounced: bool,
                  doubt: float = 0.0, **fields: Any) -> list[Pledge]:
@@ -1506,7 +1659,8 @@ class _Run:
         demoted: list[Mention] = []
         for m in reversed(cands):
             prev = self._prev_words(m.start, cl.start, 2)
-            role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) else self._role(prev)
+            role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) or self._reporting(cl, m) \
+                else self._role(prev)
             if role == "addressee":
                 # "países como Alemania, Polonia y Portugal han prometido", "des pays comme l'Allemagne, la Pologne
                 # ...", "Lande som USA, Storbritannien og Frankrig har sendt": the list named "such as" acts (its
@@ -1566,6 +1720,14 @@ class _Run:
         before = self.folded[cl.start:at].rstrip()
         return bool(before) and before[-1].isalnum() and not any(
             0 <= at - o.end <= 2 for o in cl.parties if o is not m)
+
+    def _reporting(self, cl: _Clause, m: Mention) -> bool:
+        """Whether ``m`` is named as the source of what the clause reports ("According to the Dutch defence ministry,
+        18 Caesar howitzers will be sent"): its preposition is part of a reporting phrase, not an addressee's."""
+        if "reporter" not in self.rules.words:
+            return False
+        words = [w for w in self._prev_words(m.start, cl.start, 4) if not self.rules.is_word("joiner", w)]
+        return any(len(words) >= k and self.rules.is_word("reporter", " ".join(words[-k:])) for k in (1, 2, 3))
 
     def _role(self, prev: list[str]) -> str | None:
         if self._comitative_words(prev):
