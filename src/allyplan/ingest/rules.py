@@ -133,6 +133,13 @@ class Rules:
                     if m is not None and m.end() > start:
                         found[cls_].append(Cue(start, m.end(), cls_, m.group()))
                         reach[cls_] = m.end()
+        if self.governed is not None and found.get("refusal"):
+            # "non è disposta a inviare", "is niet bereid ... te leveren": a refusal that holds the head of a
+            # governed giving verb refuses it; the longer governed phrase must not swallow the refusal
+            refusals = found["refusal"]
+            for cls_ in ("considering", "committed"):
+                found[cls_] = [c for c in found.get(cls_, []) if not (
+                    any(r.start < c.start < r.end for r in refusals) and self.governed.fullmatch(c.text))]
         verbs: list[Cue] = []
         out: list[Cue] = []
         for cls_, cues in found.items():
