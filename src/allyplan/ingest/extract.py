@@ -1178,7 +1178,8 @@ class _Run:
             if such:
                 return _Actor(such, "explicit", "the agents named 'such as' after the agent word ('by countries "
                                                 "such as Germany and Greece')")
-        if any(c.cls == "speaker" and c.start < cue.start for c in cl.cues):
+        if any(c.cls == "speaker" and c.start < cue.start for c in cl.cues) or self.rules.is_word(
+                "speaker_verbs", cue.text):
             # "We will deliver ...," Dutch Prime Minister Dick Schoof said: the speaker named after the quote
             said = [m for m in self._sentence_parties(cl) if m.start >= cue.end and m.is_party
                     and m.code not in self.excluded]
@@ -1323,8 +1324,8 @@ class _Run:
             named = [] if re.search(r"[,;:]", self.folded[lo:m.start]) else _words(" ".join(
                 self.folded[p.start:p.end] for p in cl.parties if lo <= p.start and p.end <= m.start))
             prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w) and w not in named]
-            if len(gap) <= 3 and not (prev and self.rules.is_word("addressee", prev[-1])) and not self._comitative(
-                    m, cl.start):
+            if (len(gap) <= 3 or self._postposed_subject(cl, lo, after)) and not (
+                    prev and self.rules.is_word("addressee", prev[-1])) and not self._comitative(m, cl.start):
                 codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
                 for a, b in pairwise(after):
                     if not self._joined(a, b):
@@ -1332,6 +1333,24 @@ class _Run:
                     codes.append(b.code)
                 return _Actor(list(dict.fromkeys(codes)), "explicit", "the subject just after the verb")
         return None
+
+    def _postposed_subject(self, cl: _Clause, lo: int, after: list[Mention]) -> bool:
+        """Whether the parties after a verb, further from it than three words, are its subject put last ("Fegyverek
+        küldését jelentette be a napokban a korábban semleges Svédország, Finnország és Németország is"): up to six
+        words (time, adjectives) between them with no punctuation, and the list of parties ends the clause (one
+        word such as "is", "too" may follow)."""
+        first = after[0]
+        gap = _words(self.folded[lo:first.start])
+        if len(gap) > 6 or re.search(r"[,;:()\"]", self.folded[lo:first.start]) or any(
+                self.rules.is_word(kind, w) for w in [*gap, *map(" ".join, pairwise(gap))]
+                for kind in ("agent", "source", "genitive", "apposition", "reporter")):
+            return False  # "delivered to countries such as Poland": the party belongs to a phrase of its own
+        last = first
+        for a, b in pairwise(after):
+            if not self._joined(a, b):
+                break
+            last = b
+        return len(_words(self.folded[last.end:cl.end])) <= 1
 
     def _elided_subject(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The subject a coordinated clause leaves out ("Portugal está a apoiar a Ucrânia, mas admite que está a
@@ -1402,7 +1421,7 @@ class _Run:
                 continue
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             # "the delivery of two Patriot systems from Germany": the source a few words after the noun
-            sourced = bool(prev) and self.rules.is_word("source", prev[-1]) and any(
+            sourced = self._source_word(prev) and any(
                 c.end <= m.start and len(_words(self.folded[c.end:m.start])) <= 6
                 and not re.search(r"[,;:()]", self.folded[c.end:m.start])
                 and not any(c.end <= v.start < m.start for v in cl.cues if v.cls in _PLEDGE_CUES) for c in nouns)
@@ -1430,7 +1449,7 @@ class _Run:
             if codes or not m.is_party or m.code in self.excluded:
                 continue
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
-            if not prev or not self.rules.is_word("source", prev[-1]):
+            if not self._source_word(prev):
                 continue
             if any(it.end <= m.start and len(_words(self.folded[it.end:m.start])) <= 3
                    and not re.search(r"[,;:()]", self.folded[it.end:m.start]) for it in cl.items):
@@ -1628,12 +1647,18 @@ class _Run:
             # "from Germany", or a case ending that says "from" ("Saksalta", "Németországtól")
             ending = self.rules.is_word("source_ending", self.folded[m.start:m.end])
             if m.is_party and m.code not in self.excluded and (
-                    (prev and self.rules.is_word("source", prev[-1])) or listed or ending):
+                    self._source_word(prev) or listed or ending):
                 codes.append(m.code)
                 last = m
             else:
                 last = None
         return list(dict.fromkeys(codes))
+
+    def _source_word(self, prev: list[str]) -> bool:
+        """Whether the words before a party end in a source word: one word ("from", "von") or two ("de la": a bare
+        Romanian "la" is "at", "la București" names a place, no source)."""
+        return bool(prev) and (self.rules.is_word("source", prev[-1])
+                               or self.rules.is_word("source", " ".join(prev[-2:])))
 
     def _sentence_parties(self, cl: _Clause) -> list[Mention]:
         return [m for c in self.sentence_clauses.get(cl.sentence, [cl]) for m in c.parties]
@@ -1661,6 +1686,8 @@ class _Run:
             prev = self._prev_words(m.start, cl.start, 2)
             role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) or self._reporting(cl, m) \
                 else self._role(prev)
+            if role is None and self._genitive_owner(cl, m, pos):
+                role = "genitive"  # "ABD'nin taahhüdü doğrultusunda": the party owns a noun, it is no subject
             if role == "addressee":
                 # "países como Alemania, Polonia y Portugal han prometido", "des pays comme l'Allemagne, la Pologne
                 # ...", "Lande som USA, Storbritannien og Frankrig har sendt": the list named "such as" acts (its
@@ -1707,6 +1734,15 @@ class _Run:
             if m.code not in codes:
                 codes.append(m.code)
         return codes
+
+    def _genitive_owner(self, cl: _Clause, m: Mention, pos: int) -> bool:
+        """Whether ``m`` bears a genitive case ending ("ABD'nin taahhüdü", the US's promise) that makes it the owner of
+        a noun, not the subject of the verb at ``pos``: except before a verb form whose subject takes the genitive
+        (Turkish "Portekiz ve İsveç'in sağlayacağı", the ones Portugal and Sweden will provide)."""
+        if not self.rules.is_word("genitive_ending", self.folded[m.start:m.end]):
+            return False
+        cue = next((c for c in cl.cues if c.start == pos), None)
+        return not (cue is not None and self.rules.is_word("genitive_subject", cue.text.split(" ")[-1]))
 
     def _named_such_as(self, cl: _Clause, m: Mention) -> bool:
         """Whether ``m`` is named after an apposition word that follows a noun ("Países como Alemania han prometido",

@@ -54,7 +54,8 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
-                           "source", "source_ending", "only", "apposition", "reporter"),
+                           "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
+                           "genitive_subject", "speaker_verbs"),
                "modifiers": ("negation_after",),
                "items": ("link", "demonstrative"), "stance": ("pending",)}
 
@@ -259,6 +260,8 @@ def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
         status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
     grammar = data.get("grammar", {})
+    # a giving verb in the first person plural ("invieremo"): a commitment, by the speaker's party
+    status["committed"].extend(grammar.get("speaker_verbs", []))
     give = grammar.get("give_infinitive", [])
     if not give:
         return [], []
