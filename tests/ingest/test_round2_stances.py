@@ -68,3 +68,24 @@ NOT_SUPPORT = [
 @pytest.mark.parametrize(("lang", "text"), NOT_SUPPORT)
 def test_no_support_where_negated_or_said_by_the_recipient(ex: Extractor, lang: str, text: str) -> None:
     assert not any(s == "supportive" for _, s in stances(ex, text, lang))
+
+
+# a refusal whose clause leaves its subject out, after a government word: the government of the main clause's
+# party refuses, not the party of the subordinate clause before ("Hungary agreed that the EU may send arms, but the
+# government ... will not")
+GOVERNMENT_REFUSES = [
+    ('en', 'Austria agreed that the EU may send weapons to Ukraine, but the government takes no part in it and will '
+           'not send weapons.', 'AT'),
+    ('de', 'Österreich stimmte zu, dass die EU Waffen an die Ukraine liefern darf, aber die Regierung beteiligt sich '
+           'nicht daran und wird keine Waffen liefern.', 'AT'),
+    ('hu', 'Szlovákia hozzájárult, hogy az Európai Unió fegyvereket szállíthasson Ukrajnába, de a kormány ebben nem '
+           'vesz részt, és nem küld fegyvereket.', 'SK'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), GOVERNMENT_REFUSES)
+def test_refusal_after_a_government_word_is_the_main_clause_party(ex: Extractor, lang: str, text: str,
+                                                                   party: str) -> None:
+    found = stances(ex, text, lang)
+    assert (party, "non-lethal-only") in found
+    assert ("EU", "non-lethal-only") not in found
