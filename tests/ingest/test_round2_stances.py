@@ -89,3 +89,21 @@ def test_refusal_after_a_government_word_is_the_main_clause_party(ex: Extractor,
     found = stances(ex, text, lang)
     assert (party, "non-lethal-only") in found
     assert ("EU", "non-lethal-only") not in found
+
+
+# a verbless headline refusal of one item, set against what is sent: "No X for Ukraine, but Y" excludes X
+HEADLINE_REFUSALS = [
+    ('en', 'No full Danish Patriot system for Ukraine, but two launchers and missiles.', 'DK'),
+    ('nl', 'Geen Nederlands Patriot-systeem voor Oekraïne, maar wel raketten.', 'NL'),
+    ('de', 'Kein deutsches Patriot-System für die Ukraine, aber zwei Startgeräte.', 'DE'),
+    ('fr', "Pas de système Patriot belge pour l'Ukraine, mais des missiles.", 'BE'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), HEADLINE_REFUSALS)
+def test_verbless_refusal_against_what_is_sent(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "excludes:patriot") in stances(ex, text, lang)
+
+
+def test_no_more_is_no_headline_refusal(ex: Extractor) -> None:
+    assert stances(ex, "No more than two Patriot systems went to Ukraine, but Germany sent missiles.", "en") == set()
