@@ -107,3 +107,21 @@ def test_verbless_refusal_against_what_is_sent(ex: Extractor, lang: str, text: s
 
 def test_no_more_is_no_headline_refusal(ex: Extractor) -> None:
     assert stances(ex, "No more than two Patriot systems went to Ukraine, but Germany sent missiles.", "en") == set()
+
+
+# support stated, then "and will continue" with nothing after it: the continuation is of that support
+CONTINUED = [
+    ('bg', 'Румъния направи много за подкрепата на Украйна и ще продължи.', 'RO'),
+    ('en', 'Norway has supported Ukraine from the start and will continue to do so.', 'NO'),
+    ('pl', 'Litwa wspiera Ukrainę od początku i będzie to robić nadal.', 'LT'),
+    ('uk', 'Литва підтримує Україну від початку і будемо це робити надалі.', 'LT'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), CONTINUED)
+def test_support_and_will_continue(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "supportive") in stances(ex, text, lang)
+
+
+def test_a_question_about_continuing_is_no_support(ex: Extractor) -> None:
+    assert stances(ex, "Подкрепата за Украйна и ще продължи ли тя, попита журналистът.", "bg") == set()
