@@ -2073,6 +2073,8 @@ class _Run:
                 actor = self._quoted_speaker(cl, cue) or actor
             if actor is not None and actor.how == "explicit" and self._directed(cl, cue, actor):
                 continue  # "Orbán forderte Deutschland auf, keine Waffen zu liefern": what one asks of another
+            if actor is not None and actor.via.startswith("the subject of the sentence's clause before"):
+                actor = self._government_between(cl, cue) or actor
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or (actor.how == "government" and cue.cls not in ("supportive", "refusal")):
                 continue
@@ -2102,6 +2104,26 @@ class _Run:
                                                    if cue in denied else "support negated in its own phrase: a "
                                                    "refusal of what it names" if unsupported else "a stance cue")))
 
+
+    def _government_between(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The government that is the subject left out of a stance's clause when a government word, with no party in
+        its own clause before it, stands between the sentence's last party and the cue ("Hungary agreed that the EU
+        may send arms, but the government takes no part and does not allow lethal weapons through"): the first party
+        of the sentence's first clause (the main clause's subject), else the dateline's country; not the party of
+        the clause before."""
+        clauses = self.sentence_clauses.get(cl.sentence, [cl])
+        last = max((m.end for m in self._sentence_parties(cl) if m.end <= cue.start), default=cl.s_start)
+        for other in clauses:
+            for g in other.cues:
+                if g.cls != "government" or not last <= g.start < cue.start:
+                    continue
+                if any(other.start <= m.start and m.end <= g.start for m in other.parties):
+                    continue
+                first = next((m for m in clauses[0].parties if m.is_party), None) if clauses[0] is not cl else None
+                codes = [c for c in ([first.code] if first else self.dateline or []) if c not in self.excluded]
+                return _Actor(codes, "government", "a government word as the subject left out of the clause: the "
+                              "main clause's first party, else the dateline's country") if codes else None
+        return None
 
     def _not_received_from(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The parties a refusal by the recipient names as the source ("Ukrajina od Slovenska nedostane žiadne
