@@ -1,0 +1,132 @@
+"""Items, statuses and quantities on real texts, round 2 (issue 13, corpus d's errors), hand-made sentences in
+several languages unless a case says otherwise: the parts of a system listed in the next sentence, whole paradigms
+of status verbs (a perfect participle, a future, a past), digits written as ordinals, a number that looks like a
+year but counts shells, and the article "un"/"a" that is no count beside a number."""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+from allyplan.ingest.numbers import find_numbers
+from allyplan.ingest.rules import Rules
+
+
+def _pledges(ex: Extractor, text: str, lang: str) -> set[tuple]:
+    return {(p.donor, p.item, p.status, p.quantity) for p in ex.extract(text, lang).pledges}
+
+
+# -- the parts of a system, listed in the next sentence -----------------------------------------------------------
+PARTS_NEXT = [
+ # the Dutch government's release (rijksoverheid.nl, 2023), the case nl-rijksoverheid-patriot-lanceerinstallaties
+ ("nl", "Nederland levert Oekraïne delen van een Patriot-luchtverdedigingswapensysteem. Het gaat om 2 "
+        "lanceerinstallaties en raketten.",
+  {("NL", "patriot-launcher", "committed", 2.0), ("NL", "pac-3-mse", "committed", None)}),
+ ("en", "The Netherlands will supply parts of a Patriot system. These are two launchers and missiles.",
+  {("NL", "patriot-launcher", "committed", 2.0), ("NL", "pac-3-mse", "committed", None)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), PARTS_NEXT, ids=[a[0] for a in PARTS_NEXT])
+def test_parts_of_a_system_listed_in_the_next_sentence(extractor: Extractor, lang: str, text: str,
+                                                        want: set[tuple]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+def test_parts_of_a_system_take_nothing_from_a_next_sentence_that_names_its_own_item(extractor: Extractor) -> None:
+    got = _pledges(extractor, "The Netherlands will supply parts of a Patriot system to Ukraine. Germany sent "
+                              "IRIS-T missiles.", "en")
+    assert ("NL", "patriot", "committed", 1.0) in got
+    assert not any(d == "NL" and i in ("patriot-launcher", "pac-3-mse") for d, i, _, _ in got)
+
+
+# -- status paradigms ---------------------------------------------------------------------------------------------
+STATUS = [
+ # a perfect participle of "present" (da "har fremlagt", nb "har lagt fram", sv "har presenterat", "lade fram")
+ ("da", "Den svenske regering har tirsdag fremlagt en ny støttepakke til Ukraine.", "SE", "committed"),
+ ("nb", "Den svenske regjeringen har i dag lagt fram en ny støttepakke til Ukraina.", "SE", "committed"),
+ ("sv", "Finland har i dag presenterat ett nytt stödpaket till Ukraina.", "FI", "committed"),
+ ("sv", "Sverige lade fram ett nytt stödpaket till Ukraina på tisdagen.", "SE", "committed"),
+ # the future and past of "consider" (lt "svarstys", "svarstė"; lv "apsvēra")
+ ("lt", "Vyriausybė ateinančią savaitę svarstys perduoti Ukrainai Lietuvos kariuomenės nenaudojamus šaudmenis.",
+  "LT", "considering"),
+ ("lt", "Lietuva svarstė perduoti Ukrainai daugiau šaudmenų.", "LT", "considering"),
+ ("lv", "Latvija apsvēra nodot Ukrainai vēl munīciju.", "LV", "considering"),
+ # Czech/Slovak "dodal" with the recipient or a helicopter after it is a delivery, not "added"
+ ("cs", "Ministryně potvrdila, že Česko v polovině února dodalo Kyjevu dva bojové vrtulníky Mi-24.", "CZ",
+  "delivered"),
+ ("sk", "Slovensko dodalo Kyjevu ďalšie vrtuľníky Mi-17.", "SK", "delivered"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "donor", "status"), STATUS, ids=[f"{a[0]}-{i}" for i, a in enumerate(STATUS)])
+def test_status_paradigms(extractor: Extractor, lang: str, text: str, donor: str, status: str) -> None:
+    assert {(p.donor, p.status) for p in extractor.extract(text, lang).pledges} == {(donor, status)}
+
+
+def test_czech_dodal_that_reports_speech_is_no_delivery(extractor: Extractor) -> None:
+    got = {(p.donor, p.status) for p in extractor.extract("Ministr dodal, že Česko pošle další munici.", "cs").pledges}
+    assert got == {("CZ", "committed")}
+
+
+# -- digits written as ordinals ------------------------------------------------------------------------------------
+ORDINALS = [
+ ("uk", "46-й пакет і 12 танків", [(46.0, True), (12.0, False)]),
+ ("en", "the 46th package of 12 tanks", [(46.0, True), (12.0, False)]),
+ ("fr", "le 46e paquet de 12 chars", [(46.0, True), (12.0, False)]),
+ ("pt", "o 46º pacote com 12 tanques", [(46.0, True), (12.0, False)]),
+ ("cs", "46. balíček s 12 tanky", [(46.0, True), (12.0, False)]),
+ ("de", "das 46. Paket mit 12 Panzern", [(46.0, True), (12.0, False)]),
+ ("tr", "46’ncı paket, sayısını 18’e", [(46.0, True), (18.0, False)]),
+ ("sv", "det 46:e paketet med 12 stridsvagnar", [(46.0, True), (12.0, False)]),
+ ("lt", "46-asis paketas", [(46.0, True)]),
+ # a sentence's last number before the next sentence is no ordinal
+ ("de", "Deutschland liefert 12. Die Ukraine", [(12.0, False)]),
+ ("en", "Germany delivered 12. then", [(12.0, False)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), ORDINALS, ids=[f"{a[0]}-{i}" for i, a in enumerate(ORDINALS)])
+def test_digits_written_as_an_ordinal(lang: str, text: str, want: list[tuple[float, bool]]) -> None:
+    assert [(n.value, n.ordinal) for n in find_numbers(text, Rules.load(lang))] == want
+
+
+def test_an_ordinal_package_is_no_count(extractor: Extractor) -> None:
+    [p] = extractor.extract("Польща передала Україні 46-й пакет військової допомоги.", "uk").pledges
+    assert (p.donor, p.item, p.status, p.quantity) == ("PL", None, "delivered", None)
+
+
+# -- a number that looks like a year ------------------------------------------------------------------------------
+YEARS = [
+ ("fr", "La France livrera 2000 obus de 155 mm à l’Ukraine.", 2000.0),
+ ("fr", "La France livrera environ 2000 obus de 155 mm à l’Ukraine.", 2000.0),
+ ("en", "Germany will deliver 2000 155mm shells to Ukraine.", 2000.0),
+ ("fr", "La France a livré en 2023 des obus de 155 mm à l’Ukraine.", None),
+ ("en", "In 2024 Patriot systems were delivered by Germany.", None),
+ ("en", "Germany delivered in 2023 155mm shells.", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "quantity"), YEARS, ids=[f"{a[0]}-{i}" for i, a in enumerate(YEARS)])
+def test_a_number_like_a_year_counts_the_item_it_is_the_object_of(extractor: Extractor, lang: str, text: str,
+                                                                  quantity: float | None) -> None:
+    [p] = extractor.extract(text, lang).pledges
+    assert p.quantity == quantity
+
+
+# -- the article "un", "a" beside a count -----------------------------------------------------------------------
+ARTICLE = [
+ ("fr", "La Belgique livrera un total de 10 chasseurs F-16 à l’Ukraine.", 10.0),
+ ("en", "Belgium will deliver a batch of 30 aircraft to Ukraine.", 30.0),
+ # a range stays no count
+ ("fr", "La Belgique livrera entre un et trois avions à l’Ukraine.", None),
+ ("fr", "La Belgique livrera un à trois avions à l’Ukraine.", None),
+ ("en", "Belgium will deliver one or two aircraft to Ukraine.", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "quantity"), ARTICLE, ids=[f"{a[0]}-{i}" for i, a in enumerate(ARTICLE)])
+def test_an_article_one_is_no_count_beside_a_number(extractor: Extractor, lang: str, text: str,
+                                                     quantity: float | None) -> None:
+    [p] = extractor.extract(text, lang).pledges
+    assert (p.item, p.quantity) == (None, quantity)
