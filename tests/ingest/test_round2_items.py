@@ -130,3 +130,23 @@ def test_an_article_one_is_no_count_beside_a_number(extractor: Extractor, lang: 
                                                      quantity: float | None) -> None:
     [p] = extractor.extract(text, lang).pledges
     assert (p.item, p.quantity) == (None, quantity)
+
+
+# -- "N more are to follow": a commitment of more of the item just delivered ---------------------------------------
+FOLLOW = [
+ # the dpa report of case de-finanzen-dpa-gepard-munition-bestellt (finanzen.net, 2023)
+ ("de", "Deutschland hat nach Angaben aus dem Verteidigungsministerium seit Sommer 32 Gepard-Flugabwehrpanzer in die "
+        "Ukraine geliefert, fünf weitere sollen bis Ende Februar folgen.", "gepard", 32.0, 5.0),
+ ("en", "Germany has delivered 32 Gepard guns to Ukraine, and five more will follow.", "gepard", 32.0, 5.0),
+ ("fr", "La France a livré 12 canons Caesar, six autres suivront en mars.", "caesar", 12.0, 6.0),
+ ("nl", "Nederland heeft 12 pantserhouwitsers PzH 2000 geleverd, vier andere zullen in maart volgen.", "pzh-2000",
+  12.0, 4.0),
+ ("it", "L’Italia ha consegnato due sistemi SAMP/T, altri due seguiranno.", "samp-t", 2.0, 2.0),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "item", "delivered", "committed"), FOLLOW, ids=[a[0] for a in FOLLOW])
+def test_more_to_follow_is_a_commitment(extractor: Extractor, lang: str, text: str, item: str, delivered: float,
+                                        committed: float) -> None:
+    got = {(p.item, p.status, p.quantity) for p in extractor.extract(text, lang).pledges}
+    assert got == {(item, "delivered", delivered), (item, "committed", committed)}
