@@ -150,3 +150,20 @@ def test_more_to_follow_is_a_commitment(extractor: Extractor, lang: str, text: s
                                         committed: float) -> None:
     got = {(p.item, p.status, p.quantity) for p in extractor.extract(text, lang).pledges}
     assert got == {(item, "delivered", delivered), (item, "committed", committed)}
+
+
+# -- a system's class noun between a missile noun and the system's name --------------------------------------------
+CLASSED = [
+ ("de", "Deutschland liefert der Ukraine neue Munition für die Flugabwehrpanzer vom Typ Gepard.",
+  {("DE", "ammo-35mm-gepard")}),
+ ("en", "Germany will send ammunition for the anti-aircraft guns of the Gepard type.", {("DE", "ammo-35mm-gepard")}),
+ # a list, not the missiles of the system named last
+ ("de", "Deutschland liefert der Ukraine Munition, Panzer und die Flugabwehrpanzer vom Typ Gepard.",
+  {("DE", "gepard"), ("DE", None)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), CLASSED, ids=[f"{a[0]}-{i}" for i, a in enumerate(CLASSED)])
+def test_a_class_noun_before_the_system_name_keeps_the_missiles_its_own(extractor: Extractor, lang: str, text: str,
+                                                                         want: set[tuple]) -> None:
+    assert {(p.donor, p.item) for p in extractor.extract(text, lang).pledges} == want

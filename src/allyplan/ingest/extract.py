@@ -644,6 +644,16 @@ class Extractor:
             out.append(it)
         return out
 
+    @staticmethod
+    def _without_class_nouns(cl: _Clause, folded: str, a: int, b: int) -> list[str] | None:
+        """The words between ``a`` and ``b`` but those of an equipment or aid noun ("Flugabwehrpanzer"), or None where
+        there is none."""
+        nouns = [c for c in cl.cues if c.cls in ("equipment", "aid") and a <= c.start and c.end <= b]
+        if not nouns:
+            return None
+        return [m.group() for m in _TOKEN.finditer(folded, a, b)
+                if not any(n.start <= m.start() < n.end for n in nouns)]
+
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher."""
         kind = self._kinds.get(it.id)
@@ -658,6 +668,11 @@ class Extractor:
                 # after a comma starts another item of the list
                 if re.search(r",\s*\d", folded[c.end:it.start]):
                     continue
+                if len(gap) > 4 and not re.search(r"[,;:()]", folded[c.end:it.start]):
+                    # "Munition für die Flugabwehrpanzer vom Typ Gepard": the system's class noun before its name
+                    # does not count
+                    classed = self._without_class_nouns(cl, folded, c.end, it.start)
+                    gap = classed if classed is not None else gap
                 if (len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
                         not gap or rules.is_word("link", gap[0])):
                     derived = self._derived.get((it.id, c.cls))
