@@ -167,3 +167,21 @@ CLASSED = [
 def test_a_class_noun_before_the_system_name_keeps_the_missiles_its_own(extractor: Extractor, lang: str, text: str,
                                                                          want: set[tuple]) -> None:
     assert {(p.donor, p.item) for p in extractor.extract(text, lang).pledges} == want
+
+
+# -- ordering for Ukraine is a commitment ------------------------------------------------------------------------
+ORDERED = [
+ # the dpa report of case de-finanzen-dpa-gepard-munition-bestellt (finanzen.net, 2023)
+ ("de", "Deutschland hat für die Ukraine neue Munition für die Flugabwehrpanzer vom Typ Gepard bestellt.",
+  {("DE", "ammo-35mm-gepard", "committed")}),
+ ("en", "Germany has ordered new Gepard ammunition for Ukraine from Rheinmetall.",
+  {("DE", "ammo-35mm-gepard", "committed")}),
+ ("fr", "La France a commandé 12 canons Caesar pour l'Ukraine.", {("FR", "caesar", "committed")}),
+ # Ukraine ordering for itself gives no donor
+ ("de", "Die Ukraine hat bei Rheinmetall Munition bestellt.", set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), ORDERED, ids=[f"{a[0]}-{i}" for i, a in enumerate(ORDERED)])
+def test_ordering_for_ukraine_is_a_commitment(extractor: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert {(p.donor, p.item, p.status) for p in extractor.extract(text, lang).pledges} == want
