@@ -185,3 +185,21 @@ ORDERED = [
 @pytest.mark.parametrize(("lang", "text", "want"), ORDERED, ids=[f"{a[0]}-{i}" for i, a in enumerate(ORDERED)])
 def test_ordering_for_ukraine_is_a_commitment(extractor: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert {(p.donor, p.item, p.status) for p in extractor.extract(text, lang).pledges} == want
+
+
+# -- a count after the verb, before a two-letter word ------------------------------------------------------------
+VERB_COUNT = [
+ # the Dutch government's release (rijksoverheid.nl, 2023), case nl-rijksoverheid-patriot-lanceerinstallaties
+ ("nl", "Verder levert Nederland 100 in Tsjechië commercieel ingekochte voertuigen met luchtafweergeschut.", 100.0),
+ ("nl", "Nederland levert 40 in eigen land gebouwde voertuigen aan Oekraïne.", 40.0),
+ # a unit of measure is no count of what is given
+ ("en", "Denmark will send 500 kg of what the army calls surplus ammunition to Ukraine.", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "quantity"), VERB_COUNT,
+                         ids=[f"{a[0]}-{i}" for i, a in enumerate(VERB_COUNT)])
+def test_the_count_after_the_verb_before_a_short_word(extractor: Extractor, lang: str, text: str,
+                                                      quantity: float | None) -> None:
+    [p] = extractor.extract(text, lang).pledges
+    assert (p.item, p.quantity) == (None, quantity)

@@ -2037,7 +2037,10 @@ class _Run:
             obj = [n for n in counts if n.start >= cue.end and len(_words(self.folded[cue.end:n.start])) <= 3
                    and not re.search(r"[,;:.()\"]", self.folded[cue.end:n.start])]
             later = [n for n in counts if n.start >= cue.end]
-            if len(obj) == 1 and len(later) == 1 and re.match(r"\s+[^\W\d_]{3,}", self.text[obj[0].end:hi]):
+            # a word after the count, two letters at least ("levert Nederland 100 in Tsjechië ingekochte
+            # voertuigen"), but no unit of measure ("500 kg")
+            if len(obj) == 1 and len(later) == 1 and re.match(r"\s+(?!(?:kg|km|cm|mm|kw|mw|gw|kv|lb|ml)\b)"
+                                                              r"[^\W\d_]{2,}", self.text[obj[0].end:hi]):
                 found = obj
         if len(found) > 1:  # "un total de 10 chasseurs": the article is no count beside the number
             found = [n for n in found if not self._article_one(n, found[-1].start)] or found
