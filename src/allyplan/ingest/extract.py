@@ -318,8 +318,8 @@ class Extractor:
             else:
                 cl.parties.append(m)
         named: list[tuple[int, str]] = []  # (sentence, item) of the items named so far, for _anaphora
-        for cl in out:
-            cl.items = self._parts(cl, folded)
+        for k, cl in enumerate(out):
+            cl.items = self._parts(cl, folded, out[k + 1] if k + 1 < len(out) else None)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
             cl.items = self._listed_parts(cl, text, folded, rules)
             if not cl.items:
@@ -439,9 +439,11 @@ class Extractor:
             out.append(m)
         return out
 
-    def _parts(self, cl: _Clause, folded: str) -> list[_Item]:
+    def _parts(self, cl: _Clause, folded: str, following: _Clause | None = None) -> list[_Item]:
         """The parts of a system ("parts of a Patriot system: two launchers and missiles") are given, not the
-        system: its launcher and interceptor for each noun that follows."""
+        system: its launcher and interceptor for each noun that follows. Where the clause ends with the system, the
+        nouns may follow in the next sentence, when it names no item of its own ("Nederland levert delen van een
+        Patriot-systeem. Het gaat om 2 lanceerinstallaties en raketten.")."""
         parts = [c for c in cl.cues if c.cls == "part"]
         if not parts:
             return cl.items
@@ -452,13 +454,21 @@ class Extractor:
                 out.append(it)
                 continue
             nxt = cl.items[i + 1].start if i + 1 < len(cl.items) else cl.end
-            made: dict[str, _Item] = {}
-            for c in cl.cues:
-                derived = self._derived.get((it.id, c.cls)) if it.end <= c.start < nxt else None
-                if derived and derived not in made:
-                    made[derived] = _Item(c.start, c.end, derived, it.mention)
-            out.extend(made.values() or [it])
+            made = self._part_items(it, cl.cues, it.end, nxt)
+            if not made and nxt == cl.end and following is not None and following.sentence == cl.sentence + 1 \
+                    and cl.end == cl.s_end and not following.items and len(_words(folded[it.end:cl.end])) <= 3:
+                made = self._part_items(it, following.cues, following.start, following.end)
+            out.extend(made or [it])
         return out
+
+    def _part_items(self, it: _Item, cues: list[Cue], lo: int, hi: int) -> list[_Item]:
+        """The launcher and interceptor of system ``it`` for each part noun among ``cues`` between lo and hi."""
+        made: dict[str, _Item] = {}
+        for c in cues:
+            derived = self._derived.get((it.id, c.cls)) if lo <= c.start < hi else None
+            if derived and derived not in made:
+                made[derived] = _Item(c.start, c.end, derived, it.mention)
+        return list(made.values())
 
     def _listed_parts(self, cl: _Clause, text: str, folded: str, rules: Rules) -> list[_Item]:
         """Launchers and missiles listed after a system, with no name of their own ("the second Patriot system as
@@ -634,6 +644,16 @@ class Extractor:
             out.append(it)
         return out
 
+    @staticmethod
+    def _without_class_nouns(cl: _Clause, folded: str, a: int, b: int) -> list[str] | None:
+        """The words between ``a`` and ``b`` but those of an equipment or aid noun ("Flugabwehrpanzer"), or None where
+        there is none."""
+        nouns = [c for c in cl.cues if c.cls in ("equipment", "aid") and a <= c.start and c.end <= b]
+        if not nouns:
+            return None
+        return [m.group() for m in _TOKEN.finditer(folded, a, b)
+                if not any(n.start <= m.start() < n.end for n in nouns)]
+
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher."""
         kind = self._kinds.get(it.id)
@@ -648,6 +668,11 @@ class Extractor:
                 # after a comma starts another item of the list
                 if re.search(r",\s*\d", folded[c.end:it.start]):
                     continue
+                if len(gap) > 4 and not re.search(r"[,;:()]", folded[c.end:it.start]):
+                    # "Munition für die Flugabwehrpanzer vom Typ Gepard": the system's class noun before its name
+                    # does not count
+                    classed = self._without_class_nouns(cl, folded, c.end, it.start)
+                    gap = classed if classed is not None else gap
                 if (len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
                         not gap or rules.is_word("link", gap[0])):
                     derived = self._derived.get((it.id, c.cls))
@@ -1980,7 +2005,7 @@ class _Run:
             n = self.numbers[i]
             if n.start < cl.start:
                 break
-            if n.money or n.percent or n.year:
+            if n.money or n.percent or (n.year and not self._counted_year(cl, n, it)):
                 i -= 1
                 continue
             gap = self.folded[n.end:it.start]
@@ -2006,6 +2031,19 @@ class _Run:
                 return 1.0
         return None
 
+    def _counted_year(self, cl: _Clause, n: Number, it: _Item) -> bool:
+        """Whether a number that could be a year counts the item right after it: it is the object of a status verb
+        or follows a word like "about", "more than" ("livrera 2000 obus de 155 mm", "rund 2000 Granaten"), not a
+        date ("in 2024 Patriot systems")."""
+        if self.folded[n.end:it.start].strip():
+            return False
+        before = self.folded[cl.start:n.start].rstrip()
+        if any(c.cls in _PLEDGE_CUES and c.end == len(before) + cl.start for c in cl.cues):
+            return True
+        words = _words(before)
+        return any(len(words) >= k and self.rules.is_word("filler", " ".join(words[-k:])) for k in (1, 2, 3)) and not (
+            words and self.rules.is_word("addressee", words[-1]))
+
     def _count(self, cl: _Clause, lo: int, hi: int, cue: Cue | None = None) -> float | None:
         """How many of what an item-less pledge gives: the one count in ``[lo, hi)`` that counts equipment or aid
         named just after it ("will donate 19 F-16 jets", "about 200 weapons would be provided"); none for a range
@@ -2019,9 +2057,10 @@ class _Run:
                        or not re.search(r"[A-Z]\w* $", self.text[max(lo, n.start - 24):n.start]))]
         found: list[Number] = []
         for i, n in enumerate(counts):
+            # an article that is the number word for one opens no range ("un total de 10", "a batch of 30")
+            pairs = ((counts[i - 1], n) if i else (n, n), (n, counts[i + 1]) if i + 1 < len(counts) else (n, n))
             if any(len(_words(self.folded[o.end:p.start])) <= 2 and not re.search(r"[,;:.()]", self.folded[
-                    o.end:p.start]) for o, p in ((counts[i - 1], n) if i else (n, n), (n, counts[i + 1])
-                    if i + 1 < len(counts) else (n, n)) if o is not p):
+                    o.end:p.start]) and not self._article_one(o, p.start) for o, p in pairs if o is not p):
                 return None  # "mellem fem og ti", "5 to 10": a range says no one number
             after = _words(self.folded[n.end:hi])[:1]
             reach = 8 if after and self.rules.is_word("genitive", after[0]) else 3  # "14 of its Challenger tanks"
@@ -2034,10 +2073,22 @@ class _Run:
             obj = [n for n in counts if n.start >= cue.end and len(_words(self.folded[cue.end:n.start])) <= 3
                    and not re.search(r"[,;:.()\"]", self.folded[cue.end:n.start])]
             later = [n for n in counts if n.start >= cue.end]
-            if len(obj) == 1 and len(later) == 1 and re.match(r"\s+[^\W\d_]{3,}", self.text[obj[0].end:hi]):
+            # a word after the count, two letters at least ("levert Nederland 100 in Tsjechië ingekochte
+            # voertuigen"), but no unit of measure ("500 kg")
+            if len(obj) == 1 and len(later) == 1 and re.match(r"\s+(?!(?:kg|km|cm|mm|kw|mw|gw|kv|lb|ml)\b)"
+                                                              r"[^\W\d_]{2,}", self.text[obj[0].end:hi]):
                 found = obj
+        if len(found) > 1:  # "un total de 10 chasseurs": the article is no count beside the number
+            found = [n for n in found if not self._article_one(n, found[-1].start)] or found
         values = {n.value for n in found}
         return found[0].value if len(values) == 1 and not found[0].ordinal else None
+
+    def _article_one(self, n: Number, until: int) -> bool:
+        """Whether ``n`` is one written as a word before a word of its own up to ``until`` (the next number): an
+        indefinite article ("un total de 10", "a batch of 30"), not the first end of a range ("entre un et trois",
+        "one or two")."""
+        return n.value == 1 and not self.text[n.start].isdigit() and any(
+            len(w) >= 4 and not self.rules.is_word("joiner", w) for w in _words(self.folded[n.end:until]))
 
     def _clear(self, a: int, b: int, cl: _Clause) -> bool:
         """No other item or party between ``a`` and ``b`` (a demonym that qualifies the item, "14 German-made

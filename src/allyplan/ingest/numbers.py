@@ -58,6 +58,30 @@ _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _CALIBRE = re.compile(r"[\s-]?(?:mm|мм|millim[eè]t|milímetr|milimetr|millimétr|milliméter|millimeetri|міліметр|"
                       r"миллиметр|милиметр)(?!\w{0,6}\d)", re.IGNORECASE)
 
+# digits written as an ordinal ("46-й пакет", "the 46th package", "46e paquet", "46º pacote", "46-asis", "46'ncı",
+# "46:e"): the rank of a package or a unit, not a count
+_ORDINAL_SUFFIX = re.compile(
+    r"(?:-(?:й|ий|ій|го|ого|ього|му|ому|ьому|ї|ої|ою|та|тя|те|ті|ия|ият|ата|ото|ите|asis|ąjį|ojo|oji|ąją|osios|ajam|"
+    r"uoju|ųjų|lea|ik|ika|ike|ikét)|(?:st|nd|rd|th|e|è|ème|eme|er|re|ère|de|ste|º|ª|°|\.º|\.ª|esimo|esima)|"
+    r"['’](?:ıncı|inci|uncu|üncü|ncı|nci|ncu|ncü)|:(?:e|a))(?!\w)", re.IGNORECASE)
+# languages that write an ordinal as digits and a dot ("46. balíček", "der 46. Paket"): before a word in lower case,
+# or in German after an article
+_DOT_ORDINAL_LANGUAGES = frozenset({"de", "cs", "sk", "pl", "da", "nb", "no", "fi", "et", "hu", "lv", "tr", "sl",
+                                    "hr"})
+_DOT_ORDINAL = re.compile(r"\.[ \u00a0]+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]")
+_DE_ARTICLE = re.compile(r"(?:^|\s)(?:der|die|das|dem|den|des|zum|zur|im|am|vom|beim|ein\w*|sein\w*|ihr\w*|unser\w*)"
+                         r"\s+$", re.IGNORECASE)
+
+
+def _digit_ordinal(text: str, a: int, b: int, language: str) -> bool:
+    """Whether the digits at ``a:b`` are an ordinal by their suffix or, in the languages that write one so, a dot."""
+    if _ORDINAL_SUFFIX.match(text, b):
+        return True
+    if language not in _DOT_ORDINAL_LANGUAGES or text[b:b + 1] != ".":
+        return False
+    return bool(_DOT_ORDINAL.match(text, b)) or (
+        language == "de" and text[b + 1:b + 2] == " " and bool(_DE_ARTICLE.search(text, max(0, a - 12), a)))
+
 
 @dataclass(frozen=True, slots=True)
 class Number:
@@ -170,7 +194,7 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
             value = float(digits.replace(rules.decimal, ".")) if rules.decimal in digits else float(digits)
         except ValueError:
             continue
-        raw.append((m.start(), m.end(), value, False))
+        raw.append((m.start(), m.end(), value, _digit_ordinal(text, m.start(), m.end(), rules.language)))
     raw = [r for r in raw if not _CALIBRE.match(text, r[1])]
     digit_ends = {b for _, b, _, _ in raw}
     if rules.language in TEXT2NUM_LANGUAGES:
