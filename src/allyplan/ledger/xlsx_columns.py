@@ -6,9 +6,10 @@ rows), so the sheet's XML is cut, as it is decompressed, into blocks of whole ro
 calamine as a small workbook of its own (stored, not compressed; the workbook's styles and shared strings
 with it). Only the columns asked for become Python objects, stripped in Arrow; the cells come as
 :func:`allyplan.ledger.xlsx_stream.iter_blocks` gives them (text as written, ``""`` where empty, whole numbers
-without ``.0``, dates as ISO dates), with two differences: calamine writes a number cell that is not whole with at
-most nine decimals (``1/3`` as ``0.333333333``, where the streamed reader gives Python's shortest form; money,
-kept to the cent, and counts read the same), and a boolean cell as ``true``/``false``.
+without ``.0``, dates as ISO dates), with two differences: calamine writes a number cell that is not whole rounded to
+nine decimals (``53280611.219999999``, given here as ``53280611.22``, the shortest form, as the streamed reader
+gives it; but ``1/3`` stays ``0.333333333`` and ``1e-07`` is ``0.0000001``: money, kept to the cent, and counts
+read the same), and a boolean cell as ``true``/``false``.
 
 :func:`supported` says whether a sheet can be read so (fastexcel installed; rows numbered ``<row r="N"``, as every
 spreadsheet program writes them); the caller falls back to the streamed reader otherwise.
@@ -48,7 +49,20 @@ _ROOT_RELS = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PK
               f'Type="{_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
 #: a number cell's text as calamine writes it, where it differs from the streamed reader's: a date-time, a boolean
 _DATETIME = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$"
+#: a number as calamine writes one that is not whole: rounded to nine decimals (53280611.22 as 53280611.219999999)
+_NINE = r"^-?\d+\.\d{9}$"
 _ROW_NUMBER = _FIRST = re.compile(rb'<row r="(\d+)"')
+
+
+def _shortest(v: str) -> str:
+    """A number written with nine decimals in Python's shortest form (the same float):
+    ``53280611.219999999`` -> ``53280611.22``; ``0.333333333`` stays.
+
+    >>> _shortest("53280611.219999999"), _shortest("-0.333333333")
+    ('53280611.22', '-0.333333333')
+    """
+    short = repr(float(v))
+    return v if "e" in short else short
 
 
 def supported() -> bool:
@@ -192,6 +206,11 @@ def iter_column_blocks(path: Path, sheet: str, after: int, columns: list[int], r
                     when = pc.match_substring_regex(c, _DATETIME)
                     if pc.any(when).as_py():  # a date cell with its time: its date, as the streamed reader
                         c = pc.if_else(when, pc.utf8_slice_codeunits(c, 0, 10), c)
+                    nine = pc.match_substring_regex(c, _NINE)
+                    if pc.any(nine).as_py():  # calamine's nine decimals of a number: its shortest form
+                        at = np.flatnonzero(nine.fill_null(False).to_numpy(zero_copy_only=False))
+                        fixed = [_shortest(v) for v in c.take(pa.array(at)).to_pylist()]
+                        c = pc.replace_with_mask(c, nine.fill_null(False), pa.array(fixed, pa.string()))
                     cells.append(pc.if_else(pc.equal(c, ""), pa.scalar(None, pa.string()), c))
                 yield np.arange(first + 1, first + 1 + n, dtype=np.int64), cells
     except _Unsupported:
