@@ -265,9 +265,13 @@ def main() -> None:
     ap.add_argument("--postgres", default=os.environ.get("ALLYPLAN_TEST_POSTGRES_URL", ""),
                     help="PostgreSQL URL (default: $ALLYPLAN_TEST_POSTGRES_URL; empty: SQLite only)")
     ap.add_argument("--kiel-rows", type=int, default=0, help="benchmark a Kiel workbook of this many rows instead")
+    ap.add_argument("--book", type=Path, help="with --kiel-rows: the workbook to use, generated there if missing "
+                    "(the same seed gives the same rows)")
+    ap.add_argument("--no-read", action="store_true", help="with --kiel-rows: leave out reading the sheet alone")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args()
-    results = kiel_main(a.kiel_rows, a.postgres) if a.kiel_rows else main_rows(a.rows, a.postgres)
+    results = kiel_main(a.kiel_rows, a.postgres, a.book, not a.no_read) if a.kiel_rows else \
+        main_rows(a.rows, a.postgres)
     print(f"# ledger benchmark — {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
     keys = list(results[0])
@@ -339,15 +343,15 @@ def read_compare(book: Path, whole: bool = False) -> dict[str, object]:
             for how, v in out.items()}
 
 
-def kiel_main(n: int, postgres: str) -> list[dict[str, object]]:
+def kiel_main(n: int, postgres: str, keep: Path | None = None, read: bool = True) -> list[dict[str, object]]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         t0 = time.perf_counter()
         rows = kiel_rows(n)
-        book = kiel_workbook(t / "kiel.xlsx", rows)
+        book = keep if keep is not None and keep.exists() else kiel_workbook(keep or t / "kiel.xlsx", rows)
         print(f"generated a {n:,}-row workbook in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        reading = read_compare(book, whole=n <= 400_000)
+        reading = read_compare(book, whole=n <= 400_000) if read else {}
         print(json.dumps(reading), file=sys.stderr)
         results.append(bench_kiel("sqlite", f"sqlite:///{t / 'ledger.db'}", book, rows, f"sqlite:///{t / 'bare.db'}")
                        | reading)
