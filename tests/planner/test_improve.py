@@ -23,7 +23,8 @@ def _mip(lp: highspy.HighsLp) -> float:
 
 
 def test_the_neighbourhood_search_reaches_the_optimum_of_a_known_case() -> None:
-    # The rounding's whole-unit plan of this case is worth 74,726.9; the optimum (HiGHS alone, gap 0) 74,336.9.
+    # The rounding's whole-unit plan of this case is worth 74,576.9 (74,726.9 from the LP vertex HiGHS's default
+    # scaling found); the optimum (HiGHS alone, gap 0) 74,336.9.
     # The neighbourhood search alone must find it: branch and bound is then not needed (the gap is closed). Without
     # the polish: the strengthened model's LP bound is the optimum within 3e-9 here, and the polish would shave
     # the last 2e-4 of burden value off the neighbourhood search's plan.
@@ -37,7 +38,7 @@ def test_the_neighbourhood_search_reaches_the_optimum_of_a_known_case() -> None:
                                  make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d),
                                  neighbourhood=make_neighbourhood(m, d), progress=phases.append, polish=False)
     rounded = [p.objective for p in phases if p.phase == "rounding"][-1]
-    assert rounded > optimum + 300
+    assert rounded > optimum + 200
     assert r.objective == pytest.approx(optimum, rel=1e-6)
     assert "neighbourhood search" in r.highs_status and "branch and bound" not in r.highs_status
     assert r.status.value == "optimal"

@@ -16,7 +16,7 @@ from allyplan.planner.rounding import make_up_filter
 
 
 def test_plans_found_by_a_mip_that_did_not_stop_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    # On this case the rounding's whole-unit plan is worth 74,726.9 and the optimum 74,336.9 (found by the
+    # On this case the rounding's whole-unit plan is worth 74,576.9 and the optimum 74,336.9 (found by the
     # neighbourhood search and branch and bound). Here every MIP run finishes but reports that it did not stop
     # when asked (as HiGHS's presolve does on large cases): its instance is then unusable, but the plans it
     # reported on the way are sound and must be kept. Before, the rounding's plan was returned.
@@ -34,7 +34,7 @@ def test_plans_found_by_a_mip_that_did_not_stop_are_kept(monkeypatch: pytest.Mon
     r = solve_module.solve_model(m, time_limit=30, progress=phases.append, up_filter=make_up_filter(m, d),
                                  make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d))
     rounded = [p.objective for p in phases if p.phase == "rounding"][-1]
-    assert rounded > 74_700
+    assert rounded > 74_550
     assert r.objective < 74_400
     # The plan is a solution of the model: whole units, and its value is the model's.
     cols = (m.bounds()[2]).nonzero()[0]

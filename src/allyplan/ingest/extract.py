@@ -69,10 +69,34 @@ _COMMA_JOINER = re.compile(r",\s+(\w+)\s+(?:\w+'?\s*)?$")
 #: Humanitarian aid in the coalition's languages (a stem each).
 _HUMANITARIAN = re.compile(r"humanit|umanitar|гуманіт|гуманит|хуманит|insani|refugee|réfugié|flüchtling|uchodźc|"
                            r"біженц|rifugiat|refugiad|vluchteling")
+#: "Without" in the coalition's languages: a negation word that makes a phrase of support no less support ("apoyo sin
+#: fisuras", "soutien sans faille", "podpora bez výhrad").
+_PRIVATIVE = frozenset({"without", "sin", "sans", "ohne", "senza", "sem", "zonder", "bez", "без", "uten", "utan",
+                        "uden", "ilman", "ilma", "fără", "fara", "nélkül", "olmadan", "be"})
 #: A parenthesis: in brackets, or between two dashes set off by spaces.
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
 #: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
 _QUOTES = ('"', "“", "”", "„", "«", "»")
+#: Nouns for a whole class of the catalog's items, by the catalog's category (a stem each, in the coalition's
+#: languages): "air defence", "Flugabwehr", "luftvern", "obrona powietrzna", "протиповітряна оборона".
+_CLASS_NOUN = {"air-defence": re.compile(
+    r"air defen|anti aircraft|luftvern|luftvärn|luftværn|luftforsvar|flugabwehr|luftverteidigung|défense aérienne|"
+    r"défense antiaérienne|défense anti aérienne|défense sol air|antiaérien|defensa aérea|defensa antiaérea|antiaére|"
+    r"difesa aerea|antiaere|powietrzn|przeciwlotnicz|protivzdušn|protiletadl|ппо|протиповітрян|зенітн|"
+    r"противовъздушн|ilmatorjun|õhutõrje|pretgaisa|oro gynyb|priešlėktuv|légvédel|antiaerian|hava savunma|"
+    r"defesa aérea|defesa antiaérea|luchtverdediging|luchtafweer|protivzdušn"),
+    # main battle tanks (not "Schützenpanzer", an infantry fighting vehicle)
+    "armour": re.compile(
+        r"^(?:battle |main battle )?tanks?$|kampfpanzer|kampfvogn|kampvogn|stridsvogn|stridsvagn|czołg|^танк|"
+        r"carri armati|carro armato|^chars?(?: de combat| lourds)?$|^tanques?$|^tank[yuůov]|^tanků|harckocsi|"
+        r"panssarivaun|^tancuri|^tank[uų]s?$|^tanki|^tankid|^танкове|^tanks$|gevechtstanks?"),
+    "artillery": re.compile(
+        r"howitzer|haubitz|houfnic|haubic|гаубиц|obusier|obici|obuses|houwitser|haupits|haubits|tarack|obuzier|"
+        r"artillery (?:shells?|rounds|ammunition)|artilleriemunition|artilleriammunisjon|artilleriammunition|"
+        r"amunicj\w* artyleryjsk|dělostřeleck|артилерійськ\w* снаряд|obus d'artillerie|munitions? d'artillerie")}
+#: How many sentences after a pledge a package's contents may follow ("Deutschland liefert Waffen für 2,7 Milliarden
+#: Euro ... [background, four sentences] ... Sie umfasse 18 Radhaubitzen, 4 IRIS-T ...") and inherit its donor.
+_PACKAGE_REACH = 6
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -157,7 +181,7 @@ class Extractor:
         """
         folded = fold(text)
         spans = list(spans) if spans is not None else [(0, len(text))]
-        mentions = [m for m in self.gazetteer.find(text, folded) if _inside(m.start, spans)]
+        mentions = self._other_models(text, [m for m in self.gazetteer.find(text, folded) if _inside(m.start, spans)])
         result = Extraction(mentions=[Mentioned(m.code, "item" if m.is_item else "party", m.start, m.end, m.text)
                                       for m in mentions if m.how != "org" and m.how != "official-org"])
         try:
@@ -166,12 +190,16 @@ class Extractor:
             result.notes.append(f"no rules for language {language or 'unknown'!r}: only the parties and items it "
                                 f"names are reported (rules exist for {', '.join(sorted(available_languages()))})")
             return result
+        mentions = _makers_dropped(text, folded, mentions, _news(rules.language))
         whole = len(spans) == 1 and spans[0] == (0, len(text))
         cues = rules.cues(folded) if whole else [c for c in rules.cues(folded) if _inside(c.start, spans)]
+        cues = _support_with(cues, folded, _news(rules.language))
         # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
         # and just after a status verb ("... and will provide a further two")
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
                                  + [(c.end, c.end + 40) for c in cues if c.cls in _PLEDGE_CUES]
+                                 # a verb-final cue runs over its object ("wird zwei weitere schicken")
+                                 + [(c.start, c.end) for c in cues if c.cls in _PLEDGE_CUES and " " in c.text]
                                  + [(max(0, c.start - 40), c.start) for c in cues
                                     if c.cls in ("interceptor", "launcher", "systems", "missiles", "shells")])
         numbers = find_numbers(text, rules, folded, windows)
@@ -181,8 +209,64 @@ class Extractor:
             run.sentence_clauses.setdefault(clause.sentence, []).append(clause)
         for clause in clauses:
             run.clause(clause)
+        self._class_summaries(run.records, folded, rules)
         result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
+
+    @cached_property
+    def _categories(self) -> dict[str, str]:
+        return dict(zip(self.reference.items["id"], self.reference.items["category"], strict=True))
+
+    def _class_summaries(self, records: list[Record], folded: str, rules: Rules) -> None:
+        """An item-less pledge that names only a class of the catalog's items ("Norge vil donere luftvern", "will
+        send air defence systems") sums up the donor's named items of that class ("to komplette NASAMS-ildenheter"):
+        it is no pledge of its own (it stays one where it has a count or a value, or names other equipment)."""
+        pattern = rules.patterns.get("equipment")
+        if pattern is None:
+            return
+        have: dict[str, set[str]] = {}
+        for r in records:
+            if isinstance(r, Pledge) and r.item is not None:
+                have.setdefault(r.donor, set()).add(self._categories.get(r.item, ""))
+        if not have:
+            return
+        for r in records:
+            if not (isinstance(r, Pledge) and r.item is None and r.specific and r.quantity is None
+                    and r.value is None and r.donor in have):
+                continue
+            other = _news(rules.language).other  # "other tactical air defense systems": more than the named
+            classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(m.group())}
+                       if other is None or not other.search(folded, max(0, m.start() - 40), m.start()) else set()
+                       for m in pattern.finditer(folded, r.start, r.end)]
+            if classes and all(classes) and set().union(*classes) <= have[r.donor]:
+                r.specific = False
+
+    @cached_property
+    def _designations(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(item, its short name) -> the model designations the catalog writes after that short name ("IRIS-T" ->
+        SLM, for the IRIS-T SLM)."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for r in self.reference.items.itertuples():
+            for alias in {str(r.name), *str(r.aliases).split(";")}:
+                base, _, last = alias.strip().rpartition(" ")
+                if base and last.isalpha() and last.isupper() and 2 <= len(last) <= 4:
+                    out.setdefault((str(r.id), fold(base)), set()).add(last)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    _DESIGNATION = re.compile(r"[\s-]([A-Z]{2,4})\b")
+
+    def _other_models(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A short name followed by another model's designation than the catalog's ("IRIS-T SLS", the short-range
+        model, beside the catalog's IRIS-T SLM) names a model the catalog lacks: no item."""
+        out = []
+        for m in mentions:
+            if m.is_item:
+                known = self._designations.get((m.code, fold(m.text)))
+                nxt = self._DESIGNATION.match(text, m.end) if known else None
+                if known and nxt is not None and nxt.group(1) not in known:
+                    continue
+            out.append(m)
+        return out
 
     # -- reading the text into clauses -------------------------------------------------------------------------
     def _clauses(self, text: str, folded: str, spans: list[tuple[int, int]], cues: list[Cue],
@@ -237,8 +321,11 @@ class Extractor:
         for cl in out:
             cl.items = self._parts(cl, folded)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
+            cl.items = self._listed_parts(cl, text, folded, rules)
             if not cl.items:
                 cl.items = self._anaphora(cl, text, folded, rules, named)
+            if not cl.items:
+                cl.items = self._pointed_back(cl, folded, rules, named)
             named.extend((cl.sentence, it.id) for it in cl.items)
             self._structure(cl, folded, rules)
         self._calibred(out, named)
@@ -275,13 +362,16 @@ class Extractor:
         """What the phrase structure says about a clause's parties and items: parties compared with ("unlike
         Germany and France, ...", up to the comma or the verb) do not act; an item a thing is only likened to ("a
         system equivalent to Patriot") is not given."""
+        after = [c for c in cl.cues if c.cls == "contrast_after"]
         for c in cl.cues:
-            if c.cls == "contrast":
+            if c.cls == "contrast_after":
+                cl.contrasted.extend(self._contrasted_before(cl, c, folded, rules))
+            elif c.cls == "contrast" and not any(a.start < c.end and c.start < a.end for a in after):
                 stop = folded.find(",", c.end, cl.end)
                 stop = cl.end if stop < 0 else stop
                 stop = min([stop, *(v.start for v in cl.cues if v.start >= c.end and (
                     v.cls in _ITEM_CUES or v.cls in STANCE_CLASSES))])
-                cl.contrasted.extend(m for m in cl.parties if c.end <= m.start < stop)
+                cl.contrasted.extend(self._contrasted_after(cl, c, stop, folded, rules))
         if cl.contrasted:
             cl.parties = [m for m in cl.parties if m not in cl.contrasted]
         # a component of a system is not the system ("Patriot-radar", "barrels for the M777")
@@ -295,6 +385,59 @@ class Extractor:
         if likened:
             cl.items = [it for it in cl.items if not any(
                 c.end <= it.start and len(_words(folded[c.end:it.start])) <= 2 for c in likened)]
+        # the word comes after what is likened to ("ein mit Patriot vergleichbares System", "Patriotia vastaava")
+        after = [c for c in cl.cues if c.cls == "equivalent_after"]
+        if after:
+            cl.items = [it for it in cl.items if not any(
+                c.start >= it.end and len(_words(folded[it.end:c.start])) <= 1
+                and not re.search(r"[,;:.()]", folded[it.end:c.start]) for c in after)]
+
+    @staticmethod
+    def _list_gap(folded: str, a: int, b: int, rules: Rules) -> bool:
+        """Whether ``folded[a:b]``, between two parties, joins them in a list: a comma or list words ("and", "und
+        die"), nothing else ("W przeciwieństwie do Polski Węgry": two names side by side are two phrases)."""
+        gap = folded[a:b]
+        words = _words(gap)
+        if re.search(r"[.;:!?()]", gap) or len(words) > 3:
+            return False
+        return (bool(words) or "," in gap) and all(rules.is_word("joiner", w) for w in words)
+
+    def _contrasted_after(self, cl: _Clause, c: Cue, stop: int, folded: str, rules: Rules) -> list[Mention]:
+        """The parties a contrast word compares with ("unlike Germany and France", "w przeciwieństwie do Polski"):
+        the list that starts just after it, up to ``stop``; a party after that list, with no comma or joiner before
+        it, is the clause's own subject ("W przeciwieństwie do Polski Węgry nie wyślą broni")."""
+        out: list[Mention] = []
+        for m in cl.parties:
+            if not c.end <= m.start < stop:
+                continue
+            if not out:
+                if len(_words(folded[c.end:m.start])) > 3:
+                    break
+            elif not self._list_gap(folded, out[-1].end, m.start, rules):
+                break
+            out.append(m)
+        return out
+
+    def _contrasted_before(self, cl: _Clause, c: Cue, folded: str, rules: Rules) -> list[Mention]:
+        """The parties a postposed contrast word compares with ("Lengyelországgal ellentétben", "Polonya'nın
+        aksine", "Puolaan verrattuna"): the party just before it (a case ending in the name, at most one word
+        between) and the list it ends."""
+        before = [m for m in cl.parties if m.end <= c.start]
+        if not before:
+            return []
+        last = before[-1]
+        gap = folded[last.end:c.start]
+        if len(_words(gap)) > 1 or re.search(r"[,.;:!?()]", gap):
+            return []
+        out = [last]
+        joined = False  # "Macaristan, Polonya'nın aksine": a comma alone before the list's last name is no list
+        for m in reversed(before[:-1]):
+            if not self._list_gap(folded, m.end, out[-1].start, rules) or not (
+                    joined or _words(folded[m.end:out[-1].start])):
+                break
+            joined = True
+            out.append(m)
+        return out
 
     def _parts(self, cl: _Clause, folded: str) -> list[_Item]:
         """The parts of a system ("parts of a Patriot system: two launchers and missiles") are given, not the
@@ -316,6 +459,60 @@ class Extractor:
                     made[derived] = _Item(c.start, c.end, derived, it.mention)
             out.extend(made.values() or [it])
         return out
+
+    def _listed_parts(self, cl: _Clause, text: str, folded: str, rules: Rules) -> list[_Item]:
+        """Launchers and missiles listed after a system, with no name of their own ("the second Patriot system as
+        well as eight more launchers and over 60 missiles", "NASAMS, dois lançadores e mísseis") are that system's
+        launcher and interceptor: each noun joined to the list by a joiner or a comma, a count and a filler word at
+        most between, and not qualified (:meth:`_qualified`: "air defence missiles", "Hawk-Startgeräte")."""
+        nouns = [c for c in cl.cues if c.cls in ("launcher", "missiles")]
+        if not nouns or not cl.items:
+            return cl.items
+        out = list(cl.items)
+        for i, it in enumerate(cl.items):
+            if self._kinds.get(it.id) != "system":
+                continue
+            stop = cl.items[i + 1].start if i + 1 < len(cl.items) else cl.end
+            reach = it.end
+            for c in nouns:
+                if c.start < reach or c.start >= stop:
+                    continue
+                gap = folded[reach:c.start]
+                words = [w for w in _words(gap) if not w[0].isdigit()]
+                lead = next((k for k in (3, 2, 1) if len(words) >= k and rules.is_word("joiner", " ".join(words[:k]))),
+                            0)
+                joined = bool(lead) or gap.lstrip().startswith(",")
+                if (not joined or len(words) - lead > 3 or re.search(r"[;:.()]", gap)
+                        or any(o.cls in ("component", "part", "equivalent") and o.start < c.end and c.start < o.end
+                               for o in cl.cues) or self._qualified_part(cl, c, text, folded, rules)):
+                    break
+                kind = "launcher" if c.cls == "launcher" else "interceptor"
+                derived = self._derived.get((it.id, kind))
+                if derived is not None and all(o.id != derived for o in out):
+                    out.append(_Item(c.start, c.end, derived,
+                                     Mention(c.start, c.end, derived, "item", text[c.start:c.end])))
+                reach = c.end
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _qualified_part(self, cl: _Clause, noun: Cue, text: str, folded: str, rules: Rules) -> bool:
+        """:meth:`_qualified`, where a count just before the noun ("cztery wyrzutnie", "sieben Startgeräte") is no
+        qualifying word, and a name up to three words after it qualifies it ("launchers for Hawk", "i missili
+        terra-aria Aspide")."""
+        hi = min(cl.end, noun.end + 40)
+        stop = re.search(r"[,;:.()]", folded[noun.end:hi])
+        for m in list(_TOKEN.finditer(folded, noun.end, noun.end + stop.start() if stop else hi))[:3]:
+            word = text[m.start():m.end()]
+            if rules.is_word("joiner", m.group()):
+                break
+            if (word[:1].isupper() or (any(ch.isdigit() for ch in word) and not word.isdigit())) and not any(
+                    p.start <= m.start() < p.end for p in cl.parties):
+                return True
+        if not self._qualified(cl, noun, text, folded, rules):
+            return False
+        lo = max(cl.start, noun.start - 40)
+        return not any(folded[n.end:noun.start].strip() == "" for n in find_numbers(text, rules, folded,
+                                                                                     [(lo, noun.start)]))
 
     def _anaphora(self, cl: _Clause, text: str, folded: str, rules: Rules,
                   named: list[tuple[int, str]]) -> list[_Item]:
@@ -352,6 +549,28 @@ class Extractor:
             if item is not None and item not in out:
                 out[item] = _Item(c.start, c.end, item, Mention(c.start, c.end, item, "item", folded[c.start:c.end]))
         return list(out.values())
+
+    def _pointed_back(self, cl: _Clause, folded: str, rules: Rules, named: list[tuple[int, str]]) -> list[_Item]:
+        """Aid named with a word that points back ("meer van deze wapens te leveren", "more of these systems",
+        "ces armes"), in a clause with a pledge cue and no item of its own, is the one item named in the two sentences
+        before (none where they name several)."""
+        if not any(c.cls in _PLEDGE_CUES for c in cl.cues):
+            return []
+        recent = {item for s, item in named if cl.sentence - 2 <= s < cl.sentence}
+        if len(recent) != 1:
+            return []
+        [item] = recent
+        nouns = [c for c in cl.cues if c.cls in ("aid", "equipment", "systems", "missiles", "launcher")]
+        for c in nouns:
+            prev = _TOKEN.findall(folded, max(cl.start, c.start - 24), c.start)[-1:]
+            if not (prev and rules.is_word("demonstrative", prev[0])):
+                continue
+            # other aid named in the clause may be what its verb gives ("La livraison de ce système complète le
+            # soutien déjà apporté par la France"): the pointer is then no object of it
+            if any(o.end <= c.start or o.start >= c.end for o in nouns):
+                return []
+            return [_Item(c.start, c.end, item, Mention(c.start, c.end, item, "item", folded[c.start:c.end]))]
+        return []
 
     @staticmethod
     def _relative(cue: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
@@ -425,6 +644,10 @@ class Extractor:
                 continue
             if c.end <= it.start:
                 gap = _words(_without(folded, c.end, it.start, cl.items))
+                # "Lenkflugkörper für Luftverteidigungssysteme, 4 Iris-T-SLM-Feuereinheiten": a count of its own
+                # after a comma starts another item of the list
+                if re.search(r",\s*\d", folded[c.end:it.start]):
+                    continue
                 if (len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
                         not gap or rules.is_word("link", gap[0])):
                     derived = self._derived.get((it.id, c.cls))
@@ -457,6 +680,7 @@ class _Run:
         self._groups: dict[tuple[int, int, bool], list[str] | None] = {}
         self._asides: dict[int, list[tuple[int, int]]] = {}  # a clause's parentheses, by its start
         self.excluded = ADVERSARIES | {ex.recipient}
+        self._party_starts: list[int] | None = None  # of the donor parties, for _own_subject
 
     # -- one clause ---------------------------------------------------------------------------------------------
     def clause(self, cl: _Clause) -> None:
@@ -471,6 +695,11 @@ class _Run:
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))]
+        live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
+        # "atmeta galimybę perduoti Taurus", "rechaza enviar": the giving verb a refusal governs is refused, not given
+        governed = self._governed(cl, live)
+        if governed:
+            live = [c for c in live if c not in governed]
         # "auch wenn die USA ATACMS liefern sollten", "even if ...": what a hypothetical says is nobody's pledge
         ifs = [c.start for c in live if c.cls == "hypothetical"]
         if ifs:
@@ -479,8 +708,9 @@ class _Run:
         hedges = [c for c in live if c.cls == "hedge"]
         reannounced = any(c.cls == "reannounced" for c in live)
         used: list[Cue] = []  # the cues that decided an item's status
+        listed_by: tuple[_Actor, str] | None = None  # a package's contents inherit its donor and status
         for it in cl.items:
-            cue = self._nearest(verbs, it, self.folded, self.rules)
+            cue = self._participle(cl, it, verbs) or self._nearest(verbs, it, self.folded, self.rules)
             actor: _Actor | None
             gift = self._gift_sources(cl, cl.end) if cue is None else []
             if cue is None and gift and not any(c.cls in ("demand", "refusal") for c in live):
@@ -503,12 +733,13 @@ class _Run:
                 # or is a line of a list a package opened ("This package includes:" / "Two NASAMS;")
                 listed = self.listing is not None and 0 < cl.sentence - self.listing <= 25 \
                     and cl.s_end - cl.s_start <= 200
-                if near > (3 if cl.has("package") else 0) and not listed:
+                if near > (_PACKAGE_REACH if cl.has("package") else 0) and not listed:
                     continue
                 sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
-                if self._group_before(cl, it.start) and not sources:
-                    continue
+                own = self._group_before(cl, it.start)
+                if own and not sources and set(own) != set(self.context.actor.codes):
+                    continue  # (the same donor named as the report's source is no other actor)
                 if sources:  # "More missiles and armoured vehicles from France."
                     actor = _Actor(sources, "explicit", "the source after 'from', in a list of announcements",
                                    cl.sentence)
@@ -517,28 +748,50 @@ class _Run:
                                    f"inherited from the pledge announced before ({self.context.actor.via})",
                                    self.context.sentence)
                 status = self.context.status
+                listed_by = listed_by or (actor, status)
                 for summary in self.context.summaries:  # "a $400 million package ... It includes ...": a summary
                     summary.specific = False
             elif cue.cls in ("demand", "refusal"):
                 continue
             else:
                 actor = self._actor(cl, cue, allow_topic=True)
+                if actor is None or actor.how in ("government", "topic"):
+                    actor = self._demonym_owner(cl, it) or actor
                 if actor is None:
                     continue
                 actor.origin = cl.sentence
                 status = self._status(cue, live)
+                main = self._main_verb(cl, it.end, cue, live) or self._attributive_main(cl, it, cue, live)
+                if main is not None:
+                    # "The IRIS-T systems that Germany promised have arrived", "Les canons Caesar promis par la France
+                    # sont arrivés": the donor from the clause on the item, the status from the item's own verb
+                    status = self._status(main, live)
             if status != "delivered" and self._hedged(cue, hedges, live):
                 status = "considering"
             if cue is not None:
                 used.append(cue)
             value, currency = self._value(cl)
+            if len(actor.codes) > 1 and self._example(cl, it):
+                # "the leaders announced air defence systems, including Patriot batteries": the text does not say
+                # which of them gives the example, so each gives air defence, item unknown
+                self._pledges(cl, actor, None, status, reannounced, specific=True,
+                              explain=_explained(cue, actor, "an item given as an example of what several donors "
+                                                             "give: no donor's item"))
+                continue
             made = self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
                                  currency=currency, background=cue is not None and self._background(cue, cl),
                                  explain=_explained(cue, actor, "the item's status cue" if cue else
                                                     "a gift named with its source" if gift else
                                                     "an item listed after a pledge (its donor and status)"))
+            if cue is not None and len(actor.codes) > 1 and self._contents(cl, cue, it, live):
+                # "A, B and C will send air defence systems, including X, Y and Z": the list details what they send
+                # together, it does not say who gives which (:func:`_unpaired`)
+                for p in made:
+                    p.joint = (cl.sentence, cue.start, *actor.codes)
             if it is cl.items[-1] and cue is not None and actor.how == "explicit" and made[0].quantity is not None:
                 self._gapped(cl, it, cue, status, reannounced)
+        if listed_by is not None:
+            self._beside_listed(cl, live, *listed_by, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
@@ -547,6 +800,11 @@ class _Run:
             if actor is None or actor.how not in ("explicit", "government", "main"):
                 continue
             status = "considering" if self._hedged(cue, hedges, live) else self._status(cue, live)
+            noun = max((c for c in live if c.cls in ("aid", "equipment") and cl.start <= c.start
+                        and c.end <= cue.start), key=lambda c: c.end, default=None)
+            main = self._main_verb(cl, noun.end, cue, live) if noun is not None and status != "considering" else None
+            if main is not None:  # "De åtta Archer-pjäser som Sverige fattat beslut om att skicka finns på plats"
+                status = self._status(main, live)
             if k == 0:
                 self.context = _Context(actor, status, cl.sentence)
             # a pledge that names no item: its cue serves no item, and aid or equipment is named around it
@@ -555,7 +813,7 @@ class _Run:
             hi = status_cues[k + 1].start if k + 1 < len(status_cues) else cl.end
             # aid or equipment named around the cue, not the noun of an item ("2 NASAMS launchers"), and not what an
             # earlier verb of the clause already says ("has delivered the first of 19 F-16s it promised")
-            around = [c for c in live if c.cls in ("aid", "equipment") and lo <= c.start < hi
+            around = [c for c in live if c.cls in ("aid", "equipment", "shells") and lo <= c.start < hi
                       and not any(it.start <= c.start <= it.end + 2 for it in cl.items)
                       and (k == 0 or status_cues[k - 1].start > c.start or c.start >= cue.start)]
             if k == 0 and not around:
@@ -581,7 +839,8 @@ class _Run:
                 None, None)
             count = self._count(cl, lo, hi, cue) if len(actor.codes) == 1 else None
             made = self._pledges(cl, actor, None, status, reannounced, quantity=count, value=value, currency=currency,
-                                 specific=any(c.cls == "equipment" for c in around) or value is not None
+                                 specific=any(c.cls == "equipment" for c in around)
+                                 or value is not None
                                  or count is not None,
                                  explain=_explained(cue, actor, "a status cue that serves no item, with aid named "
                                                                 "around it"))
@@ -591,12 +850,56 @@ class _Run:
             self._sourced(cl, live)
         self._future_count(cl, live, reannounced)
         # "Deutschland wird Taurus nicht liefern", "Suomi ei luovuta Hornet-hävittäjiä": a negated commitment verb
-        denied = [c for c in cl.cues if c.cls == "committed" and c not in live and self._negated(c, cl)
-                  and not (ifs and c.start >= ifs[0])]
+        # "Ukraine will not receive Taurus from Germany": what the recipient will not get, its source refuses
+        denied = [c for c in cl.cues if c.cls in ("committed", "received") and c not in live and self._negated(c, cl)
+                  and not (ifs and c.start >= ifs[0]) and not self._pending(c, cl)]
         self._policies(cl, live, denied)
+        if hedges and cl.start == cl.s_start:
+            self._hedge_before(cl)
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+        elif self.topic is None and cl.sentence == 0:
+            # a title that names the donor only as a source ("Ukrainian soldiers ready to receive guns from
+            # Denmark", "Kolejne czołgi z Polski"): the text is about that donor
+            sources = self._sources(cl)
+            if len(sources) == 1:
+                self.topic = sources
+
+    def _hedge_before(self, cl: _Clause) -> None:
+        """"Suomi toimittaa 29. puolustustarvikeapulähetyksen Ukrainalle. Asiaa koskeva päätös on valmisteilla.",
+        "Germany will send 20 tanks. The decision has yet to be approved by parliament.": a sentence that only says
+        the decision is pending (a hedge, and no pledge verb, item or donor of its own) makes the commitments of the
+        sentence just before it considering."""
+        mine = self.sentence_clauses.get(cl.sentence, [cl])
+        if any(c.cls in _PLEDGE_CUES for x in mine for c in x.cues) or any(x.items for x in mine) or any(
+                m.is_party and m.code not in self.excluded for x in mine for m in x.parties):
+            return
+        before = self.sentence_clauses.get(cl.sentence - 1)
+        if not before:
+            return
+        for r in self._in_sentence(before[0].s_start):
+            if isinstance(r, Pledge) and r.status == "committed":
+                r.status = "considering"
+                r.explain = {**(r.explain or {}), "rule": (r.explain or {}).get("rule", "") + "; made considering "
+                             "by the next sentence, which says the decision is pending"}
+
+    def _example(self, cl: _Clause, it: _Item) -> bool:
+        """Whether ``it`` is named as an example of what is given ("air defence systems, including Patriot
+        batteries", "hava savunma ... Patriot bataryaları da dahil"): an including word up to four words before it,
+        or (a postposition) up to two words after it, with no comma between."""
+        for c in cl.cues:
+            if c.cls != "including":
+                continue
+            if c.end <= it.start:
+                gap = self.folded[c.end:it.start]
+                if len(_words(gap)) <= 4 and not re.search(r"[;:.()]", gap):
+                    return True
+            elif it.end <= c.start:
+                gap = self.folded[it.end:c.start]
+                if len(_words(gap)) <= 2 and not re.search(r"[,;:.()]", gap):
+                    return True
+        return False
 
     def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
         """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et
@@ -798,9 +1101,21 @@ class _Run:
         if cue.cls == "received":  # "Ukraine received 14 tanks from Denmark and the Netherlands"
             sources = self._sources(cl)
             return _Actor(sources, "explicit", "the source after 'from'") if sources else None
+        plural = self._plural_before(cl, cue)  # "They have supplied ...": the parties named together before
+        if plural is not None:
+            return plural
+        if self.rules.asking is not None and self.rules.asking.fullmatch(cue.text):
+            asker = self._asker(cl, cue)  # "Germany asked Switzerland for permission to send": Germany
+            return _Actor(asker, "explicit", "the one who asks leave to give: the clause's subject") if asker else None
+        owner = self._decision_owner(cl, cue)
+        if owner is not None:
+            return owner
         agents = self._agents_after(cl, cue)
         if agents:  # "the 19 promised by Copenhagen": the agent of a passive cue, whoever is named before it
             return _Actor(agents, "explicit", "the agent just after the cue ('by')")
+        agent = self._agent_before(cl, cue)
+        if agent:  # "die 18 von Paris bereits gelieferten Haubitzen": the agent before a participle
+            return _Actor(agent, "explicit", "the agent just before the participle ('von Paris gelieferten')")
         listed = self._listed_after_colon(cl, cue)
         if listed:  # "the countries that will send arms: Poland, Czechia, Romania, ..."
             return _Actor(listed, "explicit", "the list of parties after the colon that follows the cue")
@@ -847,6 +1162,10 @@ class _Run:
                     last = m
                 else:
                     last = None
+            partners = self._fronted_partners(cl, cue, group)
+            if partners:  # "Samen met de Verenigde Staten en Denemarken heeft Nederland ... beschikbaar gesteld"
+                group.extend(c for c in partners if c not in group)
+                via += "; co-donors named 'together with' at the clause's start"
             return _Actor(group, "explicit", via)
         # after the cue's first word: German cues run over their subject ("hatte Madrid sechs ... übergeben")
         first_end = cue.start + len(cue.text.split(" ")[0])
@@ -855,6 +1174,10 @@ class _Run:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
                 return _Actor([m.code], "explicit", "the agent after the cue")
+            such = self._agents_such_as(cl, m, after)
+            if such:
+                return _Actor(such, "explicit", "the agents named 'such as' after the agent word ('by countries "
+                                                "such as Germany and Greece')")
         if any(c.cls == "speaker" and c.start < cue.start for c in cl.cues):
             # "We will deliver ...," Dutch Prime Minister Dick Schoof said: the speaker named after the quote
             said = [m for m in self._sentence_parties(cl) if m.start >= cue.end and m.is_party
@@ -867,6 +1190,10 @@ class _Run:
         gift = self._gift_sources(cl, cue.start)
         if gift and cue.cls in _PLEDGE_CUES:  # "The donation from Norway of two NASAMS arrived", "Germany's delivery"
             return _Actor(gift, "explicit", "the source of the aid noun ('the gift from Norway', \"Germany's aid\")")
+        sourced = self._item_sources(cl, cue) if cue.cls in _PLEDGE_CUES else []
+        if sourced:  # "The first NASAMS from Norway has arrived", "Dwa systemy Patriot z Niemiec są w drodze"
+            return _Actor(sourced, "explicit", "the source named just after the item before the cue ('NASAMS from "
+                                               "Norway')")
         # (up to the clause's next verb: "poskytne 27 států, do země už dorazila první zásilka munice z Polska")
         nxt = min((c.start for c in cl.cues if c.cls in _PLEDGE_CUES and c.start >= cue.end), default=cl.end)
         gift = self._gift_sources(cl, nxt, after=cue.end) if cue.cls in _PLEDGE_CUES else []
@@ -876,12 +1203,79 @@ class _Run:
         elided = self._elided_subject(cl, cue) or self._previous_subject(cl, cue)
         if elided is not None:
             return elided
+        reporter = self._reporting_government(cl, cue)
+        if reporter is not None:
+            return reporter
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
         if gov and (self.dateline or self.topic):
             return _Actor(list(self.dateline or self.topic or []), "government",
                           "a government word, for the dateline's country or the text's subject")
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
+        return None
+
+    def _demonym_owner(self, cl: _Clause, it: _Item) -> _Actor | None:
+        """The country a demonym just before an item names ("de 19 danske Caesar", "les canons Caesar français" after
+        it), for an item whose clause names no subject: the owner gives it. Not a maker ("German-made")."""
+        for m in cl.parties:
+            if m.how != "demonym" or not m.is_party or m.code in self.excluded:
+                continue
+            if m.end <= it.start:
+                gap = self.folded[m.end:it.start]
+            elif m.start >= it.end:
+                gap = self.folded[it.end:m.start]
+            else:
+                continue
+            if _words(gap) or re.search(r"[,;:()]", gap) or re.match(r"[\s-]*(?:made|built|produced)\b",
+                                                                    self.folded[m.end:m.end + 12]):
+                continue
+            return _Actor([m.code], "explicit", "a demonym on the item: its owner gives it")
+        return None
+
+    def _agents_such_as(self, cl: _Clause, m: Mention, after: list[Mention]) -> list[str]:
+        """The parties named "such as" after an agent word and its noun ("un trasferimento ... da parte di paesi
+        europei, come Germania e Grecia", "deliveries by allies such as Norway and Denmark"), with those joined to
+        ``m``; none where another party or a verb stands between the agent word and ``m``."""
+        words = self._prev_words(m.start, cl.start, 6)
+        while words and self.rules.is_word("joiner", words[-1]):
+            words.pop()
+        marker = next((k for k in (2, 1) if len(words) > k and self.rules.is_word(
+            "apposition", " ".join(words[-k:]))), 0)  # "such as", "come"
+        words = words[:len(words) - marker]
+        at = next((i for i in range(len(words) - 1, -1, -1) if self.rules.is_word("agent", words[i])), None)
+        if not marker or at is None or len(words) - at > 5:
+            return []
+        lo = self.folded.rfind(words[at], cl.start, m.start)
+        if any(lo <= p.start < m.start for p in cl.parties) or any(
+                lo <= c.start < m.start and c.cls in _ITEM_CUES for c in cl.cues):
+            return []
+        codes = [m.code]
+        i = after.index(m)
+        for a, b in pairwise(after[i:]):
+            if not self._joined(a, b):
+                break
+            codes.append(b.code)
+        return list(dict.fromkeys(codes))
+
+    def _reporting_government(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The government that reports a pledge whose clause names no donor, in a reporting clause set off after it
+        ("18 Caesar howitzers will be sent to Ukraine, the Dutch defence ministry said", "..., a indiqué le ministère
+        néerlandais de la Défense", "..., informó el Ministerio de Defensa español"): a party named within four
+        words of a government word, after a comma or dash that follows the cue, no other pledge verb between."""
+        rest = [c for c in self.sentence_clauses.get(cl.sentence, [cl]) if c.end > cue.end]
+        cut = re.compile(r",|\s[–—-]\s").search(self.text, cue.end, cl.s_end)
+        if cut is None:
+            return None
+        cues = [c for x in rest for c in x.cues if c.start >= cut.end()]
+        if any(c.cls in _ITEM_CUES for c in cues if c.start < cl.s_end):
+            return None
+        govs = [c for c in cues if c.cls == "government"]
+        for m in (m for x in rest for m in x.parties if m.start >= cut.end()):
+            if not m.is_party or m.code in self.excluded:
+                return None  # "..., Ukrainian President Volodymyr Zelensky said": the recipient reports it
+            if any(len(_words(self.folded[min(g.end, m.end):max(g.start, m.start)])) <= 4 for g in govs):
+                return _Actor([m.code], "explicit", "the government named in the reporting clause after the pledge "
+                                                    "('..., the Dutch defence ministry said')")
         return None
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
@@ -919,6 +1313,8 @@ class _Run:
         after the cue (after its first word: German cues run over their subject) that no preposition makes an
         addressee, with the parties joined to it."""
         first_end = cue.start + len(cue.text.split(" ")[0])
+        if not self.rules.verb_second and self.rules.governed is not None and self.rules.governed.fullmatch(cue.text):
+            first_end = cue.end  # "Ukraine wants Germany to send": a party between the head and its verb is no giver
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after[:1]:
             lo = first_end if m.start < cue.end else cue.end
@@ -1018,6 +1414,30 @@ class _Run:
                 last = m
         return list(dict.fromkeys(codes))
 
+    def _item_sources(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The parties an item named before ``cue`` says it comes from: a source word ("from", "aus", "z") at most
+        three words after the item, in one phrase with it, and the parties joined to that one."""
+        codes: list[str] = []
+        last: Mention | None = None
+        for m in cl.parties:
+            if m.start >= cue.start:
+                break
+            if last is not None and self._joined(last, m) and m.is_party and m.code not in self.excluded:
+                codes.append(m.code)
+                last = m
+                continue
+            last = None
+            if codes or not m.is_party or m.code in self.excluded:
+                continue
+            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+            if not prev or not self.rules.is_word("source", prev[-1]):
+                continue
+            if any(it.end <= m.start and len(_words(self.folded[it.end:m.start])) <= 3
+                   and not re.search(r"[,;:()]", self.folded[it.end:m.start]) for it in cl.items):
+                codes.append(m.code)
+                last = m
+        return list(dict.fromkeys(codes))
+
     def _comitative(self, m: Mention, floor: int, after_verb: bool = False) -> bool:
         """Whether ``m`` is named "together with" ("gemeinsam mit", "sammen med", "разом з", "i samarbeid med",
         "en coopération avec les"): a joiner of two or three words just before it, an article between them allowed
@@ -1052,6 +1472,73 @@ class _Run:
             last = m
         return list(dict.fromkeys(codes)) if len(codes) >= 2 else []
 
+    def _decision_owner(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The owner of a decision named between it and its giving verb ("la décision de Berlin d'envoyer", "the
+        decision by Romania to donate", "decyzję Berlina o przekazaniu"), whoever acts in the clause ("Kyiv
+        welcomed ..."); a party there with no genitive or agent word is the head's object instead ("wants Germany
+        to send")."""
+        if self.rules.governed is None or not self.rules.governed.fullmatch(cue.text):
+            return None
+        for m in cl.parties:
+            if not cue.start < m.start < cue.end or not m.is_party or m.code in self.excluded:
+                continue
+            prev = [w for w in self._prev_words(m.start, cue.start, 3) if not self.rules.is_word("joiner", w)][-1:]
+            if prev and (self.rules.is_word("genitive", prev[0]) or self.rules.is_word("agent", prev[0])):
+                return _Actor([m.code], "explicit", "the owner of the decision the cue names ('the decision of Berlin "
+                                                    "to send')")
+        return None
+
+    def _asker(self, cl: _Clause, cue: Cue) -> list[str]:
+        """Who asks leave to give ("Germany asked Switzerland for permission to send", "Polonia pidió a Alemania la
+        autorización para enviar", "Danmark har bedt Schweiz om tilladelse til at sende"): the clause's first party
+        before the cue that no preposition makes an addressee, with the parties joined to it; not the one asked,
+        named after it."""
+        first: list[Mention] = []
+        for m in (m for m in cl.parties if m.end <= cue.start):
+            if first:
+                if self._joined(first[-1], m) and m.is_party and m.code not in self.excluded:
+                    first.append(m)
+                    continue
+                break
+            if self._role(self._prev_words(m.start, cl.start, 2)) is None and m.is_party \
+                    and m.code not in self.excluded:
+                first.append(m)
+        return list(dict.fromkeys(m.code for m in first))
+
+    def _participle(self, cl: _Clause, it: _Item, verbs: list[Cue]) -> Cue | None:
+        """A participle that follows the item with its own agent ("the 18 Caesar howitzers already delivered by
+        Paris", "les 18 canons déjà livrés par Paris"): a reduced relative clause that says who gave the item and how
+        far, whatever the clause's main verb ("Ukraine will receive ...")."""
+        for c in verbs:
+            if c.start < it.end or c.cls not in _PLEDGE_CUES:
+                continue
+            gap = self.folded[it.end:c.start]
+            if len(_words(gap)) <= 2 and not re.search(r"[,;:()]", gap) and self._agents_after(cl, c):
+                return c
+            break
+        return None
+
+    def _agent_before(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The party after an agent word just before a participle cue, at most two words before it ("die 18 von
+        Paris bereits gelieferten Caesar-Haubitzen", "door Nederland geleverde"), and those joined to it."""
+        before = [m for m in cl.parties if m.end <= cue.start]
+        if not before:
+            return []
+        m = before[-1]
+        gap = self.folded[m.end:cue.start]
+        if len(_words(gap)) > 1 or re.search(r"[,;:()]", gap) or not m.is_party or m.code in self.excluded:
+            return []
+        chain = [m]
+        for a in reversed(before[:-1]):
+            if not self._joined(a, chain[0]):
+                break
+            chain.insert(0, a)
+        prev = [w for w in self._prev_words(chain[0].start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+        if not prev or not self.rules.is_word("agent", prev[-1]) or any(
+                not p.is_party or p.code in self.excluded for p in chain):
+            return []
+        return list(dict.fromkeys(p.code for p in chain))
+
     def _agents_after(self, cl: _Clause, cue: Cue) -> list[str]:
         """The parties right after a passive cue's agent word ("promised by Denmark and Norway")."""
         words = _words(self.folded[cue.end:min(cl.end, cue.end + 12)])
@@ -1080,7 +1567,14 @@ class _Run:
             return False  # "would contribute another 10 million euros": an amount, not a count of an item
         count: Number | Cue | None = next(
             (n for n in self._numbers_in(cue.end, hi) if not (n.money or n.year or n.percent)
-             and len(_words(self.folded[cue.end:n.start])) <= 3), None)
+             and len(_words(self.folded[cue.end:n.start])) <= 3 and not self._model_number(cl, n)), None)
+        if count is None and " " in cue.text:
+            # a verb-final cue runs over the count ("und wird zwei weitere schicken"): the count inside it, with no
+            # noun between it and the verb; not "ein" ("will ... ein weiteres liefern"), as often the article
+            first_end = cue.start + len(cue.text.split(" ")[0])
+            count = next((n for n in self._numbers_in(first_end, cue.end) if not (
+                n.money or n.year or n.percent) and n.value != 1 and len(_words(self.folded[n.end:cue.end])) <= 2
+                and not any(c.cls in ("aid", "equipment") and n.end <= c.start < cue.end for c in cl.cues)), None)
         if count is None:  # "étudie l'envoi d'une seconde", "will send another"
             count = next((c for c in cl.cues if c.cls == "one" and cue.end <= c.start < hi
                           and len(_words(self.folded[cue.end:c.start])) <= 3), None)
@@ -1105,6 +1599,12 @@ class _Run:
         self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1,
                       explain=_explained(cue, actor, "a count with no item of its own: the item named just before"))
         return True
+
+    def _model_number(self, cl: _Clause, n: Number) -> bool:
+        """Whether ``n`` is part of a model's name ("RBS 70", "Challenger 2"): right after a capitalised word that
+        is not a party ("will give Ukraine 40 ..." is a count)."""
+        return not any(m.end + 1 == n.start for m in cl.parties) and bool(
+            re.search(r"[A-Z]\w* $", self.text[max(cl.start, n.start - 24):n.start]))
 
     def _pledges(self, cl: _Clause, actor: _Actor, item: str | None, status: str, reannounced: bool,
                  doubt: float = 0.0, **fields: Any) -> list[Pledge]:
@@ -1159,7 +1659,8 @@ class _Run:
         demoted: list[Mention] = []
         for m in reversed(cands):
             prev = self._prev_words(m.start, cl.start, 2)
-            role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) else self._role(prev)
+            role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) or self._reporting(cl, m) \
+                else self._role(prev)
             if role == "addressee":
                 # "países como Alemania, Polonia y Portugal han prometido", "des pays comme l'Allemagne, la Pologne
                 # ...", "Lande som USA, Storbritannien og Frankrig har sendt": the list named "such as" acts (its
@@ -1168,6 +1669,12 @@ class _Run:
                 if group and head and self.rules.is_word("apposition", head[0]) and self._joined(m, group[-1]) \
                         and m.is_party and m.code not in self.excluded:
                     group.append(m)
+                elif group and self._joined(m, group[-1]) and _words(self.folded[m.end:group[-1].start]):
+                    # "NASAMS from Norway and the United States are on their way": the parties listed after a
+                    # preposition are all its object, none of them the subject (a comma alone may end a phrase put
+                    # first: "At a meeting in Germany, Norway pledged ...")
+                    group = []
+                    continue
                 if group:
                     break
                 continue
@@ -1213,6 +1720,14 @@ class _Run:
         before = self.folded[cl.start:at].rstrip()
         return bool(before) and before[-1].isalnum() and not any(
             0 <= at - o.end <= 2 for o in cl.parties if o is not m)
+
+    def _reporting(self, cl: _Clause, m: Mention) -> bool:
+        """Whether ``m`` is named as the source of what the clause reports ("According to the Dutch defence ministry,
+        18 Caesar howitzers will be sent"): its preposition is part of a reporting phrase, not an addressee's."""
+        if "reporter" not in self.rules.words:
+            return False
+        words = [w for w in self._prev_words(m.start, cl.start, 4) if not self.rules.is_word("joiner", w)]
+        return any(len(words) >= k and self.rules.is_word("reporter", " ".join(words[-k:])) for k in (1, 2, 3))
 
     def _role(self, prev: list[str]) -> str | None:
         if self._comitative_words(prev):
@@ -1312,9 +1827,91 @@ class _Run:
         if cue.cls in ("delivered", "received") and any(
                 c.cls == "future" and c.start <= cue.start and c.end <= cue.end and cue.start - c.end <= 240
                 and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
-                for c in live):
+                and not self._set_off(c.end, cue.start) and not self._own_subject(c.end, cue.start) for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
         return _STATUS_OF[cue.cls]
+
+    def _main_verb(self, cl: _Clause, head: int, cue: Cue, live: list[Cue]) -> Cue | None:
+        """The delivery verb whose subject is the thing named up to ``head``, where ``cue`` (after it) is the verb of
+        a relative clause or participle on it ("the IRIS-T systems that Germany promised have arrived", "De åtta
+        Archer-pjäser som Sverige fattat beslut om att skicka finns på plats i Ukraina", "les canons Caesar promis
+        par la France sont arrivés"): a relative word just after the thing, or an agent word just after the cue;
+        then a later delivery verb of the clause, with no other item between."""
+        if cue.cls not in _PLEDGE_CUES or cue.start < head or _STATUS_OF[cue.cls] == "delivered":
+            return None
+        lead = _words(self.folded[head:cue.start])
+        relative = any(self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w) for w in lead[:4])
+        after = _words(self.folded[cue.end:min(cl.end, cue.end + 16)])[:1]
+        participle = not lead and bool(after) and self.rules.is_word("agent", after[0])
+        if not (relative or participle) or re.search(r"[;:()]", self.folded[head:cue.start]):
+            return None
+        for v in live:
+            if v.cls in _PLEDGE_CUES and v.start >= cue.end and not any(
+                    cue.end <= x.start < v.start for x in cl.items) and self._status(v, live) == "delivered":
+                return v
+        return None
+
+    def _attributive_main(self, cl: _Clause, it: _Item, cue: Cue, live: list[Cue]) -> Cue | None:
+        """The delivery verb of an item whose cue is only an attribute of it ("the promised IRIS-T systems have
+        arrived", "Germany's pledged Leopard tanks have arrived"): a one-word cue just before the item (at most one
+        word between, no punctuation) after an article or a possessive, and a delivery verb after the item with no
+        other item between."""
+        if cue.cls not in _PLEDGE_CUES or cue.end > it.start or " " in cue.text.strip() or _STATUS_OF[
+                cue.cls] == "delivered" or len(_words(self.folded[cue.end:it.start])) > 1 or re.search(
+                r"[,;:()]", self.folded[cue.end:it.start]):
+            return None
+        prev = self._prev_words(cue.start, cl.start, 1)
+        if not (self.folded[max(cl.start, cue.start - 3):cue.start] == "'s " or (
+                prev and self.rules.is_word("joiner", prev[-1]))):
+            return None
+        for v in live:
+            if v.cls in _PLEDGE_CUES and v.start >= it.end and not any(
+                    it.end <= x.start < v.start for x in cl.items) and self._status(v, live) == "delivered":
+                return v
+        return None
+
+    def _contents(self, cl: _Clause, cue: Cue, it: _Item, live: list[Cue]) -> bool:
+        """Whether ``it`` is listed as the contents of the aid a pledge ``cue`` names ("will send air defence systems,
+        including IRIS-T and NASAMS", "werden Luftverteidigungssysteme liefern, darunter ..."): after the cue, an aid
+        or equipment noun, then a package word ("including", "darunter", "w tym") or an apposition word ("such as"),
+        then the item, with no other pledge verb between."""
+        if cue.cls not in _PLEDGE_CUES or cue.start >= it.start or any(
+                v.cls in _PLEDGE_CUES and cue.end <= v.start < it.start for v in live):
+            return False
+        opens = [c.start for c in live if c.cls == "package" and cue.end <= c.start and c.end <= it.start]
+        for m in re.finditer(r"\w+(?:\s+\w+)?", self.folded[cue.end:it.start]):
+            if self.rules.is_word("apposition", m.group()) or self.rules.is_word("apposition", m.group().split()[0]):
+                opens.append(cue.end + m.start())
+        return any(c.cls in ("aid", "equipment") and cue.start <= c.start and c.end <= at
+                   and not any(x.end <= at and x.start >= c.end for x in cl.items)
+                   for at in opens for c in live)
+
+    def _own_subject(self, a: int, b: int) -> bool:
+        """Whether a clause with a subject of its own opens between ``a`` and ``b``: a relative word or "that", then a
+        donor party within three words ("will operate the Patriot systems that the US delivered"): a future marker
+        before it bears on the other verb."""
+        if self._party_starts is None:
+            self._party_starts = sorted(m.start for cls in self.sentence_clauses.values() for x in cls
+                                        for m in x.parties if m.is_party and m.code not in self.excluded)
+        for m in _TOKEN.finditer(self.folded, a, b):
+            w = m.group()
+            if not (self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w)):
+                continue
+            for start in _between(self._party_starts, m.end(), b):
+                if len(_words(self.folded[m.end():start])) <= 2:
+                    return True
+        return False
+
+    def _set_off(self, a: int, b: int) -> bool:
+        """Whether the verb at ``b`` is in another phrase than the future marker ending at ``a``: a bracket, colon,
+        semicolon or dash between them, or a comma just before the verb (a participle set off: "verrà rinnovato
+        l'impegno a garantire sistemi (...), già forniti"; not a list's commas before a verb-final German verb:
+        "sollen 10 Leopard, drei Gepard ... eintreffen")."""
+        if a >= b:
+            return False
+        gap = self.text[a:b]
+        comma = gap.rfind(",")
+        return bool(re.search(r"[;:()]|\s[–—-]\s", gap)) or (comma >= 0 and len(_words(gap[comma:])) <= 1)
 
     def _weighed(self, cue: Cue, live: list[Cue]) -> bool:
         """Whether ``cue`` is the verb of what a considering cue just before it weighs ("O Governo está a ponderar se
@@ -1433,15 +2030,22 @@ class _Run:
                 continue  # a refusal cue already reads it ("wird ... nicht liefern")
             # reaffirmed support may be said in the first person ("Jatkamme tukeamme"): the text's party says it
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
+            if cue.cls == "refusal" and (actor is None or actor.how != "explicit"):
+                actor = self._not_received_from(cl, cue) or actor
             if actor is None or actor.how in ("government", "topic"):
                 # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
                 actor = self._quoted_speaker(cl, cue) or actor
+            if actor is not None and actor.how == "explicit" and self._directed(cl, cue, actor):
+                continue  # "Orbán forderte Deutschland auf, keine Waffen zu liefern": what one asks of another
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
-            if actor is None or actor.how == "government":
+            if actor is None or (actor.how == "government" and cue.cls not in ("supportive", "refusal")):
                 continue
-            if cue.cls == "supportive" and self._limited_sentence(cl):
+            # "wird die Ukraine auch weiterhin nicht militärisch unterstützen": support negated inside its own phrase
+            # refuses what it names
+            unsupported = cue.cls == "supportive" and self._negated_inside(cue, cl)
+            if cue.cls == "supportive" and not unsupported and self._limited_sentence(cl):
                 continue  # "we will keep helping with humanitarian means, but send no weapons": the help is limited
-            refusal = cue.cls == "refusal" or cue in denied
+            refusal = cue.cls == "refusal" or cue in denied or unsupported
             stances = self._refused(cl, cue, live) if refusal else [cue.cls.replace("_", "-")]
             if cue in denied and (actor.how != "explicit" or not stances):
                 continue  # a negated commitment is a refusal only of what it names, by a party the clause names
@@ -1459,8 +2063,61 @@ class _Run:
                                                _confidence(actor.how, True), explain=_explained(
                                                    cue, actor, "a refusal and what it names" if cue.cls == "refusal"
                                                    else "a negated commitment: a refusal of what it names"
-                                                   if cue in denied else "a stance cue")))
+                                                   if cue in denied else "support negated in its own phrase: a "
+                                                   "refusal of what it names" if unsupported else "a stance cue")))
 
+
+    def _not_received_from(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The parties a refusal by the recipient names as the source ("Ukrajina od Slovenska nedostane žiadne
+        zbrane", "Україна не отримає від Німеччини ..."): the recipient is named before the refusal, the source
+        after "from"; not what is only not received yet."""
+        if not any(m.code == self.ex.recipient and m.end <= cue.start for m in cl.parties) or self._pending(cue, cl):
+            return None
+        sources = self._sources(cl)
+        return _Actor(sources, "explicit", "the source of what the recipient will not receive") if sources else None
+
+    def _governed(self, cl: _Clause, live: list[Cue]) -> list[Cue]:
+        """The pledge verbs a refusal governs: at most three words after it, in one phrase, no list word between
+        ("atmeta galimybę perduoti", "odmítá posílat"; not "rejected the criticism and sent")."""
+        out: list[Cue] = []
+        for r in live:
+            if r.cls != "refusal":
+                continue
+            for c in live:
+                if c.cls not in _PLEDGE_CUES or c.start < r.end or c.start - r.end > 60:
+                    continue
+                gap = self.folded[r.end:c.start]
+                words = _words(gap)
+                if len(words) <= 3 and not re.search(r"[,;:.()\"]", gap) and not any(
+                        self.rules.is_word("joiner", w) for w in words):
+                    out.append(c)
+                break
+        return out
+
+    def _directed(self, cl: _Clause, cue: Cue, actor: _Actor) -> bool:
+        """Whether the party of a stance is the one a directive verb addresses ("urged Germany not to send", "forderte
+        Deutschland auf, keine Waffen zu liefern", "wezwał Niemcy, by nie wysyłały"): a directive of the sentence
+        before the party, the party before the stance cue."""
+        directives = [c for other in self.sentence_clauses.get(cl.sentence, [cl]) for c in other.cues
+                      if c.cls == "directive" and c.start < cue.start]
+        if not directives:
+            return False
+        named = [m for m in self._sentence_parties(cl) if m.code in actor.codes and m.end <= cue.start]
+        return bool(named) and any(d.start < named[0].start for d in directives)
+
+    def _pending(self, cue: Cue, cl: _Clause) -> bool:
+        """Whether a negated commitment is only not made yet ("has not yet agreed to send", "hat noch nicht
+        zugesagt", "jeszcze nie zdecydowała"): a word of the rules' `pending` among the three words before it, or
+        its first words (one word or two: "noch nicht"), is no refusal."""
+        words = _words(self.folded[max(cl.start, cue.start - 48):cue.start])[-3:] + _words(cue.text)[:2]
+        return any(self.rules.is_word("pending", w) for w in (*words, *(" ".join(b) for b in pairwise(words))))
+
+    @staticmethod
+    def _negated_inside(cue: Cue, cl: _Clause) -> bool:
+        """Whether a negation stands inside ``cue``'s own phrase ("wird ... weiterhin nicht militärisch
+        unterstützen", "bude nadále nepodporovat" is no support)."""
+        return any(c.cls == "negation" and cue.start <= c.start and c.end <= cue.end and c.text not in _PRIVATIVE
+                   for c in cl.cues)
 
     def _limited_sentence(self, cl: _Clause) -> bool:
         """Whether the sentence of ``cl`` limits its aid, with no negation cancelling it: aid only humanitarian or
@@ -1477,12 +2134,15 @@ class _Run:
 
     def _quoted_speaker(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The party that a quote holding ``cue`` is attributed to just after it ("„...” - mondta Orbán Viktor",
-        "“...,” Hungarian Prime Minister Viktor Orbán said): the first party at most six words after the closing
-        quote, in the same sentence; none where that party is the recipient or its adversary."""
+        "“...,” Hungarian Prime Minister Viktor Orbán said", a quote set off by dashes: "– Nie będziemy ... –
+        powiedział premier Węgier"): the first party at most six words after the closing quote, in the same sentence;
+        none where that party is the recipient or its adversary."""
         opened = max(self.text.rfind(q, cl.s_start, cue.start) for q in _QUOTES)
-        if opened < 0:
+        dashed = self.text[cl.s_start:cue.start].lstrip()[:1] in ("–", "—")  # "– Nie będziemy ... – powiedział"
+        if opened < 0 and not dashed:
             return None
-        closes = [i for i in (self.text.find(q, cue.end, cl.s_end) for q in _QUOTES) if i >= 0]
+        quotes = _QUOTES if opened >= 0 else (" – ", " — ")
+        closes = [i for i in (self.text.find(q, cue.end, cl.s_end) for q in quotes) if i >= 0]
         if not closes:
             return None
         closed = min(closes)
@@ -1526,6 +2186,11 @@ class _Run:
                 first = max([*(it.end for it in items), *(c.end for c in kinds)])
                 items = [it for it in items if it.end == first] if any(it.end == first for it in items) else []
                 kinds = [c for c in kinds if c.end == first]
+        if not items and not kinds and not self._background(cue, cl):
+            # "Een rechtstreekse levering zit er dus niet in": a refusal of a delivery that names nothing refuses the
+            # one item the sentence before names
+            named = self._refused_before(cl, cue)
+            return [f"excludes:{named}"] if named else []
         first_item = min((it.start for it in items), default=bound)
         first_kind = min(kinds, key=lambda c: c.start) if kinds else None
         if first_kind is not None and first_kind.start < first_item:
@@ -1538,6 +2203,132 @@ class _Run:
             return [f"excludes:{hung[-1].id}"] if hung else []
         return [f"excludes:{i}" for i in dict.fromkeys(it.id for it in items)]
 
+
+    # -- long news texts (issue 13) ----------------------------------------------------------------------------
+    def _uncompared(self, cl: _Clause, live: list[Cue]) -> list[Cue]:
+        """``live`` without the giving verbs of an idiom ("a donné lieu à") and the participles that only compare with
+        a promise; the agent of such a participle ("than promised by Germany") leaves the clause's parties: it
+        promised before, it does not act here."""
+        idiom = _news(self.rules.language).idiom_after
+        if idiom is not None:  # "la visite ... a donné lieu à des annonces": no gift
+            live = [c for c in live if not (c.cls in _PLEDGE_CUES and idiom.match(self.folded, c.end))]
+        starts = self.__dict__.get("_comparatives")
+        if starts is None:
+            word = _news(self.rules.language).comparative_word
+            starts = self.__dict__["_comparatives"] = [m.start() for m in word.finditer(self.folded)] if word else []
+        if bisect_left(starts, cl.start - 48) == bisect_left(starts, cl.end):
+            return live  # no comparative in or just before the clause
+
+        def near(pos: int) -> list[int]:  # the comparatives within the 48 characters before ``pos``
+            return starts[bisect_left(starts, pos - 48):bisect_left(starts, pos)]
+
+        compared = [c for c in live if c.cls in _PLEDGE_CUES and self._compared(c, near(c.start))]
+        agents = [m for m in cl.parties if self._compared_agent(m, near(m.start))]
+        if agents:
+            cl.parties = [m for m in cl.parties if m not in agents]
+        return [c for c in live if c not in compared] if compared else live
+
+    def _beside_listed(self, cl: _Clause, live: list[Cue], actor: _Actor, status: str, reannounced: bool) -> None:
+        """Equipment the catalog lacks, listed with the named items of a package's contents ("Sie umfasse 18
+        Radhaubitzen, ..., 4 Iris-T-SLM-Feuereinheiten"): an item-less pledge beside them, as after a verb."""
+        pkg = [c for c in cl.cues if c.cls == "package" and cl.items and c.end <= cl.items[0].start]
+        if pkg:
+            self._beside_items(cl, pkg[-1], cl.end, actor, status, reannounced, live)
+
+    def _fronted_partners(self, cl: _Clause, cue: Cue, group: list[str]) -> list[str]:
+        """Co-donors named "together with" at the clause's start, before the subject and its auxiliary ("Together with
+        the US and Denmark, the Netherlands has made jets available", "Samen met de Verenigde Staten en Denemarken
+        heeft Nederland ...", "Gemeinsam mit Norwegen hat Deutschland ..."): the parties of that phrase."""
+        members = [m.start for m in cl.parties if m.code in group and m.end <= cue.start]
+        if not members:
+            return []
+        first = min(members)
+        run: list[Mention] = []
+        for m in cl.parties:
+            if m.start >= first:
+                break
+            usable = m.is_party and m.code not in self.excluded
+            if not run and usable and self._comitative(m, cl.start):
+                run = [m]
+            elif run and usable and self._joined(run[-1], m):
+                run.append(m)
+            else:
+                return []  # another party, or one that is no co-donor, stands before the subject
+        if not run or re.search(r"[.;:()]", self.folded[run[-1].end:first]) or len(
+                _words(self.folded[run[-1].end:first])) > 3 or len(_words(self.folded[cl.start:run[0].start])) > 4:
+            return []
+        return [m.code for m in run]
+
+    def _compared_agent(self, m: Mention, at: list[int]) -> bool:
+        """Whether ``m`` is the agent of a participle that compares with a promise ("later than promised by
+        Germany", "di quanto promesso dalla Germania", "als von Deutschland zugesagt"): the agent word just before
+        it, after the comparative (one of those starting at ``at``) and at most one word."""
+        pat = _news(self.rules.language).comparative
+        if pat is None:
+            return False
+        for p in at:
+            got = pat.match(self.folded, p, m.start)
+            gap = [w for w in _words(got.group(1)) if not w.endswith("'")] if got else []  # "par l'Allemagne"
+            if gap and len(gap) <= 2 and self.rules.is_word("agent", gap[-1]):
+                return True
+        return False
+
+    def _compared(self, cue: Cue, at: list[int]) -> bool:
+        """A one-word pledge participle that only compares with a promise ("much later than promised", "später als
+        zugesagt", "zoals beloofd"), after one of the comparatives starting at ``at``: no pledge of its own."""
+        pat = _news(self.rules.language).comparative
+        if pat is None or cue.cls not in _PLEDGE_CUES or " " in cue.text.strip():
+            return False
+        for p in at:
+            m = pat.match(self.folded, p, cue.start)
+            gap = _words(m.group(1)) if m else []
+            # the promiser may stand between, where the verb comes last: "als von Deutschland zugesagt"
+            if m is not None and (not gap or self.rules.is_word("agent", gap[0])):
+                return True
+        return False
+
+    def _plural_before(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The donors of a sentence that opens with a word for several parties and names none ("They have supplied
+        Kyiv with anti-tank arms", "Beide Länder liefern ..."): the last parties named together in the sentence
+        before ("... including Finland and Sweden."), where no preposition makes them addressees."""
+        pat = _news(self.rules.language).plural
+        opens = pat.match(self.folded, cl.s_start) if pat is not None else None
+        if opens is None or cl.start != cl.s_start or cue.cls not in _PLEDGE_CUES or cl.sentence == 0 or any(
+                m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)):
+            return None
+        # "Both systems ...": the word is a thing's, not the parties'
+        if any(c.cls in ("aid", "equipment", "package", "component") and 0 <= c.start - opens.end() <= 1
+               for c in cl.cues) or any(0 <= it.start - opens.end() <= 1 for it in cl.items):
+            return None
+        before = [m for c in self.sentence_clauses.get(cl.sentence - 1, []) for m in c.parties
+                  if m.is_party and m.code not in self.excluded]
+        floor = min((c.start for c in self.sentence_clauses.get(cl.sentence - 1, [])), default=0)
+        group: list[Mention] = []
+        for m in before:
+            group = [*group, m] if group and self._joined(group[-1], m) else [m]
+        codes = list(dict.fromkeys(m.code for m in group))
+        if len(codes) < 2:
+            return None
+        prev = [w for w in self._prev_words(group[0].start, floor, 2) if not self.rules.is_word("joiner", w)]
+        if prev and self.rules.is_word("addressee", prev[-1]) and not self.rules.is_word("apposition", prev[-1]):
+            return None  # "... sent weapons to Poland and Lithuania. They ...": the recipients
+        return _Actor(codes, "explicit", "a word for several parties opening the sentence: the parties named "
+                                         "together last in the sentence before")
+
+    def _refused_before(self, cl: _Clause, cue: Cue) -> str | None:
+        """The item a refusal that names none is about: its clause speaks of a delivery or of equipment, its sentence
+        names no item and no kind of aid, nothing after the refusal names its own object (equipment, or a name the
+        catalog lacks: "ruled out sending Tomahawk missiles"), and the sentence before names one item."""
+        here = self.sentence_clauses.get(cl.sentence, [cl])
+        if not any(c.cls in ("aid", "equipment", "systems", "missiles", "launcher") for c in cl.cues) or any(
+                other.items or any(c.cls in ("lethal", "military") for c in other.cues) for other in here):
+            return None
+        names = [cue.end + x.start() for x in re.finditer(r"\w+", self.text[cue.end:cl.end]) if x.group()[:1].isupper()]
+        if any(c.cls in ("equipment", "systems", "missiles", "launcher", "interceptor") and c.start >= cue.end
+               for c in cl.cues) or any(not any(m.start <= at < m.end for m in cl.parties) for at in names):
+            return None
+        before = {it.id for other in self.sentence_clauses.get(cl.sentence - 1, []) for it in other.items}
+        return next(iter(before)) if len(before) == 1 else None
 
 def _explained(cue: Cue | None, actor: _Actor, rule: str) -> dict[str, Any]:
     """Why a record is there, for ``--explain``: its cue, how its donor or party is attached, and the rule."""
@@ -1607,6 +2398,8 @@ def _merged(records: Iterable[Record], headline_end: int = 0,
         if old is None:
             pledges[key] = r
             continue
+        if r.item is None:  # one item-less pledge says something the named items do not: the merged one does too
+            r.specific = old.specific = r.specific or old.specific
         if rank(r) > rank(old):
             r.reannouncement = r.reannouncement or old.reannouncement
             if r.quantity is None and old.status == r.status:
@@ -1684,3 +2477,93 @@ def _between(positions: list[int], a: int, b: int) -> list[int]:
     """The sorted ``positions`` in ``[a, b)``."""
     return positions[bisect_left(positions, a):bisect_left(positions, b)]
 
+
+
+# -- long news texts (issue 13): what a sentence says of its neighbours ---------------------------------------------
+@dataclass(frozen=True)
+class _News:
+    """A language's ``[news]`` rules: where a party is only the maker of a thing, a participle that compares with a
+    promise, a sentence-initial word for several parties named before, and "other" before a class noun that makes it
+    aid of its own beside the donor's named items."""
+
+    origin_compound: re.Pattern[str] | None = None  # after a hyphen joined to the name: "US-made"
+    origin_before: re.Pattern[str] | None = None  # ends where the name starts: "de fabrication américaine"
+    origin_after: re.Pattern[str] | None = None  # just after the name: "van Amerikaanse makelij"
+    comparative: re.Pattern[str] | None = None  # ends just before a participle: "later than promised"
+    plural: re.Pattern[str] | None = None  # opens a sentence: "They have supplied ...", "Beide Länder ..."
+    other: re.Pattern[str] | None = None  # ends just before a class noun: "other air defense systems"
+    media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
+    media_before: re.Pattern[str] | None = None  # ends where the name starts: "la télévision canadienne"
+    idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
+    support_with: re.Pattern[str] | None = None  # a commitment: "will support Ukraine with two Patriot systems"
+    comparative_word: re.Pattern[str] | None = None  # the comparative alone, to find the clauses that have one
+
+
+def _news_load(language: str) -> _News:
+    import tomllib
+
+    from allyplan.ingest.rules import RULES_DIR
+
+    path = RULES_DIR / f"{language}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8")).get("news", {}) if path.is_file() else {}
+
+    def alt(key: str, at: str) -> re.Pattern[str] | None:
+        items = sorted(data.get(key, []), key=len, reverse=True)
+        if not items:
+            return None
+        body = "|".join(f"(?:{i})" for i in items)
+        return re.compile({"start": rf"\s*(?:{body})(?!\w)", "end": rf"(?<![\w'])(?:{body})\s+(?:\w+')?$",
+                           "scan": rf"(?<!\w)(?:{body})(?!\w)", "word": rf"(?<![\w'])(?:{body})(?=\s)",
+                           "near": rf"(?<![\w'])(?:{body})\s+(?:[\w'-]+\s+){{0,2}}$",
+                           "gap": rf"(?<![\w'])(?:{body})\s+((?:[\w'-]+\s+){{0,4}}(?:\w+')?)$",
+                           "open": rf"\s*[\"'«“„]?(?:{body})(?!\w)"}[at])
+
+    return _News(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
+                 alt("comparative", "gap"), alt("plural", "open"), alt("other", "near"),
+                 alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"),
+                 alt("support_with", "scan"), alt("comparative", "word"))
+
+
+_NEWS: dict[str, _News] = {}
+
+
+def _news(language: str) -> _News:
+    """The ``[news]`` section of ``language``'s rules file (empty where it has none), read once."""
+    got = _NEWS.get(language)
+    if got is None:
+        got = _NEWS[language] = _news_load(language)
+    return got
+
+
+def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: _News) -> list[Mention]:
+    """The mentions without the parties named only as where a thing is made ("500 American-manufactured Stinger
+    missiles", "Stinger de fabrication américaine", "rakiety produkcji amerykańskiej"): a maker is no donor, and
+    it stands between a number and its item; nor those that only qualify a news outlet ("told Canadian broadcaster
+    CTV", "w rozmowie z kanadyjską telewizją")."""
+    before = [p for p in (news.origin_before, news.media_before) if p is not None]
+    out = []
+    for m in mentions:
+        if not m.is_item and (
+                any(p.search(folded, max(0, m.start - 40), m.start) for p in before)
+                or (news.origin_compound is not None and text[m.end:m.end + 1] == "-"
+                    and news.origin_compound.match(folded, m.end + 1))
+                or (news.origin_after is not None and news.origin_after.match(folded, m.end))
+                or (news.media_after is not None and news.media_after.match(folded, m.end))):
+            continue
+        out.append(m)
+    return out
+
+
+def _support_with(cues: list[Cue], folded: str, news: _News) -> list[Cue]:
+    """``cues`` with "to support the recipient with ..." as a commitment ("Deutschland will die Ukraine mit zwei
+    weiteren Patriot-Systemen unterstützen"); where it overlaps another verb cue, the longer wins."""
+    from allyplan.ingest.rules import VERB_CLASSES, resolve_overlaps
+
+    if news.support_with is None:
+        return cues
+    found = [Cue(m.start(), m.end(), "committed", m.group()) for m in news.support_with.finditer(folded)]
+    if not found:
+        return cues
+    verbs = [c for c in cues if c.cls in VERB_CLASSES]
+    kept = resolve_overlaps([*verbs, *found])
+    return sorted([*(c for c in cues if c.cls not in VERB_CLASSES), *kept], key=lambda c: (c.start, c.end))

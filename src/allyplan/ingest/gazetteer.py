@@ -239,13 +239,22 @@ def _build(reference: Reference | None) -> Gazetteer:
     return Gazetteer(forms)
 
 
+# Endings an inner word of a name takes: plurals ("Panzerhaubitzen 2000", "Leopards 2") and the case endings of the
+# languages that decline a name before its model number ("Leopardy 2", "Leopardów 2A6", "Leopardů 2A6", "Leopardov
+# 2A4", "Taurusa KEPD 350", "Леопарди 2A4", "Леопардами 2"; issue 13).
+_INNER_ENDINGS = ("s", "n", "en", "es", "a", "u", "y", "e", "i", "ów", "ami", "ach", "om", "ů", "ům", "ov", "ų", "us",
+                  "ai", "os", "ams", "ia", "ii", "ul", "uri")
+_INNER_ENDINGS_CYRILLIC = ("а", "у", "и", "і", "ів", "ов", "ам", "ами", "ах", "ом", "ы", "ев", "ове")
+
+
 def _inflected_words(alias: str) -> list[str]:
-    """``alias`` and, for a name of several words, each inner word with a plural ending ("Panzerhaubitzen 2000")."""
+    """``alias`` and, for a name of several words, each inner word with a plural or case ending (``_INNER_ENDINGS``)."""
     words = alias.split(" ")
     out = [alias]
     for i, w in enumerate(words[:-1]):
         if len(w) >= 4 and w.isalpha() and not w.isupper():
-            out.extend(" ".join([*words[:i], w + suffix, *words[i + 1:]]) for suffix in ("s", "n", "en", "es"))
+            endings = _INNER_ENDINGS if _latin(w) else _INNER_ENDINGS_CYRILLIC
+            out.extend(" ".join([*words[:i], w + suffix, *words[i + 1:]]) for suffix in endings)
     return out
 
 

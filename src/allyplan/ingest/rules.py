@@ -49,13 +49,14 @@ VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_
 _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "completed"),
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
-                        "military"),
-             "grammar": ("clause_break", "government", "one", "speaker", "contrast"),
+                        "military", "directive"),
+             "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
-                       "missiles", "shells")}
+                       "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
-                           "source", "source_ending", "only", "apposition"), "modifiers": ("negation_after",),
-               "items": ("link",)}
+                           "source", "source_ending", "only", "apposition", "reporter"),
+               "modifiers": ("negation_after",),
+               "items": ("link", "demonstrative"), "stance": ("pending",)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,14 @@ class Rules:
     approx_pattern: re.Pattern[str] | None = None
     #: the language capitalises every noun (German): an article after a lower-case word hangs on no noun
     nouns_capitalised: bool = False
+    #: a giving verb governed by a verb of deciding or intending ("wants Germany to send"): a party between them is
+    #: the head's object, not the giver (see :func:`_governed`), unless the language puts the verb second
+    governed: re.Pattern[str] | None = None
+    #: the finite verb comes second ([grammar] ``verb_second``): a subject may follow the head ("Zudem will Kanada
+    #: ... liefern")
+    verb_second: bool = False
+    #: a request for leave to give ("asked Switzerland for permission to send"): the one who asks gives
+    asking: re.Pattern[str] | None = None
     # answers of is_word, which the extractor asks about the same few words again and again
     _word_cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
@@ -124,6 +133,13 @@ class Rules:
                     if m is not None and m.end() > start:
                         found[cls_].append(Cue(start, m.end(), cls_, m.group()))
                         reach[cls_] = m.end()
+        if self.governed is not None and found.get("refusal"):
+            # "non è disposta a inviare", "is niet bereid ... te leveren": a refusal that holds the head of a
+            # governed giving verb refuses it; the longer governed phrase must not swallow the refusal
+            refusals = found["refusal"]
+            for cls_ in ("considering", "committed"):
+                found[cls_] = [c for c in found.get(cls_, []) if not (
+                    any(r.start < c.start < r.end for r in refusals) and self.governed.fullmatch(c.text))]
         verbs: list[Cue] = []
         out: list[Cue] = []
         for cls_, cues in found.items():
@@ -171,6 +187,7 @@ def _load(language: str) -> Rules:
     if not path.is_file():
         raise KeyError(language)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    governed, asking = _governed(data)
     patterns: dict[str, re.Pattern[str]] = {}
     for section, classes in _SECTIONS.items():
         for cls_ in classes:
@@ -223,7 +240,45 @@ def _load(language: str) -> Rules:
                  approx_pattern=(re.compile(r"(?<!\w)(?:" + "|".join(
                      re.escape(k) for k in sorted(nums["approx"], key=len, reverse=True)) + r")(?!\w)")
                      if nums.get("approx") else None),
-                 nouns_capitalised=bool(data.get("nouns_capitalised", False)))
+                 nouns_capitalised=bool(data.get("nouns_capitalised", False)),
+                 governed=re.compile(_alternation(governed)) if governed else None,
+                 verb_second=bool(data.get("grammar", {}).get("verb_second", False)),
+                 asking=re.compile(_alternation(asking)) if asking else None)
+
+
+def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """Add to the status verbs a giving verb governed by a verb of deciding or of intending ([grammar]
+    ``give_infinitive``, ``decide_heads``, ``intend_heads``): "ønsker at sende", "se había comprometido a enviar",
+    "wollten ... der Ukraine spenden", "zapadła decyzja o przekazaniu". A decision or an agreement is a commitment
+    (``committed``), a wish, plan or request a ``considering``. Up to ``head_reach`` words stand between them (no
+    negation among them); ``heads_after`` where the head follows the giving verb (Turkish "göndermeye karar verdi").
+    ``permission_heads`` ask leave to give ("asked Switzerland for permission to send"): considering, by the one who
+    asks. Returns the phrases made, and those of them that ask leave.
+    """
+    status = data.setdefault("status", {})
+    for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
+        status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
+    grammar = data.get("grammar", {})
+    give = grammar.get("give_infinitive", [])
+    if not give:
+        return [], []
+    # a negation or a complementizer between them: "did not decide to send", "voudrait que X permette la livraison"
+    stops = [*data.get("modifiers", {}).get("negation", []), *grammar.get("complementizer", [])]
+    skip = rf"(?!(?:{_alternation(stops)})(?!\w))" if stops else ""
+    gap = rf"(?:{skip}[\w',\"]+(?:\.\w+)* ){{0,{int(grammar.get('head_reach', 4))}}}"
+    verbs = _alternation(give)
+    phrases: list[str] = []
+    asking: list[str] = []
+    for key, cls_ in (("decide_heads", "committed"), ("intend_heads", "considering"),
+                      ("permission_heads", "considering")):
+        heads = grammar.get(key, [])
+        if heads:
+            head = _alternation(heads)
+            phrase = (rf"(?:{verbs}) {gap}(?:{head})" if grammar.get("heads_after")
+                      else rf"(?:{head}) {gap}(?:{verbs})")
+            data.setdefault("status", {}).setdefault(cls_, []).append(phrase)
+            (asking if key == "permission_heads" else phrases).append(phrase)
+    return phrases + asking, asking
 
 
 def _literal_starts(pattern: str, limit: int = 4) -> set[str] | None:

@@ -736,16 +736,6 @@ def run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callab
     given) is read, checked and written ``chunk_rows`` rows at a time (default :data:`CHUNK_ROWS`; 0 reads it
     whole), in the caller's one transaction: a problem anywhere raises after every chunk was checked, and nothing
     is kept."""
-    # pandas' text columns in Python's own storage: with pyarrow installed (the columnar reader's) pandas would
-    # keep every text column it infers in Arrow, and the import's many small column operations cost 15% more
-    with pd.option_context("mode.string_storage", "python"):
-        return _run_import(conn, path, ref, write_batch, mapping=mapping, preset=preset, sheet=sheet, at=at,
-                           who=who, progress=progress, chunk_rows=chunk_rows)
-
-
-def _run_import(conn: Connection, path: Path, ref: Reference, write_batch: Callable[[Batch], object], *,
-                mapping: dict[str, str] | None, preset: str | None, sheet: str | None, at: date | None, who: str,
-                progress: Progress | None, chunk_rows: int | None) -> ImportResult:
     say = progress or (lambda _msg: None)
     if not path.is_file():
         raise LedgerInputError([Problem(path.name, None, None, "no such file", f"Check the path {path}")])

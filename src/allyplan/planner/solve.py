@@ -54,6 +54,12 @@ class SolveResult:
 
 _banner_shown = False
 
+#: HiGHS's simplex scaling: 4 scales rows and columns by their largest value (HiGHS's default, 2, equilibrates).
+#: Measured on the generated cases (seed 0), the LP relaxation's dual simplex iterations, default -> 4: 2,761 ->
+#: 2,514 at 1/8, 3,198 -> 2,777 at 1/4, 11,789 -> 10,955 at 1/2, 35,100 -> 28,506 at 1x (7.2-7.7 -> 4.6-5.0 CPU s,
+#: load 5-7); the same optimum. No scaling (0): 30,288 at 1x; the other strategies: as the default.
+SIMPLEX_SCALE = 4
+
 
 @contextlib.contextmanager
 def _quiet_stdout() -> Iterator[None]:
@@ -94,6 +100,7 @@ def _highs(lp: highspy.HighsLp, time_limit: float, gap: float, threads: int | No
     for event in (h.cbSimplexInterrupt, h.cbIpmInterrupt, h.cbMipInterrupt):
         event.subscribe(interrupt_only_if_cancelled)
     h.setOptionValue("output_flag", False)
+    h.setOptionValue("simplex_scale_strategy", SIMPLEX_SCALE)
     h.setOptionValue("time_limit", max(float(time_limit), 0.01))
     h.setOptionValue("mip_rel_gap", float(gap))
     if threads:
