@@ -265,13 +265,9 @@ def main() -> None:
     ap.add_argument("--postgres", default=os.environ.get("ALLYPLAN_TEST_POSTGRES_URL", ""),
                     help="PostgreSQL URL (default: $ALLYPLAN_TEST_POSTGRES_URL; empty: SQLite only)")
     ap.add_argument("--kiel-rows", type=int, default=0, help="benchmark a Kiel workbook of this many rows instead")
-    ap.add_argument("--book", type=Path, help="with --kiel-rows: the workbook to use, generated there if missing "
-                    "(the same seed gives the same rows)")
-    ap.add_argument("--no-read", action="store_true", help="with --kiel-rows: leave out reading the sheet alone")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args()
-    results = kiel_main(a.kiel_rows, a.postgres, a.book, not a.no_read) if a.kiel_rows else \
-        main_rows(a.rows, a.postgres)
+    results = kiel_main(a.kiel_rows, a.postgres) if a.kiel_rows else main_rows(a.rows, a.postgres)
     print(f"# ledger benchmark — {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
     keys = list(results[0])
@@ -314,12 +310,6 @@ t = time.process_time()
 if how == "streamed":
     from allyplan.ledger.xlsx_stream import iter_blocks
     n = sum(len(r) for r, _ in iter_blocks(book, sheet))
-elif how == "columnar":  # every column, each block's cells made Python text (as the import does for its columns)
-    from allyplan.ledger.xlsx_columns import iter_column_blocks
-    n = 0
-    for r, cols in iter_column_blocks(book, sheet, 1, list(range(26))):
-        n += len(r)
-        cells = [c.fill_null("").to_numpy(zero_copy_only=False) for c in cols]
 else:
     from python_calamine import CalamineWorkbook
     n = len(CalamineWorkbook.from_path(str(book)).get_sheet_by_name(sheet).to_python(skip_empty_area=False))
@@ -329,11 +319,10 @@ print(json.dumps([n, time.process_time() - t, peak // 1024]))
 """
 
 
-def read_compare(book: Path, whole: bool = False) -> dict[str, object]:
-    """Reading the main-data sheet alone, the columnar reader against the streamed reader (and, with ``whole``,
-    calamine's whole-sheet read into Python: 4.4 GB at a million rows), alternately in fresh processes: CPU seconds
-    and peak memory of each (the best of two)."""
-    out: dict[str, list[tuple[float, int]]] = {"columnar": [], "streamed": [], **({"calamine": []} if whole else {})}
+def read_compare(book: Path) -> dict[str, object]:
+    """Reading the main-data sheet alone, calamine (the whole sheet) against the streamed reader, alternately in
+    fresh processes: CPU seconds and peak memory of each (the best of two)."""
+    out: dict[str, list[tuple[float, int]]] = {"calamine": [], "streamed": []}
     for _ in range(2):
         for how in out:
             _n, cpu, mb = json.loads(subprocess.run([sys.executable, "-c", _READ, str(book), how], check=True,
@@ -343,15 +332,15 @@ def read_compare(book: Path, whole: bool = False) -> dict[str, object]:
             for how, v in out.items()}
 
 
-def kiel_main(n: int, postgres: str, keep: Path | None = None, read: bool = True) -> list[dict[str, object]]:
+def kiel_main(n: int, postgres: str) -> list[dict[str, object]]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         t0 = time.perf_counter()
         rows = kiel_rows(n)
-        book = keep if keep is not None and keep.exists() else kiel_workbook(keep or t / "kiel.xlsx", rows)
+        book = kiel_workbook(t / "kiel.xlsx", rows)
         print(f"generated a {n:,}-row workbook in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        reading = read_compare(book, whole=n <= 400_000) if read else {}
+        reading = read_compare(book)
         print(json.dumps(reading), file=sys.stderr)
         results.append(bench_kiel("sqlite", f"sqlite:///{t / 'ledger.db'}", book, rows, f"sqlite:///{t / 'bare.db'}")
                        | reading)

@@ -200,21 +200,15 @@ def test_a_workbook_of_a_release_s_size_is_read_whole_and_a_large_one_streamed(l
 
 
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[list[int] | None]:
-    """The sheet reads of an import, streamed or columnar (None: every column; else the id columns read by the
-    first pass over the ids)."""
+    """The sheet reads of an import (the columns each read asked for)."""
     calls: list[list[int] | None] = []
-    blocks, columns = imp.iter_blocks, imp.iter_column_blocks
+    blocks = imp.iter_blocks
 
     def counted(*a: Any, **k: Any) -> Any:
         calls.append(k.get("only"))
         return blocks(*a, **k)
 
-    def counted_columns(*a: Any, **k: Any) -> Any:
-        calls.append(None if len(a[3]) > len(imp._ID_COLUMNS) else a[3])
-        return columns(*a, **k)
-
     monkeypatch.setattr(imp, "iter_blocks", counted)
-    monkeypatch.setattr(imp, "iter_column_blocks", counted_columns)
     return calls
 
 

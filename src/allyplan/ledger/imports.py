@@ -13,19 +13,15 @@ description): identical rows change nothing, changed ones are new entries.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import hashlib
 import io
-import queue
 import re
 import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -38,7 +34,6 @@ from allyplan.ledger.reference import Reference
 from allyplan.ledger.rollups import apply_deltas, sum_deltas
 from allyplan.ledger.state import ENTRY_FIELDS
 from allyplan.ledger.write import Batch, Change, _now, normalise_adds, py_value
-from allyplan.ledger.xlsx_columns import _Unsupported, iter_column_blocks, supported
 from allyplan.ledger.xlsx_stream import XlsxError, iter_blocks, iter_rows, sheet_names
 from allyplan.schema import LEDGER
 
@@ -873,129 +868,23 @@ class _Stream:
         if count:
             yield np.concatenate(rows_p), np.concatenate(cells_p)
 
-    def frames(self, names: Sequence[str] | None = None, reads: Sequence[str] | None = None,
-               columnar: bool | None = None) -> Iterator[pd.DataFrame]:
+    def frames(self, names: Sequence[str] | None = None) -> Iterator[pd.DataFrame]:
         """The sheet's data rows as :func:`read_table` gives them, a chunk at a time (columns without a header
         are left out: the preset reads none). ``names``: only these columns (compared case-insensitively),
-        the rows that have a value in one of them. ``reads``: of the columns kept, give only these (and those
-        whose name starts with one ending in ``*``); the others still decide which rows have a value.
-        ``columnar``: read with :mod:`~allyplan.ledger.xlsx_columns` (default: where it is installed and the
-        sheet allows), else with the streamed reader."""
+        the rows that have a value in one of them."""
         want = None if names is None else {_norm(n) for n in names}
         keep = [i for i, h in enumerate(self.header) if h != "" and (want is None or _norm(h) in want)]
-        give = keep if reads is None else [i for i in keep if _reads(self.header[i], reads)]
-        if columnar is None:
-            columnar = COLUMNAR and supported()
-        last = self.header_at
-        if columnar:
-            try:
-                for rows, cells in self._column_chunks(keep, give):
-                    last = int(rows[-1])
-                    yield self._frame(rows, cells, give)
-                return
-            except _Unsupported:  # a sheet the columnar reader does not cut: the rest streamed
-                pass
-        at = {i: j for j, i in enumerate(keep)}
-        for rows, block in self.blocks(None if want is None else keep):
-            if last > self.header_at:
-                after = rows > last
-                rows, block = rows[after], block[after]
-            block = block[:, keep]
-            full = (block != "").any(axis=1)
+        cols = [self.header[i] for i in keep]
+        for rows, cells in self.blocks(None if want is None else keep):
+            cells = cells[:, keep]
+            full = (cells != "").any(axis=1)
             if not full.all():
-                rows, block = rows[full], block[full]
+                rows, cells = rows[full], cells[full]
             if not len(rows):
                 continue
-            yield self._frame(rows, [block[:, at[i]] for i in give], give)
-
-    def _frame(self, rows: np.ndarray, cells: list[np.ndarray], give: list[int]) -> pd.DataFrame:
-        df = pd.DataFrame({self.header[i]: c for i, c in zip(give, cells, strict=True)}, dtype=object)
-        df["_row"] = rows
-        return df
-
-    def _column_chunks(self, keep: list[int], give: list[int]) -> Iterator[tuple[np.ndarray, list[np.ndarray]]]:
-        """The rows that have a value in a ``keep`` column and the cells of the ``give`` columns (text,
-        ``""`` where empty), ``chunk`` rows at a time, read columnar; the next block is read (calamine, which
-        leaves Python's lock) while this one is mapped and written."""
-        import pyarrow.compute as pc  # type: ignore[import-untyped]
-
-        rows_p: list[np.ndarray] = []
-        cells_p: list[list[np.ndarray]] = []
-        count = 0
-        pos = {c: j for j, c in enumerate(keep)}
-        for rows, cols in _ahead(iter_column_blocks(self.path, self.sheet, self.header_at, keep)):
-            full = np.zeros(len(rows), dtype=bool)
-            for c in cols:
-                if c.null_count < len(c):
-                    full |= pc.is_valid(c).to_numpy(zero_copy_only=False)
-            if not full.any():
-                continue
-            at = np.flatnonzero(full) if not full.all() else None
-            part = []
-            for i in give:
-                a = cols[pos[i]].fill_null("").to_numpy(zero_copy_only=False)
-                part.append(a if at is None else a[at])
-            rows = rows if at is None else rows[at]
-            start = 0
-            while start < len(rows):
-                take = min(self.chunk - count, len(rows) - start)
-                rows_p.append(rows[start:start + take])
-                cells_p.append([a[start:start + take] for a in part])
-                count, start = count + take, start + take
-                if count == self.chunk:
-                    yield np.concatenate(rows_p), [np.concatenate(x) for x in zip(*cells_p, strict=True)]
-                    rows_p, cells_p, count = [], [], 0
-        if count:
-            yield np.concatenate(rows_p), [np.concatenate(x) for x in zip(*cells_p, strict=True)]
-
-
-def _reads(name: str, reads: Sequence[str]) -> bool:
-    n = _norm(name)
-    return any(n.startswith(_norm(r[:-1])) if r.endswith("*") else n == _norm(r) for r in reads)
-
-
-_T = TypeVar("_T")
-
-
-def _ahead(it: Iterator[_T]) -> Iterator[_T]:
-    """``it``'s items, the next one made in a thread while the caller works on this one (one item ahead)."""
-    q: queue.Queue[tuple[int, Any]] = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def run() -> None:
-        try:
-            for x in it:
-                while not stop.is_set():
-                    try:
-                        q.put((0, x), timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            q.put((1, None))
-        except BaseException as e:  # handed to the caller, raised there
-            q.put((2, e))
-
-    t = threading.Thread(target=run, name="xlsx-read-ahead", daemon=True)
-    t.start()
-    try:
-        while True:
-            kind, x = q.get()
-            if kind == 1:
-                return
-            if kind == 2:
-                raise x
-            yield x
-    finally:
-        stop.set()
-        while t.is_alive():  # let the reader see the stop (it may be waiting to put)
-            with contextlib.suppress(queue.Empty):
-                q.get_nowait()
-            t.join(timeout=0.05)
-        close = getattr(it, "close", None)
-        if close is not None:
-            close()
+            df = pd.DataFrame({c: cells[:, i] for i, c in enumerate(cols)}, dtype=object)
+            df["_row"] = rows
+            yield df
 
 
 def _kiel_stream(path: Path, sheet: str | None, chunk: int, release: date) -> _Stream | None:
@@ -1022,13 +911,6 @@ def _kiel_stream(path: Path, sheet: str | None, chunk: int, release: date) -> _S
     return None
 
 
-#: The current layout's columns the Kiel preset reads (a name ending in ``*``: every column it starts)
-KIEL_READS = ("activity_id", "sub_activity_id", "donor", "announcement_date", "month", "aid_type_general", "measure",
-              "reporting_currency", "source_reported_value", "explanation", "item", "item_type", "item_numb",
-              "item_numb_deliv", "tot_activity_value_EUR", "tot_sub_activity_value_EUR", "tot_value_deliv_EUR",
-              "source of aid*")
-#: Read large workbooks with :mod:`allyplan.ledger.xlsx_columns` where it can be (else streamed)
-COLUMNAR = True
 _ID_COLUMNS = ("activity_id", "sub_activity_id", "measure", "tot_sub_activity_value_EUR", "tot_activity_value_EUR",
                "source_reported_value")
 
@@ -1063,9 +945,7 @@ class _HashSet:
     def add(self, h: np.ndarray) -> None:
         part = np.unique(np.asarray(h, dtype=np.uint64))
         while self._levels and len(self._levels[-1]) <= 2 * len(part):
-            # two sorted runs merged (a stable sort finds them: about 100x union1d's time at 500,000 hashes,
-            # 6% of a 400,000-row import); a hash already held is kept twice, which a look-up does not mind
-            part = np.sort(np.concatenate([self._levels.pop(), part]), kind="stable")
+            part = np.union1d(self._levels.pop(), part)
         self._levels.append(part)
 
     def contains(self, h: np.ndarray) -> np.ndarray:
@@ -1153,7 +1033,7 @@ def _chunks(conn: Connection, path: Path, ref: Reference, write_batch: Callable[
     seen_h: list[np.ndarray] = []
     seen_rows: list[np.ndarray] = []
     dups: list[Problem] = []
-    for df in stream.frames(reads=KIEL_READS):
+    for df in stream.frames():
         if groups is None:
             raw = _raw_keys(df)
             raw = raw[raw.ne("")]
