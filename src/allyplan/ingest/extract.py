@@ -539,7 +539,7 @@ class Extractor:
         if any(c.cls == "equipment" and not any(c.start < o.end and o.start < c.end for o in overlaps)
                for c in cl.cues):
             return []
-        recent = {item for s, item in named if cl.sentence - 2 <= s < cl.sentence}
+        recent = _recent_items(named, cl.sentence)
         families = {self._family(i) for i in recent}
         if len(families) != 1:
             return []
@@ -566,7 +566,7 @@ class Extractor:
         before (none where they name several)."""
         if not any(c.cls in _PLEDGE_CUES for c in cl.cues):
             return []
-        recent = {item for s, item in named if cl.sentence - 2 <= s < cl.sentence}
+        recent = _recent_items(named, cl.sentence)
         if len(recent) != 1:
             return []
         [item] = recent
@@ -2548,6 +2548,18 @@ def _merged(records: Iterable[Record], headline_end: int = 0,
     out.extend(p for p in policies.values() if not (
         p.start < headline_end and p.stance in limits and (p.party, p.stance) not in body_limits
         and any(party == p.party for party, _ in body_limits)))
+    return out
+
+
+def _recent_items(named: list[tuple[int, str]], sentence: int) -> set[str]:
+    """The items named in the two sentences before ``sentence``; ``named`` is in the text's order, so only its end
+    is read (a long document stays linear)."""
+    out: set[str] = set()
+    for s, item in reversed(named):
+        if s < sentence - 2:
+            break
+        if s < sentence:
+            out.add(item)
     return out
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -137,10 +138,17 @@ class Rules:
         if self.governed is not None and found.get("refusal"):
             # "non è disposta a inviare", "is niet bereid ... te leveren": a refusal that holds the head of a
             # governed giving verb refuses it; the longer governed phrase must not swallow the refusal
-            refusals = found["refusal"]
+            refusals = sorted(found["refusal"], key=lambda r: r.start)
+            starts = [r.start for r in refusals]
+            reach = list(itertools.accumulate((r.end for r in refusals), max))  # the furthest end so far
+
+            def inside(pos: int) -> bool:  # whether a refusal starts before ``pos`` and runs past it
+                i = bisect.bisect_left(starts, pos)
+                return i > 0 and reach[i - 1] > pos
+
             for cls_ in ("considering", "committed"):
                 found[cls_] = [c for c in found.get(cls_, []) if not (
-                    any(r.start < c.start < r.end for r in refusals) and self.governed.fullmatch(c.text))]
+                    inside(c.start) and self.governed.fullmatch(c.text))]
         verbs: list[Cue] = []
         out: list[Cue] = []
         for cls_, cues in found.items():
