@@ -1491,10 +1491,14 @@ class _Run:
     def _comitative_words(self, prev: list[str], lengths: tuple[int, ...] = (2, 3)) -> bool:
         """Whether ``prev`` (the words before a party) ends with a joiner of ``lengths`` words ("together with",
         "in cooperation with the")."""
-        for words in (prev, prev[:-1] if prev and self.rules.is_word("joiner", prev[-1]) else []):
-            if any(len(words) >= k and self.rules.is_word("joiner", " ".join(words[-k:])) for k in lengths):
-                return True
-        return False
+        key = (*prev[-4:], lengths)
+        cache = self.__dict__.setdefault("_comitatives", {})  # asked again for each party of a clause
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = any(
+                any(len(words) >= k and self.rules.is_word("joiner", " ".join(words[-k:])) for k in lengths)
+                for words in (prev, prev[:-1] if prev and self.rules.is_word("joiner", prev[-1]) else []))
+        return got
 
     def _listed_after_colon(self, cl: _Clause, cue: Cue) -> list[str]:
         """The joined parties right after a colon that follows ``cue`` with no party between them."""

@@ -140,11 +140,11 @@ class Rules:
             # governed giving verb refuses it; the longer governed phrase must not swallow the refusal
             refusals = sorted(found["refusal"], key=lambda r: r.start)
             starts = [r.start for r in refusals]
-            reach = list(itertools.accumulate((r.end for r in refusals), max))  # the furthest end so far
+            ends = list(itertools.accumulate((r.end for r in refusals), max))  # the furthest end so far
 
             def inside(pos: int) -> bool:  # whether a refusal starts before ``pos`` and runs past it
                 i = bisect.bisect_left(starts, pos)
-                return i > 0 and reach[i - 1] > pos
+                return i > 0 and ends[i - 1] > pos
 
             for cls_ in ("considering", "committed"):
                 found[cls_] = [c for c in found.get(cls_, []) if not (
