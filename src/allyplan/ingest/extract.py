@@ -49,7 +49,7 @@ from typing import Any
 from allyplan.ingest.gazetteer import Gazetteer, Mention
 from allyplan.ingest.numbers import Number, find_numbers
 from allyplan.ingest.records import Extraction, Mentioned, Pledge, Policy, Record
-from allyplan.ingest.rules import STANCE_CLASSES, STATUS, Cue, Rules, available_languages
+from allyplan.ingest.rules import STANCE_CLASSES, STATUS, Cue, NewsRules, Rules, available_languages
 from allyplan.ingest.text import fold, sentences
 from allyplan.ledger.reference import Reference
 
@@ -190,10 +190,10 @@ class Extractor:
             result.notes.append(f"no rules for language {language or 'unknown'!r}: only the parties and items it "
                                 f"names are reported (rules exist for {', '.join(sorted(available_languages()))})")
             return result
-        mentions = _makers_dropped(text, folded, mentions, _news(rules.language))
+        mentions = _makers_dropped(text, folded, mentions, rules.news)
         whole = len(spans) == 1 and spans[0] == (0, len(text))
         cues = rules.cues(folded) if whole else [c for c in rules.cues(folded) if _inside(c.start, spans)]
-        cues = _support_with(cues, folded, _news(rules.language))
+        cues = _support_with(cues, folded, rules.news)
         # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
         # and just after a status verb ("... and will provide a further two")
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
@@ -234,7 +234,7 @@ class Extractor:
             if not (isinstance(r, Pledge) and r.item is None and r.specific and r.quantity is None
                     and r.value is None and r.donor in have):
                 continue
-            other = _news(rules.language).other  # "other tactical air defense systems": more than the named
+            other = rules.news.other  # "other tactical air defense systems": more than the named
             classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(m.group())}
                        if other is None or not other.search(folded, max(0, m.start() - 40), m.start()) else set()
                        for m in pattern.finditer(folded, r.start, r.end)]
@@ -2322,12 +2322,12 @@ class _Run:
         """``live`` without the giving verbs of an idiom ("a donné lieu à") and the participles that only compare with
         a promise; the agent of such a participle ("than promised by Germany") leaves the clause's parties: it
         promised before, it does not act here."""
-        idiom = _news(self.rules.language).idiom_after
+        idiom = self.rules.news.idiom_after
         if idiom is not None:  # "la visite ... a donné lieu à des annonces": no gift
             live = [c for c in live if not (c.cls in _PLEDGE_CUES and idiom.match(self.folded, c.end))]
         starts = self.__dict__.get("_comparatives")
         if starts is None:
-            word = _news(self.rules.language).comparative_word
+            word = self.rules.news.comparative_word
             starts = self.__dict__["_comparatives"] = [m.start() for m in word.finditer(self.folded)] if word else []
         if bisect_left(starts, cl.start - 48) == bisect_left(starts, cl.end):
             return live  # no comparative in or just before the clause
@@ -2376,7 +2376,7 @@ class _Run:
         """Whether ``m`` is the agent of a participle that compares with a promise ("later than promised by
         Germany", "di quanto promesso dalla Germania", "als von Deutschland zugesagt"): the agent word just before
         it, after the comparative (one of those starting at ``at``) and at most one word."""
-        pat = _news(self.rules.language).comparative
+        pat = self.rules.news.comparative
         if pat is None:
             return False
         for p in at:
@@ -2389,7 +2389,7 @@ class _Run:
     def _compared(self, cue: Cue, at: list[int]) -> bool:
         """A one-word pledge participle that only compares with a promise ("much later than promised", "später als
         zugesagt", "zoals beloofd"), after one of the comparatives starting at ``at``: no pledge of its own."""
-        pat = _news(self.rules.language).comparative
+        pat = self.rules.news.comparative
         if pat is None or cue.cls not in _PLEDGE_CUES or " " in cue.text.strip():
             return False
         for p in at:
@@ -2404,7 +2404,7 @@ class _Run:
         """The donors of a sentence that opens with a word for several parties and names none ("They have supplied
         Kyiv with anti-tank arms", "Beide Länder liefern ..."): the last parties named together in the sentence
         before ("... including Finland and Sweden."), where no preposition makes them addressees."""
-        pat = _news(self.rules.language).plural
+        pat = self.rules.news.plural
         opens = pat.match(self.folded, cl.s_start) if pat is not None else None
         if opens is None or cl.start != cl.s_start or cue.cls not in _PLEDGE_CUES or cl.sentence == 0 or any(
                 m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)):
@@ -2605,62 +2605,7 @@ def _between(positions: list[int], a: int, b: int) -> list[int]:
 
 
 # -- long news texts (issue 13): what a sentence says of its neighbours ---------------------------------------------
-@dataclass(frozen=True)
-class _News:
-    """A language's ``[news]`` rules: where a party is only the maker of a thing, a participle that compares with a
-    promise, a sentence-initial word for several parties named before, and "other" before a class noun that makes it
-    aid of its own beside the donor's named items."""
-
-    origin_compound: re.Pattern[str] | None = None  # after a hyphen joined to the name: "US-made"
-    origin_before: re.Pattern[str] | None = None  # ends where the name starts: "de fabrication américaine"
-    origin_after: re.Pattern[str] | None = None  # just after the name: "van Amerikaanse makelij"
-    comparative: re.Pattern[str] | None = None  # ends just before a participle: "later than promised"
-    plural: re.Pattern[str] | None = None  # opens a sentence: "They have supplied ...", "Beide Länder ..."
-    other: re.Pattern[str] | None = None  # ends just before a class noun: "other air defense systems"
-    media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
-    media_before: re.Pattern[str] | None = None  # ends where the name starts: "la télévision canadienne"
-    idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
-    support_with: re.Pattern[str] | None = None  # a commitment: "will support Ukraine with two Patriot systems"
-    comparative_word: re.Pattern[str] | None = None  # the comparative alone, to find the clauses that have one
-
-
-def _news_load(language: str) -> _News:
-    import tomllib
-
-    from allyplan.ingest.rules import RULES_DIR
-
-    path = RULES_DIR / f"{language}.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8")).get("news", {}) if path.is_file() else {}
-
-    def alt(key: str, at: str) -> re.Pattern[str] | None:
-        items = sorted(data.get(key, []), key=len, reverse=True)
-        if not items:
-            return None
-        body = "|".join(f"(?:{i})" for i in items)
-        return re.compile({"start": rf"\s*(?:{body})(?!\w)", "end": rf"(?<![\w'])(?:{body})\s+(?:\w+')?$",
-                           "scan": rf"(?<!\w)(?:{body})(?!\w)", "word": rf"(?<![\w'])(?:{body})(?=\s)",
-                           "near": rf"(?<![\w'])(?:{body})\s+(?:[\w'-]+\s+){{0,2}}$",
-                           "gap": rf"(?<![\w'])(?:{body})\s+((?:[\w'-]+\s+){{0,4}}(?:\w+')?)$",
-                           "open": rf"\s*[\"'«“„]?(?:{body})(?!\w)"}[at])
-
-    return _News(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
-                 alt("comparative", "gap"), alt("plural", "open"), alt("other", "near"),
-                 alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"),
-                 alt("support_with", "scan"), alt("comparative", "word"))
-
-
-_NEWS: dict[str, _News] = {}
-
-
-def _news(language: str) -> _News:
-    """The ``[news]`` section of ``language``'s rules file (empty where it has none), read once."""
-    got = _NEWS.get(language)
-    if got is None:
-        got = _NEWS[language] = _news_load(language)
-    return got
-
-
-def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: _News) -> list[Mention]:
+def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: NewsRules) -> list[Mention]:
     """The mentions without the parties named only as where a thing is made ("500 American-manufactured Stinger
     missiles", "Stinger de fabrication américaine", "rakiety produkcji amerykańskiej"): a maker is no donor, and
     it stands between a number and its item; nor those that only qualify a news outlet ("told Canadian broadcaster
@@ -2679,7 +2624,7 @@ def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: _News
     return out
 
 
-def _support_with(cues: list[Cue], folded: str, news: _News) -> list[Cue]:
+def _support_with(cues: list[Cue], folded: str, news: NewsRules) -> list[Cue]:
     """``cues`` with "to support the recipient with ..." as a commitment ("Deutschland will die Ukraine mit zwei
     weiteren Patriot-Systemen unterstützen"); where it overlaps another verb cue, the longer wins."""
     from allyplan.ingest.rules import VERB_CLASSES, resolve_overlaps

@@ -30,7 +30,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["Rules", "Cue", "available_languages", "ALIASES", "resolve_overlaps", "RULES_DIR", "STATUS",
+__all__ = ["Rules", "NewsRules", "Cue", "available_languages", "ALIASES", "resolve_overlaps", "RULES_DIR", "STATUS",
            "STANCE_CLASSES", "VERB_CLASSES"]
 
 RULES_DIR = Path(str(files("allyplan") / "data" / "ingest" / "rules"))
@@ -71,6 +71,46 @@ class Cue:
     text: str
 
 
+@dataclass(frozen=True)
+class NewsRules:
+    """A language's ``[news]`` rules (issue 13, long news texts): where a party is only the maker of a thing or
+    qualifies a news outlet, a participle that compares with a promise, a sentence-initial word for several parties
+    named before, "other" before a class noun that makes it aid of its own beside the donor's named items, an idiom
+    after a giving verb, and "support Ukraine with" named aid."""
+
+    origin_compound: re.Pattern[str] | None = None  # after a hyphen joined to the name: "US-made"
+    origin_before: re.Pattern[str] | None = None  # ends where the name starts: "de fabrication américaine"
+    origin_after: re.Pattern[str] | None = None  # just after the name: "van Amerikaanse makelij"
+    comparative: re.Pattern[str] | None = None  # ends just before a participle: "later than promised"
+    plural: re.Pattern[str] | None = None  # opens a sentence: "They have supplied ...", "Beide Länder ..."
+    other: re.Pattern[str] | None = None  # ends just before a class noun: "other air defense systems"
+    media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
+    media_before: re.Pattern[str] | None = None  # ends where the name starts: "la télévision canadienne"
+    idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
+    support_with: re.Pattern[str] | None = None  # a commitment: "will support Ukraine with two Patriot systems"
+    comparative_word: re.Pattern[str] | None = None  # the comparative alone, to find the clauses that have one
+
+
+def _news_rules(data: dict[str, Any]) -> NewsRules:
+    """Compile a rules file's ``[news]`` section; each list is anchored as its field is used."""
+
+    def alt(key: str, at: str) -> re.Pattern[str] | None:
+        items = sorted(data.get(key, []), key=len, reverse=True)
+        if not items:
+            return None
+        body = "|".join(f"(?:{i})" for i in items)
+        return re.compile({"start": rf"\s*(?:{body})(?!\w)", "end": rf"(?<![\w'])(?:{body})\s+(?:\w+')?$",
+                           "scan": rf"(?<!\w)(?:{body})(?!\w)", "word": rf"(?<![\w'])(?:{body})(?=\s)",
+                           "near": rf"(?<![\w'])(?:{body})\s+(?:[\w'-]+\s+){{0,2}}$",
+                           "gap": rf"(?<![\w'])(?:{body})\s+((?:[\w'-]+\s+){{0,4}}(?:\w+')?)$",
+                           "open": rf"\s*[\"'«“„]?(?:{body})(?!\w)"}[at])
+
+    return NewsRules(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
+                     alt("comparative", "gap"), alt("plural", "open"), alt("other", "near"),
+                     alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"),
+                     alt("support_with", "scan"), alt("comparative", "word"))
+
+
 @dataclass
 class Rules:
     """One language's compiled rules."""
@@ -104,6 +144,8 @@ class Rules:
     #: a request for leave to give ("asked Switzerland for permission to send"): the one who asks gives
     asking: re.Pattern[str] | None = None
     # answers of is_word, which the extractor asks about the same few words again and again
+    #: the ``[news]`` section: what a sentence of a long news text says of its neighbours
+    news: NewsRules = field(default_factory=NewsRules)
     _word_cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -252,7 +294,8 @@ def _load(language: str) -> Rules:
                  nouns_capitalised=bool(data.get("nouns_capitalised", False)),
                  governed=re.compile(_alternation(governed)) if governed else None,
                  verb_second=bool(data.get("grammar", {}).get("verb_second", False)),
-                 asking=re.compile(_alternation(asking)) if asking else None)
+                 asking=re.compile(_alternation(asking)) if asking else None,
+                 news=_news_rules(data.get("news", {})))
 
 
 def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
