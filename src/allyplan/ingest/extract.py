@@ -1432,18 +1432,8 @@ class _Run:
         nouns = [c for c in cl.cues if c.cls in kinds and after <= c.start and c.end <= before]
         if not nouns:
             return []
-        codes: list[str] = []
-        last: Mention | None = None
-        for m in cl.parties:
-            if m.start >= before:
-                break
-            if last is not None and self._joined(last, m) and m.is_party and m.code not in self.excluded:
-                codes.append(m.code)
-                last = m
-                continue
-            last = None
-            if not m.is_party or m.code in self.excluded:
-                continue
+
+        def source(m: Mention) -> bool:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             # "the delivery of two Patriot systems from Germany": the source a few words after the noun
             sourced = self._source_word(prev) and any(
@@ -1453,31 +1443,38 @@ class _Run:
             # "Germany's delivery"
             owned = self.folded.startswith("'s ", m.end) and any(
                 c.start >= m.end and len(_words(self.folded[m.end + 2:c.start])) <= 1 for c in nouns)
-            if sourced or owned:
-                codes.append(m.code)
-                last = m
-        return list(dict.fromkeys(codes))
+            return sourced or owned
+
+        return self._sources_joined(cl, before, source)
 
     def _item_sources(self, cl: _Clause, cue: Cue) -> list[str]:
         """The parties an item named before ``cue`` says it comes from: a source word ("from", "aus", "z") at most
         three words after the item, in one phrase with it, and the parties joined to that one."""
+
+        def source(m: Mention) -> bool:
+            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
+            return self._source_word(prev) and any(
+                it.end <= m.start and len(_words(self.folded[it.end:m.start])) <= 3
+                and not re.search(r"[,;:()]", self.folded[it.end:m.start]) for it in cl.items)
+
+        return self._sources_joined(cl, cue.start, source, once=True)
+
+    def _sources_joined(self, cl: _Clause, before: int, source: Callable[[Mention], bool],
+                        once: bool = False) -> list[str]:
+        """The clause's parties before ``before`` that ``source`` accepts, each with the parties joined to it ("from
+        Germany and Norway"); ``once``: only the first such run."""
         codes: list[str] = []
         last: Mention | None = None
         for m in cl.parties:
-            if m.start >= cue.start:
+            if m.start >= before:
                 break
-            if last is not None and self._joined(last, m) and m.is_party and m.code not in self.excluded:
+            usable = m.is_party and m.code not in self.excluded
+            if last is not None and usable and self._joined(last, m):
                 codes.append(m.code)
                 last = m
                 continue
             last = None
-            if codes or not m.is_party or m.code in self.excluded:
-                continue
-            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
-            if not self._source_word(prev):
-                continue
-            if any(it.end <= m.start and len(_words(self.folded[it.end:m.start])) <= 3
-                   and not re.search(r"[,;:()]", self.folded[it.end:m.start]) for it in cl.items):
+            if usable and not (once and codes) and source(m):
                 codes.append(m.code)
                 last = m
         return list(dict.fromkeys(codes))
