@@ -11,9 +11,12 @@ import pandas as pd
 from allyplan.planner.inputs import PlanInputs, map_values
 from allyplan.planner.model import INF, Model
 
-__all__ = ["define_constraints", "lookup"]
+__all__ = ["ACCOUNTING_ROWS", "define_constraints", "lookup"]
 
 MN = 1e6  # burden values are in EUR m, to keep the matrix well scaled
+#: Blocks whose rows only account for what the integer columns decide (each donor's value and its departure from its
+#: GDP share, continuous columns): two neighbourhoods may both touch them, as an LP over both sets them again.
+ACCOUNTING_ROWS = ("burden", "fair_over", "fair_under")
 
 
 def lookup(frame: pd.DataFrame, keys: pd.DataFrame, what: str = "col") -> np.ndarray:

@@ -99,6 +99,14 @@ class Model:
             mask[self.vars[name]["col"].to_numpy()] = True
         return mask
 
+    def row_mask(self, *names: str) -> np.ndarray:
+        """Boolean mask over all rows: True for the rows of the constraint blocks ``names``."""
+        mask = np.zeros(self.n_rows, dtype=bool)
+        for name in names:
+            if name in self.rows:
+                mask[self.rows[name]["row"].to_numpy()] = True
+        return mask
+
     def ub_array(self) -> np.ndarray:
         return np.concatenate(self.ub) if self.ub else np.zeros(0)
 

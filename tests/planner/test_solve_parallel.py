@@ -1,0 +1,142 @@
+"""Neighbourhoods solved side by side (one per core), put together, and the dive's rounds over the platforms."""
+
+from __future__ import annotations
+
+import time
+
+import highspy
+import numpy as np
+import pytest
+
+from allyplan.generate import generate_scenario
+from allyplan.planner import build_model, lumpy_columns
+from allyplan.planner.constraints import ACCOUNTING_ROWS
+from allyplan.planner.improve import make_neighbourhood
+from allyplan.planner.model import Model
+from allyplan.planner.results import whole_solution
+from allyplan.planner.rounding import make_up_filter
+from allyplan.planner.solve import _combine, _dive, _highs, _independent, _lp, _restrict, _run, _run_all
+
+
+def _whole_plan(m: Model, lp: highspy.HighsLp, integral: np.ndarray, d: object) -> tuple[np.ndarray, np.ndarray]:
+    """The LP relaxation's solution and a whole-unit solution of the model made from it."""
+    h = _highs(lp, 60.0, 1e-4, 1)
+    assert _run(h)
+    relaxed = np.asarray(h.getSolution().col_value, dtype=float)
+    plan = whole_solution(m, d, relaxed)  # type: ignore[arg-type]
+    cols = np.flatnonzero(integral)
+    h.changeColsBounds(len(cols), cols.astype(np.int32), plan[cols], plan[cols])
+    assert _run(h)
+    return relaxed, np.asarray(h.getSolution().col_value, dtype=float)
+
+
+def _feasible(m: Model, x: np.ndarray, tol: float = 1e-6) -> bool:
+    col_lb, col_ub, integral, row_lb, row_ub = m.bounds()
+    act = m.matrix() @ x
+    whole = np.abs(x[integral] - np.round(x[integral])) <= tol
+    return bool(np.all(x >= col_lb - tol) and np.all(x <= col_ub + tol) and np.all(act >= row_lb - tol)
+                and np.all(act <= row_ub + tol) and whole.all())
+
+
+def test_two_runs_side_by_side_both_finish_and_a_deadline_stops_both() -> None:
+    s = generate_scenario(donors=4, items=30, needs=30, months=8, seed=1)
+    m, _ = build_model(s)
+    lp, integral = _lp(m)
+    lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integral]
+    alone = _highs(lp, 60.0, 1e-4, 1)
+    assert _run(alone)
+    hs = [_highs(lp, 60.0, 1e-4, 1) for _ in range(2)]
+    assert _run_all(hs) == [True, True]
+    for h in hs:
+        assert h.getInfo().objective_function_value == pytest.approx(alone.getInfo().objective_function_value,
+                                                                     rel=1e-4)
+    big = generate_scenario(donors=10, items=120, needs=200, months=24, seed=0)
+    mb, _ = build_model(big)
+    lpb, integral_b = _lp(mb)
+    lpb.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
+                        for i in integral_b]
+    hs = [_highs(lpb, 600.0, 0.0, 1) for _ in range(2)]
+    t0 = time.perf_counter()
+    assert _run_all(hs, time.perf_counter() + 0.3) == [True, True]
+    assert time.perf_counter() - t0 < 2.5
+    assert all(h.getModelStatus() == highspy.HighsModelStatus.kInterrupt for h in hs)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_independent_neighbourhoods_share_no_row_but_accounting_rows(seed: int) -> None:
+    s = generate_scenario(donors=5, items=40, needs=50, months=10, seed=seed)
+    m, d = build_model(s)
+    lp, integral = _lp(m)
+    relaxed, plan = _whole_plan(m, lp, integral, d)
+    nb = make_neighbourhood(m, d)
+    accounting = m.row_mask(*ACCOUNTING_ROWS)
+    first = nb(plan, relaxed, 60) & integral
+    second = _independent(nb(plan, relaxed, 60), [first], m.matrix(), integral, accounting)
+    assert first.any()
+    assert not (first & second).any()
+    # The rows of each sub-model (its columns and the continuous columns linked to them, as _restrict takes them):
+    # the second's integer columns touch none of the first's, accounting rows aside.
+    A = m.matrix()
+    At = A.T.tocsr()
+    _, where = _restrict(m, lp, integral, first, plan)
+    rows_first = np.zeros(m.n_rows, dtype=bool)
+    rows_first[At[where].indices] = True
+    rows_second = np.zeros(m.n_rows, dtype=bool)
+    rows_second[At[np.flatnonzero(second)].indices] = True
+    assert not (rows_first & rows_second & ~accounting).any()
+
+
+@pytest.mark.parametrize("seed", [0, 2, 4])
+def test_neighbourhoods_put_together_keep_every_rule_and_add_up(seed: int) -> None:
+    s = generate_scenario(donors=5, items=40, needs=50, months=10, seed=seed)
+    m, d = build_model(s)
+    lp, integral = _lp(m)
+    relaxed, plan = _whole_plan(m, lp, integral, d)
+    assert _feasible(m, plan)
+    cost = m.full_cost()
+    value = float(cost @ plan + m.offset)
+    nb = make_neighbourhood(m, d)
+    accounting = m.row_mask(*ACCOUNTING_ROWS)
+    lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integral]
+    frees: list[np.ndarray] = []
+    for _ in range(2):
+        frees.append(_independent(nb(plan, relaxed, 80), frees, m.matrix(), integral, accounting) & integral)
+    found: list[np.ndarray | None] = []
+    for free in frees:
+        sub, where = _restrict(m, lp, integral, free, plan)
+        h = _highs(sub, 60.0, 0.0, 1)
+        assert _run(h)
+        x = plan.copy()
+        x[where] = np.asarray(h.getSolution().col_value, dtype=float)
+        x[integral] = np.round(x[integral])
+        found.append(x if float(cost @ x + m.offset) < value - 1e-6 else None)
+    both = _combine(m, lp, integral, plan, frees, found, cost)
+    gains = [value - float(cost @ x + m.offset) for x in found if x is not None]
+    if not gains:
+        assert both is None
+        return
+    assert both is not None
+    assert _feasible(m, both)
+    # The burden's fairness term is all two sub-models may disagree on: it is 1e-4 of the objective's scale.
+    assert value - float(cost @ both + m.offset) == pytest.approx(sum(gains), rel=1e-3, abs=1e-3)
+    assert value - float(cost @ both + m.offset) >= max(gains) - 1e-6
+
+
+def test_the_dive_leaves_no_platform_others_need_fractional_where_a_whole_one_fits() -> None:
+    # In this case the dive's first round leaves 2 platforms fractional: made whole, such a fraction rounded to
+    # nothing and took every unit that needs the platform with it (at 1x, 0.3 of a system dropped 500
+    # interceptors). The platform rounds take them up where they fit.
+    s = generate_scenario(donors=6, items=40, needs=60, months=10, seed=6)
+    m, d = build_model(s)
+    lp, integral = _lp(m)
+    ships = np.flatnonzero(integral & ~m.family_mask("alloc") & ~m.family_mask("new") & lumpy_columns(m, d))
+    eager = m.platform_ids()[ships] >= 0
+    left = []
+    for rounds in (0, 2):
+        h = _highs(lp, 60.0, 1e-4, 1)
+        assert _run(h)
+        x = _dive(h, ships, m.ub_array()[ships], eager=eager, deadline=time.perf_counter() + 60,
+                  platform_rounds=rounds, up_filter=make_up_filter(m, d), settle=False)
+        v = x[ships]
+        left.append(int(((v - np.floor(v + 1e-6) > 1e-6) & eager).sum()))
+    assert left == [2, 0]
