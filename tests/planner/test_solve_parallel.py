@@ -140,3 +140,20 @@ def test_the_dive_leaves_no_platform_others_need_fractional_where_a_whole_one_fi
         v = x[ships]
         left.append(int(((v - np.floor(v + 1e-6) > 1e-6) & eager).sum()))
     assert left == [2, 0]
+
+
+def test_a_slow_run_beside_a_quick_one_gets_as_long_again_and_no_more() -> None:
+    small = generate_scenario(donors=2, items=8, needs=8, months=4, seed=0)
+    big = generate_scenario(donors=10, items=120, needs=200, months=24, seed=0)
+    hs = []
+    for s in (small, big):
+        m, _ = build_model(s)
+        lp, integral = _lp(m)
+        lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
+                           for i in integral]
+        hs.append(_highs(lp, 600.0, 0.0, 1))
+    t0 = time.perf_counter()
+    assert _run_all(hs, time.perf_counter() + 60, lag=0.3) == [True, True]
+    assert time.perf_counter() - t0 < 3.0  # the quick one is done in well under a second here
+    assert hs[0].getModelStatus() == highspy.HighsModelStatus.kOptimal
+    assert hs[1].getModelStatus() == highspy.HighsModelStatus.kInterrupt

@@ -138,10 +138,13 @@ def _run(h: highspy.Highs, deadline: float | None = None, grace: float = 2.0) ->
     return _run_all([h], deadline, grace)[0]
 
 
-def _run_all(hs: list[highspy.Highs], deadline: float | None = None, grace: float = 2.0) -> list[bool]:
+def _run_all(hs: list[highspy.Highs], deadline: float | None = None, grace: float = 2.0,
+             lag: float | None = None) -> list[bool]:
     """:func:`_run` for several instances at once, each in its own thread (HiGHS's simplex and most of its
-    branch and bound use one core: two sub-MIPs side by side use both cores of a two-core machine). Returns, per
-    instance, whether it stopped."""
+    branch and bound use one core: two sub-MIPs side by side use both cores of a two-core machine). ``lag``: once
+    one has finished, the others get at most as long again as it took, and at least ``lag`` seconds (a core left
+    idle waiting for a slow sub-MIP is time the next round could use). Returns, per instance, whether it
+    stopped."""
     threads = []
     for h in hs:
         h.HandleUserInterrupt = True
@@ -149,10 +152,16 @@ def _run_all(hs: list[highspy.Highs], deadline: float | None = None, grace: floa
     running = list(range(len(hs)))
     stopped = [True] * len(hs)
     cancelled = float("inf")
+    began = time.perf_counter()
     try:
         while running:
+            before = len(running)
             running = [i for i in running if not hs[i].wait(0.05 / len(running))[0]]
             now = time.perf_counter()
+            if lag is not None and running and len(running) < before:
+                until = now + max(lag, now - began)
+                deadline = until if deadline is None else min(deadline, until)
+                lag = None  # only the first to finish sets it
             if running and deadline is not None and now > deadline and cancelled == float("inf"):
                 for i in running:
                     hs[i].cancelSolve()
@@ -194,6 +203,9 @@ SETTLE_LP = 2.0
 NEIGHBOURHOOD_SHARE = 0.1
 #: ... and at first at most this many (then more while they are solved quickly, fewer when cut off).
 NEIGHBOURHOOD_START = 1000
+#: Neighbourhoods solved side by side: once one is done, the others get as long again as it took, and at least this
+#: many seconds.
+NEIGHBOURHOOD_LAG = 0.25
 #: The neighbourhood search stops after this many rounds in a row that found nothing better.
 NEIGHBOURHOOD_STALL = 8
 #: A plan within the requested gap but not at the bound is polished by a short branch and bound to this gap, when
@@ -422,7 +434,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         t_round = time.perf_counter()
         started_mips = [begin(f, seconds, "neighbourhood search") for f in frees]
         report("neighbourhood search", value, bound)
-        stopped = _run_all([hm for hm, _ in started_mips], time.perf_counter() + seconds)
+        stopped = _run_all([hm for hm, _ in started_mips], time.perf_counter() + seconds, lag=NEIGHBOURHOOD_LAG)
         found = [finish(ok) for (_, finish), ok in zip(started_mips, stopped, strict=True)]
         rounds += 1
         stalled += 1
