@@ -1,4 +1,4 @@
-"""Neighbourhoods solved side by side (one per core), put together, and the dive's rounds over the platforms."""
+"""Neighbourhoods solved side by side (one per core) and put together."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ import numpy as np
 import pytest
 
 from allyplan.generate import generate_scenario
-from allyplan.planner import build_model, lumpy_columns
+from allyplan.planner import build_model
 from allyplan.planner.constraints import ACCOUNTING_ROWS
 from allyplan.planner.improve import make_neighbourhood
 from allyplan.planner.model import Model
 from allyplan.planner.results import whole_solution
-from allyplan.planner.rounding import make_up_filter
-from allyplan.planner.solve import _combine, _dive, _highs, _independent, _lp, _restrict, _run, _run_all
+from allyplan.planner.solve import _combine, _highs, _independent, _lp, _restrict, _run, _run_all
 
 
 def _whole_plan(m: Model, lp: highspy.HighsLp, integral: np.ndarray, d: object) -> tuple[np.ndarray, np.ndarray]:
@@ -120,26 +119,6 @@ def test_neighbourhoods_put_together_keep_every_rule_and_add_up(seed: int) -> No
     # The burden's fairness term is all two sub-models may disagree on: it is 1e-4 of the objective's scale.
     assert value - float(cost @ both + m.offset) == pytest.approx(sum(gains), rel=1e-3, abs=1e-3)
     assert value - float(cost @ both + m.offset) >= max(gains) - 1e-6
-
-
-def test_the_dive_leaves_no_platform_others_need_fractional_where_a_whole_one_fits() -> None:
-    # In this case the dive's first round leaves 2 platforms fractional: made whole, such a fraction rounded to
-    # nothing and took every unit that needs the platform with it (at 1x, 0.3 of a system dropped 500
-    # interceptors). The platform rounds take them up where they fit.
-    s = generate_scenario(donors=6, items=40, needs=60, months=10, seed=6)
-    m, d = build_model(s)
-    lp, integral = _lp(m)
-    ships = np.flatnonzero(integral & ~m.family_mask("alloc") & ~m.family_mask("new") & lumpy_columns(m, d))
-    eager = m.platform_ids()[ships] >= 0
-    left = []
-    for rounds in (0, 2):
-        h = _highs(lp, 60.0, 1e-4, 1)
-        assert _run(h)
-        x = _dive(h, ships, m.ub_array()[ships], eager=eager, deadline=time.perf_counter() + 60,
-                  platform_rounds=rounds, up_filter=make_up_filter(m, d), settle=False)
-        v = x[ships]
-        left.append(int(((v - np.floor(v + 1e-6) > 1e-6) & eager).sum()))
-    assert left == [2, 0]
 
 
 def test_a_slow_run_beside_a_quick_one_gets_as_long_again_and_no_more() -> None:

@@ -626,7 +626,7 @@ def _round_once(x: np.ndarray, cols: np.ndarray, eager: np.ndarray,
 
 
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
-          rounds: int = 1, platform_rounds: int = 2, passes: int = 0,
+          rounds: int = 1, passes: int = 0,
           up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
           best: list[np.ndarray] | None = None, settle: bool = True) -> np.ndarray:
     """Make the integer columns ``cols`` whole by rounding and re-solving the LP (warm-started).
@@ -641,11 +641,9 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
        fit under their limits) or down, and the LP re-solved; a round whose round-ups leave no feasible plan is
        retried with the platforms' round-ups only, then with none, and the columns it could not round up are
        only rounded down from then on.
-    2. ``platform_rounds`` rounds over the platforms others need that are still fractional: up where
-       ``up_filter`` finds room, down otherwise, the LP re-solved (the other columns stay as they are).
-    3. ``passes`` passes: the fractional columns that are not such platforms are rounded down; then the platforms,
+    2. ``passes`` passes: the fractional columns that are not such platforms are rounded down; then the platforms,
        up from one half (if the plan stays feasible) and down otherwise.
-    4. (``settle``) Every column at most its value rounded down (platforms up where that stays feasible), the LP
+    3. (``settle``) Every column at most its value rounded down (platforms up where that stays feasible), the LP
        re-solved, until nothing is fractional. Only upper bounds move: a unit that needs a platform rounded away must be
        free to go too, and unmet need is a variable, so this is always feasible.
     Returns the last feasible solution (a re-solve that fails is undone, so there always is one: the LP
@@ -699,28 +697,6 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
                 break
         else:
             down_only |= up
-    # The platforms the re-solve left fractional, rounded up where there is room (down otherwise), the rest left
-    # as they are: made whole later, a fraction of a platform would round to none and take every unit that
-    # needs it along (measured at 1x: 0.3 of a system rounded away dropped 500 interceptors, 25,000 of the plan's
-    # 78,000 lost against the dive).
-    for _ in range(platform_rounds):
-        x, part, frac = state()
-        pick = frac & eager & ~down_only
-        if not pick.any() or time.perf_counter() > deadline:
-            break
-        up = pick & (part > 1e-3) & (np.ceil(x - 1e-6) <= hi)
-        if up_filter is not None and up.any():
-            want = np.flatnonzero(up)
-            up[want[~up_filter(best[0], cols[want], np.ceil(x[want]) - x[want])]] = False
-        for trial in (up, up & False):
-            try_lb, try_hi = lb.copy(), hi.copy()
-            try_lb[trial] = np.ceil(x[trial] - 1e-6)
-            down = pick & ~trial
-            try_hi[down] = np.maximum(np.floor(x[down] + 1e-6), lb[down])
-            if solve(try_lb, try_hi):
-                lb, hi = try_lb, try_hi
-                down_only |= up & ~trial
-                break
     for _ in range(passes):
         for platforms in (False, True):
             x, part, frac = state()
