@@ -136,3 +136,11 @@ def test_a_slow_run_beside_a_quick_one_gets_as_long_again_and_no_more() -> None:
     assert time.perf_counter() - t0 < 3.0  # the quick one is done in well under a second here
     assert hs[0].getModelStatus() == highspy.HighsModelStatus.kOptimal
     assert hs[1].getModelStatus() == highspy.HighsModelStatus.kInterrupt
+    # The first is never cut short for the others: the slow one first runs to its deadline.
+    hs = hs[::-1]
+    for h in hs:
+        h.clearSolver()
+    t0 = time.perf_counter()
+    assert _run_all(hs, time.perf_counter() + 2.0, lag=0.3) == [True, True]
+    assert time.perf_counter() - t0 >= 1.9
+    assert hs[1].getModelStatus() == highspy.HighsModelStatus.kOptimal

@@ -142,9 +142,9 @@ def _run_all(hs: list[highspy.Highs], deadline: float | None = None, grace: floa
              lag: float | None = None) -> list[bool]:
     """:func:`_run` for several instances at once, each in its own thread (HiGHS's simplex and most of its
     branch and bound use one core: two sub-MIPs side by side use both cores of a two-core machine). ``lag``: once
-    one has finished, the others get at most as long again as it took, and at least ``lag`` seconds (a core left
-    idle waiting for a slow sub-MIP is time the next round could use). Returns, per instance, whether it
-    stopped."""
+    the first instance has finished, the others get at most as long again as it took, and at least ``lag``
+    seconds (a core left idle waiting for a slow sub-MIP is time the next round could use; the first is never cut
+    short for the others). Returns, per instance, whether it stopped."""
     threads = []
     for h in hs:
         h.HandleUserInterrupt = True
@@ -155,13 +155,12 @@ def _run_all(hs: list[highspy.Highs], deadline: float | None = None, grace: floa
     began = time.perf_counter()
     try:
         while running:
-            before = len(running)
             running = [i for i in running if not hs[i].wait(0.05 / len(running))[0]]
             now = time.perf_counter()
-            if lag is not None and running and len(running) < before:
+            if lag is not None and running and running[0] != 0:
                 until = now + max(lag, now - began)
                 deadline = until if deadline is None else min(deadline, until)
-                lag = None  # only the first to finish sets it
+                lag = None
             if running and deadline is not None and now > deadline and cancelled == float("inf"):
                 for i in running:
                     hs[i].cancelSolve()
