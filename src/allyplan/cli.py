@@ -314,7 +314,8 @@ def plan_cmd(
 @_friendly
 def check_cmd(scenario: ScenarioArg) -> None:
     """Validate a scenario and list every problem at once, without solving."""
-    from allyplan.scenario import load_scenario
+    with loading():
+        from allyplan.scenario import load_scenario
 
     s = load_scenario(scenario)
     out.print(f"[green]OK[/]: {scenario} — {len(s.donors)} donors, {len(s.items)} items, {len(s.stocks)} stocks, "
@@ -366,8 +367,9 @@ def verify_cmd(scenario: ScenarioArg,
                plan_dir: Annotated[Path, typer.Argument(metavar="PLAN_DIR",
                                                         help="Plan folder written by `allyplan plan`")]) -> None:
     """Re-check a plan against every planning rule, independently of the planner. Exit 1 if a rule is broken."""
-    from allyplan.scenario import load_scenario
-    from allyplan.verify import verify_plan_dir
+    with loading():
+        from allyplan.scenario import load_scenario
+        from allyplan.verify import verify_plan_dir
 
     s = load_scenario(scenario)
     rep = verify_plan_dir(s, plan_dir)
