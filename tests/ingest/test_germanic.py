@@ -1,0 +1,169 @@
+"""Germanic languages (en, de, nl, da, sv, nb; issue 13, texts nobody here has seen): whole paradigms of the giving
+verbs (present, past, perfect, passive, reported speech), buying for the recipient, support said in ordinary words
+("will continue to back Ukraine", "sicherte der Ukraine weitere Unterstützung zu", "blijft achter Oekraïne staan"),
+hesitation as caution, "only non-lethal" as a limit, and the office-holders of 2022-2026 who stand for their country.
+Hand-made sentences, none copied from a case; each rule has sentences where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+
+
+def _pledges(ex: Extractor, text: str, lang: str) -> set[tuple[str, str | None, str]]:
+    return {(p.donor, p.item, p.status) for p in ex.extract(text, lang).pledges}
+
+
+def _policies(ex: Extractor, text: str, lang: str) -> set[tuple[str, str]]:
+    return {(p.party, p.stance) for p in ex.extract(text, lang).policies}
+
+
+# -- English ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Germany has given Ukraine three IRIS-T systems.", {("DE", "iris-t-slm", "delivered")}),
+    ("Britain has gifted Ukraine more Storm Shadow missiles.", {("GB", "storm-shadow", "delivered")}),
+    ("Germany has been supplying Gepard anti-aircraft guns since last year.", {("DE", "gepard", "delivered")}),
+    ("Norway is buying two NASAMS systems for Ukraine.", {("NO", "nasams", "committed")}),
+    ("Canada bought eight NASAMS systems for Ukraine.", {("CA", "nasams", "committed")}),
+    ("The Netherlands is shipping more Leopard 1 tanks.", {("NL", "leopard-1a5", "committed")}),
+    ("Sweden is weighing sending Leopard 2 tanks.", {("SE", "leopard-2a4", "considering")}),
+    ("Denmark is preparing to send more Caesar howitzers.", {("DK", "caesar", "considering")}),
+])
+def test_en_giving_paradigm(extractor: Extractor, text: str, want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, "en") == want
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine has given Russia no reason to attack.",  # the recipient gives nothing
+    "Germany has not given Ukraine any Taurus missiles.",  # negated
+    "Russia is buying drones from Iran.",  # bought, not for Ukraine, by an adversary
+])
+def test_en_giving_paradigm_not_firing(extractor: Extractor, text: str) -> None:
+    assert not {p for p in _pledges(extractor, text, "en") if p[2] in ("delivered", "committed")}
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Germany will continue to back Ukraine.", "DE"),
+    ("Canada stands by Ukraine.", "CA"),
+    ("Sweden remains committed to supporting Ukraine.", "SE"),
+    ("Norway's support for Ukraine remains unwavering, the prime minister said.", "NO"),
+    ("The Netherlands is one of Ukraine's staunchest supporters.", "NL"),
+    ("Britain expressed its full support for Ukraine.", "GB"),
+    ("Denmark backs Ukraine.", "DK"),
+])
+def test_en_support_in_ordinary_words(extractor: Extractor, text: str, party: str) -> None:
+    assert (party, "supportive") in _policies(extractor, text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary does not back Ukraine's bid to join NATO soon.",
+    "Russia said the West backs Ukraine only to weaken Moscow.",
+    "Germany does not support Ukraine with Taurus missiles.",
+])
+def test_en_support_not_firing(extractor: Extractor, text: str) -> None:
+    assert not {p for p in _policies(extractor, text, "en") if p[1] == "supportive"}
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Germany has been cautious about sending Taurus missiles.", "DE"),
+    ("Italy remains hesitant to send more air defence.", "IT"),
+    ("France urged caution after the strike.", "FR"),
+    ("Austria warned of the risk of escalation.", "AT"),
+    ("Hungary called for a political solution to the war.", "HU"),
+])
+def test_en_caution_in_ordinary_words(extractor: Extractor, text: str, party: str) -> None:
+    assert (party, "cautious") in _policies(extractor, text, "en")
+
+
+def test_en_caution_not_firing(extractor: Extractor) -> None:
+    assert not _policies(extractor, "Germany will send Taurus missiles without hesitation.", "en") & {
+        ("DE", "cautious")}
+
+
+def test_en_only_non_lethal(extractor: Extractor) -> None:
+    assert ("AT", "non-lethal-only") in _policies(
+        extractor, "Austria only provides non-lethal aid such as helmets and vests.", "en")
+    assert ("AT", "non-lethal-only") not in _policies(
+        extractor, "Austria provides non-lethal aid such as helmets, and Germany sends tanks.", "en")
+
+
+# -- German ----------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Deutschland übergibt der Ukraine zwei Patriot-Systeme.", {("DE", "patriot", "committed")}),
+    ("Deutschland gab der Ukraine zwei Patriot-Systeme.", {("DE", "patriot", "delivered")}),
+    ("Die Niederlande spenden der Ukraine 14 Leopard-2-Panzer.", {("NL", "leopard-2a4", "committed")}),
+    ("Schweden sendet der Ukraine weitere Archer-Haubitzen und Munition.", {("SE", None, "committed")}),
+    ("Deutschland hat weitere Munition gesendet.", {("DE", None, "delivered")}),
+    ("Dänemark schenkte der Ukraine 19 Caesar-Haubitzen.", {("DK", "caesar", "delivered")}),
+    ("Deutschland kauft zwei Patriot-Systeme für die Ukraine.", {("DE", "patriot", "committed")}),
+    ("Pistorius kündigte ein neues Hilfspaket an.", {("DE", None, "committed")}),
+    ("Berlin stockt die Militärhilfe für die Ukraine auf.", {("DE", None, "committed")}),
+    ("Kanada stellte der Ukraine weitere Haubitzen in Aussicht.", {("CA", None, "considering")}),
+])
+def test_de_giving_paradigm(extractor: Extractor, text: str, want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, "de") == want
+
+
+@pytest.mark.parametrize("text", [
+    "Deutschland kauft Gas aus Norwegen.",  # bought, not for the recipient
+    "Es gab keine Einigung über neue Panzer.",  # "es gab": there was
+    "Deutschland gab bekannt, dass die Gespräche weitergehen.",  # announced, no aid
+])
+def test_de_giving_paradigm_not_firing(extractor: Extractor, text: str) -> None:
+    assert not _pledges(extractor, text, "de")
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Die Bundesregierung sicherte der Ukraine weitere Unterstützung zu.", "DE"),
+    ("Merz sicherte Selenskyj die volle Unterstützung Deutschlands zu.", "DE"),
+    ("Deutschland bleibt der größte Unterstützer der Ukraine in Europa.", "DE"),
+    ("Österreich steht weiterhin hinter der Ukraine.", "AT"),
+    ("Schweden hält an seiner Unterstützung für die Ukraine fest.", "SE"),
+    ("Dänemark unterstützt die Ukraine mit aller Kraft.", "DK"),
+])
+def test_de_support_in_ordinary_words(extractor: Extractor, text: str, party: str) -> None:
+    assert (party, "supportive") in _policies(extractor, text, "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Ungarn unterstützt die Ukraine nicht mit Waffen.",
+    "Deutschland sagte der Ukraine weitere Patriot-Raketen zu.",
+])
+def test_de_support_not_firing(extractor: Extractor, text: str) -> None:
+    assert not {p for p in _policies(extractor, text, "de") if p[1] == "supportive"}
+
+
+def test_de_a_promise_of_support_is_no_pledge_of_aid(extractor: Extractor) -> None:
+    assert not _pledges(extractor, "Die Bundesregierung sicherte der Ukraine weitere Unterstützung zu.", "de")
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Scholz zögert bei der Lieferung von Taurus.", "DE"),
+    ("Italien zeigte sich zurückhaltend.", "IT"),
+    ("Ungarn fordert eine Verhandlungslösung.", "HU"),
+])
+def test_de_caution(extractor: Extractor, text: str, party: str) -> None:
+    assert (party, "cautious") in _policies(extractor, text, "de")
+
+
+# -- office-holders ----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("lang", "text", "donor"), [
+    ("en", "Billström announced a new aid package for Ukraine.", "SE"),
+    ("en", "Cleverly announced new military aid for Ukraine.", "GB"),
+    ("de", "Nehammer kündigte weitere Militärhilfe an.", "AT"),
+    ("da", "Forsvarsministeriet præsenterede en ny donationspakke.", "DK"),
+    ("sv", "Regeringskansliet meddelade ett nytt stödpaket.", "SE"),
+])
+def test_office_holders_stand_for_their_country(extractor: Extractor, lang: str, text: str, donor: str) -> None:
+    assert {p.donor for p in extractor.extract(text, lang).pledges} == {donor}
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    ("de", "Dänemark unterstützt die Ukraine mit aller Kraft.", "DK"),
+    ("en", "Denmark supports Ukraine with all its strength.", "DK"),
+])
+def test_support_with_all_its_strength_is_support_not_a_gift(extractor: Extractor, lang: str, text: str,
+                                                            party: str) -> None:
+    assert _policies(extractor, text, lang) == {(party, "supportive")}
+    assert not _pledges(extractor, text, lang)
