@@ -100,6 +100,9 @@ def test_en_only_non_lethal(extractor: Extractor) -> None:
     ("Pistorius kündigte ein neues Hilfspaket an.", {("DE", None, "committed")}),
     ("Berlin stockt die Militärhilfe für die Ukraine auf.", {("DE", None, "committed")}),
     ("Kanada stellte der Ukraine weitere Haubitzen in Aussicht.", {("CA", None, "considering")}),
+    # "will liefern" in German news reports a government's announced plan: a commitment (the annotators' reading)
+    ("Deutschland will der Ukraine drei weitere IRIS-T-Systeme liefern.", {("DE", "iris-t-slm", "committed")}),
+    ("Die Niederlande wollen der Ukraine weitere Leopard-1-Panzer spenden.", {("NL", "leopard-1a5", "committed")}),
 ])
 def test_de_giving_paradigm(extractor: Extractor, text: str, want: set[tuple[str, str | None, str]]) -> None:
     assert _pledges(extractor, text, "de") == want
@@ -167,3 +170,111 @@ def test_support_with_all_its_strength_is_support_not_a_gift(extractor: Extracto
                                                             party: str) -> None:
     assert _policies(extractor, text, lang) == {(party, "supportive")}
     assert not _pledges(extractor, text, lang)
+
+
+def test_de_a_wish_of_the_recipient_is_no_commitment(extractor: Extractor) -> None:
+    assert not _pledges(extractor, "Die Ukraine will mehr Patriot-Systeme.", "de")
+    assert ("DE", "taurus", "committed") not in _pledges(extractor, "Deutschland will keine Taurus liefern.", "de")
+
+
+# -- Dutch -----------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Nederland koopt munitie voor Oekraïne.", {("NL", None, "committed")}),
+    ("België heeft voor Oekraïne artilleriemunitie van 155 mm aangekocht.", {("BE", "shell-155mm", "committed")}),
+    ("Brekelmans kondigde een nieuw steunpakket aan.", {("NL", None, "committed")}),
+])
+def test_nl_buying_and_packages(extractor: Extractor, text: str, want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, "nl") == want
+
+
+def test_nl_buying_for_oneself_is_no_pledge(extractor: Extractor) -> None:
+    assert not _pledges(extractor, "Nederland koopt nieuwe F-35's voor de eigen luchtmacht.", "nl")
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Nederland blijft achter Oekraïne staan.", "NL"),
+    ("België gaat door met het steunen van Oekraïne.", "BE"),
+    ("Duitsland benadrukte zijn onverminderde steun aan Oekraïne.", "DE"),
+    ("Nederland steunt Oekraïne.", "NL"),
+])
+def test_nl_support(extractor: Extractor, text: str, party: str) -> None:
+    assert (party, "supportive") in _policies(extractor, text, "nl")
+
+
+@pytest.mark.parametrize("text", [
+    "Hongarije steunt Oekraïne niet met wapens.",
+    "Nederland stopt met de steun aan het project.",
+])
+def test_nl_support_not_firing(extractor: Extractor, text: str) -> None:
+    assert not {p for p in _policies(extractor, text, "nl") if p[1] == "supportive"}
+
+
+# -- Danish, Swedish, Norwegian ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("sv", "Sverige köper luftvärn till Ukraina.", {("SE", None, "committed")}),
+    ("da", "Danmark køber artillerigranater til Ukraine.", {("DK", None, "committed")}),
+    ("nb", "Norge kjøper luftvern til Ukraina.", {("NO", None, "committed")}),
+])
+def test_scandinavian_buying_for_ukraine(extractor: Extractor, lang: str, text: str,
+                                         want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Sverige köper nya stridsflygplan till flygvapnet."),
+    ("da", "Danmark køber nye fregatter til søværnet."),
+    ("nb", "Norge kjøper nye ubåter til Sjøforsvaret."),
+])
+def test_scandinavian_buying_for_oneself_is_no_pledge(extractor: Extractor, lang: str, text: str) -> None:
+    assert not _pledges(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    ("da", "Danmark står last og brast med Ukraine.", "DK"),
+    ("da", "Danmark gav udtryk for sin fulde støtte til Ukraine.", "DK"),
+    ("sv", "Sveriges stöd till Ukraina ligger fast.", "SE"),
+    ("sv", "Sverige stödjer Ukraina.", "SE"),
+    ("nb", "Norge støtter Ukraina så lenge det trengs.", "NO"),
+    ("nb", "Norge gir sin fulle støtte til Ukraina.", "NO"),
+])
+def test_scandinavian_support(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "supportive") in _policies(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("da", "Ungarn støtter ikke Ukraine med våben."),
+    ("sv", "Ungern stöder inte Ukraina med vapen."),
+    ("nb", "Ungarn støtter ikke Ukraina med våpen."),
+])
+def test_scandinavian_support_not_firing(extractor: Extractor, lang: str, text: str) -> None:
+    assert not {p for p in _policies(extractor, text, lang) if p[1] == "supportive"}
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    ("da", "Tyskland tøver med at sende flere kampvogne.", "DE"),
+    ("sv", "Tyskland tvekar att skicka fler stridsvagnar.", "DE"),
+    ("nb", "Tyskland nøler med å sende flere stridsvogner.", "DE"),
+    ("nl", "Duitsland aarzelt om meer tanks te sturen.", "DE"),
+])
+def test_hesitation_is_caution(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "cautious") in _policies(extractor, text, lang)
+
+
+# "gav udtryk for" (expressed) is no gift; "gave the green light" is a commitment
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    ("da", "Danmark gav udtryk for sin fulde støtte til Ukraine.", "DK"),
+    ("nb", "Norge ga uttrykk for sin fulle støtte til Ukraina.", "NO"),
+    ("sv", "Sverige gav uttryck för sitt fulla stöd till Ukraina.", "SE"),
+])
+def test_an_expression_of_support_is_no_delivery(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    assert not _pledges(extractor, text, lang)
+    assert (party, "supportive") in _policies(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "donor"), [
+    ("da", "Danmark gav grønt lys til at sende flere F-16-fly.", "DK"),
+    ("nl", "Nederland gaf groen licht voor de levering van F-16-gevechtsvliegtuigen.", "NL"),
+    ("en", "Canada has given the green light for the transfer of more armoured vehicles.", "CA"),
+])
+def test_a_green_light_is_a_commitment(extractor: Extractor, lang: str, text: str, donor: str) -> None:
+    assert _pledges(extractor, text, lang) == {(donor, None, "committed")}
