@@ -278,3 +278,70 @@ def test_an_expression_of_support_is_no_delivery(extractor: Extractor, lang: str
 ])
 def test_a_green_light_is_a_commitment(extractor: Extractor, lang: str, text: str, donor: str) -> None:
     assert _pledges(extractor, text, lang) == {(donor, None, "committed")}
+
+
+# -- German infinitive clauses after a comma: the recipient there starts no clause of its own -------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Schweden hat zugesagt, der Ukraine weitere Haubitzen zu liefern.", {("SE", None, "committed")}),
+    ("Kanada beschloss, der Ukraine weitere Waffen zu schicken.", {("CA", None, "committed")}),
+    ("Norwegen kündigte an, der Ukraine zwei NASAMS-Systeme zu übergeben.", {("NO", "nasams", "committed")}),
+    ("Schweden plant, der Ukraine weitere Haubitzen zu liefern.", {("SE", None, "considering")}),
+    ("Belgien erwägt, der Ukraine weitere Waffen zu liefern.", {("BE", None, "considering")}),
+])
+def test_de_comma_infinitive_keeps_its_subject(extractor: Extractor, text: str,
+                                               want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, "de") == want
+
+
+@pytest.mark.parametrize("text", [
+    "Schweden weigert sich, der Ukraine weitere Haubitzen zu liefern.",
+    "Ungarn forderte Schweden auf, der Ukraine keine Haubitzen zu liefern.",
+    "Russland griff an, der Ukraine fehlen Haubitzen.",
+])
+def test_de_comma_infinitive_not_a_commitment(extractor: Extractor, text: str) -> None:
+    assert not {p for p in _pledges(extractor, text, "de") if p[2] == "committed"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Die deutsche Zusage umfasst 18 Leopard-2-Panzer.", {("DE", "leopard-2a4", "committed")}),
+    ("Die Niederlande beteiligen sich mit 14 Leopard-2-Panzern.", {("NL", "leopard-2a4", "committed")}),
+    ("Norwegen beteiligt sich an der Finanzierung von zwei Patriot-Systemen für die Ukraine.",
+     {("NO", "patriot", "committed")}),
+    ("Deutschland übernimmt die Kosten für zwei Patriot-Systeme für die Ukraine.", {("DE", "patriot", "committed")}),
+])
+def test_de_promise_nouns_taking_part_and_paying(extractor: Extractor, text: str,
+                                                 want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, "de") == want
+
+
+@pytest.mark.parametrize("text", [
+    "Kiew wartet noch auf die Zusage für weitere Patriot-Systeme.",
+    "Deutschland zahlt Zinsen für seine Anleihen.",
+])
+def test_de_promise_nouns_not_firing(extractor: Extractor, text: str) -> None:
+    assert not {p for p in _pledges(extractor, text, "de") if p[0] == "DE" or p[2] == "committed"}
+
+
+# -- English: arrivals to come and receipts to come are commitments ---------------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("A Dutch donation of 14 Leopard 2 tanks will arrive next year.", {("NL", "leopard-2a4", "committed")}),
+    ("Ukraine is set to receive additional Patriot batteries from Germany.", {("DE", "patriot", "committed")}),
+    ("The Leopard 2 tanks from Germany should arrive in Ukraine by March.", {("DE", "leopard-2a4", "committed")}),
+])
+def test_en_future_arrival_is_a_commitment(extractor: Extractor, text: str,
+                                           want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, "en") == want
+
+
+def test_en_arriving_at_an_agreement_is_no_arrival(extractor: Extractor) -> None:
+    assert not _pledges(extractor, "Germany and Ukraine will arrive at an agreement on Leopard 2 tanks.", "en")
+
+
+@pytest.mark.parametrize(("lang", "text", "donor"), [
+    ("da", "Sverige har besluttet at sende haubitser til Ukraine.", "SE"),
+    ("sv", "Norge har beslutat att skicka haubitsar till Ukraina.", "NO"),
+    ("nb", "Danmark har besluttet å sende haubitser til Ukraina.", "DK"),
+    ("nl", "Zweden heeft besloten houwitsers aan Oekraïne te leveren.", "SE"),
+])
+def test_howitzers_without_a_name_are_aid(extractor: Extractor, lang: str, text: str, donor: str) -> None:
+    assert _pledges(extractor, text, lang) == {(donor, None, "committed")}
