@@ -345,3 +345,27 @@ def test_en_arriving_at_an_agreement_is_no_arrival(extractor: Extractor) -> None
 ])
 def test_howitzers_without_a_name_are_aid(extractor: Extractor, lang: str, text: str, donor: str) -> None:
     assert _pledges(extractor, text, lang) == {(donor, None, "committed")}
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    ("da", "Tyskland advarer mod en optrapning af krigen.", "DE"),
+    ("sv", "Tyskland varnar för en upptrappning av kriget.", "DE"),
+    ("nb", "Tyskland advarer mot en opptrapping av krigen.", "DE"),
+])
+def test_scandinavian_escalation_words(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "cautious") in _policies(extractor, text, lang)
+
+
+def test_en_aid_limited_to_humanitarian(extractor: Extractor) -> None:
+    assert ("AT", "no-military-aid") in _policies(
+        extractor, "Austria, a neutral country, limits its aid to humanitarian assistance.", "en")
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    ("nl", "De Hongaarse regering weigert wapens te leveren.", "HU"),
+    ("da", "Den ungarske regering nægter at sende våben.", "HU"),
+    ("sv", "Den schweiziska regeringen vägrar skicka vapen.", "CH"),
+    ("nb", "Den østerrikske regjeringen nekter å sende våpen.", "AT"),
+])
+def test_demonyms_of_refusing_governments(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    assert party in {p for p, _ in _policies(extractor, text, lang)}
