@@ -369,3 +369,27 @@ def test_en_aid_limited_to_humanitarian(extractor: Extractor) -> None:
 ])
 def test_demonyms_of_refusing_governments(extractor: Extractor, lang: str, text: str, party: str) -> None:
     assert party in {p for p, _ in _policies(extractor, text, lang)}
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    ("en", "Canada pledged to keep supporting Ukraine.", "CA"),
+    ("en", "Germany vowed to stand by Kyiv.", "DE"),
+    ("en", "Norway stands shoulder to shoulder with Ukraine.", "NO"),
+    ("en", "The Netherlands reiterated its unwavering commitment to Ukraine.", "NL"),
+    ("en", "Italy supports Ukraine's right to defend itself.", "IT"),
+    ("de", "Deutschland unterstützt die Ukraine bei der Verteidigung gegen Russland.", "DE"),
+    ("de", "Österreich steht fest zur Ukraine.", "AT"),
+    ("nl", "België staat schouder aan schouder met Oekraïne.", "BE"),
+    ("sv", "Sverige står sida vid sida med Ukraina.", "SE"),
+    ("da", "Danmark står skulder ved skulder med Ukraine.", "DK"),
+])
+def test_more_support_in_ordinary_words(extractor: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "supportive") in _policies(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hungary has not pledged to support Ukraine."),
+    ("de", "Ungarn unterstützt die Ukraine nicht."),
+])
+def test_more_support_not_firing(extractor: Extractor, lang: str, text: str) -> None:
+    assert not {p for p in _policies(extractor, text, lang) if p[1] == "supportive"}
