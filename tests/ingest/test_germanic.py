@@ -393,3 +393,24 @@ def test_more_support_in_ordinary_words(extractor: Extractor, lang: str, text: s
 ])
 def test_more_support_not_firing(extractor: Extractor, lang: str, text: str) -> None:
     assert not {p for p in _policies(extractor, text, lang) if p[1] == "supportive"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Italy will provide a SAMP-T air defense system.", ("IT", "samp-t", "committed", 1.0)),
+    ("Romania agreed to donate a Patriot air defence system to Ukraine.", ("RO", "patriot", "committed", 1.0)),
+    ("Britain said 200 Storm Shadow missiles would be provided.", ("GB", "storm-shadow", "committed", 200.0)),
+])
+def test_en_one_system_and_would_be_provided(extractor: Extractor, text: str,
+                                             want: tuple[str, str, str, float]) -> None:
+    assert {(p.donor, p.item, p.status, p.quantity) for p in extractor.extract(text, "en").pledges} == {want}
+
+
+def test_en_a_system_named_in_the_plural_is_no_single_unit(extractor: Extractor) -> None:
+    got = {(p.donor, p.item, p.quantity) for p in extractor.extract(
+        "Germany will send a number of Patriot systems.", "en").pledges}
+    assert ("DE", "patriot", 1.0) not in got
+
+
+def test_nl_arranged_for_ukraine(extractor: Extractor) -> None:
+    assert _pledges(extractor, "Nederland heeft bijna 1 miljard euro aan 155mm-granaten voor Oekraïne geregeld.",
+                    "nl") == {("NL", "shell-155mm", "committed")}
