@@ -414,3 +414,23 @@ def test_en_a_system_named_in_the_plural_is_no_single_unit(extractor: Extractor)
 def test_nl_arranged_for_ukraine(extractor: Extractor) -> None:
     assert _pledges(extractor, "Nederland heeft bijna 1 miljard euro aan 155mm-granaten voor Oekraïne geregeld.",
                     "nl") == {("NL", "shell-155mm", "committed")}
+
+
+# a ban on re-export is a refusal of what it names
+@pytest.mark.parametrize(("lang", "text"), [
+    ("da", "Schweiz siger, at våben og ammunition ikke må videreeksporteres til Ukraine."),
+    ("sv", "Schweiz säger att vapnen inte får återexporteras till Ukraina."),
+    ("nb", "Sveits sier at ammunisjonen ikke kan videreeksporteres til Ukraina."),
+    ("nl", "Zwitserland zegt dat de munitie niet mag worden doorgeleverd aan Oekraïne."),
+    ("en", "Switzerland says the ammunition may not be re-exported to Ukraine."),
+])
+def test_no_re_export(extractor: Extractor, lang: str, text: str) -> None:
+    assert _policies(extractor, text, lang) == {("CH", "non-lethal-only")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("da", "Schweiz siger, at reservedele må videreeksporteres til Ukraine."),
+    ("en", "Switzerland says the spare parts may be re-exported to Ukraine."),
+])
+def test_re_export_allowed_is_no_refusal(extractor: Extractor, lang: str, text: str) -> None:
+    assert not _policies(extractor, text, lang)
