@@ -434,3 +434,35 @@ def test_no_re_export(extractor: Extractor, lang: str, text: str) -> None:
 ])
 def test_re_export_allowed_is_no_refusal(extractor: Extractor, lang: str, text: str) -> None:
     assert not _policies(extractor, text, lang)
+
+
+# more giving verbs, in their present and past tenses
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("da", "Danmark overdrager 19 Caesar-haubitser til Ukraine.", {("DK", "caesar", "committed")}),
+    ("da", "Danmark overførte våbnene til Ukraine i marts.", {("DK", None, "delivered")}),
+    ("nb", "Norge overleverer åtte Leopard 2-stridsvogner til Ukraina.", {("NO", "leopard-2a4", "committed")}),
+    ("nb", "Norge overførte våpnene til Ukraina i mars.", {("NO", None, "delivered")}),
+    ("sv", "Sverige överförde vapnen till Ukraina i mars.", {("SE", None, "delivered")}),
+    ("nl", "Nederland verstrekt Oekraïne 155mm-granaten.", {("NL", "shell-155mm", "committed")}),
+    ("nl", "Nederland verstrekte Oekraïne 155mm-granaten.", {("NL", "shell-155mm", "delivered")}),
+    ("nl", "Nederland draagt twee Patriot-lanceerinrichtingen over aan Oekraïne.",
+     {("NL", "patriot-launcher", "committed")}),
+    ("nl", "Nederland droeg twee Patriot-lanceerinrichtingen over aan Oekraïne.",
+     {("NL", "patriot-launcher", "delivered")}),
+    ("nl", "Nederland stelt twee Patriot-lanceerinrichtingen ter beschikking.",
+     {("NL", "patriot-launcher", "committed")}),
+    ("de", "Deutschland gibt der Ukraine drei Gepard-Panzer ab.", {("DE", "gepard", "committed")}),
+    ("de", "Die Bundeswehr gab 30 Gepard-Panzer an die Ukraine ab.", {("DE", "gepard", "delivered")}),
+])
+def test_more_giving_verbs(extractor: Extractor, lang: str, text: str,
+                           want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Rutte draagt het stokje over aan Schoof."),
+    ("de", "Deutschland gab eine Erklärung ab."),
+    ("de", "Deutschland gibt seine Stimme für das Paket ab."),
+])
+def test_more_giving_verbs_not_firing(extractor: Extractor, lang: str, text: str) -> None:
+    assert not _pledges(extractor, text, lang)
