@@ -466,3 +466,16 @@ def test_more_giving_verbs(extractor: Extractor, lang: str, text: str,
 ])
 def test_more_giving_verbs_not_firing(extractor: Extractor, lang: str, text: str) -> None:
     assert not _pledges(extractor, text, lang)
+
+
+@pytest.mark.parametrize("text", ["Hungary remains committed to peace talks.",
+                                  "Hungary supports an immediate ceasefire."])
+def test_en_favouring_talks_is_caution(extractor: Extractor, text: str) -> None:
+    assert ("HU", "cautious") in _policies(extractor, text, "en")
+
+
+@pytest.mark.parametrize("text", ["Russia backs separatists in eastern Ukraine.",
+                                  "Germany's support for Ukraine has been criticised by the AfD.",
+                                  "Ukraine is preparing to send troops to the front."])
+def test_en_no_stance_or_pledge_of_a_bystander(extractor: Extractor, text: str) -> None:
+    assert not _policies(extractor, text, "en") and not _pledges(extractor, text, "en")
