@@ -479,3 +479,15 @@ def test_en_favouring_talks_is_caution(extractor: Extractor, text: str) -> None:
                                   "Ukraine is preparing to send troops to the front."])
 def test_en_no_stance_or_pledge_of_a_bystander(extractor: Extractor, text: str) -> None:
     assert not _policies(extractor, text, "en") and not _pledges(extractor, text, "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Council of the EU adopted an assistance measure worth €500 million to support the Ukrainian army."),
+    ("de", "Die Mitgliedstaaten der Europäischen Union haben weitere Munition zugesagt."),
+])
+def test_eu_names_and_adopted_measures(extractor: Extractor, lang: str, text: str) -> None:
+    assert _pledges(extractor, text, lang) == {("EU", None, "committed")}
+
+
+def test_a_resolution_is_no_aid(extractor: Extractor) -> None:
+    assert not _pledges(extractor, "The UN Security Council adopted a resolution on Ukraine.", "en")
