@@ -491,3 +491,19 @@ def test_eu_names_and_adopted_measures(extractor: Extractor, lang: str, text: st
 
 def test_a_resolution_is_no_aid(extractor: Extractor) -> None:
     assert not _pledges(extractor, "The UN Security Council adopted a resolution on Ukraine.", "en")
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The Patriot system from Germany has been deployed in Ukraine.", {("DE", "patriot", "delivered")}),
+    ("en", "The IRIS-T systems supplied by Germany are now being used by Ukrainian forces.",
+     {("DE", "iris-t-slm", "delivered")}),
+    ("de", "Die Patriot-Systeme aus Deutschland sind bereits im Einsatz.", {("DE", "patriot", "delivered")}),
+    ("nl", "De F-16's uit Nederland zijn inmiddels in gebruik.", {("NL", None, "delivered")}),
+])
+def test_in_use_in_ukraine_is_delivered(extractor: Extractor, lang: str, text: str,
+                                        want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, lang) == want
+
+
+def test_deployed_elsewhere_is_no_delivery(extractor: Extractor) -> None:
+    assert not _pledges(extractor, "German Patriot systems have been deployed to Poland.", "en")
