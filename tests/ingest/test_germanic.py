@@ -507,3 +507,22 @@ def test_in_use_in_ukraine_is_delivered(extractor: Extractor, lang: str, text: s
 
 def test_deployed_elsewhere_is_no_delivery(extractor: Extractor) -> None:
     assert not _pledges(extractor, "German Patriot systems have been deployed to Poland.", "en")
+
+
+# Dutch verbs whose plural changes the stem's spelling (stuur/sturen, doneer/doneren), and their past tenses
+@pytest.mark.parametrize(("text", "want"), [
+    ('"We sturen extra munitie naar Oekraïne", zei Brekelmans.', {("NL", None, "committed")}),
+    ('"Wij doneren extra munitie aan Oekraïne", zei Brekelmans.', {("NL", None, "committed")}),
+    ("Nederland doneerde 18 F-16's aan Oekraïne.", {("NL", None, "delivered")}),
+    ("Nederland gaf Oekraïne 18 F-16's.", {("NL", None, "delivered")}),
+    ("Nederland gaf 18 F-16's aan Oekraïne.", {("NL", None, "delivered")}),
+])
+def test_nl_spelling_changes_and_past(extractor: Extractor, text: str,
+                                      want: set[tuple[str, str | None, str]]) -> None:
+    assert _pledges(extractor, text, "nl") == want
+
+
+@pytest.mark.parametrize("text", ["Nederland gaf aan dat het de steun wil voortzetten.",
+                                  "Nederland weigert F-16's te sturen."])
+def test_nl_spelling_changes_not_firing(extractor: Extractor, text: str) -> None:
+    assert not _pledges(extractor, text, "nl")
