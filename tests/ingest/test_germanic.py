@@ -526,3 +526,13 @@ def test_nl_spelling_changes_and_past(extractor: Extractor, text: str,
                                   "Nederland weigert F-16's te sturen."])
 def test_nl_spelling_changes_not_firing(extractor: Extractor, text: str) -> None:
     assert not _pledges(extractor, text, "nl")
+
+
+# "übergeben" is present (plural, first person) before its dative object, a participle at the clause's end
+@pytest.mark.parametrize(("text", "status"), [
+    ("Die Niederlande übergeben der Ukraine zwei Patriot-Startgeräte.", "committed"),
+    ("„Wir übergeben der Ukraine zwei Patriot-Startgeräte“, sagte Brekelmans.", "committed"),
+    ("Die Niederlande haben der Ukraine zwei Patriot-Startgeräte übergeben.", "delivered"),
+])
+def test_de_uebergeben_present_or_participle(extractor: Extractor, text: str, status: str) -> None:
+    assert _pledges(extractor, text, "de") == {("NL", "patriot-launcher", status)}
