@@ -536,3 +536,11 @@ def test_nl_spelling_changes_not_firing(extractor: Extractor, text: str) -> None
 ])
 def test_de_uebergeben_present_or_participle(extractor: Extractor, text: str, status: str) -> None:
     assert _pledges(extractor, text, "de") == {("NL", "patriot-launcher", status)}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Germany announced plans to send 18 more Leopard 2 tanks.", "committed"),
+    ("Germany plans to send 18 more Leopard 2 tanks.", "considering"),
+])
+def test_en_announced_plans_are_a_commitment(extractor: Extractor, text: str, status: str) -> None:
+    assert _pledges(extractor, text, "en") == {("DE", "leopard-2a4", status)}
