@@ -544,3 +544,16 @@ def test_de_uebergeben_present_or_participle(extractor: Extractor, text: str, st
 ])
 def test_en_announced_plans_are_a_commitment(extractor: Extractor, text: str, status: str) -> None:
     assert _pledges(extractor, text, "en") == {("DE", "leopard-2a4", status)}
+
+
+# giving approval is a commitment, not a delivery
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Germany has given its approval for the delivery of Leopard 2 tanks to Ukraine."),
+    ("da", "Tyskland har givet tilladelse til levering af Leopard 2-kampvogne."),
+    ("nb", "Tyskland har gitt tillatelse til levering av Leopard 2-stridsvogner."),
+    ("sv", "Tyskland har gett tillstånd till leverans av Leopard 2-stridsvagnar."),
+    ("de", "Deutschland hat die Genehmigung für die Lieferung von Leopard-2-Panzern erteilt."),
+    ("nl", "Duitsland heeft toestemming gegeven voor de levering van Leopard 2-tanks."),
+])
+def test_approval_given_is_a_commitment(extractor: Extractor, lang: str, text: str) -> None:
+    assert _pledges(extractor, text, lang) == {("DE", "leopard-2a4", "committed")}
