@@ -274,7 +274,9 @@ class Extractor:
         out: list[_Clause] = []
         n = 0
         breaks = [c.start for c in cues if c.cls == "clause_break"]
-        party_starts = [m.start for m in mentions if not m.is_item]
+        # the recipient after a comma starts no clause of its own: ", der Ukraine ... zu liefern" is the object of the
+        # infinitive the verb before governs ("Schweden hat zugesagt, der Ukraine Haubitzen zu liefern")
+        party_starts = [m.start for m in mentions if not m.is_item and m.code != self.recipient]
         party_spans = {m.end: m.start for m in mentions if not m.is_item}
         for a, b in spans:
             for s, e, _ in sentences(text, a, b):
