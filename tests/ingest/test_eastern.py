@@ -107,6 +107,26 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("tr", "Macaristan diplomatik çözüm çağrısında bulundu.", [cau("HU")]),
     ("tr", "Rusya'nın Belarus'a desteği sürecek.", []),
     ("tr", "Ukrayna, Almanya'dan hava savunma sistemleri sağlamasını istedi.", []),
+    # more verbs of giving and helping, and the weapons named by kind
+    ("hu", "Lettország páncélelhárító fegyvereket szállít Ukrajnának.", [("LV", None, "committed", None)]),
+    ("hu", "A lengyel kormány további katonai támogatást tervez nyújtani Kijevnek.",
+     [("PL", None, "considering", None)]),
+    ("hu", "Ukrajna páncélelhárító fegyvereket kér Németországtól.", []),
+    ("tr", "Kanada, Ukrayna'ya 500 milyon dolarlık askeri yardımda bulunacak.", [("CA", None, "committed", None)]),
+    ("tr", "Norveç, Ukrayna'ya destek olmaya devam edeceğini vurguladı.", [sup("NO")]),
+    ("tr", "Türkiye, Ukrayna'ya askeri yardım yapmayacak.", [("TR", "policy", "no-military-aid", None)]),
+    ("tr", "Ukrayna, ABD'den tanksavar füzeleri istedi.", []),
+    ("fi", "Suomi jatkaa puolustusmateriaalin lähettämistä Ukrainaan.", [("FI", None, "committed", None)]),
+    ("fi", "Saksa antoi Puolalle luvan lähettää Leopard-panssarivaunuja Ukrainaan.", [("PL", None, "committed", None)]),
+    ("et", "Saksamaa andis Hollandile loa saata Ukrainasse haubitsaid.", []),
+    ("lv", "Latvija atvēl militārajai palīdzībai Ukrainai desmit miljonus eiro.", [("LV", None, "committed", None)]),
+    # a government word as the subject and an office holder reporting it after the comma: his country
+    ("fi", "Hallitus hyväksyi Ukrainalle uuden puolustustarvikepaketin, kertoi Häkkänen.",
+     [("FI", None, "committed", None)]),
+    ("et", "Valitsus kiitis eile heaks uue kaitseabi paketi Ukrainale, ütles Pevkur.",
+     [("EE", None, "committed", None)]),
+    ("en", "The government approved a new aid package for Ukraine, said Pistorius.", [("DE", None, "committed", None)]),
+    ("en", "The new package will give Ukraine's air defences a boost, Zelensky said.", []),
 ]
 
 

@@ -1296,12 +1296,16 @@ class _Run:
         if any(c.cls in _ITEM_CUES for c in cues if c.start < cl.s_end):
             return None
         govs = [c for c in cues if c.cls == "government"]
+        # a government word as the pledge's subject: an office holder reporting it speaks for that government
+        # ("Hallitus hyväksyi ... paketin, kertoi Häkkänen", "The government approved ..., said Pistorius")
+        governed = any(c.cls == "government" and cl.start <= c.start < cue.start for c in cl.cues)
         for m in (m for x in rest for m in x.parties if m.start >= cut.end()):
             if not m.is_party or m.code in self.excluded:
                 return None  # "..., Ukrainian President Volodymyr Zelensky said": the recipient reports it
-            if any(len(_words(self.folded[min(g.end, m.end):max(g.start, m.start)])) <= 4 for g in govs):
+            if (governed and m.how == "official") or any(
+                    len(_words(self.folded[min(g.end, m.end):max(g.start, m.start)])) <= 4 for g in govs):
                 return _Actor([m.code], "explicit", "the government named in the reporting clause after the pledge "
-                                                    "('..., the Dutch defence ministry said')")
+                                                    "('..., the Dutch defence ministry said', '..., said Pistorius')")
         return None
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
