@@ -127,6 +127,28 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
      [("EE", None, "committed", None)]),
     ("en", "The government approved a new aid package for Ukraine, said Pistorius.", [("DE", None, "committed", None)]),
     ("en", "The new package will give Ukraine's air defences a boost, Zelensky said.", []),
+    # not wanting to be drawn into the war: cautious; the same words of an adversary or of sending troops: nothing
+    ("fi", "Unkari ei halua joutua osapuoleksi sotaan.", [cau("HU")]),
+    ("et", "Ungari ei taha sõtta sekkuda.", [cau("HU")]),
+    ("lt", "Vengrija nenori įsitraukti į karą.", [cau("HU")]),
+    ("lv", "Ungārija nevēlas tikt ievilkta karā.", [cau("HU")]),
+    ("hu", "Magyarország nem akar belesodródni a háborúba.", [cau("HU")]),
+    ("tr", "Macaristan savaşın tarafı olmak istemiyor.", [cau("HU")]),
+    ("fi", "Venäjä on joutunut sotaan Ukrainassa.", []),
+    ("lv", "Krievija ierāva Baltkrieviju karā.", []),
+    ("lt", "Ukraina bus palaikoma ir toliau, sakė Nausėda.", [sup("LT")]),
+    ("lv", "Latvija turpinās Ukrainai sniegt atbalstu tik ilgi, cik tas būs nepieciešams.", [sup("LV")]),
+    ("lt", "Vyriausybė pritarė šarvuočių perdavimui Ukrainai, pranešė Kasčiūnas.", [("LT", None, "committed", None)]),
+    # one limit per party: weapons refused with humanitarian aid only is non-lethal-only; military aid refused by a
+    # party that has given equipment is non-lethal-only; refused with nothing given, no-military-aid
+    ("hu", "Magyarország nem küld fegyvert Ukrajnába, csak humanitárius segítséget.",
+     [("HU", "policy", "non-lethal-only", None)]),
+    ("lv", "Ungārija nesūtīs Ukrainai ieročus, tikai humāno palīdzību.", [("HU", "policy", "non-lethal-only", None)]),
+    ("tr", "Türkiye Ukrayna'ya silah göndermeyecek, sadece insani yardım yapacak.",
+     [("TR", "policy", "non-lethal-only", None)]),
+    ("en", "Austria will send no military aid. It has sent 10,000 helmets and vests to Ukraine.",
+     [("AT", None, "delivered", None), ("AT", "policy", "non-lethal-only", None)]),
+    ("en", "Austria will send no military aid to Ukraine.", [("AT", "policy", "no-military-aid", None)]),
 ]
 
 
