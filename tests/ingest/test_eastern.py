@@ -149,6 +149,25 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("en", "Austria will send no military aid. It has sent 10,000 helmets and vests to Ukraine.",
      [("AT", None, "delivered", None), ("AT", "policy", "non-lethal-only", None)]),
     ("en", "Austria will send no military aid to Ukraine.", [("AT", "policy", "no-military-aid", None)]),
+    # "did not rule out" in its past and perfect forms: considering
+    ("et", "Pevkur ei välistanud haubitsate saatmist Ukrainale.", [("EE", None, "considering", None)]),
+    ("lv", "Sprūds neizslēdza iespēju nodot Ukrainai helikopterus.", [("LV", None, "considering", None)]),
+    ("hu", "Szijjártó nem zárta ki, hogy Magyarország lőszert küld Ukrajnának.", [("HU", None, "considering", None)]),
+    ("tr", "Almanya, Ukrayna'ya Taurus füzeleri gönderme ihtimalini dışlamadı.",
+     [("DE", "taurus", "considering", None)]),
+    ("lt", "Vokietija nėra atmetusi galimybės perduoti Ukrainai Taurus raketų.",
+     [("DE", "taurus", "considering", None)]),
+    # Turkish pluperfect of announcing and the passive "aid will be made"; Finnish perfect of receiving, source after
+    ("tr", "ABD, Ukrayna'ya 2,5 milyar dolarlık ek askeri yardım yapılacağını açıklamıştı.",
+     [("US", None, "committed", None)]),
+    ("tr", "Kanada, Ukrayna'ya yeni bir hava savunma sistemi göndereceğini duyurmuştu.",
+     [("CA", None, "committed", None)]),
+    ("fi", "Ukraina on pyytänyt ja saanut materiaaliapua varsinkin Yhdysvalloilta.", [("US", None, "delivered", None)]),
+    # demonyms of the Baltic languages and Hungarian standing for their country
+    ("lt", "Švedų kariuomenė perduos Ukrainai šarvuočių.", [("SE", None, "committed", None)]),
+    ("lv", "Zviedru valdība nodos Ukrainai munīciju.", [("SE", None, "committed", None)]),
+    ("hu", "A finn kormány új segélycsomagot küld Ukrajnának.", [("FI", None, "committed", None)]),
+    ("fr", "À la fin de la guerre, la France enverra des canons Caesar.", [("FR", "caesar", "committed", None)]),
 ]
 
 
