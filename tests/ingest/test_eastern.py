@@ -168,6 +168,16 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("lv", "Zviedru valdība nodos Ukrainai munīciju.", [("SE", None, "committed", None)]),
     ("hu", "A finn kormány új segélycsomagot küld Ukrajnának.", [("FI", None, "committed", None)]),
     ("fr", "À la fin de la guerre, la France enverra des canons Caesar.", [("FR", "caesar", "committed", None)]),
+    # support stated in the present tense; the past sum of support, a negation or another's support: nothing
+    ("fi", "Ruotsi tukee Ukrainaa.", [sup("SE")]),
+    ("fi", "Unkari ei tue Ukrainaa.", []),
+    ("fi", "Suomi tukenut Ukrainaa aseellisesti 2,7 miljardilla eurolla.", []),
+    ("fi", "Venäjä tukee separatisteja Ukrainassa.", []),
+    ("hu", "Lengyelország támogatja Ukrajnát.", [sup("PL")]),
+    ("hu", "Magyarország nem támogatja Ukrajnát fegyverekkel.", [("HU", "policy", "non-lethal-only", None)]),
+    ("hu", "Magyarország nem támogatja a szankciókat.", []),
+    ("tr", "Almanya Ukrayna'yı kararlılıkla destekliyor.", [sup("DE")]),
+    ("tr", "Macaristan Ukrayna'yı desteklemiyor.", []),
 ]
 
 
