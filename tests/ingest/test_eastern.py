@@ -178,6 +178,16 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("hu", "Magyarország nem támogatja a szankciókat.", []),
     ("tr", "Almanya Ukrayna'yı kararlılıkla destekliyor.", [sup("DE")]),
     ("tr", "Macaristan Ukrayna'yı desteklemiyor.", []),
+    # support that "will not weaken / will go on" (the negation inside the phrase is no refusal); arrival perfect
+    ("fi", "Suomen tuki Ukrainalle ei heikkene.", [sup("FI")]),
+    ("fi", "Suomen tuki ei riitä.", []),
+    ("et", "Eesti toetus Ukrainale ei vähene.", [sup("EE")]),
+    ("lt", "„Mūsų parama Ukrainai nesilpnės“, – pabrėžė Kasčiūnas.", [sup("LT")]),
+    ("lv", "Latvijas atbalsts Ukrainai nemazināsies.", [sup("LV")]),
+    ("hu", "Lengyelország támogatása nem fog csökkenni.", [sup("PL")]),
+    ("hu", "Az amerikai támogatás nem érkezett meg.", []),
+    ("tr", "Almanya'nın Ukrayna'ya desteği azalmayacak.", [sup("DE")]),
+    ("et", "Järjekordne Eesti abipakett on Ukrainasse kohale jõudnud.", [("EE", None, "delivered", None)]),
 ]
 
 
