@@ -215,3 +215,43 @@ def test_office_holders_stand_for_their_country(extractor: Extractor, lang: str,
 @pytest.mark.parametrize("text", ["Stubborn officials refused.", "Orpokoti sai lahjoituksen."])
 def test_office_holder_stems_stay_names(extractor: Extractor, text: str) -> None:
     assert not {m.code for m in extractor.gazetteer.find(text) if m.is_party}
+
+
+# One verb form per line, put into one frame sentence per language: the status it must give the frame's donor.
+_FRAMES = {"hu": "Lengyelország {} Ukrajnának a lőszert.", "fi": "Puola {} Ukrainalle ammuksia.",
+           "tr": "Polonya Ukrayna'ya mühimmat {}.", "lt": "Lenkija {} Ukrainai šaudmenų.",
+           "lv": "Polija {} Ukrainai munīciju.", "et": "Poola {} Ukrainale laskemoona."}
+_FORMS = {
+    "hu": {"committed": ["küldi", "küldik", "szállítja", "szállítják", "átadja", "adják át", "adományozza",
+                         "biztosítja", "fogja küldeni", "fogják átadni", "szállítani fogják", "megígérte",
+                         "felajánlották", "finanszírozza", "küldenének"],
+           "delivered": ["küldte", "küldték", "szállította", "szállították", "átadta", "adták át", "adományozta",
+                         "elküldték", "leszállították", "eljuttatta"]},
+    "fi": {"committed": ["lähettää", "lähettävät", "luovuttaa", "tulee lähettämään", "on luvannut", "ovat luvanneet",
+                         "on päättänyt lähettää", "lähettäisi", "on sitoutunut toimittamaan"],
+           "delivered": ["lähetti", "toimittivat", "on lähettänyt", "ovat lähettäneet", "oli toimittanut",
+                         "on lahjoittanut"],
+           "considering": ["harkitsee", "voisi lähettää", "aikoo lähettää", "pohtii"]},
+    "tr": {"committed": ["gönderecek", "gönderiyor", "sağlayacak", "teslim edecek", "göndereceğini açıkladı",
+                         "göndermeyi taahhüt etti", "göndermeye karar verdi"],
+           "delivered": ["gönderdi", "teslim etti", "bağışladı", "göndermişti", "gönderdiğini açıkladı"],
+           "considering": ["göndermeyi değerlendiriyor", "gönderebilir", "göndermeyi planlıyor"]},
+    "lt": {"committed": ["perduos", "perduoda", "siųs", "tieks", "suteiks", "padovanos", "nusprendė perduoti",
+                         "yra pažadėjusi", "įsipareigojo perduoti", "perduotų"],
+           "delivered": ["perdavė", "išsiuntė", "padovanojo", "yra perdavusi", "buvo perdavusi", "tiekė"],
+           "considering": ["svarsto perduoti", "ketina perduoti", "galėtų perduoti"]},
+    "lv": {"committed": ["nodos", "nodod", "piegādās", "sūta", "ziedos", "nolēma nodot", "ir apsolījusi", "nodotu"],
+           "delivered": ["nodeva", "nosūtīja", "uzdāvināja", "ir nodevusi", "bija nodevusi", "sniedza"],
+           "considering": ["apsver nodot", "plāno nodot", "varētu nodot", "gatavojas nodot"]},
+    "et": {"committed": ["annab", "saadab", "annetab", "lubas", "on lubanud", "otsustas saata", "hakkab saatma",
+                         "saadaks"],
+           "delivered": ["andis", "saatis", "kinkis", "on andnud", "oli saatnud", "on annetanud"],
+           "considering": ["kaalub saata", "plaanib saata", "kavatseb saata", "võiks saata"]},
+}
+
+
+@pytest.mark.parametrize(("lang", "status", "form"), [(lang, st, f) for lang, by in _FORMS.items()
+                                                       for st, fs in by.items() for f in fs])
+def test_paradigm_form(extractor: Extractor, lang: str, status: str, form: str) -> None:
+    r = extractor.extract(_FRAMES[lang].format(form), lang)
+    assert {(p.donor, p.status) for p in r.pledges} == {("PL", status)}
