@@ -188,6 +188,26 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("hu", "Az amerikai támogatás nem érkezett meg.", []),
     ("tr", "Almanya'nın Ukrayna'ya desteği azalmayacak.", [sup("DE")]),
     ("et", "Järjekordne Eesti abipakett on Ukrainasse kohale jõudnud.", [("EE", None, "delivered", None)]),
+    # refraining from arming Ukraine: a refusal of weapons; refraining from anything else: nothing
+    ("hu", "Magyarország a háború kitörése óta tartózkodik Ukrajna fegyverrel való támogatásától.",
+     [("HU", "policy", "non-lethal-only", None)]),
+    ("hu", "Orbán közölte, Magyarország területéről nem lehet Ukrajna területére fegyvert szállítani.",
+     [("HU", "policy", "non-lethal-only", None)]),
+    ("hu", "A lakosság tartózkodjon a határ közelében lévő területektől.", []),
+    ("fi", "Itävalta pidättäytyy aseiden toimittamisesta Ukrainalle.", [("AT", "policy", "non-lethal-only", None)]),
+    ("fi", "Suomi pidättäytyy kommentoimasta asiaa.", []),
+    ("et", "Austria hoidub relvade saatmisest Ukrainale.", [("AT", "policy", "non-lethal-only", None)]),
+    ("lt", "Austrija susilaiko nuo ginklų tiekimo Ukrainai.", [("AT", "policy", "non-lethal-only", None)]),
+    ("lv", "Austrija atturas no ieroču piegādēm Ukrainai.", [("AT", "policy", "non-lethal-only", None)]),
+    ("lv", "Latvija atturas no komentāriem.", []),
+    ("tr", "Avusturya, Ukrayna'ya silah göndermekten kaçınıyor.", [("AT", "policy", "non-lethal-only", None)]),
+    # "we" in quotes, the speaker named after: the speaker's country, in every person and tense
+    ("fi", "– Olemme lähettäneet Ukrainalle ammuksia, sanoo Häkkänen.", [("FI", None, "delivered", None)]),
+    ("et", "„Anname Ukrainale veel laskemoona,“ ütles Pevkur.", [("EE", None, "committed", None)]),
+    ("lt", "„Perdavėme Ukrainai šaudmenų“, – sakė Kasčiūnas.", [("LT", None, "delivered", None)]),
+    ("lv", "\"Mēs nodosim Ukrainai vēl munīciju,\" sacīja Sprūds.", [("LV", None, "committed", None)]),
+    ("hu", "„Küldünk Ukrajnának lőszert” – mondta Szijjártó Péter.", [("HU", None, "committed", None)]),
+    ("tr", "Bakan Güler, \"Ukrayna'ya mühimmat göndereceğiz\" dedi.", [("TR", None, "committed", None)]),
 ]
 
 
