@@ -208,6 +208,16 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("lv", "\"Mēs nodosim Ukrainai vēl munīciju,\" sacīja Sprūds.", [("LV", None, "committed", None)]),
     ("hu", "„Küldünk Ukrajnának lőszert” – mondta Szijjártó Péter.", [("HU", None, "committed", None)]),
     ("tr", "Bakan Güler, \"Ukrayna'ya mühimmat göndereceğiz\" dedi.", [("TR", None, "committed", None)]),
+    # "as long as it takes" in its other wordings, "committed to supporting", "until victory"
+    ("fi", "Suomi tukee Ukrainaa niin pitkään kuin tarvitaan.", [sup("FI")]),
+    ("fi", "Ruotsi on sitoutunut tukemaan Ukrainaa.", [sup("SE")]),
+    ("et", "Läti aitab Ukrainat seni, kuni vaja.", [sup("LV")]),
+    ("lt", "Lietuva padės Ukrainai tol, kol reikės.", [sup("LT")]),
+    ("lt", "Rusija kariaus tol, kol reikės.", []),
+    ("lv", "Latvija palīdzēs Ukrainai tik ilgi, cik vajadzēs.", [sup("LV")]),
+    ("hu", "Lengyelország elkötelezett Ukrajna támogatása mellett.", [sup("PL")]),
+    ("tr", "Almanya, ne kadar sürerse sürsün Ukrayna'yı destekleyecek.", [sup("DE")]),
+    ("tr", "Toplantı gerektiği kadar sürecek.", []),
 ]
 
 
