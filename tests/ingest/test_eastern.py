@@ -218,6 +218,21 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("hu", "Lengyelország elkötelezett Ukrajna támogatása mellett.", [sup("PL")]),
     ("tr", "Almanya, ne kadar sürerse sürsün Ukrayna'yı destekleyecek.", [sup("DE")]),
     ("tr", "Toplantı gerektiği kadar sürecek.", []),
+    # calling for negotiations or for the negotiating table: cautious (the call is longer than the "negotiates"
+    # of a considering verb, so it wins the overlap); negotiating a delivery stays a considered pledge
+    ("fi", "Unkari vaatii neuvotteluja.", [cau("HU")]),
+    ("fi", "Unkarin mukaan osapuolten on palattava neuvottelupöytään.", [cau("HU")]),
+    ("fi", "Saksa neuvottelee Patriot-järjestelmien toimittamisesta.", [("DE", "patriot", "considering", None)]),
+    ("et", "Ungari kutsub üles läbirääkimistele.", [cau("HU")]),
+    ("et", "Ungari kutsub pooli läbirääkimiste laua taha.", [cau("HU")]),
+    ("lt", "Vengrija ragina pradėti derybas.", [cau("HU")]),
+    ("lt", "Vengrija ragina šalis sėsti prie derybų stalo.", [cau("HU")]),
+    ("lv", "Ungārija aicina sākt sarunas.", [cau("HU")]),
+    ("hu", "Magyarország tárgyalásokat sürget.", [cau("HU")]),
+    ("hu", "Orbán szerint a feleket tárgyalóasztalhoz kell ültetni.", [cau("HU")]),
+    ("hu", "Magyarország a béke oldalán áll.", [cau("HU")]),
+    ("tr", "Türkiye taraflara müzakere çağrısı yaptı.", [cau("TR")]),
+    ("tr", "Türkiye tarafları müzakere masasına davet etti.", [cau("TR")]),
 ]
 
 
