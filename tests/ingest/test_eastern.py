@@ -233,6 +233,17 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("hu", "Magyarország a béke oldalán áll.", [cau("HU")]),
     ("tr", "Türkiye taraflara müzakere çağrısı yaptı.", [cau("TR")]),
     ("tr", "Türkiye tarafları müzakere masasına davet etti.", [cau("TR")]),
+    # Ukraine receives: the past is a delivery, the future (or a present that means it) a commitment of the source
+    ("fi", "Ukraina sai Saksalta kaksi Patriot-järjestelmää.", [("DE", "patriot", "delivered", 2.0)]),
+    ("fi", "Ukraina saa Saksalta kaksi Patriot-järjestelmää.", [("DE", "patriot", "committed", 2.0)]),
+    ("fi", "Ukraina tulee saamaan Saksalta kaksi Patriot-järjestelmää.", [("DE", "patriot", "committed", 2.0)]),
+    ("fi", "Puola saa käyttää Leopard-panssarivaunuja.", []),
+    ("et", "Ukraina saab Saksamaalt kaks Patrioti süsteemi.", [("DE", "patriot", "committed", 2.0)]),
+    ("lt", "Ukraina gaus iš Vokietijos dvi Patriot sistemas.", [("DE", "patriot", "committed", 2.0)]),
+    ("lt", "Ukraina gavo iš Vokietijos dvi Patriot sistemas.", [("DE", "patriot", "delivered", 2.0)]),
+    ("lv", "Ukraina saņems no Vācijas divas Patriot sistēmas.", [("DE", "patriot", "committed", 2.0)]),
+    ("hu", "Ukrajna két Patriot-rendszert fog kapni Németországtól.", [("DE", "patriot", "committed", 2.0)]),
+    ("tr", "Ukrayna, Almanya'dan iki Patriot sistemi alacak.", [("DE", "patriot", "committed", 2.0)]),
 ]
 
 
