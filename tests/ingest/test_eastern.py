@@ -244,6 +244,11 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("lv", "Ukraina saņems no Vācijas divas Patriot sistēmas.", [("DE", "patriot", "committed", 2.0)]),
     ("hu", "Ukrajna két Patriot-rendszert fog kapni Németországtól.", [("DE", "patriot", "committed", 2.0)]),
     ("tr", "Ukrayna, Almanya'dan iki Patriot sistemi alacak.", [("DE", "patriot", "committed", 2.0)]),
+    # the EU by its abbreviations (tr AB, lt/lv ES) and the Estonian genitive
+    ("tr", "AB, Ukrayna'ya 5 milyar euroluk askeri yardım onayladı.", [("EU", None, "committed", None)]),
+    ("lt", "ES skirs Ukrainai 5 mlrd. eurų karinei paramai.", [("EU", None, "committed", None)]),
+    ("lv", "ES piešķirs Ukrainai 5 miljardus eiro militārajai palīdzībai.", [("EU", None, "committed", None)]),
+    ("es", "El gobierno enviará más munición a Ucrania.", []),
 ]
 
 

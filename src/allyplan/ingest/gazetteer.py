@@ -133,8 +133,11 @@ class Gazetteer:
             if tail < n and low[tail] == "'":  # "Almanya'dan", "Türkiye'nin": a Turkish case ending is the name's
                 m = _TURKISH_SUFFIX.match(low, tail)
                 if m is not None:
+                    # the letters between the name and the apostrophe still count as its ending ("AB" is not
+                    # the name in "ABD'nin")
+                    inner = tail - end
                     tail = m.end()
-                    end = tail
+                    end = tail - inner
             ending = tail - end
             for f in entries:
                 if f.rest is not None:  # "Spojených států": the rest of a name with a stem inside it
