@@ -249,6 +249,18 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("lt", "ES skirs Ukrainai 5 mlrd. eurų karinei paramai.", [("EU", None, "committed", None)]),
     ("lv", "ES piešķirs Ukrainai 5 miljardus eiro militārajai palīdzībai.", [("EU", None, "committed", None)]),
     ("es", "El gobierno enviará más munición a Ucrania.", []),
+    # support given to a decision or a cause ("gave its support to") is no aid; support given to Ukraine with an
+    # amount or a military word is
+    ("tr", "Türkiye, Ukrayna'nın toprak bütünlüğüne destek verdiğini açıkladı.", []),
+    ("tr", "Macaristan, AB'nin yaptırım kararına destek verdi.", []),
+    ("tr", "Almanya, Ukrayna'ya askeri destek verdi.", [("DE", None, "delivered", None)]),
+    ("tr", "Almanya Ukrayna'ya destek vermeye devam edecek.", [sup("DE")]),
+    ("fi", "Suomi antoi tukensa EU:n pakotepäätökselle.", []),
+    ("fi", "Suomi antoi Ukrainalle tukea 100 miljoonaa euroa.", [("FI", None, "delivered", None)]),
+    ("et", "Eesti andis oma toetuse sanktsioonide otsusele.", []),
+    ("et", "Eesti andis Ukrainale sõjalist abi.", [("EE", None, "delivered", None)]),
+    ("hu", "Magyarország támogatását adta a szankciós döntéshez.", []),
+    ("hu", "Lengyelország katonai támogatást adott Ukrajnának.", [("PL", None, "delivered", None)]),
 ]
 
 
