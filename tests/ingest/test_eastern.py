@@ -261,6 +261,16 @@ SENTENCES: list[tuple[str, str, list[tuple]]] = [
     ("et", "Eesti andis Ukrainale sõjalist abi.", [("EE", None, "delivered", None)]),
     ("hu", "Magyarország támogatását adta a szankciós döntéshez.", []),
     ("hu", "Lengyelország katonai támogatást adott Ukrajnának.", [("PL", None, "delivered", None)]),
+    # a list of donors with Hungarian articles between them; "began sending/deliveries" as a commitment
+    ("hu", "Az Egyesült Államok és a britek úgy döntöttek, hogy fegyvereket küldenek Ukrajnának.",
+     [("US", None, "committed", None), ("GB", None, "committed", None)]),
+    ("hu", "Lengyelország megkezdte lőszerek küldését Ukrajnába.", [("PL", None, "committed", None)]),
+    ("fi", "Saksa aloitti panssarivaunujen toimitukset Ukrainaan.", [("DE", None, "committed", None)]),
+    ("et", "Saksamaa alustas tankide tarneid Ukrainale.", [("DE", None, "committed", None)]),
+    ("lt", "Vokietija pradėjo tiekti Ukrainai tankus.", [("DE", None, "committed", None)]),
+    ("lv", "Vācija sāka piegādāt Ukrainai tankus.", [("DE", None, "committed", None)]),
+    ("tr", "Almanya, Ukrayna'ya tankları göndermeye başladı.", [("DE", None, "committed", None)]),
+    ("lt", "Rusija pradėjo puolimą.", []),
 ]
 
 
