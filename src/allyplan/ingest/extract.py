@@ -1298,12 +1298,16 @@ class _Run:
         if any(c.cls in _ITEM_CUES for c in cues if c.start < cl.s_end):
             return None
         govs = [c for c in cues if c.cls == "government"]
+        # a government word as the pledge's subject: an office holder reporting it speaks for that government
+        # ("Hallitus hyväksyi ... paketin, kertoi Häkkänen", "The government approved ..., said Pistorius")
+        governed = any(c.cls == "government" and cl.start <= c.start < cue.start for c in cl.cues)
         for m in (m for x in rest for m in x.parties if m.start >= cut.end()):
             if not m.is_party or m.code in self.excluded:
                 return None  # "..., Ukrainian President Volodymyr Zelensky said": the recipient reports it
-            if any(len(_words(self.folded[min(g.end, m.end):max(g.start, m.start)])) <= 4 for g in govs):
+            if (governed and m.how == "official") or any(
+                    len(_words(self.folded[min(g.end, m.end):max(g.start, m.start)])) <= 4 for g in govs):
                 return _Actor([m.code], "explicit", "the government named in the reporting clause after the pledge "
-                                                    "('..., the Dutch defence ministry said')")
+                                                    "('..., the Dutch defence ministry said', '..., said Pistorius')")
         return None
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
@@ -2551,6 +2555,28 @@ def _merged(records: Iterable[Record], headline_end: int = 0,
     out.extend(p for p in policies.values() if not (
         p.start < headline_end and p.stance in limits and (p.party, p.stance) not in body_limits
         and any(party == p.party for party, _ in body_limits)))
+    return _one_limit(out)
+
+
+def _one_limit(records: list[Record]) -> list[Record]:
+    """One limit on aid per party: "sends no weapons, only humanitarian aid" refuses weapons (non-lethal-only, not
+    also no-military-aid), and a party that refuses military aid yet gives or has given equipment ("no weapons or
+    military aid; it has sent helmets and vests") limits only lethal aid: non-lethal-only (the README's two
+    stances). What it only offers under a condition ("ready to help with heaters if needed") is no such gift."""
+    limited = {r.party for r in records if isinstance(r, Policy) and r.stance == "no-military-aid"}
+    if not limited:
+        return records
+    lethal = {r.party for r in records if isinstance(r, Policy) and r.stance == "non-lethal-only"}
+    gives = {r.donor for r in records if isinstance(r, Pledge) and r.status != "considering"}
+    out: list[Record] = []
+    for r in records:
+        if isinstance(r, Policy) and r.stance == "no-military-aid" and (r.party in lethal or r.party in gives):
+            if r.party not in lethal:
+                lethal.add(r.party)
+                out.append(Policy(r.party, "non-lethal-only", r.evidence, r.start, r.end, r.confidence,
+                                  explain=r.explain))
+            continue
+        out.append(r)
     return out
 
 
