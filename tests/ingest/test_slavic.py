@@ -32,6 +32,15 @@ FIRST_PERSON = [
     ('pl', 'Dostarczyliśmy Ukrainie ponad 300 czołgów - przypomniał minister Błaszczak.', ('PL', None, 'delivered')),
     ('pl', 'Przekazaliśmy już Kijowowi 40 pakietów pomocy wojskowej - mówił prezydent Andrzej Duda.',
      ('PL', None, 'delivered')),
+    ('cs', '„Pošleme Ukrajině další munici,“ řekl premiér Petr Fiala.', ('CZ', None, 'committed')),
+    ('cs', '„Dodali jsme Ukrajině tanky i houfnice,“ uvedla ministryně Černochová.', ('CZ', None, 'delivered')),
+    ('sk', '„Pošleme Ukrajine ďalšie húfnice Zuzana,“ povedal minister Naď.', ('SK', None, 'committed')),
+    ('sk', '„Poskytli sme Ukrajine stíhačky MiG-29,“ uviedol premiér Heger.', ('SK', None, 'delivered')),
+    ('uk', '«Ми передамо Україні ще дві системи IRIS-T», — заявив канцлер Олаф Шольц.', ('DE', 'iris-t-slm', 'committed')),
+    ('uk', '«Ми вже передали Україні 18 гаубиць Caesar», — сказав президент Франції Еммануель Макрон.',
+     ('FR', 'caesar', 'delivered')),
+    ('bg', '„Ще изпратим на Украйна боеприпаси“, заяви премиерът Николай Денков.', ('BG', None, 'committed')),
+    ('bg', '„Изпратихме на Украйна бронетранспортьори“, каза министърът Тодор Тагарев.', ('BG', None, 'delivered')),
 ]
 
 
@@ -48,6 +57,18 @@ PARADIGM = [
     ('pl', 'Dania przesłała Ukrainie haubice Caesar.', ('DK', 'caesar', 'delivered')),
     ('pl', 'Norwegia może wkrótce przekazać Ukrainie kolejne systemy NASAMS.', ('NO', 'nasams', 'considering')),
     ('pl', 'Holandia rozważy przekazanie Ukrainie samolotów F-16.', ('NL', None, 'considering')),
+    ('cs', 'Německo zašle Ukrajině další systémy IRIS-T.', ('DE', 'iris-t-slm', 'committed')),
+    ('cs', 'Dánsko slibuje Ukrajině houfnice Caesar.', ('DK', 'caesar', 'committed')),
+    ('cs', 'Systémy IRIS-T mají být Ukrajině dodány Německem do konce roku.', ('DE', 'iris-t-slm', 'committed')),
+    ('cs', 'Vláda premiéra Fialy nařídila poslat Ukrajině generátory.', ('CZ', 'generator', 'committed')),
+    ('sk', 'Nemecko zašle Ukrajine ďalšie systémy IRIS-T.', ('DE', 'iris-t-slm', 'committed')),
+    ('sk', 'Dánsko sľubuje Ukrajine húfnice Caesar.', ('DK', 'caesar', 'committed')),
+    ('uk', 'Німеччина доставить Україні ще одну систему IRIS-T.', ('DE', 'iris-t-slm', 'committed')),
+    ('uk', 'Данія постачає Україні гаубиці Caesar.', ('DK', 'caesar', 'committed')),
+    ('uk', 'Україна отримає від Нідерландів генератори.', ('NL', 'generator', 'committed')),
+    ('uk', 'Системи NASAMS можуть бути передані Україні Норвегією.', ('NO', 'nasams', 'considering')),
+    ('bg', 'Германия ще отпусне на Украйна още една система IRIS-T.', ('DE', 'iris-t-slm', 'committed')),
+    ('bg', 'Системите NASAMS бяха предадени на Украйна от Норвегия.', ('NO', 'nasams', 'delivered')),
 ]
 
 
@@ -61,6 +82,13 @@ NO_PLEDGE = [
     ('pl', 'Damy radę - powiedział premier Polski o sytuacji na granicy.'),
     ('pl', 'Nie przekażemy Ukrainie naszych myśliwców - powiedział premier Polski.'),
     ('pl', 'Niemcy nie zgodzą się na przekazanie Ukrainie czołgów Leopard 2.'),
+    ('pl', 'Kanclerz Niemiec dał do zrozumienia, że czołgi Leopard 2 to trudny temat.'),
+    ('cs', '„Nepošleme Ukrajině stíhačky,“ řekl premiér Slovenska Robert Fico.'),
+    ('cs', 'Ministr zahraničí Německa dal najevo, že tanky Leopard 2 nejsou na stole.'),
+    ('uk', 'Прем’єр Угорщини Віктор Орбан дав зрозуміти, що Угорщина не передасть Україні зброю.'),
+    ('uk', 'Міністр оборони Німеччини надав слово генералу, що говорив про системи Patriot.'),
+    ('bg', 'Кирил Петков даде задна за изпращането на оръжие за Украйна.'),
+    ('bg', 'Министърът на отбраната на Германия даде интервю за системите IRIS-T.'),
 ]
 
 
@@ -74,6 +102,15 @@ SUPPORT = [
     ('pl', 'Premier Czech zapewnił o dalszym wsparciu dla Ukrainy.', 'CZ'),
     ('pl', 'Litwa stoi murem za Ukrainą.', 'LT'),
     ('pl', 'Musimy dalej wspierać Ukrainę - powiedział premier Mateusz Morawiecki.', 'PL'),
+    ('cs', 'Česko podporuje Ukrajinu od prvního dne války.', 'CZ'),
+    ('cs', 'Premiér Fiala ujistil Kyjev o další podpoře.', 'CZ'),
+    ('sk', 'Slovensko podporuje Ukrajinu od prvého dňa vojny.', 'SK'),
+    ('sk', 'Prezidentka Čaputová uistila Kyjev o ďalšej podpore.', 'SK'),
+    ('uk', 'Данія підтримує Україну з першого дня війни.', 'DK'),
+    ('uk', 'Прем’єр Естонії запевнив у подальшій підтримці.', 'EE'),
+    ('uk', 'Литва стоїть пліч-о-пліч з Україною.', 'LT'),
+    ('bg', 'България подкрепя Украйна от първия ден на войната.', 'BG'),
+    ('bg', 'Румъния ще продължи да помага на Украйна.', 'RO'),
 ]
 
 
@@ -85,6 +122,10 @@ def test_support(ex: Extractor, lang: str, text: str, party: str) -> None:
 NOT_SUPPORT = [
     ('pl', 'Węgry nie wspierają Ukrainy w tej sprawie.', 'HU'),
     ('pl', 'Niemcy krytykowano za słabe wsparcie dla Ukrainy.', 'DE'),
+    ('cs', 'Maďarsko nepodporuje Ukrajinu zbraněmi.', 'HU'),
+    ('sk', 'Maďarsko nepodporuje Ukrajinu zbraňami.', 'HU'),
+    ('uk', 'Угорщина не підтримує Україну в цьому питанні.', 'HU'),
+    ('bg', 'Унгария не подкрепя Украйна с оръжие.', 'HU'),
 ]
 
 
