@@ -168,3 +168,46 @@ CUES = [
 def test_cue_forms(lang: str, text: str, cls: str) -> None:
     from allyplan.ingest.rules import Rules
     assert cls in {c.cls for c in Rules.load(lang).cues(text)}
+
+
+CAUTIOUS = [
+    ('sk', 'Premiér Robert Fico povedal, že neverí vo vojenské riešenie konfliktu.', 'SK'),
+    ('cs', 'Prezident Pavel řekl, že neexistuje vojenské řešení této války.', 'CZ'),
+    ('pl', 'Premier Węgier powiedział, że dostawy broni przedłużają wojnę.', 'HU'),
+    ('uk', 'Прем’єр Словаччини Роберт Фіцо заявив, що не вірить у військове рішення.', 'SK'),
+    ('bg', 'Президентът Румен Радев заяви, че няма военно решение на конфликта.', 'BG'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), CAUTIOUS)
+def test_no_military_solution_is_cautious(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "cautious") in stances(ex, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ('cs', 'Analytik řekl, že válka na Ukrajině trvá již třetím rokem.'),
+    ('sk', 'Minister obrany Slovenska povedal, že vojenské vozidlá prešli opravou.'),
+    ('uk', 'Міністр оборони Польщі заявив, що військове рішення уряду ухвалено.'),
+])
+def test_not_cautious(ex: Extractor, lang: str, text: str) -> None:
+    assert not {p for p in stances(ex, text, lang) if p[1] == "cautious"}
+
+
+COUNT_ON = [
+    ('pl', 'Ukraina zawsze może liczyć na nasze wsparcie - powiedział premier Donald Tusk.', 'PL'),
+    ('cs', 'Ukrajina může i nadále počítat s naší podporou, řekl premiér Petr Fiala.', 'CZ'),
+    ('sk', 'Ukrajina môže aj naďalej počítať s našou pomocou, povedala prezidentka Čaputová.', 'SK'),
+    ('uk', 'Україна може й надалі розраховувати на нашу підтримку, заявив прем’єр Польщі Дональд Туск.', 'PL'),
+    ('bg', 'Украйна може да разчита на нашата подкрепа, заяви премиерът Николай Денков.', 'BG'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), COUNT_ON)
+def test_count_on_our_support(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "supportive") in stances(ex, text, lang)
+
+
+def test_no_longer_donate_weapons_is_a_refusal(ex: Extractor) -> None:
+    got = stances(ex, 'Міністр оборони Словаччини Роберт Каліняк заявив, що Словаччина більше не буде дарувати '
+                      'зброю Україні.', 'uk')
+    assert ('SK', 'non-lethal-only') in got
