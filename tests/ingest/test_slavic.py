@@ -211,3 +211,49 @@ def test_no_longer_donate_weapons_is_a_refusal(ex: Extractor) -> None:
     got = stances(ex, 'Міністр оборони Словаччини Роберт Каліняк заявив, що Словаччина більше не буде дарувати '
                       'зброю Україні.', 'uk')
     assert ('SK', 'non-lethal-only') in got
+
+
+# the people for their country ("the Dutch will send"), in the plural and its genitive
+DEMONYMS = [
+    ('pl', 'Holendrzy wyślą Ukrainie samoloty F-16.', ('NL', None, 'committed')),
+    ('pl', 'Ukraina otrzymała od Duńczyków haubice Caesar.', ('DK', 'caesar', 'delivered')),
+    ('cs', 'Švédové dodají Ukrajině další generátory.', ('SE', 'generator', 'committed')),
+    ('sk', 'Holanďania dodajú Ukrajine stíhačky F-16.', ('NL', None, 'committed')),
+    ('uk', 'Норвежці передадуть Україні ще дві системи NASAMS.', ('NO', 'nasams', 'committed')),
+    ('bg', 'Холандците ще изпратят на Украйна изтребители F-16.', ('NL', None, 'committed')),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), DEMONYMS)
+def test_plural_demonyms_give(ex: Extractor, lang: str, text: str, want: tuple[str, str | None, str]) -> None:
+    assert want in pledges(ex, text, lang)
+
+
+@pytest.mark.parametrize("text", ["daní z příjmu", "finanse publiczne", "фінанси уряду", "Rumunsko je soused"])
+def test_plural_demonyms_are_not_other_words(text: str) -> None:
+    assert not [m for m in Gazetteer.build().find(text) if m.how == "demonym" and m.text.lower() in (
+        "daní", "finanse", "фінанси")]
+
+
+def test_ukrainian_source_after_arrived(ex: Extractor) -> None:
+    assert ('US', 'abrams-m1a1', 'delivered') in pledges(ex, 'В Україну прибули перші танки Abrams зі США.', 'uk')
+    # "together with" names a co-donor, not where the recipient's gift came from
+    got = pledges(ex, 'Німеччина разом з Польщею передала Україні танки Leopard 2.', 'uk')
+    assert ('DE', 'leopard-2a4', 'delivered') in got
+
+
+REFUSALS = [
+    ('pl', 'Słowacki rząd nie będzie wysyłał broni na Ukrainę - zapowiedział premier Robert Fico.', 'SK'),
+    ('pl', 'Rząd Węgier zdecydował o nieprzekazywaniu broni Ukrainie.', 'HU'),
+    ('bg', 'Правителството на България реши да не изпраща оръжие на Украйна.', 'BG'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), REFUSALS)
+def test_refusal_forms(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, 'non-lethal-only') in stances(ex, text, lang)
+    assert not {p for p in pledges(ex, text, lang) if p[0] == party and p[2] != "considering"}
+
+
+def test_bulgarian_fighter_jets_are_equipment(ex: Extractor) -> None:
+    assert ('FR', None, 'considering') in pledges(ex, 'Франция обмисля да изпрати изтребители Mirage на Украйна.', 'bg')
