@@ -257,3 +257,26 @@ def test_refusal_forms(ex: Extractor, lang: str, text: str, party: str) -> None:
 
 def test_bulgarian_fighter_jets_are_equipment(ex: Extractor) -> None:
     assert ('FR', None, 'considering') in pledges(ex, 'Франция обмисля да изпрати изтребители Mirage на Украйна.', 'bg')
+
+
+UNCHANGED_SUPPORT = [
+    ('pl', 'Wsparcie Polski dla Ukrainy pozostaje niezmienne - powiedział premier Donald Tusk.', 'PL'),
+    ('cs', 'Podpora Česka pro Ukrajinu zůstává pevná, řekl ministr zahraničí Jan Lipavský.', 'CZ'),
+    ('cs', 'Nenecháme Ukrajinu samotnou, řekl premiér Petr Fiala.', 'CZ'),
+    ('sk', 'Podpora Slovenska pre Ukrajinu zostáva pevná, povedal premiér Eduard Heger.', 'SK'),
+    ('uk', 'Підтримка Литви залишається незмінною, заявив президент Литви.', 'LT'),
+    ('bg', 'Подкрепата на България за Украйна остава непоколебима, заяви премиерът Николай Денков.', 'BG'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), UNCHANGED_SUPPORT)
+def test_support_remains(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "supportive") in stances(ex, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ('pl', 'Pomoc humanitarna pozostaje pełna wyzwań, powiedział minister Węgier.'),
+    ('uk', 'Підтримка Угорщини не є незмінною, заявив міністр.'),
+])
+def test_support_remains_not(ex: Extractor, lang: str, text: str) -> None:
+    assert not {p for p in stances(ex, text, lang) if p[1] == "supportive"}
