@@ -280,3 +280,24 @@ def test_support_remains(ex: Extractor, lang: str, text: str, party: str) -> Non
 ])
 def test_support_remains_not(ex: Extractor, lang: str, text: str) -> None:
     assert not {p for p in stances(ex, text, lang) if p[1] == "supportive"}
+
+
+# "to hand over" a message, a letter or words is no gift; a news agency "передає" (reports)
+@pytest.mark.parametrize(("lang", "text"), [
+    ('pl', 'Przekażemy to w swoim czasie - powiedział premier Morawiecki, pytany o czołgi.'),
+    ('pl', 'Premier Kanady przekazał Ukrainie list w sprawie czołgów Leopard 2.'),
+    ('uk', 'Прем’єр Польщі передав Україні лист щодо танків Leopard 2.'),
+    ('cs', 'Německý ministr předal informace o tancích Leopard 2 novinářům.'),
+    ('sk', 'Nemecký minister odovzdal Ukrajine posolstvo o tankoch Leopard 2.'),
+    ('bg', 'Германският министър предаде думите на канцлера за танковете Leopard 2.'),
+])
+def test_handing_over_words_is_no_gift(ex: Extractor, lang: str, text: str) -> None:
+    assert not {p for p in pledges(ex, text, lang) if p[2] in ("committed", "delivered")}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ('pl', 'Polska przekazała Ukrainie czołgi Leopard 2.', ('PL', 'leopard-2a4', 'delivered')),
+    ('uk', 'Польща передала Україні танки Leopard 2.', ('PL', 'leopard-2a4', 'delivered')),
+])
+def test_handing_over_things_is_a_gift(ex: Extractor, lang: str, text: str, want: tuple[str, str | None, str]) -> None:
+    assert want in pledges(ex, text, lang)
