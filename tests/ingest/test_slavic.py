@@ -301,3 +301,38 @@ def test_handing_over_words_is_no_gift(ex: Extractor, lang: str, text: str) -> N
 ])
 def test_handing_over_things_is_a_gift(ex: Extractor, lang: str, text: str, want: tuple[str, str | None, str]) -> None:
     assert want in pledges(ex, text, lang)
+
+
+# thanks for aid already given (a past participle on the aid): the one thanked gave it
+THANKS = [
+    ('bg', 'Министърът на отбраната на Украйна благодари на Норвегия за оказаната военна помощ.',
+     ('NO', None, 'delivered')),
+    ('uk', 'Міністр оборони України подякував Норвегії за надану військову допомогу.', ('NO', None, 'delivered')),
+    ('pl', 'Prezydent Ukrainy podziękował Litwie za przekazaną pomoc wojskową.', ('LT', None, 'delivered')),
+    ('cs', 'Ukrajinský ministr poděkoval Dánsku za poskytnutou vojenskou pomoc.', ('DK', None, 'delivered')),
+    ('sk', 'Ukrajinský minister sa poďakoval Dánsku za poskytnutú vojenskú pomoc.', ('DK', None, 'delivered')),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), THANKS)
+def test_thanks_for_aid_given(ex: Extractor, lang: str, text: str, want: tuple[str, str | None, str]) -> None:
+    assert want in pledges(ex, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ('uk', 'Зеленський подякував Німеччині за підтримку.'),
+    ('pl', 'Zełenski podziękował Niemcom za gościnę i wsparcie.'),
+    ('bg', 'Зеленски благодари на Германия за помощта.'),
+    ('cs', 'Zelenskyj poděkoval Německu za pomoc.'),
+])
+def test_thanks_without_aid_given(ex: Extractor, lang: str, text: str) -> None:
+    assert not pledges(ex, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ('uk', 'Міністр оборони Німеччини допустив постачання ракет Taurus Україні.', ('DE', 'taurus', 'considering')),
+    ('pl', 'Niemcy dopuszczają możliwość przekazania Ukrainie pocisków Taurus.', ('DE', 'taurus', 'considering')),
+])
+def test_allowing_for_a_delivery_is_considering(ex: Extractor, lang: str, text: str,
+                                                 want: tuple[str, str | None, str]) -> None:
+    assert want in pledges(ex, text, lang)
