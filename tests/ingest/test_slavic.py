@@ -336,3 +336,32 @@ def test_thanks_without_aid_given(ex: Extractor, lang: str, text: str) -> None:
 def test_allowing_for_a_delivery_is_considering(ex: Extractor, lang: str, text: str,
                                                  want: tuple[str, str | None, str]) -> None:
     assert want in pledges(ex, text, lang)
+
+
+RESTRAINT = [
+    ('pl', 'Węgry nie chcą zostać wciągnięte w wojnę, powiedział premier Viktor Orbán.', 'HU'),
+    ('pl', 'Węgry opowiadają się za pokojem i negocjacjami, powiedział minister Péter Szijjártó.', 'HU'),
+    ('cs', 'Slovensko nechce být vtaženo do války, řekl premiér Robert Fico.', 'SK'),
+    ('cs', 'Slovensko podle Fica není stranou konfliktu.', 'SK'),
+    ('sk', 'Slovensko nechce byť zatiahnuté do vojny, povedal premiér Fico.', 'SK'),
+    ('uk', 'Прем’єр Словаччини заявив, що Словаччина не хоче бути втягнутою у війну.', 'SK'),
+    ('bg', 'Радев заяви, че България не трябва да бъде въвлечена във войната.', 'BG'),
+    ('bg', 'Радев заяви, че България не е страна във войната.', 'BG'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), RESTRAINT)
+def test_not_dragged_into_the_war(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "cautious") in stances(ex, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ('pl', 'Rosja próbuje wciągnąć Polskę w wojnę, ostrzegają eksperci.'),
+    ('cs', 'Rusko se snaží vtáhnout Polsko do války, varují experti.'),
+    ('uk', 'Росія намагається втягнути Польщу у війну, попереджають експерти.'),
+    ('bg', 'Русия се опитва да въвлече Полша във войната, предупреждават експерти.'),
+    ('uk', 'Литва виступає за переговори про вступ України до НАТО.'),
+    ('cs', 'Polsko se zasazuje o rychlé přijetí Ukrajiny do NATO.'),
+])
+def test_not_restraint(ex: Extractor, lang: str, text: str) -> None:
+    assert not {p for p in stances(ex, text, lang) if p[1] == "cautious"}
