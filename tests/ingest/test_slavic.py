@@ -365,3 +365,26 @@ def test_not_dragged_into_the_war(ex: Extractor, lang: str, text: str, party: st
 ])
 def test_not_restraint(ex: Extractor, lang: str, text: str) -> None:
     assert not {p for p in stances(ex, text, lang) if p[1] == "cautious"}
+
+
+# "to give" and "to send/direct" with the recipient named after them
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ('cs', 'Česko dalo Ukrajině desítky tanků.', ('CZ', None, 'delivered')),
+    ('sk', 'Slovensko dalo Ukrajine stíhačky MiG-29.', ('SK', None, 'delivered')),
+    ('uk', 'Польща дала Україні понад 300 танків.', ('PL', None, 'delivered')),
+    ('uk', 'Німеччина направить Україні ще два комплекси IRIS-T.', ('DE', 'iris-t-slm', 'committed')),
+    ('cs', 'Německo vyšle na Ukrajinu další tanky Leopard 2.', ('DE', 'leopard-2a4', 'committed')),
+    ('pl', 'Kanada skieruje do Ukrainy kolejne pojazdy opancerzone.', ('CA', None, 'committed')),
+])
+def test_give_and_direct(ex: Extractor, lang: str, text: str, want: tuple[str, str | None, str]) -> None:
+    assert want in pledges(ex, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ('cs', 'Ministr dal přednost tankům Leopard 2 před jinými.'),
+    ('cs', 'Německý kancléř dal jasně najevo, že o tancích Leopard 2 rozhodne později.'),
+    ('uk', 'Міністр оборони Німеччини дав інтерв’ю про танки Leopard 2.'),
+    ('pl', 'Niemcy skierowały do Polski wniosek o zgodę na eksport czołgów Leopard 2.'),
+])
+def test_give_in_other_senses(ex: Extractor, lang: str, text: str) -> None:
+    assert not {p for p in pledges(ex, text, lang) if p[2] in ("committed", "delivered")}
