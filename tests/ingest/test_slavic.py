@@ -388,3 +388,22 @@ def test_give_and_direct(ex: Extractor, lang: str, text: str, want: tuple[str, s
 ])
 def test_give_in_other_senses(ex: Extractor, lang: str, text: str) -> None:
     assert not {p for p in pledges(ex, text, lang) if p[2] in ("committed", "delivered")}
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    ('pl', 'Litwa pozostaje niezawodnym sojusznikiem Ukrainy.', 'LT'),
+    ('cs', 'Polsko zůstává spolehlivým spojencem Ukrajiny.', 'PL'),
+    ('sk', 'Česko zostáva spoľahlivým spojencom Ukrajiny.', 'CZ'),
+    ('uk', 'Естонія залишається надійним партнером України.', 'EE'),
+    ('bg', 'Полша остава надежден съюзник на Украйна.', 'PL'),
+])
+def test_reliable_ally_of_ukraine(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert (party, "supportive") in stances(ex, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ('pl', 'Węgry są ważnym partnerem handlowym Rosji.'),
+    ('uk', 'Угорщина є надійним партнером Росії.'),
+])
+def test_partner_of_another(ex: Extractor, lang: str, text: str) -> None:
+    assert not {p for p in stances(ex, text, lang) if p[1] == "supportive"}
