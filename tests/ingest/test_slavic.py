@@ -407,3 +407,35 @@ def test_reliable_ally_of_ukraine(ex: Extractor, lang: str, text: str, party: st
 ])
 def test_partner_of_another(ex: Extractor, lang: str, text: str) -> None:
     assert not {p for p in stances(ex, text, lang) if p[1] == "supportive"}
+
+
+# every tense of the giving verbs in one frame: "<donor> <verb> <recipient> <item>"
+TENSES = {
+    'cs': ("Norsko {v} Ukrajině systémy NASAMS.", {
+        'committed': ["má dodat", "mají poslat", "vyšle", "zašle", "slibuje", "bude poskytovat"],
+        'delivered': ["dodávalo", "posílalo", "vyslalo", "zaslalo"],
+        'considering': ["zváží dodání", "by mohlo poslat"]}),
+    'sk': ("Nórsko {v} Ukrajine systémy NASAMS.", {
+        'committed': ["má dodať", "majú poslať", "vyšle", "zašle", "sľubuje"],
+        'delivered': ["dodávalo", "posielalo", "vyslalo", "zaslalo"],
+        'considering': ["zváži dodanie"]}),
+    'uk': ("Норвегія {v} Україні системи NASAMS.", {
+        'committed': ["має передати", "мають передати", "доставить", "надсилатиме", "подарує"],
+        'delivered': ["передавала", "надавала", "постачала", "подарувала"],
+        'considering': ["розгляне передачу", "збирається передати"]}),
+    'bg': ("Норвегия {v} на Украйна системи NASAMS.", {
+        'committed': ["ще отпусне", "ще бъдат изпратени"],
+        'delivered': ["изпращаше", "предоставяше", "е изпратила"],
+        'considering': ["може да изпрати"]}),
+    'pl': ("Norwegia {v} Ukrainie systemy NASAMS.", {
+        'committed': ["prześle", "obiecuje", "będzie przesyłać"],
+        'delivered': ["przesłała", "przekazywała"],
+        'considering': ["rozważy przekazanie", "mogłaby przekazać"]}),
+}
+
+
+@pytest.mark.parametrize(("lang", "status", "verb"), [
+    (lang, status, verb) for lang, (_, table) in TENSES.items() for status, verbs in table.items() for verb in verbs])
+def test_tenses(ex: Extractor, lang: str, status: str, verb: str) -> None:
+    frame = TENSES[lang][0]
+    assert ('NO', 'nasams', status) in pledges(ex, frame.format(v=verb), lang)
