@@ -439,3 +439,20 @@ TENSES = {
 def test_tenses(ex: Extractor, lang: str, status: str, verb: str) -> None:
     frame = TENSES[lang][0]
     assert ('NO', 'nasams', status) in pledges(ex, frame.format(v=verb), lang)
+
+
+# every form of refusing weapons: non-lethal-only, and no pledge of the one who refuses
+REFUSE = {
+    'pl': ("Węgry {v} Ukrainie broni.", ["nie będą wysyłały", "nie przekazują", "przestaną przekazywać"]),
+    'cs': ("Maďarsko {v} Ukrajině zbraně.", ["neposílá", "nedodává", "nebude poskytovat"]),
+    'sk': ("Maďarsko {v} Ukrajine zbrane.", ["neposiela", "nedodáva", "prestane dodávať"]),
+    'uk': ("Угорщина {v} Україні зброю.", ["не подарує", "не передає", "не надаватиме"]),
+    'bg': ("Унгария {v} на Украйна оръжие.", ["не дава", "спира да изпраща", "няма да даде"]),
+}
+
+
+@pytest.mark.parametrize(("lang", "verb"), [(lang, v) for lang, (_, verbs) in REFUSE.items() for v in verbs])
+def test_refusal_table(ex: Extractor, lang: str, verb: str) -> None:
+    text = REFUSE[lang][0].format(v=verb)
+    assert ('HU', 'non-lethal-only') in stances(ex, text, lang)
+    assert not {p for p in pledges(ex, text, lang) if p[0] == 'HU' and p[2] != 'considering'}
