@@ -456,3 +456,17 @@ def test_refusal_table(ex: Extractor, lang: str, verb: str) -> None:
     text = REFUSE[lang][0].format(v=verb)
     assert ('HU', 'non-lethal-only') in stances(ex, text, lang)
     assert not {p for p in pledges(ex, text, lang) if p[0] == 'HU' and p[2] != 'considering'}
+
+
+SUPPORT_TABLE = {
+    'pl': ("Litwa {v}.", ["kontynuuje wsparcie dla Ukrainy", "popiera Ukrainę", "będzie dalej pomagać Ukrainie"]),
+    'cs': ("Litva {v}.", ["podpoří Ukrajinu", "pokračuje v podpoře Ukrajiny", "ujistila Kyjev o další podpoře"]),
+    'sk': ("Litva {v}.", ["podporí Ukrajinu", "pokračuje v podpore Ukrajiny", "uistila Kyjev o ďalšej podpore"]),
+    'uk': ("Литва {v}.", ["буде підтримувати Україну", "продовжує підтримку України", "запевнила у подальшій підтримці"]),
+    'bg': ("Литва {v}.", ["ще подкрепя Украйна", "продължава да подкрепя Украйна", "е на страната на Украйна"]),
+}
+
+
+@pytest.mark.parametrize(("lang", "verb"), [(lang, v) for lang, (_, verbs) in SUPPORT_TABLE.items() for v in verbs])
+def test_support_table(ex: Extractor, lang: str, verb: str) -> None:
+    assert ('LT', 'supportive') in stances(ex, SUPPORT_TABLE[lang][0].format(v=verb), lang)
