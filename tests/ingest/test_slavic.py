@@ -462,7 +462,8 @@ SUPPORT_TABLE = {
     'pl': ("Litwa {v}.", ["kontynuuje wsparcie dla Ukrainy", "popiera Ukrainę", "będzie dalej pomagać Ukrainie"]),
     'cs': ("Litva {v}.", ["podpoří Ukrajinu", "pokračuje v podpoře Ukrajiny", "ujistila Kyjev o další podpoře"]),
     'sk': ("Litva {v}.", ["podporí Ukrajinu", "pokračuje v podpore Ukrajiny", "uistila Kyjev o ďalšej podpore"]),
-    'uk': ("Литва {v}.", ["буде підтримувати Україну", "продовжує підтримку України", "запевнила у подальшій підтримці"]),
+    'uk': ("Литва {v}.", ["буде підтримувати Україну", "продовжує підтримку України",
+                          "запевнила у подальшій підтримці"]),
     'bg': ("Литва {v}.", ["ще подкрепя Украйна", "продължава да подкрепя Украйна", "е на страната на Украйна"]),
 }
 
