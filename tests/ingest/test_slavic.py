@@ -471,3 +471,19 @@ SUPPORT_TABLE = {
 @pytest.mark.parametrize(("lang", "verb"), [(lang, v) for lang, (_, verbs) in SUPPORT_TABLE.items() for v in verbs])
 def test_support_table(ex: Extractor, lang: str, verb: str) -> None:
     assert ('LT', 'supportive') in stances(ex, SUPPORT_TABLE[lang][0].format(v=verb), lang)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Praha", "CZ"), ("Prahy", "CZ"), ("Bratysławy", "SK"), ("Bratislavy", "SK"), ("Wilno", "LT"), ("Říma", "IT"),
+    ("Праги", "CZ")])
+def test_capitals_in_case_forms(text: str, code: str) -> None:
+    assert code in {m.code for m in Gazetteer.build().find(text) if m.is_party}
+
+
+@pytest.mark.parametrize("text", ["rygiel w drzwiach", "o prazer de viajar", "que haga falta", "rydze w lesie"])
+def test_capitals_are_not_other_words(text: str) -> None:
+    assert not [m for m in Gazetteer.build().find(text) if m.is_party]
+
+
+def test_capital_gives(ex: Extractor) -> None:
+    assert ('CZ', None, 'committed') in pledges(ex, 'Praha pošle Ukrajině další dělostřeleckou munici.', 'cs')
