@@ -493,3 +493,14 @@ def test_ukrainian_must_is_no_pledge(ex: Extractor) -> None:
     # "має передати" is mostly "must hand over", a demand on the ally
     text = 'Кулеба заявив, що Німеччина має передати Україні ракети Taurus.'
     assert ('DE', 'taurus', 'committed') not in pledges(ex, text, 'uk')
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ('uk', 'Норвегія розглядає можливість фінансування закупівлі додаткових ракет для NASAMS.',
+     ('NO', 'aim-120-amraam', 'considering')),
+    ('bg', 'Норвегия обмисля възможност за изпращане на още системи NASAMS на Украйна.',
+     ('NO', 'nasams', 'considering')),
+])
+def test_weighing_a_possibility_is_no_idiom(ex: Extractor, lang: str, text: str,
+                                            want: tuple[str, str | None, str]) -> None:
+    assert want in pledges(ex, text, lang)
