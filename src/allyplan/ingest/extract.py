@@ -75,6 +75,8 @@ _PRIVATIVE = frozenset({"without", "sin", "sans", "ohne", "senza", "sem", "zonde
                         "uden", "ilman", "ilma", "fără", "fara", "nélkül", "olmadan", "be"})
 #: A parenthesis: in brackets, or between two dashes set off by spaces.
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
+#: The end of a quote before its speaker: a dash set off by spaces, or a closing quotation mark ("... - powiedział").
+_QUOTE_END = re.compile(r"\s[–—-]\s|[\"”»](?:\s*[,–—-])?\s")
 #: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
 _QUOTES = ('"', "“", "”", "„", "«", "»")
 #: Nouns for a whole class of the catalog's items, by the catalog's category (a stem each, in the coalition's
@@ -1212,6 +1214,10 @@ class _Run:
                     and m.code not in self.excluded]
             if said:
                 return _Actor([said[0].code], "explicit", "the speaker named after the quote")
+            if self.rules.is_word("speaker_verbs", cue.text):
+                next_speaker = self._speaker_next(cl)
+                if next_speaker is not None:
+                    return next_speaker
         subject = self._subject_after(cl, cue)
         if subject is not None:
             return subject
@@ -2247,6 +2253,23 @@ class _Run:
                         self._refused(other, c, other.cues)):
                     return True
         return False
+
+    def _speaker_next(self, cl: _Clause) -> _Actor | None:
+        """The speaker of a quote that runs on into the next sentence of the paragraph ("Przekazujemy na Ukrainę broń.
+        Będzie to ... - powiedział premier Mateusz Morawiecki"): the party at most six words after the dash or closing
+        quote that ends it; none where that party is the recipient or its adversary."""
+        nxt = self.sentence_clauses.get(cl.sentence + 1)
+        if not nxt or "\n" in self.text[cl.s_end:nxt[0].s_start]:
+            return None
+        s0, s1 = nxt[0].s_start, nxt[0].s_end
+        close = _QUOTE_END.search(self.text, s0, s1)
+        if close is None:
+            return None
+        after = [m for c in nxt for m in c.parties if m.start >= close.end()]
+        if not after or len(_words(self.folded[close.end():after[0].start])) > 6 or not after[0].is_party \
+                or after[0].code in self.excluded:
+            return None
+        return _Actor([after[0].code], "explicit", "the speaker named after the quote's end in the next sentence")
 
     def _quoted_speaker(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The party that a quote holding ``cue`` is attributed to just after it ("„...” - mondta Orbán Viktor",

@@ -311,8 +311,12 @@ def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
         status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
     grammar = data.get("grammar", {})
-    # a giving verb in the first person plural ("invieremo"): a commitment, by the speaker's party
+    # a giving verb in the first person plural ("invieremo"): a commitment, by the speaker's party; in the past
+    # ("przekazaliśmy", "poslali jsme", "передали ми", [grammar] ``speaker_delivered``) a delivery by it
     status["committed"].extend(grammar.get("speaker_verbs", []))
+    status["delivered"].extend(grammar.get("speaker_delivered", []))
+    if grammar.get("speaker_delivered"):
+        grammar["speaker_verbs"] = [*grammar.get("speaker_verbs", []), *grammar["speaker_delivered"]]
     give = grammar.get("give_infinitive", [])
     if not give:
         return [], []
