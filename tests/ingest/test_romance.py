@@ -757,6 +757,17 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      []),
     ('it', 'La Germania sta per votare il nuovo bilancio.',
      []),
+    # leaving from a place ('partiranno da Roma'), weighing aid ('ragiona sugli aiuti'), a number of degrees
+    ('it', 'Due sistemi SAMP/T partiranno da Roma per difendere Kiev.',
+     [('IT', 'samp-t', 'committed')]),
+    ('it', "Due sistemi SAMP/T sono già partiti dall'Italia alla volta dell'Ucraina.",
+     [('IT', 'samp-t', 'delivered')]),
+    ('it', "L'Italia ragiona sugli ulteriori aiuti militari da fornire all'Ucraina.",
+     [('IT', None, 'considering')]),
+    ('it', 'I colloqui partiranno da Roma la prossima settimana.',
+     []),
+    ('it', 'Meloni assicura: "Forniremo assistenza a 360 gradi".',
+     [('IT', None, 'committed')]),
 ]
 
 NEGATIVE = [
@@ -793,3 +804,15 @@ def test_no_stance_or_pledge_where_none_is_said(ex: Extractor, lang: str, text: 
 ])
 def test_office_holders_stand_for_their_country(ex: Extractor, lang: str, text: str, code: str) -> None:
     assert {p.donor for p in ex.extract(text, lang).pledges} == {code}
+
+
+@pytest.mark.parametrize(("lang", "text", "quantity"), [
+    ("it", "L'Italia fornirà entro 3 settimane generatori all'Ucraina.", None),
+    ("fr", "La France livrera dans 3 mois des canons Caesar à l'Ukraine.", None),
+    ("es", "España enviará en 2 semanas 6 lanzadores Patriot a Ucrania.", 6.0),
+    ("pt", "Portugal vai enviar dentro de 2 meses três tanques Leopard 2A6 para a Ucrânia.", 3.0),
+    ("ro", "România va trimite în 2 săptămâni un sistem Patriot Ucrainei.", 1.0),
+])
+def test_a_measure_of_time_or_degrees_is_no_count(ex: Extractor, lang: str, text: str, quantity: float | None) -> None:
+    [pledge] = ex.extract(text, lang).pledges
+    assert pledge.quantity == quantity
