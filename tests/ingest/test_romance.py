@@ -768,6 +768,58 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      []),
     ('it', 'Meloni assicura: "Forniremo assistenza a 360 gradi".',
      [('IT', None, 'committed')]),
+    # impersonal and periphrastic Spanish ('se enviará', 'realizará un envío', 'brindará'); support in ordinary words
+    # ('aux côtés du peuple ukrainien', 'determinata a sostenere', 'decidida a apoyar', 'sprijin pe termen lung')
+    ('es', 'Robles ha dicho que se enviará un nuevo avión con material militar a Ucrania.',
+     [('ES', None, 'committed')]),
+    ('es', 'España realizará un segundo envío de material ofensivo a Ucrania.',
+     [('ES', None, 'committed')]),
+    ('es', 'España brindará a Ucrania dos sistemas Patriot.',
+     [('ES', 'patriot', 'committed')]),
+    ('es', 'España ha brindado a Ucrania dos sistemas Patriot.',
+     [('ES', 'patriot', 'delivered')]),
+    ('es', 'España redoblará la ayuda militar a Ucrania.',
+     [('ES', None, 'committed')]),
+    ('es', 'Robles confirmó que se han realizado 54 envíos de material militar a Ucrania.',
+     [('ES', None, 'delivered')]),
+    ('es', 'Se enviará un informe al Congreso la próxima semana.',
+     []),
+    ('it', "La Spagna effettuerà un nuovo invio di armi all'Ucraina.",
+     [('ES', None, 'committed')]),
+    ('it', 'Robles ha rivelato che la prossima settimana ci sarà una nuova fornitura di armi.',
+     [('ES', None, 'committed')]),
+    ('fr', 'La France est depuis le début aux côtés du peuple ukrainien.',
+     [('FR', 'policy', 'supportive')]),
+    ('fr', "La France est déterminée à aider l'Ukraine.",
+     [('FR', 'policy', 'supportive')]),
+    ('fr', "La France fournira à l'Ukraine un soutien militaire dans la durée.",
+     [('FR', 'policy', 'supportive'), ('FR', None, 'committed')]),
+    ('fr', "Le ministre a réaffirmé le soutien militaire de son pays à l'Ukraine.",
+     []),
+    ('fr', 'La France apporte son soutien à la candidature de Paris aux Jeux.',
+     []),
+    ('fr', 'La France est déterminée à aider le Liban.',
+     []),
+    ('it', "L'Italia è determinata a sostenere l'Ucraina.",
+     [('IT', 'policy', 'supportive')]),
+    ('it', "L'Italia darà tutto il suo sostegno all'Ucraina.",
+     [('IT', 'policy', 'supportive')]),
+    ('it', "Il sostegno dell'Italia all'Ucraina nel lungo periodo è garantito.",
+     [('IT', 'policy', 'supportive')]),
+    ('es', 'España está decidida a apoyar a Ucrania.',
+     [('ES', 'policy', 'supportive')]),
+    ('es', 'España seguirá prestando todo su apoyo a Ucrania.',
+     [('ES', 'policy', 'supportive')]),
+    ('es', 'España garantiza su apoyo a largo plazo.',
+     [('ES', 'policy', 'supportive')]),
+    ('pt', 'Portugal está determinado a apoiar a Ucrânia.',
+     [('PT', 'policy', 'supportive')]),
+    ('pt', 'Portugal dará todo o seu apoio à Ucrânia.',
+     [('PT', 'policy', 'supportive')]),
+    ('ro', 'România este hotărâtă să sprijine Ucraina.',
+     [('RO', 'policy', 'supportive')]),
+    ('ro', 'România oferă sprijin pe termen lung.',
+     [('RO', 'policy', 'supportive'), ('RO', None, 'committed')]),
 ]
 
 NEGATIVE = [
@@ -816,3 +868,13 @@ def test_office_holders_stand_for_their_country(ex: Extractor, lang: str, text: 
 def test_a_measure_of_time_or_degrees_is_no_count(ex: Extractor, lang: str, text: str, quantity: float | None) -> None:
     [pledge] = ex.extract(text, lang).pledges
     assert pledge.quantity == quantity
+
+
+def test_a_character_class_inside_a_group_ends_the_literal_beginning() -> None:
+    """'dar[eà] ...' begins with 'dar' (then 'e' or 'à'), not with 'dar ' (the text after the group): a wrong
+    beginning would keep the pattern from ever being tried."""
+    from allyplan.ingest.rules import _literal_starts
+
+    assert _literal_starts("(?:dar[eà]|danno) (?:tutto )?sostegno") == {"dar", "dann"}
+    assert _literal_starts("(?:ha|hanno) (?:\\w+ )?interrotto") == {"ha ", "hann"}
+    assert _literal_starts("(?:ha|hanno) (?:promesso|annunciato)") == {"ha p", "ha a", "hann"}
