@@ -820,6 +820,27 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      [('RO', 'policy', 'supportive')]),
     ('ro', 'România oferă sprijin pe termen lung.',
      [('RO', 'policy', 'supportive'), ('RO', None, 'committed')]),
+    # the recipient obtains it from the donor ('Kiev ha ottenuto dalla Germania', 'obtendrá de', 'a obținut de la')
+    ('it', 'I carri Leopard 2A6 tedeschi sono arrivati in Ucraina.',
+     [('DE', 'leopard-2a6', 'delivered')]),
+    ('it', 'Kiev ha ottenuto dalla Germania due sistemi Patriot.',
+     [('DE', 'patriot', 'delivered')]),
+    ('it', 'Kiev otterrà dalla Germania due sistemi Patriot.',
+     [('DE', 'patriot', 'committed')]),
+    ('es', 'Kiev obtuvo de Alemania dos sistemas Patriot.',
+     [('DE', 'patriot', 'delivered')]),
+    ('es', 'Kiev obtendrá de Alemania dos sistemas Patriot.',
+     [('DE', 'patriot', 'committed')]),
+    ('fr', "Kiev a obtenu de l'Allemagne deux systèmes Patriot.",
+     [('DE', 'patriot', 'delivered')]),
+    ('fr', "Kiev obtiendra de l'Allemagne deux systèmes Patriot.",
+     [('DE', 'patriot', 'committed')]),
+    ('pt', 'Kiev obteve da Alemanha dois sistemas Patriot.',
+     [('DE', 'patriot', 'delivered')]),
+    ('ro', 'Kievul a obținut de la Germania două sisteme Patriot.',
+     [('DE', 'patriot', 'delivered')]),
+    ('ro', 'Kievul va obține de la Germania două sisteme Patriot.',
+     [('DE', 'patriot', 'committed')]),
 ]
 
 NEGATIVE = [
