@@ -871,6 +871,19 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      []),
     ('it', '"Abbiamo inviato all\'Ucraina un sistema SAMP/T", ha detto Zelensky.',
      []),
+    # demonyms of the allies in these languages ('il governo rumeno', not Rome with an ending; 'svizzero', 'portughez')
+    ('it', "Il governo rumeno ha deciso di donare all'Ucraina un sistema Patriot.",
+     [('RO', 'patriot', 'committed')]),
+    ('es', 'El gobierno rumano ha decidido donar a Ucrania un sistema Patriot.',
+     [('RO', 'patriot', 'committed')]),
+    ('it', "Il governo svizzero vieta la riesportazione di carri Leopard 1A5 verso l'Ucraina.",
+     [('CH', 'policy', 'excludes:leopard-1a5')]),
+    ('ro', 'Guvernul portughez a trimis Ucrainei tancuri Leopard 2A6.',
+     [('PT', 'leopard-2a6', 'delivered')]),
+    ('fr', "Le gouvernement luxembourgeois a annoncé la livraison de canons Caesar à l'Ukraine.",
+     [('LU', 'caesar', 'committed')]),
+    ('it', "Il governo ungherese si rifiuta di inviare armi all'Ucraina.",
+     [('HU', 'policy', 'non-lethal-only')]),
 ]
 
 NEGATIVE = [
