@@ -884,6 +884,27 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      [('LU', 'caesar', 'committed')]),
     ('it', "Il governo ungherese si rifiuta di inviare armi all'Ucraina.",
      [('HU', 'policy', 'non-lethal-only')]),
+    # 'could spare' (pt 'poder dispensar'), helping Ukraine; ruling out the possibility of sending is a refusal of it
+    ('pt', 'Portugal poderá dispensar três tanques Leopard 2A6 no próximo mês.',
+     [('PT', 'leopard-2a6', 'considering')]),
+    ('pt', 'Portugal vai continuar a ajudar a Ucrânia.',
+     [('PT', 'policy', 'supportive')]),
+    ('es', 'España estudia la posibilidad de enviar tanques Leopard 2A4 a Ucrania.',
+     [('ES', 'leopard-2a4', 'considering')]),
+    ('it', "L'Italia valuta la possibilità di contribuire con l'invio di sistemi SAMP/T.",
+     [('IT', 'samp-t', 'considering')]),
+    ('fr', "La France exclut la possibilité d'envoyer des canons Caesar à l'Ukraine.",
+     [('FR', 'policy', 'excludes:caesar')]),
+    ('es', 'España descarta la posibilidad de enviar tanques Leopard 2A4 a Ucrania.',
+     [('ES', 'policy', 'excludes:leopard-2a4')]),
+    ('pt', 'Portugal não tem possibilidade de enviar tanques Leopard 2A6.',
+     []),
+    ('pt', 'Portugal exclui a possibilidade de enviar tanques Leopard 2A6 para a Ucrânia.',
+     [('PT', 'policy', 'excludes:leopard-2a6')]),
+    ('it', "L'Italia esclude la possibilità di inviare sistemi SAMP/T all'Ucraina.",
+     [('IT', 'policy', 'excludes:samp-t')]),
+    ('it', "L'Italia esclude la possibilità di continuare a inviare sistemi SAMP/T all'Ucraina.",
+     [('IT', 'policy', 'excludes:samp-t')]),
 ]
 
 NEGATIVE = [
