@@ -985,6 +985,25 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      [('PT', 'leopard-2a6', 'committed')]),
     ('ro', 'Potrivit cotidianului german Bild, Germania va trimite două sisteme Patriot Ucrainei.',
      [('DE', 'patriot', 'committed')]),
+    # a veto on (re-)export refuses what it names; 'nothing is ruled out' is a consideration
+    ('fr', "La Suisse a mis son veto à la réexportation de chars Leopard 1A5 vers l'Ukraine.",
+     [('CH', 'policy', 'excludes:leopard-1a5')]),
+    ('it', "La Svizzera ha posto il veto alla riesportazione di carri Leopard 1A5 verso l'Ucraina.",
+     [('CH', 'policy', 'excludes:leopard-1a5')]),
+    ('es', 'Suiza vetó la reexportación de tanques Leopard 1A5 a Ucrania.',
+     [('CH', 'policy', 'excludes:leopard-1a5')]),
+    ('pt', 'A Suíça vetou a reexportação de tanques Leopard 1A5 para a Ucrânia.',
+     [('CH', 'policy', 'excludes:leopard-1a5')]),
+    ('ro', 'Elveția a pus veto la reexportul tancurilor Leopard 1A5 către Ucraina.',
+     [('CH', 'policy', 'excludes:leopard-1a5')]),
+    ('fr', "Emmanuel Macron a dit que rien n'est exclu pour les avions de chasse.",
+     [('FR', None, 'considering')]),
+    ('it', '"Per quanto riguarda i caccia, nulla è escluso", ha detto Crosetto.',
+     [('IT', None, 'considering')]),
+    ('es', '"Con los aviones de combate, nada está descartado", dijo Robles.',
+     [('ES', None, 'considering')]),
+    ('fr', "La Hongrie a mis son veto au budget de l'Union.",
+     []),
 ]
 
 NEGATIVE = [
