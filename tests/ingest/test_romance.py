@@ -1004,6 +1004,19 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      [('ES', None, 'considering')]),
     ('fr', "La Hongrie a mis son veto au budget de l'Union.",
      []),
+    # item names: generating sets and medical kits in these languages
+    ('es', 'España ha enviado a Ucrania grupos electrógenos.',
+     [('ES', 'generator', 'delivered')]),
+    ('it', "L'Italia ha inviato all'Ucraina gruppi elettrogeni.",
+     [('IT', 'generator', 'delivered')]),
+    ('pt', 'Portugal enviou para a Ucrânia grupos geradores.',
+     [('PT', 'generator', 'delivered')]),
+    ('ro', 'România a trimis Ucrainei grupuri electrogene.',
+     [('RO', 'generator', 'delivered')]),
+    ('es', 'España ha enviado a Ucrania botiquines.',
+     [('ES', 'medical-kit', 'delivered')]),
+    ('ro', 'România a trimis Ucrainei truse medicale.',
+     [('RO', 'medical-kit', 'delivered')]),
 ]
 
 NEGATIVE = [
