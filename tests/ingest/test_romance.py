@@ -1017,6 +1017,15 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      [('ES', 'medical-kit', 'delivered')]),
     ('ro', 'România a trimis Ucrainei truse medicale.',
      [('RO', 'medical-kit', 'delivered')]),
+    # helping in whatever is needed (of Ukraine, not of farmers)
+    ('es', '«Ahí va a estar siempre España, ayudando en lo que haga falta», ha recalcado Robles.',
+     [('ES', 'policy', 'supportive')]),
+    ('it', "L'Italia continuerà ad aiutare l'Ucraina in tutto ciò che serve.",
+     [('IT', 'policy', 'supportive')]),
+    ('es', 'El Gobierno ayudará a los agricultores en lo que haga falta.',
+     []),
+    ('es', 'España ayudará a los agricultores en lo que haga falta.',
+     []),
 ]
 
 NEGATIVE = [
