@@ -1026,6 +1026,34 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      []),
     ('es', 'España ayudará a los agricultores en lo que haga falta.',
      []),
+    # a pledge quoted with no donor of its own is the speaker's named after the quote (not the recipient's, not an
+    # organisation's; an agent inside the quote wins); 'give a boost' is no gift
+    ('fr', "« Des canons Caesar seront livrés à l'Ukraine dans les prochaines semaines », a annoncé Sébastien Lecornu.",
+     [('FR', 'caesar', 'committed')]),
+    ('fr', "« Des canons Caesar seront livrés à l'Ukraine », a annoncé le ministre des Armées Sébastien Lecornu.",
+     [('FR', 'caesar', 'committed')]),
+    ('it', '"Un nuovo sistema SAMP/T sarà consegnato all\'Ucraina entro l\'estate", ha annunciato Crosetto.',
+     [('IT', 'samp-t', 'committed')]),
+    ('es', '"Los tanques Leopard 2A4 serán entregados a Ucrania en abril", anunció Margarita Robles.',
+     [('ES', 'leopard-2a4', 'committed')]),
+    ('pt', '"Os tanques Leopard 2A6 serão entregues à Ucrânia em março", anunciou Helena Carreiras.',
+     [('PT', 'leopard-2a6', 'committed')]),
+    ('ro', '„Sistemul Patriot va fi livrat Ucrainei în curând”, a anunțat Ionuț Moșteanu.',
+     [('RO', 'patriot', 'committed')]),
+    ('fr', "« Des canons Caesar seront livrés à l'Ukraine dans les prochaines semaines », "
+           "a annoncé Volodymyr Zelensky.",
+     []),
+    ('it', '"Un nuovo sistema SAMP/T sarà consegnato all\'Ucraina entro l\'estate", '
+           'ha detto il segretario generale della Nato.',
+     []),
+    ('es', '"Los tanques Leopard 2A4 serán entregados a Ucrania por Alemania", anunció Margarita Robles.',
+     [('DE', 'leopard-2a4', 'committed')]),
+    ('it', '"Questo nuovo impegno darà un forte impulso alla difesa aerea dell\'Ucraina", ha detto Crosetto.',
+     []),
+    ('fr', "« Cet engagement donnera un nouvel élan à la défense aérienne de l'Ukraine », a déclaré Sébastien Lecornu.",
+     []),
+    ('es', '"Este compromiso dará un nuevo impulso a la defensa aérea de Ucrania", dijo Robles.',
+     []),
 ]
 
 NEGATIVE = [

@@ -1210,6 +1210,12 @@ class _Run:
                     and m.code not in self.excluded]
             if said:
                 return _Actor([said[0].code], "explicit", "the speaker named after the quote")
+        if cue.cls in _PLEDGE_CUES and not any(m.is_party for m in cl.parties if m.end <= cue.start):
+            # "« Des canons Caesar seront livrés à l'Ukraine », a annoncé Sébastien Lecornu": a pledge quoted with no
+            # donor of its own is the speaker's, named just after the quote
+            quoted = self._quoted_speaker(cl, cue)
+            if quoted is not None:
+                return quoted
         subject = self._subject_after(cl, cue)
         if subject is not None:
             return subject
