@@ -1054,6 +1054,19 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      []),
     ('es', '"Este compromiso dará un nuevo impulso a la defensa aérea de Ucrania", dijo Robles.',
      []),
+    # a clitic object before the verb and the participle that agrees with it ('le ha consegnate', 'les a livrés')
+    ('it', "Le batterie Patriot la Germania le ha consegnate all'Ucraina a gennaio.",
+     [('DE', 'patriot', 'delivered')]),
+    ('it', "La Germania le ha già inviate all'Ucraina: due batterie Patriot.",
+     [('DE', 'patriot', 'delivered')]),
+    ('ro', 'Germania i-a livrat deja Ucrainei două sisteme Patriot.',
+     [('DE', 'patriot', 'delivered')]),
+    ('fr', "Quant aux systèmes Patriot, l'Allemagne les a livrés en janvier.",
+     [('DE', 'patriot', 'delivered')]),
+    ('es', 'Alemania se los entregó a Ucrania: dos sistemas Patriot.',
+     [('DE', 'patriot', 'delivered')]),
+    ('pt', 'A Alemanha entregou-lhe dois sistemas Patriot.',
+     [('DE', 'patriot', 'delivered')]),
 ]
 
 NEGATIVE = [
