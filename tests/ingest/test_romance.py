@@ -1067,6 +1067,18 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      [('DE', 'patriot', 'delivered')]),
     ('pt', 'A Alemanha entregou-lhe dois sistemas Patriot.',
      [('DE', 'patriot', 'delivered')]),
+    # the recipient put first ('À l'Ukraine, l'Allemagne a livré', 'A Kiev la Germania ...') is no list with the donor
+    # after it; boilers, stoves, solar panels are equipment the catalog lacks
+    ('it', "L'Italia ha consegnato all'Ucraina il primo lotto di 78 caldaie industriali.",
+     [('IT', None, 'delivered')]),
+    ('fr', "À l'Ukraine, l'Allemagne a livré deux systèmes Patriot.",
+     [('DE', 'patriot', 'delivered')]),
+    ('it', 'A Kiev la Germania ha consegnato due sistemi Patriot.',
+     [('DE', 'patriot', 'delivered')]),
+    ('pt', 'À Ucrânia a Alemanha entregou dois sistemas Patriot.',
+     [('DE', 'patriot', 'delivered')]),
+    ('fr', "Des canons Caesar ont été livrés à la Pologne, l'Allemagne et l'Italie.",
+     []),
 ]
 
 NEGATIVE = [

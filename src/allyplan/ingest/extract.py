@@ -1728,10 +1728,13 @@ class _Run:
                 if group and head and self.rules.is_word("apposition", head[0]) and self._joined(m, group[-1]) \
                         and m.is_party and m.code not in self.excluded:
                     group.append(m)
-                elif group and self._joined(m, group[-1]) and _words(self.folded[m.end:group[-1].start]):
+                elif group and m.code not in self.excluded and self._joined(m, group[-1]) and _words(
+                        self.folded[m.end:group[-1].start]):
                     # "NASAMS from Norway and the United States are on their way": the parties listed after a
                     # preposition are all its object, none of them the subject (a comma alone may end a phrase put
-                    # first: "At a meeting in Germany, Norway pledged ...")
+                    # first: "At a meeting in Germany, Norway pledged ..."); the recipient is in no such list with a
+                    # donor: "À l'Ukraine, l'Allemagne a livré ...", "A Kiev la Germania ha consegnato ..." (an article
+                    # is a joiner)
                     group = []
                     continue
                 if group:
