@@ -1079,6 +1079,25 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      [('DE', 'patriot', 'delivered')]),
     ('fr', "Des canons Caesar ont été livrés à la Pologne, l'Allemagne et l'Italie.",
      []),
+    # restraint: weapons not to be used on Russian territory, warning of escalation, calling for restraint
+    ('it', "L'Italia ribadisce che le sue armi non possono essere usate sul territorio russo.",
+     [('IT', 'policy', 'cautious')]),
+    ('es', 'España insiste en que sus armas no pueden ser usadas en territorio ruso.',
+     [('ES', 'policy', 'cautious')]),
+    ('fr', 'La France rappelle que ses armes ne peuvent pas être utilisées contre le territoire russe.',
+     [('FR', 'policy', 'cautious')]),
+    ('pt', 'Portugal insiste que as suas armas não podem ser usadas em território russo.',
+     [('PT', 'policy', 'cautious')]),
+    ('ro', 'România insistă că armele sale nu pot fi folosite pe teritoriul Rusiei.',
+     [('RO', 'policy', 'cautious')]),
+    ('fr', "La France met en garde contre le risque d'escalade.",
+     [('FR', 'policy', 'cautious')]),
+    ('it', "L'Italia mette in guardia dal rischio di escalation.",
+     [('IT', 'policy', 'cautious')]),
+    ('pt', 'Portugal apela à contenção.',
+     [('PT', 'policy', 'cautious')]),
+    ('ro', 'România face apel la reținere.',
+     [('RO', 'policy', 'cautious')]),
 ]
 
 NEGATIVE = [
