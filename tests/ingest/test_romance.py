@@ -1098,6 +1098,19 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      [('PT', 'policy', 'cautious')]),
     ('ro', 'România face apel la reținere.',
      [('RO', 'policy', 'cautious')]),
+    # a purchase financed by a donor is its commitment (not a research project it funds)
+    ('fr', "L'Ukraine a acheté un radar, une acquisition financée par la France.",
+     [('FR', None, 'committed')]),
+    ('it', "L'Ucraina ha acquistato un radar, un acquisto finanziato dall'Italia.",
+     [('IT', None, 'committed')]),
+    ('es', 'Ucrania ha comprado un radar, una adquisición financiada por España.',
+     [('ES', None, 'committed')]),
+    ('pt', 'A Ucrânia comprou um radar, uma aquisição financiada por Portugal.',
+     [('PT', None, 'committed')]),
+    ('ro', 'Ucraina a cumpărat un radar, o achiziție finanțată de România.',
+     [('RO', None, 'committed')]),
+    ('fr', 'Le projet de recherche est financé par la France.',
+     []),
 ]
 
 NEGATIVE = [
