@@ -1111,6 +1111,15 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None, str]]]] = [
      [('RO', None, 'committed')]),
     ('fr', 'Le projet de recherche est financé par la France.',
      []),
+    # anti-tank and surface-to-air missiles the catalog lacks, beside a named item; donations 'already made'
+    ('fr', "La France va fournir des missiles antichars et des canons Caesar à l'Ukraine.",
+     [('FR', 'caesar', 'committed'), ('FR', None, 'committed')]),
+    ('it', "L'Italia fornirà all'Ucraina missili anticarro e obici Caesar.",
+     [('IT', 'caesar', 'committed'), ('IT', None, 'committed')]),
+    ('es', 'España enviará a Ucrania misiles antitanque y obuses Caesar.',
+     [('ES', 'caesar', 'committed'), ('ES', None, 'committed')]),
+    ('fr', "Les dons de matériels déjà effectués par la France s'élèvent à 100 millions d'euros.",
+     [('FR', None, 'delivered')]),
 ]
 
 NEGATIVE = [
