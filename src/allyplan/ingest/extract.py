@@ -1218,6 +1218,12 @@ class _Run:
                 next_speaker = self._speaker_next(cl)
                 if next_speaker is not None:
                     return next_speaker
+        if cue.cls in _PLEDGE_CUES and not any(m.is_party for m in cl.parties if m.end <= cue.start):
+            # "« Des canons Caesar seront livrés à l'Ukraine », a annoncé Sébastien Lecornu": a pledge quoted with no
+            # donor of its own is the speaker's, named just after the quote
+            quoted = self._quoted_speaker(cl, cue)
+            if quoted is not None:
+                return quoted
         subject = self._subject_after(cl, cue)
         if subject is not None:
             return subject
@@ -1734,10 +1740,13 @@ class _Run:
                 if group and head and self.rules.is_word("apposition", head[0]) and self._joined(m, group[-1]) \
                         and m.is_party and m.code not in self.excluded:
                     group.append(m)
-                elif group and self._joined(m, group[-1]) and _words(self.folded[m.end:group[-1].start]):
+                elif group and m.code not in self.excluded and self._joined(m, group[-1]) and _words(
+                        self.folded[m.end:group[-1].start]):
                     # "NASAMS from Norway and the United States are on their way": the parties listed after a
                     # preposition are all its object, none of them the subject (a comma alone may end a phrase put
-                    # first: "At a meeting in Germany, Norway pledged ...")
+                    # first: "At a meeting in Germany, Norway pledged ..."); the recipient is in no such list with a
+                    # donor: "À l'Ukraine, l'Allemagne a livré ...", "A Kiev la Germania ha consegnato ..." (an article
+                    # is a joiner)
                     group = []
                     continue
                 if group:
