@@ -32,6 +32,10 @@ import time
 from pathlib import Path
 
 HEAVY = ("pandas", "sqlalchemy", "numpy", "highspy", "scipy", "lingua", "trafilatura")
+#: This checkout's sources: every command below runs them, not whatever allyplan the interpreter has installed (a
+#: git worktree's benchmark had timed the main checkout's code, installed in editable mode, against itself).
+SRC = Path(__file__).resolve().parents[1] / "src"
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), *filter(None, [os.environ.get("PYTHONPATH")])])}
 
 
 def timed(args: list[str], runs: int, cwd: Path) -> tuple[float, float, float]:
@@ -40,7 +44,7 @@ def timed(args: list[str], runs: int, cwd: Path) -> tuple[float, float, float]:
     for _ in range(runs + 1):  # the first run warms the file cache and is not counted
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=ENV)
         times.append(time.perf_counter() - t0)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -52,7 +56,7 @@ def compare(against: Path, runs: int, cwd: Path) -> None:
     and CPU seconds of each, and the median difference of CPU seconds between neighbouring runs."""
     cmd = [sys.executable, "-m", "allyplan", "plan", "tour/winter-air-defence", "--out", "cmp-plan"]
     # no bytecode written (into the other checkout either), so both compile their own modules alike every run
-    here = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "PYTHONDONTWRITEBYTECODE": "1"}
+    here = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(SRC)}
     there = {**here, "PYTHONPATH": str(against.resolve())}
     got: dict[str, list[tuple[float, float]]] = {"this checkout": [], str(against): []}
     for i in range(runs + 1):
@@ -104,7 +108,7 @@ def main() -> None:
           f"{a.runs} runs each after one warm-up; load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
         cwd = Path(tmp)
-        subprocess.run([*exe, "examples", "tour"], check=True, stdout=subprocess.DEVNULL, cwd=cwd)
+        subprocess.run([*exe, "examples", "tour"], check=True, stdout=subprocess.DEVNULL, cwd=cwd, env=ENV)
         cases = [("allyplan --help", ["--help"]), ("allyplan --version", ["--version"]),
                  ("allyplan ledger --help", ["ledger", "--help"]), ("allyplan plan --help", ["plan", "--help"]),
                  ("allyplan plan (the example)", ["plan", "tour/winter-air-defence", "--quiet"]),
@@ -116,7 +120,8 @@ def main() -> None:
         if a.against is not None:
             compare(a.against, a.runs, cwd)
     code = f"import sys, allyplan.cli; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
-    loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                            env=ENV).stdout.split()
     print(f"heavy modules loaded by `import allyplan.cli`: {', '.join(loaded) or 'none'}")
     if a.write_case is not None:
         time_writing(a.write_case, a.runs, a.time_limit)

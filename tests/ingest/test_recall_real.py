@@ -198,7 +198,9 @@ def test_the_recipients_wish_is_no_pledge_of_the_party_it_names(extractor: Extra
 
 
 def test_in_a_verb_second_language_the_subject_may_follow_the_head(extractor: Extractor) -> None:
-    assert ("CA", "leopard-2a4", "considering") in _pledges(
+    # "will ... liefern" reports an announced plan: committed, as the annotators read it in every real case (issue 13,
+    # germanic); the point here is the subject after the head
+    assert ("CA", "leopard-2a4", "committed") in _pledges(
         extractor, "Zudem will Kanada der Ukraine vier Leopard-2-Panzer liefern.", "de")
 
 

@@ -52,7 +52,9 @@ VERBS = [
     ("de", "Deutschland übergab der Ukraine ein Patriot-System.", "delivered"),
     ("de", "Deutschland hat der Ukraine ein Patriot-System übergeben.", "delivered"),
     ("de", "Deutschland prüft die Lieferung eines Patriot-Systems an die Ukraine.", "considering"),
-    ("de", "Deutschland will der Ukraine ein Patriot-System liefern.", "considering"),
+    # "will ... liefern" reports a government's announced plan: committed, as the annotators read it in every real case
+    ("de", "Deutschland will der Ukraine ein Patriot-System liefern.", "committed"),
+    ("de", "Deutschland möchte der Ukraine ein Patriot-System liefern.", "considering"),
     ("de", "Die Bundesregierung kündigte die Lieferung eines Patriot-Systems an.", "committed"),
     ("de", "Deutschland stellt der Ukraine ein Patriot-System zur Verfügung.", "committed"),
     ("de", "Deutschland hat der Ukraine ein Patriot-System überlassen.", "delivered"),

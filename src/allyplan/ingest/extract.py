@@ -75,6 +75,8 @@ _PRIVATIVE = frozenset({"without", "sin", "sans", "ohne", "senza", "sem", "zonde
                         "uden", "ilman", "ilma", "fără", "fara", "nélkül", "olmadan", "be"})
 #: A parenthesis: in brackets, or between two dashes set off by spaces.
 _ASIDE = re.compile(r"\([^()]{1,120}\)|\s[–—-]\s[^–—]{1,120}?\s[–—-]\s")
+#: The end of a quote before its speaker: a dash set off by spaces, or a closing quotation mark ("... - powiedział").
+_QUOTE_END = re.compile(r"\s[–—-]\s|[\"”»](?:\s*[,–—-])?\s")
 #: Quotation marks, straight and typographic (a quote's speaker is often named just after it).
 _QUOTES = ('"', "“", "”", "„", "«", "»")
 #: Nouns for a whole class of the catalog's items, by the catalog's category (a stem each, in the coalition's
@@ -274,7 +276,9 @@ class Extractor:
         out: list[_Clause] = []
         n = 0
         breaks = [c.start for c in cues if c.cls == "clause_break"]
-        party_starts = [m.start for m in mentions if not m.is_item]
+        # the recipient after a comma starts no clause of its own: ", der Ukraine ... zu liefern" is the object of the
+        # infinitive the verb before governs ("Schweden hat zugesagt, der Ukraine Haubitzen zu liefern")
+        party_starts = [m.start for m in mentions if not m.is_item and m.code != self.recipient]
         party_spans = {m.end: m.start for m in mentions if not m.is_item}
         for a, b in spans:
             for s, e, _ in sentences(text, a, b):
@@ -1210,6 +1214,16 @@ class _Run:
                     and m.code not in self.excluded]
             if said:
                 return _Actor([said[0].code], "explicit", "the speaker named after the quote")
+            if self.rules.is_word("speaker_verbs", cue.text):
+                next_speaker = self._speaker_next(cl)
+                if next_speaker is not None:
+                    return next_speaker
+        if cue.cls in _PLEDGE_CUES and not any(m.is_party for m in cl.parties if m.end <= cue.start):
+            # "« Des canons Caesar seront livrés à l'Ukraine », a annoncé Sébastien Lecornu": a pledge quoted with no
+            # donor of its own is the speaker's, named just after the quote
+            quoted = self._quoted_speaker(cl, cue)
+            if quoted is not None:
+                return quoted
         subject = self._subject_after(cl, cue)
         if subject is not None:
             return subject
@@ -1296,12 +1310,16 @@ class _Run:
         if any(c.cls in _ITEM_CUES for c in cues if c.start < cl.s_end):
             return None
         govs = [c for c in cues if c.cls == "government"]
+        # a government word as the pledge's subject: an office holder reporting it speaks for that government
+        # ("Hallitus hyväksyi ... paketin, kertoi Häkkänen", "The government approved ..., said Pistorius")
+        governed = any(c.cls == "government" and cl.start <= c.start < cue.start for c in cl.cues)
         for m in (m for x in rest for m in x.parties if m.start >= cut.end()):
             if not m.is_party or m.code in self.excluded:
                 return None  # "..., Ukrainian President Volodymyr Zelensky said": the recipient reports it
-            if any(len(_words(self.folded[min(g.end, m.end):max(g.start, m.start)])) <= 4 for g in govs):
+            if (governed and m.how == "official") or any(
+                    len(_words(self.folded[min(g.end, m.end):max(g.start, m.start)])) <= 4 for g in govs):
                 return _Actor([m.code], "explicit", "the government named in the reporting clause after the pledge "
-                                                    "('..., the Dutch defence ministry said')")
+                                                    "('..., the Dutch defence ministry said', '..., said Pistorius')")
         return None
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
@@ -1722,10 +1740,13 @@ class _Run:
                 if group and head and self.rules.is_word("apposition", head[0]) and self._joined(m, group[-1]) \
                         and m.is_party and m.code not in self.excluded:
                     group.append(m)
-                elif group and self._joined(m, group[-1]) and _words(self.folded[m.end:group[-1].start]):
+                elif group and m.code not in self.excluded and self._joined(m, group[-1]) and _words(
+                        self.folded[m.end:group[-1].start]):
                     # "NASAMS from Norway and the United States are on their way": the parties listed after a
                     # preposition are all its object, none of them the subject (a comma alone may end a phrase put
-                    # first: "At a meeting in Germany, Norway pledged ...")
+                    # first: "At a meeting in Germany, Norway pledged ..."); the recipient is in no such list with a
+                    # donor: "À l'Ukraine, l'Allemagne a livré ...", "A Kiev la Germania ha consegnato ..." (an article
+                    # is a joiner)
                     group = []
                     continue
                 if group:
@@ -2242,6 +2263,23 @@ class _Run:
                     return True
         return False
 
+    def _speaker_next(self, cl: _Clause) -> _Actor | None:
+        """The speaker of a quote that runs on into the next sentence of the paragraph ("Przekazujemy na Ukrainę broń.
+        Będzie to ... - powiedział premier Mateusz Morawiecki"): the party at most six words after the dash or closing
+        quote that ends it; none where that party is the recipient or its adversary."""
+        nxt = self.sentence_clauses.get(cl.sentence + 1)
+        if not nxt or "\n" in self.text[cl.s_end:nxt[0].s_start]:
+            return None
+        s0, s1 = nxt[0].s_start, nxt[0].s_end
+        close = _QUOTE_END.search(self.text, s0, s1)
+        if close is None:
+            return None
+        after = [m for c in nxt for m in c.parties if m.start >= close.end()]
+        if not after or len(_words(self.folded[close.end():after[0].start])) > 6 or not after[0].is_party \
+                or after[0].code in self.excluded:
+            return None
+        return _Actor([after[0].code], "explicit", "the speaker named after the quote's end in the next sentence")
+
     def _quoted_speaker(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The party that a quote holding ``cue`` is attributed to just after it ("„...” - mondta Orbán Viktor",
         "“...,” Hungarian Prime Minister Viktor Orbán said", a quote set off by dashes: "– Nie będziemy ... –
@@ -2549,6 +2587,28 @@ def _merged(records: Iterable[Record], headline_end: int = 0,
     out.extend(p for p in policies.values() if not (
         p.start < headline_end and p.stance in limits and (p.party, p.stance) not in body_limits
         and any(party == p.party for party, _ in body_limits)))
+    return _one_limit(out)
+
+
+def _one_limit(records: list[Record]) -> list[Record]:
+    """One limit on aid per party: "sends no weapons, only humanitarian aid" refuses weapons (non-lethal-only, not
+    also no-military-aid), and a party that refuses military aid yet gives or has given equipment ("no weapons or
+    military aid; it has sent helmets and vests") limits only lethal aid: non-lethal-only (the README's two
+    stances). What it only offers under a condition ("ready to help with heaters if needed") is no such gift."""
+    limited = {r.party for r in records if isinstance(r, Policy) and r.stance == "no-military-aid"}
+    if not limited:
+        return records
+    lethal = {r.party for r in records if isinstance(r, Policy) and r.stance == "non-lethal-only"}
+    gives = {r.donor for r in records if isinstance(r, Pledge) and r.status != "considering"}
+    out: list[Record] = []
+    for r in records:
+        if isinstance(r, Policy) and r.stance == "no-military-aid" and (r.party in lethal or r.party in gives):
+            if r.party not in lethal:
+                lethal.add(r.party)
+                out.append(Policy(r.party, "non-lethal-only", r.evidence, r.start, r.end, r.confidence,
+                                  explain=r.explain))
+            continue
+        out.append(r)
     return out
 
 

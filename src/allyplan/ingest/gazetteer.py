@@ -51,6 +51,17 @@ _KNOWN = frozenset({
 _MAX_ENDING = 4     # letters an inflected name or a plural item may add ("Італією", "Patriots")
 _STEM = r"\w{0,7}"  # the letters a * inside a name may stand for
 _MAX_STEM_ENDING = 7  # letters a stem written with * may add ("американського")
+# Case endings of three or four letters that a person's name takes in the declining languages (hu, fi, et, lt, lv,
+# pl, cs, sk...): "Bidennek", "Scholzcal", "Macronnal", "Bidenille", "Bideniga", "Sikorskiego"; a name followed by
+# other letters is another word ("Stubborn", "Trumpet").
+_NAME_ENDINGS = frozenset({
+    "nak", "nek", "nal", "nel", "val", "vel", "cal", "cel", "tól", "től", "ról", "ről", "hoz", "hez", "höz", "ban",
+    "ben", "nál", "nél", "ért", "kal", "kel", "mal", "mel", "ot", "et", "öt", "at",
+    "ille", "lle", "lta", "ltä", "lla", "llä", "sta", "stä", "ssa", "ssä", "ia", "iä", "iin", "ista", "issa",
+    "ile", "iga", "ilt", "ist", "is", "iks", "ini", "ita", "ega", "ele", "elt", "est", "eks",
+    "ui", "ą", "ės", "ei", "o", "as", "am", "ам",
+    "owi", "em", "iem", "ego", "emu", "ovi", "ovou", "ové", "om", "ych", "ymi",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +96,7 @@ class _Form:
     max_ending: int    # letters that may follow (0: the form is a whole word)
     case: str | None   # the form as it must be written (None: any case)
     rest: re.Pattern[str] | None = None  # what must follow the key, for a stem inside a name ("Spojen* stát*")
+    endings: frozenset[str] | None = None  # the only endings of more than two letters it may take (a person's name)
 
 
 class Gazetteer:
@@ -121,8 +133,11 @@ class Gazetteer:
             if tail < n and low[tail] == "'":  # "Almanya'dan", "Türkiye'nin": a Turkish case ending is the name's
                 m = _TURKISH_SUFFIX.match(low, tail)
                 if m is not None:
+                    # the letters between the name and the apostrophe still count as its ending ("AB" is not
+                    # the name in "ABD'nin")
+                    inner = tail - end
                     tail = m.end()
-                    end = tail
+                    end = tail - inner
             ending = tail - end
             for f in entries:
                 if f.rest is not None:  # "Spojených států": the rest of a name with a stem inside it
@@ -131,7 +146,7 @@ class Gazetteer:
                         continue
                     found.append((start, m.end(), 0, f))
                     break
-                if ending > f.max_ending:
+                if ending > f.max_ending or (f.endings is not None and ending > 2 and low[end:tail] not in f.endings):
                     continue
                 if f.case is not None and not _written_as(text, start, f.case):
                     continue
@@ -197,7 +212,14 @@ def _build(reference: Reference | None) -> Gazetteer:
                 short_caps = (form.isupper() and len(form) <= 5) or (
                     any(c.isupper() for c in form[1:]) and len(form) <= 4)
                 ending = _MAX_STEM_ENDING if stem else 0 if short_caps else _possessive(form)
-                add(form, _Form(row["code"], how, ending, form if short_caps else None))
+                # a person's name is written with its capital: "trumpo nuotolio" (Lithuanian "short-range") and
+                # "trumpai" ("briefly") are no Trump, "orpokoti" no Orpo
+                person = how.startswith("official") and form[:1].isupper()
+                endings = None
+                if person and not stem and not short_caps and form[-1:].isalpha():
+                    # its case endings: "Bidennek", "Scholzcal", "Bidenile", "Orbánnak" (not "Stubborn")
+                    ending, endings = _MAX_ENDING, _NAME_ENDINGS
+                add(form, _Form(row["code"], how, ending, form if short_caps or person else None, endings=endings))
     for lang in GAZETTEER_LANGUAGES:
         tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
         for c in pycountry.countries:

@@ -57,6 +57,13 @@ _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # a number that is a calibre, not a count ("35mm ammunition", "155-мм снаряди", "155 millimetres")
 _CALIBRE = re.compile(r"[\s-]?(?:mm|мм|millim[eè]t|milímetr|milimetr|millimétr|milliméter|millimeetri|міліметр|"
                       r"миллиметр|милиметр)(?!\w{0,6}\d)", re.IGNORECASE)
+# a number that measures degrees, distance, power, weight or time, not a count of things ("a 360 gradi", "900 megawatt",
+# "1.000 toneladas", "dans 3 semaines"; issue 13, Romance languages and English)
+_MEASURE = re.compile(r"\s?(?:gradi|grados|graus|degrés|degres|grade|degrees|km|chilometri|kilómetros|kilometros|"
+                      r"quilómetros|quilômetros|kilomètres|kilometri|kilometres|kilometers|miles|mw|megawatt\w*|kw|gw|"
+                      r"tonnellate|toneladas|tonnes|tone|tons|ore|horas|heures|hours|giorni|días|dias|jours|zile|days|"
+                      r"settimane|semanas|semaines|săptămâni|weeks|mesi|meses|mois|luni|months|anni|años|anos|ans|ani|"
+                      r"years)(?!\w)", re.IGNORECASE)
 
 # digits written as an ordinal ("46-й пакет", "the 46th package", "46e paquet", "46º pacote", "46-asis", "46'ncı",
 # "46:e"): the rank of a package or a unit, not a count
@@ -195,7 +202,7 @@ def find_numbers(text: str, rules: Rules, folded: str | None = None,
         except ValueError:
             continue
         raw.append((m.start(), m.end(), value, _digit_ordinal(text, m.start(), m.end(), rules.language)))
-    raw = [r for r in raw if not _CALIBRE.match(text, r[1])]
+    raw = [r for r in raw if not _CALIBRE.match(text, r[1]) and not _MEASURE.match(text, r[1])]
     digit_ends = {b for _, b, _, _ in raw}
     if rules.language in TEXT2NUM_LANGUAGES:
         for wa, wb in windows if windows is not None else [(0, len(text))]:

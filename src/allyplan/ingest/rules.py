@@ -311,8 +311,12 @@ def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
         status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
     grammar = data.get("grammar", {})
-    # a giving verb in the first person plural ("invieremo"): a commitment, by the speaker's party
+    # a giving verb in the first person plural ("invieremo"): a commitment, by the speaker's party; in the past
+    # ("przekazaliśmy", "poslali jsme", "передали ми", [grammar] ``speaker_delivered``) a delivery by it
     status["committed"].extend(grammar.get("speaker_verbs", []))
+    status["delivered"].extend(grammar.get("speaker_delivered", []))
+    if grammar.get("speaker_delivered"):
+        grammar["speaker_verbs"] = [*grammar.get("speaker_verbs", []), *grammar["speaker_delivered"]]
     give = grammar.get("give_infinitive", [])
     if not give:
         return [], []
@@ -339,32 +343,41 @@ def _literal_starts(pattern: str, limit: int = 4) -> set[str] | None:
     """The literal beginnings (up to ``limit`` characters) that every match of ``pattern`` starts with, or None
     when a match can start otherwise (a character class, an optional part)."""
 
-    def walk(seq: Any, heads: set[str]) -> set[str] | None:
+    def walk(seq: Any, heads: set[str]) -> tuple[set[str], bool] | None:
+        # (the beginnings so far, whether what follows may still extend them): a group that stops early (a character
+        # class in "dar[eà]") stops its parent too, else "dar" would run on into the text after the group
         for op, av in seq:
             if all(len(h) >= limit for h in heads):
-                return heads
+                return heads, True  # long enough: a parent's further literals no longer change them
             if op is _C.LITERAL:
                 heads = {h + chr(av) if len(h) < limit else h for h in heads}
             elif op is _C.SUBPATTERN:
                 got = walk(av[3], heads)
                 if got is None:
-                    return heads if all(heads) else None
-                heads = got
+                    return (heads, False) if all(heads) else None
+                heads, open_ = got
+                if not open_:
+                    return heads, False
             elif op is _C.BRANCH:
                 merged: set[str] = set()
+                stopped = False
                 for branch in av[1]:
                     got = walk(branch, heads)
                     if got is None:
-                        return heads if all(heads) else None
-                    merged |= got
+                        return (heads, False) if all(heads) else None
+                    merged |= got[0]
+                    stopped = stopped or not got[1]
                 heads = merged
+                if stopped:
+                    return (heads, False) if all(heads) else None
             else:
-                return heads if all(heads) else None
+                return (heads, False) if all(heads) else None
             if len(heads) > 500:
                 return None
-        return heads if all(heads) else None
+        return (heads, True) if all(heads) else None
 
-    return walk(_P.parse(pattern), {""})
+    got = walk(_P.parse(pattern), {""})
+    return got[0] if got is not None else None
 
 
 def available_languages() -> frozenset[str]:
