@@ -23,8 +23,9 @@ from allyplan.planner.model import Model
 
 __all__ = ["Neighbourhood", "make_neighbourhood", "need_losses"]
 
-#: (the plan, the LP relaxation's solution, most integer columns to free) -> mask over the columns to free
-Neighbourhood = Callable[[np.ndarray, np.ndarray, int], np.ndarray]
+#: (the plan, the LP relaxation's solution, most integer columns to free, columns not to free or None) -> mask over
+#: the columns to free
+Neighbourhood = Callable[[np.ndarray, np.ndarray, int, np.ndarray | None], np.ndarray]
 
 
 def need_losses(m: Model, plan: np.ndarray, relaxed: np.ndarray) -> pd.Series:
@@ -64,9 +65,10 @@ def make_neighbourhood(m: Model, d: PlanInputs) -> Neighbourhood:
     by_item = {str(i): item_columns(str(i)) for i in d.accepts["item"].unique()}
     tried: set[str] = set()
 
-    def free(plan: np.ndarray, relaxed: np.ndarray, most: int) -> np.ndarray:
+    def free(plan: np.ndarray, relaxed: np.ndarray, most: int, blocked: np.ndarray | None = None) -> np.ndarray:
         """Columns to free for the needs that lose most and were not tried yet in this pass (a pass tries each
-        losing need once; then the next pass begins)."""
+        losing need once; then the next pass begins); a need with a column in ``blocked`` is left for a later
+        round (not marked tried)."""
         mask = np.zeros(m.n_cols, dtype=bool)
         items: set[str] = set()
         count = 0
@@ -78,6 +80,8 @@ def make_neighbourhood(m: Model, d: PlanInputs) -> Neighbourhood:
                 continue
             more = set(items_of_need.get(need, [])) - items
             cols = np.unique(np.concatenate([by_item[i] for i in more])) if more else empty
+            if blocked is not None and blocked[cols].any():
+                continue
             cols = cols[~mask[cols]]
             if count + len(cols) > most and count:
                 continue  # too large for what is left: smaller groups further down may still fit

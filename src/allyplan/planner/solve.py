@@ -236,7 +236,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
                 up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
                 make_whole: Callable[[np.ndarray], np.ndarray] | None = None,
                 lumpy: np.ndarray | None = None,
-                neighbourhood: Callable[[np.ndarray, np.ndarray, int], np.ndarray] | None = None,
+                neighbourhood: Callable[[np.ndarray, np.ndarray, int, np.ndarray | None], np.ndarray] | None = None,
                 polish: bool = True, fallback: Callable[[], np.ndarray] | None = None) -> SolveResult:
     """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds of wall
     time for the whole solve; ``polish``: close a gap already within ``gap`` when that is quick (see POLISH_GAP;
@@ -438,8 +438,8 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
             if rounds == 0 and neighbourhood is None:  # what rounding decided (the dive and the plan disagree there)
                 fixed[cols] = np.abs(dived[cols] - incumbent[cols]) <= 1e-6
             if neighbourhood is not None:
-                fixed &= ~_independent(neighbourhood(incumbent, relaxed, most), frees, m.matrix(), integral,
-                                        accounting)
+                blocked = _blocked(frees, m.matrix(), integral, accounting) if frees else None
+                fixed &= ~neighbourhood(incumbent, relaxed, most, blocked)
             if fixed[cols].all():
                 break
             frees.append(~fixed & integral)
@@ -534,16 +534,14 @@ def _workers(threads: int | None) -> int:
     return max(1, min(threads or os.cpu_count() or 1, 4))
 
 
-def _independent(free: np.ndarray, others: list[np.ndarray], A: Any, integral: np.ndarray,
-                 accounting: np.ndarray) -> np.ndarray:
-    """``free`` less the columns that share a row with the sub-models of ``others`` (their columns and the
-    continuous columns linked to them, as :func:`_restrict` takes them; rows of ``accounting`` aside), so that
-    what its sub-MIP decides and what theirs decide hold together: a need both would serve (in any month: its
-    level carries over), a fund both would spend, an item's balance."""
-    if not others:
-        return free
+def _blocked(others: list[np.ndarray], A: Any, integral: np.ndarray, accounting: np.ndarray) -> np.ndarray:
+    """The columns that share a row with the sub-models of ``others`` (their columns and the continuous columns
+    linked to them, as :func:`_restrict` takes them; rows of ``accounting`` aside), and those columns: a
+    neighbourhood freeing none of them can be solved beside ``others``, and what its sub-MIP decides and what
+    theirs decide hold together (a need both would serve, in any month: its level carries over; a fund both would
+    spend; an item's balance)."""
     At = A.T.tocsr()
-    cols = np.logical_or.reduce(others)
+    cols = np.logical_or.reduce(others) if others else np.zeros(A.shape[1], dtype=bool)
     rows = np.zeros(A.shape[0], dtype=bool)
     frontier = np.flatnonzero(cols)
     while len(frontier):
@@ -553,17 +551,14 @@ def _independent(free: np.ndarray, others: list[np.ndarray], A: Any, integral: n
         linked = np.unique(A[new].indices)
         frontier = linked[~integral[linked] & ~cols[linked]]
         cols[frontier] = True
-    cand = np.flatnonzero(free & ~cols)
-    clash = (abs(At[cand]) @ rows.astype(float)) > 0  # coefficients of either sign must not cancel
-    out = np.zeros_like(free)
-    out[cand[~clash]] = True
-    return out
-
+    rest = np.flatnonzero(~cols)
+    cols[rest[(abs(At[rest]) @ rows.astype(float)) > 0]] = True  # coefficients of either sign must not cancel
+    return cols
 
 def _combine(m: Model, lp: highspy.HighsLp, integral: np.ndarray, incumbent: np.ndarray, frees: list[np.ndarray],
              found: list[np.ndarray | None], cost: np.ndarray, threads: int | None = None) -> np.ndarray | None:
     """The neighbourhoods' solutions together: each one's integer columns (the neighbourhoods free columns that
-    share no row but accounting rows: :func:`_independent`), with the continuous columns they touch set by an LP
+    share no row but accounting rows: :func:`_blocked`), with the continuous columns they touch set by an LP
     over them all; the best single one should that LP fail. None where none improved."""
     better = [(float(cost @ x + m.offset), i) for i, x in enumerate(found) if x is not None]
     if not better:
