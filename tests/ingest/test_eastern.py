@@ -10,16 +10,7 @@ from __future__ import annotations
 import pytest
 
 from allyplan.ingest import Extractor
-
-
-def records(ex: Extractor, text: str, lang: str) -> set[tuple]:
-    r = ex.extract(text, lang)
-    return ({(p.donor, p.item, p.status, p.quantity) for p in r.pledges}
-            | {(p.party, "policy", p.stance, None) for p in r.policies})
-
-
-def same(want: tuple, got: tuple) -> bool:
-    return got[:3] == want[:3] and (want[3] is None or got[3] == want[3])
+from tests.ingest.records import records, same
 
 
 def sup(code: str) -> tuple:
