@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import highspy
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -151,3 +152,22 @@ def test_a_plan_within_the_gap_is_polished_to_the_bound_when_time_allows() -> No
     q = plan(s, polish=False)
     assert q.status == "optimal" and q.gap <= 1e-4
     assert q.objective >= p.objective - 1e-6
+
+
+def test_the_dual_bounds_highs_reports_as_it_runs_bound_the_optimum() -> None:
+    # The solve keeps the best dual bound branch and bound over the whole model reported while running, for a run it
+    # has to leave behind at the deadline: every such bound must be at most the optimum (offset included).
+    for seed in (0, 1):
+        s = generate_scenario(donors=4, items=30, needs=30, months=8, seed=seed)
+        m, _ = build_model(s)
+        lp, integral = _lp(m)
+        lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integral]
+        h = _highs(lp, 60.0, 0.0, None)
+        seen: list[float] = []
+        h.cbMipInterrupt.subscribe(lambda e, seen=seen: seen.append(float(e.data_out.mip_dual_bound)))
+        assert _run(h)
+        optimum = h.getInfo().objective_function_value
+        finite = [b for b in seen if np.isfinite(b)]
+        assert finite
+        assert max(finite) <= optimum + 1e-6 * abs(optimum)
+        assert max(finite) >= optimum - 1e-4 * abs(optimum)  # and the last is the optimum: they are in its terms

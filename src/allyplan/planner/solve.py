@@ -205,8 +205,8 @@ SETTLE_LP = 4.0
 NEIGHBOURHOOD_SHARE = 0.1
 #: ... and at first at most this many (then more while they are solved quickly, fewer when cut off).
 NEIGHBOURHOOD_START = 1000
-#: Neighbourhoods solved side by side: once one is done, the others get as long again as it took, and at least this
-#: many seconds.
+#: Neighbourhoods solved side by side: once the first is done, the others get as long again as it took, and at
+#: least this many seconds.
 NEIGHBOURHOOD_LAG = 0.25
 #: Seconds branch and bound over the whole model is waited for once cancelled at the deadline, before it is left
 #: behind (measured at 1/4 with 4.2 s left: its root node ran 2 s past the deadline, the wait's whole length).
