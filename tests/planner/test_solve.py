@@ -113,7 +113,6 @@ def test_whole_numbers_within_the_solvers_tolerance_lose_no_unit() -> None:
     """HiGHS returns whole numbers within its integrality tolerance (4.9999999): the plan made from them must be
     worth what the model says, not a unit less wherever a value sits just below its whole number (the large case
     wrote a plan 3.5% worse than the solution it was made from)."""
-    import numpy as np
 
     from allyplan.planner import assign_results, lumpy_columns, plan_objective
     from allyplan.planner.results import whole_solution
