@@ -14,7 +14,7 @@ from allyplan.planner.constraints import ACCOUNTING_ROWS
 from allyplan.planner.improve import make_neighbourhood
 from allyplan.planner.model import Model
 from allyplan.planner.results import whole_solution
-from allyplan.planner.solve import _blocked, _combine, _highs, _lp, _restrict, _run, _run_all
+from allyplan.planner.solve import _blocked, _combine, _highs, _lp, _restrict, _run, _run_all, _workers
 
 
 def _whole_plan(m: Model, lp: highspy.HighsLp, integral: np.ndarray, d: object) -> tuple[np.ndarray, np.ndarray]:
@@ -146,3 +146,14 @@ def test_a_slow_run_beside_a_quick_one_gets_as_long_again_and_no_more() -> None:
     assert _run_all(hs, time.perf_counter() + 2.0, lag=0.3) == [True, True]
     assert time.perf_counter() - t0 >= 1.9
     assert hs[1].getModelStatus() == highspy.HighsModelStatus.kOptimal
+
+
+def test_one_neighbourhood_per_core_the_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process pinned to one core (taskset, a container's CPU set) solves one neighbourhood at a time, however many
+    # cores the machine has.
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 64)
+    assert _workers(None) == 1
+    assert _workers(3) == 3
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert _workers(None) == 4

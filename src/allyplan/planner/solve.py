@@ -533,8 +533,10 @@ def _fallback(m: Model, fallback: Callable[[], np.ndarray], started: float, why:
 
 
 def _workers(threads: int | None) -> int:
-    """How many neighbourhoods are solved side by side: one per core (at most 4), or ``threads``."""
-    return max(1, min(threads or os.cpu_count() or 1, 4))
+    """How many neighbourhoods are solved side by side: one per core this process may run on (at most 4), or
+    ``threads``."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(threads or cores, 4))
 
 
 def _blocked(others: list[np.ndarray], A: Any, integral: np.ndarray, accounting: np.ndarray) -> np.ndarray:
