@@ -2274,11 +2274,8 @@ class _Run:
         close = _QUOTE_END.search(self.text, s0, s1)
         if close is None:
             return None
-        after = [m for c in nxt for m in c.parties if m.start >= close.end()]
-        if not after or len(_words(self.folded[close.end():after[0].start])) > 6 or not after[0].is_party \
-                or after[0].code in self.excluded:
-            return None
-        return _Actor([after[0].code], "explicit", "the speaker named after the quote's end in the next sentence")
+        return self._named_after([m for c in nxt for m in c.parties], close.end(),
+                                 "the speaker named after the quote's end in the next sentence")
 
     def _quoted_speaker(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The party that a quote holding ``cue`` is attributed to just after it ("„...” - mondta Orbán Viktor",
@@ -2293,12 +2290,17 @@ class _Run:
         closes = [i for i in (self.text.find(q, cue.end, cl.s_end) for q in quotes) if i >= 0]
         if not closes:
             return None
-        closed = min(closes)
-        after = [m for m in self._sentence_parties(cl) if m.start > closed]
-        if not after or len(_words(self.folded[closed + 1:after[0].start])) > 6 or not after[0].is_party \
+        return self._named_after(self._sentence_parties(cl), min(closes) + 1,
+                                 "the speaker the quote is attributed to just after it")
+
+    def _named_after(self, parties: list[Mention], pos: int, why: str) -> _Actor | None:
+        """The first of ``parties`` from ``pos`` on, when at most six words follow ``pos`` before it (a quote's
+        speaker: "...” - mondta Orbán Viktor"); none where it is the recipient or its adversary."""
+        after = [m for m in parties if m.start >= pos]
+        if not after or len(_words(self.folded[pos:after[0].start])) > 6 or not after[0].is_party \
                 or after[0].code in self.excluded:
             return None
-        return _Actor([after[0].code], "explicit", "the speaker the quote is attributed to just after it")
+        return _Actor([after[0].code], "explicit", why)
 
     def _conceded(self, cl: _Clause, cue: Cue) -> bool:
         """Whether the sentence, after the refusal ``cue``, concedes lethal aid all the same: a pledge verb that no
