@@ -238,6 +238,7 @@ def _load(language: str) -> Rules:
     if not path.is_file():
         raise KeyError(language)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    _speaker_forms(data)
     governed, asking = _governed(data)
     patterns: dict[str, re.Pattern[str]] = {}
     for section, classes in _SECTIONS.items():
@@ -298,6 +299,19 @@ def _load(language: str) -> Rules:
                  news=_news_rules(data.get("news", {})))
 
 
+def _speaker_forms(data: dict[str, Any]) -> None:
+    """A giving verb in the first person plural ([grammar] ``speaker_verbs``: "invieremo") is a commitment by the
+    speaker's party, in the past (``speaker_delivered``: "przekazaliśmy", "poslali jsme", "передали ми") a delivery
+    by it: both are status verbs, and both are the speaker's verbs."""
+    status = data.setdefault("status", {})
+    grammar = data.setdefault("grammar", {})
+    present, past = grammar.get("speaker_verbs", []), grammar.get("speaker_delivered", [])
+    status.setdefault("committed", []).extend(present)
+    status.setdefault("delivered", []).extend(past)
+    if past:
+        grammar["speaker_verbs"] = [*present, *past]
+
+
 def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     """Add to the status verbs a giving verb governed by a verb of deciding or of intending ([grammar]
     ``give_infinitive``, ``decide_heads``, ``intend_heads``): "ønsker at sende", "se había comprometido a enviar",
@@ -311,12 +325,6 @@ def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
         status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
     grammar = data.get("grammar", {})
-    # a giving verb in the first person plural ("invieremo"): a commitment, by the speaker's party; in the past
-    # ("przekazaliśmy", "poslali jsme", "передали ми", [grammar] ``speaker_delivered``) a delivery by it
-    status["committed"].extend(grammar.get("speaker_verbs", []))
-    status["delivered"].extend(grammar.get("speaker_delivered", []))
-    if grammar.get("speaker_delivered"):
-        grammar["speaker_verbs"] = [*grammar.get("speaker_verbs", []), *grammar["speaker_delivered"]]
     give = grammar.get("give_infinitive", [])
     if not give:
         return [], []
