@@ -15,6 +15,7 @@ import highspy
 import numpy as np
 
 from allyplan.planner.constraints import ACCOUNTING_ROWS
+from allyplan.planner.improve import Neighbourhood
 from allyplan.planner.model import Model
 
 __all__ = ["SolveStatus", "SolveProgress", "SolveResult", "solve_model", "write_model"]
@@ -239,7 +240,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
                 up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
                 make_whole: Callable[[np.ndarray], np.ndarray] | None = None,
                 lumpy: np.ndarray | None = None,
-                neighbourhood: Callable[[np.ndarray, np.ndarray, int, np.ndarray | None], np.ndarray] | None = None,
+                neighbourhood: Neighbourhood | None = None,
                 polish: bool = True, fallback: Callable[[], np.ndarray] | None = None) -> SolveResult:
     """Solve with HiGHS; ``gap`` is the relative MIP gap at which to stop, ``time_limit`` in seconds of wall
     time for the whole solve; ``polish``: close a gap already within ``gap`` when that is quick (see POLISH_GAP;
@@ -539,6 +540,23 @@ def _workers(threads: int | None) -> int:
     return max(1, min(threads or cores, 4))
 
 
+def _linked(A: Any, At: Any, integral: np.ndarray, start: np.ndarray, skip: np.ndarray | None = None
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """The columns ``start`` and the continuous columns linked to them through rows, transitively (a need's levels
+    month after month, the burden's values), and the rows these touch; rows in ``skip`` are neither followed nor
+    counted. ``At`` is ``A``'s transpose in CSR form."""
+    cols = start.copy()
+    rows = np.zeros(A.shape[0], dtype=bool)
+    frontier = np.flatnonzero(cols)
+    while len(frontier):
+        new = np.unique(At[frontier].indices)
+        new = new[~rows[new]] if skip is None else new[~rows[new] & ~skip[new]]
+        rows[new] = True
+        linked = np.unique(A[new].indices)
+        frontier = linked[~integral[linked] & ~cols[linked]]
+        cols[frontier] = True
+    return cols, rows
+
 def _blocked(others: list[np.ndarray], A: Any, integral: np.ndarray, accounting: np.ndarray) -> np.ndarray:
     """The columns that share a row with the sub-models of ``others`` (their columns and the continuous columns
     linked to them, as :func:`_restrict` takes them; rows of ``accounting`` aside), and those columns: a
@@ -546,16 +564,8 @@ def _blocked(others: list[np.ndarray], A: Any, integral: np.ndarray, accounting:
     theirs decide hold together (a need both would serve, in any month: its level carries over; a fund both would
     spend; an item's balance)."""
     At = A.T.tocsr()
-    cols = np.logical_or.reduce(others) if others else np.zeros(A.shape[1], dtype=bool)
-    rows = np.zeros(A.shape[0], dtype=bool)
-    frontier = np.flatnonzero(cols)
-    while len(frontier):
-        new = np.unique(At[frontier].indices)
-        new = new[~rows[new] & ~accounting[new]]
-        rows[new] = True
-        linked = np.unique(A[new].indices)
-        frontier = linked[~integral[linked] & ~cols[linked]]
-        cols[frontier] = True
+    start = np.logical_or.reduce(others) if others else np.zeros(A.shape[1], dtype=bool)
+    cols, rows = _linked(A, At, integral, start, skip=accounting)
     rest = np.flatnonzero(~cols)
     cols[rest[(abs(At[rest]) @ rows.astype(float)) > 0]] = True  # coefficients of either sign must not cancel
     return cols
@@ -596,16 +606,8 @@ def _restrict(m: Model, lp: highspy.HighsLp, integral: np.ndarray, free: np.ndar
     burden's values), and the rows these touch, with what the fixed columns contribute moved into the rows'
     bounds and the objective's offset. Returns it and the positions of its columns in the model."""
     A = m.matrix()
-    At = A.T.tocsr()
-    cols = free.copy()
-    frontier = np.flatnonzero(free)
-    while len(frontier):
-        rows = np.unique(At[frontier].indices)
-        linked = np.unique(A[rows].indices)
-        frontier = linked[~integral[linked] & ~cols[linked]]
-        cols[frontier] = True
-    where = np.flatnonzero(cols)
-    rows = np.unique(At[where].indices)
+    cols, touched = _linked(A, A.T.tocsr(), integral, free)
+    where, rows = np.flatnonzero(cols), np.flatnonzero(touched)
     fixed_x = np.where(cols, 0.0, x)
     moved = A[rows] @ fixed_x
     sub_a = A[rows][:, where].tocsr()
