@@ -192,15 +192,21 @@ class _OutOfTime(Exception):
 
 #: The whole-unit step's time, kept back from the dive: this share of the LP relaxation's time plus this much.
 WHOLE_SHARE, WHOLE_FIXED = 0.15, 0.3
-#: The dive's last step (every column rounded down, the LP re-solved until nothing is fractional) is taken only
-#: when at least this many times the LP relaxation's time is left after it. Measured at 1x (CPU seconds of the solve,
-#: the machine shared, same runs): that step took 1.5-1.8 s of a 2.2-2.5 s dive, and without it (the whole-unit
-#: step rounds the first round's solution itself) the plan was closer to the bound within the same time: with
-#: 6.5 / 8 / 9 s for the solve, 8.5 -> 5.1%, 3.7 -> 3.4%, 3.2 -> 2.8-3.0%. With neighbourhoods side by side, twice
-#: the LP's time was still enough to take it at 1x when the LP was quick (`allyplan plan --time-limit 10`: LP
-#: 2.6 s, then a 2.15 s dive): 2.8% against 1.35% without it (the same library budget, quiet machine, 1/2 the
-#: same); hence four times.
-SETTLE_LP = 4.0
+#: The dive's last step (every column rounded down, the LP re-solved until nothing is fractional; up to four
+#: re-solves) is taken only when twice the time of the re-solve before it is at most this share of the dive's time
+#: left. It was taken when four times the LP relaxation's time was left: at 1x that step took 1.5-2.2 s and the plan
+#: was better without it (10 s: 2.8% against 1.35%), but at 1/2, where it takes 0.3 s and makes the whole-unit plan
+#: 1.7% from the bound instead of 7%, it depended on how fast the LP had been: `allyplan plan --time-limit 10` at
+#: 1/2 ended 4.1%, 0.43%, 0.39%, 0.54%, 3.8% (LP 0.9-1.8 s, the machine shared); with this rule 0.49-0.57% in
+#: eight runs. At 1x within 10 s the rule leaves it out, as before.
+SETTLE_SHARE = 0.25
+#: Models with at least this many columns solve their LP relaxation and the dive without the accounting rows (the
+#: burden's: a donor's value over everything it sends, 150 dense rows at 1x), which are put back for the whole-unit
+#: step. Measured at 1x: the LP relaxation 2.1-2.4 s instead of 3.4-4.4 s, its optimum 15 lower (of 1,051,055:
+#: a relaxation's optimum still bounds every plan); `allyplan plan --time-limit 10` 2.50% and 2.17% against 3.03%
+#: and 2.62%. Putting them back and re-solving the relaxation warm took longer than solving it with them (8,239
+#: iterations, 4.3-5.1 s). At 1/4 (24k columns) the LP relaxation is 0.44 s instead of 0.58 s.
+ACCOUNTING_LATER_COLS = 20_000
 #: A neighbourhood frees at most this share of the integer columns (measured at 1/8 and 1/4: 0.05 and 0.1 did
 #: about as well, 0.2 and more left sub-MIPs HiGHS could not finish in their time).
 NEIGHBOURHOOD_SHARE = 0.1
@@ -275,7 +281,19 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         if progress is not None:
             progress(SolveProgress(time.perf_counter() - started, value, bound, _gap(value, bound), phase))
 
-    h = _highs(lp, time_limit, gap, threads)
+    # The accounting rows are dense (a donor's value over all it sends) and slow every simplex iteration; on a
+    # large model the LP relaxation and the dive go without them (a relaxation still: its optimum bounds every
+    # plan), and they are put back before the whole-unit step, which sets the plan's continuous columns.
+    accounting = m.row_mask(*ACCOUNTING_ROWS)
+    later = (np.flatnonzero(accounting).astype(np.int32) if m.n_cols >= ACCOUNTING_LATER_COLS and make_whole is not None
+             else None)
+    if later is not None:
+        row_lb, row_ub = np.asarray(lp.row_lower_, dtype=float), np.asarray(lp.row_upper_, dtype=float)
+        lp.row_lower_, lp.row_upper_ = np.where(accounting, -np.inf, row_lb), np.where(accounting, np.inf, row_ub)
+        h = _highs(lp, time_limit, gap, threads)
+        lp.row_lower_, lp.row_upper_ = row_lb, row_ub
+    else:
+        h = _highs(lp, time_limit, gap, threads)
     report("LP relaxation", float("nan"), float("nan"))
     if not _run(h, deadline):
         if fallback is not None:
@@ -307,7 +325,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     reserve = min(WHOLE_SHARE * lp_seconds + WHOLE_FIXED, max(deadline - time.perf_counter(), 0.0))
     try:
         _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0, deadline=deadline - reserve,
-              up_filter=up_filter, best=best, settle=deadline - time.perf_counter() >= SETTLE_LP * lp_seconds)
+              up_filter=up_filter, best=best, settle=SETTLE_SHARE)
     except _OutOfTime:
         pass  # best[0] holds the dive's last feasible solution
     except _Abandoned:
@@ -329,6 +347,8 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     dived = incumbent
     consistent = True  # the incumbent's continuous columns are the best for its integers (its value is its worth)
     if make_whole is not None and usable:
+        if later is not None:
+            h.changeRowsBounds(len(later), later, row_lb[later], row_ub[later])
         for start in starts:
             dived = start
             whole = np.round(make_whole(start)[cols])
@@ -377,9 +397,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
             sub, where = _restrict(m, lp, integral, free, incumbent)
         hm = _highs(sub, seconds, mip_gap, threads)
         if is_whole:
-            sol = highspy.HighsSolution()
-            sol.col_value = list(incumbent[where])
-            hm.setSolution(sol)
+            _start_from(hm, incumbent[where], whole_model=free is None)
         found: list[Any] = [None, value - 1e-9]
         base = incumbent
 
@@ -430,7 +448,6 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     rounds = stalled = 0
     most = max(int(min(NEIGHBOURHOOD_SHARE * len(cols), NEIGHBOURHOOD_START)), 1)
     workers = 1 if neighbourhood is None else _workers(threads)
-    accounting = m.row_mask(*ACCOUNTING_ROWS)
     while is_whole and _gap(value, bound) > gap and stalled < NEIGHBOURHOOD_STALL:
         left = deadline - time.perf_counter()
         if left < 0.5:
@@ -518,6 +535,24 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     return SolveResult(SolveStatus.OPTIMAL if rel <= gap and is_whole else SolveStatus.FEASIBLE, value,
                        best_bound, rel, time.perf_counter() - started, incumbent,
                        method + ": " + res.highs_status, work, steps)
+
+
+#: HiGHS's presolve rules left off for a branch and bound over the whole model started from a plan
+#: (``presolve_rule_off``, a bit per rule): parallel rows and columns (bit 13). With it, HiGHS 1.16 carries the
+#: start into the presolved model at a worse value (1/8: a plan worth 373,280 became 379,680 there, 6,400 more),
+#: then takes its own 378,046 for better and returns it: the plan given was lost. Without the rule the start is
+#: kept and the presolved model is about as small (1,374 rows against 1,356; root bound 373,075 either way).
+#: Sub-MIPs keep every rule: they solve at the root and were slower without it (measured at 1/2, 8 sub-MIPs).
+START_PRESOLVE_RULES_OFF = 1 << 13
+
+
+def _start_from(h: highspy.Highs, x: np.ndarray, whole_model: bool) -> None:
+    """Give HiGHS's branch and bound ``x`` (a whole solution of its model) to start from."""
+    if whole_model:
+        h.setOptionValue("presolve_rule_off", START_PRESOLVE_RULES_OFF)
+    sol = highspy.HighsSolution()
+    sol.col_value = list(x)
+    h.setSolution(sol)
 
 
 def _fallback(m: Model, fallback: Callable[[], np.ndarray], started: float, why: str) -> SolveResult:
@@ -650,7 +685,7 @@ def _round_once(x: np.ndarray, cols: np.ndarray, eager: np.ndarray,
 def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray, deadline: float,
           rounds: int = 1, passes: int = 0,
           up_filter: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
-          best: list[np.ndarray] | None = None, settle: bool = True) -> np.ndarray:
+          best: list[np.ndarray] | None = None, settle: bool | float = True) -> np.ndarray:
     """Make the integer columns ``cols`` whole by rounding and re-solving the LP (warm-started).
 
     By default one round and no passes: measured on the generated cases (seed 0), the whole-unit plan made
@@ -672,6 +707,7 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
     relaxation's at worst). At ``deadline`` it raises :class:`_OutOfTime`, ``best[0]`` holding that solution.
     """
     idx = cols.astype(np.int32)
+    took = [0.0]  # the last re-solve's seconds
 
     if best is None:
         best = [np.asarray(h.getSolution().col_value, dtype=float)]
@@ -685,10 +721,12 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
         if time.perf_counter() >= deadline:
             raise _OutOfTime
         h.changeColsBounds(len(cols), idx, lo, hi)
+        began = time.perf_counter()
         # HiGHS counts its time limit over every run of this instance, so extend it by what is left.
         h.setOptionValue("time_limit", h.getRunTime() + max(deadline - time.perf_counter(), 0.01))
         if not _run(h, deadline):
             raise _Abandoned
+        took[0] = time.perf_counter() - began
         status = h.getModelStatus()
         if status in (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kInterrupt):
             raise _OutOfTime
@@ -736,6 +774,8 @@ def _dive(h: highspy.Highs, cols: np.ndarray, ub: np.ndarray, eager: np.ndarray,
                     break
     # Last, every column at most its value rounded down, all at once. Only upper bounds: a unit that needs a
     # platform rounded away must be free to go too. Always feasible; repeated while the LP makes new fractions.
+    if not isinstance(settle, bool):
+        settle = 2.0 * took[0] <= settle * (deadline - time.perf_counter())
     for _ in range(4 if settle else 0):
         x, _, frac = state()
         if not frac.any():
