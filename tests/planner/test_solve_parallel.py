@@ -157,3 +157,41 @@ def test_one_neighbourhood_per_core_the_process_may_use(monkeypatch: pytest.Monk
     assert _workers(3) == 3
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(16)), raising=False)
     assert _workers(None) == 4
+
+
+def test_a_round_that_ends_with_the_run_waits_no_longer_than_branch_and_bound_for_a_late_sub_mip(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sub-MIP busy in its presolve or root node heard its cancel 1.2 s late at 1x, and the round waited for it
+    (up to 2 s): the run ended 1.4 s past its limit. A round cut at the run's deadline leaves such a sub-MIP behind
+    after BB_GRACE, as branch and bound over the whole model is; a round cut earlier still waits for it."""
+    from allyplan.planner import lumpy_columns
+    from allyplan.planner import solve as solve_module
+    from allyplan.planner.rounding import make_up_filter
+
+    calls: list[tuple[float | None, float]] = []  # (deadline, grace) of each neighbourhood round
+    real = solve_module._run_all
+
+    def spy(hs: list[highspy.Highs], deadline: float | None = None, grace: float = 2.0,
+            lag: float | None = None) -> list[bool]:
+        if lag is not None:
+            calls.append((deadline, grace))
+        return real(hs, deadline, grace, lag)
+
+    monkeypatch.setattr(solve_module, "_run_all", spy)
+    monkeypatch.setattr(solve_module, "NEIGHBOURHOOD_STALL", 10**6)  # rounds until the deadline
+    s = generate_scenario(donors=25, items=250, needs=500, months=36, seed=0)
+    m, d = build_model(s)
+    at_end: list[float] = []
+    for limit in (3.5, 4.0, 4.5):  # the last round runs up to the deadline unless less than 0.5 s was left for it
+        calls.clear()
+        began = time.perf_counter()
+        solve_module.solve_model(m, time_limit=limit, gap=1e-9, polish=False, up_filter=make_up_filter(m, d),
+                                 make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d),
+                                 neighbourhood=make_neighbourhood(m, d), threads=2)
+        at_end = [g for dl, g in calls if dl is not None and dl >= began + limit - 0.05]
+        before = [g for dl, g in calls if dl is not None and dl < began + limit - 0.5]
+        assert all(g == 2.0 for g in before)
+        if at_end:
+            break
+    assert at_end, "no round ran up to the deadline"
+    assert all(g == solve_module.BB_GRACE for g in at_end)
