@@ -1660,6 +1660,7 @@ class _Run:
             return False
         quantity = count.value if isinstance(count, Number) and not count.ordinal else 1.0
         self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1,
+                      background=isinstance(count, Number) and self._besides(cl, count.start),
                       explain=_explained(cue, actor, "a count with no item of its own: the item named just before"))
         return True
 
@@ -2019,6 +2020,22 @@ class _Run:
             return False
         words = _words(self.folded[comma:cue.start])
         return bool(words) and self.rules.is_word("relative", words[0]) and "," not in self.folded[comma + 1:cue.start]
+
+    def _besides(self, cl: _Clause, pos: int) -> bool:
+        """Whether what starts at ``pos`` (an item, a count) is named beside the news, not as news: a "besides" phrase
+        ("in addition to", "en plus des", "i tillegg til", "además de") opens at most eight words before it, with no
+        party, bracket, colon or semicolon and no giving verb between ("will give 12 more Caesar, in addition to the
+        18 already delivered", "a livré des Mistral, en plus des canons Caesar"); not where a party is added to
+        ("besides Germany, Norway will send ...")."""
+        for b in cl.cues:
+            if b.cls != "besides" or b.end > pos or pos - b.end > 80:
+                continue
+            gap = self.folded[b.end:pos]
+            if len(_words(gap)) <= 8 and not re.search(r"[;:()]", gap) and not any(
+                    b.end <= m.start < pos for m in cl.parties if m.is_party) and not any(
+                    v.cls in _PLEDGE_CUES and b.end <= v.start < pos for v in cl.cues):
+                return True
+        return False
 
     # -- how many ------------------------------------------------------------------------------------------------
     def _quantity(self, cl: _Clause, it: _Item) -> float | None:

@@ -48,7 +48,8 @@ STANCE_CLASSES: tuple[str, ...] = ("refusal", "cautious", "supportive", "non_let
 VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_military_aid", "refusal", "completed",
                                  "received", "delivered", "committed", "cautious", "supportive", "demand")
 _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "completed"),
-             "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical"),
+             "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical",
+                           "besides"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military", "directive"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after"),

@@ -1,0 +1,31 @@
+"""Status and donor of pledges, by clause structure, in several languages (issue 13, wrong status and donor):
+hand-made sentences whose answer is known."""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+
+
+def pledges(ex: Extractor, text: str, lang: str) -> set[tuple]:
+    return {(p.donor, p.item, p.status) for p in ex.extract(text, lang).pledges}
+
+
+# A count named after "in addition to" is the earlier delivery the news adds to, said in passing: the donor's new
+# pledge of the item stands alone, not also a delivery of it.
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("La France va livrer 12 canons Caesar supplémentaires à l'Ukraine, en plus des 18 déjà livrés.", "fr",
+     {("FR", "caesar", "committed")}),
+    ("Norge vil gi Ukraina to NASAMS-systemer til, i tillegg til to som allerede er levert.", "nb",
+     {("NO", "nasams", "committed")}),
+    ("Deutschland wird zwei weitere IRIS-T-Systeme liefern, zusätzlich zu den drei bereits gelieferten.", "de",
+     {("DE", "iris-t-slm", "committed")}),
+    ("L'Italia invierà altri due sistemi SAMP/T, oltre ai due già consegnati.", "it",
+     {("IT", "samp-t", "committed")}),
+    ("Danmark vil donere yderligere 19 Caesar-kanoner, ud over de 6 som allerede er leveret.", "da",
+     {("DK", "caesar", "committed")}),
+])
+def test_a_count_beside_the_news_is_no_delivery_of_its_own(extractor: Extractor, text: str, lang: str,
+                                                           want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
