@@ -29,3 +29,16 @@ def pledges(ex: Extractor, text: str, lang: str) -> set[tuple]:
 def test_a_count_beside_the_news_is_no_delivery_of_its_own(extractor: Extractor, text: str, lang: str,
                                                            want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
+
+
+# A delivery noun whose verb says it has begun: delivered, by the source or agent of the noun.
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("The delivery of IRIS-T systems from Germany has begun.", "en", {("DE", "iris-t-slm", "delivered")}),
+    ("Die Lieferung der IRIS-T-Systeme aus Deutschland hat begonnen.", "de", {("DE", "iris-t-slm", "delivered")}),
+    ("La livraison des canons Caesar par la France a commencé.", "fr", {("FR", "caesar", "delivered")}),
+    ("La entrega de los obuses Caesar por España ha comenzado.", "es", {("ES", "caesar", "delivered")}),
+    ("La consegna dei sistemi SAMP/T italiani è iniziata.", "it", {("IT", "samp-t", "delivered")}),
+])
+def test_a_delivery_that_has_begun_is_delivered(extractor: Extractor, text: str, lang: str,
+                                                want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want

@@ -325,6 +325,8 @@ def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     status = data.setdefault("status", {})
     for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
         status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
+        # a delivery noun with the verb that gives its status ("delivered_nominal": "the delivery of ... has begun")
+        status[cls_].extend(status.get(f"{cls_}_nominal", []))
     grammar = data.get("grammar", {})
     give = grammar.get("give_infinitive", [])
     if not give:
