@@ -42,3 +42,20 @@ def test_a_count_beside_the_news_is_no_delivery_of_its_own(extractor: Extractor,
 def test_a_delivery_that_has_begun_is_delivered(extractor: Extractor, text: str, lang: str,
                                                 want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
+
+
+# Talks or negotiations on a gift discuss it: considering; a decision to hold them decides nothing given.
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Germany is negotiating the delivery of IRIS-T systems.", "en", {("DE", "iris-t-slm", "considering")}),
+    ("Germany agreed to hold talks on the supply of IRIS-T systems.", "en", {("DE", "iris-t-slm", "considering")}),
+    ("Deutschland führt Gespräche über die Lieferung von IRIS-T-Systemen.", "de",
+     {("DE", "iris-t-slm", "considering")}),
+    ("La France négocie la livraison de canons Caesar.", "fr", {("FR", "caesar", "considering")}),
+    ("España está en conversaciones para el envío de obuses Caesar.", "es", {("ES", "caesar", "considering")}),
+    ("L'Italia è in trattative per la fornitura di sistemi SAMP/T.", "it", {("IT", "samp-t", "considering")}),
+    ("Portugal negoceia o envio de tanques Leopard 2.", "pt", {("PT", "leopard-2a4", "considering")}),
+    ("Польща погодилася провести переговори щодо постачання танків Leopard 2.", "uk",
+     {("PL", "leopard-2a4", "considering")}),
+])
+def test_talks_on_a_gift_are_considering(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want

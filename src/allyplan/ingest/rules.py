@@ -333,14 +333,22 @@ def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
         return [], []
     # a negation or a complementizer between them: "did not decide to send", "voudrait que X permette la livraison"
     stops = [*data.get("modifiers", {}).get("negation", []), *grammar.get("complementizer", [])]
-    skip = rf"(?!(?:{_alternation(stops)})(?!\w))" if stops else ""
-    gap = rf"(?:{skip}[\w',\"]+(?:\.\w+)* ){{0,{int(grammar.get('head_reach', 4))}}}"
-    verbs = _alternation(give)
+    # talks or negotiations on a gift (``talks_heads``: "talks on", "négocie", "переговори щодо") discuss it: a
+    # considering, with the delivery nouns (``give_noun``) too; a decision to hold them decides nothing given
+    # ("agreed to hold talks on the supply of")
+    talks = grammar.get("talks_heads", [])
+
+    def gap_over(words: list[str]) -> str:
+        skip = rf"(?!(?:{_alternation(words)})(?!\w))" if words else ""
+        return rf"(?:{skip}[\w',\"]+(?:\.\w+)* ){{0,{int(grammar.get('head_reach', 4))}}}"
+
     phrases: list[str] = []
     asking: list[str] = []
     for key, cls_ in (("decide_heads", "committed"), ("intend_heads", "considering"),
-                      ("permission_heads", "considering")):
+                      ("permission_heads", "considering"), ("talks_heads", "considering")):
         heads = grammar.get(key, [])
+        verbs = _alternation([*give, *grammar.get("give_noun", [])] if key == "talks_heads" else give)
+        gap = gap_over([*stops, *talks] if key == "decide_heads" else stops)
         if heads:
             head = _alternation(heads)
             phrase = (rf"(?:{verbs}) {gap}(?:{head})" if grammar.get("heads_after")
