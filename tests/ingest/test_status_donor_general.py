@@ -59,3 +59,16 @@ def test_a_delivery_that_has_begun_is_delivered(extractor: Extractor, text: str,
 ])
 def test_talks_on_a_gift_are_considering(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
+
+
+# A future in the past ("were to be delivered") and a conditional perfect reported after "that" ("ha detto che
+# avrebbe inviato": would send) are what was promised: committed.
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Los obuses Caesar iban a ser entregados por España en marzo.", "es", {("ES", "caesar", "committed")}),
+    ("Os tanques Leopard 2 iam ser entregues por Portugal em março.", "pt", {("PT", "leopard-2a4", "committed")}),
+    ("Caesar-kanonerne skulle leveres af Danmark i marts.", "da", {("DK", "caesar", "committed")}),
+    ("L'Italia ha detto che avrebbe inviato due sistemi SAMP/T.", "it", {("IT", "samp-t", "committed")}),
+    ("L'Italia ha annunciato che avrebbe fornito due sistemi SAMP/T.", "it", {("IT", "samp-t", "committed")}),
+])
+def test_a_future_in_the_past_is_committed(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
