@@ -72,3 +72,21 @@ def test_talks_on_a_gift_are_considering(extractor: Extractor, text: str, lang: 
 ])
 def test_a_future_in_the_past_is_committed(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
+
+
+# What is said has its own giver: the verb of saying yields to the giving verb of its complement, whose subject gives
+# and whose tense decides ("announced that Norway will send", German reported speech without "dass").
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Polen kündigte an, dass Norwegen weitere Waffen liefern werde.", "de", {("NO", None, "committed")}),
+    ("Polen bestätigte, Norwegen habe zwei NASAMS-Systeme geliefert.", "de", {("NO", "nasams", "delivered")}),
+    ("Lengyelország bejelentette, hogy Norvégia fegyvereket küld Ukrajnának.", "hu", {("NO", None, "committed")}),
+])
+def test_reported_speech_takes_the_giver_and_status_of_what_is_said(extractor: Extractor, text: str, lang: str,
+                                                                    want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
+
+
+# The agent of a passive after a two-word preposition ("de către România"): the donor.
+def test_the_agent_after_a_two_word_preposition_gives(extractor: Extractor) -> None:
+    text = "Sistemul Patriot a fost predat Ucrainei de către România."
+    assert pledges(extractor, text, "ro") == {("RO", "patriot", "delivered")}
