@@ -56,6 +56,8 @@ def test_a_delivery_that_has_begun_is_delivered(extractor: Extractor, text: str,
     ("Portugal negoceia o envio de tanques Leopard 2.", "pt", {("PT", "leopard-2a4", "considering")}),
     ("Польща погодилася провести переговори щодо постачання танків Leopard 2.", "uk",
      {("PL", "leopard-2a4", "considering")}),
+    ("De Verenigde Staten praten al maanden over een nieuw steunpakket voor Oekraïne.", "nl",
+     {("US", None, "considering")}),
 ])
 def test_talks_on_a_gift_are_considering(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
