@@ -121,7 +121,8 @@ def test_a_hypothetical_is_nobodys_pledge(extractor: Extractor) -> None:
 
 
 def test_a_delivery_and_a_new_pledge_of_one_item_are_two_records(extractor: Extractor) -> None:
-    text = "La France va donner à Kiev 12 canons Caesar de 155 mm supplémentaires, en plus des 18 pièces déjà livrées."
+    # (a count "en plus des 18 déjà livrées", beside the news, is no record of its own: the real case's gold)
+    text = "La France va donner à Kiev 12 canons Caesar de 155 mm supplémentaires, et 18 pièces ont déjà été livrées."
     assert records(extractor, text, "fr") == {("pledge", "FR", "caesar", "committed", 12.0),
                                               ("pledge", "FR", "caesar", "delivered", 18.0)}
 

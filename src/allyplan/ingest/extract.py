@@ -740,6 +740,11 @@ class _Run:
         listed_by: tuple[_Actor, str] | None = None  # a package's contents inherit its donor and status
         for it in cl.items:
             cue = self._participle(cl, it, verbs) or self._nearest(verbs, it, self.folded, self.rules)
+            if cue is not None and cue.end <= it.start:
+                # "Polen bestätigte, Norwegen habe zwei NASAMS geliefert": the verb of what is said, after the item
+                said = [v for v in verbs if v.cls in _PLEDGE_CUES and v.start >= it.end]
+                if said and self._reported_to(cl, cue, said, it.start):
+                    cue = said[0]
             actor: _Actor | None
             gift = self._gift_sources(cl, cl.end) if cue is None else []
             if cue is None and gift and not any(c.cls in ("demand", "refusal") for c in live):
@@ -822,6 +827,8 @@ class _Run:
         if listed_by is not None:
             self._beside_listed(cl, live, *listed_by, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
+        # "Poland announced that Norway will send weapons": what is said has its own giver and verb
+        status_cues = [c for i, c in enumerate(status_cues) if not self._reported_to(cl, c, status_cues[i + 1:])]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
         for k, cue in enumerate(status_cues):
@@ -1660,6 +1667,7 @@ class _Run:
             return False
         quantity = count.value if isinstance(count, Number) and not count.ordinal else 1.0
         self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1,
+                      background=isinstance(count, Number) and self._besides(cl, count.start),
                       explain=_explained(cue, actor, "a count with no item of its own: the item named just before"))
         return True
 
@@ -2019,6 +2027,44 @@ class _Run:
             return False
         words = _words(self.folded[comma:cue.start])
         return bool(words) and self.rules.is_word("relative", words[0]) and "," not in self.folded[comma + 1:cue.start]
+
+    def _reported_to(self, cl: _Clause, cue: Cue, later: list[Cue], until: int | None = None) -> bool:
+        """Whether ``cue`` only says what the clause after it says, where that names its own giver: a complementizer
+        in the first two words after it, or a comma just after it (reported speech in the subjunctive: "Polen
+        bestätigte, Norwegen habe ... geliefert"), then a party, then a giving verb of its own ("Poland announced
+        that Norway will send weapons", "kündigte an, dass Norwegen ... liefern werde", "bejelentette, hogy Norvégia
+        ... küld"); the giving verb decides the status and its subject gives. ``until``: the end of the stretch
+        that must hold the party (an item between them), else the next giving verb."""
+        nxt = next((v for v in later if v.start >= cue.end and v.cls in _PLEDGE_CUES), None)
+        if nxt is None or cue.cls not in _PLEDGE_CUES:
+            return False
+        end = nxt.start if until is None else until
+        gap = self.folded[cue.end:end]
+        if end <= cue.end or re.search(r"[;:()]", gap):
+            return False
+        opens = any(self.rules.is_word("complementizer", w) for w in _words(gap)[:2])
+        if not opens:
+            comma = gap.startswith(",")
+            opens = comma and not re.search(r",", gap[1:]) and not any(
+                self.rules.is_word("complementizer", w) or self.rules.is_word("relative", w) for w in _words(gap)[:1])
+        return opens and any(cue.end <= m.start < end and m.is_party and m.code not in self.excluded
+                             for m in cl.parties)
+
+    def _besides(self, cl: _Clause, pos: int) -> bool:
+        """Whether what starts at ``pos`` (an item, a count) is named beside the news, not as news: a "besides" phrase
+        ("in addition to", "en plus des", "i tillegg til", "además de") opens at most eight words before it, with no
+        party, bracket, colon or semicolon and no giving verb between ("will give 12 more Caesar, in addition to the
+        18 already delivered", "a livré des Mistral, en plus des canons Caesar"); not where a party is added to
+        ("besides Germany, Norway will send ...")."""
+        for b in cl.cues:
+            if b.cls != "besides" or b.end > pos or pos - b.end > 80:
+                continue
+            gap = self.folded[b.end:pos]
+            if len(_words(gap)) <= 8 and not re.search(r"[;:()]", gap) and not any(
+                    b.end <= m.start < pos for m in cl.parties if m.is_party) and not any(
+                    v.cls in _PLEDGE_CUES and b.end <= v.start < pos for v in cl.cues):
+                return True
+        return False
 
     # -- how many ------------------------------------------------------------------------------------------------
     def _quantity(self, cl: _Clause, it: _Item) -> float | None:

@@ -48,7 +48,8 @@ STANCE_CLASSES: tuple[str, ...] = ("refusal", "cautious", "supportive", "non_let
 VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_military_aid", "refusal", "completed",
                                  "received", "delivered", "committed", "cautious", "supportive", "demand")
 _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "completed"),
-             "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical"),
+             "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical",
+                           "besides"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military", "directive"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after"),
@@ -324,20 +325,30 @@ def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     status = data.setdefault("status", {})
     for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
         status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
+        # a delivery noun with the verb that gives its status ("delivered_nominal": "the delivery of ... has begun")
+        status[cls_].extend(status.get(f"{cls_}_nominal", []))
     grammar = data.get("grammar", {})
     give = grammar.get("give_infinitive", [])
     if not give:
         return [], []
     # a negation or a complementizer between them: "did not decide to send", "voudrait que X permette la livraison"
     stops = [*data.get("modifiers", {}).get("negation", []), *grammar.get("complementizer", [])]
-    skip = rf"(?!(?:{_alternation(stops)})(?!\w))" if stops else ""
-    gap = rf"(?:{skip}[\w',\"]+(?:\.\w+)* ){{0,{int(grammar.get('head_reach', 4))}}}"
-    verbs = _alternation(give)
+    # talks or negotiations on a gift (``talks_heads``: "talks on", "négocie", "переговори щодо") discuss it: a
+    # considering, with the delivery nouns (``give_noun``) too; a decision to hold them decides nothing given
+    # ("agreed to hold talks on the supply of")
+    talks = grammar.get("talks_heads", [])
+
+    def gap_over(words: list[str]) -> str:
+        skip = rf"(?!(?:{_alternation(words)})(?!\w))" if words else ""
+        return rf"(?:{skip}[\w',\"]+(?:\.\w+)* ){{0,{int(grammar.get('head_reach', 4))}}}"
+
     phrases: list[str] = []
     asking: list[str] = []
     for key, cls_ in (("decide_heads", "committed"), ("intend_heads", "considering"),
-                      ("permission_heads", "considering")):
+                      ("permission_heads", "considering"), ("talks_heads", "considering")):
         heads = grammar.get(key, [])
+        verbs = _alternation([*give, *grammar.get("give_noun", [])] if key == "talks_heads" else give)
+        gap = gap_over([*stops, *talks] if key == "decide_heads" else stops)
         if heads:
             head = _alternation(heads)
             phrase = (rf"(?:{verbs}) {gap}(?:{head})" if grammar.get("heads_after")
