@@ -821,6 +821,8 @@ class _Run:
                 self._gapped(cl, it, cue, status, reannounced)
         if listed_by is not None:
             self._beside_listed(cl, live, *listed_by, reannounced)
+        elif not cl.items and not any(c.cls in _PLEDGE_CUES or c.cls in ("demand", "refusal") for c in live):
+            self._package_contents(cl, live, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
@@ -894,6 +896,37 @@ class _Run:
             sources = self._sources(cl)
             if len(sources) == 1:
                 self.topic = sources
+
+    def _package_contents(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
+        """"The aid package includes artillery guns and ammunition", "Paketis on ka tankitõrjekahurid, lõhkematerjale,
+        ...": a clause with no verb of its own that lists a package's contents the catalog does not name (no item),
+        after the pledge that announced the package (its donor and status, within a few sentences), is an item-less
+        pledge of that donor beside its named items."""
+        pkg = [c for c in live if c.cls == "package"]
+        listed = self.listing is not None and 0 < cl.sentence - self.listing <= 25
+        if not pkg and not listed:
+            return
+        lo = pkg[0].end if pkg else cl.start
+        nouns = [c for c in live if c.cls in ("equipment", "shells") and c.start >= lo]
+        if not nouns:
+            return
+        context = self.context
+        if context is None:
+            if not (pkg and self.topic and not cl.parties):
+                return
+            context = _Context(_Actor(list(self.topic), "topic", "the party the text is about, whose package the "
+                                      "clause lists", cl.sentence), "committed", cl.sentence)
+        if not 0 <= cl.sentence - context.sentence <= _PACKAGE_REACH and not listed:
+            return
+        own = self._group_before(cl, nouns[0].start)
+        sources = self._sources(cl)
+        if (own and set(own) != set(context.actor.codes)) or (sources and set(sources) != set(context.actor.codes)):
+            return  # another party's equipment ("... vehicles from France")
+        actor = _Actor(context.actor.codes, "inherited", f"inherited from the pledge announced before "
+                       f"({context.actor.via})", context.sentence)
+        self._pledges(cl, actor, None, context.status, reannounced, specific=True,
+                      explain=_explained(None, actor, "a package's contents the catalog does not name, listed after "
+                                                      "the pledge that announced it"))
 
     def _hedge_before(self, cl: _Clause) -> None:
         """"Suomi toimittaa 29. puolustustarvikeapulähetyksen Ukrainalle. Asiaa koskeva päätös on valmisteilla.",

@@ -1,0 +1,68 @@
+"""Pledges whose item the text does not name (item null): hand-made sentences in several languages, each read
+wrongly before the rule it tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def pledges(ex: Extractor, text: str, lang: str) -> set[tuple[str, str | None, str]]:
+    return {(p.donor, p.item, p.status) for p in ex.extract(text, lang).pledges}
+
+
+# a package's contents the catalog does not name, listed after the pledge that announced it (with a named item):
+# an item-less pledge of the same donor beside the named one
+PACKAGE_CONTENTS = [
+    ("en", "Norway will send two NASAMS launchers to Ukraine.\nThe package also includes helmets, trucks and body "
+           "armour.", "NO", "nasams"),
+    ("en", "Canada will donate four Leopard 2 tanks to Ukraine.\nThe package also contains drones and armoured "
+           "vehicles.", "CA", "leopard-2a4"),
+    ("et", "Läti saadab Ukrainale Stingeri rakette.\nPaketis on ka kiivreid, veokeid ja droone.", "LV", "stinger"),
+    ("fr", "La Belgique va livrer des canons Caesar à l'Ukraine.\nLe paquet comprend aussi des casques, des camions "
+           "et des drones.", "BE", "caesar"),
+    ("de", "Österreich liefert der Ukraine zwei IRIS-T-Systeme.\nDas Paket umfasst außerdem Helme, Lastwagen und "
+           "Drohnen.", "AT", "iris-t-slm"),
+    ("es", "Portugal enviará misiles Stinger a Ucrania.\nEl paquete incluye también cascos, camiones y drones.", "PT",
+     "stinger"),
+    ("it", "La Grecia invierà missili Stinger all'Ucraina.\nIl pacchetto comprende anche elmetti, camion e droni.",
+     "GR", "stinger"),
+    ("nl", "België stuurt Stinger-raketten naar Oekraïne.\nHet pakket omvat ook helmen, vrachtwagens en drones.", "BE",
+     "stinger"),
+    ("da", "Norge sender Stinger-missiler til Ukraine.\nPakken omfatter også hjelme, køretøjer og droner.", "NO",
+     "stinger"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "donor", "item"), PACKAGE_CONTENTS)
+def test_package_contents_the_catalog_does_not_name(ex: Extractor, lang: str, text: str, donor: str,
+                                                     item: str) -> None:
+    assert pledges(ex, text, lang) == {(donor, item, "committed"), (donor, None, "committed")}
+
+
+def test_package_sentence_without_equipment_is_no_pledge(ex: Extractor) -> None:
+    text = "Norway will send two NASAMS launchers to Ukraine.\nThe package will help Ukrainians protect their cities."
+    assert pledges(ex, text, "en") == {("NO", "nasams", "committed")}
+
+
+# talks about supplying something: considering
+@pytest.mark.parametrize(("text", "want"), [
+    ("Norway and Finland are in discussions to speed up the delivery of weapons to Ukraine.",
+     {("NO", None, "considering"), ("FI", None, "considering")}),
+    ("Sweden was in negotiations over the supply of ammunition to Ukraine, officials said.",
+     {("SE", None, "considering")}),
+])
+def test_talks_about_supplying_are_considering(ex: Extractor, text: str, want: set[tuple[str, None, str]]) -> None:
+    assert pledges(ex, text, "en") == want
+
+
+def test_an_office_named_after_its_country_is_that_countrys(ex: Extractor) -> None:
+    # "Defense Secretary" alone is the American one; "UK Defense Secretary" is not
+    assert pledges(ex, "UK Defense Secretary announces new military aid package for Ukraine", "en") == {
+        ("GB", None, "committed")}
