@@ -66,3 +66,21 @@ def test_an_office_named_after_its_country_is_that_countrys(ex: Extractor) -> No
     # "Defense Secretary" alone is the American one; "UK Defense Secretary" is not
     assert pledges(ex, "UK Defense Secretary announces new military aid package for Ukraine", "en") == {
         ("GB", None, "committed")}
+
+
+# a count with no noun of its own after a giving verb counts the equipment named last before it; where the catalog
+# lacks that equipment, it is an item-less pledge with that count (not the catalog item named before it)
+@pytest.mark.parametrize(("lang", "text", "donor"), [
+    ("en", "Italy has delivered 20 generators and 78 boilers to Ukraine, and a further 300 will be sent next month.",
+     "IT"),
+    ("it", "L'Italia ha consegnato all'Ucraina 20 generatori e 78 caldaie, mentre ulteriori 300 saranno inviate nelle "
+           "prossime settimane.", "IT"),
+    ("fr", "La Belgique a livré à l'Ukraine 20 générateurs et 78 chaudières, et 300 autres seront livrées en mars.",
+     "BE"),
+    ("es", "España ha entregado a Ucrania 20 generadores y 78 calderas, y otras 300 serán enviadas en marzo.", "ES"),
+])
+def test_a_bare_count_counts_the_equipment_named_just_before(ex: Extractor, lang: str, text: str,
+                                                             donor: str) -> None:
+    got = {(p.donor, p.item, p.status, p.quantity) for p in ex.extract(text, lang).pledges}
+    assert (donor, None, "committed", 300.0) in got
+    assert (donor, "generator", "committed", 300.0) not in got

@@ -1689,9 +1689,25 @@ class _Run:
         reach = 8 if after and self.rules.is_word("genitive", after[0]) else 4
         counted = any(c.cls in ("aid", "equipment") and count.end <= c.start < hi
                       and len(_words(self.folded[count.end:c.start])) <= reach for c in cl.cues)
-        if not before or counted:
+        if counted:
             return False
         quantity = count.value if isinstance(count, Number) and not count.ordinal else 1.0
+        # "consegna di 78 caldaie industriali, mentre ulteriori 300 unità saranno inviate": the count is of the
+        # equipment named last before it, which the catalog lacks: an item-less pledge with that count
+        mine = self.sentence_clauses.get(cl.sentence, [cl])
+        last = max((c for x in mine for c in x.cues if c.cls == "equipment" and c.end <= cue.start
+                    and (not before or c.start > before[-1].end)
+                    and not any(self._touches(it.start, it.end, c) for x2 in mine for it in x2.items)),
+                   key=lambda c: c.start, default=None)
+        if last is not None and isinstance(count, Number) and not count.ordinal and count.value > 1:
+            if len(actor.codes) != 1:
+                return False
+            self._pledges(cl, actor, None, status, reannounced, quantity=quantity, doubt=0.1, specific=True,
+                          explain=_explained(cue, actor, "a count with no noun of its own: the equipment named just "
+                                                         "before, which the catalog lacks"))
+            return True
+        if not before:
+            return False
         self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1,
                       explain=_explained(cue, actor, "a count with no item of its own: the item named just before"))
         return True
