@@ -84,3 +84,16 @@ def test_a_bare_count_counts_the_equipment_named_just_before(ex: Extractor, lang
     got = {(p.donor, p.item, p.status, p.quantity) for p in ex.extract(text, lang).pledges}
     assert (donor, None, "committed", 300.0) in got
     assert (donor, "generator", "committed", 300.0) not in got
+
+
+# a joiner of several words ("as well as", "ainsi que", "así como", "bem como") joins equipment the catalog lacks
+# to the named items in one list: an item-less pledge beside them
+@pytest.mark.parametrize(("lang", "text", "donor", "item"), [
+    ("en", "Belgium will supply helmets as well as two NASAMS launchers to Ukraine.", "BE", "nasams"),
+    ("fr", "La Belgique va fournir des casques ainsi que des canons Caesar à l'Ukraine.", "BE", "caesar"),
+    ("es", "Portugal enviará cascos así como misiles Stinger a Ucrania.", "PT", "stinger"),
+    ("pt", "Portugal vai enviar capacetes bem como mísseis Stinger para a Ucrânia.", "PT", "stinger"),
+])
+def test_equipment_joined_by_a_joiner_of_several_words(ex: Extractor, lang: str, text: str, donor: str,
+                                                       item: str) -> None:
+    assert pledges(ex, text, lang) == {(donor, item, "committed"), (donor, None, "committed")}

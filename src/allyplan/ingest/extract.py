@@ -1081,7 +1081,13 @@ class _Run:
         words = _words(gap)
         return len(words) <= 5 and not re.search(r"[;:()]", gap) and not any(
             a <= m.start < b for m in cl.parties) and (
-            "," in gap or any(self.rules.is_word("joiner", w) for w in words))
+            "," in gap or self._joined_by(words))
+
+    def _joined_by(self, words: list[str]) -> bool:
+        """Whether ``words`` hold a joiner, of one word ("and") or of two or three ("as well as", "ainsi que",
+        "así como", "bem como", "a także", "kā arī", "precum și")."""
+        return any(self.rules.is_word("joiner", " ".join(words[i:i + k])) for k in (1, 2, 3)
+                   for i in range(len(words) - k + 1))
 
     def _touches(self, a: int, b: int, c: Cue) -> bool:
         """Whether cue ``c`` is the head noun of the phrase ``[a, b)`` ("Leopard 2 tanks", "raķetes Stinger"): at
@@ -1089,8 +1095,8 @@ class _Run:
         the vehicles are another member of the list)."""
         gap = self.folded[b:c.start] if c.start >= b else self.folded[c.end:a]
         words = _words(gap)
-        return (c.start < b and c.end > a) or (len(words) <= 2 and not re.search(r"[,;:()]", gap) and not any(
-            self.rules.is_word("joiner", w) for w in words))
+        return (c.start < b and c.end > a) or (len(words) <= 2 and not re.search(r"[,;:()]", gap)
+                                               and not self._joined_by(words))
 
     def _future_count(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
         """"Dostarczyliśmy już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych", "... has delivered
