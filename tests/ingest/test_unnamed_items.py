@@ -97,3 +97,25 @@ def test_a_bare_count_counts_the_equipment_named_just_before(ex: Extractor, lang
 def test_equipment_joined_by_a_joiner_of_several_words(ex: Extractor, lang: str, text: str, donor: str,
                                                        item: str) -> None:
     assert pledges(ex, text, lang) == {(donor, item, "committed"), (donor, None, "committed")}
+
+
+# German subordinate clauses: the subject just after the conjunction ("als" is then no preposition), the verb last in
+# its verb-final form, and the party after the comma the next clause's subject
+@pytest.mark.parametrize(("text", "want"), [
+    ("Als die EU 500 Millionen Euro für Waffen zur Verfügung stellte, enthielt sich Österreich der Stimme.",
+     {("EU", None, "committed")}),
+    ("Nachdem Norwegen der Ukraine Helme und Schutzwesten bereitstellte, lobte Polen die Hilfe.",
+     {("NO", None, "committed")}),
+    ("Während Dänemark weitere Munition zusagte, zögerte Ungarn.", {("DK", None, "committed")}),
+    ("Mehr Waffen als Deutschland hat nur die USA geliefert.", {("US", None, "delivered")}),
+])
+def test_german_subordinate_clause_subject(ex: Extractor, text: str, want: set[tuple[str, None, str]]) -> None:
+    assert pledges(ex, text, "de") == want
+
+
+@pytest.mark.parametrize("text", [
+    "Weil man Munition zusagte, zögerte Ungarn.",
+    "Nachdem die Regierung Munition zusagte, lobte Polen die Hilfe.",
+])
+def test_german_party_after_a_verb_final_clause_is_not_its_subject(ex: Extractor, text: str) -> None:
+    assert pledges(ex, text, "de") == set()

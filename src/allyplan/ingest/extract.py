@@ -1406,6 +1406,10 @@ class _Run:
             named = [] if re.search(r"[,;:]", self.folded[lo:m.start]) else _words(" ".join(
                 self.folded[p.start:p.end] for p in cl.parties if lo <= p.start and p.end <= m.start))
             prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w) and w not in named]
+            if m.start >= cue.end and "," in self.folded[cue.end:m.start] and self.rules.verb_second:
+                # "Als die EU ... zur Verfügung stellte, enthielt sich Österreich": a verb-final clause ends at the
+                # comma; the party after it is the next clause's subject
+                break
             if (len(gap) <= 3 or self._postposed_subject(cl, lo, after)) and not (
                     prev and self.rules.is_word("addressee", prev[-1])) and not self._comitative(m, cl.start):
                 codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
@@ -1785,6 +1789,8 @@ class _Run:
             prev = self._prev_words(m.start, cl.start, 2)
             role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) or self._reporting(cl, m) \
                 else self._role(prev)
+            if role == "addressee" and self._subordinate_subject(cl, m):
+                role = None
             if role is None and self._genitive_owner(cl, m, pos):
                 role = "genitive"  # "ABD'nin taahhüdü doğrultusunda": the party owns a noun, it is no subject
             if role == "addressee":
@@ -1836,6 +1842,18 @@ class _Run:
             if m.code not in codes:
                 codes.append(m.code)
         return codes
+
+    def _subordinate_subject(self, cl: _Clause, m: Mention) -> bool:
+        """Whether ``m`` is the subject of a subordinate clause that opens the sentence or follows a comma ("Als die
+        EU ... zur Verfügung stellte": "als" there is a conjunction, not the preposition "as")."""
+        words = _TOKEN.findall(self.folded, max(cl.s_start, m.start - 40), m.start)
+        while words and self.rules.is_word("joiner", words[-1]):
+            words.pop()
+        if not words or not self.rules.is_word("subordinator", words[-1]):
+            return False
+        head = self.folded.rfind(words[-1], max(cl.s_start, m.start - 40), m.start)
+        before = self.folded[cl.s_start:head].rstrip()
+        return not before or before.endswith((",", ";", ":", "\"", "„", "“"))
 
     def _genitive_owner(self, cl: _Clause, m: Mention, pos: int) -> bool:
         """Whether ``m`` bears a genitive case ending ("ABD'nin taahhüdü", the US's promise) that makes it the owner of
