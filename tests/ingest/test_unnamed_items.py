@@ -119,3 +119,21 @@ def test_german_subordinate_clause_subject(ex: Extractor, text: str, want: set[t
 ])
 def test_german_party_after_a_verb_final_clause_is_not_its_subject(ex: Extractor, text: str) -> None:
     assert pledges(ex, text, "de") == set()
+
+
+# "The government is also considering ...": a government word with no country is no pronoun for the subject of the
+# sentence before; it stands for the dateline's country, else the one party the title names
+@pytest.mark.parametrize(("lang", "text", "donor"), [
+    ("en", "Britain outlines new arms support for Ukraine\n\nMeanwhile, Germany has sent 1,000 helmets to Ukraine.\n"
+           "The government is also considering sending armoured vehicles to Ukraine.", "GB"),
+    ("fr", "La Belgique annonce une nouvelle aide militaire à l'Ukraine\n\nDe son côté, l'Allemagne a livré 1 000 "
+           "casques à l'Ukraine.\nLe gouvernement envisage aussi d'envoyer des véhicules blindés.", "BE"),
+    ("es", "Portugal anuncia nueva ayuda militar para Ucrania\n\nPor su parte, Alemania ha enviado 1.000 cascos a "
+           "Ucrania.\nEl Gobierno estudia también enviar vehículos blindados.", "PT"),
+    ("de", "Österreich kündigt neue Hilfe für die Ukraine an\n\nDeutschland hat inzwischen 1000 Helme an die Ukraine "
+           "geliefert.\nDie Regierung erwägt außerdem, gepanzerte Fahrzeuge zu schicken.", "AT"),
+])
+def test_a_government_word_is_the_title_partys(ex: Extractor, lang: str, text: str, donor: str) -> None:
+    got = pledges(ex, text, lang)
+    assert (donor, None, "considering") in got
+    assert ("DE", None, "considering") not in got

@@ -700,6 +700,7 @@ class _Run:
         self.number_ends = [n.end for n in numbers]
         self.number_starts = [n.start for n in numbers]
         self.topic: list[str] | None = None
+        self.title_party: list[str] | None = None  # the one party the first sentence (the title) names as subject
         self.dateline: list[str] | None = None
         self.context: _Context | None = None
         self.listing: int | None = None  # the sentence that opened a list of a package's contents ("includes:")
@@ -890,6 +891,8 @@ class _Run:
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+            if cl.sentence == 0 and self.title_party is None and len(explicit) == 1:
+                self.title_party = explicit
         elif self.topic is None and cl.sentence == 0:
             # a title that names the donor only as a source ("Ukrainian soldiers ready to receive guns from
             # Denmark", "Kolejne czołgi z Polski"): the text is about that donor
@@ -1286,8 +1289,10 @@ class _Run:
         if reporter is not None:
             return reporter
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
-        if gov and (self.dateline or self.topic):
-            return _Actor(list(self.dateline or self.topic or []), "government",
+        if gov and (self.dateline or self.title_party or self.topic):
+            # "The government is also considering ...": the dateline's country, else the one party the title names,
+            # else the party the text is about just now
+            return _Actor(list(self.dateline or self.title_party or self.topic or []), "government",
                           "a government word, for the dateline's country or the text's subject")
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
@@ -1465,8 +1470,8 @@ class _Run:
         ctx = self.context
         if ctx is None or ctx.sentence != cl.sentence - 1 or ctx.actor.how != "explicit" or cl.start != cl.s_start \
                 or cue.cls not in _PLEDGE_CUES or any(m.is_party and m.code not in self.excluded for m in cl.parties) \
-                or self._thing_subject(cl, cue):
-            return None
+                or self._thing_subject(cl, cue) or any(c.cls == "government" and c.start < cue.start for c in cl.cues):
+            return None  # "The government is also considering ...": a government word is no pronoun (see _actor)
         return _Actor(list(ctx.actor.codes), "explicit", "the subject of the sentence before (this one names none)")
 
     def _thing_subject(self, cl: _Clause, cue: Cue) -> bool:
