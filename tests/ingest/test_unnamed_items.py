@@ -137,3 +137,14 @@ def test_a_government_word_is_the_title_partys(ex: Extractor, lang: str, text: s
     got = pledges(ex, text, lang)
     assert (donor, None, "considering") in got
     assert ("DE", None, "considering") not in got
+
+
+# a count just before a future passive ("and a further 500 will now be sent"): the future's auxiliary may stand
+# between the count and its verb; it counts the equipment named before
+@pytest.mark.parametrize("text", [
+    "Norway has delivered 300 helmets to Ukraine, and a further 500 will now be sent.",
+    "Norway has delivered 300 helmets to Ukraine, and another 500 will soon be delivered.",
+])
+def test_a_count_before_a_future_passive(ex: Extractor, text: str) -> None:
+    got = {(p.donor, p.item, p.status, p.quantity) for p in ex.extract(text, "en").pledges}
+    assert got == {("NO", None, "delivered", 300.0), ("NO", None, "committed", 500.0)}

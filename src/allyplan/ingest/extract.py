@@ -1691,7 +1691,9 @@ class _Run:
                           and len(_words(self.folded[cue.end:c.start])) <= 3), None)
         if count is None:  # "and the 19 promised by Copenhagen"
             count = next((n for n in reversed(self._numbers_in(lo, cue.start)) if not (n.money or n.year or n.percent)
-                          and len(_words(self.folded[n.end:cue.start])) <= 2
+                          and (len(_words(self.folded[n.end:cue.start])) <= 2 or (
+                              len(_words(self.folded[n.end:cue.start])) == 3 and any(
+                                  c.cls == "future" and n.end <= c.start < cue.start for c in cl.cues)))
                           and not re.search(r"[,;:()]", self.folded[n.end:cue.start])), None)
         if count is None:
             return False
