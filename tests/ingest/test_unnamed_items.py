@@ -148,3 +148,19 @@ def test_a_government_word_is_the_title_partys(ex: Extractor, lang: str, text: s
 def test_a_count_before_a_future_passive(ex: Extractor, text: str) -> None:
     got = {(p.donor, p.item, p.status, p.quantity) for p in ex.extract(text, "en").pledges}
     assert got == {("NO", None, "delivered", 300.0), ("NO", None, "committed", 500.0)}
+
+
+# a verb in the first person ("küldünk", "przekażemy", "enviaremos": "we send") has the speaker as subject, even
+# where aid or money is named before it: the party the text is about gives it
+@pytest.mark.parametrize(("lang", "text", "donor"), [
+    ("hu", "Magyarország segít Ukrajnának.\nAz első lépésben 600 millió forint értékben küldünk élelmiszert és "
+           "takarókat.", "HU"),
+    ("pl", "Polska pomaga Ukrainie.\nSprzęt wojskowy o wartości 100 milionów złotych przekażemy w przyszłym "
+           "tygodniu.", "PL"),
+    ("es", "España ayuda a Ucrania.\nMaterial militar por valor de 100 millones de euros enviaremos la próxima "
+           "semana.", "ES"),
+    ("it", "L'Italia aiuta l'Ucraina.\nAiuti militari per 100 milioni di euro invieremo la prossima settimana.", "IT"),
+    ("cs", "Česko pomáhá Ukrajině.\nVojenský materiál za 100 milionů korun pošleme příští týden.", "CZ"),
+])
+def test_a_first_person_verb_has_no_thing_subject(ex: Extractor, lang: str, text: str, donor: str) -> None:
+    assert pledges(ex, text, lang) == {(donor, None, "committed")}

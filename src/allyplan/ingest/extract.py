@@ -1475,7 +1475,11 @@ class _Run:
         return _Actor(list(ctx.actor.codes), "explicit", "the subject of the sentence before (this one names none)")
 
     def _thing_subject(self, cl: _Clause, cue: Cue) -> bool:
-        """Whether aid, equipment or an item is named before ``cue`` in its clause: a thing is the verb's subject."""
+        """Whether aid, equipment or an item is named before ``cue`` in its clause: a thing is the verb's subject. Not
+        for a verb in the first person ("600 millió forint értékben küldünk ...": "we send"), whose subject is the
+        speaker."""
+        if self.rules.is_word("speaker_verbs", cue.text):
+            return False
         return any(c.cls in ("aid", "equipment", "package", "component") and cl.start <= c.start < cue.start
                    for c in cl.cues) or any(cl.start <= it.start < cue.start for it in cl.items)
 
