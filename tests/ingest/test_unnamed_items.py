@@ -164,3 +164,22 @@ def test_a_count_before_a_future_passive(ex: Extractor, text: str) -> None:
 ])
 def test_a_first_person_verb_has_no_thing_subject(ex: Extractor, lang: str, text: str, donor: str) -> None:
     assert pledges(ex, text, lang) == {(donor, None, "committed")}
+
+
+# equipment the catalog lacks, the subject of an arrival or delivery verb in a sentence that names no party, a few
+# sentences after a pledge: more of that donor's aid, beside its named items
+@pytest.mark.parametrize(("lang", "text", "donor", "item"), [
+    ("en", "Germany will send two IRIS-T systems to Ukraine.\nIn the coming weeks, 15 armoured personnel carriers are "
+           "also due to arrive in Ukraine.", "DE", "iris-t-slm"),
+    ("de", "Deutschland liefert der Ukraine zwei IRIS-T-Systeme.\nIn den nächsten Wochen sollen zudem 15 "
+           "Sanitätsfahrzeuge in der Ukraine eintreffen.", "DE", "iris-t-slm"),
+    ("fr", "La France va livrer deux systèmes SAMP/T à l'Ukraine.\nDans les prochaines semaines, 15 véhicules blindés "
+           "seront également livrés.", "FR", "samp-t"),
+])
+def test_equipment_arriving_after_a_pledge(ex: Extractor, lang: str, text: str, donor: str, item: str) -> None:
+    assert pledges(ex, text, lang) == {(donor, item, "committed"), (donor, None, "committed")}
+
+
+def test_equipment_another_party_names_is_no_arrival(ex: Extractor) -> None:
+    text = "Germany will send two IRIS-T systems to Ukraine.\nPoland says 15 armoured vehicles were destroyed."
+    assert pledges(ex, text, "en") == {("DE", "iris-t-slm", "committed")}

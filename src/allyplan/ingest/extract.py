@@ -828,7 +828,7 @@ class _Run:
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
         for k, cue in enumerate(status_cues):
-            actor = self._actor(cl, cue, allow_topic=False) or self._main_donor(cl, cue)
+            actor = self._actor(cl, cue, allow_topic=False) or self._main_donor(cl, cue) or self._arriving(cl, cue)
             if actor is None or actor.how not in ("explicit", "government", "main"):
                 continue
             status = "considering" if self._hedged(cue, hedges, live) else self._status(cue, live)
@@ -1493,6 +1493,21 @@ class _Run:
                 cl, cue):
             return None
         return _Actor(list(self.topic), "main", "the party the text is about (the sentence names none)")
+
+    def _arriving(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """"In den nächsten Wochen sollen zudem 15 geschützte Transportfahrzeuge in der Ukraine eintreffen": counted
+        equipment the catalog lacks, the subject of a pledge verb in a sentence that names no party, a few sentences
+        after a pledge was announced, is more of that donor's aid."""
+        ctx = self.context
+        if ctx is None or cue.cls not in ("committed", "delivered", "completed") or not (
+                0 < cl.sentence - ctx.sentence <= _PACKAGE_REACH) or any(
+                m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)) or any(
+                cl.start <= it.start < cue.start for it in cl.items) or not any(
+                c.cls == "equipment" and cl.start <= c.start < cue.start and self._noun_count(
+                    Cue(cl.start, cl.start, "", ""), c) is not None for c in cl.cues):
+            return None  # (counted: "The missiles ... will be delivered" says when what was announced arrives)
+        return _Actor(list(ctx.actor.codes), "main", "the donor of the pledge announced before, whose equipment the "
+                                                     "sentence says will come")
 
     def _gift_sources(self, cl: _Clause, before: int, after: int = -1) -> list[str]:
         """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
