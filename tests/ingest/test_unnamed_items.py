@@ -183,3 +183,16 @@ def test_equipment_arriving_after_a_pledge(ex: Extractor, lang: str, text: str, 
 def test_equipment_another_party_names_is_no_arrival(ex: Extractor) -> None:
     text = "Germany will send two IRIS-T systems to Ukraine.\nPoland says 15 armoured vehicles were destroyed."
     assert pledges(ex, text, "en") == {("DE", "iris-t-slm", "committed")}
+
+
+# ... and so is an amount of money said to be given or delivered there
+@pytest.mark.parametrize(("lang", "text", "donor", "item"), [
+    ("en", "Norway will send two NASAMS launchers to Ukraine.\nEquipment worth 100 million euros has already been "
+           "delivered.", "NO", "nasams"),
+    ("fr", "La France va livrer des canons Caesar à l'Ukraine.\nSeule exception : 100 millions d'euros de dons de "
+           "matériels déjà effectués.", "FR", "caesar"),
+    ("de", "Deutschland liefert der Ukraine zwei IRIS-T-Systeme.\nAusrüstung im Wert von 100 Millionen Euro wurde "
+           "bereits geliefert.", "DE", "iris-t-slm"),
+])
+def test_money_delivered_after_a_pledge(ex: Extractor, lang: str, text: str, donor: str, item: str) -> None:
+    assert pledges(ex, text, lang) == {(donor, item, "committed"), (donor, None, "delivered")}

@@ -1496,16 +1496,19 @@ class _Run:
 
     def _arriving(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """"In den nächsten Wochen sollen zudem 15 geschützte Transportfahrzeuge in der Ukraine eintreffen": counted
-        equipment the catalog lacks, the subject of a pledge verb in a sentence that names no party, a few sentences
-        after a pledge was announced, is more of that donor's aid."""
+        equipment the catalog lacks, or an amount ("100 millions d'euros de dons de matériels déjà effectués"), the
+        subject of a pledge verb in a sentence that names no party, a few sentences after a pledge was announced, is
+        more of that donor's aid."""
         ctx = self.context
         if ctx is None or cue.cls not in ("committed", "delivered", "completed") or not (
                 0 < cl.sentence - ctx.sentence <= _PACKAGE_REACH) or any(
                 m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)) or any(
-                cl.start <= it.start < cue.start for it in cl.items) or not any(
+                cl.start <= it.start < cue.start for it in cl.items) or not (any(
                 c.cls == "equipment" and cl.start <= c.start < cue.start and self._noun_count(
-                    Cue(cl.start, cl.start, "", ""), c) is not None for c in cl.cues):
-            return None  # (counted: "The missiles ... will be delivered" says when what was announced arrives)
+                    Cue(cl.start, cl.start, "", ""), c) is not None for c in cl.cues) or any(
+                n.money and not any(c.cls == "equipment" and cl.start <= c.start < n.start for c in cl.cues)
+                for n in self._numbers_in(cl.start, cue.start))):
+            return None  # "The missiles, worth £162 million, will be delivered": what was announced arrives
         return _Actor(list(ctx.actor.codes), "main", "the donor of the pledge announced before, whose equipment the "
                                                      "sentence says will come")
 
