@@ -196,3 +196,21 @@ def test_equipment_another_party_names_is_no_arrival(ex: Extractor) -> None:
 ])
 def test_money_delivered_after_a_pledge(ex: Extractor, lang: str, text: str, donor: str, item: str) -> None:
     assert pledges(ex, text, lang) == {(donor, item, "committed"), (donor, None, "delivered")}
+
+
+# the future of "announce" with aid as its object is a commitment, as "will announce" already is in English
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die USA werden am Dienstag ein neues Hilfspaket für die Ukraine ankündigen."),
+    ("fr", "Les États-Unis annonceront mardi une nouvelle aide militaire à l'Ukraine."),
+    ("ro", "SUA vor anunța marți un nou ajutor pentru Ucraina."),
+    ("it", "Gli Stati Uniti annunceranno martedì un nuovo pacchetto di aiuti per l'Ucraina."),
+    ("es", "Estados Unidos anunciará el martes un nuevo paquete de ayuda para Ucrania."),
+    ("pt", "Os Estados Unidos anunciarão na terça-feira um novo pacote de ajuda à Ucrânia."),
+    ("nl", "De Verenigde Staten zullen dinsdag een nieuw steunpakket voor Oekraïne aankondigen."),
+])
+def test_will_announce_aid_is_a_commitment(ex: Extractor, lang: str, text: str) -> None:
+    assert pledges(ex, text, lang) == {("US", None, "committed")}
+
+
+def test_will_announce_a_decision_is_no_pledge(ex: Extractor) -> None:
+    assert pledges(ex, "Les États-Unis annonceront mardi leur décision.", "fr") == set()
