@@ -214,3 +214,14 @@ def test_will_announce_aid_is_a_commitment(ex: Extractor, lang: str, text: str) 
 
 def test_will_announce_a_decision_is_no_pledge(ex: Extractor) -> None:
     assert pledges(ex, "Les États-Unis annonceront mardi leur décision.", "fr") == set()
+
+
+# "contains", "entails" open a package's contents too (Danish, Norwegian, Swedish)
+@pytest.mark.parametrize(("lang", "text", "donor"), [
+    ("da", "Danmark donerer to NASAMS-systemer til Ukraine.\nDonationen indebærer også hjelme, køretøjer og droner.",
+     "DK"),
+    ("nb", "Norge sender to NASAMS-systemer til Ukraina.\nDet innebærer også hjelmer, kjøretøy og droner.", "NO"),
+    ("sv", "Sverige skickar två NASAMS-system till Ukraina.\nDet innebär också hjälmar, fordon och drönare.", "SE"),
+])
+def test_contains_opens_a_package(ex: Extractor, lang: str, text: str, donor: str) -> None:
+    assert pledges(ex, text, lang) == {(donor, "nasams", "committed"), (donor, None, "committed")}
