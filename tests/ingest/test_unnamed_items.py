@@ -225,3 +225,13 @@ def test_will_announce_a_decision_is_no_pledge(ex: Extractor) -> None:
 ])
 def test_contains_opens_a_package(ex: Extractor, lang: str, text: str, donor: str) -> None:
     assert pledges(ex, text, lang) == {(donor, "nasams", "committed"), (donor, None, "committed")}
+
+
+# agreeing to hold talks about supplying is considering, not a commitment (Ukrainian)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ізраїль та Україна погодилися негайно провести переговори щодо постачання систем оповіщення.",
+     {("IL", None, "considering")}),
+    ("Литва домовилася розпочати переговори про передачу генераторів Україні.", {("LT", "generator", "considering")}),
+])
+def test_agreeing_to_talks_about_supply_is_considering(ex: Extractor, text: str, want: set[tuple]) -> None:
+    assert pledges(ex, text, "uk") == want
