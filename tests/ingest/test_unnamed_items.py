@@ -235,3 +235,9 @@ def test_contains_opens_a_package(ex: Extractor, lang: str, text: str, donor: st
 ])
 def test_agreeing_to_talks_about_supply_is_considering(ex: Extractor, text: str, want: set[tuple]) -> None:
     assert pledges(ex, text, "uk") == want
+
+
+# Spanish "aunque sí ..." ("although it does send ...") asserts what follows; "aunque" alone may be "even if"
+def test_aunque_si_is_no_hypothetical(ex: Extractor) -> None:
+    text = "El Gobierno de Portugal descarta el envío directo de tanques, aunque sí enviará munición a Ucrania."
+    assert pledges(ex, text, "es") == {("PT", None, "committed")}
