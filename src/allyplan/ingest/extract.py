@@ -700,6 +700,7 @@ class _Run:
         self.number_ends = [n.end for n in numbers]
         self.number_starts = [n.start for n in numbers]
         self.topic: list[str] | None = None
+        self.title_party: list[str] | None = None  # the one party the first sentence (the title) names as subject
         self.dateline: list[str] | None = None
         self.context: _Context | None = None
         self.listing: int | None = None  # the sentence that opened a list of a package's contents ("includes:")
@@ -826,13 +827,15 @@ class _Run:
                 self._gapped(cl, it, cue, status, reannounced)
         if listed_by is not None:
             self._beside_listed(cl, live, *listed_by, reannounced)
+        elif not cl.items and not any(c.cls in _PLEDGE_CUES or c.cls in ("demand", "refusal") for c in live):
+            self._package_contents(cl, live, reannounced)
         status_cues = [c for c in verbs if c.cls in _PLEDGE_CUES or c.cls == "hedge"]
         # "Poland announced that Norway will send weapons": what is said has its own giver and verb
         status_cues = [c for i, c in enumerate(status_cues) if not self._reported_to(cl, c, status_cues[i + 1:])]
         # "fournisce solo aiuti umanitari": aid that is only humanitarian is a stance, not a pledge
         stance = [c for c in live if c.cls in ("no_military_aid", "non_lethal_only", "refusal")]
         for k, cue in enumerate(status_cues):
-            actor = self._actor(cl, cue, allow_topic=False) or self._main_donor(cl, cue)
+            actor = self._actor(cl, cue, allow_topic=False) or self._main_donor(cl, cue) or self._arriving(cl, cue)
             if actor is None or actor.how not in ("explicit", "government", "main"):
                 continue
             status = "considering" if self._hedged(cue, hedges, live) else self._status(cue, live)
@@ -895,12 +898,45 @@ class _Run:
         explicit = self._group_before(cl, cl.end)
         if explicit:
             self.topic = explicit
+            if cl.sentence == 0 and self.title_party is None and len(explicit) == 1:
+                self.title_party = explicit
         elif self.topic is None and cl.sentence == 0:
             # a title that names the donor only as a source ("Ukrainian soldiers ready to receive guns from
             # Denmark", "Kolejne czołgi z Polski"): the text is about that donor
             sources = self._sources(cl)
             if len(sources) == 1:
                 self.topic = sources
+
+    def _package_contents(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
+        """"The aid package includes artillery guns and ammunition", "Paketis on ka tankitõrjekahurid, lõhkematerjale,
+        ...": a clause with no verb of its own that lists a package's contents the catalog does not name (no item),
+        after the pledge that announced the package (its donor and status, within a few sentences), is an item-less
+        pledge of that donor beside its named items."""
+        pkg = [c for c in live if c.cls == "package"]
+        listed = self.listing is not None and 0 < cl.sentence - self.listing <= 25
+        if not pkg and not listed:
+            return
+        lo = pkg[0].end if pkg else cl.start
+        nouns = [c for c in live if c.cls in ("equipment", "shells") and c.start >= lo]
+        if not nouns:
+            return
+        context = self.context
+        if context is None:
+            if not (pkg and self.topic and not cl.parties):
+                return
+            context = _Context(_Actor(list(self.topic), "topic", "the party the text is about, whose package the "
+                                      "clause lists", cl.sentence), "committed", cl.sentence)
+        if not 0 <= cl.sentence - context.sentence <= _PACKAGE_REACH and not listed:
+            return
+        own = self._group_before(cl, nouns[0].start)
+        sources = self._sources(cl)
+        if (own and set(own) != set(context.actor.codes)) or (sources and set(sources) != set(context.actor.codes)):
+            return  # another party's equipment ("... vehicles from France")
+        actor = _Actor(context.actor.codes, "inherited", f"inherited from the pledge announced before "
+                       f"({context.actor.via})", context.sentence)
+        self._pledges(cl, actor, None, context.status, reannounced, specific=True,
+                      explain=_explained(None, actor, "a package's contents the catalog does not name, listed after "
+                                                      "the pledge that announced it"))
 
     def _hedge_before(self, cl: _Clause) -> None:
         """"Suomi toimittaa 29. puolustustarvikeapulähetyksen Ukrainalle. Asiaa koskeva päätös on valmisteilla.",
@@ -1055,7 +1091,13 @@ class _Run:
         words = _words(gap)
         return len(words) <= 5 and not re.search(r"[;:()]", gap) and not any(
             a <= m.start < b for m in cl.parties) and (
-            "," in gap or any(self.rules.is_word("joiner", w) for w in words))
+            "," in gap or self._joined_by(words))
+
+    def _joined_by(self, words: list[str]) -> bool:
+        """Whether ``words`` hold a joiner, of one word ("and") or of two or three ("as well as", "ainsi que",
+        "así como", "bem como", "a także", "kā arī", "precum și")."""
+        return any(self.rules.is_word("joiner", " ".join(words[i:i + k])) for k in (1, 2, 3)
+                   for i in range(len(words) - k + 1))
 
     def _touches(self, a: int, b: int, c: Cue) -> bool:
         """Whether cue ``c`` is the head noun of the phrase ``[a, b)`` ("Leopard 2 tanks", "raķetes Stinger"): at
@@ -1063,8 +1105,8 @@ class _Run:
         the vehicles are another member of the list)."""
         gap = self.folded[b:c.start] if c.start >= b else self.folded[c.end:a]
         words = _words(gap)
-        return (c.start < b and c.end > a) or (len(words) <= 2 and not re.search(r"[,;:()]", gap) and not any(
-            self.rules.is_word("joiner", w) for w in words))
+        return (c.start < b and c.end > a) or (len(words) <= 2 and not re.search(r"[,;:()]", gap)
+                                               and not self._joined_by(words))
 
     def _future_count(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
         """"Dostarczyliśmy już 34 działa typu Gepard, a kolejne 15 zostanie do nich dodanych", "... has delivered
@@ -1254,8 +1296,10 @@ class _Run:
         if reporter is not None:
             return reporter
         gov = any(c.cls == "government" and c.start < cue.start for c in cl.cues)
-        if gov and (self.dateline or self.topic):
-            return _Actor(list(self.dateline or self.topic or []), "government",
+        if gov and (self.dateline or self.title_party or self.topic):
+            # "The government is also considering ...": the dateline's country, else the one party the title names,
+            # else the party the text is about just now
+            return _Actor(list(self.dateline or self.title_party or self.topic or []), "government",
                           "a government word, for the dateline's country or the text's subject")
         if allow_topic and self.topic:
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
@@ -1374,6 +1418,10 @@ class _Run:
             named = [] if re.search(r"[,;:]", self.folded[lo:m.start]) else _words(" ".join(
                 self.folded[p.start:p.end] for p in cl.parties if lo <= p.start and p.end <= m.start))
             prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w) and w not in named]
+            if m.start >= cue.end and "," in self.folded[cue.end:m.start] and self.rules.verb_second:
+                # "Als die EU ... zur Verfügung stellte, enthielt sich Österreich": a verb-final clause ends at the
+                # comma; the party after it is the next clause's subject
+                break
             if (len(gap) <= 3 or self._postposed_subject(cl, lo, after)) and not (
                     prev and self.rules.is_word("addressee", prev[-1])) and not self._comitative(m, cl.start):
                 codes = [m.code]  # and the parties joined to it ("se encuentra Hungría, Austria e Irlanda")
@@ -1429,12 +1477,16 @@ class _Run:
         ctx = self.context
         if ctx is None or ctx.sentence != cl.sentence - 1 or ctx.actor.how != "explicit" or cl.start != cl.s_start \
                 or cue.cls not in _PLEDGE_CUES or any(m.is_party and m.code not in self.excluded for m in cl.parties) \
-                or self._thing_subject(cl, cue):
-            return None
+                or self._thing_subject(cl, cue) or any(c.cls == "government" and c.start < cue.start for c in cl.cues):
+            return None  # "The government is also considering ...": a government word is no pronoun (see _actor)
         return _Actor(list(ctx.actor.codes), "explicit", "the subject of the sentence before (this one names none)")
 
     def _thing_subject(self, cl: _Clause, cue: Cue) -> bool:
-        """Whether aid, equipment or an item is named before ``cue`` in its clause: a thing is the verb's subject."""
+        """Whether aid, equipment or an item is named before ``cue`` in its clause: a thing is the verb's subject. Not
+        for a verb in the first person ("600 millió forint értékben küldünk ...": "we send"), whose subject is the
+        speaker."""
+        if self.rules.is_word("speaker_verbs", cue.text):
+            return False
         return any(c.cls in ("aid", "equipment", "package", "component") and cl.start <= c.start < cue.start
                    for c in cl.cues) or any(cl.start <= it.start < cue.start for it in cl.items)
 
@@ -1448,6 +1500,24 @@ class _Run:
                 cl, cue):
             return None
         return _Actor(list(self.topic), "main", "the party the text is about (the sentence names none)")
+
+    def _arriving(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """"In den nächsten Wochen sollen zudem 15 geschützte Transportfahrzeuge in der Ukraine eintreffen": counted
+        equipment the catalog lacks, or an amount ("100 millions d'euros de dons de matériels déjà effectués"), the
+        subject of a pledge verb in a sentence that names no party, a few sentences after a pledge was announced, is
+        more of that donor's aid."""
+        ctx = self.context
+        if ctx is None or cue.cls not in ("committed", "delivered", "completed") or not (
+                0 < cl.sentence - ctx.sentence <= _PACKAGE_REACH) or any(
+                m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)) or any(
+                cl.start <= it.start < cue.start for it in cl.items) or not (any(
+                c.cls == "equipment" and cl.start <= c.start < cue.start and self._noun_count(
+                    Cue(cl.start, cl.start, "", ""), c) is not None for c in cl.cues) or any(
+                n.money and not any(c.cls == "equipment" and cl.start <= c.start < n.start for c in cl.cues)
+                for n in self._numbers_in(cl.start, cue.start))):
+            return None  # "The missiles, worth £162 million, will be delivered": what was announced arrives
+        return _Actor(list(ctx.actor.codes), "main", "the donor of the pledge announced before, whose equipment the "
+                                                     "sentence says will come")
 
     def _gift_sources(self, cl: _Clause, before: int, after: int = -1) -> list[str]:
         """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
@@ -1650,7 +1720,9 @@ class _Run:
                           and len(_words(self.folded[cue.end:c.start])) <= 3), None)
         if count is None:  # "and the 19 promised by Copenhagen"
             count = next((n for n in reversed(self._numbers_in(lo, cue.start)) if not (n.money or n.year or n.percent)
-                          and len(_words(self.folded[n.end:cue.start])) <= 2
+                          and (len(_words(self.folded[n.end:cue.start])) <= 2 or (
+                              len(_words(self.folded[n.end:cue.start])) == 3 and any(
+                                  c.cls == "future" and n.end <= c.start < cue.start for c in cl.cues)))
                           and not re.search(r"[,;:()]", self.folded[n.end:cue.start])), None)
         if count is None:
             return False
@@ -1663,9 +1735,25 @@ class _Run:
         reach = 8 if after and self.rules.is_word("genitive", after[0]) else 4
         counted = any(c.cls in ("aid", "equipment") and count.end <= c.start < hi
                       and len(_words(self.folded[count.end:c.start])) <= reach for c in cl.cues)
-        if not before or counted:
+        if counted:
             return False
         quantity = count.value if isinstance(count, Number) and not count.ordinal else 1.0
+        # "consegna di 78 caldaie industriali, mentre ulteriori 300 unità saranno inviate": the count is of the
+        # equipment named last before it, which the catalog lacks: an item-less pledge with that count
+        mine = self.sentence_clauses.get(cl.sentence, [cl])
+        last = max((c for x in mine for c in x.cues if c.cls == "equipment" and c.end <= cue.start
+                    and (not before or c.start > before[-1].end)
+                    and not any(self._touches(it.start, it.end, c) for x2 in mine for it in x2.items)),
+                   key=lambda c: c.start, default=None)
+        if last is not None and isinstance(count, Number) and not count.ordinal and count.value > 1:
+            if len(actor.codes) != 1:
+                return False
+            self._pledges(cl, actor, None, status, reannounced, quantity=quantity, doubt=0.1, specific=True,
+                          explain=_explained(cue, actor, "a count with no noun of its own: the equipment named just "
+                                                         "before, which the catalog lacks"))
+            return True
+        if not before:
+            return False
         self._pledges(cl, actor, before[-1].id, status, reannounced, quantity=quantity, doubt=0.1,
                       background=isinstance(count, Number) and self._besides(cl, count.start),
                       explain=_explained(cue, actor, "a count with no item of its own: the item named just before"))
@@ -1738,6 +1826,8 @@ class _Run:
             prev = self._prev_words(m.start, cl.start, 2)
             role = None if self._comitative(m, cl.start) or self._named_such_as(cl, m) or self._reporting(cl, m) \
                 else self._role(prev)
+            if role == "addressee" and self._subordinate_subject(cl, m):
+                role = None
             if role is None and self._genitive_owner(cl, m, pos):
                 role = "genitive"  # "ABD'nin taahhüdü doğrultusunda": the party owns a noun, it is no subject
             if role == "addressee":
@@ -1789,6 +1879,18 @@ class _Run:
             if m.code not in codes:
                 codes.append(m.code)
         return codes
+
+    def _subordinate_subject(self, cl: _Clause, m: Mention) -> bool:
+        """Whether ``m`` is the subject of a subordinate clause that opens the sentence or follows a comma ("Als die
+        EU ... zur Verfügung stellte": "als" there is a conjunction, not the preposition "as")."""
+        words = _TOKEN.findall(self.folded, max(cl.s_start, m.start - 40), m.start)
+        while words and self.rules.is_word("joiner", words[-1]):
+            words.pop()
+        if not words or not self.rules.is_word("subordinator", words[-1]):
+            return False
+        head = self.folded.rfind(words[-1], max(cl.s_start, m.start - 40), m.start)
+        before = self.folded[cl.s_start:head].rstrip()
+        return not before or before.endswith((",", ";", ":", "\"", "„", "“"))
 
     def _genitive_owner(self, cl: _Clause, m: Mention, pos: int) -> bool:
         """Whether ``m`` bears a genitive case ending ("ABD'nin taahhüdü", the US's promise) that makes it the owner of

@@ -161,7 +161,14 @@ class Gazetteer:
             if (f.how == "demonym" or (f.how != "item" and text[start:start + 1].islower())) and _compound(
                     text, start, end):
                 continue  # "l'arma italo-francese", "deutsch-französische": a joint product, not a party acting
-            out.append(Mention(start, end, f.code, f.how, text[start:end]))
+            code = f.code
+            prev = out[-1] if out else None
+            if f.how == "institution" and prev is not None and prev.how in ("name", "alias", "demonym") \
+                    and prev.code != code and text[prev.end:start] == " ":
+                # "UK Defense Secretary", "French Defence Minister": an office named after its country is that
+                # country's, whatever country the office's name alone stands for
+                code = prev.code
+            out.append(Mention(start, end, code, f.how, text[start:end]))
             reach = end
         return out
 
