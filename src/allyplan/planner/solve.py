@@ -471,9 +471,11 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         started_mips = [begin(f, seconds, "neighbourhood search") for f in frees]
         report("neighbourhood search", value, bound)
         ends = time.perf_counter() + seconds
-        # A round that ends with the run is left behind as branch and bound is: a sub-MIP busy in its presolve or
-        # root node heard its cancel 1.2 s late at 1x (the run 1.4 s over its limit), measured.
-        stopped = _run_all([hm for hm, _ in started_mips], ends, grace=BB_GRACE if ends >= deadline - 1e-6 else 2.0,
+        # The last round (no other starts with less than 0.5 s left) is left behind as branch and bound is: a
+        # sub-MIP busy in its presolve or root node heard its cancel 1.2 s late at 1x (the run 1.4 s over its
+        # limit), measured.
+        last = ends >= deadline - 0.5
+        stopped = _run_all([hm for hm, _ in started_mips], ends, grace=BB_GRACE if last else 2.0,
                            lag=NEIGHBOURHOOD_LAG)
         found = [finish(ok) for (_, finish), ok in zip(started_mips, stopped, strict=True)]
         rounds += 1
