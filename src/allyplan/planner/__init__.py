@@ -165,9 +165,11 @@ def plan(s: Scenario, *, time_limit: float = 60.0, gap: float = 1e-4, threads: i
     # fixed costs such as loading the report's libraries count); writing itself is now about as long as building
     # (it was 14 times as long at 1x before plan.xlsx and report.html were made faster). Never more than half the
     # time left, so that a short limit still leaves the solver some. The measure is the model's build without its
-    # strengthening (which adds rows the later stages never read: 1.0 of 1.4 s at 1x).
+    # strengthening (which adds rows the later stages never read: 1.0 of 1.4 s at 1x). Half a second more covers
+    # the solver's last step past its deadline (0.1-0.2 s: the last neighbourhoods put together) and writing's
+    # swings (at 1x 0.6-1.1 s): with a quarter, `allyplan plan --time-limit 10` at 1x ended 9.9-10.8 s.
     left = deadline - t1
-    after = min(4.5 * (t_core - t0) + 0.25, 0.5 * left)
+    after = min(4.5 * (t_core - t0) + 0.5, 0.5 * left)
     res: SolveResult = solve_model(m, time_limit=max(left - after, 0.05), gap=gap, threads=threads,
                                    progress=progress, up_filter=make_up_filter(m, d),
                                    make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d),

@@ -197,16 +197,18 @@ WHOLE_SHARE, WHOLE_FIXED = 0.15, 0.3
 #: left. It was taken when four times the LP relaxation's time was left: at 1x that step took 1.5-2.2 s and the plan
 #: was better without it (10 s: 2.8% against 1.35%), but at 1/2, where it takes 0.3 s and makes the whole-unit plan
 #: 1.7% from the bound instead of 7%, it depended on how fast the LP had been: `allyplan plan --time-limit 10` at
-#: 1/2 ended 4.1%, 0.43%, 0.39%, 0.54%, 3.8% (LP 0.9-1.8 s, the machine shared); with this rule 0.49-0.57% in
-#: eight runs. At 1x within 10 s the rule leaves it out, as before.
+#: 1/2 ended 4.1%, 0.43%, 0.39%, 0.54%, 3.8% (LP 0.9-1.8 s, the machine shared); with this rule 0.43% in three
+#: runs (the accounting rows kept, see ACCOUNTING_LATER_COLS).
 SETTLE_SHARE = 0.25
 #: Models with at least this many columns solve their LP relaxation and the dive without the accounting rows (the
 #: burden's: a donor's value over everything it sends, 150 dense rows at 1x), which are put back for the whole-unit
-#: step. Measured at 1x: the LP relaxation 2.1-2.4 s instead of 3.4-4.4 s, its optimum 15 lower (of 1,051,055:
-#: a relaxation's optimum still bounds every plan); `allyplan plan --time-limit 10` 2.50% and 2.17% against 3.03%
-#: and 2.62%. Putting them back and re-solving the relaxation warm took longer than solving it with them (8,239
-#: iterations, 4.3-5.1 s). At 1/4 (24k columns) the LP relaxation is 0.44 s instead of 0.58 s.
-ACCOUNTING_LATER_COLS = 20_000
+#: step. Measured at 1x (136,996 columns): the LP relaxation 2.3-2.7 s instead of 3.7-4.3 s, its optimum 15 lower (of
+#: 1,051,055: a relaxation's optimum still bounds every plan); `allyplan plan --time-limit 10` 2.50%, 2.17%, 2.50%
+#: against 3.03%, 3.03%, 2.62% (pairs in turn). Smaller models keep them: the dive makes a better plan with them, and
+#: their LP is quick; at 1/2 (58,656 columns) 0.43% in three runs with them against 0.52-0.59% without, at 1/4
+#: 0.186% against 0.19%. Putting them back and re-solving the relaxation warm took longer than solving with them
+#: (8,239 iterations, 4.3-5.1 s at 1x).
+ACCOUNTING_LATER_COLS = 100_000
 #: A neighbourhood frees at most this share of the integer columns (measured at 1/8 and 1/4: 0.05 and 0.1 did
 #: about as well, 0.2 and more left sub-MIPs HiGHS could not finish in their time).
 NEIGHBOURHOOD_SHARE = 0.1
