@@ -2141,6 +2141,10 @@ class _Run:
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
             if cue.cls == "refusal" and (actor is None or actor.how != "explicit"):
                 actor = self._not_received_from(cl, cue) or actor
+            if cue.cls == "supportive" and (actor is None or actor.how in ("government", "topic")):
+                # "De steun van Nederland aan Oekraïne blijft onverminderd": the owner of the support noun, inside
+                # the phrase
+                actor = self._owner_inside(cl, cue) or actor
             if actor is None or actor.how in ("government", "topic"):
                 # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
                 actor = self._quoted_speaker(cl, cue) or actor
@@ -2177,6 +2181,15 @@ class _Run:
                                                    if cue in denied else "support negated in its own phrase: a "
                                                    "refusal of what it names" if unsupported else "a stance cue")))
 
+
+    def _owner_inside(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The one party named inside a phrase of support, the owner of its noun ("le soutien de la France à
+        l'Ukraine ne faiblira pas", "the support of Germany for Ukraine remains firm"): none where the phrase names
+        no party, or more than one besides the recipient and its adversaries."""
+        inside = {m.code for m in cl.parties if cue.start <= m.start and m.end <= cue.end and m.is_party
+                  and m.code not in self.excluded}
+        return _Actor(sorted(inside), "explicit", "the owner named inside the phrase of support") \
+            if len(inside) == 1 else None
 
     def _government_between(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The government that is the subject left out of a stance's clause when a government word, with no party in
@@ -2246,9 +2259,13 @@ class _Run:
     @staticmethod
     def _negated_inside(cue: Cue, cl: _Clause) -> bool:
         """Whether a negation stands inside ``cue``'s own phrase ("wird ... weiterhin nicht militärisch
-        unterstützen", "bude nadále nepodporovat" is no support)."""
-        return any(c.cls == "negation" and cue.start <= c.start and c.end <= cue.end and c.text not in _PRIVATIVE
-                   for c in cl.cues)
+        unterstützen", "bude nadále nepodporovat" is no support); not where a verb of abandoning or waning follows it
+        there (the rules' ``abandon``): "will not abandon Ukraine", "ne faiblira pas", "nie zostawi Ukrainy samej"
+        deny the opposite of support."""
+        negations = [c for c in cl.cues if c.cls == "negation" and cue.start <= c.start and c.end <= cue.end
+                     and c.text not in _PRIVATIVE]
+        return bool(negations) and not any(
+            c.cls == "abandon" and cue.start <= c.start and c.end <= cue.end for c in cl.cues)
 
     def _limited_sentence(self, cl: _Clause) -> bool:
         """Whether the sentence of ``cl`` limits its aid, with no negation cancelling it: aid only humanitarian or

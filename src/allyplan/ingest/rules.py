@@ -50,7 +50,7 @@ VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_
 _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "completed"),
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
-                        "military", "directive"),
+                        "military", "directive", "abandon"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells", "equivalent_after", "including")}
@@ -324,6 +324,10 @@ def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     status = data.setdefault("status", {})
     for cls_ in _SECTIONS["status"]:  # more forms of a class's verbs on a line of their own ("committed_paradigm")
         status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
+    stance = data.setdefault("stance", {})
+    for cls_ in _SECTIONS["stance"]:  # the same for a stance's phrases ("supportive_paradigm")
+        if stance.get(f"{cls_}_paradigm"):
+            stance.setdefault(cls_, []).extend(stance[f"{cls_}_paradigm"])
     grammar = data.get("grammar", {})
     give = grammar.get("give_infinitive", [])
     if not give:
