@@ -2148,6 +2148,16 @@ class _Run:
             if actor is None or actor.how in ("government", "topic"):
                 # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
                 actor = self._quoted_speaker(cl, cue) or actor
+            predicated = self._copular_subject(cl, cue)
+            if predicated is not None and (actor is None or actor.how != "explicit" or not set(actor.codes) - {
+                    m.code for m in self._sentence_parties(cl) if self._comitative(m, cl.s_start)}):
+                # "Hungary is the only NATO member that has refused to send weapons", "Bulgaria este una dintre
+                # puţinele ţări ..., alături de Ungaria, care refuză": the subject whose predicate noun the relative
+                # clause hangs on, with any party named "together with" it
+                codes = [predicated, *(c for c in (actor.codes if actor and actor.how == "explicit" else [])
+                                       if c != predicated)]
+                actor = _Actor(codes, "explicit", "the subject of the sentence whose predicate noun the relative "
+                                                  "clause of the stance hangs on")
             if actor is not None and actor.how == "explicit" and self._directed(cl, cue, actor):
                 continue  # "Orbán forderte Deutschland auf, keine Waffen zu liefern": what one asks of another
             if actor is not None and actor.via.startswith("the subject of the sentence's clause before"):
@@ -2182,11 +2192,31 @@ class _Run:
                                                    "refusal of what it names" if unsupported else "a stance cue")))
 
 
+    def _copular_subject(self, cl: _Clause, cue: Cue) -> str | None:
+        """The party a stance in a relative clause on a predicate noun belongs to ("Hungary is one of the few
+        countries that refuse ...", "Ungarn ist das einzige Land der EU, das sich weigert, ..."): the sentence opens
+        with the party (at most two words before it), the rules' ``copula`` follows it, and a relative word (or a
+        complementizer: "Hungary is the only member that ...") stands between it and the stance cue."""
+        parties = [m for m in self._sentence_parties(cl) if m.end <= cue.start]
+        if not parties or "copula" not in self.rules.words:
+            return None
+        first = parties[0]
+        if not first.is_party or first.code in self.excluded or len(
+                _words(self.folded[cl.s_start:first.start])) > 2:
+            return None
+        words = _words(self.folded[first.end:cue.start])
+        if not words or not (self.rules.is_word("copula", words[0]) or (
+                len(words) > 1 and self.rules.is_word("copula", " ".join(words[:2])))):
+            return None
+        return first.code if any(self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w)
+                                 for w in words[1:]) else None
+
     def _owner_inside(self, cl: _Clause, cue: Cue) -> _Actor | None:
-        """The one party named inside a phrase of support, the owner of its noun ("le soutien de la France à
-        l'Ukraine ne faiblira pas", "the support of Germany for Ukraine remains firm"): none where the phrase names
-        no party, or more than one besides the recipient and its adversaries."""
-        inside = {m.code for m in cl.parties if cue.start <= m.start and m.end <= cue.end and m.is_party
+        """The one party named inside a phrase of support (its name may run on past the phrase's end): the owner of
+        its noun ("le soutien de la France à l'Ukraine ne faiblira pas"), the one the recipient can count on ("Ukraine
+        can count on Norway"); none where the phrase names no party, or more than one besides the recipient and its
+        adversaries."""
+        inside = {m.code for m in cl.parties if cue.start <= m.start < cue.end and m.is_party
                   and m.code not in self.excluded}
         return _Actor(sorted(inside), "explicit", "the owner named inside the phrase of support") \
             if len(inside) == 1 else None

@@ -56,7 +56,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
                        "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
-                           "genitive_subject", "speaker_verbs"),
+                           "genitive_subject", "speaker_verbs", "copula"),
                "modifiers": ("negation_after",),
                "items": ("link", "demonstrative"), "stance": ("pending",)}
 
