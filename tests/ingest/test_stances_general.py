@@ -119,3 +119,13 @@ NONE = [
 @pytest.mark.parametrize(("lang", "text"), NONE, ids=[t[:60] for _, t in NONE])
 def test_no_support_where_none_is_stated(ex: Extractor, lang: str, text: str) -> None:
     assert not {s for s in stances(ex, text, lang) if s[1] == "supportive"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ungarn ist das einzige Land der EU, das sich weigert, Waffen an die Ukraine zu liefern."),
+    ("de", "Ungarn hat sich stets geweigert, Waffen an die Ukraine zu liefern."),
+], ids=["de-sich-weigert-relative", "de-geweigert"])
+def test_refusal_verb_final_and_participle(ex: Extractor, lang: str, text: str) -> None:
+    r = ex.extract(text, lang)
+    assert {(p.party, p.stance) for p in r.policies} == {("HU", "non-lethal-only")}
+    assert not r.pledges  # the refused delivery is no pledge

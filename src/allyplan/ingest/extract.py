@@ -2149,13 +2149,15 @@ class _Run:
                 # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
                 actor = self._quoted_speaker(cl, cue) or actor
             predicated = self._copular_subject(cl, cue)
-            if predicated is not None and (actor is None or actor.how != "explicit" or not set(actor.codes) - {
-                    m.code for m in self._sentence_parties(cl) if self._comitative(m, cl.s_start)}):
-                # "Hungary is the only NATO member that has refused to send weapons", "Bulgaria este una dintre
-                # puţinele ţări ..., alături de Ungaria, care refuză": the subject whose predicate noun the relative
-                # clause hangs on, with any party named "together with" it
+            if predicated is not None:
+                # "Hungary is the only NATO member that has refused to send weapons", "Ungarn ist das einzige Land der
+                # EU, das sich weigert", "Bulgaria este una dintre puţinele ţări ..., alături de Ungaria, care
+                # refuză": the subject whose predicate noun the relative clause hangs on, with any party named
+                # "together with" it (not a party that only qualifies the noun)
+                joined = {m.code for m in self._sentence_parties(cl) if m.end <= cue.start
+                          and self._comitative(m, cl.s_start)}
                 codes = [predicated, *(c for c in (actor.codes if actor and actor.how == "explicit" else [])
-                                       if c != predicated)]
+                                       if c != predicated and c in joined)]
                 actor = _Actor(codes, "explicit", "the subject of the sentence whose predicate noun the relative "
                                                   "clause of the stance hangs on")
             if actor is not None and actor.how == "explicit" and self._directed(cl, cue, actor):
