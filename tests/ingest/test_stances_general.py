@@ -129,3 +129,13 @@ def test_refusal_verb_final_and_participle(ex: Extractor, lang: str, text: str) 
     r = ex.extract(text, lang)
     assert {(p.party, p.stance) for p in r.policies} == {("HU", "non-lethal-only")}
     assert not r.pledges  # the refused delivery is no pledge
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "Finora il governo ribadisce che i missili non possono essere usati contro la Russia."),
+    ("it", "I sistemi usati dall'esercito saranno inviati a Kiev."),
+], ids=["it-usati", "it-usate"])
+def test_italian_participle_of_usare_is_no_party(ex: Extractor, lang: str, text: str) -> None:
+    # "usati", "usate" are forms of "usare" (to use), not the USA ("Usa" in Italian)
+    r = ex.extract(text, lang)
+    assert "US" not in {p.party for p in r.policies} | {p.donor for p in r.pledges}
