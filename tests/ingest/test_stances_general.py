@@ -81,6 +81,13 @@ SUPPORT = [
     ("et", "Eesti lubas jätkata Ukraina toetamist.", "EE"),
     ("lv", "Latvija apsola turpināt atbalstīt Ukrainu.", "LV"),
     ("ro", "România a promis să sprijine în continuare Ucraina.", "RO"),
+    # doing everything possible to help the recipient
+    ("de", "Deutschland werde alles tun, um die Ukraine zu unterstützen, sagte Scholz.", "DE"),
+    ("fr", "La France fera tout pour aider l'Ukraine.", "FR"),
+    ("es", "España hará todo lo posible para ayudar a Ucrania.", "ES"),
+    ("pl", "Polska zrobi wszystko, aby pomóc Ukrainie.", "PL"),
+    ("sv", "Sverige ska göra allt för att hjälpa Ukraina.", "SE"),
+    ("uk", "Польща зробить все можливе, щоб допомогти Україні.", "PL"),
 ]
 
 
