@@ -2289,9 +2289,25 @@ class _Run:
             actor = self._actor(cl, cue, allow_topic=cue.cls in ("refusal", "supportive"))
             if cue.cls == "refusal" and (actor is None or actor.how != "explicit"):
                 actor = self._not_received_from(cl, cue) or actor
+            if cue.cls == "supportive" and (actor is None or actor.how in ("government", "topic")):
+                # "De steun van Nederland aan Oekraïne blijft onverminderd": the owner of the support noun, inside
+                # the phrase
+                actor = self._owner_inside(cl, cue) or actor
             if actor is None or actor.how in ("government", "topic"):
                 # "„Megpróbáljuk ... megnyitni a tárgyalásokat” - mondta Orbán Viktor": a quote's speaker says it
                 actor = self._quoted_speaker(cl, cue) or actor
+            predicated = self._copular_subject(cl, cue)
+            if predicated is not None:
+                # "Hungary is the only NATO member that has refused to send weapons", "Ungarn ist das einzige Land der
+                # EU, das sich weigert", "Bulgaria este una dintre puţinele ţări ..., alături de Ungaria, care
+                # refuză": the subject whose predicate noun the relative clause hangs on, with any party named
+                # "together with" it (not a party that only qualifies the noun)
+                joined = {m.code for m in self._sentence_parties(cl) if m.end <= cue.start
+                          and self._comitative(m, cl.s_start)}
+                codes = [predicated, *(c for c in (actor.codes if actor and actor.how == "explicit" else [])
+                                       if c != predicated and c in joined)]
+                actor = _Actor(codes, "explicit", "the subject of the sentence whose predicate noun the relative "
+                                                  "clause of the stance hangs on")
             if actor is not None and actor.how == "explicit" and self._directed(cl, cue, actor):
                 continue  # "Orbán forderte Deutschland auf, keine Waffen zu liefern": what one asks of another
             if actor is not None and actor.via.startswith("the subject of the sentence's clause before"):
@@ -2325,6 +2341,35 @@ class _Run:
                                                    if cue in denied else "support negated in its own phrase: a "
                                                    "refusal of what it names" if unsupported else "a stance cue")))
 
+
+    def _copular_subject(self, cl: _Clause, cue: Cue) -> str | None:
+        """The party a stance in a relative clause on a predicate noun belongs to ("Hungary is one of the few
+        countries that refuse ...", "Ungarn ist das einzige Land der EU, das sich weigert, ..."): the sentence opens
+        with the party (at most two words before it), the rules' ``copula`` follows it, and a relative word (or a
+        complementizer: "Hungary is the only member that ...") stands between it and the stance cue."""
+        parties = [m for m in self._sentence_parties(cl) if m.end <= cue.start]
+        if not parties or "copula" not in self.rules.words:
+            return None
+        first = parties[0]
+        if not first.is_party or first.code in self.excluded or len(
+                _words(self.folded[cl.s_start:first.start])) > 2:
+            return None
+        words = _words(self.folded[first.end:cue.start])
+        if not words or not (self.rules.is_word("copula", words[0]) or (
+                len(words) > 1 and self.rules.is_word("copula", " ".join(words[:2])))):
+            return None
+        return first.code if any(self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w)
+                                 for w in words[1:]) else None
+
+    def _owner_inside(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The one party named inside a phrase of support (its name may run on past the phrase's end): the owner of
+        its noun ("le soutien de la France à l'Ukraine ne faiblira pas"), the one the recipient can count on ("Ukraine
+        can count on Norway"); none where the phrase names no party, or more than one besides the recipient and its
+        adversaries."""
+        inside = {m.code for m in cl.parties if cue.start <= m.start < cue.end and m.is_party
+                  and m.code not in self.excluded}
+        return _Actor(sorted(inside), "explicit", "the owner named inside the phrase of support") \
+            if len(inside) == 1 else None
 
     def _government_between(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """The government that is the subject left out of a stance's clause when a government word, with no party in
@@ -2394,9 +2439,13 @@ class _Run:
     @staticmethod
     def _negated_inside(cue: Cue, cl: _Clause) -> bool:
         """Whether a negation stands inside ``cue``'s own phrase ("wird ... weiterhin nicht militärisch
-        unterstützen", "bude nadále nepodporovat" is no support)."""
-        return any(c.cls == "negation" and cue.start <= c.start and c.end <= cue.end and c.text not in _PRIVATIVE
-                   for c in cl.cues)
+        unterstützen", "bude nadále nepodporovat" is no support); not where a verb of abandoning or waning follows it
+        there (the rules' ``abandon``): "will not abandon Ukraine", "ne faiblira pas", "nie zostawi Ukrainy samej"
+        deny the opposite of support."""
+        negations = [c for c in cl.cues if c.cls == "negation" and cue.start <= c.start and c.end <= cue.end
+                     and c.text not in _PRIVATIVE]
+        return bool(negations) and not any(
+            c.cls == "abandon" and cue.start <= c.start and c.end <= cue.end for c in cl.cues)
 
     def _limited_sentence(self, cl: _Clause) -> bool:
         """Whether the sentence of ``cl`` limits its aid, with no negation cancelling it: aid only humanitarian or

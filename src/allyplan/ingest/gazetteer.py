@@ -237,6 +237,14 @@ def _build(reference: Reference | None) -> Gazetteer:
                 name = tr.gettext(english).split(", ")[0].split(" (")[0]
                 known = c.alpha_2 in _KNOWN
                 case = None if known else name
+                if name.isalpha() and name.isupper() and len(name) <= 5:
+                    # an acronym ("USA", "SAD") takes at most a genitive letter ("USAs") and is written with its
+                    # capital ("Usa" in Italian): "usate", "usato" are the verb "usare", not the United States
+                    bucket = forms.setdefault(fold(name), [])
+                    acronym = _Form(c.alpha_2, "name", 1, name.capitalize())
+                    if acronym not in bucket:
+                        bucket.append(acronym)
+                    continue
                 add(name, _Form(c.alpha_2, "name", _possessive(name), case))
                 if lang in _INFLECTED and known:
                     stem = name.rstrip("".join(_VOWELS)) if name[-1:].lower() in _VOWELS else name

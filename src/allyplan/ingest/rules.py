@@ -51,13 +51,13 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical",
                            "besides"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
-                        "military", "directive"),
+                        "military", "directive", "abandon"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
-                           "genitive_subject", "speaker_verbs", "subordinator"),
+                           "genitive_subject", "speaker_verbs", "subordinator", "copula"),
                "modifiers": ("negation_after",),
                "items": ("link", "demonstrative"), "stance": ("pending",)}
 
@@ -327,6 +327,10 @@ def _governed(data: dict[str, Any]) -> tuple[list[str], list[str]]:
         status.setdefault(cls_, []).extend(status.get(f"{cls_}_paradigm", []))
         # a delivery noun with the verb that gives its status ("delivered_nominal": "the delivery of ... has begun")
         status[cls_].extend(status.get(f"{cls_}_nominal", []))
+    stance = data.setdefault("stance", {})
+    for cls_ in _SECTIONS["stance"]:  # the same for a stance's phrases ("supportive_paradigm")
+        if stance.get(f"{cls_}_paradigm"):
+            stance.setdefault(cls_, []).extend(stance[f"{cls_}_paradigm"])
     grammar = data.get("grammar", {})
     give = grammar.get("give_infinitive", [])
     if not give:
