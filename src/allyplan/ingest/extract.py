@@ -184,6 +184,7 @@ class Extractor:
         folded = fold(text)
         spans = list(spans) if spans is not None else [(0, len(text))]
         mentions = self._other_models(text, [m for m in self.gazetteer.find(text, folded) if _inside(m.start, spans)])
+        mentions = self._qualifiers_dropped(text, self._variants_apart(text, folded, mentions, spans))
         result = Extraction(mentions=[Mentioned(m.code, "item" if m.is_item else "party", m.start, m.end, m.text)
                                       for m in mentions if m.how != "org" and m.how != "official-org"])
         try:
@@ -267,6 +268,68 @@ class Extractor:
                 nxt = self._DESIGNATION.match(text, m.end) if known else None
                 if known and nxt is not None and nxt.group(1) not in known:
                     continue
+            out.append(m)
+        return out
+
+    @cached_property
+    def _variant_names(self) -> tuple[re.Pattern[str] | None, dict[tuple[str, str], str]]:
+        """A pattern for a model named apart from its variant ("Leopard-Kampfpanzer vom Typ 1 A5", "Leopard tanks of
+        the 2A6 version"): the first word of a catalog name whose other words are a designation of letters and
+        digits ("Leopard 2A6", "Taurus KEPD 350"), up to four words, then that designation (spaces optional); and
+        the item of each (first word, designation)."""
+        items: dict[tuple[str, str], str] = {}
+        by_base: dict[str, set[str]] = {}
+        for r in self.reference.items.itertuples():
+            for alias in {str(r.name), *str(r.aliases).split(";")}:
+                base, _, rest = fold(alias.strip()).partition(" ")
+                desig = re.sub(r"[\s-]", "", rest)
+                if (len(base) >= 4 and base.isalpha() and any(c.isdigit() for c in desig)
+                        and any(c.isalpha() for c in desig) and desig.isalnum()):
+                    items[(base, desig)] = str(r.id)
+                    by_base.setdefault(base, set()).add(desig)
+        if not by_base:
+            return None, items
+        alts: list[str] = []
+        for k, (base, desigs) in enumerate(sorted(by_base.items())):
+            spelled = "|".join(r"[\s-]?".join(re.escape(ch) for ch in d)
+                               for d in sorted(desigs, key=len, reverse=True))
+            # the name with a plural, case or compound ending ("Leopardy", "Leopard-Kampfpanzer"), a few words
+            # without punctuation, the designation
+            alts.append(rf"(?P<b_{k}>{re.escape(base)})\w{{0,4}}(?:-\w+)?"
+                        rf"(?P<g_{k}>(?:\s+[^\s.,;:!?()]+){{0,4}}?)\s+(?P<d_{k}>{spelled})(?!\w)")
+        return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")"), items
+
+    def _variants_apart(self, text: str, folded: str, mentions: list[Mention],
+                        spans: list[tuple[int, int]]) -> list[Mention]:
+        """Adds the catalog variant a model's name takes from a designation written a few words after it ("30
+        Leopard-Kampfpanzer vom Typ 1 A5" is the Leopard 1A5), where no item is named there already."""
+        pattern, items = self._variant_names
+        if pattern is None:
+            return mentions
+        added: list[Mention] = []
+        for m in pattern.finditer(folded):
+            k = next(i for i in range(len(m.groups()) // 3) if m.group(f"b_{i}") is not None)
+            base, gap, desig = m.group(f"b_{k}"), m.group(f"g_{k}"), m.group(f"d_{k}")
+            if base in gap or not _inside(m.start(), spans):
+                continue
+            if any(o.start < m.end() and m.start() < o.end for o in mentions if o.is_item):
+                continue
+            item = items.get((base, re.sub(r"[\s-]", "", desig)))
+            if item is not None:
+                added.append(Mention(m.start(), m.end(), item, "item", text[m.start():m.end()]))
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda x: x.start)
+
+    def _qualifiers_dropped(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A system's name written just before the name of its own missile or launcher ("Patriot PAC-3 interceptors",
+        "Patriot GEM-T") qualifies it: the missile is named, not the system as well."""
+        out: list[Mention] = []
+        for i, m in enumerate(mentions):
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (m.is_item and nxt is not None and nxt.is_item and self._requires.get(nxt.code) == m.code
+                    and nxt.start - m.end <= 2 and not text[m.end:nxt.start].strip(" -‑")):
+                continue
             out.append(m)
         return out
 

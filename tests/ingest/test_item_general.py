@@ -1,0 +1,49 @@
+"""The item of a pledge at the right level of detail (issue 13, item errors), hand-made sentences in several
+languages: a model's variant written a few words after its name ("Leopard-Kampfpanzer vom Typ 1 A5", "Leopard tanks
+of the 2A6 version") is that variant, and a system's name written just before its own missile's ("Patriot PAC-3
+interceptors") qualifies the missile: the missile is pledged, not the system as well."""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+
+
+def _pledges(ex: Extractor, text: str, lang: str) -> set[tuple]:
+    return {(p.donor, p.item, p.status, p.quantity) for p in ex.extract(text, lang).pledges}
+
+
+VARIANT_APART = [
+    ("de", "Berlin liefert der Ukraine zwölf Leopard-Kampfpanzer vom Typ 1 A5.",
+     ("DE", "leopard-1a5", "committed", 12.0)),
+    ("en", "Germany will deliver 30 Leopard tanks of the 1A5 type.", ("DE", "leopard-1a5", "committed", 30.0)),
+    ("pl", "Polska przekazała Ukrainie czołgi Leopard w wersji 2A4.", ("PL", "leopard-2a4", "delivered", None)),
+    ("nl", "Nederland levert Oekraïne tien Leopard-tanks van het type 2A6.", ("NL", "leopard-2a6", "committed", 10.0)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), VARIANT_APART,
+                         ids=[a[0] + str(i) for i, a in enumerate(VARIANT_APART)])
+def test_a_variant_written_apart_from_the_model_name(extractor: Extractor, lang: str, text: str, want: tuple) -> None:
+    assert want in _pledges(extractor, text, lang)
+
+
+def test_a_variant_apart_does_not_reach_over_another_model(extractor: Extractor) -> None:
+    got = _pledges(extractor, "Germany will send Leopard 1 tanks and Leopard tanks of the 2A6 version.", "en")
+    assert {i for _, i, _, _ in got} == {"leopard-1a5", "leopard-2a6"}
+
+
+QUALIFIED_MISSILE = [
+    ("en", "Germany delivered Patriot PAC-3 interceptors to Ukraine.", {("DE", "pac-3-mse", "delivered", None)}),
+    ("en", "The Netherlands will send Patriot GEM-T missiles.", {("NL", "pac-2-gem-t", "committed", None)}),
+    ("de", "Deutschland hat Patriot-PAC-3-Raketen an die Ukraine geliefert.", {("DE", "pac-3-mse", "delivered", None)}),
+    ("fr", "L'Espagne livrera des missiles Patriot PAC-2 à l'Ukraine.", {("ES", "pac-2-gem-t", "committed", None)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), QUALIFIED_MISSILE,
+                         ids=[a[0] + str(i) for i, a in enumerate(QUALIFIED_MISSILE)])
+def test_a_system_name_before_its_missile_name_is_no_system(extractor: Extractor, lang: str, text: str,
+                                                             want: set[tuple]) -> None:
+    assert _pledges(extractor, text, lang) == want
