@@ -47,3 +47,22 @@ QUALIFIED_MISSILE = [
 def test_a_system_name_before_its_missile_name_is_no_system(extractor: Extractor, lang: str, text: str,
                                                              want: set[tuple]) -> None:
     assert _pledges(extractor, text, lang) == want
+
+
+# -- a missile or launcher noun, then the system it is for, in a phrase of purpose ------------------------------
+FOR_THE_SYSTEM = [
+    ("en", "Spain will send interceptors to Ukraine to supply the Patriot batteries.", ("ES", "pac-3-mse", "committed")),
+    ("es", "España enviará misiles a Ucrania para reforzar las baterías Patriot.", ("ES", "pac-3-mse", "committed")),
+    ("fr", "L'Allemagne livrera des missiles à l'Ukraine pour alimenter ses systèmes IRIS-T.",
+     ("DE", "iris-t-slm-missile", "committed")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), FOR_THE_SYSTEM, ids=[a[0] for a in FOR_THE_SYSTEM])
+def test_missiles_for_a_system_are_its_missiles(extractor: Extractor, lang: str, text: str, want: tuple) -> None:
+    assert {(d, i, s) for d, i, s, _ in _pledges(extractor, text, lang)} == {want}
+
+
+def test_missiles_then_a_system_pledged_by_its_own_verb_stay_apart(extractor: Extractor) -> None:
+    got = _pledges(extractor, "Spain will send missiles to Ukraine and will deliver a Patriot battery.", "en")
+    assert ("ES", "patriot", "committed", 1.0) in got

@@ -721,6 +721,21 @@ class Extractor:
         return [m.group() for m in _TOKEN.finditer(folded, a, b)
                 if not any(n.start <= m.start() < n.end for n in nouns)]
 
+    @staticmethod
+    def _purpose(cl: _Clause, c: Cue, it: _Item, gap: list[str], folded: str, rules: Rules) -> bool:
+        """Whether a system named after a missile or launcher noun is what that noun is for, in a phrase of purpose
+        that ends the words between them ("interceptores ... a Ucrania para nutrir las baterías Patriot",
+        "interceptors to Ukraine to supply the Patriot batteries"): a link word followed by at most three words, no
+        punctuation, no other item and no pledge verb between."""
+        if not gap or re.search(r"[,;:()]", folded[c.end:it.start]):
+            return False
+        if any(c.end <= o.start and o.end <= it.start for o in cl.items if o is not it):
+            return False
+        if any(c.end <= v.start and v.end <= it.start for v in cl.cues if v.cls in _PLEDGE_CUES):
+            return False
+        last = max((i for i, w in enumerate(gap) if rules.is_word("link", w)), default=-1)
+        return last > 0 and len(gap) - last - 1 <= 3
+
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher."""
         kind = self._kinds.get(it.id)
@@ -740,8 +755,8 @@ class Extractor:
                     # does not count
                     classed = self._without_class_nouns(cl, folded, c.end, it.start)
                     gap = classed if classed is not None else gap
-                if (len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
-                        not gap or rules.is_word("link", gap[0])):
+                if ((len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
+                        not gap or rules.is_word("link", gap[0]))) or self._purpose(cl, c, it, gap, folded, rules):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(c.start, it.end, derived, it.mention)
