@@ -51,7 +51,8 @@ def test_a_system_name_before_its_missile_name_is_no_system(extractor: Extractor
 
 # -- a missile or launcher noun, then the system it is for, in a phrase of purpose ------------------------------
 FOR_THE_SYSTEM = [
-    ("en", "Spain will send interceptors to Ukraine to supply the Patriot batteries.", ("ES", "pac-3-mse", "committed")),
+    ("en", "Spain will send interceptors to Ukraine to supply the Patriot batteries.",
+     ("ES", "pac-3-mse", "committed")),
     ("es", "España enviará misiles a Ucrania para reforzar las baterías Patriot.", ("ES", "pac-3-mse", "committed")),
     ("fr", "L'Allemagne livrera des missiles à l'Ukraine pour alimenter ses systèmes IRIS-T.",
      ("DE", "iris-t-slm-missile", "committed")),
