@@ -67,3 +67,16 @@ def test_missiles_for_a_system_are_its_missiles(extractor: Extractor, lang: str,
 def test_missiles_then_a_system_pledged_by_its_own_verb_stay_apart(extractor: Extractor) -> None:
     got = _pledges(extractor, "Spain will send missiles to Ukraine and will deliver a Patriot battery.", "en")
     assert ("ES", "patriot", "committed", 1.0) in got
+
+
+# -- German "hinzu kommen" (are added) lists more items of a package announced before -----------------------------
+ADDED = [
+    "Berlin hat Kiew ein neues Paket zugesagt. Hinzu kommen zwei Gepard und weitere Iris-T-Systeme.",
+    "Berlin hat Kiew ein neues Paket zugesagt. Außerdem kämen zwei Gepard und weitere Iris-T-Systeme hinzu.",
+]
+
+
+@pytest.mark.parametrize("text", ADDED, ids=["hinzu-kommen", "kaemen-hinzu"])
+def test_items_added_to_a_package(extractor: Extractor, text: str) -> None:
+    got = {(d, i, s) for d, i, s, _ in _pledges(extractor, text, "de")}
+    assert {("DE", "gepard", "committed"), ("DE", "iris-t-slm", "committed")} <= got
