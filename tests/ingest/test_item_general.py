@@ -80,3 +80,16 @@ ADDED = [
 def test_items_added_to_a_package(extractor: Extractor, text: str) -> None:
     got = {(d, i, s) for d, i, s, _ in _pledges(extractor, text, "de")}
     assert {("DE", "gepard", "committed"), ("DE", "iris-t-slm", "committed")} <= got
+
+
+# -- a system named after its own missile as what the missile is for ----------------------------------------------
+OWN_PLATFORM = [
+    ("en", "Italy will send Aster 30 missiles to Ukraine for its SAMP/T system."),
+    ("it", "L'Italia invierà missili Aster 30 all'Ucraina per il suo sistema SAMP/T."),
+    ("fr", "L'Italie enverra des missiles Aster 30 à l'Ukraine pour son système SAMP/T."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), OWN_PLATFORM, ids=[a[0] for a in OWN_PLATFORM])
+def test_a_system_a_missile_is_for_is_not_pledged(extractor: Extractor, lang: str, text: str) -> None:
+    assert _pledges(extractor, text, lang) == {("IT", "aster-30", "committed", None)}

@@ -387,7 +387,9 @@ class Extractor:
         named: list[tuple[int, str]] = []  # (sentence, item) of the items named so far, for _anaphora
         for k, cl in enumerate(out):
             cl.items = self._parts(cl, folded, out[k + 1] if k + 1 < len(out) else None)
-            cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
+            cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules)
+                                                for it in self._own_platforms_dropped(cl.items, folded, rules)],
+                                               folded, rules)
             cl.items = self._listed_parts(cl, text, folded, rules)
             if not cl.items:
                 cl.items = self._anaphora(cl, text, folded, rules, named)
@@ -707,6 +709,22 @@ class Extractor:
                 gap = folded[prev.end:it.start]
                 words = _words(gap)
                 if words and len(words) <= 4 and rules.is_word("link", words[0]) and not re.search(r"[,.;:]", gap):
+                    continue
+            out.append(it)
+        return out
+
+    def _own_platforms_dropped(self, items: list[_Item], folded: str, rules: Rules) -> list[_Item]:
+        """A system named a few words after its own missile or launcher, in a phrase that says what it is for
+        ("Aster 30 missiles to Ukraine for its SAMP/T system", "missili Aster 30 all'Ucraina per il suo sistema
+        SAMP/T"), is where the missile goes, not pledged itself: a link word between, no punctuation, at most eight
+        words."""
+        out: list[_Item] = []
+        for i, it in enumerate(items):
+            prev = items[i - 1] if i else None
+            if (prev is not None and self._kinds.get(it.id) == "system" and self._requires.get(prev.id) == it.id
+                    and not re.search(r"[,.;:()]", folded[prev.end:it.start])):
+                words = _words(folded[prev.end:it.start])
+                if 0 < len(words) <= 8 and any(rules.is_word("link", w) for w in words):
                     continue
             out.append(it)
         return out
