@@ -93,3 +93,18 @@ OWN_PLATFORM = [
 @pytest.mark.parametrize(("lang", "text"), OWN_PLATFORM, ids=[a[0] for a in OWN_PLATFORM])
 def test_a_system_a_missile_is_for_is_not_pledged(extractor: Extractor, lang: str, text: str) -> None:
     assert _pledges(extractor, text, lang) == {("IT", "aster-30", "committed", None)}
+
+
+# -- a second party with its own item after a pledge, the verb left out (gapping) ----------------------------------
+GAPPED = [
+    ("en", "Norway will deliver NASAMS to Ukraine, and Germany IRIS-T systems."),
+    ("en", "Norway will deliver NASAMS and Germany IRIS-T systems."),
+    ("de", "Norwegen liefert der Ukraine NASAMS, Deutschland IRIS-T-Systeme."),
+    ("fr", "La Norvège livrera des NASAMS à l'Ukraine, et l'Allemagne des systèmes IRIS-T."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), GAPPED, ids=[a[0] + str(i) for i, a in enumerate(GAPPED)])
+def test_a_party_with_its_own_item_and_the_verb_left_out(extractor: Extractor, lang: str, text: str) -> None:
+    got = {(d, i) for d, i, _, _ in _pledges(extractor, text, lang)}
+    assert got == {("NO", "nasams"), ("DE", "iris-t-slm")}

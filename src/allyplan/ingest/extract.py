@@ -868,9 +868,13 @@ class _Run:
                 sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
                 own = self._group_before(cl, it.start)
-                if own and not sources and set(own) != set(self.context.actor.codes):
+                gapped = self._gapped_owner(cl, it, cl.start) if near == 0 else None
+                if own and not sources and set(own) != set(self.context.actor.codes) and not gapped:
                     continue  # (the same donor named as the report's source is no other actor)
-                if sources:  # "More missiles and armoured vehicles from France."
+                if gapped:  # "Poland will send Leopard 2A4 tanks, and Germany Leopard 2A6 tanks": the verb left out
+                    actor = _Actor(gapped, "explicit", "a party and its own item after a pledge, the verb left out",
+                                   cl.sentence)
+                elif sources:  # "More missiles and armoured vehicles from France."
                     actor = _Actor(sources, "explicit", "the source after 'from', in a list of announcements",
                                    cl.sentence)
                 else:
@@ -887,6 +891,12 @@ class _Run:
                 actor = self._actor(cl, cue, allow_topic=True)
                 if actor is None or actor.how in ("government", "topic"):
                     actor = self._demonym_owner(cl, it) or actor
+                earlier = [o.end for o in cl.items if o is not it and cue.end <= o.start and o.end <= it.start]
+                gapped = self._gapped_owner(cl, it, max(earlier)) if earlier and actor is not None else None
+                if gapped and actor is not None and set(gapped) != set(actor.codes):
+                    # "Poland will send Leopard 2A4 tanks and Germany Leopard 2A6 tanks": the verb left out
+                    actor = _Actor(gapped, "explicit", "a party and its own item after a pledge, the verb left out",
+                                   cl.sentence)
                 if actor is None:
                     continue
                 actor.origin = cl.sentence
@@ -1032,6 +1042,29 @@ class _Run:
                 if len(_words(gap)) <= 2 and not re.search(r"[,;:.()]", gap):
                     return True
         return False
+
+    def _gapped_owner(self, cl: _Clause, it: _Item, lo: int) -> list[str] | None:
+        """The party that gives ``it`` with the verb left out ("..., and Germany Leopard 2A6 tanks", "et l'Allemagne
+        des Leopard 2A6"): a party named after ``lo`` (the end of the item before, or the clause's start) with only
+        a comma or joiners before it, and at most three words, no punctuation, no other item and no verb between it
+        and the item."""
+        named = [m for m in cl.parties if m.is_party and lo <= m.start and m.end <= it.start]
+        if not named:
+            return None
+        m = named[-1]
+        between = self.folded[m.end:it.start]
+        if len(_words(between)) > 3 or re.search(r"[,;:()]", between) or any(
+                m.end <= o.start < it.start for o in cl.items if o is not it) or any(
+                m.end <= c.start < it.start and c.cls in _ITEM_CUES for c in cl.cues):
+            return None
+        before = self.folded[lo:m.start]
+        words = _words(before)
+        if re.search(r"[;:()]", before) or not (words or "," in before) or len(words) > 2 or not all(
+                self.rules.is_word("joiner", w) for w in words):
+            return None
+        if m.code in self.excluded:
+            return None
+        return [m.code]
 
     def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
         """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et
