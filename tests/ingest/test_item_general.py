@@ -56,12 +56,22 @@ FOR_THE_SYSTEM = [
     ("es", "España enviará misiles a Ucrania para reforzar las baterías Patriot.", ("ES", "pac-3-mse", "committed")),
     ("fr", "L'Allemagne livrera des missiles à l'Ukraine pour alimenter ses systèmes IRIS-T.",
      ("DE", "iris-t-slm-missile", "committed")),
+    ("ro", "Grecia va trimite Ucrainei rachete pentru sistemul de apărare aeriană Patriot.",
+     ("GR", "pac-3-mse", "committed")),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), FOR_THE_SYSTEM, ids=[a[0] for a in FOR_THE_SYSTEM])
 def test_missiles_for_a_system_are_its_missiles(extractor: Extractor, lang: str, text: str, want: tuple) -> None:
     assert {(d, i, s) for d, i, s, _ in _pledges(extractor, text, lang)} == {want}
+
+
+def test_a_system_named_with_its_own_noun_after_ammunition_is_the_system(extractor: Extractor) -> None:
+    # "from cartridges and ammunition to a complete Patriot air defence system": the system is given, not its missiles
+    got = _pledges(extractor, "Grecia a trimis Ucrainei de la cartușe și muniție până la un sistem complet de apărare "
+                              "aeriană Patriot.", "ro")
+    assert ("GR", "patriot", "delivered", 1.0) in got
+    assert not any(i == "pac-3-mse" for _, i, _, _ in got)
 
 
 def test_missiles_then_a_system_pledged_by_its_own_verb_stay_apart(extractor: Extractor) -> None:

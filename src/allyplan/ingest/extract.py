@@ -752,7 +752,18 @@ class Extractor:
         if any(c.end <= v.start and v.end <= it.start for v in cl.cues if v.cls in _PLEDGE_CUES):
             return False
         last = max((i for i, w in enumerate(gap) if rules.is_word("link", w)), default=-1)
-        return last > 0 and len(gap) - last - 1 <= 3
+        if not (last > 0 and len(gap) - last - 1 <= 3):
+            return False
+        # "de la gloanțe și muniție până la un sistem complet de apărare antiaeriană Patriot": a system noun of its
+        # own before the first link word, or counted ("a complete system"), names the system as a thing given, not
+        # as what the missiles are for
+        links = [m.start() for m in _TOKEN.finditer(folded, c.end, it.start) if rules.is_word("link", m.group())]
+        if not links:
+            return False
+        ones = [o for o in cl.cues if o.cls == "one" and c.end <= o.start]
+        return not any(c.end <= o.start < it.start and (o.start < links[0] or any(
+            n.end <= o.start and len(_words(folded[n.end:o.start])) <= 1 for n in ones))
+            for o in cl.cues if o.cls == "systems")
 
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher."""
