@@ -184,6 +184,7 @@ class Extractor:
         folded = fold(text)
         spans = list(spans) if spans is not None else [(0, len(text))]
         mentions = self._other_models(text, [m for m in self.gazetteer.find(text, folded) if _inside(m.start, spans)])
+        mentions = self._qualifiers_dropped(text, self._variants_apart(text, folded, mentions, spans))
         result = Extraction(mentions=[Mentioned(m.code, "item" if m.is_item else "party", m.start, m.end, m.text)
                                       for m in mentions if m.how != "org" and m.how != "official-org"])
         try:
@@ -270,6 +271,68 @@ class Extractor:
             out.append(m)
         return out
 
+    @cached_property
+    def _variant_names(self) -> tuple[re.Pattern[str] | None, dict[tuple[str, str], str]]:
+        """A pattern for a model named apart from its variant ("Leopard-Kampfpanzer vom Typ 1 A5", "Leopard tanks of
+        the 2A6 version"): the first word of a catalog name whose other words are a designation of letters and
+        digits ("Leopard 2A6", "Taurus KEPD 350"), up to four words, then that designation (spaces optional); and
+        the item of each (first word, designation)."""
+        items: dict[tuple[str, str], str] = {}
+        by_base: dict[str, set[str]] = {}
+        for r in self.reference.items.itertuples():
+            for alias in {str(r.name), *str(r.aliases).split(";")}:
+                base, _, rest = fold(alias.strip()).partition(" ")
+                desig = re.sub(r"[\s-]", "", rest)
+                if (len(base) >= 4 and base.isalpha() and any(c.isdigit() for c in desig)
+                        and any(c.isalpha() for c in desig) and desig.isalnum()):
+                    items[(base, desig)] = str(r.id)
+                    by_base.setdefault(base, set()).add(desig)
+        if not by_base:
+            return None, items
+        alts: list[str] = []
+        for k, (base, desigs) in enumerate(sorted(by_base.items())):
+            spelled = "|".join(r"[\s-]?".join(re.escape(ch) for ch in d)
+                               for d in sorted(desigs, key=len, reverse=True))
+            # the name with a plural, case or compound ending ("Leopardy", "Leopard-Kampfpanzer"), a few words
+            # without punctuation, the designation
+            alts.append(rf"(?P<b_{k}>{re.escape(base)})\w{{0,4}}(?:-\w+)?"
+                        rf"(?P<g_{k}>(?:\s+[^\s.,;:!?()]+){{0,4}}?)\s+(?P<d_{k}>{spelled})(?!\w)")
+        return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")"), items
+
+    def _variants_apart(self, text: str, folded: str, mentions: list[Mention],
+                        spans: list[tuple[int, int]]) -> list[Mention]:
+        """Adds the catalog variant a model's name takes from a designation written a few words after it ("30
+        Leopard-Kampfpanzer vom Typ 1 A5" is the Leopard 1A5), where no item is named there already."""
+        pattern, items = self._variant_names
+        if pattern is None:
+            return mentions
+        added: list[Mention] = []
+        for m in pattern.finditer(folded):
+            k = next(i for i in range(len(m.groups()) // 3) if m.group(f"b_{i}") is not None)
+            base, gap, desig = m.group(f"b_{k}"), m.group(f"g_{k}"), m.group(f"d_{k}")
+            if base in gap or not _inside(m.start(), spans):
+                continue
+            if any(o.start < m.end() and m.start() < o.end for o in mentions if o.is_item):
+                continue
+            item = items.get((base, re.sub(r"[\s-]", "", desig)))
+            if item is not None:
+                added.append(Mention(m.start(), m.end(), item, "item", text[m.start():m.end()]))
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda x: x.start)
+
+    def _qualifiers_dropped(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A system's name written just before the name of its own missile or launcher ("Patriot PAC-3 interceptors",
+        "Patriot GEM-T") qualifies it: the missile is named, not the system as well."""
+        out: list[Mention] = []
+        for i, m in enumerate(mentions):
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (m.is_item and nxt is not None and nxt.is_item and self._requires.get(nxt.code) == m.code
+                    and nxt.start - m.end <= 2 and not text[m.end:nxt.start].strip(" -‑")):
+                continue
+            out.append(m)
+        return out
+
     # -- reading the text into clauses -------------------------------------------------------------------------
     def _clauses(self, text: str, folded: str, spans: list[tuple[int, int]], cues: list[Cue],
                  mentions: list[Mention], rules: Rules) -> list[_Clause]:
@@ -324,7 +387,9 @@ class Extractor:
         named: list[tuple[int, str]] = []  # (sentence, item) of the items named so far, for _anaphora
         for k, cl in enumerate(out):
             cl.items = self._parts(cl, folded, out[k + 1] if k + 1 < len(out) else None)
-            cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules) for it in cl.items], folded, rules)
+            cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules)
+                                                for it in self._own_platforms_dropped(cl.items, folded, rules)],
+                                               folded, rules)
             cl.items = self._listed_parts(cl, text, folded, rules)
             if not cl.items:
                 cl.items = self._anaphora(cl, text, folded, rules, named)
@@ -648,6 +713,22 @@ class Extractor:
             out.append(it)
         return out
 
+    def _own_platforms_dropped(self, items: list[_Item], folded: str, rules: Rules) -> list[_Item]:
+        """A system named a few words after its own missile or launcher, in a phrase that says what it is for
+        ("Aster 30 missiles to Ukraine for its SAMP/T system", "missili Aster 30 all'Ucraina per il suo sistema
+        SAMP/T"), is where the missile goes, not pledged itself: a link word between, no punctuation, at most eight
+        words."""
+        out: list[_Item] = []
+        for i, it in enumerate(items):
+            prev = items[i - 1] if i else None
+            if (prev is not None and self._kinds.get(it.id) == "system" and self._requires.get(prev.id) == it.id
+                    and not re.search(r"[,.;:()]", folded[prev.end:it.start])):
+                words = _words(folded[prev.end:it.start])
+                if 0 < len(words) <= 8 and any(rules.is_word("link", w) for w in words):
+                    continue
+            out.append(it)
+        return out
+
     @staticmethod
     def _without_class_nouns(cl: _Clause, folded: str, a: int, b: int) -> list[str] | None:
         """The words between ``a`` and ``b`` but those of an equipment or aid noun ("Flugabwehrpanzer"), or None where
@@ -657,6 +738,32 @@ class Extractor:
             return None
         return [m.group() for m in _TOKEN.finditer(folded, a, b)
                 if not any(n.start <= m.start() < n.end for n in nouns)]
+
+    @staticmethod
+    def _purpose(cl: _Clause, c: Cue, it: _Item, gap: list[str], folded: str, rules: Rules) -> bool:
+        """Whether a system named after a missile or launcher noun is what that noun is for, in a phrase of purpose
+        that ends the words between them ("interceptores ... a Ucrania para nutrir las baterías Patriot",
+        "interceptors to Ukraine to supply the Patriot batteries"): a link word followed by at most three words, no
+        punctuation, no other item and no pledge verb between."""
+        if not gap or re.search(r"[,;:()]", folded[c.end:it.start]):
+            return False
+        if any(c.end <= o.start and o.end <= it.start for o in cl.items if o is not it):
+            return False
+        if any(c.end <= v.start and v.end <= it.start for v in cl.cues if v.cls in _PLEDGE_CUES):
+            return False
+        last = max((i for i, w in enumerate(gap) if rules.is_word("link", w)), default=-1)
+        if not (last > 0 and len(gap) - last - 1 <= 3):
+            return False
+        # "de la gloanțe și muniție până la un sistem complet de apărare antiaeriană Patriot": a system noun of its
+        # own before the first link word, or counted ("a complete system"), names the system as a thing given, not
+        # as what the missiles are for
+        links = [m.start() for m in _TOKEN.finditer(folded, c.end, it.start) if rules.is_word("link", m.group())]
+        if not links:
+            return False
+        ones = [o for o in cl.cues if o.cls == "one" and c.end <= o.start]
+        return not any(c.end <= o.start < it.start and (o.start < links[0] or any(
+            n.end <= o.start and len(_words(folded[n.end:o.start])) <= 1 for n in ones))
+            for o in cl.cues if o.cls == "systems")
 
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher."""
@@ -677,8 +784,8 @@ class Extractor:
                     # does not count
                     classed = self._without_class_nouns(cl, folded, c.end, it.start)
                     gap = classed if classed is not None else gap
-                if (len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
-                        not gap or rules.is_word("link", gap[0])):
+                if ((len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
+                        not gap or rules.is_word("link", gap[0]))) or self._purpose(cl, c, it, gap, folded, rules):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(c.start, it.end, derived, it.mention)
@@ -773,9 +880,13 @@ class _Run:
                 sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
                 own = self._group_before(cl, it.start)
-                if own and not sources and set(own) != set(self.context.actor.codes):
+                gapped = self._gapped_owner(cl, it, cl.start) if near == 0 else None
+                if own and not sources and set(own) != set(self.context.actor.codes) and not gapped:
                     continue  # (the same donor named as the report's source is no other actor)
-                if sources:  # "More missiles and armoured vehicles from France."
+                if gapped:  # "Poland will send Leopard 2A4 tanks, and Germany Leopard 2A6 tanks": the verb left out
+                    actor = _Actor(gapped, "explicit", "a party and its own item after a pledge, the verb left out",
+                                   cl.sentence)
+                elif sources:  # "More missiles and armoured vehicles from France."
                     actor = _Actor(sources, "explicit", "the source after 'from', in a list of announcements",
                                    cl.sentence)
                 else:
@@ -792,6 +903,12 @@ class _Run:
                 actor = self._actor(cl, cue, allow_topic=True)
                 if actor is None or actor.how in ("government", "topic"):
                     actor = self._demonym_owner(cl, it) or actor
+                earlier = [o.end for o in cl.items if o is not it and cue.end <= o.start and o.end <= it.start]
+                gapped = self._gapped_owner(cl, it, max(earlier)) if earlier and actor is not None else None
+                if gapped and actor is not None and set(gapped) != set(actor.codes):
+                    # "Poland will send Leopard 2A4 tanks and Germany Leopard 2A6 tanks": the verb left out
+                    actor = _Actor(gapped, "explicit", "a party and its own item after a pledge, the verb left out",
+                                   cl.sentence)
                 if actor is None:
                     continue
                 actor.origin = cl.sentence
@@ -972,6 +1089,29 @@ class _Run:
                 if len(_words(gap)) <= 2 and not re.search(r"[,;:.()]", gap):
                     return True
         return False
+
+    def _gapped_owner(self, cl: _Clause, it: _Item, lo: int) -> list[str] | None:
+        """The party that gives ``it`` with the verb left out ("..., and Germany Leopard 2A6 tanks", "et l'Allemagne
+        des Leopard 2A6"): a party named after ``lo`` (the end of the item before, or the clause's start) with only
+        a comma or joiners before it, and at most three words, no punctuation, no other item and no verb between it
+        and the item."""
+        named = [m for m in cl.parties if m.is_party and lo <= m.start and m.end <= it.start]
+        if not named:
+            return None
+        m = named[-1]
+        between = self.folded[m.end:it.start]
+        if len(_words(between)) > 3 or re.search(r"[,;:()]", between) or any(
+                m.end <= o.start < it.start for o in cl.items if o is not it) or any(
+                m.end <= c.start < it.start and c.cls in _ITEM_CUES for c in cl.cues):
+            return None
+        before = self.folded[lo:m.start]
+        words = _words(before)
+        if re.search(r"[;:()]", before) or not (words or "," in before) or len(words) > 2 or not all(
+                self.rules.is_word("joiner", w) for w in words):
+            return None
+        if m.code in self.excluded:
+            return None
+        return [m.code]
 
     def _gapped(self, cl: _Clause, it: _Item, cue: Cue, status: str, reannounced: bool) -> None:
         """"Poland has sent 14 Leopard 2 tanks, Norway 8 and Canada 4", "La Pologne a livré 14 chars, la Norvège huit et
