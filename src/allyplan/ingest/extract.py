@@ -1251,7 +1251,9 @@ class _Run:
         for m in after:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
-                return _Actor([m.code], "explicit", "the agent after the cue")
+                # and the parties listed with it ("sent by Italy, Slovenia and France", "dall'Italia, dalla Slovenia
+                # e dalla Francia")
+                return _Actor(self._agent_list(m, after), "explicit", "the agent after the cue")
             such = self._agents_such_as(cl, m, after)
             if such:
                 return _Actor(such, "explicit", "the agents named 'such as' after the agent word ('by countries "
@@ -1678,6 +1680,25 @@ class _Run:
                 not p.is_party or p.code in self.excluded for p in chain):
             return []
         return list(dict.fromkeys(p.code for p in chain))
+
+    def _agent_list(self, m: Mention, after: list[Mention]) -> list[str]:
+        """The agent ``m`` and the parties listed right after it, joined by commas, joiners or the agent word
+        repeated ("by Italy, Slovenia and France", "dall'Italia, dalla Slovenia e dalla Francia")."""
+        codes = [m.code]
+        last = m
+        for n in after:
+            if n.start <= last.start:
+                continue
+            gap = self.folded[last.end:n.start]
+            words = _words(gap)
+            if (re.search(r"[.;:!?()]", gap) or re.search(r"\s[—–-]\s", self.text[last.end:n.start])
+                    or len(words) > 3 or (not words and "," not in gap)
+                    or not all(self.rules.is_word("joiner", w) or self.rules.is_word("agent", w) for w in words)):
+                break
+            if n.code not in codes:
+                codes.append(n.code)
+            last = n
+        return codes
 
     def _agents_after(self, cl: _Clause, cue: Cue) -> list[str]:
         """The parties right after a passive cue's agent word ("promised by Denmark and Norway")."""
