@@ -61,3 +61,19 @@ def test_arrival_and_sending_paradigms(ex: Extractor, text: str, lang: str, want
 ])
 def test_reaching_an_agreement_is_no_arrival(ex: Extractor, text: str, lang: str) -> None:
     assert not pledges(ex, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Dodici Paesi - tra cui l'Austria - hanno donato ambulanze all'Ucraina.", "it", "AT"),
+    ("Dodici Paesi europei - inclusa l'Austria - hanno donato ambulanze all'Ucraina.", "it", "AT"),
+    ("Douze pays (dont l'Autriche) ont donné des ambulances à l'Ukraine.", "fr", "AT"),
+    ("Doze países - incluindo a Áustria - doaram ambulâncias à Ucrânia.", "pt", "AT"),
+    ("Twelve countries - including Austria - have donated ambulances to Ukraine.", "en", "AT"),
+])
+def test_a_parenthesis_naming_members_of_the_subject_gives(ex: Extractor, text: str, lang: str, want: str) -> None:
+    assert {d for d, _, _ in pledges(ex, text, lang)} == {want}
+
+
+def test_a_parenthesis_of_another_kind_stays_aside(ex: Extractor) -> None:
+    got = pledges(ex, "L'Austria - come la Svizzera - non ha inviato armi, ma la Germania ha donato ambulanze.", "it")
+    assert "CH" not in {d for d, _, _ in got}

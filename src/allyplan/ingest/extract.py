@@ -1833,13 +1833,20 @@ class _Run:
         got = self._groups[key]
         return list(got) if got is not None else None
 
+    def _naming_members(self, cl: _Clause, a: int, b: int) -> bool:
+        """Whether the parenthesis ``[a, b)`` opens with a word that names members of the group before it ("17
+        countries - including Italy - have sent", "plusieurs pays (dont l'Italie) ont envoyé"): its parties are part
+        of the subject, not set apart from it."""
+        return any(c.cls == "including" and a <= c.start < b and not _words(self.folded[a:c.start]) for c in cl.cues)
+
     def _find_group(self, cl: _Clause, pos: int, blocked_ok: bool) -> list[str] | None:
         # a parenthesis between the subject and its verb is no part of the clause ("Austria (not a NATO member)
         # will not send", "Ausztria – amely nem tagja a NATO-nak sem – nem küldhet")
         aside = self._asides.get(cl.start)
         if aside is None:
             aside = self._asides[cl.start] = [(x.start(), x.end())
-                                              for x in _ASIDE.finditer(self.text, cl.start, cl.end)]
+                                              for x in _ASIDE.finditer(self.text, cl.start, cl.end)
+                                              if not self._naming_members(cl, x.start(), x.end())]
         cands = [m for m in cl.parties if m.end <= pos and not any(a <= m.start < b <= pos for a, b in aside)]
         group: list[Mention] = []
         demoted: list[Mention] = []
