@@ -77,3 +77,20 @@ def test_a_parenthesis_naming_members_of_the_subject_gives(ex: Extractor, text: 
 def test_a_parenthesis_of_another_kind_stays_aside(ex: Extractor) -> None:
     got = pledges(ex, "L'Austria - come la Svizzera - non ha inviato armi, ma la Germania ha donato ambulanze.", "it")
     assert "CH" not in {d for d, _, _ in got}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Dodici Paesi, tra cui l'Austria, hanno donato ambulanze all'Ucraina. Oltre all'Austria i Paesi sono il Belgio, "
+     "la Spagna e la Grecia.", "it", {"AT", "BE", "ES", "GR"}),
+    ("Douze pays, dont l'Autriche, ont donné des ambulances à l'Ukraine. Les pays sont la Belgique, l'Espagne et la "
+     "Grèce.", "fr", {"AT", "BE", "ES", "GR"}),
+    ("Doze países, incluindo a Áustria, doaram ambulâncias à Ucrânia. Os países são a Bélgica, a Espanha e a Grécia.",
+     "pt", {"AT", "BE", "ES", "GR"}),
+])
+def test_a_sentence_listing_the_members_of_a_group_that_gave(ex: Extractor, text: str, lang: str, want: set) -> None:
+    assert {d for d, _, _ in pledges(ex, text, lang)} == want
+
+
+def test_members_need_a_list(ex: Extractor) -> None:
+    got = pledges(ex, "L'Austria ha donato ambulanze all'Ucraina. I paesi sono diversi: la Grecia discute.", "it")
+    assert {d for d, _, _ in got} == {"AT"}

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
@@ -212,6 +212,7 @@ class Extractor:
         for clause in clauses:
             run.clause(clause)
         self._class_summaries(run.records, folded, rules)
+        run.records.extend(_members_listed(run.records, text, folded, spans, mentions, cues, rules))
         result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
 
@@ -2872,3 +2873,49 @@ def _support_with(cues: list[Cue], folded: str, news: NewsRules) -> list[Cue]:
     verbs = [c for c in cues if c.cls in VERB_CLASSES]
     kept = resolve_overlaps([*verbs, *found])
     return sorted([*(c for c in cues if c.cls not in VERB_CLASSES), *kept], key=lambda c: (c.start, c.end))
+
+
+def _members_listed(records: list[Record], text: str, folded: str, spans: list[tuple[int, int]],
+                    mentions: list[Mention], cues: list[Cue], rules: Rules) -> list[Pledge]:
+    """"17 EU countries have sent 500 generators to Ukraine. Besides Italy, the countries are Slovenia, Slovakia
+    and France": a sentence that opens (after a "besides" phrase) with a group noun and a copula and lists two or more
+    parties names the members of the group that gave in the sentence before: each listed party (and the one named
+    "besides") gives what the sentence before gives."""
+    pattern = rules.news.members
+    if pattern is None or not records:
+        return []
+    bounds = [(s, e) for a, b in spans for s, e, _ in sentences(text, a, b)]
+    out: list[Pledge] = []
+    for i in range(1, len(bounds)):
+        s, e = bounds[i]
+        m = pattern.search(folded, s, min(e, s + 120))
+        if m is None:
+            continue
+        lead = [c for c in cues if c.cls == "besides" and s <= c.start and c.end <= m.start()]
+        if _words(folded[s:m.start()]) and not lead:
+            continue  # the group noun opens the sentence, or follows a "besides" phrase
+        parties = [x for x in mentions if s <= x.start < e and x.is_party and x.code not in ADVERSARIES
+                   and x.code != "UA"]
+        listed = [x for x in parties if x.start >= m.end()]
+        if len(listed) < 2 or not all(rules.is_word("joiner", w) for w in _words(folded[m.end():listed[0].start])):
+            continue
+        chain = [listed[0]]
+        for x in listed[1:]:
+            words = _words(folded[chain[-1].end:x.start])
+            if re.search(r"[.;:!?()]", folded[chain[-1].end:x.start]) or len(words) > 3 or not all(
+                    rules.is_word("joiner", w) for w in words):
+                break
+            chain.append(x)
+        if len(chain) < 2:
+            continue
+        codes = list(dict.fromkeys([*(x.code for x in parties if x.end <= m.start()), *(x.code for x in chain)]))
+        ps, pe = bounds[i - 1]
+        given = [r for r in records if isinstance(r, Pledge) and ps <= r.start < pe]
+        have = {(r.donor, r.item) for r in records if isinstance(r, Pledge)}
+        for r in given:
+            for code in codes:
+                if (code, r.item) not in have:
+                    have.add((code, r.item))
+                    out.append(replace(r, donor=code, evidence=text[s:e].strip(), start=s, end=e, quantity=None,
+                                       value=None))
+    return out
