@@ -2882,7 +2882,7 @@ def _members_listed(records: list[Record], text: str, folded: str, spans: list[t
     parties names the members of the group that gave in the sentence before: each listed party (and the one named
     "besides") gives what the sentence before gives."""
     pattern = rules.news.members
-    if pattern is None or not records:
+    if pattern is None or not records or not pattern.search(folded):
         return []
     bounds = [(s, e) for a, b in spans for s, e, _ in sentences(text, a, b)]
     out: list[Pledge] = []
