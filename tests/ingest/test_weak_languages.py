@@ -94,3 +94,12 @@ def test_a_sentence_listing_the_members_of_a_group_that_gave(ex: Extractor, text
 def test_members_need_a_list(ex: Extractor) -> None:
     got = pledges(ex, "L'Austria ha donato ambulanze all'Ucraina. I paesi sono diversi: la Grecia discute.", "it")
     assert {d for d, _, _ in got} == {"AT"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Romania ia in calcul trimiterea unui sistem NASAMS in Ucraina.", ("RO", "nasams", "considering")),
+    ("Romania analizeaza trimiterea unui sistem NASAMS in Ucraina.", ("RO", "nasams", "considering")),
+    ("Sistemul NASAMS romanesc a ajuns in Ucraina.", ("RO", "nasams", "delivered")),
+])
+def test_romanian_without_diacritics(ex: Extractor, text: str, want: tuple) -> None:
+    assert want in pledges(ex, text, "ro")
