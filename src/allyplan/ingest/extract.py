@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
@@ -213,6 +213,7 @@ class Extractor:
         for clause in clauses:
             run.clause(clause)
         self._class_summaries(run.records, folded, rules)
+        run.records.extend(_members_listed(run.records, text, folded, spans, mentions, cues, rules))
         result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
 
@@ -1391,7 +1392,9 @@ class _Run:
         for m in after:
             prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
             if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
-                return _Actor([m.code], "explicit", "the agent after the cue")
+                # and the parties listed with it ("sent by Italy, Slovenia and France", "dall'Italia, dalla Slovenia
+                # e dalla Francia")
+                return _Actor(self._agent_list(m, after), "explicit", "the agent after the cue")
             such = self._agents_such_as(cl, m, after)
             if such:
                 return _Actor(such, "explicit", "the agents named 'such as' after the agent word ('by countries "
@@ -1819,6 +1822,25 @@ class _Run:
             return []
         return list(dict.fromkeys(p.code for p in chain))
 
+    def _agent_list(self, m: Mention, after: list[Mention]) -> list[str]:
+        """The agent ``m`` and the parties listed right after it, joined by commas, joiners or the agent word
+        repeated ("by Italy, Slovenia and France", "dall'Italia, dalla Slovenia e dalla Francia")."""
+        codes = [m.code]
+        last = m
+        for n in after:
+            if n.start <= last.start:
+                continue
+            gap = self.folded[last.end:n.start]
+            words = _words(gap)
+            if (re.search(r"[.;:!?()]", gap) or re.search(r"\s[—–-]\s", self.text[last.end:n.start])
+                    or len(words) > 3 or (not words and "," not in gap)
+                    or not all(self.rules.is_word("joiner", w) or self.rules.is_word("agent", w) for w in words)):
+                break
+            if n.code not in codes:
+                codes.append(n.code)
+            last = n
+        return codes
+
     def _agents_after(self, cl: _Clause, cue: Cue) -> list[str]:
         """The parties right after a passive cue's agent word ("promised by Denmark and Norway")."""
         words = _words(self.folded[cue.end:min(cl.end, cue.end + 12)])
@@ -1952,13 +1974,20 @@ class _Run:
         got = self._groups[key]
         return list(got) if got is not None else None
 
+    def _naming_members(self, cl: _Clause, a: int, b: int) -> bool:
+        """Whether the parenthesis ``[a, b)`` opens with a word that names members of the group before it ("17
+        countries - including Italy - have sent", "plusieurs pays (dont l'Italie) ont envoyé"): its parties are part
+        of the subject, not set apart from it."""
+        return any(c.cls == "including" and a <= c.start < b and not _words(self.folded[a:c.start]) for c in cl.cues)
+
     def _find_group(self, cl: _Clause, pos: int, blocked_ok: bool) -> list[str] | None:
         # a parenthesis between the subject and its verb is no part of the clause ("Austria (not a NATO member)
         # will not send", "Ausztria – amely nem tagja a NATO-nak sem – nem küldhet")
         aside = self._asides.get(cl.start)
         if aside is None:
             aside = self._asides[cl.start] = [(x.start(), x.end())
-                                              for x in _ASIDE.finditer(self.text, cl.start, cl.end)]
+                                              for x in _ASIDE.finditer(self.text, cl.start, cl.end)
+                                              if not self._naming_members(cl, x.start(), x.end())]
         cands = [m for m in cl.parties if m.end <= pos and not any(a <= m.start < b <= pos for a, b in aside)]
         group: list[Mention] = []
         demoted: list[Mention] = []
@@ -3033,3 +3062,49 @@ def _support_with(cues: list[Cue], folded: str, news: NewsRules) -> list[Cue]:
     verbs = [c for c in cues if c.cls in VERB_CLASSES]
     kept = resolve_overlaps([*verbs, *found])
     return sorted([*(c for c in cues if c.cls not in VERB_CLASSES), *kept], key=lambda c: (c.start, c.end))
+
+
+def _members_listed(records: list[Record], text: str, folded: str, spans: list[tuple[int, int]],
+                    mentions: list[Mention], cues: list[Cue], rules: Rules) -> list[Pledge]:
+    """"17 EU countries have sent 500 generators to Ukraine. Besides Italy, the countries are Slovenia, Slovakia
+    and France": a sentence that opens (after a "besides" phrase) with a group noun and a copula and lists two or more
+    parties names the members of the group that gave in the sentence before: each listed party (and the one named
+    "besides") gives what the sentence before gives."""
+    pattern = rules.news.members
+    if pattern is None or not records or not pattern.search(folded):
+        return []
+    bounds = [(s, e) for a, b in spans for s, e, _ in sentences(text, a, b)]
+    out: list[Pledge] = []
+    for i in range(1, len(bounds)):
+        s, e = bounds[i]
+        m = pattern.search(folded, s, min(e, s + 120))
+        if m is None:
+            continue
+        lead = [c for c in cues if c.cls == "besides" and s <= c.start and c.end <= m.start()]
+        if _words(folded[s:m.start()]) and not lead:
+            continue  # the group noun opens the sentence, or follows a "besides" phrase
+        parties = [x for x in mentions if s <= x.start < e and x.is_party and x.code not in ADVERSARIES
+                   and x.code != "UA"]
+        listed = [x for x in parties if x.start >= m.end()]
+        if len(listed) < 2 or not all(rules.is_word("joiner", w) for w in _words(folded[m.end():listed[0].start])):
+            continue
+        chain = [listed[0]]
+        for x in listed[1:]:
+            words = _words(folded[chain[-1].end:x.start])
+            if re.search(r"[.;:!?()]", folded[chain[-1].end:x.start]) or len(words) > 3 or not all(
+                    rules.is_word("joiner", w) for w in words):
+                break
+            chain.append(x)
+        if len(chain) < 2:
+            continue
+        codes = list(dict.fromkeys([*(x.code for x in parties if x.end <= m.start()), *(x.code for x in chain)]))
+        ps, pe = bounds[i - 1]
+        given = [r for r in records if isinstance(r, Pledge) and ps <= r.start < pe]
+        have = {(r.donor, r.item) for r in records if isinstance(r, Pledge)}
+        for r in given:
+            for code in codes:
+                if (code, r.item) not in have:
+                    have.add((code, r.item))
+                    out.append(replace(r, donor=code, evidence=text[s:e].strip(), start=s, end=e, quantity=None,
+                                       value=None))
+    return out

@@ -90,6 +90,7 @@ class NewsRules:
     idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
     support_with: re.Pattern[str] | None = None  # a commitment: "will support Ukraine with two Patriot systems"
     comparative_word: re.Pattern[str] | None = None  # the comparative alone, to find the clauses that have one
+    members: re.Pattern[str] | None = None  # opens a sentence that lists a group's members: "The countries are"
 
 
 def _news_rules(data: dict[str, Any]) -> NewsRules:
@@ -109,7 +110,7 @@ def _news_rules(data: dict[str, Any]) -> NewsRules:
     return NewsRules(alt("origin_compound", "start"), alt("origin_before", "end"), alt("origin_after", "start"),
                      alt("comparative", "gap"), alt("plural", "open"), alt("other", "near"),
                      alt("media_after", "start"), alt("media_before", "end"), alt("idiom_after", "start"),
-                     alt("support_with", "scan"), alt("comparative", "word"))
+                     alt("support_with", "scan"), alt("comparative", "word"), alt("members", "scan"))
 
 
 @dataclass
