@@ -7,15 +7,12 @@ from __future__ import annotations
 import pytest
 
 from allyplan.ingest import Extractor
+from tests.ingest.records import stances
 
 
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
     return Extractor()
-
-
-def stances(ex: Extractor, text: str, lang: str) -> set[tuple[str, str]]:
-    return {(p.party, p.stance) for p in ex.extract(text, lang).policies}
 
 
 SUPPORT = [

@@ -9,6 +9,7 @@ import pytest
 
 from allyplan.ingest import Extractor
 from allyplan.ingest.gazetteer import Gazetteer
+from tests.ingest.records import stances
 
 
 @pytest.fixture(scope="module")
@@ -18,10 +19,6 @@ def ex() -> Extractor:
 
 def pledges(ex: Extractor, text: str, lang: str) -> set[tuple[str, str | None, str]]:
     return {(p.donor, p.item, p.status) for p in ex.extract(text, lang).pledges}
-
-
-def stances(ex: Extractor, text: str, lang: str) -> set[tuple[str, str]]:
-    return {(p.party, p.stance) for p in ex.extract(text, lang).policies}
 
 
 # the first person of a giving verb, said by a speaker named after the quote (in the sentence or the next one)

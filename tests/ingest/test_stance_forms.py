@@ -9,10 +9,7 @@ from __future__ import annotations
 import pytest
 
 from allyplan.ingest import Extractor
-
-
-def stances(ex: Extractor, text: str, lang: str) -> set[tuple[str, str]]:
-    return {(p.party, p.stance) for p in ex.extract(text, lang).policies}
+from tests.ingest.records import stances
 
 
 def statuses(ex: Extractor, text: str, lang: str, item: str) -> set[tuple[str, str]]:

@@ -10,12 +10,9 @@ import pytest
 
 from allyplan.ingest import Extractor
 from allyplan.ingest.rules import Rules
+from tests.ingest.records import stances
 
 N = "non-lethal-only"
-
-
-def stances(ex: Extractor, text: str, lang: str) -> set[tuple[str, str]]:
-    return {(p.party, p.stance) for p in ex.extract(text, lang).policies}
 
 
 # the parties a contrast names are compared with, they do not refuse; the contrast noun may follow its party
