@@ -82,8 +82,12 @@ def test_a_large_model_solved_without_its_accounting_rows_first_still_gives_a_bo
         res = solve_model(m, time_limit=4.0, gap=wide_gap, up_filter=make_up_filter(m, d),
                           make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d),
                           neighbourhood=make_neighbourhood(m, d), polish=False)
-        assert res.bound <= lp_optimum + 1e-6 * abs(lp_optimum)
+        # the bound: the LP relaxation's without the rows (close to the one with them, never above it), or higher
+        # where branch and bound over the whole model had time to raise it; never above a plan
         assert res.bound >= lp_optimum - 1e-3 * abs(lp_optimum)
+        assert res.bound <= res.objective + 1e-6 * abs(res.objective)
+        if wide_gap == 0.5:
+            assert res.bound <= lp_optimum + 1e-6 * abs(lp_optimum)
         col_lb, col_ub, _, row_lb, row_ub = m.bounds()
         act = m.matrix() @ res.values
         tol = 1e-6 * np.maximum(1.0, np.abs(act))
