@@ -217,6 +217,8 @@ NEIGHBOURHOOD_START = 1000
 #: Neighbourhoods solved side by side: once the first is done, the others get as long again as it took, and at
 #: least this many seconds.
 NEIGHBOURHOOD_LAG = 0.25
+#: No round of neighbourhoods starts with less than this many seconds left.
+ROUND_LEAST = 0.5
 #: Seconds branch and bound over the whole model is waited for once cancelled at the deadline, before it is left
 #: behind (measured at 1/4 with 4.2 s left: its root node ran 2 s past the deadline, the wait's whole length).
 BB_GRACE = 0.3
@@ -452,7 +454,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     workers = 1 if neighbourhood is None else _workers(threads)
     while is_whole and _gap(value, bound) > gap and stalled < NEIGHBOURHOOD_STALL:
         left = deadline - time.perf_counter()
-        if left < 0.5:
+        if left < ROUND_LEAST:
             break
         frees: list[np.ndarray] = []
         for _ in range(workers):
@@ -473,10 +475,9 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         started_mips = [begin(f, seconds, "neighbourhood search") for f in frees]
         report("neighbourhood search", value, bound)
         ends = time.perf_counter() + seconds
-        # The last round (no other starts with less than 0.5 s left) is left behind as branch and bound is: a
-        # sub-MIP busy in its presolve or root node heard its cancel 1.2 s late at 1x (the run 1.4 s over its
-        # limit), measured.
-        last = ends >= deadline - 0.5
+        # The last round (no other starts after it) is left behind as branch and bound is: a sub-MIP busy in its
+        # presolve or root node heard its cancel 1.2 s late at 1x (the run 1.4 s over its limit), measured.
+        last = ends >= deadline - ROUND_LEAST
         stopped = _run_all([hm for hm, _ in started_mips], ends, grace=BB_GRACE if last else 2.0,
                            lag=NEIGHBOURHOOD_LAG)
         found = [finish(ok) for (_, finish), ok in zip(started_mips, stopped, strict=True)]
