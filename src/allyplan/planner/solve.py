@@ -351,18 +351,23 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     dived = incumbent
     consistent = True  # the incumbent's continuous columns are the best for its integers (its value is its worth)
     if make_whole is not None and usable:
-        if later is not None:
-            h.changeRowsBounds(len(later), later, row_lb[later], row_ub[later])
         for start in starts:
             dived = start
             whole = np.round(make_whole(start)[cols])
-            h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
             until = deadline + 0.1 * lp_seconds
-            h.setOptionValue("time_limit", h.getRunTime() + max(until - time.perf_counter(), 0.01))
-            done = _run(h, until)
-            if done and h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-                incumbent = np.asarray(h.getSolution().col_value, dtype=float)
-            elif done and h.getModelStatus() == highspy.HighsModelStatus.kInfeasible and start is not starts[-1]:
+            if later is not None:
+                # The relaxation's basis knows nothing of the accounting rows: an LP of the continuous columns
+                # alone, solved afresh, is quicker than a warm re-solve with them put back (1x: 0.29-0.36 s against
+                # 0.62-1.16 s, the same plan to the cent)
+                ended, x = _fixed_lp(m, lp, integral, start, whole, until, threads)
+            else:
+                h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
+                h.setOptionValue("time_limit", h.getRunTime() + max(until - time.perf_counter(), 0.01))
+                ended = h.getModelStatus() if _run(h, until) else highspy.HighsModelStatus.kInterrupt
+                x = np.asarray(h.getSolution().col_value, dtype=float)
+            if ended == highspy.HighsModelStatus.kOptimal:
+                incumbent = x
+            elif ended == highspy.HighsModelStatus.kInfeasible and start is not starts[-1]:
                 continue
             else:
                 incumbent = start.copy()
@@ -642,6 +647,32 @@ def _combine(m: Model, lp: highspy.HighsLp, integral: np.ndarray, incumbent: np.
         return out
     both[where] = np.asarray(h.getSolution().col_value, dtype=float)
     return both if float(cost @ both + m.offset) < best_value - 1e-9 else out
+
+def _fixed_lp(m: Model, lp: highspy.HighsLp, integral: np.ndarray, x: np.ndarray, whole: np.ndarray, until: float,
+              threads: int | None) -> tuple[highspy.HighsModelStatus, np.ndarray]:
+    """The best continuous columns for the integer columns fixed at ``whole`` (``x`` elsewhere): an LP over the
+    continuous columns and the rows they touch (:func:`_restrict`), after checking the rows of integer columns
+    alone. Returns how it ended (``kInfeasible`` if a row of integers alone is broken; ``kInterrupt`` if not done by
+    ``until``) and the whole solution."""
+    out = x.copy()
+    out[integral] = whole
+    sub, where = _restrict(m, lp, integral, ~integral, out)
+    _, touched = _linked(m.matrix(), m.matrix().T.tocsr(), integral, ~integral)
+    alone = np.flatnonzero(~touched)
+    if len(alone):
+        act = m.matrix()[alone] @ out
+        _, _, _, row_lb, row_ub = m.bounds()
+        tol = 1e-6 * np.maximum(1.0, np.abs(act))
+        if np.any(act < row_lb[alone] - tol) or np.any(act > row_ub[alone] + tol):
+            return highspy.HighsModelStatus.kInfeasible, out
+    sub.integrality_ = []
+    h = _highs(sub, max(until - time.perf_counter(), 0.01), 1e-4, threads)
+    if not _run(h, until):
+        return highspy.HighsModelStatus.kInterrupt, out
+    if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+        out[where] = np.asarray(h.getSolution().col_value, dtype=float)
+    return h.getModelStatus(), out
+
 
 def _restrict(m: Model, lp: highspy.HighsLp, integral: np.ndarray, free: np.ndarray, x: np.ndarray
               ) -> tuple[highspy.HighsLp, np.ndarray]:
