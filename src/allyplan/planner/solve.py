@@ -198,7 +198,9 @@ WHOLE_SHARE, WHOLE_FIXED = 0.15, 0.3
 #: was better without it (10 s: 2.8% against 1.35%), but at 1/2, where it takes 0.3 s and makes the whole-unit plan
 #: 1.7% from the bound instead of 7%, it depended on how fast the LP had been: `allyplan plan --time-limit 10` at
 #: 1/2 ended 4.1%, 0.43%, 0.39%, 0.54%, 3.8% (LP 0.9-1.8 s, the machine shared); with this rule 0.43% in three
-#: runs (the accounting rows kept, see ACCOUNTING_LATER_COLS).
+#: runs (the accounting rows kept, see ACCOUNTING_LATER_COLS). Models that defer their accounting rows (1x) never
+#: take it: there it took 1.3-1.8 s (four re-solves; the rule's estimate is 0.6 s) for a whole-unit plan 6.91% from
+#: the bound instead of 7.21%, and the run ended 2.78% against 2.33% without it (the neighbourhoods' time).
 SETTLE_SHARE = 0.25
 #: Models with at least this many columns solve their LP relaxation and the dive without the accounting rows (the
 #: burden's: a donor's value over everything it sends, 150 dense rows at 1x), which are put back for the whole-unit
@@ -329,7 +331,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     reserve = min(WHOLE_SHARE * lp_seconds + WHOLE_FIXED, max(deadline - time.perf_counter(), 0.0))
     try:
         _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0, deadline=deadline - reserve,
-              up_filter=up_filter, best=best, settle=SETTLE_SHARE)
+              up_filter=up_filter, best=best, settle=SETTLE_SHARE if later is None else False)
     except _OutOfTime:
         pass  # best[0] holds the dive's last feasible solution
     except _Abandoned:
