@@ -8,7 +8,7 @@ from typing import Any
 import highspy
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from allyplan import plan
@@ -216,3 +216,44 @@ def test_lp_bound_when_a_fund_pays_for_part_of_a_unit(items: list[dict[str, Any]
     best = _solve(m, integer=True)
     assert _solve(m, integer=False) >= best - 5e-3 * best
     assert _solve(_plain_model(s), integer=False) < best - 100
+
+
+def _patterns_by_recursion(q: float, fs: list[float], limit: int,
+                           caps: list[float] | None = None) -> list[tuple[int, ...]] | None:
+    """maximal_patterns as it was written first: a recursion to every filling (the reference)."""
+    tol = 1e-9 * max(1.0, q)
+    out: list[tuple[int, ...]] = []
+    counts = [0] * len(fs)
+    top = [float("inf")] * len(fs) if caps is None else [float(c) for c in caps]
+    visits = [0]
+
+    def walk(i: int, used: float) -> bool:
+        if i == len(fs):
+            visits[0] += 1
+            if all(used + f > q + tol or counts[j] >= top[j] for j, f in enumerate(fs)):
+                out.append(tuple(counts))
+                if len(out) > limit:
+                    return False
+            return visits[0] <= 50 * limit
+        most = int(min((q - used) / fs[i] + 1e-9, top[i]))
+        for k in ([most] if i == len(fs) - 1 else range(most, -1, -1)):
+            counts[i] = k
+            if not walk(i + 1, used + k * fs[i]):
+                return False
+        counts[i] = 0
+        return True
+
+    return out if walk(0, 0.0) else None
+
+
+@given(q=st.one_of(st.integers(1, 60).map(float), st.floats(0.1, 60.0)),
+       factors=st.lists(st.sampled_from([0.3, 0.5, 0.6, 0.7, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 2.0, 2.5, 4.0]),
+                        min_size=1, max_size=4, unique=True),
+       caps=st.lists(st.one_of(st.integers(0, 12).map(float), st.just(float("inf"))), min_size=4, max_size=4),
+       limit=st.sampled_from([0, 1, 3, 10, 200]))
+@example(q=36.0, factors=[1.1, 0.3, 0.9], caps=[12.0, 3.0, 0.0, 0.0], limit=1)  # gives up after 50 fillings looked at
+def test_maximal_patterns_are_those_of_the_recursion_in_the_same_order(q: float, factors: list[float],
+                                                                      caps: list[float], limit: int) -> None:
+    """The enumeration by arrays finds the recursion's patterns, in its order, and gives up where it gave up."""
+    for c in (None, caps[:len(factors)]):
+        assert maximal_patterns(q, factors, limit, c) == _patterns_by_recursion(q, factors, limit, c)

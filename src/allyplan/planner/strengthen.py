@@ -316,30 +316,48 @@ def maximal_patterns(q: float, fs: list[float], limit: int,
     [(1, 0), (0, 1)]
     """
     tol = 1e-9 * max(1.0, q)
+    n = len(fs)
+    top = [float("inf")] * n if caps is None else [float(c) for c in caps]
+    if n == 1:
+        most = int(min(q / fs[0] + 1e-9, top[0]))
+        if limit < 1:
+            return None
+        return [(most,)] if most * fs[0] + fs[0] > q + tol or most >= top[0] else []
     out: list[tuple[int, ...]] = []
-    counts = [0] * len(fs)
-    top = [float("inf")] * len(fs) if caps is None else [float(c) for c in caps]
+    leaves = 0
+    f_a, f_b, top_a, top_b = fs[-2], fs[-1], top[-2], top[-1]
 
-    visits = [0]
-
-    def walk(i: int, used: float) -> bool:
-        if i == len(fs):
-            visits[0] += 1
-            if all(used + f > q + tol or counts[j] >= top[j] for j, f in enumerate(fs)):
-                out.append(tuple(counts))
-                if len(out) > limit:
+    # A maximal filling has the last item at the most that fits; the others take every count, the second last as
+    # a whole array at once (this ran 0.6 s of a 1.4 s model build at 1x as a recursion to every filling). There is
+    # no filling to find once more than ``50 * limit`` were looked at or more than ``limit`` found.
+    def walk(i: int, used: float, counts: list[int]) -> bool:
+        nonlocal leaves
+        if i < n - 2:
+            for k in range(int(min((q - used) / fs[i] + 1e-9, top[i])), -1, -1):
+                counts.append(k)
+                ok = walk(i + 1, used + k * fs[i], counts)
+                counts.pop()
+                if not ok:
                     return False
-            return visits[0] <= 50 * limit
-        most = int(min((q - used) / fs[i] + 1e-9, top[i]))
-        # A maximal filling has the last item at the most that fits; the others take every count.
-        for k in ([most] if i == len(fs) - 1 else range(most, -1, -1)):
-            counts[i] = k
-            if not walk(i + 1, used + k * fs[i]):
-                return False
-        counts[i] = 0
+            return True
+        most = int(min((q - used) / f_a + 1e-9, top_a))
+        leaves += most + 1
+        if leaves > 50 * limit:
+            return False
+        ks = np.arange(most, -1, -1)
+        used_a = used + ks * f_a
+        kb = np.trunc(np.minimum((q - used_a) / f_b + 1e-9, top_b))
+        used_b = used_a + kb * f_b
+        full = ((used_b + f_a > q + tol) | (ks >= top_a)) & ((used_b + f_b > q + tol) | (kb >= top_b))
+        for j, c in enumerate(counts):
+            if c < top[j]:
+                full &= used_b + fs[j] > q + tol
+        if len(out) + int(full.sum()) > limit:
+            return False
+        out.extend((*counts, int(a), int(b)) for a, b in zip(ks[full].tolist(), kb[full].tolist(), strict=True))
         return True
 
-    return out if walk(0, 0.0) else None
+    return out if walk(0, 0.0, []) else None
 
 
 def add_pattern_hulls(m: Model, d: PlanInputs, limit: int = 200) -> int:
