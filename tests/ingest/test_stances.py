@@ -122,6 +122,46 @@ REAL = [
     # https://sita.sk/premier-fico-sa-stretne-s-ukrajinskym-predsedom-vlady-prinesie-mu-zoznam-humanitarnej-pomoci/
     ("sk", "Fico chce ukrajinskému premiérovi súčasne potvrdiť, že Ukrajina nebude dostávať od Slovenska žiadne "
            "zbrane.", {("SK", N)}),
+    # https://news.yahoo.com/latvia-announces-aid-ukraine-ramstein-183431005.html
+    ("en", "\"We have stood together with Ukraine since day one of Russia's brutal war of aggression, and our position "
+           "is clear – Latvia provides and will continue to provide all the necessary support until Ukraine wins!\" he "
+           "added.", {("LV", S)}),
+    # https://www.baltictimes.com/defmin_in_ukraine__estonia_putting_together_new_assistance_package/
+    ("en", "During meetings in Kyiv on Tuesday, Minister of Defense Hanno Pevkur confirmed Estonia's continued strong "
+           "support for Ukraine to President Volodymyr Zelensky.", {("EE", S)}),
+    # http://news.err.ee/614650/luik-discusses-ukraine-s-security-situation-with-poroshenko-turchynov
+    ("en", "Luik described Estonia's support of Ukraine as steadfast.", {("EE", S)}),
+    # https://www.naujienugidas.lt/nauseda-lietuva-yra-ir-isliks-viena-aktyviausiu-ukrainos-remeju-7485.html
+    ("lt", "Lietuva yra ir išliks viena aktyviausių Ukrainos rėmėjų, sako Lietuvos prezidentas Gitanas Nausėda.",
+     {("LT", S)}),
+    ("lt", "Prezidentas pakartojo Lietuvos įsipareigojimą ir toliau karinėmis, finansinėmis ir politinėmis "
+           "priemonėmis remti Ukrainą.", {("LT", S)}),
+    # https://www.naujienugidas.lt/davose-viesintis-paluckas-musu-parama-ukrainai-tesis-iki-pergales-ir-po-jos-130059.html
+    ("lt", "Lietuvos parama Ukrainai tęsis ne tik iki šalies pergalės prieš Rusiją, bet ir po to, antradienį, "
+           "lankydamasis Pasaulio ekonomikos forume Davose, pareiškė Vyriausybės vadovas Gintautas Paluckas.",
+     {("LT", S)}),
+    # https://www.ohtuleht.ee/1042101/eesti-annab-ukrainale-valihaigla-ning-pakub-taastusravi-haavatud-soduritele
+    ("et", "Lisaks välihaigla annetamisele ja küberkaitse keskusega liitumisele jätkab Eesti Ukraina toetamist "
+           "pakkudes taastusravi haavatud Ukraina sõduritele.", {("EE", S)}),
+    # https://www.rd.nl/artikel/970990-hoekstra-nederland-blijft-wapens-leveren-aan-oekraine
+    ("nl", "Nederland blijft Oekraïne helpen zich te verdedigen tegen Rusland.", {("NL", S)}),
+    # https://www.upday.com/nl/defensie-wil-waar-mogelijk-steun-aan-oekraine-versnellen
+    ("nl", "Vanaf het begin van de oorlog heeft Nederland Oekraïne gesteund.", {("NL", S)}),
+    # https://www.welingelichtekringen.nl/samenleving/schoof-verzekert-oekraiense-president-van-nederlandse-steun
+    ("nl", "Oekraïne kan blijven rekenen op de steun van Nederland.", {("NL", S)}),
+    # https://nieuws.nl/algemeen/20230907/nieuwe-minister-bruins-slot-predikt-bij-navo-koersvastheid/
+    ("nl", "Nederland blijft ook met de nieuwe demissionaire buitenlandminister Hanke Bruins Slot pal achter Oekraïne "
+           "staan, heeft ze de NAVO verzekerd.", {("NL", S)}),
+    # https://www.interez.sk/slovensko-pomoze-ukrajine-kalinak-odmieta-obvinenia-z-pokrytectva-snazime-sa-o-humanitu-nie-o-eskalaciu-konfliktu-dodal/
+    ("sk", "Vláda podľa neho pri pomoci Ukrajine neotočila, Slovensko posiela len nesmrtiacu techniku.", {("SK", N)}),
+    # https://news.az/news/hungary-does-not-and-will-not-send-weapons-to-ukraine-fm-says
+    ("en", "Hungary does not and will not send weapons to Ukraine, FM says.", {("HU", N)}),
+    # https://roviden.hu/2022/02/28/magyarorszag-nem-engedi-at-az-ukrajnanak-szant-fegyverszallitmanyokat
+    ("hu", "Magyarország hozzájárult, hogy az Európai Unió fegyvereket szállíthasson Ukrajnába, de a kormány ebben "
+           "kétoldalú alapon nem vesz részt, és nem engedélyezi halált okozó fegyverek átszállítását hazánk területén.",
+     {("HU", N)}),
+    # https://deutsch.news-pravda.com/world/2024/05/05/128323.html
+    ("de", "Der schweizer Präsident weigerte sich, Waffen an die AFU zu liefern.", {("CH", N)}),
 ]
 
 
