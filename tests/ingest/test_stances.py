@@ -162,6 +162,20 @@ REAL = [
      {("HU", N)}),
     # https://deutsch.news-pravda.com/world/2024/05/05/128323.html
     ("de", "Der schweizer Präsident weigerte sich, Waffen an die AFU zu liefern.", {("CH", N)}),
+    # https://www.lenta.ua/ua/sholts-zapevniv-ukrayinu-u-postachanni-neobhidnoyi-zbroyi-121015
+    ("uk", "Німеччина допомагатиме Україні в протистоянні російській агресії, скільки буде потрібно.", {("DE", S)}),
+    # https://gazeta.ua/articles/world-life/_do-teh-por-poka-eto-neobhodimo-minoborony-germanii-o-postavkah-oruzhiya-ukraine/1108373
+    ("uk", "У разі потреби Німеччина готова роками підтримувати Україну в її боротьбі з Російською Федерацією.",
+     {("DE", S)}),
+    # https://ukrinform.ua/amp/rubric-polytics/3768831-bolgaria-zapevnila-u-prodovzenni-vijskovoi-pidtrimki-ukraini.html
+    ("uk", "Болгарія продовжить надавати Україні допомогу на дипломатичному, політичному, військовому та гуманітарному "
+           "рівнях, як і підтримуватиме українську Формулу миру.", {("BG", S)}),
+    # https://bgonair.bg/a/2-bulgaria/360451-dimitar-glavchev-balgariya-podkrepya-ukrayna-v-spravedlivata-kauza-za-suverenitet
+    ("bg", "България подкрепя Украйна в справедливата ѝ кауза за запазване на нейната независимост, териториална "
+           "цялост и суверенитет.", {("BG", S)}),
+    # made up: the support noun with its continuing or stepped-up verb after the recipient
+    ("tr", "Almanya Başbakanı Scholz, Ukrayna'ya desteğin devam edeceğini söyledi.", {("DE", S)}),
+    ("tr", "İngiltere, Ukrayna'ya verdiği desteği artıracak.", {("GB", S)}),
 ]
 
 
