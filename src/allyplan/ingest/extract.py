@@ -96,6 +96,12 @@ _CLASS_NOUN = {"air-defence": re.compile(
         r"howitzer|haubitz|houfnic|haubic|гаубиц|obusier|obici|obuses|houwitser|haupits|haubits|tarack|obuzier|"
         r"artillery (?:shells?|rounds|ammunition)|artilleriemunition|artilleriammunisjon|artilleriammunition|"
         r"amunicj\w* artyleryjsk|dělostřeleck|артилерійськ\w* снаряд|obus d'artillerie|munitions? d'artillerie")}
+#: "Surface-to-air", "(missile) defence", "anti-missile" in the coalition's languages: words for an air-defence
+#: missile's class ("missiles sol-air Patriot", "Patriot missile defense system").
+_SURFACE_TO_AIR = re.compile(r"\b(?:surface to air|ground to air|sol air|suelo aire|superficie aire|terra aria|"
+                             r"superfície ar|boden luft|grond lucht|ziemia powietrze|země vzduch|zem vzduch|"
+                             r"земля повітря|земля въздух|yer hava|sol aer|föld levegő|maa ilma|defen[cs]e|"
+                             r"anti missile|antimissile|antimisil|antimissil\w*|protiraketov\w*|протиракетн\w*)\b")
 #: How many sentences after a pledge a package's contents may follow ("Deutschland liefert Waffen für 2,7 Milliarden
 #: Euro ... [background, four sentences] ... Sie umfasse 18 Radhaubitzen, 4 IRIS-T ...") and inherit its donor.
 _PACKAGE_REACH = 6
@@ -766,13 +772,67 @@ class Extractor:
             n.end <= o.start and len(_words(folded[n.end:o.start])) <= 1 for n in ones))
             for o in cl.cues if o.cls == "systems")
 
+    def _class_words_only(self, it: _Item, folded: str, a: int, b: int, rules: Rules, links: bool = True) -> bool:
+        """Whether ``folded[a:b]`` holds only words for the class of ``it`` ("sol-air", "antiaerei",
+        "przeciwlotnicze", "air defence"), with link words between ("de defensa antiaérea de"): a missile or launcher
+        noun so qualified is still the system's ("missiles sol-air Patriot", "Patriot air defence missiles")."""
+        if re.search(r"[,;:()]", folded[a:b]):
+            return False
+        noun = _CLASS_NOUN.get(self._categories.get(it.id, ""))
+        gap = folded[a:b]
+        if noun is not None:
+            # each word a class noun touches goes whole ("antiaére" in "antiaéreos", "air defen" in "air defence")
+            for m in noun.finditer(gap):
+                lo, hi = m.start(), m.end()
+                while lo > 0 and gap[lo - 1].isalnum():
+                    lo -= 1
+                while hi < len(gap) and gap[hi].isalnum():
+                    hi += 1
+                gap = gap[:lo] + " " * (hi - lo) + gap[hi:]
+            gap = _SURFACE_TO_AIR.sub(" ", gap)
+        words = _words(gap)
+        if not links:
+            return not words
+        return len(_words(folded[a:b])) <= 5 and (all(rules.is_word("link", w) for w in words)
+                                                   or rules.is_word("link", " ".join(words)))
+
+    def _names_system(self, it: _Item, c: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
+        """Whether a missile noun is part of a noun for the whole system: a system noun right after it ("Patriot
+        missile system", "Patriot missile defence systems", "зенітний ракетний комплекс") or right before it with only
+        link words or class words between ("sistema de misiles Patriot", "système de missiles sol-air Patriot",
+        "systemu rakietowego Patriot")."""
+        for s in cl.cues:
+            if s.cls != "systems":
+                continue
+            # after it, only class words between ("missile defence system"; not "missiles for the system")
+            if (s.start >= c.end and s.start - c.end <= 40
+                    and self._class_words_only(it, folded, c.end, s.start, rules, links=False)
+                    and not any(c.end <= o.start < s.start for o in cl.items)):
+                return True
+            if (s.end <= c.start and c.start - s.end <= 40 and self._class_words_only(it, folded, s.end, c.start, rules)
+                    and not any(s.end <= o.start < c.start for o in cl.items)):
+                return True
+        return False
+
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
-        """A system named with a missile or launcher noun becomes that missile or launcher."""
+        """A system named with a missile or launcher noun becomes that missile or launcher (the noun may carry words
+        for the system's class: "missiles sol-air Patriot"), not where the missile noun is part of a noun for the
+        system ("Patriot missile system", "sistema de misiles Patriot")."""
         kind = self._kinds.get(it.id)
+        system = self._requires.get(it.id)
+        if kind == "interceptor" and system and self._kinds.get(system) == "system":
+            # "Patriot missile system", "Patriot missile defence systems": the system's missile alias, followed by a
+            # system noun, names the system
+            named = [c for c in cl.cues if c.cls == "missiles" and it.start <= c.start and c.end <= it.end]
+            if named and self._names_system(it, named[-1], cl, folded, rules):
+                return _Item(it.start, it.end, system, it.mention)
+            return it
         if kind != "system":
             return it
         for c in cl.cues:
             if c.cls not in ("interceptor", "launcher"):
+                continue
+            if c.cls == "interceptor" and self._names_system(it, c, cl, folded, rules):
                 continue
             if c.end <= it.start:
                 gap = _words(_without(folded, c.end, it.start, cl.items))
@@ -786,13 +846,17 @@ class Extractor:
                     classed = self._without_class_nouns(cl, folded, c.end, it.start)
                     gap = classed if classed is not None else gap
                 if ((len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
-                        not gap or rules.is_word("link", gap[0]))) or self._purpose(cl, c, it, gap, folded, rules):
+                        not gap or rules.is_word("link", gap[0]))) or self._purpose(cl, c, it, gap, folded, rules) or (
+                        self._class_words_only(it, folded, c.end, it.start, rules)
+                        and not any(c.end <= o.start < it.start for o in cl.items)):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(c.start, it.end, derived, it.mention)
             elif c.start >= it.end:
                 gap = _words(folded[it.end:c.start])
-                if len(gap) <= 1 and not re.search(r"[,;:(]", folded[it.end:c.start]):
+                if (len(gap) <= 1 and not re.search(r"[,;:(]", folded[it.end:c.start])) or (
+                        self._class_words_only(it, folded, it.end, c.start, rules)
+                        and not any(it.end <= o.start < c.start for o in cl.items)):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(it.start, c.end, derived, it.mention)
