@@ -68,6 +68,25 @@ CASES = [
     # https://www.ilgazzettino.it/esteri/missili_ucraina_italia_g7_crosetto_samp_t_ultime_notizie-8066866.html
     ("it", "L’Italia ha già inviato in Ucraina una batteria di Samp-T, il sistema anti-missile a produzione "
            "italo-francese.", {("IT", "samp-t", "delivered", 1)}),
+    # a reporting verb set off after the pledge it reports is none of its own: the pledge's verb gives the status
+    # https://www.francetvinfo.fr/monde/europe/manifestations-en-ukraine/ (SAMP/T livré à Kiev, annonce Macron)
+    ("fr", "Un système de défense sol-air de moyenne portée SAMP/T, de fabrication franco-italienne, a été livré en "
+           "Ukraine où il est désormais opérationnel, a annoncé, lundi 19 juin, le président français Emmanuel Macron.",
+     {("FR", "samp-t", "delivered", None)}),
+    # made up: the same in other languages and word orders
+    ("fr", "Deux systèmes SAMP/T seront livrés à l'Ukraine, a annoncé le ministère français des Armées.",
+     {("FR", "samp-t", "committed", 2)}),
+    ("en", "Two SAMP/T systems will be delivered to Ukraine, the French defence ministry announced.",
+     {("FR", "samp-t", "committed", 2)}),
+    ("de", "Zwei IRIS-T-Systeme wurden an die Ukraine geliefert, bestätigte das deutsche Verteidigungsministerium.",
+     {("DE", "iris-t-slm", "delivered", 2)}),
+    ("es", "Dos sistemas Patriot fueron entregados a Ucrania, confirmó el Ministerio de Defensa español.",
+     {("ES", "patriot", "delivered", 2)}),
+    ("it", "Due sistemi SAMP/T sono stati consegnati all'Ucraina, ha annunciato il ministero della Difesa italiano.",
+     {("IT", "samp-t", "delivered", 2)}),
+    # made up: a verb after a conjunction, or with a count before it, is a pledge of its own
+    ("en", "Germany has delivered two IRIS-T systems, and promised four more.",
+     {("DE", "iris-t-slm", "delivered", 2), ("DE", "iris-t-slm", "committed", 4)}),
     # made up: a missile noun inside a noun for the whole system names the system
     ("en", "Germany will send a Patriot missile system to Ukraine.", {("DE", "patriot", "committed", 1)}),
     ("en", "Germany will send a Patriot missile defense system to Ukraine.", {("DE", "patriot", "committed", 1)}),

@@ -102,6 +102,12 @@ _SURFACE_TO_AIR = re.compile(r"\b(?:surface to air|ground to air|sol air|suelo a
                              r"superfície ar|boden luft|grond lucht|ziemia powietrze|země vzduch|zem vzduch|"
                              r"земля повітря|земля въздух|yer hava|sol aer|föld levegő|maa ilma|defen[cs]e|"
                              r"anti missile|antimissile|antimisil|antimissil\w*|protiraketov\w*|протиракетн\w*)\b")
+#: Where a reporting clause set off after what it reports starts: a comma, or a dash between spaces.
+_REPORT_CUT = re.compile(r",\s|\s[–—-]\s")
+#: Coordinating conjunctions in the coalition's languages: a verb after one is a verb of its own, not a reporting one
+#: ("has delivered two systems, and promised four more").
+_CONJUNCTION = re.compile(r"and|und|et|y|e|i|en|og|och|ja|a|ale|но|и|і|та|й|ve|és|ir|un|ma|mais|but|aber|pero|"
+                          r"maar|men|mutta|kuid|tačiau|bet|dar|ancak|ama|then|puis|dann|luego|poi|și|si")
 #: How many sentences after a pledge a package's contents may follow ("Deutschland liefert Waffen für 2,7 Milliarden
 #: Euro ... [background, four sentences] ... Sie umfasse 18 Radhaubitzen, 4 IRIS-T ...") and inherit its donor.
 _PACKAGE_REACH = 6
@@ -898,6 +904,8 @@ class _Run:
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))]
         live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
+        # "..., a été livré en Ukraine, a annoncé le président": the verb that reports a pledge is none of its own
+        live = [c for c in live if not self._reporting_after(cl, c)]
         # "atmeta galimybę perduoti Taurus", "rechaza enviar": the giving verb a refusal governs is refused, not given
         governed = self._governed(cl, live)
         if governed:
@@ -1564,7 +1572,7 @@ class _Run:
         cut = re.compile(r",|\s[–—-]\s").search(self.text, cue.end, cl.s_end)
         if cut is None:
             return None
-        cues = [c for x in rest for c in x.cues if c.start >= cut.end()]
+        cues = [c for x in rest for c in x.cues if c.start >= cut.end() and not self._reporting_after(x, c)]
         if any(c.cls in _ITEM_CUES for c in cues if c.start < cl.s_end):
             return None
         govs = [c for c in cues if c.cls == "government"]
@@ -1579,6 +1587,63 @@ class _Run:
                 return _Actor([m.code], "explicit", "the government named in the reporting clause after the pledge "
                                                     "('..., the Dutch defence ministry said', '..., said Pistorius')")
         return None
+
+    def _reporting_after(self, cl: _Clause, cue: Cue) -> bool:
+        """Whether a pledge cue is the verb of a reporting clause set off after the pledge it reports ("Un système
+        SAMP/T a été livré en Ukraine, a annoncé le président", "..., the French defence ministry announced", "...,
+        bestätigte das Ministerium", "..., confirmó el Ministerio de Defensa"): a comma or dash at most six words
+        before it with no conjunction, item or aid noun between, a pledge cue of the same sentence before that
+        comma, and nothing given after it to the sentence's end (no item, aid noun, count or other pledge cue, no
+        "that")."""
+        if cue.cls not in _PLEDGE_CUES:
+            return False
+        cuts = list(_REPORT_CUT.finditer(self.text, cl.s_start, cue.start))
+        if not cuts:
+            return False
+        cut = cuts[-1]
+        between = self.folded[cut.end():cue.start]
+        words = _words(between)
+        if len(words) > 6 or re.search(r"[;:()\"“”«»„\d]", between) or any(_CONJUNCTION.fullmatch(w) for w in words):
+            return False
+        if any(not n.year for n in self._numbers_in(cut.end(), cue.start)):
+            return False  # "..., fünf weitere sollen bis Ende Februar folgen": a count is what is given
+        clauses = self.sentence_clauses.get(cl.sentence, [cl])
+        if any(cut.end() <= it.start for x in clauses for it in x.items):
+            return False
+        cues = [c for x in clauses for c in x.cues]
+        # the pledge it reports: a cue before the comma, not in a relative clause ("Czołgi Leopard 2, które obiecała
+        # Polska, dotarły już na Ukrainę": "dotarły" is the main verb)
+        if not any(c.cls in _PLEDGE_CUES and c.end <= cut.start() and not self._in_relative(cl, c, cuts) for c in cues):
+            return False
+        # who reports it: a party other than the recipient, or a government word, after the comma
+        if not (any(c.cls == "government" and c.start >= cut.end() for c in cues) or any(
+                m.start >= cut.end() and m.is_party and m.code not in self.excluded
+                for x in clauses for m in x.parties)):
+            return False
+        if any(c is not cue and c.start >= cut.end() and (c.cls in _PLEDGE_CUES or c.cls in (
+                "aid", "equipment", "demand", "refusal", "hedge")) for c in cues):
+            return False
+        after = _words(self.folded[cue.end:cl.s_end])
+        if after and self.rules.is_word("complementizer", after[0]):
+            return False
+        # "..., will now send four more", "..., promised a further two": a count after it is what it gives (a date,
+        # "lundi 19 juin", is not: a word other than a filler follows its number)
+        for n in self._numbers_in(cue.end, cl.s_end):
+            if n.year or len(_words(self.folded[cue.end:n.start])) > 3:
+                continue
+            nxt = _words(self.folded[n.end:cl.s_end])[:1]
+            if not nxt or self.rules.is_word("filler", nxt[0]):
+                return False
+        return not any(c.cls == "one" and c.start >= cue.end and len(_words(self.folded[cue.end:c.start])) <= 3
+                       for c in cues)
+
+    def _in_relative(self, cl: _Clause, c: Cue, cuts: list[re.Match[str]]) -> bool:
+        """Whether ``c`` is in a relative clause set off by a comma (", which ...", ", które ...")."""
+        before = [m for m in cuts if m.end() <= c.start]
+        if not before:
+            return False
+        first = _words(self.folded[before[-1].end():c.start])[:1]
+        return bool(first) and self.rules.is_word("relative", first[0])
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
         """The aid or equipment a relative clause hangs on ("launchers, which Sweden agreed to give"): the clause
