@@ -87,6 +87,26 @@ CASES = [
     # made up: a verb after a conjunction, or with a count before it, is a pledge of its own
     ("en", "Germany has delivered two IRIS-T systems, and promised four more.",
      {("DE", "iris-t-slm", "delivered", 2), ("DE", "iris-t-slm", "committed", 4)}),
+    # verb forms the status lists lacked: a German participle after a long middle field, "übertragen",
+    # "transmettre", "will soon start delivering", "is being considered"
+    # https://berlin247.net/?p=7298
+    ("de", "Die Ukraine hat in dieser Woche ein drittes Flugverteidigungssystem Iris-T SLM aus Deutschland erhalten.",
+     {("DE", "iris-t-slm", "delivered", 1)}),
+    # https://deutsch.news-pravda.com/world/2024/11/26/256876.html
+    ("de", "Deutschland wird bis Ende des Jahres zwei der bereits von Steuergeldern bezahlten "
+           "IRIS-T-Luftverteidigungssysteme an die Ukraine übertragen.", {("DE", "iris-t-slm", "committed", None)}),
+    # https://francais.news-pravda.com/world/2025/08/04/514256.html
+    ("fr", "Rappelons que l'Allemagne transmettra à l'Ukraine deux autres systèmes Patriot dans le cadre d'un accord "
+           "avec les États-Unis.", {("DE", "patriot", "committed", 2)}),
+    # https://nynewsreport.com/germany-to-start-deliveries-of-two-patriot-systems-to-ukraine
+    ("en", "Germany said on Friday it will soon start delivering two more US-made Patriot air defence systems to "
+           "Ukraine, as Kyiv faces a growing number of Russian drone and missile attacks.",
+     {("DE", "patriot", "committed", 2)}),
+    ("de", "Deutschland hat der Ukraine zwei IRIS-T-Systeme übertragen.", {("DE", "iris-t-slm", "delivered", 2)}),
+    ("fr", "L'Allemagne a transmis à l'Ukraine deux systèmes Patriot.", {("DE", "patriot", "delivered", 2)}),
+    ("en", "The delivery of two Patriot systems by Germany is being considered.",
+     {("DE", "patriot", "considering", 2)}),
+    ("en", "Germany has begun delivering two more Patriot systems to Ukraine.", {("DE", "patriot", "delivered", 2)}),
     # made up: a missile noun inside a noun for the whole system names the system
     ("en", "Germany will send a Patriot missile system to Ukraine.", {("DE", "patriot", "committed", 1)}),
     ("en", "Germany will send a Patriot missile defense system to Ukraine.", {("DE", "patriot", "committed", 1)}),
