@@ -107,6 +107,14 @@ CASES = [
     ("en", "The delivery of two Patriot systems by Germany is being considered.",
      {("DE", "patriot", "considering", 2)}),
     ("en", "Germany has begun delivering two more Patriot systems to Ukraine.", {("DE", "patriot", "delivered", 2)}),
+    # a sentence opening with „ or with a capital outside A-Z starts a sentence of its own (before: the two were one,
+    # and "wird ... zitiert" made the delivery a future; "düşünüyor" made Sweden's delivery Germany's consideration)
+    # https://www.hartpunkt.de/deutschland-hat-weiteres-system-iris-t-an-ukraine-geliefert/
+    ("de", "Die Lieferung sei direkt aus der Fertigung der deutschen Industrie erfolgt, wird Verteidigungsminister Boris "
+           "Pistorius in der Mitteilung zitiert. „Zusammen mit dem vor Kurzem gelieferten PATRIOT System stärken wir die "
+           "ukrainische Luftverteidigung“, so Pistorius.", {("DE", "patriot", "delivered", None)}),
+    ("tr", "Almanya, Ukrayna'ya yardım göndermeyi düşünüyor. İsveç Ukrayna'ya iki Archer sistemi gönderdi.",
+     {("DE", None, "considering", None), ("SE", None, "delivered", 2)}),
     # made up: a missile noun inside a noun for the whole system names the system
     ("en", "Germany will send a Patriot missile system to Ukraine.", {("DE", "patriot", "committed", 1)}),
     ("en", "Germany will send a Patriot missile defense system to Ukraine.", {("DE", "patriot", "committed", 1)}),
