@@ -110,9 +110,9 @@ CASES = [
     # a sentence opening with „ or with a capital outside A-Z starts a sentence of its own (before: the two were one,
     # and "wird ... zitiert" made the delivery a future; "düşünüyor" made Sweden's delivery Germany's consideration)
     # https://www.hartpunkt.de/deutschland-hat-weiteres-system-iris-t-an-ukraine-geliefert/
-    ("de", "Die Lieferung sei direkt aus der Fertigung der deutschen Industrie erfolgt, wird Verteidigungsminister Boris "
-           "Pistorius in der Mitteilung zitiert. „Zusammen mit dem vor Kurzem gelieferten PATRIOT System stärken wir die "
-           "ukrainische Luftverteidigung“, so Pistorius.", {("DE", "patriot", "delivered", None)}),
+    ("de", "Die Lieferung sei direkt aus der Fertigung der deutschen Industrie erfolgt, wird Verteidigungsminister "
+           "Boris Pistorius in der Mitteilung zitiert. „Zusammen mit dem vor Kurzem gelieferten PATRIOT System stärken "
+           "wir die ukrainische Luftverteidigung“, so Pistorius.", {("DE", "patriot", "delivered", None)}),
     ("tr", "Almanya, Ukrayna'ya yardım göndermeyi düşünüyor. İsveç Ukrayna'ya iki Archer sistemi gönderdi.",
      {("DE", None, "considering", None), ("SE", None, "delivered", 2)}),
     # made up: a missile noun inside a noun for the whole system names the system
