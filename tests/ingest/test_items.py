@@ -115,6 +115,17 @@ CASES = [
            "wir die ukrainische Luftverteidigung“, so Pistorius.", {("DE", "patriot", "delivered", None)}),
     ("tr", "Almanya, Ukrayna'ya yardım göndermeyi düşünüyor. İsveç Ukrayna'ya iki Archer sistemi gönderdi.",
      {("DE", None, "considering", None), ("SE", None, "delivered", 2)}),
+    # a system and missiles listed beside it: the system and its missiles (before: the missiles only, or the missiles
+    # as equipment the catalog lacks)
+    # https://www.twz.com/germany-says-it-delivered-patriot-battery-to-ukraine
+    ("en", "Berlin has delivered a Patriot air defense battery and missiles to Ukraine, the German Defense Ministry "
+           "announced Tuesday on its website.",
+     {("DE", "patriot", "delivered", 1), ("DE", "pac-3-mse", "delivered", None)}),
+    ("en", "Germany will send a Patriot battery and missiles to Ukraine.",
+     {("DE", "patriot", "committed", 1), ("DE", "pac-3-mse", "committed", None)}),
+    ("es", "Alemania enviará a Ucrania un sistema de defensa aérea Patriot y misiles.",
+     {("DE", "patriot", "committed", 1), ("DE", "pac-3-mse", "committed", None)}),
+    ("en", "Germany will send the Patriot missiles to Ukraine.", {("DE", "pac-3-mse", "committed", None)}),
     # made up: a missile noun inside a noun for the whole system names the system
     ("en", "Germany will send a Patriot missile system to Ukraine.", {("DE", "patriot", "committed", 1)}),
     ("en", "Germany will send a Patriot missile defense system to Ukraine.", {("DE", "patriot", "committed", 1)}),

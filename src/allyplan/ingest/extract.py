@@ -554,7 +554,8 @@ class Extractor:
 
     def _listed_parts(self, cl: _Clause, text: str, folded: str, rules: Rules) -> list[_Item]:
         """Launchers and missiles listed after a system, with no name of their own ("the second Patriot system as
-        well as eight more launchers and over 60 missiles", "NASAMS, dois lançadores e mísseis") are that system's
+        well as eight more launchers and over 60 missiles", "NASAMS, dois lançadores e mísseis", "a Patriot air defense
+        battery and missiles") are that system's
         launcher and interceptor: each noun joined to the list by a joiner or a comma, a count and a filler word at
         most between, and not qualified (:meth:`_qualified`: "air defence missiles", "Hawk-Startgeräte")."""
         nouns = [c for c in cl.cues if c.cls in ("launcher", "missiles")]
@@ -566,6 +567,11 @@ class Extractor:
                 continue
             stop = cl.items[i + 1].start if i + 1 < len(cl.items) else cl.end
             reach = it.end
+            # the system's own head noun first ("a Patriot air defense battery and missiles")
+            head = next((s.end for s in cl.cues if s.cls == "systems" and it.end <= s.start < stop
+                         and self._class_words_only(it, folded, it.end, s.start, rules, links=False)), None)
+            if head is not None:
+                reach = head
             for c in nouns:
                 if c.start < reach or c.start >= stop:
                     continue
@@ -860,6 +866,8 @@ class Extractor:
                         return _Item(c.start, it.end, derived, it.mention)
             elif c.start >= it.end:
                 gap = _words(folded[it.end:c.start])
+                if gap and rules.is_word("joiner", gap[0]):
+                    continue  # "a Patriot battery and missiles": a list, the missiles beside it (:meth:`_listed_parts`)
                 if (len(gap) <= 1 and not re.search(r"[,;:(]", folded[it.end:c.start])) or (
                         self._class_words_only(it, folded, it.end, c.start, rules)
                         and not any(it.end <= o.start < c.start for o in cl.items)):
