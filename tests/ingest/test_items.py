@@ -113,6 +113,7 @@ CASES = [
     ("de", "Die Lieferung sei direkt aus der Fertigung der deutschen Industrie erfolgt, wird Verteidigungsminister "
            "Boris Pistorius in der Mitteilung zitiert. „Zusammen mit dem vor Kurzem gelieferten PATRIOT System stärken "
            "wir die ukrainische Luftverteidigung“, so Pistorius.", {("DE", "patriot", "delivered", None)}),
+    # made up: a capital outside A-Z opens the next sentence
     ("tr", "Almanya, Ukrayna'ya yardım göndermeyi düşünüyor. İsveç Ukrayna'ya iki Archer sistemi gönderdi.",
      {("DE", None, "considering", None), ("SE", None, "delivered", 2)}),
     # a system and missiles listed beside it: the system and its missiles (before: the missiles only, or the missiles
