@@ -127,6 +127,23 @@ CASES = [
     ("es", "Alemania enviará a Ucrania un sistema de defensa aérea Patriot y misiles.",
      {("DE", "patriot", "committed", 1), ("DE", "pac-3-mse", "committed", None)}),
     ("en", "Germany will send the Patriot missiles to Ukraine.", {("DE", "pac-3-mse", "committed", None)}),
+    # a system named as what another is likened to is not given ("the European equivalent of the Patriot")
+    # https://www.francetvinfo.fr/monde/europe/manifestations-en-ukraine/ (SAMP/T livré à Kiev, annonce Macron)
+    ("fr", "Paris avait annoncé début février la livraison de cet équivalent du Patriot.",
+     {("FR", None, "committed", None)}),
+    # made up
+    ("en", "France will deliver a SAMP/T system, the European equivalent of the Patriot.",
+     {("FR", "samp-t", "committed", None)}),
+    ("it", "L'Italia invierà il SAMP/T, l'equivalente europeo del Patriot.", {("IT", "samp-t", "committed", None)}),
+    ("de", "Frankreich liefert ein SAMP/T-System, das europäische Gegenstück zum Patriot.",
+     {("FR", "samp-t", "committed", 1)}),
+    # to back or equip the recipient with named aid is to give it
+    # https://trumpscrimes.com/?p=65141 (Germany to back Ukraine with two Patriot launchers)
+    ("en", "Germany said Friday it will back Ukraine with two U.S.-made Patriot launchers.",
+     {("DE", "patriot-launcher", "committed", 2)}),
+    # made up
+    ("en", "Germany will equip Ukraine with two more IRIS-T systems.", {("DE", "iris-t-slm", "committed", 2)}),
+    ("en", "Germany will help Ukraine with its air defence.", set()),
     # made up: a missile noun inside a noun for the whole system names the system
     ("en", "Germany will send a Patriot missile system to Ukraine.", {("DE", "patriot", "committed", 1)}),
     ("en", "Germany will send a Patriot missile defense system to Ukraine.", {("DE", "patriot", "committed", 1)}),
