@@ -144,6 +144,13 @@ CASES = [
     # made up
     ("en", "Germany will equip Ukraine with two more IRIS-T systems.", {("DE", "iris-t-slm", "committed", 2)}),
     ("en", "Germany will help Ukraine with its air defence.", set()),
+    # Aster named as a missile without its number is the SAMP/T's Aster 30; a number after it decides
+    # https://www.francetvinfo.fr/monde/europe/manifestations-en-ukraine/ (the SAMP/T's launchers "armés de huit
+    # missiles Aster"); made up below
+    ("fr", "La France va livrer des missiles Aster à l'Ukraine.", {("FR", "aster-30", "committed", None)}),
+    ("de", "Frankreich liefert der Ukraine Aster-Raketen.", {("FR", "aster-30", "committed", None)}),
+    ("it", "L'Italia invierà missili Aster all'Ucraina.", {("IT", "aster-30", "committed", None)}),
+    ("fr", "La France va livrer des missiles Aster 15 à l'Ukraine.", {("FR", "aster-15", "committed", None)}),
     # made up: a missile noun inside a noun for the whole system names the system
     ("en", "Germany will send a Patriot missile system to Ukraine.", {("DE", "patriot", "committed", 1)}),
     ("en", "Germany will send a Patriot missile defense system to Ukraine.", {("DE", "patriot", "committed", 1)}),
