@@ -151,6 +151,16 @@ CASES = [
     ("de", "Frankreich liefert der Ukraine Aster-Raketen.", {("FR", "aster-30", "committed", None)}),
     ("it", "L'Italia invierà missili Aster all'Ucraina.", {("IT", "aster-30", "committed", None)}),
     ("fr", "La France va livrer des missiles Aster 15 à l'Ukraine.", {("FR", "aster-15", "committed", None)}),
+    # made up: the adjective of readiness in every gender and number (Scandinavian country names are neuter)
+    ("sv", "Tyskland är berett att skicka två Patriotsystem till Ukraina.",
+     {("DE", "patriot", "considering", 2)}),
+    ("nb", "Norge er rede til å sende flere NASAMS-systemer til Ukraina.", {("NO", "nasams", "considering", None)}),
+    ("da", "Danmark er parat til at sende flere Caesar-haubitser til Ukraine.",
+     {("DK", "caesar", "considering", None)}),
+    # made up: the United Kingdom named in full in Polish and Ukrainian
+    ("pl", "Zjednoczone Królestwo przekazało Ukrainie pociski Storm Shadow.",
+     {("GB", "storm-shadow", "delivered", None)}),
+    ("uk", "Сполучене Королівство передало Україні ракети Storm Shadow.", {("GB", "storm-shadow", "delivered", None)}),
     # made up: a missile noun inside a noun for the whole system names the system
     ("en", "Germany will send a Patriot missile system to Ukraine.", {("DE", "patriot", "committed", 1)}),
     ("en", "Germany will send a Patriot missile defense system to Ukraine.", {("DE", "patriot", "committed", 1)}),
