@@ -144,9 +144,8 @@ CASES = [
     # made up
     ("en", "Germany will equip Ukraine with two more IRIS-T systems.", {("DE", "iris-t-slm", "committed", 2)}),
     ("en", "Germany will help Ukraine with its air defence.", set()),
-    # Aster named as a missile without its number is the SAMP/T's Aster 30; a number after it decides
-    # https://www.francetvinfo.fr/monde/europe/manifestations-en-ukraine/ (the SAMP/T's launchers "armés de huit
-    # missiles Aster"); made up below
+    # made up: Aster named as a missile without its number is the SAMP/T's Aster 30; a number after it decides (the
+    # form is real: francetvinfo.fr on the SAMP/T, "ses lanceurs armés de huit missiles Aster")
     ("fr", "La France va livrer des missiles Aster à l'Ukraine.", {("FR", "aster-30", "committed", None)}),
     ("de", "Frankreich liefert der Ukraine Aster-Raketen.", {("FR", "aster-30", "committed", None)}),
     ("it", "L'Italia invierà missili Aster all'Ucraina.", {("IT", "aster-30", "committed", None)}),
