@@ -160,6 +160,9 @@ CASES = [
     ("pl", "Zjednoczone Królestwo przekazało Ukrainie pociski Storm Shadow.",
      {("GB", "storm-shadow", "delivered", None)}),
     ("uk", "Сполучене Королівство передало Україні ракети Storm Shadow.", {("GB", "storm-shadow", "delivered", None)}),
+    # made up: Czech and Slovak "dodalo" (a neuter country's past) before shells
+    ("cs", "Česko už Ukrajině dodalo granáty ráže 155 mm.", {("CZ", "shell-155mm", "delivered", None)}),
+    ("sk", "Slovensko dodalo delostrelecké granáty ráže 155 mm.", {("SK", "shell-155mm", "delivered", None)}),
     # made up: a missile noun inside a noun for the whole system names the system
     ("en", "Germany will send a Patriot missile system to Ukraine.", {("DE", "patriot", "committed", 1)}),
     ("en", "Germany will send a Patriot missile defense system to Ukraine.", {("DE", "patriot", "committed", 1)}),
