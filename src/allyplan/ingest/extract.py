@@ -96,6 +96,18 @@ _CLASS_NOUN = {"air-defence": re.compile(
         r"howitzer|haubitz|houfnic|haubic|гаубиц|obusier|obici|obuses|houwitser|haupits|haubits|tarack|obuzier|"
         r"artillery (?:shells?|rounds|ammunition)|artilleriemunition|artilleriammunisjon|artilleriammunition|"
         r"amunicj\w* artyleryjsk|dělostřeleck|артилерійськ\w* снаряд|obus d'artillerie|munitions? d'artillerie")}
+#: "Surface-to-air", "(missile) defence", "anti-missile" in the coalition's languages: words for an air-defence
+#: missile's class ("missiles sol-air Patriot", "Patriot missile defense system").
+_SURFACE_TO_AIR = re.compile(r"\b(?:surface to air|ground to air|sol air|suelo aire|superficie aire|terra aria|"
+                             r"superfície ar|boden luft|grond lucht|ziemia powietrze|země vzduch|zem vzduch|"
+                             r"земля повітря|земля въздух|yer hava|sol aer|föld levegő|maa ilma|defen[cs]e|"
+                             r"anti missile|antimissile|antimisil|antimissil\w*|protiraketov\w*|протиракетн\w*)\b")
+#: Where a reporting clause set off after what it reports starts: a comma, or a dash between spaces.
+_REPORT_CUT = re.compile(r",\s|\s[–—-]\s")
+#: Coordinating conjunctions in the coalition's languages: a verb after one is a verb of its own, not a reporting one
+#: ("has delivered two systems, and promised four more").
+_CONJUNCTION = re.compile(r"and|und|et|y|e|i|en|og|och|ja|a|ale|но|и|і|та|й|ve|és|ir|un|ma|mais|but|aber|pero|"
+                          r"maar|men|mutta|kuid|tačiau|bet|dar|ancak|ama|then|puis|dann|luego|poi|și|si")
 #: How many sentences after a pledge a package's contents may follow ("Deutschland liefert Waffen für 2,7 Milliarden
 #: Euro ... [background, four sentences] ... Sie umfasse 18 Radhaubitzen, 4 IRIS-T ...") and inherit its donor.
 _PACKAGE_REACH = 6
@@ -542,7 +554,8 @@ class Extractor:
 
     def _listed_parts(self, cl: _Clause, text: str, folded: str, rules: Rules) -> list[_Item]:
         """Launchers and missiles listed after a system, with no name of their own ("the second Patriot system as
-        well as eight more launchers and over 60 missiles", "NASAMS, dois lançadores e mísseis") are that system's
+        well as eight more launchers and over 60 missiles", "NASAMS, dois lançadores e mísseis", "a Patriot air defense
+        battery and missiles") are that system's
         launcher and interceptor: each noun joined to the list by a joiner or a comma, a count and a filler word at
         most between, and not qualified (:meth:`_qualified`: "air defence missiles", "Hawk-Startgeräte")."""
         nouns = [c for c in cl.cues if c.cls in ("launcher", "missiles")]
@@ -554,6 +567,11 @@ class Extractor:
                 continue
             stop = cl.items[i + 1].start if i + 1 < len(cl.items) else cl.end
             reach = it.end
+            # the system's own head noun first ("a Patriot air defense battery and missiles")
+            head = next((s.end for s in cl.cues if s.cls == "systems" and it.end <= s.start < stop
+                         and self._class_words_only(it, folded, it.end, s.start, rules, links=False)), None)
+            if head is not None:
+                reach = head
             for c in nouns:
                 if c.start < reach or c.start >= stop:
                     continue
@@ -766,13 +784,67 @@ class Extractor:
             n.end <= o.start and len(_words(folded[n.end:o.start])) <= 1 for n in ones))
             for o in cl.cues if o.cls == "systems")
 
+    def _class_words_only(self, it: _Item, folded: str, a: int, b: int, rules: Rules, links: bool = True) -> bool:
+        """Whether ``folded[a:b]`` holds only words for the class of ``it`` ("sol-air", "antiaerei",
+        "przeciwlotnicze", "air defence"), with link words between ("de defensa antiaérea de"): a missile or launcher
+        noun so qualified is still the system's ("missiles sol-air Patriot", "Patriot air defence missiles")."""
+        if re.search(r"[,;:()]", folded[a:b]):
+            return False
+        noun = _CLASS_NOUN.get(self._categories.get(it.id, ""))
+        gap = folded[a:b]
+        if noun is not None:
+            # each word a class noun touches goes whole ("antiaére" in "antiaéreos", "air defen" in "air defence")
+            for m in noun.finditer(gap):
+                lo, hi = m.start(), m.end()
+                while lo > 0 and gap[lo - 1].isalnum():
+                    lo -= 1
+                while hi < len(gap) and gap[hi].isalnum():
+                    hi += 1
+                gap = gap[:lo] + " " * (hi - lo) + gap[hi:]
+            gap = _SURFACE_TO_AIR.sub(" ", gap)
+        words = _words(gap)
+        if not links:
+            return not words
+        return len(_words(folded[a:b])) <= 5 and (all(rules.is_word("link", w) for w in words)
+                                                   or rules.is_word("link", " ".join(words)))
+
+    def _names_system(self, it: _Item, c: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
+        """Whether a missile noun is part of a noun for the whole system: a system noun right after it ("Patriot
+        missile system", "Patriot missile defence systems", "зенітний ракетний комплекс") or right before it with only
+        link words or class words between ("sistema de misiles Patriot", "système de missiles sol-air Patriot",
+        "systemu rakietowego Patriot")."""
+        for s in cl.cues:
+            if s.cls != "systems":
+                continue
+            # after it, only class words between ("missile defence system"; not "missiles for the system")
+            if (s.start >= c.end and s.start - c.end <= 40
+                    and self._class_words_only(it, folded, c.end, s.start, rules, links=False)
+                    and not any(c.end <= o.start < s.start for o in cl.items)):
+                return True
+            if (s.end <= c.start and c.start - s.end <= 40 and self._class_words_only(it, folded, s.end, c.start, rules)
+                    and not any(s.end <= o.start < c.start for o in cl.items)):
+                return True
+        return False
+
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
-        """A system named with a missile or launcher noun becomes that missile or launcher."""
+        """A system named with a missile or launcher noun becomes that missile or launcher (the noun may carry words
+        for the system's class: "missiles sol-air Patriot"), not where the missile noun is part of a noun for the
+        system ("Patriot missile system", "sistema de misiles Patriot")."""
         kind = self._kinds.get(it.id)
+        system = self._requires.get(it.id)
+        if kind == "interceptor" and system and self._kinds.get(system) == "system":
+            # "Patriot missile system", "Patriot missile defence systems": the system's missile alias, followed by a
+            # system noun, names the system
+            named = [c for c in cl.cues if c.cls == "missiles" and it.start <= c.start and c.end <= it.end]
+            if named and self._names_system(it, named[-1], cl, folded, rules):
+                return _Item(it.start, it.end, system, it.mention)
+            return it
         if kind != "system":
             return it
         for c in cl.cues:
             if c.cls not in ("interceptor", "launcher"):
+                continue
+            if c.cls == "interceptor" and self._names_system(it, c, cl, folded, rules):
                 continue
             if c.end <= it.start:
                 gap = _words(_without(folded, c.end, it.start, cl.items))
@@ -786,13 +858,19 @@ class Extractor:
                     classed = self._without_class_nouns(cl, folded, c.end, it.start)
                     gap = classed if classed is not None else gap
                 if ((len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
-                        not gap or rules.is_word("link", gap[0]))) or self._purpose(cl, c, it, gap, folded, rules):
+                        not gap or rules.is_word("link", gap[0]))) or self._purpose(cl, c, it, gap, folded, rules) or (
+                        self._class_words_only(it, folded, c.end, it.start, rules)
+                        and not any(c.end <= o.start < it.start for o in cl.items)):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(c.start, it.end, derived, it.mention)
             elif c.start >= it.end:
                 gap = _words(folded[it.end:c.start])
-                if len(gap) <= 1 and not re.search(r"[,;:(]", folded[it.end:c.start]):
+                if gap and rules.is_word("joiner", gap[0]):
+                    continue  # "a Patriot battery and missiles": a list, the missiles beside it (:meth:`_listed_parts`)
+                if (len(gap) <= 1 and not re.search(r"[,;:(]", folded[it.end:c.start])) or (
+                        self._class_words_only(it, folded, it.end, c.start, rules)
+                        and not any(it.end <= o.start < c.start for o in cl.items)):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(it.start, c.end, derived, it.mention)
@@ -834,6 +912,8 @@ class _Run:
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))]
         live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
+        # "..., a été livré en Ukraine, a annoncé le président": the verb that reports a pledge is none of its own
+        live = [c for c in live if not self._reporting_after(cl, c)]
         # "atmeta galimybę perduoti Taurus", "rechaza enviar": the giving verb a refusal governs is refused, not given
         governed = self._governed(cl, live)
         if governed:
@@ -1500,7 +1580,7 @@ class _Run:
         cut = re.compile(r",|\s[–—-]\s").search(self.text, cue.end, cl.s_end)
         if cut is None:
             return None
-        cues = [c for x in rest for c in x.cues if c.start >= cut.end()]
+        cues = [c for x in rest for c in x.cues if c.start >= cut.end() and not self._reporting_after(x, c)]
         if any(c.cls in _ITEM_CUES for c in cues if c.start < cl.s_end):
             return None
         govs = [c for c in cues if c.cls == "government"]
@@ -1515,6 +1595,63 @@ class _Run:
                 return _Actor([m.code], "explicit", "the government named in the reporting clause after the pledge "
                                                     "('..., the Dutch defence ministry said', '..., said Pistorius')")
         return None
+
+    def _reporting_after(self, cl: _Clause, cue: Cue) -> bool:
+        """Whether a pledge cue is the verb of a reporting clause set off after the pledge it reports ("Un système
+        SAMP/T a été livré en Ukraine, a annoncé le président", "..., the French defence ministry announced", "...,
+        bestätigte das Ministerium", "..., confirmó el Ministerio de Defensa"): a comma or dash at most six words
+        before it with no conjunction, item or aid noun between, a pledge cue of the same sentence before that
+        comma, and nothing given after it to the sentence's end (no item, aid noun, count or other pledge cue, no
+        "that")."""
+        if cue.cls not in _PLEDGE_CUES:
+            return False
+        cuts = list(_REPORT_CUT.finditer(self.text, cl.s_start, cue.start))
+        if not cuts:
+            return False
+        cut = cuts[-1]
+        between = self.folded[cut.end():cue.start]
+        words = _words(between)
+        if len(words) > 6 or re.search(r"[;:()\"“”«»„\d]", between) or any(_CONJUNCTION.fullmatch(w) for w in words):
+            return False
+        if any(not n.year for n in self._numbers_in(cut.end(), cue.start)):
+            return False  # "..., fünf weitere sollen bis Ende Februar folgen": a count is what is given
+        clauses = self.sentence_clauses.get(cl.sentence, [cl])
+        if any(cut.end() <= it.start for x in clauses for it in x.items):
+            return False
+        cues = [c for x in clauses for c in x.cues]
+        # the pledge it reports: a cue before the comma, not in a relative clause ("Czołgi Leopard 2, które obiecała
+        # Polska, dotarły już na Ukrainę": "dotarły" is the main verb)
+        if not any(c.cls in _PLEDGE_CUES and c.end <= cut.start() and not self._in_relative(cl, c, cuts) for c in cues):
+            return False
+        # who reports it: a party other than the recipient, or a government word, after the comma
+        if not (any(c.cls == "government" and c.start >= cut.end() for c in cues) or any(
+                m.start >= cut.end() and m.is_party and m.code not in self.excluded
+                for x in clauses for m in x.parties)):
+            return False
+        if any(c is not cue and c.start >= cut.end() and (c.cls in _PLEDGE_CUES or c.cls in (
+                "aid", "equipment", "demand", "refusal", "hedge")) for c in cues):
+            return False
+        after = _words(self.folded[cue.end:cl.s_end])
+        if after and self.rules.is_word("complementizer", after[0]):
+            return False
+        # "..., will now send four more", "..., promised a further two": a count after it is what it gives (a date,
+        # "lundi 19 juin", is not: a word other than a filler follows its number)
+        for n in self._numbers_in(cue.end, cl.s_end):
+            if n.year or len(_words(self.folded[cue.end:n.start])) > 3:
+                continue
+            nxt = _words(self.folded[n.end:cl.s_end])[:1]
+            if not nxt or self.rules.is_word("filler", nxt[0]):
+                return False
+        return not any(c.cls == "one" and c.start >= cue.end and len(_words(self.folded[cue.end:c.start])) <= 3
+                       for c in cues)
+
+    def _in_relative(self, cl: _Clause, c: Cue, cuts: list[re.Match[str]]) -> bool:
+        """Whether ``c`` is in a relative clause set off by a comma (", which ...", ", które ...")."""
+        before = [m for m in cuts if m.end() <= c.start]
+        if not before:
+            return False
+        first = _words(self.folded[before[-1].end():c.start])[:1]
+        return bool(first) and self.rules.is_word("relative", first[0])
 
     def _antecedent(self, cl: _Clause) -> list[Cue]:
         """The aid or equipment a relative clause hangs on ("launchers, which Sweden agreed to give"): the clause

@@ -33,9 +33,11 @@ def fold(text: str) -> str:
     return low.translate(_SAME_LENGTH)
 
 
-# A sentence ends at . ! ? … (and closing quotes) followed by a space and a capital, a digit or a quote, or at a
-# line break. Abbreviations that end in a dot and are followed by a capital ("U.S. Army") are kept together.
-_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“(]?[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ0-9])|\n+")
+# A sentence ends at . ! ? … (and closing quotes) followed by a space and a capital (of any alphabet), a digit or an
+# opening quote ("„" too), or at a line break. Abbreviations that end in a dot and are followed by a capital ("U.S.
+# Army") are kept together.
+_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+")
+_OPENING = "\"'«“„‚("
 _ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|"
                      r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул|Mio|Mrd|Mln|Tsd|mln|"
                      r"mld|mlrd|mrd|tys|tis|tūkst|млн|млрд|тис|Kč|plk|płk|ok|cca|approx|aprox|pribl|прибл)\.$")
@@ -54,6 +56,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     pos = start
     for m in _END.finditer(text, start, stop):
         cut = m.start()
+        if "\n" not in m.group():
+            # a capital of any alphabet ("Česko", "Łotwa", "İsveç", "Ștefan") or a digit starts the next sentence
+            head = text[m.end() + (text[m.end()] in _OPENING):m.end() + 2]
+            if not head or not (head[0].isupper() or head[0].isdigit()):
+                continue
         if "\n" not in m.group() and (_ABBREV.search(text, max(pos, cut - 10), cut) or (
                 _ORDINAL.search(text, max(pos, cut - 4), cut) and _MONTH.match(text, m.end()))):
             continue
