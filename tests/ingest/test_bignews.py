@@ -10,7 +10,12 @@ extractor got wrong among them:
 - a missile noun that only qualifies a system noun names the system ("a Patriot missile system", "un sistema de
   misiles Patriot", "system rakietowy Patriot");
 - a count followed by a model's designation names a thing of its own ("die Lieferung von etwa 50
-  NM199-Kettenfahrzeugen"): it does not count the item of the sentence before.
+  NM199-Kettenfahrzeugen"): it does not count the item of the sentence before;
+- an adverb between an auxiliary and its participle or infinitive ("ha anche promesso", "va ainsi fournir");
+- a missile noun after "anti" is what a system counters ("systèmes anti-missiles Patriot"), and a missile noun is
+  not for a system named after another party ("des munitions pour 400 millions € et les Pays-Bas ... Patriot");
+- gapping: a list of donors, each with its own item and the verb said once ("Germany pledged two IRIS-T systems,
+  Norway two NASAMS and Spain more Patriot missiles"), in each language.
 
 Each text names every (donor, item, status) it must give; any other is an error."""
 
@@ -204,4 +209,37 @@ FIXED = [
 
 @pytest.mark.parametrize(("lang", "text", "want"), FIXED)
 def test_fixed_shapes(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert triples(ex, text, lang) == want
+
+
+ADVERB_AND_GAPPING = [
+    # https://www.robert-schuman.eu/fr/la-lettre/1007
+    ("fr", "Le Danemark va ainsi fournir la totalité des 19 canons Caesar qu'il possède.", {("DK", "caesar", C)}),
+    ("fr", "Le 20 janvier, la Finlande a annoncé la fourniture d'artillerie et de munitions pour un montant de 400 "
+           "millions €.", {("FI", N, C)}),
+    # made up: the shapes in each language
+    ("fr", "La France va prochainement livrer des canons Caesar.", {("FR", "caesar", C)}),
+    ("it", "L'Italia ha anche promesso un nuovo pacchetto di aiuti militari all'Ucraina.", {("IT", N, C)}),
+    ("fr", "Les Pays-Bas ont annoncé l'envoi prochain de systèmes anti-missiles Patriot.", {("NL", "patriot", C)}),
+    ("en", "Germany pledged two IRIS-T systems, Norway two NASAMS and Spain more Patriot missiles.",
+     {("DE", "iris-t-slm", C), ("NO", "nasams", C), ("ES", "pac-3-mse", C)}),
+    ("en", "Germany will send IRIS-T systems and Norway NASAMS.", {("DE", "iris-t-slm", C), ("NO", "nasams", C)}),
+    ("de", "Deutschland sagte zwei IRIS-T-Systeme zu, Norwegen zwei NASAMS und Spanien weitere Patriot-Raketen.",
+     {("DE", "iris-t-slm", C), ("NO", "nasams", C), ("ES", "pac-3-mse", C)}),
+    ("it", "La Germania ha promesso due sistemi IRIS-T, la Norvegia due NASAMS e la Spagna altri missili Patriot.",
+     {("DE", "iris-t-slm", C), ("NO", "nasams", C), ("ES", "pac-3-mse", C)}),
+    ("es", "Alemania prometió dos sistemas IRIS-T, Noruega dos NASAMS y España más misiles Patriot.",
+     {("DE", "iris-t-slm", C), ("NO", "nasams", C), ("ES", "pac-3-mse", C)}),
+    ("fr", "L'Allemagne a promis deux systèmes IRIS-T, la Norvège deux NASAMS et l'Espagne d'autres missiles "
+           "Patriot.", {("DE", "iris-t-slm", C), ("NO", "nasams", C), ("ES", "pac-3-mse", C)}),
+    ("nl", "Duitsland beloofde twee IRIS-T-systemen, Noorwegen twee NASAMS en Spanje meer Patriot-raketten.",
+     {("DE", "iris-t-slm", C), ("NO", "nasams", C), ("ES", "pac-3-mse", C)}),
+    # counts of the same item stay the item's ("Norway 8 and Canada 4")
+    ("en", "Poland has sent 14 Leopard 2A4 tanks, Norway 8 and Canada 4.",
+     {("PL", "leopard-2a4", D), ("NO", "leopard-2a4", D), ("CA", "leopard-2a4", D)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), ADVERB_AND_GAPPING)
+def test_adverbs_and_gapping(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert triples(ex, text, lang) == want

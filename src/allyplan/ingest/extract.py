@@ -765,12 +765,16 @@ class Extractor:
                 if not any(n.start <= m.start() < n.end for n in nouns)]
 
     @staticmethod
-    def _purpose(cl: _Clause, c: Cue, it: _Item, gap: list[str], folded: str, rules: Rules) -> bool:
+    def _purpose(cl: _Clause, c: Cue, it: _Item, gap: list[str], folded: str, rules: Rules,
+                 recipient: str) -> bool:
         """Whether a system named after a missile or launcher noun is what that noun is for, in a phrase of purpose
         that ends the words between them ("interceptores ... a Ucrania para nutrir las baterías Patriot",
         "interceptors to Ukraine to supply the Patriot batteries"): a link word followed by at most three words, no
-        punctuation, no other item and no pledge verb between."""
+        punctuation, no other item, no pledge verb and no party but the recipient between ("des munitions pour un
+        montant de 400 millions € et les Pays-Bas l'envoi de systèmes Patriot": another subject's thing)."""
         if not gap or re.search(r"[,;:()]", folded[c.end:it.start]):
+            return False
+        if any(c.end <= m.start and m.end <= it.start and m.is_party and m.code != recipient for m in cl.parties):
             return False
         if any(c.end <= o.start and o.end <= it.start for o in cl.items if o is not it):
             return False
@@ -811,7 +815,8 @@ class Extractor:
                     classed = self._without_class_nouns(cl, folded, c.end, it.start)
                     gap = classed if classed is not None else gap
                 if ((len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
-                        not gap or rules.is_word("link", gap[0]))) or self._purpose(cl, c, it, gap, folded, rules):
+                        not gap or rules.is_word("link", gap[0]))) or self._purpose(
+                        cl, c, it, gap, folded, rules, self.recipient):
                     derived = self._derived.get((it.id, c.cls))
                     if derived:
                         return _Item(c.start, it.end, derived, it.mention)
@@ -906,7 +911,8 @@ class _Run:
                 sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
                 own = self._group_before(cl, it.start)
-                gapped = self._gapped_owner(cl, it, cl.start) if near == 0 else None
+                gapped = self._gapped_owner(cl, it, max([cl.start, *(o.end for o in cl.items if o is not it and
+                                                                     o.end <= it.start)])) if near == 0 else None
                 if own and not sources and set(own) != set(self.context.actor.codes) and not gapped:
                     continue  # (the same donor named as the report's source is no other actor)
                 if gapped:  # "Poland will send Leopard 2A4 tanks, and Germany Leopard 2A6 tanks": the verb left out
@@ -929,7 +935,8 @@ class _Run:
                 actor = self._actor(cl, cue, allow_topic=True)
                 if actor is None or actor.how in ("government", "topic"):
                     actor = self._demonym_owner(cl, it) or actor
-                earlier = [o.end for o in cl.items if o is not it and cue.end <= o.start and o.end <= it.start]
+                # (a verb-final cue may run over the item before: "sagte zwei IRIS-T-Systeme zu, Norwegen ...")
+                earlier = [o.end for o in cl.items if o is not it and cue.start <= o.start and o.end <= it.start]
                 gapped = self._gapped_owner(cl, it, max(earlier)) if earlier and actor is not None else None
                 if gapped and actor is not None and set(gapped) != set(actor.codes):
                     # "Poland will send Leopard 2A4 tanks and Germany Leopard 2A6 tanks": the verb left out
@@ -1118,9 +1125,10 @@ class _Run:
 
     def _gapped_owner(self, cl: _Clause, it: _Item, lo: int) -> list[str] | None:
         """The party that gives ``it`` with the verb left out ("..., and Germany Leopard 2A6 tanks", "et l'Allemagne
-        des Leopard 2A6"): a party named after ``lo`` (the end of the item before, or the clause's start) with only
-        a comma or joiners before it, and at most three words, no punctuation, no other item and no verb between it
-        and the item."""
+        des Leopard 2A6", "Germany pledged two IRIS-T systems, Norway two NASAMS"): a party named after ``lo`` (the
+        end of the item before, or the clause's start) with only a comma or joiners before it (after at most three
+        words that end the item before: "systems"), and at most three words, no punctuation, no other item and no
+        verb between it and the item."""
         named = [m for m in cl.parties if m.is_party and lo <= m.start and m.end <= it.start]
         if not named:
             return None
@@ -1131,9 +1139,16 @@ class _Run:
                 m.end <= c.start < it.start and c.cls in _ITEM_CUES for c in cl.cues):
             return None
         before = self.folded[lo:m.start]
-        words = _words(before)
-        if re.search(r"[;:()]", before) or not (words or "," in before) or len(words) > 2 or not all(
-                self.rules.is_word("joiner", w) for w in words):
+        if re.search(r"[;:()]", before) or any(lo <= c.start < m.start and c.cls in _ITEM_CUES for c in cl.cues):
+            return None
+        # the words of the item before that follow its name ("two IRIS-T systems, Norway ...", "IRIS-T systems and
+        # Norway ..."), then a comma or joiners
+        comma = before.rfind(",")
+        words = _words(before[comma + 1:])
+        joined = next((k for k in range(len(words), 0, -1) if all(self.rules.is_word("joiner", w)
+                                                                   for w in words[-k:])), 0)
+        lead = _words(before[:comma]) if comma >= 0 else words[:len(words) - joined]
+        if (comma >= 0 and joined != len(words)) or not (joined or comma >= 0) or joined > 2 or len(lead) > 3:
             return None
         if m.code in self.excluded:
             return None
@@ -1165,9 +1180,12 @@ class _Run:
                 break
             # what follows the count, up to the next comma: at most two words, or a joiner among the first three
             # ("Norway eight tanks and ...")
-            after = _words(re.split(r"[,.;]", self.folded[count.end:hi], maxsplit=1)[0])
+            segment = re.split(r"[,.;]", self.folded[count.end:hi], maxsplit=1)[0]
+            after = _words(segment)
             if not (len(after) <= 2 or any(self.rules.is_word("joiner", w) for w in after[:3])):
                 break
+            if any(count.end <= o.start < count.end + len(segment) for x in rest for o in x.items):
+                break  # "..., la Norvegia due NASAMS": the count is of an item of its own (gapping, read apart)
             found.append((m.code, count.value))
             pos = count.end
         for code, qty in found:
@@ -3072,7 +3090,10 @@ def _names_system(c: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
     """Whether the missile noun ``c`` only qualifies a system noun, the head of its phrase, so that the phrase names
     the system, not its missiles: a system noun just after it ("Patriot missile system", "missile defence
     systems"), or just before it, joined by a link word or by nothing ("sistema de misiles Patriot", "système de
-    missiles", "system rakietowy Patriot")."""
+    missiles", "system rakietowy Patriot"); and a missile noun after "anti" is what a system counters ("systèmes
+    anti-missiles Patriot")."""
+    if _words(folded[max(cl.start, c.start - 6):c.start])[-1:] == ["anti"]:
+        return True
     for o in cl.cues:
         if o.cls != "systems":
             continue
