@@ -19,6 +19,8 @@ extractor got wrong among them:
 - the progressive forms of a giving verb ("will be sending", "is currently delivering", "said it was sending", "est
   en train de livrer", "is bezig met de levering") are commitments, and "began delivering" a delivery (to keep
   delivering stays a stated policy of support: tests/ingest/test_long_news.py);
+- buying for Ukraine is a commitment, as in English and Dutch ("ont acheté aux États-Unis des systèmes Patriot pour
+  l'Ukraine", "für die Ukraine gekauft", "comprado ... para Ucrania"; not the seller after Italian "da");
 - office holders who stand for their country: Mitsotakis and Dendias (Greece), Habeck (whose ministry licenses
   Germany's arms exports).
 
@@ -269,4 +271,24 @@ ASPECT_AND_OFFICIALS = [
 
 @pytest.mark.parametrize(("lang", "text", "want"), ASPECT_AND_OFFICIALS)
 def test_aspect_and_officials(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert triples(ex, text, lang) == want
+
+
+BOUGHT_FOR_UKRAINE = [
+    # https://m.vovworld.vn/fr-CH/actualites/les-pays-bas-annoncent-la-fourniture-dune-aide-de-500-millions-deuros-a-lukraine-1413538.vov
+    ("fr", "La décision des Pays-Bas intervient quelques semaines après que plusieurs pays européens, dont l'Allemagne "
+           "et la Norvège, ont acheté aux États-Unis des systèmes de défense aérienne Patriot pour l'Ukraine.",
+     {("DE", "patriot", C), ("NO", "patriot", C)}),
+    # made up: the other languages
+    ("de", "Deutschland hat in den USA zwei Patriot-Systeme für die Ukraine gekauft.", {("DE", "patriot", C)}),
+    ("de", "Deutschland kauft in den USA zwei Patriot-Systeme für die Ukraine.", {("DE", "patriot", C)}),
+    ("es", "Alemania ha comprado a Estados Unidos dos sistemas Patriot para Ucrania.", {("DE", "patriot", C)}),
+    ("it", "La Germania ha acquistato due sistemi Patriot per l'Ucraina.", {("DE", "patriot", C)}),
+    ("it", "La Germania ha acquistato dagli Stati Uniti due sistemi Patriot per l'Ucraina.", set()),
+    ("pl", "Niemcy kupiły od USA dwa systemy Patriot dla Ukrainy.", {("DE", "patriot", C)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), BOUGHT_FOR_UKRAINE)
+def test_bought_for_ukraine(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert triples(ex, text, lang) == want
