@@ -21,6 +21,8 @@ extractor got wrong among them:
   delivering stays a stated policy of support: tests/ingest/test_long_news.py);
 - buying for Ukraine is a commitment, as in English and Dutch ("ont acheté aux États-Unis des systèmes Patriot pour
   l'Ukraine", "für die Ukraine gekauft", "comprado ... para Ucrania"; not the seller after Italian "da");
+- a confirmed or announced arrival is a delivery ("Ukraine confirmed the arrival of the first IRIS-T system from
+  Germany", "confirmó la llegada del primer sistema IRIS-T procedente de Alemania"), not the commitment of "confirmed";
 - office holders who stand for their country: Mitsotakis and Dendias (Greece), Habeck (whose ministry licenses
   Germany's arms exports).
 
@@ -291,4 +293,25 @@ BOUGHT_FOR_UKRAINE = [
 
 @pytest.mark.parametrize(("lang", "text", "want"), BOUGHT_FOR_UKRAINE)
 def test_bought_for_ukraine(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert triples(ex, text, lang) == want
+
+
+ARRIVAL = [
+    # https://economiaytecnologiaentrujillo.blogspot.com/2022/10/ee-uu-enviara-ucrania-los-primeros.html
+    ("es", "Además, el Gobierno ucranio confirmó la semana pasada la llegada al país del primer sistema de defensa "
+           "antiaéreo procedente de Alemania.", {("DE", N, D)}),
+    # made up: the same in each language
+    ("en", "Ukraine confirmed the arrival of the first IRIS-T system from Germany.", {("DE", "iris-t-slm", D)}),
+    ("en", "Germany confirmed the arrival of the first IRIS-T system in Ukraine.", {("DE", "iris-t-slm", D)}),
+    ("es", "Ucrania confirmó la llegada del primer sistema IRIS-T procedente de Alemania.", {("DE", "iris-t-slm", D)}),
+    ("fr", "L'Ukraine a confirmé l'arrivée du premier système IRIS-T allemand.", {("DE", "iris-t-slm", D)}),
+    ("it", "L'Ucraina ha confermato l'arrivo del primo sistema IRIS-T dalla Germania.", {("DE", "iris-t-slm", D)}),
+    ("de", "Die Ukraine bestätigte die Ankunft des ersten IRIS-T-Systems aus Deutschland.", {("DE", "iris-t-slm", D)}),
+    ("nl", "Oekraïne bevestigde de aankomst van het eerste IRIS-T-systeem uit Duitsland.", {("DE", "iris-t-slm", D)}),
+    ("pl", "Ukraina potwierdziła przybycie pierwszego systemu IRIS-T z Niemiec.", {("DE", "iris-t-slm", D)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), ARRIVAL)
+def test_a_confirmed_arrival_is_a_delivery(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert triples(ex, text, lang) == want
