@@ -209,6 +209,7 @@ class Extractor:
         whole = len(spans) == 1 and spans[0] == (0, len(text))
         cues = rules.cues(folded) if whole else [c for c in rules.cues(folded) if _inside(c.start, spans)]
         cues = _support_with(cues, folded, rules.news)
+        mentions = self._missile_systems(folded, mentions, cues, rules)
         # number words only matter just before an item ("vier weitere Feuereinheiten des Typs IRIS-T")
         # and just after a status verb ("... and will provide a further two")
         windows = _merge_windows([(max(0, m.start - 120), m.start) for m in mentions if m.is_item]
@@ -228,6 +229,29 @@ class Extractor:
         run.records.extend(_members_listed(run.records, text, folded, spans, mentions, cues, rules))
         result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
+
+    def _missile_systems(self, folded: str, mentions: list[Mention], cues: list[Cue], rules: Rules) -> list[Mention]:
+        """A missile's name that qualifies a system noun names the missile's system ("a Patriot missile system",
+        "the Patriot missile defence batteries"): the noun right after it, or one word on, with no joiner between."""
+        systems = [c for c in cues if c.cls == "systems"]
+        if not systems:
+            return mentions
+        starts = [c.start for c in systems]
+        out: list[Mention] = []
+        for m in mentions:
+            system = self._requires.get(m.code) if m.is_item else None
+            if system is not None and self._kinds.get(m.code) != "launcher" and self._kinds.get(system) == "system":
+                for c in systems[bisect_left(starts, m.end):]:
+                    gap = folded[m.end:c.start]
+                    if len(gap) > 30:
+                        break
+                    words = _words(gap)
+                    if len(words) <= 1 and not re.search(r"[,;:.()/]", gap) and not any(
+                            rules.is_word("joiner", w) or rules.is_word("link", w) for w in words):
+                        m = replace(m, code=system)
+                        break
+            out.append(m)
+        return out
 
     @cached_property
     def _categories(self) -> dict[str, str]:
@@ -759,12 +783,16 @@ class Extractor:
                 if not any(n.start <= m.start() < n.end for n in nouns)]
 
     @staticmethod
-    def _purpose(cl: _Clause, c: Cue, it: _Item, gap: list[str], folded: str, rules: Rules) -> bool:
+    def _purpose(cl: _Clause, c: Cue, it: _Item, gap: list[str], folded: str, rules: Rules,
+                 recipient: str) -> bool:
         """Whether a system named after a missile or launcher noun is what that noun is for, in a phrase of purpose
         that ends the words between them ("interceptores ... a Ucrania para nutrir las baterías Patriot",
         "interceptors to Ukraine to supply the Patriot batteries"): a link word followed by at most three words, no
-        punctuation, no other item and no pledge verb between."""
+        punctuation, no other item, no pledge verb and no party but the recipient between ("des munitions pour un
+        montant de 400 millions € et les Pays-Bas l'envoi de systèmes Patriot": another subject's thing)."""
         if not gap or re.search(r"[,;:()]", folded[c.end:it.start]):
+            return False
+        if any(c.end <= m.start and m.end <= it.start and m.is_party and m.code != recipient for m in cl.parties):
             return False
         if any(c.end <= o.start and o.end <= it.start for o in cl.items if o is not it):
             return False
@@ -842,7 +870,8 @@ class Extractor:
         if kind != "system":
             return it
         for c in cl.cues:
-            if c.cls not in ("interceptor", "launcher"):
+            if c.cls not in ("interceptor", "launcher") or (c.cls == "interceptor" and _names_system(c, cl, folded,
+                                                                                                    rules)):
                 continue
             if c.cls == "interceptor" and self._names_system(it, c, cl, folded, rules):
                 continue
@@ -858,7 +887,8 @@ class Extractor:
                     classed = self._without_class_nouns(cl, folded, c.end, it.start)
                     gap = classed if classed is not None else gap
                 if ((len(gap) <= 4 or all(rules.is_word("joiner", w) for w in gap[1:])) and (
-                        not gap or rules.is_word("link", gap[0]))) or self._purpose(cl, c, it, gap, folded, rules) or (
+                        not gap or rules.is_word("link", gap[0]))) or self._purpose(
+                        cl, c, it, gap, folded, rules, self.recipient) or (
                         self._class_words_only(it, folded, c.end, it.start, rules)
                         and not any(c.end <= o.start < it.start for o in cl.items)):
                     derived = self._derived.get((it.id, c.cls))
@@ -961,7 +991,8 @@ class _Run:
                 sources = self._sources(cl)
                 # a clause that names its own actor says something else ("Ireland would continue to fund ...")
                 own = self._group_before(cl, it.start)
-                gapped = self._gapped_owner(cl, it, cl.start) if near == 0 else None
+                gapped = self._gapped_owner(cl, it, max([cl.start, *(o.end for o in cl.items if o is not it and
+                                                                     o.end <= it.start)])) if near == 0 else None
                 if own and not sources and set(own) != set(self.context.actor.codes) and not gapped:
                     continue  # (the same donor named as the report's source is no other actor)
                 if gapped:  # "Poland will send Leopard 2A4 tanks, and Germany Leopard 2A6 tanks": the verb left out
@@ -984,7 +1015,8 @@ class _Run:
                 actor = self._actor(cl, cue, allow_topic=True)
                 if actor is None or actor.how in ("government", "topic"):
                     actor = self._demonym_owner(cl, it) or actor
-                earlier = [o.end for o in cl.items if o is not it and cue.end <= o.start and o.end <= it.start]
+                # (a verb-final cue may run over the item before: "sagte zwei IRIS-T-Systeme zu, Norwegen ...")
+                earlier = [o.end for o in cl.items if o is not it and cue.start <= o.start and o.end <= it.start]
                 gapped = self._gapped_owner(cl, it, max(earlier)) if earlier and actor is not None else None
                 if gapped and actor is not None and set(gapped) != set(actor.codes):
                     # "Poland will send Leopard 2A4 tanks and Germany Leopard 2A6 tanks": the verb left out
@@ -1173,9 +1205,10 @@ class _Run:
 
     def _gapped_owner(self, cl: _Clause, it: _Item, lo: int) -> list[str] | None:
         """The party that gives ``it`` with the verb left out ("..., and Germany Leopard 2A6 tanks", "et l'Allemagne
-        des Leopard 2A6"): a party named after ``lo`` (the end of the item before, or the clause's start) with only
-        a comma or joiners before it, and at most three words, no punctuation, no other item and no verb between it
-        and the item."""
+        des Leopard 2A6", "Germany pledged two IRIS-T systems, Norway two NASAMS"): a party named after ``lo`` (the
+        end of the item before, or the clause's start) with only a comma or joiners before it (after at most three
+        words that end the item before: "systems"), and at most three words, no punctuation, no other item and no
+        verb between it and the item."""
         named = [m for m in cl.parties if m.is_party and lo <= m.start and m.end <= it.start]
         if not named:
             return None
@@ -1186,9 +1219,16 @@ class _Run:
                 m.end <= c.start < it.start and c.cls in _ITEM_CUES for c in cl.cues):
             return None
         before = self.folded[lo:m.start]
-        words = _words(before)
-        if re.search(r"[;:()]", before) or not (words or "," in before) or len(words) > 2 or not all(
-                self.rules.is_word("joiner", w) for w in words):
+        if re.search(r"[;:()]", before) or any(lo <= c.start < m.start and c.cls in _ITEM_CUES for c in cl.cues):
+            return None
+        # the words of the item before that follow its name ("two IRIS-T systems, Norway ...", "IRIS-T systems and
+        # Norway ..."), then a comma or joiners
+        comma = before.rfind(",")
+        words = _words(before[comma + 1:])
+        joined = next((k for k in range(len(words), 0, -1) if all(self.rules.is_word("joiner", w)
+                                                                   for w in words[-k:])), 0)
+        lead = _words(before[:comma]) if comma >= 0 else words[:len(words) - joined]
+        if (comma >= 0 and joined != len(words)) or not (joined or comma >= 0) or joined > 2 or len(lead) > 3:
             return None
         if m.code in self.excluded:
             return None
@@ -1220,9 +1260,12 @@ class _Run:
                 break
             # what follows the count, up to the next comma: at most two words, or a joiner among the first three
             # ("Norway eight tanks and ...")
-            after = _words(re.split(r"[,.;]", self.folded[count.end:hi], maxsplit=1)[0])
+            segment = re.split(r"[,.;]", self.folded[count.end:hi], maxsplit=1)[0]
+            after = _words(segment)
             if not (len(after) <= 2 or any(self.rules.is_word("joiner", w) for w in after[:3])):
                 break
+            if any(count.end <= o.start < count.end + len(segment) for x in rest for o in x.items):
+                break  # "..., la Norvegia due NASAMS": the count is of an item of its own (gapping, read apart)
             found.append((m.code, count.value))
             pos = count.end
         for code, qty in found:
@@ -2034,7 +2077,7 @@ class _Run:
         reach = 8 if after and self.rules.is_word("genitive", after[0]) else 4
         counted = any(c.cls in ("aid", "equipment") and count.end <= c.start < hi
                       and len(_words(self.folded[count.end:c.start])) <= reach for c in cl.cues)
-        if counted:
+        if counted or (isinstance(count, Number) and count.start >= cue.end and self._names_own(count.end, hi)):
             return False
         quantity = count.value if isinstance(count, Number) and not count.ordinal else 1.0
         # "consegna di 78 caldaie industriali, mentre ulteriori 300 unità saranno inviate": the count is of the
@@ -2057,6 +2100,20 @@ class _Run:
                       background=isinstance(count, Number) and self._besides(cl, count.start),
                       explain=_explained(cue, actor, "a count with no item of its own: the item named just before"))
         return True
+
+    def _names_own(self, a: int, b: int) -> bool:
+        """Whether a count ending at ``a`` names a thing of its own after it, which neither the catalog nor the aid
+        words know ("plant die Lieferung von etwa 50 NM199-Kettenfahrzeugen"): past the filler words, a model's
+        designation (a word with a digit, or in capitals); not a word of the sentence ("a further two to Ukraine")."""
+        for m in _TOKEN.finditer(self.folded, a, min(b, a + 60)):
+            w = m.group()
+            if self.rules.is_word("filler", w):
+                continue
+            if re.search(r"[;:,.()]", self.folded[a:m.start()]):
+                return False
+            word = self.text[m.start():m.end()]
+            return any(ch.isdigit() for ch in word) or (len(word) > 1 and word.isupper())
+        return False
 
     def _model_number(self, cl: _Clause, n: Number) -> bool:
         """Whether ``n`` is part of a model's name ("RBS 70", "Challenger 2"): right after a capitalised word that
@@ -2328,7 +2385,19 @@ class _Run:
                 and not any(v.cls in _PLEDGE_CUES and c.start <= v.start and v.end <= cue.start for v in live)
                 and not self._set_off(c.end, cue.start) and not self._own_subject(c.end, cue.start) for c in live):
             return "committed"  # "will be delivered", "werden ... geliefert"; not "will send X and has delivered Y"
+        if cue.cls in ("delivered", "received") and self._future_after(cue):
+            return "committed"  # verb-final: "dass M1-Abrams-Panzer bald in der Ukraine eintreffen werden"
         return _STATUS_OF[cue.cls]
+
+    def _future_after(self, cue: Cue) -> bool:
+        """Whether a future auxiliary set after the verb ([modifiers] ``future_after``: German "eintreffen werden",
+        "geliefert werden soll", Dutch "geleverd zullen worden") makes ``cue`` a thing still to come: the word right
+        after it, with no punctuation between."""
+        nxt = _words(self.folded[cue.end:cue.end + 40])[:2]
+        gap = self.folded[cue.end:cue.end + 40]
+        if not nxt or not gap[:1].isspace() or re.match(r"\s*[,;:.()\"]", gap):
+            return False
+        return self.rules.is_word("future_after", nxt[0])
 
     def _main_verb(self, cl: _Clause, head: int, cue: Cue, live: list[Cue]) -> Cue | None:
         """The delivery verb whose subject is the thing named up to ``head``, where ``cue`` (after it) is the verb of
@@ -2525,12 +2594,12 @@ class _Run:
         named just after it ("will donate 19 F-16 jets", "about 200 weapons would be provided"); none for a range
         ("between five and ten F-16s") or where several counts compete."""
         nouns = [c for c in cl.cues if c.cls in ("aid", "equipment", "component")]
-        # "Challenger 2": a number right after a capitalised name is the model's, not a count (but "will give
-        # Ukraine 40 ...": a party's name is no model's)
+        # "Challenger 2", "Mirage 2000-5": a number right after a capitalised name or joined to a word by a hyphen
+        # is the model's, not a count (but "will give Ukraine 40 ...": a party's name is no model's)
         after_party = {m.end + 1 for m in cl.parties}
         counts = [n for n in self._numbers_in(lo, hi) if not (n.money or n.year or n.percent)
                   and (n.start in after_party
-                       or not re.search(r"[A-Z]\w* $", self.text[max(lo, n.start - 24):n.start]))]
+                       or not re.search(r"[A-Z]\w* $|\w-$", self.text[max(lo, n.start - 24):n.start]))]
         found: list[Number] = []
         for i, n in enumerate(counts):
             # an article that is the number word for one opens no range ("un total de 10", "a batch of 30")
@@ -3152,6 +3221,32 @@ def _without(folded: str, a: int, b: int, items: list[_Item]) -> str:
 
 def _words(s: str) -> list[str]:
     return [m.group() for m in _TOKEN.finditer(s) if m.group() != "'"]
+
+
+def _names_system(c: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
+    """Whether the missile noun ``c`` only qualifies a system noun, the head of its phrase, so that the phrase names
+    the system, not its missiles: a system noun just after it ("Patriot missile system", "missile defence
+    systems"), or just before it, joined by a link word or by nothing ("sistema de misiles Patriot", "système de
+    missiles", "system rakietowy Patriot"); and a missile noun after "anti" is what a system counters ("systèmes
+    anti-missiles Patriot")."""
+    if _words(folded[max(cl.start, c.start - 6):c.start])[-1:] == ["anti"]:
+        return True
+    for o in cl.cues:
+        if o.cls != "systems":
+            continue
+        if o.start >= c.end:
+            gap = folded[c.end:o.start]
+            words = _words(gap)
+            if len(words) <= 1 and not re.search(r"[,;:.()/]", gap) and not any(
+                    rules.is_word("joiner", w) or rules.is_word("link", w) for w in words):
+                return True  # not "rachete pentru sistemul Patriot" (missiles for the system)
+        elif o.end <= c.start:
+            gap = folded[o.end:c.start]
+            words = _words(gap)
+            if (not words or (len(words) == 1 and rules.is_word("link", words[0]))) and not re.search(
+                    r"[,;:.()]", gap):
+                return True
+    return False
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
