@@ -2205,9 +2205,13 @@ class _Run:
         relative = any(self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w) for w in lead[:4])
         after = _words(self.folded[cue.end:min(cl.end, cue.end + 16)])[:1]
         participle = not lead and bool(after) and self.rules.is_word("agent", after[0])
-        if not (relative or participle) or re.search(r"[;:()]", self.folded[head:cue.start]):
+        # a participle set off by commas ("los misiles Patriot, prometidos anteriormente a Kiev, ya han llegado")
+        apposed = not lead and "," in self.folded[head:cue.start]
+        if not (relative or participle or apposed) or re.search(r"[;:()]", self.folded[head:cue.start]):
             return None
         for v in live:
+            if apposed and not (relative or participle) and "," not in self.folded[cue.end:v.start]:
+                continue
             if v.cls in _PLEDGE_CUES and v.start >= cue.end and not any(
                     cue.end <= x.start < v.start for x in cl.items) and self._status(v, live) == "delivered":
                 return v
@@ -2222,9 +2226,14 @@ class _Run:
                 cue.cls] == "delivered" or len(_words(self.folded[cue.end:it.start])) > 1 or re.search(
                 r"[,;:()]", self.folded[cue.end:it.start]):
             return None
-        prev = self._prev_words(cue.start, cl.start, 1)
-        if not (self.folded[max(cl.start, cue.start - 3):cue.start] == "'s " or (
-                prev and self.rules.is_word("joiner", prev[-1]))):
+        # an article or a possessive just before the cue, or an article before a short phrase on the participle
+        # that names no party and has no punctuation ("das im Januar zugesagte System"; not "the US promised Patriot")
+        toks = list(_TOKEN.finditer(self.folded, max(cl.start, cue.start - 64), cue.start))[-4:]
+        at = next((m.start() for m in reversed(toks) if self.rules.is_word("joiner", m.group())), None)
+        near = at is not None and (at == toks[-1].start() or (
+            not re.search(r"[,;:()\"]", self.folded[at:cue.start])
+            and not any(m.is_party and at <= m.start < cue.start for m in cl.parties)))
+        if not (self.folded[max(cl.start, cue.start - 3):cue.start] == "'s " or near):
             return None
         for v in live:
             if v.cls in _PLEDGE_CUES and v.start >= it.end and not any(
