@@ -1712,7 +1712,7 @@ class _Run:
                 last = m
                 continue
             last = None
-            if usable and not (once and codes) and source(m):
+            if usable and not (once and codes) and source(m) and not self._bought(cl, m.start):
                 codes.append(m.code)
                 last = m
         return list(dict.fromkeys(codes))
@@ -1949,12 +1949,18 @@ class _Run:
             # "from Germany", or a case ending that says "from" ("Saksalta", "Németországtól")
             ending = self.rules.is_word("source_ending", self.folded[m.start:m.end])
             if m.is_party and m.code not in self.excluded and (
-                    self._source_word(prev) or listed or ending):
+                    self._source_word(prev) or listed or ending) and not self._bought(cl, m.start):
                 codes.append(m.code)
                 last = m
             else:
                 last = None
         return list(dict.fromkeys(codes))
+
+    def _bought(self, cl: _Clause, pos: int) -> bool:
+        """Whether the clause names a purchase, lease or order before ``pos``: the party it comes from is a seller or
+        lessor, no donor ("die Nederland huurt van Duitsland", "Poland bought 250 Abrams tanks from the US")."""
+        return "purchase" in self.rules.words and any(
+            self.rules.is_word("purchase", m.group()) for m in _TOKEN.finditer(self.folded, cl.start, pos))
 
     def _source_word(self, prev: list[str]) -> bool:
         """Whether the words before a party end in a source word: one word ("from", "von") or two ("de la": a bare
@@ -3052,7 +3058,8 @@ def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: NewsR
                 or (news.origin_compound is not None and text[m.end:m.end + 1] == "-"
                     and news.origin_compound.match(folded, m.end + 1))
                 or (news.origin_after is not None and news.origin_after.match(folded, m.end))
-                or (news.media_after is not None and news.media_after.match(folded, m.end))):
+                or (news.media_after is not None and news.media_after.match(folded, m.end + (
+                    text[m.end:m.end + 1] == "-")))):  # "US-Unternehmen Raytheon"
             continue
         out.append(m)
     return out
