@@ -8,6 +8,7 @@ or a made-up edge case where marked. Each names every (donor, item, status) it m
 - a party that only qualifies a company is no donor (as one that qualifies a news outlet is not): "the German
   defence concern Rheinmetall plans to supply", "Das vom US-Unternehmen Raytheon hergestellte Waffensystem";
 - what a party buys, leases or orders "from" another is no gift of that other: "die Nederland huurt van Duitsland";
+- a tank or howitzer named only as what ammunition is for is not given: "munitie voor Leopard 2-tanks";
 """
 
 from __future__ import annotations
@@ -58,6 +59,16 @@ CASES = [
     ("en", "Poland bought 250 Abrams tanks from the United States last year.", set()),
     ("en", "The Netherlands leases 18 Leopard 2 tanks from Germany.", set()),
     ("en", "Ukraine received 14 Leopard 2A4 tanks from Denmark.", {("DK", "leopard-2a4", "delivered")}),
+    # corpus j, nl-telegraaf-munitie-leopard2 (its title): the ammunition, not the tanks
+    ("nl", "Nederland gaat munitie voor Leopard 2-tanks aan Oekraïne leveren", {("NL", None, "committed")}),
+    # https://voiceofindia.news/germany-delivers-leopard-1-tanks-drones-ammunition-other-aid-to-ukraine/
+    ("en", "Berlin has handed over 10 Leopard 1 A5 tanks, ammunition for Leopard 2 tanks, 8,500 rounds of 155 mm "
+           "ammunition, 20 Vector reconnaissance drones with spare parts, 34 RQ-35 Heidrun reconnaissance drones, and "
+           "other aid in its latest delivery of military aid to Ukraine, the German government said on May 22.",
+     {("DE", "leopard-1a5", "delivered"), ("DE", "shell-155mm", "delivered"), ("DE", None, "delivered")}),
+    # made up: tanks and ammunition both given
+    ("en", "The Netherlands will supply Leopard 2A4 tanks and ammunition to Ukraine.",
+     {("NL", "leopard-2a4", "committed"), ("NL", None, "committed")}),
 ]
 
 DONORS = [

@@ -389,7 +389,8 @@ class Extractor:
         for k, cl in enumerate(out):
             cl.items = self._parts(cl, folded, out[k + 1] if k + 1 < len(out) else None)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules)
-                                                for it in self._own_platforms_dropped(cl.items, folded, rules)],
+                                                for it in self._own_platforms_dropped(cl.items, folded, rules)
+                                                if not self._supplied_for(it, cl, folded, rules)],
                                                folded, rules)
             cl.items = self._listed_parts(cl, text, folded, rules)
             if not cl.items:
@@ -765,6 +766,25 @@ class Extractor:
         return not any(c.end <= o.start < it.start and (o.start < links[0] or any(
             n.end <= o.start and len(_words(folded[n.end:o.start])) <= 1 for n in ones))
             for o in cl.cues if o.cls == "systems")
+
+    def _supplied_for(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> bool:
+        """Whether a tank or howitzer is named only as what the ammunition before it is for ("munitie voor Leopard
+        2-tanks", "ammunition for the Leopard tanks", "Munition für die Leopard-Panzer"): the vehicle is not given, the
+        ammunition is (an item-less pledge). An ammunition noun, then a link word and at most three more words (its
+        class noun aside), no punctuation and no other item between."""
+        if self._kinds.get(it.id) not in ("tank", "howitzer"):
+            return False
+        for c in cl.cues:
+            if c.cls != "interceptor" or c.end > it.start or it.start - c.end > 80:
+                continue
+            if re.search(r"[,;:()]", folded[c.end:it.start]) or any(
+                    c.end <= o.start and o.end <= it.start for o in cl.items):
+                continue
+            classed = self._without_class_nouns(cl, folded, c.end, it.start)
+            gap = classed if classed is not None else _words(folded[c.end:it.start])
+            if gap and len(gap) <= 4 and rules.is_word("link", gap[0]):
+                return True
+        return False
 
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher."""
