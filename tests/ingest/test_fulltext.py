@@ -9,6 +9,8 @@ or a made-up edge case where marked. Each names every (donor, item, status) it m
   defence concern Rheinmetall plans to supply", "Das vom US-Unternehmen Raytheon hergestellte Waffensystem";
 - what a party buys, leases or orders "from" another is no gift of that other: "die Nederland huurt van Duitsland";
 - a tank or howitzer named only as what ammunition is for is not given: "munitie voor Leopard 2-tanks";
+- a cue that governs a service for equipment (repair, maintenance, training, a service centre) gives no equipment:
+  "jest gotowa do utworzenia centrum serwisowego ... czołgów Leopard", "a hub for servicing Leopard tanks provided";
 """
 
 from __future__ import annotations
@@ -69,6 +71,16 @@ CASES = [
     # made up: tanks and ammunition both given
     ("en", "The Netherlands will supply Leopard 2A4 tanks and ammunition to Ukraine.",
      {("NL", "leopard-2a4", "committed"), ("NL", None, "committed")}),
+    # corpus j, pl-businessinsider-leopardy-dotarly: ready to set up a service centre for the tanks
+    ("pl", "Polska z kolei jest gotowa do utworzenia centrum serwisowego przekazywanych Ukrainie czołgów Leopard — "
+           "powiedział w marcu minister obrony narodowej Mariusz Błaszczak.", set()),
+    # https://oopstop.com/in-poland-a-hub-will-be-created-for-servicing-leopard-tanks-delivered-to-ukraine/
+    ("en", "Poland will start creating a hub for servicing Leopard tanks provided to Ukraine, head of the Ministry of "
+           "National Defense of Poland said Mariusz Blaszczak during the briefing on 9 March.", set()),
+    # https://warsawpoint.com/news/57491-leopard-service-hub-opens-in-poland-defence-minister-says.html
+    ("en", "Poland has handed over 14 Leopard 2A4 tanks to Ukraine.", {("PL", "leopard-2a4", "delivered")}),
+    # made up: an offer to repair
+    ("en", "Poland offered to repair Leopard 2A4 tanks damaged in Ukraine.", set()),
 ]
 
 DONORS = [

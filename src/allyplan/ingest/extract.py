@@ -920,6 +920,10 @@ class _Run:
                     summary.specific = False
             elif cue.cls in ("demand", "refusal"):
                 continue
+            elif self._serviced(cue.end, it.start, live) if cue.end <= it.start else self._serviced(
+                    max(cl.start, it.start - 40), it.start, live):
+                # "offered to repair Leopard tanks"; "a hub for servicing Leopard tanks provided to Ukraine"
+                continue
             else:
                 actor = self._actor(cl, cue, allow_topic=True)
                 if actor is None or actor.how in ("government", "topic"):
@@ -993,6 +997,10 @@ class _Run:
             around = [c for c in live if c.cls in ("aid", "equipment", "shells") and lo <= c.start < hi
                       and not any(it.start <= c.start <= it.end + 2 for it in cl.items)
                       and (k == 0 or status_cues[k - 1].start > c.start or c.start >= cue.start)]
+            # "jest gotowa do utworzenia centrum serwisowego ... czołgów": the cue governs a service for the equipment
+            # "a service hub for the tanks handed over to Ukraine": a participle after the noun only describes it
+            around = [c for c in around if not (self._serviced(cue.end, c.start, live) if cue.end <= c.start
+                                                else self._serviced(max(lo, c.start - 40), c.start, live))]
             if k == 0 and not around:
                 around = self._antecedent(cl)  # "з установок, які погодилася передати Україні Швеція"
             # a refusal before it ("nie przekaże broni, zapowiedział premier"), or aid that is only humanitarian
@@ -1975,6 +1983,15 @@ class _Run:
             else:
                 last = None
         return list(dict.fromkeys(codes))
+
+    def _serviced(self, a: int, b: int, live: list[Cue]) -> bool:
+        """Whether a word of a service for equipment (repair, maintenance, training, a service centre) stands between
+        a cue at ``a`` and the equipment at ``b``, with no other pledge verb between: the cue governs the service, no
+        gift ("Polska jest gotowa do utworzenia centrum serwisowego ... czołgów Leopard", "offered to repair Leopard
+        tanks")."""
+        return "service" in self.rules.words and not any(
+            a <= v.start < b for v in live if v.cls in _PLEDGE_CUES) and any(
+            self.rules.is_word("service", m.group()) for m in _TOKEN.finditer(self.folded, a, b))
 
     def _bought(self, cl: _Clause, pos: int) -> bool:
         """Whether the clause names a purchase, lease or order before ``pos``: the party it comes from is a seller or

@@ -57,7 +57,8 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
                        "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
-                           "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase"),
+                           "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase",
+                           "service"),
                "modifiers": ("negation_after",),
                "items": ("link", "demonstrative"), "stance": ("pending",)}
 
