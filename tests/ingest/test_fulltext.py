@@ -11,6 +11,8 @@ or a made-up edge case where marked. Each names every (donor, item, status) it m
 - a tank or howitzer named only as what ammunition is for is not given: "munitie voor Leopard 2-tanks";
 - a cue that governs a service for equipment (repair, maintenance, training, a service centre) gives no equipment:
   "jest gotowa do utworzenia centrum serwisowego ... czołgów Leopard", "a hub for servicing Leopard tanks provided";
+- a promise told in the pluperfect is background to a delivery of the same item the text reports: "Die Abgabe des
+  Patriot-Systems hatte die Bundesregierung Anfang Januar angekündigt" beside "... Patriot übergeben".
 """
 
 from __future__ import annotations
@@ -81,7 +83,26 @@ CASES = [
     ("en", "Poland has handed over 14 Leopard 2A4 tanks to Ukraine.", {("PL", "leopard-2a4", "delivered")}),
     # made up: an offer to repair
     ("en", "Poland offered to repair Leopard 2A4 tanks damaged in Ukraine.", set()),
+    # made up: the promise before the news in the pluperfect; a new pledge beside a delivery stays one
+    ("en", "Norway had promised two NASAMS systems in January. Norway has now delivered two NASAMS systems to Ukraine.",
+     {("NO", "nasams", "delivered")}),
+    ("en", "Germany had delivered two Patriot systems last year and will send a third Patriot system.",
+     {("DE", "patriot", "delivered"), ("DE", "patriot", "committed")}),
 ]
+
+ABSENT = [
+    # corpus j, de-androidkosmos-afp-zweites-iris-t: the January announcement of the Patriot now handed over
+    ("de", "Am Dienstag hatte die Bundesregierung bereits bekannt gegeben, sie habe der Ukraine das im Januar "
+           "zugesagte Luftverteidigungssystem Patriot übergeben. Die Abgabe des Patriot-Systems wiederum hatte die "
+           "Bundesregierung Anfang Januar zusammen mit der Lieferung von Marder-Schützenpanzern angekündigt.",
+     ("DE", "patriot", "committed")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "record"), ABSENT, ids=[f"{c[0]}-{i}" for i, c in enumerate(ABSENT)])
+def test_absent(ex: Extractor, lang: str, text: str, record: tuple[str, str | None, str]) -> None:
+    assert record not in triples(ex, text, lang)
+
 
 DONORS = [
     # corpus j, de-androidkosmos-afp-zweites-iris-t: the maker's country after a pledge of the same system

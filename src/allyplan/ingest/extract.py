@@ -956,7 +956,9 @@ class _Run:
                                                              "give: no donor's item"))
                 continue
             made = self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
-                                 currency=currency, background=cue is not None and self._background(cue, cl),
+                                 currency=currency, background=cue is not None and (
+                                     self._background(cue, cl)
+                                     or (status != "delivered" and self._pluperfect(cue, cl))),
                                  explain=_explained(cue, actor, "the item's status cue" if cue else
                                                     "a gift named with its source" if gift else
                                                     "an item listed after a pledge (its donor and status)"))
@@ -2340,6 +2342,19 @@ class _Run:
             if len(words) <= 3 and not re.search(r"[;:.()\"]", gap) and not any(
                     self.rules.is_word("joiner", w) for w in words) and not any(
                     v.cls in _PLEDGE_CUES and c.end <= v.start < cue.start for v in live):
+                return True
+        return False
+
+    def _pluperfect(self, cue: Cue, cl: _Clause) -> bool:
+        """Whether ``cue`` is in the pluperfect ("hatte die Bundesregierung Anfang Januar ... angekündigt", "had
+        promised"): a promise told as what came before the news, background to a delivery of the same item (an
+        auxiliary of the pluperfect in its clause before it, no other pledge verb between)."""
+        if "pluperfect" not in self.rules.words:
+            return False
+        for m in _TOKEN.finditer(self.folded, cl.start, cue.end):
+            if self.rules.is_word("pluperfect", m.group()) and not any(
+                    m.start() <= v.start and v.end < cue.end and v is not cue
+                    for v in cl.cues if v.cls in _PLEDGE_CUES):
                 return True
         return False
 
