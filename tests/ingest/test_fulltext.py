@@ -12,7 +12,9 @@ or a made-up edge case where marked. Each names every (donor, item, status) it m
 - a cue that governs a service for equipment (repair, maintenance, training, a service centre) gives no equipment:
   "jest gotowa do utworzenia centrum serwisowego ... czołgów Leopard", "a hub for servicing Leopard tanks provided";
 - a promise told in the pluperfect is background to a delivery of the same item the text reports: "Die Abgabe des
-  Patriot-Systems hatte die Bundesregierung Anfang Januar angekündigt" beside "... Patriot übergeben".
+  Patriot-Systems hatte die Bundesregierung Anfang Januar angekündigt" beside "... Patriot übergeben";
+- an infinitive after an article with a link word after it is a noun, no commitment: "Voor het leveren van spullen
+  zijn er geen taboes" ("zal het leveren": "het" is its object, the verb stays one).
 """
 
 from __future__ import annotations
@@ -88,6 +90,12 @@ CASES = [
      {("NO", "nasams", "delivered")}),
     ("en", "Germany had delivered two Patriot systems last year and will send a third Patriot system.",
      {("DE", "patriot", "delivered"), ("DE", "patriot", "committed")}),
+    # corpus j, nl-nieuws-hoekstra-f16-geen-taboes: "no taboos" on the giving, named as a noun
+    # (after a made-up first sentence that makes the Netherlands the text's party)
+    ("nl", "Minister Hoekstra sprak over de Nederlandse steun aan Oekraïne. Voor het leveren van spullen zijn er "
+           "“geen taboe’s” wat betreft regulier materieel, verklaarde de minister.", set()),
+    # made up: the pronoun object before the infinitive
+    ("nl", "Nederland zal het leveren aan Oekraïne, en ook twee Patriot-systemen.", {("NL", "patriot", "committed")}),
 ]
 
 ABSENT = [

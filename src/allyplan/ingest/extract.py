@@ -853,6 +853,7 @@ class _Run:
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))]
+        live = [c for c in live if not (c.cls in _PLEDGE_CUES and self._nominal(c))]
         live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
         # "atmeta galimybę perduoti Taurus", "rechaza enviar": the giving verb a refusal governs is refused, not given
         governed = self._governed(cl, live)
@@ -1985,6 +1986,17 @@ class _Run:
             else:
                 last = None
         return list(dict.fromkeys(codes))
+
+    def _nominal(self, cue: Cue) -> bool:
+        """Whether a one-word verb cue is an infinitive used as a noun: an article before it, a link word after it
+        ("Voor het leveren van spullen zijn er geen taboes", "beim Liefern von Waffen"): it names the giving, no party
+        commits to it."""
+        if "nominal" not in self.rules.words or " " in cue.text.strip():
+            return False
+        prev = self._prev_words(cue.start, max(0, cue.start - 20), 1)
+        nxt = _TOKEN.match(self.folded, cue.end + 1) if self.folded[cue.end:cue.end + 1] == " " else None
+        return bool(prev) and self.rules.is_word("nominal", prev[-1]) and nxt is not None and self.rules.is_word(
+            "link", nxt.group())
 
     def _serviced(self, a: int, b: int, live: list[Cue]) -> bool:
         """Whether a word of a service for equipment (repair, maintenance, training, a service centre) stands between

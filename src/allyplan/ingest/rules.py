@@ -58,7 +58,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
                            "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase",
-                           "service", "pluperfect"),
+                           "service", "pluperfect", "nominal"),
                "modifiers": ("negation_after",),
                "items": ("link", "demonstrative"), "stance": ("pending",)}
 
