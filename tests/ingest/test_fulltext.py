@@ -14,7 +14,10 @@ or a made-up edge case where marked. Each names every (donor, item, status) it m
 - a promise told in the pluperfect is background to a delivery of the same item the text reports: "Die Abgabe des
   Patriot-Systems hatte die Bundesregierung Anfang Januar angekündigt" beside "... Patriot übergeben";
 - an infinitive after an article with a link word after it is a noun, no commitment: "Voor het leveren van spullen
-  zijn er geen taboes" ("zal het leveren": "het" is its object, the verb stays one).
+  zijn er geen taboes" ("zal het leveren": "het" is its object, the verb stays one);
+- a plural noun for unnamed countries before the cue is the clause's subject, not the text's party nor the last
+  donor: "Veel landen steunen Oekraïne met geld en wapens", "Many allies have already sent weapons"; and "Many" is
+  no Isle of Man (a country name of three letters takes no ending).
 """
 
 from __future__ import annotations
@@ -96,6 +99,17 @@ CASES = [
            "“geen taboe’s” wat betreft regulier materieel, verklaarde de minister.", set()),
     # made up: the pronoun object before the infinitive
     ("nl", "Nederland zal het leveren aan Oekraïne, en ook twee Patriot-systemen.", {("NL", "patriot", "committed")}),
+    # corpus j, nl-nieuws-hoekstra-f16-geen-taboes (after the same made-up first sentence)
+    ("nl", "Minister Hoekstra sprak over de Nederlandse steun aan Oekraïne. Veel landen steunen Oekraïne met geld en "
+           "wapens.", set()),
+    # made up: the donor of the sentence before is not the subject of "many allies"
+    ("en", "Norway will send Leopard 2A4 tanks to Ukraine. Many allies have already sent weapons.",
+     {("NO", "leopard-2a4", "committed")}),
+    ("en", "Norway will send Leopard 2A4 tanks to Ukraine. It will also send ammunition.",
+     {("NO", "leopard-2a4", "committed"), ("NO", None, "committed")}),
+    # https://uatribune.com/en/many-countries-expressed-readiness-to-provide-ukraine-with-tanks-all-waiting-for-consent-of-one-country-zelensky/
+    ("en", "Many countries expressed readiness to provide Ukraine with tanks, all waiting for consent of one country "
+           "– Zelensky", set()),
 ]
 
 ABSENT = [

@@ -1475,7 +1475,7 @@ class _Run:
             # else the party the text is about just now
             return _Actor(list(self.dateline or self.title_party or self.topic or []), "government",
                           "a government word, for the dateline's country or the text's subject")
-        if allow_topic and self.topic:
+        if allow_topic and self.topic and not self._generic_subject(cl, cue):
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
         return None
 
@@ -1651,7 +1651,8 @@ class _Run:
         ctx = self.context
         if ctx is None or ctx.sentence != cl.sentence - 1 or ctx.actor.how != "explicit" or cl.start != cl.s_start \
                 or cue.cls not in _PLEDGE_CUES or any(m.is_party and m.code not in self.excluded for m in cl.parties) \
-                or self._thing_subject(cl, cue) or any(c.cls == "government" and c.start < cue.start for c in cl.cues):
+                or self._thing_subject(cl, cue) or self._generic_subject(cl, cue) \
+                or any(c.cls == "government" and c.start < cue.start for c in cl.cues):
             return None  # "The government is also considering ...": a government word is no pronoun (see _actor)
         return _Actor(list(ctx.actor.codes), "explicit", "the subject of the sentence before (this one names none)")
 
@@ -1671,9 +1672,17 @@ class _Run:
         livré": what was announced before)."""
         if cue.cls not in _PLEDGE_CUES or self.topic is None or len(self.topic) != 1 or any(
                 m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)) or self._thing_subject(
-                cl, cue):
+                cl, cue) or self._generic_subject(cl, cue):
             return None
         return _Actor(list(self.topic), "main", "the party the text is about (the sentence names none)")
+
+    def _generic_subject(self, cl: _Clause, cue: Cue) -> bool:
+        """Whether a plural noun for unnamed countries stands before the cue in its clause ("Veel landen steunen
+        Oekraïne met geld en wapens", "Many countries have sent weapons"): the subject is named, and it is not the
+        party the text is about."""
+        return "generic" in self.rules.words and any(
+            self.rules.is_word("generic", m.group()) and not any(p.start <= m.start() < p.end for p in cl.parties)
+            for m in _TOKEN.finditer(self.folded, cl.start, cue.start))  # not "the United States"
 
     def _arriving(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """"In den nächsten Wochen sollen zudem 15 geschützte Transportfahrzeuge in der Ukraine eintreffen": counted

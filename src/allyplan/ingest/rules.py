@@ -58,7 +58,8 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
                            "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase",
-                           "service", "pluperfect", "nominal"),
+                           "service", "pluperfect", "nominal",
+                           "generic"),
                "modifiers": ("negation_after",),
                "items": ("link", "demonstrative"), "stance": ("pending",)}
 
