@@ -17,7 +17,8 @@ or a made-up edge case where marked. Each names every (donor, item, status) it m
   zijn er geen taboes" ("zal het leveren": "het" is its object, the verb stays one);
 - a plural noun for unnamed countries before the cue is the clause's subject, not the text's party nor the last
   donor: "Veel landen steunen Oekraïne met geld en wapens", "Many allies have already sent weapons"; and "Many" is
-  no Isle of Man (a country name of three letters takes no ending).
+  no Isle of Man (a country name of three letters takes no ending);
+- "such" points back as "these" does: "how many such vehicles will be handed over" is the Leopard 2A4 just named.
 """
 
 from __future__ import annotations
@@ -110,6 +111,13 @@ CASES = [
     # https://uatribune.com/en/many-countries-expressed-readiness-to-provide-ukraine-with-tanks-all-waiting-for-consent-of-one-country-zelensky/
     ("en", "Many countries expressed readiness to provide Ukraine with tanks, all waiting for consent of one country "
            "– Zelensky", set()),
+    # corpus j, en-babel-norway-leopard-2a4 (its first paragraphs)
+    ("en", "Norway will transfer Leopard 2A4 tanks to Ukraine\n\nNorwegian Defense Minister Bjorn Arild Gram "
+           "confirmed that his country will send Leopard tanks to Ukraine.\n\nAccording to him, these will be "
+           "Leopard 2A4. The head of the Norwegian Defense Ministry did not specify how many such vehicles will be "
+           "handed over to the Ukrainians.", {("NO", "leopard-2a4", "committed")}),
+    # made up: "such as" still lists examples
+    ("en", "Germany will send air defence systems such as IRIS-T to Ukraine.", {("DE", "iris-t-slm", "committed")}),
 ]
 
 ABSENT = [
