@@ -18,7 +18,8 @@ or a made-up edge case where marked. Each names every (donor, item, status) it m
 - a plural noun for unnamed countries before the cue is the clause's subject, not the text's party nor the last
   donor: "Veel landen steunen Oekraïne met geld en wapens", "Many allies have already sent weapons"; and "Many" is
   no Isle of Man (a country name of three letters takes no ending);
-- "such" points back as "these" does: "how many such vehicles will be handed over" is the Leopard 2A4 just named.
+- "such" points back as "these" does: "how many such vehicles will be handed over" is the Leopard 2A4 just named;
+- a headline's model gives way to the body's variant of it for the same donor: "Leopard 2" / "Leopard 2A6".
 """
 
 from __future__ import annotations
@@ -118,6 +119,10 @@ CASES = [
            "handed over to the Ukrainians.", {("NO", "leopard-2a4", "committed")}),
     # made up: "such as" still lists examples
     ("en", "Germany will send air defence systems such as IRIS-T to Ukraine.", {("DE", "iris-t-slm", "committed")}),
+    # https://news.k4s.uk/2023/01/german-government-officially-confirms-the-delivery-of-leopard-2-tanks-to-ukraine
+    ("en", "German government officially confirms the delivery of ‘Leopard 2’ tanks to Ukraine\n\nThe goal is to "
+           "quickly assemble two tank battalions, Germany will provide a company of 14 Leopard 2A6 tanks and will "
+           "allow other countries to send their Leopard tanks.", {("DE", "leopard-2a6", "committed")}),
 ]
 
 ABSENT = [
@@ -126,6 +131,10 @@ ABSENT = [
            "zugesagte Luftverteidigungssystem Patriot übergeben. Die Abgabe des Patriot-Systems wiederum hatte die "
            "Bundesregierung Anfang Januar zusammen mit der Lieferung von Marder-Schützenpanzern angekündigt.",
      ("DE", "patriot", "committed")),
+    # corpus j, en-abc-au-leopard-abrams (its title and the German government's sentence)
+    ("en", "Germany agrees to provide Ukraine with Leopard 2 battle tanks, US to send Abrams tanks\n\nIn a statement, "
+           "the German government said it would initially provide Ukraine with one company of Leopard 2 A6 tanks, "
+           "which comprises 14 vehicles, from its own stocks.", ("DE", "leopard-2a4", "committed")),
 ]
 
 

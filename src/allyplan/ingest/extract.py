@@ -99,6 +99,8 @@ _CLASS_NOUN = {"air-defence": re.compile(
 #: How many sentences after a pledge a package's contents may follow ("Deutschland liefert Waffen für 2,7 Milliarden
 #: Euro ... [background, four sentences] ... Sie umfasse 18 Radhaubitzen, 4 IRIS-T ...") and inherit its donor.
 _PACKAGE_REACH = 6
+#: The variant at the end of a catalog id ("leopard-2a6", "leopard-1a5"): the model without it is one family.
+_VARIANT = re.compile(r"(?<=\d)a\d+$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -3024,7 +3026,11 @@ def _merged(records: Iterable[Record], headline_end: int = 0,
         del pledges[k]
     # what the body says of a donor's item wins over what the headline says of it, at the body's level of detail
     # ("Romania sends Patriot missiles" / "Romania will send a Patriot system": the system; `family` gives it)
-    fam = family or (lambda i: i)
+    # and of one model in another variant ("Leopard 2 battle tanks" / "Leopard 2 A6 tanks": the catalog's ids end in
+    # the variant, "leopard-2a4", "leopard-2a6")
+    def fam(i: str) -> str:
+        return _VARIANT.sub("", family(i) if family else i)
+
     body_items = {(p.donor, fam(p.item)) for p in pledges.values() if p.item is not None
                   and p.start >= headline_end}
     for k in [k for k, p in pledges.items() if p.item is not None and p.start < headline_end
