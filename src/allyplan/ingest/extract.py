@@ -111,6 +111,8 @@ _CONJUNCTION = re.compile(r"and|und|et|y|e|i|en|og|och|ja|a|ale|но|и|і|та|
 #: How many sentences after a pledge a package's contents may follow ("Deutschland liefert Waffen für 2,7 Milliarden
 #: Euro ... [background, four sentences] ... Sie umfasse 18 Radhaubitzen, 4 IRIS-T ...") and inherit its donor.
 _PACKAGE_REACH = 6
+#: The variant at the end of a catalog id ("leopard-2a6", "leopard-1a5"): the model without it is one family.
+_VARIANT = re.compile(r"(?<=\d)a\d+$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -425,7 +427,8 @@ class Extractor:
         for k, cl in enumerate(out):
             cl.items = self._parts(cl, folded, out[k + 1] if k + 1 < len(out) else None)
             cl.items = self._platforms_dropped([self._resolve(it, cl, folded, rules)
-                                                for it in self._own_platforms_dropped(cl.items, folded, rules)],
+                                                for it in self._own_platforms_dropped(cl.items, folded, rules)
+                                                if not self._supplied_for(it, cl, folded, rules)],
                                                folded, rules)
             cl.items = self._listed_parts(cl, text, folded, rules)
             if not cl.items:
@@ -854,6 +857,25 @@ class Extractor:
                 return True
         return False
 
+    def _supplied_for(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> bool:
+        """Whether a tank or howitzer is named only as what the ammunition before it is for ("munitie voor Leopard
+        2-tanks", "ammunition for the Leopard tanks", "Munition für die Leopard-Panzer"): the vehicle is not given, the
+        ammunition is (an item-less pledge). An ammunition noun, then a link word and at most three more words (its
+        class noun aside), no punctuation and no other item between."""
+        if self._kinds.get(it.id) not in ("tank", "howitzer"):
+            return False
+        for c in cl.cues:
+            if c.cls != "interceptor" or c.end > it.start or it.start - c.end > 80:
+                continue
+            if re.search(r"[,;:()]", folded[c.end:it.start]) or any(
+                    c.end <= o.start and o.end <= it.start for o in cl.items):
+                continue
+            classed = self._without_class_nouns(cl, folded, c.end, it.start)
+            gap = classed if classed is not None else _words(folded[c.end:it.start])
+            if gap and len(gap) <= 4 and rules.is_word("link", gap[0]):
+                return True
+        return False
+
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher (the noun may carry words
         for the system's class: "missiles sol-air Patriot"), not where the missile noun is part of a noun for the
@@ -941,6 +963,7 @@ class _Run:
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))]
+        live = [c for c in live if not (c.cls in _PLEDGE_CUES and self._nominal(c))]
         live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
         # "..., a été livré en Ukraine, a annoncé le président": the verb that reports a pledge is none of its own
         live = [c for c in live if not self._reporting_after(cl, c)]
@@ -1011,6 +1034,10 @@ class _Run:
                     summary.specific = False
             elif cue.cls in ("demand", "refusal"):
                 continue
+            elif self._serviced(cue.end, it.start, live) if cue.end <= it.start else self._serviced(
+                    max(cl.start, it.start - 40), it.start, live):
+                # "offered to repair Leopard tanks"; "a hub for servicing Leopard tanks provided to Ukraine"
+                continue
             else:
                 actor = self._actor(cl, cue, allow_topic=True)
                 if actor is None or actor.how in ("government", "topic"):
@@ -1044,7 +1071,9 @@ class _Run:
                                                              "give: no donor's item"))
                 continue
             made = self._pledges(cl, actor, it.id, status, reannounced, quantity=self._quantity(cl, it), value=value,
-                                 currency=currency, background=cue is not None and self._background(cue, cl),
+                                 currency=currency, background=cue is not None and (
+                                     self._background(cue, cl)
+                                     or (status != "delivered" and self._pluperfect(cue, cl))),
                                  explain=_explained(cue, actor, "the item's status cue" if cue else
                                                     "a gift named with its source" if gift else
                                                     "an item listed after a pledge (its donor and status)"))
@@ -1085,6 +1114,10 @@ class _Run:
             around = [c for c in live if c.cls in ("aid", "equipment", "shells") and lo <= c.start < hi
                       and not any(it.start <= c.start <= it.end + 2 for it in cl.items)
                       and (k == 0 or status_cues[k - 1].start > c.start or c.start >= cue.start)]
+            # "jest gotowa do utworzenia centrum serwisowego ... czołgów": the cue governs a service for the equipment
+            # "a service hub for the tanks handed over to Ukraine": a participle after the noun only describes it
+            around = [c for c in around if not (self._serviced(cue.end, c.start, live) if cue.end <= c.start
+                                                else self._serviced(max(lo, c.start - 40), c.start, live))]
             if k == 0 and not around:
                 around = self._antecedent(cl)  # "з установок, які погодилася передати Україні Швеція"
             # a refusal before it ("nie przekaże broni, zapowiedział premier"), or aid that is only humanitarian
@@ -1567,7 +1600,7 @@ class _Run:
             # else the party the text is about just now
             return _Actor(list(self.dateline or self.title_party or self.topic or []), "government",
                           "a government word, for the dateline's country or the text's subject")
-        if allow_topic and self.topic:
+        if allow_topic and self.topic and not self._generic_subject(cl, cue):
             return _Actor(list(self.topic), "topic", "the party the text is about (no subject in the clause)")
         return None
 
@@ -1800,7 +1833,8 @@ class _Run:
         ctx = self.context
         if ctx is None or ctx.sentence != cl.sentence - 1 or ctx.actor.how != "explicit" or cl.start != cl.s_start \
                 or cue.cls not in _PLEDGE_CUES or any(m.is_party and m.code not in self.excluded for m in cl.parties) \
-                or self._thing_subject(cl, cue) or any(c.cls == "government" and c.start < cue.start for c in cl.cues):
+                or self._thing_subject(cl, cue) or self._generic_subject(cl, cue) \
+                or any(c.cls == "government" and c.start < cue.start for c in cl.cues):
             return None  # "The government is also considering ...": a government word is no pronoun (see _actor)
         return _Actor(list(ctx.actor.codes), "explicit", "the subject of the sentence before (this one names none)")
 
@@ -1820,9 +1854,17 @@ class _Run:
         livré": what was announced before)."""
         if cue.cls not in _PLEDGE_CUES or self.topic is None or len(self.topic) != 1 or any(
                 m.is_party and m.code not in self.excluded for m in self._sentence_parties(cl)) or self._thing_subject(
-                cl, cue):
+                cl, cue) or self._generic_subject(cl, cue):
             return None
         return _Actor(list(self.topic), "main", "the party the text is about (the sentence names none)")
+
+    def _generic_subject(self, cl: _Clause, cue: Cue) -> bool:
+        """Whether a plural noun for unnamed countries stands before the cue in its clause ("Veel landen steunen
+        Oekraïne met geld en wapens", "Many countries have sent weapons"): the subject is named, and it is not the
+        party the text is about."""
+        return "generic" in self.rules.words and any(
+            self.rules.is_word("generic", m.group()) and not any(p.start <= m.start() < p.end for p in cl.parties)
+            for m in _TOKEN.finditer(self.folded, cl.start, cue.start))  # not "the United States"
 
     def _arriving(self, cl: _Clause, cue: Cue) -> _Actor | None:
         """"In den nächsten Wochen sollen zudem 15 geschützte Transportfahrzeuge in der Ukraine eintreffen": counted
@@ -1892,7 +1934,7 @@ class _Run:
                 last = m
                 continue
             last = None
-            if usable and not (once and codes) and source(m):
+            if usable and not (once and codes) and source(m) and not self._bought(cl, m.start):
                 codes.append(m.code)
                 last = m
         return list(dict.fromkeys(codes))
@@ -2143,12 +2185,38 @@ class _Run:
             # "from Germany", or a case ending that says "from" ("Saksalta", "Németországtól")
             ending = self.rules.is_word("source_ending", self.folded[m.start:m.end])
             if m.is_party and m.code not in self.excluded and (
-                    self._source_word(prev) or listed or ending):
+                    self._source_word(prev) or listed or ending) and not self._bought(cl, m.start):
                 codes.append(m.code)
                 last = m
             else:
                 last = None
         return list(dict.fromkeys(codes))
+
+    def _nominal(self, cue: Cue) -> bool:
+        """Whether a one-word verb cue is an infinitive used as a noun: an article before it, a link word after it
+        ("Voor het leveren van spullen zijn er geen taboes", "beim Liefern von Waffen"): it names the giving, no party
+        commits to it."""
+        if "nominal" not in self.rules.words or " " in cue.text.strip():
+            return False
+        prev = self._prev_words(cue.start, max(0, cue.start - 20), 1)
+        nxt = _TOKEN.match(self.folded, cue.end + 1) if self.folded[cue.end:cue.end + 1] == " " else None
+        return bool(prev) and self.rules.is_word("nominal", prev[-1]) and nxt is not None and self.rules.is_word(
+            "link", nxt.group())
+
+    def _serviced(self, a: int, b: int, live: list[Cue]) -> bool:
+        """Whether a word of a service for equipment (repair, maintenance, training, a service centre) stands between
+        a cue at ``a`` and the equipment at ``b``, with no other pledge verb between: the cue governs the service, no
+        gift ("Polska jest gotowa do utworzenia centrum serwisowego ... czołgów Leopard", "offered to repair Leopard
+        tanks")."""
+        return "service" in self.rules.words and not any(
+            a <= v.start < b for v in live if v.cls in _PLEDGE_CUES) and any(
+            self.rules.is_word("service", m.group()) for m in _TOKEN.finditer(self.folded, a, b))
+
+    def _bought(self, cl: _Clause, pos: int) -> bool:
+        """Whether the clause names a purchase, lease or order before ``pos``: the party it comes from is a seller or
+        lessor, no donor ("die Nederland huurt van Duitsland", "Poland bought 250 Abrams tanks from the US")."""
+        return "purchase" in self.rules.words and any(
+            self.rules.is_word("purchase", m.group()) for m in _TOKEN.finditer(self.folded, cl.start, pos))
 
     def _source_word(self, prev: list[str]) -> bool:
         """Whether the words before a party end in a source word: one word ("from", "von") or two ("de la": a bare
@@ -2411,9 +2479,13 @@ class _Run:
         relative = any(self.rules.is_word("relative", w) or self.rules.is_word("complementizer", w) for w in lead[:4])
         after = _words(self.folded[cue.end:min(cl.end, cue.end + 16)])[:1]
         participle = not lead and bool(after) and self.rules.is_word("agent", after[0])
-        if not (relative or participle) or re.search(r"[;:()]", self.folded[head:cue.start]):
+        # a participle set off by commas ("los misiles Patriot, prometidos anteriormente a Kiev, ya han llegado")
+        apposed = not lead and "," in self.folded[head:cue.start]
+        if not (relative or participle or apposed) or re.search(r"[;:()]", self.folded[head:cue.start]):
             return None
         for v in live:
+            if apposed and not (relative or participle) and "," not in self.folded[cue.end:v.start]:
+                continue
             if v.cls in _PLEDGE_CUES and v.start >= cue.end and not any(
                     cue.end <= x.start < v.start for x in cl.items) and self._status(v, live) == "delivered":
                 return v
@@ -2428,9 +2500,14 @@ class _Run:
                 cue.cls] == "delivered" or len(_words(self.folded[cue.end:it.start])) > 1 or re.search(
                 r"[,;:()]", self.folded[cue.end:it.start]):
             return None
-        prev = self._prev_words(cue.start, cl.start, 1)
-        if not (self.folded[max(cl.start, cue.start - 3):cue.start] == "'s " or (
-                prev and self.rules.is_word("joiner", prev[-1]))):
+        # an article or a possessive just before the cue, or an article before a short phrase on the participle
+        # that names no party and has no punctuation ("das im Januar zugesagte System"; not "the US promised Patriot")
+        toks = list(_TOKEN.finditer(self.folded, max(cl.start, cue.start - 64), cue.start))[-4:]
+        at = next((m.start() for m in reversed(toks) if self.rules.is_word("joiner", m.group())), None)
+        near = at is not None and (at == toks[-1].start() or (
+            not re.search(r"[,;:()\"]", self.folded[at:cue.start])
+            and not any(m.is_party and at <= m.start < cue.start for m in cl.parties)))
+        if not (self.folded[max(cl.start, cue.start - 3):cue.start] == "'s " or near):
             return None
         for v in live:
             if v.cls in _PLEDGE_CUES and v.start >= it.end and not any(
@@ -2494,6 +2571,19 @@ class _Run:
             if len(words) <= 3 and not re.search(r"[;:.()\"]", gap) and not any(
                     self.rules.is_word("joiner", w) for w in words) and not any(
                     v.cls in _PLEDGE_CUES and c.end <= v.start < cue.start for v in live):
+                return True
+        return False
+
+    def _pluperfect(self, cue: Cue, cl: _Clause) -> bool:
+        """Whether ``cue`` is in the pluperfect ("hatte die Bundesregierung Anfang Januar ... angekündigt", "had
+        promised"): a promise told as what came before the news, background to a delivery of the same item (an
+        auxiliary of the pluperfect in its clause before it, no other pledge verb between)."""
+        if "pluperfect" not in self.rules.words:
+            return False
+        for m in _TOKEN.finditer(self.folded, cl.start, cue.end):
+            if self.rules.is_word("pluperfect", m.group()) and not any(
+                    m.start() <= v.start and v.end < cue.end and v is not cue
+                    for v in cl.cues if v.cls in _PLEDGE_CUES):
                 return True
         return False
 
@@ -3142,7 +3232,11 @@ def _merged(records: Iterable[Record], headline_end: int = 0,
         del pledges[k]
     # what the body says of a donor's item wins over what the headline says of it, at the body's level of detail
     # ("Romania sends Patriot missiles" / "Romania will send a Patriot system": the system; `family` gives it)
-    fam = family or (lambda i: i)
+    # and of one model in another variant ("Leopard 2 battle tanks" / "Leopard 2 A6 tanks": the catalog's ids end in
+    # the variant, "leopard-2a4", "leopard-2a6")
+    def fam(i: str) -> str:
+        return _VARIANT.sub("", family(i) if family else i)
+
     body_items = {(p.donor, fam(p.item)) for p in pledges.values() if p.item is not None
                   and p.start >= headline_end}
     for k in [k for k, p in pledges.items() if p.item is not None and p.start < headline_end
@@ -3275,7 +3369,8 @@ def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: NewsR
                 or (news.origin_compound is not None and text[m.end:m.end + 1] == "-"
                     and news.origin_compound.match(folded, m.end + 1))
                 or (news.origin_after is not None and news.origin_after.match(folded, m.end))
-                or (news.media_after is not None and news.media_after.match(folded, m.end))):
+                or (news.media_after is not None and news.media_after.match(folded, m.end + (
+                    text[m.end:m.end + 1] == "-")))):  # "US-Unternehmen Raytheon"
             continue
         out.append(m)
     return out

@@ -300,5 +300,6 @@ def _latin(name: str) -> bool:
 
 
 def _possessive(form: str) -> int:
-    # "Germany's", "Deutschlands", "Britain's": one or two letters after a whole name
-    return 2 if form[-1:].isalpha() else 0
+    # "Germany's", "Deutschlands", "Britain's": one or two letters after a whole name; a name of three letters
+    # takes only "'s" ("Man", the Isle of Man, is not "Many" or "Mane")
+    return 0 if len(form) <= 3 else 2 if form[-1:].isalpha() else 0

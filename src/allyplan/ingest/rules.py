@@ -57,7 +57,9 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
                        "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
-                           "genitive_subject", "speaker_verbs", "subordinator", "copula"),
+                           "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase",
+                           "service", "pluperfect", "nominal",
+                           "generic"),
                "modifiers": ("negation_after", "future_after"),
                "items": ("link", "demonstrative"), "stance": ("pending",)}
 
@@ -85,7 +87,7 @@ class NewsRules:
     comparative: re.Pattern[str] | None = None  # ends just before a participle: "later than promised"
     plural: re.Pattern[str] | None = None  # opens a sentence: "They have supplied ...", "Beide Länder ..."
     other: re.Pattern[str] | None = None  # ends just before a class noun: "other air defense systems"
-    media_after: re.Pattern[str] | None = None  # a news outlet just after the name: "Canadian broadcaster CTV"
+    media_after: re.Pattern[str] | None = None  # a news outlet or firm just after the name: "Canadian broadcaster CTV"
     media_before: re.Pattern[str] | None = None  # ends where the name starts: "la télévision canadienne"
     idiom_after: re.Pattern[str] | None = None  # just after a giving verb: "a donné lieu à", "gave rise to"
     support_with: re.Pattern[str] | None = None  # a commitment: "will support Ukraine with two Patriot systems"
@@ -97,7 +99,10 @@ def _news_rules(data: dict[str, Any]) -> NewsRules:
     """Compile a rules file's ``[news]`` section; each list is anchored as its field is used."""
 
     def alt(key: str, at: str) -> re.Pattern[str] | None:
-        items = sorted(data.get(key, []), key=len, reverse=True)
+        # a company qualified by a party is no donor, as a news outlet is not: "the US company Raytheon", "beim
+        # deutschen Rüstungskonzern Diehl", "l'entreprise américaine Raytheon" (``firm_after``, ``firm_before``)
+        firm = {"media_after": "firm_after", "media_before": "firm_before"}.get(key)
+        items = sorted([*data.get(key, []), *(data.get(firm, []) if firm else [])], key=len, reverse=True)
         if not items:
             return None
         body = "|".join(f"(?:{i})" for i in items)
