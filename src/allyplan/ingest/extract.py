@@ -1034,9 +1034,10 @@ class _Run:
                     summary.specific = False
             elif cue.cls in ("demand", "refusal"):
                 continue
-            elif self._serviced(cue.end, it.start, live) if cue.end <= it.start else self._serviced(
-                    max(cl.start, it.start - 40), it.start, live):
-                # "offered to repair Leopard tanks"; "a hub for servicing Leopard tanks provided to Ukraine"
+            elif (self._serviced(cue.end, it.start, live) if cue.end <= it.start else self._serviced(
+                    max(cl.start, it.start - 40), it.start, live)) or self._service_named(it):
+                # "offered to repair Leopard tanks"; "a hub for servicing Leopard tanks provided to Ukraine";
+                # "zur Patriot-Ausbildung eingetroffen"
                 continue
             else:
                 actor = self._actor(cl, cue, allow_topic=True)
@@ -2211,6 +2212,15 @@ class _Run:
         return "service" in self.rules.words and not any(
             a <= v.start < b for v in live if v.cls in _PLEDGE_CUES) and any(
             self.rules.is_word("service", m.group()) for m in _TOKEN.finditer(self.folded, a, b))
+
+    def _service_named(self, it: _Item) -> bool:
+        """Whether the item's name only says what a service is for: a service word right after it, joined by a hyphen
+        or a space ("Die Soldaten sind bereits zur Patriot-Ausbildung in Oklahoma eingetroffen", "arrived for Patriot
+        training"): the soldiers or the course arrive, not the equipment."""
+        if "service" not in self.rules.words or self.folded[it.end:it.end + 1] not in ("-", " "):
+            return False
+        nxt = _TOKEN.match(self.folded, it.end + 1)
+        return nxt is not None and self.rules.is_word("service", nxt.group())
 
     def _bought(self, cl: _Clause, pos: int) -> bool:
         """Whether the clause names a purchase, lease or order before ``pos``: the party it comes from is a seller or
