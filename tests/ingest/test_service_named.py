@@ -10,10 +10,10 @@ from allyplan.ingest import Extractor
 from tests.ingest.records import records
 
 CASES = [
-    ("de", "Die Niederlande erwägen, der Ukraine ein Patriot-System zur Verfügung zu stellen. Die Soldaten sind bereits "
-           "zur Patriot-Ausbildung in Oklahoma eingetroffen.", {("NL", "patriot", "considering", 1)}),
-    ("en", "The Netherlands is considering sending a Patriot system to Ukraine. Ukrainian soldiers have already arrived "
-           "in Oklahoma for Patriot training.", {("NL", "patriot", "considering", 1)}),
+    ("de", "Die Niederlande erwägen, der Ukraine ein Patriot-System zur Verfügung zu stellen. Die Soldaten sind "
+           "bereits zur Patriot-Ausbildung in Oklahoma eingetroffen.", {("NL", "patriot", "considering", 1)}),
+    ("en", "The Netherlands is considering sending a Patriot system to Ukraine. Ukrainian soldiers have already "
+           "arrived in Oklahoma for Patriot training.", {("NL", "patriot", "considering", 1)}),
     ("nl", "Nederland overweegt een Patriot-systeem naar Oekraïne te sturen. Oekraïense militairen zijn al in Oklahoma "
            "aangekomen voor Patriot-training.", {("NL", "patriot", "considering", 1)}),
     # the equipment itself is still given, a service word elsewhere in the sentence aside
