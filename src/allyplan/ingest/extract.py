@@ -766,6 +766,27 @@ class Extractor:
             n.end <= o.start and len(_words(folded[n.end:o.start])) <= 1 for n in ones))
             for o in cl.cues if o.cls == "systems")
 
+    @staticmethod
+    def _system_word(cl: _Clause, c: Cue, folded: str, rules: Rules) -> bool:
+        """Whether missile noun ``c`` only says what kind of system a system noun names ("Patriot füze sistemi",
+        "Patriot raketų sistemą", "sistem de rachete Patriot", "sistema de mísseis Patriot", one word in
+        "Patriot rakétarendszert"): the system noun in the same word, right after it, or just before it with only a
+        link word between; a system noun that is itself a link word ("raketos Patriot sistemoms", missiles for the
+        systems) does not count."""
+        for o in cl.cues:
+            if o.cls != "systems" or rules.is_word("link", o.text):
+                continue
+            if o.start < c.end and c.start < o.end:
+                return True
+            gap = folded[c.end:o.start]
+            if c.end <= o.start and not _words(gap) and not re.search(r"[,;:()]", gap):
+                return True
+            if o.end <= c.start and not re.search(r"[,;:()]", folded[o.end:c.start]):
+                between = _words(folded[o.end:c.start])
+                if len(between) == 1 and rules.is_word("link", between[0]):
+                    return True
+        return False
+
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher."""
         kind = self._kinds.get(it.id)
@@ -773,6 +794,8 @@ class Extractor:
             return it
         for c in cl.cues:
             if c.cls not in ("interceptor", "launcher"):
+                continue
+            if c.cls == "interceptor" and self._system_word(cl, c, folded, rules):
                 continue
             if c.end <= it.start:
                 gap = _words(_without(folded, c.end, it.start, cl.items))
