@@ -227,3 +227,49 @@ def test_real_sentence(ex: Extractor, lang: str, text: str, want: set[tuple]) ->
 ])
 def test_a_missile_noun_that_names_a_system(ex: Extractor, lang: str, text: str, item: str) -> None:
     assert {r[1] for r in records(ex, text, lang)} == {item}
+
+
+MORE = [
+    # "letal e não letal": aid of both kinds, no stance of giving only non-lethal aid
+    # https://rr.sapo.pt/noticia/mundo/2023/01/20/portugal-ajuda-ucrania-com-mais-14-viaturas-blindadas-e-geradores/316788/
+    ("pt", '"Com este material, que se encontra em preparação para envio, eleva-se para 532 toneladas o total de '
+           'equipamento militar, letal e não letal, fornecido por Portugal à Ucrânia desde o início da agressão levada '
+           'a cabo pela Rússia", refere o Ministério da Defesa, em comunicado.',
+     {("PT", None, "delivered")}),
+    # "está disponível para ceder" (is available to hand over): considering
+    ("pt", "Portugal vai enviar para a Ucrânia mais 14 viaturas blindadas de transporte de pessoal M113 e oito "
+           "geradores de grande capacidade para produção de energia elétrica, além de munições e duas toneladas de "
+           "equipamento médico e sanitário. Também está disponível para ceder tanques de guerra Leopard 2.",
+     {("PT", "generator", "committed"), ("PT", "leopard-2a4", "considering")}),
+    # the adverb of expectation before a veto makes no pledge of the vetoing party
+    # https://csakalenyeg.com/tags/europai-bizottsag?page=6
+    ("hu", "Az Európai Bizottság elnöke bemutatja terveit az EU védelmi kiadásainak növelésére, de az új ukrán "
+           "segélycsomag jövője bizonytalan lehet, mivel Magyarország várhatóan megvétózza a támogatást.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), MORE, ids=[f"{r[0]}-{r[1][:50]}" for r in MORE])
+def test_real_passage(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == want
+
+
+@pytest.mark.parametrize(("lang", "text", "donor"), [
+    ("pt", "Portugal já forneceu à Ucrânia 532 toneladas de equipamento militar, letal e não letal.", "PT"),
+    ("es", "España ha enviado material letal y no letal a Ucrania.", "ES"),
+    ("it", "L'Italia ha inviato materiale letale e non letale all'Ucraina.", "IT"),
+    ("fr", "La France a livré du matériel létal et non létal à l'Ukraine.", "FR"),
+    ("en", "Portugal has supplied 532 tonnes of lethal and non-lethal military equipment to Ukraine.", "PT"),
+    ("sv", "Sverige har skickat dödlig och icke-dödlig utrustning till Ukraina.", "SE"),
+    ("de", "Deutschland hat tödliche und nicht-tödliche Ausrüstung an die Ukraine geliefert.", "DE"),
+])
+def test_lethal_and_non_lethal_aid_is_no_stance(ex: Extractor, lang: str, text: str, donor: str) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == {(donor, None, "delivered")}
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    ("en", "Austria will only send non-lethal equipment to Ukraine.", "AT"),
+    ("pt", "Portugal só envia equipamento não letal.", "PT"),
+])
+def test_only_non_lethal_aid_stays_a_stance(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == {(party, "policy", "non-lethal-only")}

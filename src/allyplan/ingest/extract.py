@@ -855,7 +855,8 @@ class _Run:
         # "first announced in January" marks a re-announcement; its verb is not the pledge's status
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
-                and not (c.cls == "refusal" and self._not_only(c))]
+                and not (c.cls == "refusal" and self._not_only(c))
+                and not (c.cls == "non_lethal_only" and self._both_kinds(c, cl))]
         live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
         # "atmeta galimybę perduoti Taurus", "rechaza enviar": the giving verb a refusal governs is refused, not given
         governed = self._governed(cl, live)
@@ -2168,6 +2169,22 @@ class _Run:
     def _one_phrase(self, a: int, cue: Cue) -> bool:
         """Whether ``a`` and ``cue`` are in one phrase: no comma, colon, quote or bracket between them."""
         return not re.search(r"[,;:\"()]", self.folded[a:cue.start])
+
+    def _both_kinds(self, c: Cue, cl: _Clause) -> bool:
+        """Whether non-lethal cue ``c`` is the second of a pair "lethal and non-lethal" ("equipamento militar, letal e
+        não letal", "lethal and non-lethal equipment", "tödliche und nicht-tödliche Ausrüstung"): aid of both kinds,
+        no stance of giving only the one."""
+        rules = self.rules
+        words = _words(self.folded[max(cl.start, c.start - 60):c.start])
+        own = _words(c.text)
+        if own and rules.is_word("joiner", own[0]):
+            before = words[-1:]
+        elif words and rules.is_word("joiner", words[-1]):
+            before = words[-2:-1]
+        else:
+            return False
+        return bool(before) and any(o.cls == "lethal" and o.end <= c.start and before[0] in o.text
+                                    for o in cl.cues)
 
     def _not_only(self, cue: Cue) -> bool:
         """Whether a refusal's negation says "not only" ("will not only send Patriot but also IRIS-T")."""
