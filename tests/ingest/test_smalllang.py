@@ -7,7 +7,10 @@ languages lacked: a missile noun that only names the kind of system ("Patriot ra
 hedges a pledge; the Portuguese "está ainda a avaliar" considers; the Romanian "se pregătesc să livreze" considers;
 Brazil named by its president or adjective ("Lula vetou ...") and the Brazilian spellings of country names
 ("Romênia"); the Czech and Slovak "will not take part in military aid" and "military products"; the Turkish
-"dikkatli" (careful) as caution."""
+"dikkatli" (careful) and "barış masası" (the peace table) as caution; "lethal and non-lethal" aid, which is no
+non-lethal-only stance; the Romanian "pentru a putea primi" (to be able to receive), which is no delivery; the
+Lithuanian first person "palaikome ... paramą Ukrainai" and the Swedish "stödja Ukraina är ... högsta prioritet" as
+support. Sentences marked "after" render in the language what the page reports in another."""
 
 from __future__ import annotations
 
@@ -273,3 +276,154 @@ def test_lethal_and_non_lethal_aid_is_no_stance(ex: Extractor, lang: str, text: 
 ])
 def test_only_non_lethal_aid_stays_a_stance(ex: Extractor, lang: str, text: str, party: str) -> None:
     assert {r[:3] for r in records(ex, text, lang)} == {(party, "policy", "non-lethal-only")}
+
+
+NORTH_AND_EAST = [
+    # https://www.mtvuutiset.fi/artikkeli/suomi-toimittaa-ukrainalla-55-6-miljoonalla-puolustustarvikeapua/8573348
+    ('fi',
+     'Suomi on päättänyt toimittaa Ukrainalle lisää puolustustarvikeapua, kertoo puolustusministeriö.',
+     {('FI', None, 'committed')}),
+    # https://www.mtvuutiset.fi/artikkeli/suomelta-30-aseapupaketti-ukrainalle-hakkanen-arvo-noin-52-miljoonaa/9240944
+    ('fi',
+     'Suomi lähettää Ukrainalle 30. puolustustarvikeapupaketin.',
+     {('FI', None, 'committed')}),
+    # https://www.mtvuutiset.fi/artikkeli/suomelta-30-aseapupaketti-ukrainalle-hakkanen-arvo-noin-52-miljoonaa/9240944
+    ('fi',
+     'Suomi on tähän mennessä lähettänyt Ukrainalle 2,9 miljardin euron arvosta puolustusmateriaalia.',
+     {('FI', None, 'delivered')}),
+    # https://valta.media/kaleva/suomelta-lahtee-17-puolustustarvikelahetys-ukrainalle-apua-on-annettu-noin-12-miljardilla-eurolla
+    ('fi',
+     'Suomi toimittaa Ukrainaan 17. puolustustarvikeapulähetyksen. Lähetys sisältää muun muassa '
+     'lisää ilmatorjunta-aseistusta ja ampumatarvikkeita.',
+     {('FI', None, 'committed')}),
+    # https://www.verkkouutiset.fi/a/suomi-lahettaa-lisaa-puolustustarvikkeita-ukrainalle/
+    ('fi',
+     'Suomi lahjoittaa Ukrainalle lisää puolustustarvikeapua, puolustusministeriö kertoo '
+     'tiedotteessa.',
+     {('FI', None, 'committed')}),
+    # https://www.hs.fi/kotimaa/art-2000009208246.html
+    ('fi',
+     'Se tiedetään varmasti, että Suomi lähetti heti Venäjän hyökättyä Ukrainaan rynnäkkökivääreitä, '
+     'niihin ammuksia ja kertasinkoja.',
+     {('FI', None, 'delivered')}),
+    # https://www.hs.fi/kotimaa/art-2000009208246.html
+    ('fi',
+     'Myös Ruotsi ilmoitti tällä viikolla ennätyssuuresta uudesta aseapupaketistaan Ukrainalle.',
+     {('SE', None, 'committed')}),
+    # https://www.verkkouutiset.fi/a/suomelta-uusi-puolustusapupaketti-ukrainalle/
+    ('fi',
+     'Suomi jatkaa Ukrainan tukemista puolustusmateriaalilla, koska se on tehokkain tapa edistää '
+     'oikeudenmukaisen rauhan syntymistä, sanoo puolustusministeri Antti Häkkänen.',
+     {('FI', "policy", 'supportive')}),
+    # https://www.err.ee/1609289040/pevkur-kiievis-eesti-saadab-ukrainale-20-miljoni-euro-eest-sojalist-abi
+    ('et',
+     'Varem on Eesti annetanud näiteks Javelini tankitõrje raketisüsteemi rakette, haubitsaid, '
+     'suurtükimoona, tankitõrjemiine ja miinipildujaid.',
+     {('EE', None, 'delivered')}),
+    # https://estonia.news-pravda.com/world/2025/02/23/16792.html
+    ('et',
+     'Eesti annab Ukrainale üle kümme tuhat suurtükimürsku.',
+     {('EE', None, 'committed')}),
+    # https://www.err.ee/1608749434/eesti-annetab-ukraina-armeele-tuhandeid-talvevorme
+    ('et',
+     'Eesti on andnud Ukrainale sõjalist abi kokku rohkem kui 255 miljoni euro väärtuses.',
+     {('EE', None, 'delivered')}),
+    # https://www.err.ee/1608531310/eesti-on-saatnud-ukrainale-2000-tonni-abi
+    ('et',
+     'Saar rääkis ka, et Eesti plaanib lähitulevikus Ukrainasse veel saata kas humanitaar või '
+     'sõjalist abi – kas relvastust või laskemoona.',
+     {('EE', None, 'considering')}),
+    # https://klaipeda.diena.lt/naujienos/lietuva/salies-pulsas/kam-lietuva-perduos-ukrainai-automatiniu-sautuvu-ir-soviniu-1065561
+    ('lt',
+     'Lietuva šiais metais jau yra perdavusi Ukrainai oro gynybos sistemų „Stinger“, šarvinių '
+     'liemenių, termovizualinių stebėjimo įrenginių.',
+     {('LT', 'stinger', 'delivered'), ('LT', None, 'delivered')}),
+    # https://pravda-lt.com/world/2024/09/18/15134.html
+    ('lt',
+     'Lietuva iki 2024 metų pabaigos Ukrainai perduos 40-50 mln. eurų vertės karinės paramos, apie '
+     'tai pareiškė krašto apsaugos ministras Laurynas Kasčiūnas.',
+     {('LT', None, 'committed')}),
+    # https://www.lzinios.lt/amp/Gynyba/lietuva-ukrainai-ruosiasi-perduoti-amunicijos-uz-255-tukst-euru/281223
+    ('lt',
+     'Lietuva Ukrainai ruošiasi perduoti amunicijos už 255 tūkst. eurų.',
+     {('LT', None, 'considering')}),
+    # https://15min.lt/m/id/aktualu/lietuva/lietuva-planuoja-ukrainos-kariuomenei-perduoti-liemeniu-ir-dirzu-56-1571300
+    ('lt',
+     'Lietuva planuoja Ukrainos kariuomenei perduoti šarvinių liemenių ir balistinių diržų už '
+     'daugiau kaip 677 tūkst. eurų.',
+     {('LT', None, 'considering')}),
+    # https://sweden.news-pravda.com/world/2025/02/12/11255.html (speaker named)
+    ('sv',
+     '”Att stödja Ukraina är regeringens främsta utrikespolitiska prioritet”, sade Sveriges '
+     'utrikesminister Maria Malmer Stenergard.',
+     {('SE', "policy", 'supportive')}),
+    # https://samnytt.se/sverige-har-skankt-22-miljarder-till-ukraina
+    ('sv',
+     'UD skriver på Twitter att Sverige fortsätter stödja Ukraina – ”så länge det behövs”.',
+     {('SE', "policy", 'supportive')}),
+    # https://samnytt.se/sverige-har-skankt-22-miljarder-till-ukraina
+    ('sv',
+     'Sedan Rysslands invasion av Ukraina inleddes förra året har Sverige skickat motsvarande över '
+     '21,5 miljarder kronor för att stötta Ukraina.',
+     {('SE', None, 'delivered')}),
+    # https://bulgaria.news-pravda.com/world/2025/02/05/69145.html
+    ('bg',
+     'Президентът на България Румен Радев разкритикува страните-членки на Европейския съюз за това, '
+     'че подтикват Украйна към контранастъпление.',
+     set()),
+    # after https://riafan.ru/23857279-prezident_bolgarii_radev_prizval_ne_postavlyat_vooruzhenie_kievu (in Bulgarian)
+    ('bg',
+     'Радев подчерта, че България не трябва да изпраща оръжие на Украйна, за да не се изостря '
+     'конфликтът.',
+     {('BG', "policy", 'non-lethal-only')}),
+    # after https://sarabic.ae/amp/20231006 (Radev's office, in Bulgarian)
+    ('bg',
+     'Радев заяви, че доставките на все повече оръжия за Украйна няма да доведат до решаване на '
+     'конфликта и призова за мирни преговори.',
+     {('BG', "policy", 'cautious')}),
+    # https://www.fanatik.ro/romania-trimite-un-nou-pachet-de-ajutor-militar-ucrainei-ministrul-ionut-mosteanu-putin-s-a-inselat-21262682
+    ('ro',
+     'Ministrul Apărării, Ionuț Moșteanu, a punctat că România va continua să susțină Ucraina.',
+     {('RO', "policy", 'supportive')}),
+    # after https://www.portfolio.hu (Orbán's position, condensed)
+    ('hu',
+     'Orbán Viktor szerint a tűzszünet és a béketárgyalások jelentik a megoldást, Magyarország nem '
+     'küld fegyvert Ukrajnába.',
+     {('HU', "policy", 'cautious'), ('HU', "policy", 'non-lethal-only')}),
+    # https://www.gazeteilksayfa.com/turkiyeden-ukrayna-aciklamasi-artik-cok-daha-dikkatliyiz-150347h.htm
+    ('tr',
+     'Türkiye, her iki tarafı da barış masasına çağırabilen yegane ülke, dedi Savunma Sanayii '
+     'Başkanı İsmail Demir.',
+     {('TR', "policy", 'cautious')}),
+    # https://czechia.news-pravda.com/eu/2025/03/01/93941.html
+    ('cs',
+     'Česko stojí na straně Ukrajiny víc než kdy jindy, prohlásil prezident Petr Pavel.',
+     {('CZ', "policy", 'supportive')}),
+    # after https://sita.sk/slovensko-na-ukrajinu-neposle-ani-euro-ani-naboj-zadarmo-zdoraznil-fico-po-samite-v-bruseli-video/
+    ('sk',
+     'Slovenský premiér Robert Fico povedal, že Slovensko nebude dávať Ukrajine žiadne zbrane.',
+     {('SK', "policy", 'non-lethal-only')}),
+    # https://ekstrabladet.dk/nyheder/politik/danmark-og-holland-vil-levere-f-16-til-ukraine/9912079
+    ('da',
+     'Danmarks støtte til Ukraine er urokkelig, udtaler forsvarsminister Jakob Ellemann-Jensen.',
+     {('DK', "policy", 'supportive')}),
+    # https://valta.media/kaleva/suomelta-lahtee-17-puolustustarvikelahetys-ukrainalle-apua-on-annettu-noin-12-miljardilla-eurolla
+    ('fi',
+     'Jatkamme Ukrainan tukemista yhdessä liittolaistemme kanssa, puolustusministeri Antti Häkkänen '
+     'toteaa tiedotteessa.',
+     {('FI', "policy", 'supportive')}),
+    # https://www.lrytas.lt/lietuvosdiena/aktualijos/2022/03/15/news/a-anusauskas-apie-neskraidymo-zona-virs-ukrainos-lietuva-palaiko-visa-parama-kokia-ji-bebutu-22721569
+    ('lt',
+     '„Lietuvos pozicija yra tokia, kad mes palaikome visą paramą Ukrainai, kokia ji bebūtų“, – sakė '
+     'A. Anušauskas.',
+     {('LT', "policy", 'supportive')}),
+    # https://www.delfi.ee/artikkel/120267311/eesti-antud-javelini-tankitorjeraketid-joudsid-ukrainasse
+    ('et',
+     '„Me jätkame Ukraina toetamist kuni võiduka lõpuni,“ sõnas kaitseminister Hanno Pevkur.',
+     {('EE', "policy", 'supportive')}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), NORTH_AND_EAST, ids=[f"{r[0]}-{r[1][:50]}" for r in NORTH_AND_EAST])
+def test_real_sentence_north_and_east(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == want
