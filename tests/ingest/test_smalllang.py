@@ -427,3 +427,19 @@ NORTH_AND_EAST = [
 @pytest.mark.parametrize(("lang", "text", "want"), NORTH_AND_EAST, ids=[f"{r[0]}-{r[1][:50]}" for r in NORTH_AND_EAST])
 def test_real_sentence_north_and_east(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert {r[:3] for r in records(ex, text, lang)} == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # an announcement whose complement is a refusal is no pledge (after https://index.hu, the Peace Facility veto)
+    ("hu", "Szijjártó Péter bejelentette, hogy Magyarország nem járul hozzá az Európai Békekeretből történő "
+           "fegyverszállítások finanszírozásához.", {("HU", "policy", "non-lethal-only")}),
+    ("en", "Hungary announced that it will not send weapons to Ukraine.", {("HU", "policy", "non-lethal-only")}),
+    # "will not take part in the arms deliveries"
+    ("hu", "Szijjártó Péter: Magyarország nem fog részt venni a fegyverszállításokban.",
+     {("HU", "policy", "non-lethal-only")}),
+    # the announcement of another party's pledge stays
+    ("hu", "Szijjártó Péter bejelentette, hogy Németország harckocsikat küld, de Magyarország nem küld fegyvert.",
+     {("DE", None, "committed"), ("HU", "policy", "non-lethal-only")}),
+])
+def test_an_announced_refusal(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == want

@@ -856,7 +856,8 @@ class _Run:
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
                 and not (c.cls == "refusal" and self._not_only(c))
-                and not (c.cls == "non_lethal_only" and self._both_kinds(c, cl))]
+                and not (c.cls == "non_lethal_only" and self._both_kinds(c, cl))
+                and not self._announces_refusal(c, cl)]
         live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
         # "atmeta galimybę perduoti Taurus", "rechaza enviar": the giving verb a refusal governs is refused, not given
         governed = self._governed(cl, live)
@@ -2169,6 +2170,21 @@ class _Run:
     def _one_phrase(self, a: int, cue: Cue) -> bool:
         """Whether ``a`` and ``cue`` are in one phrase: no comma, colon, quote or bracket between them."""
         return not re.search(r"[,;:\"()]", self.folded[a:cue.start])
+
+    def _announces_refusal(self, c: Cue, cl: _Clause) -> bool:
+        """Whether pledge cue ``c`` (a verb of announcing or saying) only introduces a refusal: a complementizer in
+        the first two words after it, then a refusal before any other giving verb ("bejelentette, hogy Magyarország
+        nem járul hozzá ... fegyverszállítások finanszírozásához", "announced that it will not consent to ...")."""
+        if c.cls not in _PLEDGE_CUES:
+            return False
+        nxt = min((o for o in cl.cues if o.start >= c.end and (o.cls in _PLEDGE_CUES or o.cls == "refusal")),
+                  key=lambda o: o.start, default=None)
+        if nxt is None or nxt.cls != "refusal":
+            return False
+        gap = self.folded[c.end:nxt.start]
+        if re.search(r"[;:()]", gap):
+            return False
+        return any(self.rules.is_word("complementizer", w) for w in _words(gap)[:2])
 
     def _both_kinds(self, c: Cue, cl: _Clause) -> bool:
         """Whether non-lethal cue ``c`` is the second of a pair "lethal and non-lethal" ("equipamento militar, letal e
