@@ -443,3 +443,14 @@ def test_real_sentence_north_and_east(ex: Extractor, lang: str, text: str, want:
 ])
 def test_an_announced_refusal(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert {r[:3] for r in records(ex, text, lang)} == want
+
+
+@pytest.mark.parametrize(("lang", "text", "party"), [
+    # "has no interest in handing over" (after https://valor.globo.com, Lula on ammunition for Ukraine)
+    ("pt", "Lula disse que o Brasil não tem interesse em passar munições para serem utilizadas na guerra entre "
+           "Ucrânia e Rússia.", "BR"),
+    # "it is not Hungary's intention to send"
+    ("hu", "Magyarországnak nem áll szándékában fegyvereket küldeni Ukrajnába.", "HU"),
+])
+def test_no_intention_to_give_weapons(ex: Extractor, lang: str, text: str, party: str) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == {(party, "policy", "non-lethal-only")}
