@@ -454,3 +454,29 @@ def test_an_announced_refusal(ex: Extractor, lang: str, text: str, want: set[tup
 ])
 def test_no_intention_to_give_weapons(ex: Extractor, lang: str, text: str, party: str) -> None:
     assert {r[:3] for r in records(ex, text, lang)} == {(party, "policy", "non-lethal-only")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the attributive participle with its agent: "the IRIS-T systems delivered by Germany are already in Ukraine"
+    ("cs", "Systémy IRIS-T dodané Německem už jsou na Ukrajině."),
+    ("sk", "Systémy IRIS-T dodané Nemeckom sú už na Ukrajine."),
+    ("fi", "Saksan toimittamat IRIS-T-järjestelmät ovat jo Ukrainassa."),
+    ("et", "Saksamaa tarnitud IRIS-T süsteemid on juba Ukrainas."),
+    ("lt", "Vokietijos perduotos IRIS-T sistemos jau yra Ukrainoje."),
+    ("lv", "Vācijas piegādātās IRIS-T sistēmas jau ir Ukrainā."),
+    # the Swedish supine without "har" in a relative clause
+    ("sv", "De IRIS-T-system som Tyskland levererat finns redan i Ukraina."),
+])
+def test_delivered_by_an_agent_participle(ex: Extractor, lang: str, text: str) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == {("DE", "iris-t-slm", "delivered")}
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), [
+    # the infinitive and the conditional are no participle
+    ("lt", "Lietuva planuoja perduoti Ukrainai šarvines liemenes.", "considering"),
+    ("lv", "Latvija plāno nodot Ukrainai ģeneratorus.", "considering"),
+    ("fi", "Suomi aikoo toimittaa Ukrainalle generaattoreita.", "considering"),
+    ("cs", "Německo slíbilo, že systémy IRIS-T budou dodány do konce roku.", "committed"),
+])
+def test_infinitives_and_futures_stay(ex: Extractor, lang: str, text: str, status: str) -> None:
+    assert {r[2] for r in records(ex, text, lang)} == {status}
