@@ -464,8 +464,10 @@ def test_no_intention_to_give_weapons(ex: Extractor, lang: str, text: str, party
     ("et", "Saksamaa tarnitud IRIS-T süsteemid on juba Ukrainas."),
     ("lt", "Vokietijos perduotos IRIS-T sistemos jau yra Ukrainoje."),
     ("lv", "Vācijas piegādātās IRIS-T sistēmas jau ir Ukrainā."),
-    # the Swedish supine without "har" in a relative clause
+    # the Swedish supine without "har" in a relative clause, and a relative clause set off by commas
     ("sv", "De IRIS-T-system som Tyskland levererat finns redan i Ukraina."),
+    ("sv", "De IRIS-T-system, som Tyskland har levererat, finns redan i Ukraina."),
+    ("da", "De IRIS-T-systemer, som Tyskland har leveret, er allerede i Ukraine."),
 ])
 def test_delivered_by_an_agent_participle(ex: Extractor, lang: str, text: str) -> None:
     assert {r[:3] for r in records(ex, text, lang)} == {("DE", "iris-t-slm", "delivered")}

@@ -2105,6 +2105,9 @@ class _Run:
             return False
         at = self.folded.rfind(words[-1], cl.start, m.start)
         before = self.folded[cl.start:at].rstrip()
+        if before.endswith(",") and self.rules.is_word("relative", words[-1]):
+            # "IRIS-T-systemen, som Tyskland har levererat, ...": the word is a relative one after its noun's comma
+            before = before[:-1].rstrip()
         return bool(before) and before[-1].isalnum() and not any(
             0 <= at - o.end <= 2 for o in cl.parties if o is not m)
 
