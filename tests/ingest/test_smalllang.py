@@ -482,3 +482,20 @@ def test_delivered_by_an_agent_participle(ex: Extractor, lang: str, text: str) -
 ])
 def test_infinitives_and_futures_stay(ex: Extractor, lang: str, text: str, status: str) -> None:
     assert {r[2] for r in records(ex, text, lang)} == {status}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the participle of receiving with its source: "the IRIS-T systems received from Germany already work"
+    ("pt", "Os sistemas IRIS-T recebidos da Alemanha já estão a funcionar."),
+    ("ro", "Sistemele IRIS-T primite de la Germania funcționează deja."),
+    ("cs", "Systémy IRIS-T získané od Německa už fungují."),
+    ("sk", "Systémy IRIS-T získané od Nemecka už fungujú."),
+    ("bg", "Получените от Германия системи IRIS-T вече работят."),
+    ("fi", "Saksalta saadut IRIS-T-järjestelmät toimivat jo."),
+    ("et", "Saksamaalt saadud IRIS-T süsteemid juba töötavad."),
+    ("lt", "Iš Vokietijos gautos IRIS-T sistemos jau veikia."),
+    ("lv", "No Vācijas saņemtās IRIS-T sistēmas jau darbojas."),
+    ("sv", "De IRIS-T-system som Ukraina fått från Tyskland används redan."),
+])
+def test_received_from_a_source_participle(ex: Extractor, lang: str, text: str) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == {("DE", "iris-t-slm", "delivered")}
