@@ -499,3 +499,17 @@ def test_infinitives_and_futures_stay(ex: Extractor, lang: str, text: str, statu
 ])
 def test_received_from_a_source_participle(ex: Extractor, lang: str, text: str) -> None:
     assert {r[:3] for r in records(ex, text, lang)} == {("DE", "iris-t-slm", "delivered")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the participle of promising with its agent: "the IRIS-T systems promised by Germany have not arrived yet"
+    ("ro", "Sistemele IRIS-T promise de Germania nu au ajuns încă."),
+    ("cs", "Systémy IRIS-T slíbené Německem zatím nedorazily."),
+    ("fi", "Saksan lupaamat IRIS-T-järjestelmät eivät ole vielä saapuneet."),
+    ("lt", "Vokietijos pažadėtos IRIS-T sistemos dar neatvyko."),
+    ("lv", "Vācijas apsolītās IRIS-T sistēmas vēl nav ieradušās."),
+    ("sv", "De IRIS-T-system som Tyskland utlovat har ännu inte kommit fram."),
+    ("tr", "Almanya'nın vaat ettiği IRIS-T sistemleri henüz ulaşmadı."),
+])
+def test_promised_by_an_agent_participle(ex: Extractor, lang: str, text: str) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == {("DE", "iris-t-slm", "committed")}
