@@ -513,3 +513,13 @@ def test_received_from_a_source_participle(ex: Extractor, lang: str, text: str) 
 ])
 def test_promised_by_an_agent_participle(ex: Extractor, lang: str, text: str) -> None:
     assert {r[:3] for r in records(ex, text, lang)} == {("DE", "iris-t-slm", "committed")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a negation inside the giving verb's own phrase ("has not yet sent"): no delivery
+    ("sv", "Sverige har ännu inte skickat stridsflygplan till Ukraina."),
+    ("da", "Danmark har endnu ikke leveret F-16 til Ukraine."),
+    ("nb", "Norge har ennå ikke sendt F-16 til Ukraina."),
+])
+def test_not_yet_sent(ex: Extractor, lang: str, text: str) -> None:
+    assert not {r for r in records(ex, text, lang) if r[1] != "policy"}

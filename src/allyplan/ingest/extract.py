@@ -2153,6 +2153,10 @@ class _Run:
                        for c in cl.cues)
         if cue.cls not in _PLEDGE_CUES and cue.cls not in ("refusal", "cautious", "supportive", "demand"):
             return False
+        if cue.cls in ("committed", "delivered", "received") and any(
+                c.cls == "negation" and cue.start < c.start and c.end <= cue.end and c.text not in _PRIVATIVE
+                for c in cl.cues):
+            return True  # "har ännu inte skickat", "har endnu ikke leveret": the negation inside the verb's phrase
         nxt = _words(self.folded[cue.end:min(cl.end, cue.end + 24)])[:1]
         if cue.cls in _PLEDGE_CUES and nxt and self.rules.is_word("negation_after", nxt[0]):
             return True
