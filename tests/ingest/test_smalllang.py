@@ -523,3 +523,14 @@ def test_promised_by_an_agent_participle(ex: Extractor, lang: str, text: str) ->
 ])
 def test_not_yet_sent(ex: Extractor, lang: str, text: str) -> None:
     assert not {r for r in records(ex, text, lang) if r[1] != "policy"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the participle of what is to be delivered commits ("the IRIS-T systems Germany is to deliver")
+    ("fi", "Saksan Ukrainalle toimitettavat IRIS-T-järjestelmät ovat tärkeitä."),
+    ("lv", "Vācijas piegādājamās IRIS-T sistēmas ir ļoti svarīgas."),
+    ("et", "Saksamaa poolt tarnitavad IRIS-T süsteemid on väga olulised."),
+    ("hu", "A Németország által átadandó IRIS-T rendszerek jövőre érkeznek."),
+])
+def test_to_be_delivered_participle(ex: Extractor, lang: str, text: str) -> None:
+    assert {r[:3] for r in records(ex, text, lang)} == {("DE", "iris-t-slm", "committed")}
