@@ -876,6 +876,27 @@ class Extractor:
                 return True
         return False
 
+    @staticmethod
+    def _system_word(cl: _Clause, c: Cue, folded: str, rules: Rules) -> bool:
+        """Whether missile noun ``c`` only says what kind of system a system noun names ("Patriot füze sistemi",
+        "Patriot raketų sistemą", "sistem de rachete Patriot", "sistema de mísseis Patriot", one word in
+        "Patriot rakétarendszert"): the system noun in the same word, right after it, or just before it with only a
+        link word between; a system noun that is itself a link word ("raketos Patriot sistemoms", missiles for the
+        systems) does not count."""
+        for o in cl.cues:
+            if o.cls != "systems" or rules.is_word("link", o.text):
+                continue
+            if o.start < c.end and c.start < o.end:
+                return True
+            gap = folded[c.end:o.start]
+            if c.end <= o.start and not _words(gap) and not re.search(r"[,;:()]", gap):
+                return True
+            if o.end <= c.start and not re.search(r"[,;:()]", folded[o.end:c.start]):
+                between = _words(folded[o.end:c.start])
+                if len(between) == 1 and rules.is_word("link", between[0]):
+                    return True
+        return False
+
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher (the noun may carry words
         for the system's class: "missiles sol-air Patriot"), not where the missile noun is part of a noun for the
@@ -896,6 +917,8 @@ class Extractor:
                                                                                                     rules)):
                 continue
             if c.cls == "interceptor" and self._names_system(it, c, cl, folded, rules):
+                continue
+            if c.cls == "interceptor" and self._system_word(cl, c, folded, rules):
                 continue
             if c.end <= it.start:
                 gap = _words(_without(folded, c.end, it.start, cl.items))
@@ -962,7 +985,9 @@ class _Run:
         # "first announced in January" marks a re-announcement; its verb is not the pledge's status
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
-                and not (c.cls == "refusal" and self._not_only(c))]
+                and not (c.cls == "refusal" and self._not_only(c))
+                and not (c.cls == "non_lethal_only" and self._both_kinds(c, cl))
+                and not self._announces_refusal(c, cl)]
         live = [c for c in live if not (c.cls in _PLEDGE_CUES and self._nominal(c))]
         live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
         # "..., a été livré en Ukraine, a annoncé le président": the verb that reports a pledge is none of its own
@@ -2352,6 +2377,9 @@ class _Run:
             return False
         at = self.folded.rfind(words[-1], cl.start, m.start)
         before = self.folded[cl.start:at].rstrip()
+        if before.endswith(",") and self.rules.is_word("relative", words[-1]):
+            # "IRIS-T-systemen, som Tyskland har levererat, ...": the word is a relative one after its noun's comma
+            before = before[:-1].rstrip()
         return bool(before) and before[-1].isalnum() and not any(
             0 <= at - o.end <= 2 for o in cl.parties if o is not m)
 
@@ -2397,6 +2425,10 @@ class _Run:
                        for c in cl.cues)
         if cue.cls not in _PLEDGE_CUES and cue.cls not in ("refusal", "cautious", "supportive", "demand"):
             return False
+        if cue.cls in ("committed", "delivered", "received") and any(
+                c.cls == "negation" and cue.start < c.start and c.end <= cue.end and c.text not in _PRIVATIVE
+                for c in cl.cues):
+            return True  # "har ännu inte skickat", "har endnu ikke leveret": the negation inside the verb's phrase
         nxt = _words(self.folded[cue.end:min(cl.end, cue.end + 24)])[:1]
         if cue.cls in _PLEDGE_CUES and nxt and self.rules.is_word("negation_after", nxt[0]):
             return True
@@ -2417,6 +2449,36 @@ class _Run:
     def _one_phrase(self, a: int, cue: Cue) -> bool:
         """Whether ``a`` and ``cue`` are in one phrase: no comma, colon, quote or bracket between them."""
         return not re.search(r"[,;:\"()]", self.folded[a:cue.start])
+
+    def _announces_refusal(self, c: Cue, cl: _Clause) -> bool:
+        """Whether pledge cue ``c`` (a verb of announcing or saying) only introduces a refusal: a complementizer in
+        the first two words after it, then a refusal before any other giving verb ("bejelentette, hogy Magyarország
+        nem járul hozzá ... fegyverszállítások finanszírozásához", "announced that it will not consent to ...")."""
+        after = _words(self.folded[c.end:min(cl.end, c.end + 40)])[:2]
+        if c.cls not in _PLEDGE_CUES or not any(self.rules.is_word("complementizer", w) for w in after):
+            return False
+        nxt = min((o for o in cl.cues if o.start >= c.end and (o.cls in _PLEDGE_CUES or o.cls == "refusal")),
+                  key=lambda o: o.start, default=None)
+        if nxt is None or nxt.cls != "refusal":
+            return False
+        gap = self.folded[c.end:nxt.start]
+        return not re.search(r"[;:()]", gap) and any(self.rules.is_word("complementizer", w) for w in _words(gap)[:2])
+
+    def _both_kinds(self, c: Cue, cl: _Clause) -> bool:
+        """Whether non-lethal cue ``c`` is the second of a pair "lethal and non-lethal" ("equipamento militar, letal e
+        não letal", "lethal and non-lethal equipment", "tödliche und nicht-tödliche Ausrüstung"): aid of both kinds,
+        no stance of giving only the one."""
+        rules = self.rules
+        words = _words(self.folded[max(cl.start, c.start - 60):c.start])
+        own = _words(c.text)
+        if own and rules.is_word("joiner", own[0]):
+            before = words[-1:]
+        elif words and rules.is_word("joiner", words[-1]):
+            before = words[-2:-1]
+        else:
+            return False
+        return bool(before) and any(o.cls == "lethal" and o.end <= c.start and before[0] in o.text
+                                    for o in cl.cues)
 
     def _not_only(self, cue: Cue) -> bool:
         """Whether a refusal's negation says "not only" ("will not only send Patriot but also IRIS-T")."""
@@ -3336,8 +3398,8 @@ def _names_system(c: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
     if _words(folded[max(cl.start, c.start - 6):c.start])[-1:] == ["anti"]:
         return True
     for o in cl.cues:
-        if o.cls != "systems":
-            continue
+        if o.cls != "systems" or rules.is_word("link", o.text):
+            continue  # a system noun in a case that is a link itself ("raketas Patriot sistemoms": for the systems)
         if o.start >= c.end:
             gap = folded[c.end:o.start]
             words = _words(gap)

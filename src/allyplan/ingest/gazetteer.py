@@ -35,7 +35,7 @@ ITEM_NAMES_FILE = Path(str(files("allyplan") / "data" / "ingest" / "item_names.c
 #: Russian (the recipient's press).
 GAZETTEER_LANGUAGES: tuple[str, ...] = (
     "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt", "nl", "pl",
-    "pt", "ro", "sk", "sl", "sv", "sq", "is", "mk", "nb", "tr", "uk", "ru",
+    "pt", "pt_BR", "ro", "sk", "sl", "sv", "sq", "is", "mk", "nb", "tr", "uk", "ru",
 )
 # Languages with case endings: a country name that ends in a vowel also matches its stem plus a short ending.
 _INFLECTED = frozenset({"bg", "cs", "el", "et", "fi", "hr", "hu", "is", "lt", "lv", "mk", "pl", "ru", "sk", "sl",
