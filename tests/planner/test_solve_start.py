@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import highspy
 import numpy as np
 import pytest
@@ -32,7 +34,9 @@ def test_branch_and_bound_over_the_whole_model_keeps_the_plan_it_starts_from() -
     assert h.getInfo().objective_function_value <= res.objective + 1e-6 * abs(res.objective)
 
 
-def _dived(settle: bool | float) -> tuple[np.ndarray, np.ndarray]:
+def dived_case(settle: bool | float = True) -> tuple[Any, ...]:
+    """A small generated case after its LP relaxation and the rounding dive: (model, inputs, its LP, integral
+    columns, the HiGHS instance, the dive's solution, the lumpy shipment columns)."""
     s = generate_scenario(donors=5, items=40, needs=60, months=12, seed=3)
     m, d = build_model(s)
     lp, integral = _lp(m)
@@ -42,6 +46,11 @@ def _dived(settle: bool | float) -> tuple[np.ndarray, np.ndarray]:
     x = _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0,
               deadline=float("inf"), up_filter=make_up_filter(m, d),
               settle=settle)
+    return m, d, lp, integral, h, x, ships
+
+
+def _dived(settle: bool | float) -> tuple[np.ndarray, np.ndarray]:
+    *_, x, ships = dived_case(settle)
     return x, ships
 
 

@@ -7,22 +7,13 @@ import time
 import highspy
 import numpy as np
 
-from allyplan.generate import generate_scenario
-from allyplan.planner import build_model, lumpy_columns
 from allyplan.planner.results import whole_solution
-from allyplan.planner.rounding import make_up_filter
-from allyplan.planner.solve import _dive, _fixed_lp, _highs, _lp, _run
+from allyplan.planner.solve import _fixed_lp, _run
+from tests.planner.test_solve_start import dived_case
 
 
 def _case() -> tuple:
-    s = generate_scenario(donors=5, items=40, needs=60, months=12, seed=3)
-    m, d = build_model(s)
-    lp, integral = _lp(m)
-    h = _highs(lp, 60.0, 1e-4, 1)
-    assert _run(h)
-    ships = np.flatnonzero(lumpy_columns(m, d) & integral)
-    x = _dive(h, ships, m.ub_array()[ships], eager=m.platform_ids()[ships] >= 0, deadline=float("inf"),
-              up_filter=make_up_filter(m, d))
+    m, d, lp, integral, h, x, _ = dived_case()
     cols = np.flatnonzero(integral)
     whole = np.round(whole_solution(m, d, x)[cols])
     return m, lp, integral, h, x, cols, whole
