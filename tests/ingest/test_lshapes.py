@@ -46,3 +46,35 @@ ASIDES = [
 @pytest.mark.parametrize(("lang", "text", "want"), ASIDES)
 def test_aside_with_other_words_stays_aside(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert records(ex, text, lang) == want
+
+
+# In Polish, Czech, Slovak and Ukrainian a past form after "by/aby/żeby/щоб" is a subjunctive, not a past: what the
+# clause says was not given ("nie ma możliwości, by Polska przekazała", "apelují na spojence, aby ... darovali"); a
+# request, a refusal or a purpose. A giving verb before such a clause keeps its own tense.
+SUBJUNCTIVE = [
+    # https://www.wp.pl (corpus l, pl-wp-polska-nie-przekaze-patriot): no possibility that Poland hands one over
+    ("pl", "Polski premier Donald Tusk zapowiedział w kwietniu, że nie ma możliwości, by Polska przekazała baterię "
+           "Patriotów Ukrainie.", {("PL", "policy", "excludes:patriot", None)}),
+    # https://www.parlamentnilisty.cz (corpus l, cs-parlamentnilisty-slibili-nedaji-patriot): an appeal to the allies
+    ("cs", "Vysocí němečtí politici, především ministryně zahraničí Annalena Baerbocková a ministr obrany Boris "
+           "Pistorius, nyní apelují na spojence, aby splnili své sliby a darovali Ukrajině baterie protivzdušné a "
+           "protiraketové obrany Patriot.", set()),
+    # https://www.rychlenovinky.cz/cs/zahranicni/usa-uprednostni-dodavky-raket-na-ukrajinu-pred-jinymi-staty
+    ("cs", "Americký ministr obrany Lloyd Austin o den později vyzval partnerské země Ukrajiny, aby jí poskytly další "
+           "systémy protivzdušné obrany.", set()),
+    # https://admin01.svetevity.sk/svet/96144904-ukrajinske-nebo-si-zasluzi-byt-bezpecne-ako-nebo-v-izraeli-tvrdi-zelenskyj
+    ("sk", "Ukrajinskí predstavitelia dlhodobo naliehajú na západných spojencov, aby Kyjevu poskytli viac systémov "
+           "protivzdušnej obrany.", set()),
+    # made up: an appeal in Ukrainian
+    ("uk", "Зеленський закликав союзників, щоб вони передали Україні ще дві батареї Patriot.", set()),
+    # made up: the giving verb comes before the purpose clause and keeps its tense
+    ("cs", "Německo předalo Ukrajině dva systémy Patriot, aby posílilo její protivzdušnou obranu.",
+     {("DE", "patriot", "delivered", 2.0)}),
+    ("pl", "Niemcy przekazały Ukrainie dwa systemy Patriot, aby wzmocnić jej obronę powietrzną.",
+     {("DE", "patriot", "delivered", 2.0)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), SUBJUNCTIVE)
+def test_subjunctive_past_is_no_delivery(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert records(ex, text, lang) == want
