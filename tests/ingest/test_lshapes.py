@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from allyplan.ingest import Extractor
+from allyplan.ingest.text import sentences
 from tests.ingest.records import records
 
 
@@ -78,3 +79,29 @@ SUBJUNCTIVE = [
 @pytest.mark.parametrize(("lang", "text", "want"), SUBJUNCTIVE)
 def test_subjunctive_past_is_no_delivery(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert records(ex, text, lang) == want
+
+
+# An abbreviation of "among others", "for example", "that is" never ends a sentence ("m.in. Holandia i Niemcy"): the
+# parties after it are the subject of the same sentence.
+ABBREVIATED = [
+    # https://www.wp.pl (corpus l, pl-wp-polska-nie-przekaze-patriot): the subject after the verb, after "m.in."
+    ("pl", "W ostatnich tygodniach przekazanie potrzebnego sprzętu zadeklarowały m.in. Holandia i Niemcy.",
+     {("NL", None, "committed", None), ("DE", None, "committed", None)}),
+    # made up: German "u.a." and Norwegian "bl.a." before the subject
+    ("de", "Waffen haben u.a. Deutschland und Frankreich an die Ukraine geliefert.",
+     {("DE", None, "delivered", None), ("FR", None, "delivered", None)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), ABBREVIATED)
+def test_abbreviation_does_not_end_the_sentence(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert records(ex, text, lang) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Several allies, e.g. Germany and France, have sent tanks.",
+    "Flere land har bl.a. Norge og Danmark sendt stridsvogner.",
+    "Kraje NATO, np. Polska i Czechy, przekazały czołgi.",
+])
+def test_abbreviation_sentence(text: str) -> None:
+    assert [s for _, _, s in sentences(text)] == [text]
