@@ -2275,7 +2275,20 @@ class _Run:
         """Whether the parenthesis ``[a, b)`` opens with a word that names members of the group before it ("17
         countries - including Italy - have sent", "plusieurs pays (dont l'Italie) ont envoyé"): its parties are part
         of the subject, not set apart from it."""
-        return any(c.cls == "including" and a <= c.start < b and not _words(self.folded[a:c.start]) for c in cl.cues)
+        if any(c.cls == "including" and a <= c.start < b and not _words(self.folded[a:c.start]) for c in cl.cues):
+            return True
+        return self._apposed_list(cl, a, b)
+
+    def _apposed_list(self, cl: _Clause, a: int, b: int) -> bool:
+        """Whether the parenthesis ``[a, b)`` holds nothing but a list of parties set after a noun ("Three of the
+        EU's five neutral countries — Ireland, Austria and Malta — are only providing non-lethal aid"): the list
+        names the noun's members, so it is the subject."""
+        inside = [m for m in cl.parties if a <= m.start and m.end <= b]
+        if len(inside) < 2 or not all(m.is_party for m in inside) or not all(
+                self.rules.is_word("joiner", w)  # an article: "(la Pologne et la Slovaquie)"
+                for w in [*_words(self.folded[a:inside[0].start]), *_words(self.folded[inside[-1].end:b])]):
+            return False
+        return all(self._joined(x, y) for x, y in pairwise(inside))
 
     def _find_group(self, cl: _Clause, pos: int, blocked_ok: bool) -> list[str] | None:
         # a parenthesis between the subject and its verb is no part of the clause ("Austria (not a NATO member)

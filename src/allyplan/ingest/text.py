@@ -40,7 +40,9 @@ _END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+")
 _OPENING = "\"'«“„‚("
 _ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|"
                      r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул|Mio|Mrd|Mln|Tsd|mln|"
-                     r"mld|mlrd|mrd|tys|tis|tūkst|млн|млрд|тис|Kč|plk|płk|ok|cca|approx|aprox|pribl|прибл)\.$")
+                     r"mld|mlrd|mrd|tys|tis|tūkst|млн|млрд|тис|Kč|plk|płk|ok|cca|approx|aprox|pribl|прибл|"
+                     # "among others", "for example", "that is" (never at a sentence's end): "m.in. Holandia"
+                     r"m\.in|u\.a|d\.h|bl\.a|o\.a|e\.g|i\.e|i\.a|np|tj|tzn|mj|např|napr|напр|зокр|incl|bijv)\.$")
 
 
 # "am 26. April", "26. huhtikuuta", "26. dubna": an ordinal day before a month does not end a sentence
