@@ -1,0 +1,39 @@
+"""Whole articles of corpus k (ro, pt, hu, sv, da, fi, sk, bg, tr, lt, lv, et; issue 13, round 2, helper "klang"):
+the structures of whole articles and of their languages that turned a conditional, a planned or a background gift
+into a pledge. Each case names every pledge record it must give; any other record is an error."""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+from tests.ingest.records import records
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+CASES = [
+    # A Turkish conditional of a nominalised clause ("-mesi halinde", "-mesi durumunda", "-diği takdirde": in case
+    # that ...) makes the offer that follows a considered one, not a commitment
+    # https://www.qha.com.tr/ukrayna/almanya-dan-ukrayna-ya-5-ek-patriot-fuzesi-519851
+    ("tr", "Almanya Savunma Bakanı Boris Pistorius, diğer ülkelerin 30 adet bağış yapması halinde Almanya’nın "
+           "Ukrayna’ya 5 ek PAC-3 Patriot füze önleyicisi göndereceğini açıkladı.",
+     {("DE", "pac-3-mse", "considering", 5.0)}),
+    ("tr", "Almanya, diğer ülkelerin de katılması halinde Ukrayna'ya bir Patriot sistemi daha göndereceğini açıkladı.",
+     {("DE", "patriot", "considering", 1.0)}),
+    ("tr", "Almanya, ABD'nin onay vermesi durumunda Ukrayna'ya Taurus füzeleri göndereceğini söyledi.",
+     {("DE", "taurus", "considering", None)}),
+    ("tr", "Hollanda, müttefiklerin finansman sağladığı takdirde Ukrayna'ya iki Patriot sistemi göndereceğini "
+           "açıkladı.",
+     {("NL", "patriot", "considering", 2.0)}),
+    # "halinde" after a plain noun ("paket halinde", in the form of a package) is no condition
+    ("tr", "Almanya, Ukrayna'ya paket halinde iki Patriot sistemi gönderdi.", {("DE", "patriot", "delivered", 2.0)}),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", CASES)
+def test_klang(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
+    assert records(ex, text, lang) == want
