@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from allyplan.ingest import Extractor
+from allyplan.ingest.text import sentences
 from tests.ingest.records import records
 
 
@@ -31,9 +32,31 @@ CASES = [
      {("NL", "patriot", "considering", 2.0)}),
     # "halinde" after a plain noun ("paket halinde", in the form of a package) is no condition
     ("tr", "Almanya, Ukrayna'ya paket halinde iki Patriot sistemi gönderdi.", {("DE", "patriot", "delivered", 2.0)}),
+    # a scraped page that lost the space between two paragraphs: the refusal to join a purchase scheme and the next
+    # paragraph's arms aid are two sentences, so no party refuses weapons
+    # https://anlatilaninotesi.com.tr/20251104/zelenskiy-almanya-ukraynaya-iki-patriot-sistemi-gonderdi-1100736339.html
+    ("tr", "Fransa, İtalya, Çekya, Macaristan ve diğer bazı ülkeler bu girişime katılmayı reddetmişti.Rusya, Batı’nın "
+           "Ukrayna'ya silah yardımının çözümü engellediğini belirterek bunun ‘ateşle oyun’ olduğunu defalarca dile "
+           "getirmişti.", set()),
 ]
 
 
 @pytest.mark.parametrize("lang,text,want", CASES)
 def test_klang(ex: Extractor, lang: str, text: str, want: set[tuple]) -> None:
     assert records(ex, text, lang) == want
+
+
+SPLITS = [
+    ("girişime katılmayı reddetmişti.Rusya, Batı'nın yardımı.", ["girişime katılmayı reddetmişti.",
+                                                                 "Rusya, Batı'nın yardımı."]),
+    ('iki Patriot aldığını açıkladı.Zelenskiy, "teşekkür" dedi.', ["iki Patriot aldığını açıkladı.",
+                                                                  'Zelenskiy, "teşekkür" dedi.']),
+    # abbreviations, initials and addresses stay whole
+    ("The U.S.Army and St.Petersburg and qha.com.tr said.", ["The U.S.Army and St.Petersburg and qha.com.tr said."]),
+    ("Kaynak: www.qha.com.tr bildirdi.", ["Kaynak: www.qha.com.tr bildirdi."]),
+]
+
+
+@pytest.mark.parametrize("text,want", SPLITS)
+def test_glued_paragraphs(text: str, want: list[str]) -> None:
+    assert [s for _, _, s in sentences(text)] == want
