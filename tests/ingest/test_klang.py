@@ -32,6 +32,17 @@ CASES = [
      {("NL", "patriot", "considering", 2.0)}),
     # "halinde" after a plain noun ("paket halinde", in the form of a package) is no condition
     ("tr", "Almanya, Ukrayna'ya paket halinde iki Patriot sistemi gönderdi.", {("DE", "patriot", "delivered", 2.0)}),
+    # the noun of planning that governs an infinitive of giving ("planurile de a trimite", "planos para enviar",
+    # "planer på att skicka", "planer om at sende"): plans are considered, not committed
+    # https://ziare.com/sua/sua-sistem-patriot-rachete-ucraina-razboi-rusia-1777655
+    ("ro", "Statele Unite finalizează planurile de a trimite sistemul de apărare antirachetă Patriot în Ucraina, o "
+           "decizie care ar putea fi anunţată chiar în această săptămână, au declarat marţi trei oficiali americani.",
+     {("US", "patriot", "considering", None)}),
+    ("pt", "Os Estados Unidos finalizam os planos para enviar o sistema Patriot para a Ucrânia.",
+     {("US", "patriot", "considering", None)}),
+    ("sv", "USA har planer på att skicka Patriot-systemet till Ukraina.", {("US", "patriot", "considering", None)}),
+    ("da", "USA har planer om at sende Patriot-systemet til Ukraine.", {("US", "patriot", "considering", None)}),
+    ("nb", "USA har planer om å sende Patriot-systemet til Ukraina.", {("US", "patriot", "considering", None)}),
     # a scraped page that lost the space between two paragraphs: the refusal to join a purchase scheme and the next
     # paragraph's arms aid are two sentences, so no party refuses weapons
     # https://anlatilaninotesi.com.tr/20251104/zelenskiy-almanya-ukraynaya-iki-patriot-sistemi-gonderdi-1100736339.html
