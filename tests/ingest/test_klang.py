@@ -43,6 +43,17 @@ CASES = [
     ("sv", "USA har planer på att skicka Patriot-systemet till Ukraina.", {("US", "patriot", "considering", None)}),
     ("da", "USA har planer om at sende Patriot-systemet til Ukraine.", {("US", "patriot", "considering", None)}),
     ("nb", "USA har planer om å sende Patriot-systemet til Ukraina.", {("US", "patriot", "considering", None)}),
+    # waiting for a decision on the sending ("esperar uma decisão sobre o envio", "väntar på ett beslut om"): the
+    # decision is not taken yet, so the item is considered
+    # https://www.publico.pt/2023/01/25/politica/noticia/portugal-enviara-leopard-2-ucrania-nao-ha-nenhuma-decisao-esclarece-ministro-2036391
+    ("pt", 'A ministra da Defesa portuguesa disse esperar uma decisão sobre o envio dos Leopard 2 "nos próximos '
+           'dias".', {("PT", "leopard-2a4", "considering", None)}),
+    ("pt", "Portugal aguarda uma decisão sobre o envio de tanques Leopard 2 para a Ucrânia.",
+     {("PT", "leopard-2a4", "considering", None)}),
+    ("pt", "Portugal tomou a decisão de enviar três Leopard 2 para a Ucrânia.",
+     {("PT", "leopard-2a4", "committed", 3.0)}),
+    ("sv", "Sverige väntar på ett beslut om att skicka Leopard 2-stridsvagnar till Ukraina.",
+     {("SE", "leopard-2a4", "considering", None)}),
     # a scraped page that lost the space between two paragraphs: the refusal to join a purchase scheme and the next
     # paragraph's arms aid are two sentences, so no party refuses weapons
     # https://anlatilaninotesi.com.tr/20251104/zelenskiy-almanya-ukraynaya-iki-patriot-sistemi-gonderdi-1100736339.html
