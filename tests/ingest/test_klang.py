@@ -54,6 +54,11 @@ CASES = [
      {("PT", "leopard-2a4", "committed", 3.0)}),
     ("sv", "Sverige väntar på ett beslut om att skicka Leopard 2-stridsvagnar till Ukraina.",
      {("SE", "leopard-2a4", "considering", None)}),
+    # the Estonian verb of offering, negated, after or before its item (verb-final headline "..., aga Leopard tanke
+    # ei paku"), refuses the item like "ei anna", "ei saada"
+    # https://www.err.ee/1608799375/err-berliinis-saksamaa-jatkab-ukraina-abistamist-aga-leopard-tanke-ei-paku
+    ("et", "Saksamaa Leopard 2 tanke Ukrainale ei paku.", {("DE", "policy", "excludes:leopard-2a4", None)}),
+    ("et", "Saksamaa ei paku Ukrainale Leopard 2 tanke.", {("DE", "policy", "excludes:leopard-2a4", None)}),
     # a scraped page that lost the space between two paragraphs: the refusal to join a purchase scheme and the next
     # paragraph's arms aid are two sentences, so no party refuses weapons
     # https://anlatilaninotesi.com.tr/20251104/zelenskiy-almanya-ukraynaya-iki-patriot-sistemi-gonderdi-1100736339.html
