@@ -387,6 +387,8 @@ def _literal_starts(pattern: str, limit: int = 4) -> set[str] | None:
                 heads, open_ = got
                 if not open_:
                     return heads, False
+            elif op is _C.ASSERT and av[0] < 0 and not any(heads):
+                continue  # a lookbehind before the first literal ("(?<=ması )halinde") matches no text itself
             elif op is _C.BRANCH:
                 merged: set[str] = set()
                 stopped = False

@@ -36,7 +36,9 @@ def fold(text: str) -> str:
 # A sentence ends at . ! ? … (and closing quotes) followed by a space and a capital (of any alphabet), a digit or an
 # opening quote ("„" too), or at a line break. Abbreviations that end in a dot and are followed by a capital ("U.S.
 # Army") are kept together.
-_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+")
+# Scraped pages often lose the space between paragraphs ("... katılmayı reddetmişti.Rusya, Batı'nın ..."): a dot
+# between a lower-case word and a capitalised one ends a sentence too (not "U.S.Army", "St.Petersburg", "qha.com.tr").
+_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+|(?<=[^\W\d_]{3}[.!?])(?=[^\W\d_]{2})")
 _OPENING = "\"'«“„‚("
 _ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|"
                      r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул|Mio|Mrd|Mln|Tsd|mln|"
@@ -58,7 +60,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     pos = start
     for m in _END.finditer(text, start, stop):
         cut = m.start()
-        if "\n" not in m.group():
+        if not m.group():  # no space after the dot: a lower-case word before it, a capitalised word after it
+            if not (text[cut - 4:cut - 1].islower() and text[cut].isupper() and text[cut + 1].islower()):
+                continue
+        elif "\n" not in m.group():
             # a capital of any alphabet ("Česko", "Łotwa", "İsveç", "Ștefan") or a digit starts the next sentence
             head = text[m.end() + (text[m.end()] in _OPENING):m.end() + 2]
             if not head or not (head[0].isupper() or head[0].isdigit()):
