@@ -57,7 +57,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
                        "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
-                           "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase",
+                           "locative_ending", "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase",
                            "service", "pluperfect", "nominal",
                            "generic"),
                "modifiers": ("negation_after", "future_after"),

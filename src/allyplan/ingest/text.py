@@ -35,8 +35,10 @@ def fold(text: str) -> str:
 
 # A sentence ends at . ! ? … (and closing quotes) followed by a space and a capital (of any alphabet), a digit or an
 # opening quote ("„" too), or at a line break. Abbreviations that end in a dot and are followed by a capital ("U.S.
-# Army") are kept together.
-_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+")
+# Army") are kept together. Scraped text may glue two sentences where a paragraph break was dropped
+# ("katılmayı reddetmişti.Rusya, ..."): a dot with no space after it ends a sentence too when a lower-case word of
+# three letters or more stands before it and a capitalized word after it.
+_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+|(?<=[^\W\d_]{3}[.!?])(?=[^\W\d_]{2})")
 _OPENING = "\"'«“„‚("
 _ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|"
                      r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул|Mio|Mrd|Mln|Tsd|mln|"
@@ -56,6 +58,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     pos = start
     for m in _END.finditer(text, start, stop):
         cut = m.start()
+        if not m.group() and not (text[cut - 4:cut - 1].islower() and text[cut].isupper()
+                                  and text[cut + 1].islower()):
+            continue  # "node.js", "U.S.Army": not two glued sentences
         if "\n" not in m.group():
             # a capital of any alphabet ("Česko", "Łotwa", "İsveç", "Ștefan") or a digit starts the next sentence
             head = text[m.end() + (text[m.end()] in _OPENING):m.end() + 2]
