@@ -75,3 +75,25 @@ def test_subject_after_a_place_in_locative_case(ex: Extractor, lang: str, text: 
 ])
 def test_currency_demonym_is_no_topic(ex: Extractor, lang: str, text: str, want: set[tuple[str, str]]) -> None:
     assert stances(ex, text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # hand-made: "the other countries will keep supporting Ukraine" after a sentence about Poland: a plural noun for
+    # unnamed countries is the subject, not the party the text is about
+    ("lt", "Lenkija perduos Ukrainai tankus.\n\nKitos šalys toliau rems Ukrainą."),
+    ("et", "Poola annab Ukrainale tanke.\n\nTeised riigid jätkavad Ukraina toetamist."),
+    ("fi", "Puola antaa Ukrainalle panssarivaunuja.\n\nMuut maat jatkavat Ukrainan tukemista."),
+    ("hu", "Lengyelország harckocsikat küld Ukrajnának.\n\nMás országok továbbra is támogatják Ukrajnát."),
+    ("tr", "Polonya Ukrayna'ya tank gönderecek.\n\nDiğer ülkeler Ukrayna'yı desteklemeye devam edecek."),
+    ("lv", "Polija nosūtīs Ukrainai tankus.\n\nCitas valstis turpinās atbalstīt Ukrainu."),
+    ("ro", "Polonia va trimite tancuri Ucrainei.\n\nCelelalte state vor continua să sprijine Ucraina."),
+    ("bg", "Полша ще изпрати танкове на Украйна.\n\nДругите държави ще продължат да подкрепят Украйна."),
+    ("sk", "Poľsko pošle Ukrajine tanky.\n\nĎalšie štáty budú naďalej podporovať Ukrajinu."),
+])
+def test_generic_plural_subject_is_not_the_topic(ex: Extractor, lang: str, text: str) -> None:
+    assert not {s for s in stances(ex, text, lang) if s[1] == "supportive"}
+
+
+def test_estonian_negated_offer_excludes_the_item(ex: Extractor) -> None:
+    # corpus k (et, ERR) headline form "... aga Leopard tanke ei paku": "ei paku" (does not offer) refuses what it names
+    assert stances(ex, "Saksamaa ei paku Ukrainale Taurus rakette.", "et") == {("DE", "excludes:taurus")}
