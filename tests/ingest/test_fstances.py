@@ -97,3 +97,29 @@ def test_generic_plural_subject_is_not_the_topic(ex: Extractor, lang: str, text:
 def test_estonian_negated_offer_excludes_the_item(ex: Extractor) -> None:
     # corpus k (et, ERR) headline form "... aga Leopard tanke ei paku": "ei paku" (does not offer) refuses what it names
     assert stances(ex, "Saksamaa ei paku Ukrainale Taurus rakette.", "et") == {("DE", "excludes:taurus")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # corpus j (en, Babel): a first-person "we should support Ukraine" in the quote of the country's minister
+    ('Norway will send Leopard tanks.\n\n"In general, we should support Ukraine in the defensive battle as best as '
+     'possible," said Gram.', {("NO", "supportive")}),
+    # help with named items is a pledge, not a stance
+    ('"We must help Ukraine with air defence," said Gram.', set()),
+])
+def test_first_person_obligation_to_support(ex: Extractor, text: str, want: set[tuple[str, str]]) -> None:
+    assert stances(ex, text, "en") == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # corpus k (lv, Apollo): "Germany long refrained from sending weapons ..., but now is urged to deliver": a refusal
+    # given up is no stance now
+    ("lv", "Vācija ilgu laiku atturējās sūtīt ieročus karadarbībā iesaistītai valstij, bet tagad tiek mudināta "
+           "piegādāt Ukrainai smago bruņojumu.", set()),
+    # hand-made: the same in English and German; without "but now" the refusal stands
+    ("en", "Germany had long refused to send weapons to Ukraine, but now it is sending tanks.", set()),
+    ("de", "Deutschland hatte sich lange geweigert, Waffen an die Ukraine zu liefern, aber jetzt liefert es Panzer.",
+     set()),
+    ("en", "Germany refused to send weapons to Ukraine.", {("DE", "non-lethal-only")}),
+])
+def test_refusal_given_up_is_no_stance(ex: Extractor, lang: str, text: str, want: set[tuple[str, str]]) -> None:
+    assert stances(ex, text, lang) == want

@@ -2863,6 +2863,9 @@ class _Run:
             stances = self._refused(cl, cue, live) if refusal else [cue.cls.replace("_", "-")]
             if cue in denied and (actor.how != "explicit" or not stances):
                 continue  # a negated commitment is a refusal only of what it names, by a party the clause names
+            if refusal and any(c.cls == "reversal" and c.start >= cue.end
+                               for other in self.sentence_clauses.get(cl.sentence, [cl]) for c in other.cues):
+                continue  # "Vācija ilgu laiku atturējās sūtīt ieročus ..., bet tagad ...": a refusal now given up
             if "no-military-aid" in stances and any(c.cls == "non_lethal_only" for c in live):
                 continue  # "only humanitarian and non-lethal aid": non-lethal-only says more
             if refusal and self._conceded(cl, cue):

@@ -52,7 +52,8 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
                            "besides"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military", "directive", "abandon"),
-             "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after"),
+             "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after",
+                         "reversal"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells", "equivalent_after", "including")}
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
