@@ -38,7 +38,7 @@ def fold(text: str) -> str:
 # Army") are kept together. Scraped text may glue two sentences where a paragraph break was dropped
 # ("katılmayı reddetmişti.Rusya, ..."): a dot with no space after it ends a sentence too when a lower-case word of
 # three letters or more stands before it and a capitalized word after it.
-_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+|(?<=[^\W\d_]{3}[.!?])(?=[^\W\d_]{2})")
+_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+|(?<=[.!?])(?=[^\W\d_]{2})")
 _OPENING = "\"'«“„‚("
 _ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|"
                      r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул|Mio|Mrd|Mln|Tsd|mln|"
@@ -58,8 +58,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     pos = start
     for m in _END.finditer(text, start, stop):
         cut = m.start()
-        if not m.group() and not (text[cut - 4:cut - 1].islower() and text[cut].isupper()
-                                  and text[cut + 1].islower()):
+        if not m.group() and not (cut >= 4 and text[cut - 4:cut - 1].isalpha() and text[cut - 4:cut - 1].islower()
+                                  and text[cut].isupper() and text[cut + 1].islower()):
             continue  # "node.js", "U.S.Army": not two glued sentences
         if "\n" not in m.group():
             # a capital of any alphabet ("Česko", "Łotwa", "İsveç", "Ștefan") or a digit starts the next sentence
