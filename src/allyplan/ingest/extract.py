@@ -2307,6 +2307,8 @@ class _Run:
                 else self._role(prev)
             if role == "addressee" and self._subordinate_subject(cl, m):
                 role = None
+            if role is None and self.rules.is_word("locative_ending", self.folded[m.start:m.end]):
+                role = "addressee"  # "Estijoje ... buvo priimtas pareiškimas": the party is the place, not who acts
             if role is None and self._genitive_owner(cl, m, pos):
                 role = "genitive"  # "ABD'nin taahhüdü doğrultusunda": the party owns a noun, it is no subject
             if role == "addressee":
@@ -2874,6 +2876,9 @@ class _Run:
             stances = self._refused(cl, cue, live) if refusal else [cue.cls.replace("_", "-")]
             if cue in denied and (actor.how != "explicit" or not stances):
                 continue  # a negated commitment is a refusal only of what it names, by a party the clause names
+            if refusal and any(c.cls == "reversal" and c.start >= cue.end
+                               for other in self.sentence_clauses.get(cl.sentence, [cl]) for c in other.cues):
+                continue  # "Vācija ilgu laiku atturējās sūtīt ieročus ..., bet tagad ...": a refusal now given up
             if "no-military-aid" in stances and any(c.cls == "non_lethal_only" for c in live):
                 continue  # "only humanitarian and non-lethal aid": non-lethal-only says more
             if refusal and self._conceded(cl, cue):
@@ -3441,16 +3446,26 @@ def _between(positions: list[int], a: int, b: int) -> list[int]:
 
 
 # -- long news texts (issue 13): what a sentence says of its neighbours ---------------------------------------------
+# a currency word after a party's name or demonym: the name says whose currency it is ("4,71 milliarder danske
+# kroner", "US dollars", "Schweizer Franken"), not who acts
+_CURRENCY_AFTER = re.compile(r"[\s-](?:kroner|kronor|krone|krona|kronen|kroon\w*|dollars?|dollarn?|dollari|dollaria|"
+                             r"dollarit|dólares|dolares|dolarů|dolárov|dolarów|dolari|dolerių|dolāru|dolar|долара|"
+                             r"доларів|долари|forint\w*|lei|leva|лева|złotych|złote|zlotys?|pounds?|franc\w*|franken|"
+                             r"frank\w*|korun\w*|koruna)(?!\w)")
+
+
 def _makers_dropped(text: str, folded: str, mentions: list[Mention], news: NewsRules) -> list[Mention]:
     """The mentions without the parties named only as where a thing is made ("500 American-manufactured Stinger
     missiles", "Stinger de fabrication américaine", "rakiety produkcji amerykańskiej"): a maker is no donor, and
     it stands between a number and its item; nor those that only qualify a news outlet ("told Canadian broadcaster
-    CTV", "w rozmowie z kanadyjską telewizją")."""
+    CTV", "w rozmowie z kanadyjską telewizją"); nor those that only say whose currency an amount is in ("4,71
+    milliarder danske kroner")."""
     before = [p for p in (news.origin_before, news.media_before) if p is not None]
     out = []
     for m in mentions:
         if not m.is_item and (
-                any(p.search(folded, max(0, m.start - 40), m.start) for p in before)
+                _CURRENCY_AFTER.match(folded, m.end)
+                or any(p.search(folded, max(0, m.start - 40), m.start) for p in before)
                 or (news.origin_compound is not None and text[m.end:m.end + 1] == "-"
                     and news.origin_compound.match(folded, m.end + 1))
                 or (news.origin_after is not None and news.origin_after.match(folded, m.end))
