@@ -2469,8 +2469,10 @@ class _Run:
         """Whether pledge cue ``c`` (a verb of announcing or saying) only introduces a refusal: a complementizer in
         the first two words after it, then a refusal before any other giving verb ("bejelentette, hogy Magyarország
         nem járul hozzá ... fegyverszállítások finanszírozásához", "announced that it will not consent to ...")."""
+        if c.cls not in _PLEDGE_CUES:
+            return False
         after = _words(self.folded[c.end:min(cl.end, c.end + 40)])[:2]
-        if c.cls not in _PLEDGE_CUES or not any(self.rules.is_word("complementizer", w) for w in after):
+        if not any(self.rules.is_word("complementizer", w) for w in after):
             return False
         nxt = min((o for o in cl.cues if o.start >= c.end and (o.cls in _PLEDGE_CUES or o.cls == "refusal")),
                   key=lambda o: o.start, default=None)

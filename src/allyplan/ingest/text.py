@@ -38,7 +38,7 @@ def fold(text: str) -> str:
 # Army") are kept together.
 # Scraped pages often lose the space between paragraphs ("... katılmayı reddetmişti.Rusya, Batı'nın ..."): a dot
 # between a lower-case word and a capitalised one ends a sentence too (not "U.S.Army", "St.Petersburg", "qha.com.tr").
-_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+|(?<=[^\W\d_]{3}[.!?])(?=[^\W\d_]{2})")
+_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“„‚(]?\w)|\n+|(?<=[.!?])(?<=[^\W\d_]{3}[.!?])(?=[^\W\d_]{2})")
 _OPENING = "\"'«“„‚("
 _ABBREV = re.compile(r"(?:\b[A-Z]\.){1,3}$|"
                      r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|Nr|Art|bzw|ca|vgl|z\.B|Hr|Fr|M|Mme|Prof|ім|вул|Mio|Mrd|Mln|Tsd|mln|"
