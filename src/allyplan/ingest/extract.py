@@ -840,21 +840,46 @@ class Extractor:
                                                    or rules.is_word("link", " ".join(words)))
 
     def _names_system(self, it: _Item, c: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
-        """Whether a missile noun is part of a noun for the whole system: a system noun right after it ("Patriot
-        missile system", "Patriot missile defence systems", "зенітний ракетний комплекс") or right before it with only
-        link words or class words between ("sistema de misiles Patriot", "système de missiles sol-air Patriot",
-        "systemu rakietowego Patriot")."""
+        """Whether missile noun ``c`` is part of a noun for the whole system, so that the phrase names the system, not
+        its missiles. A system noun (not one in a case that is a link word itself: "raketas Patriot sistemoms",
+        missiles for the systems, except where only class words stand between)
+        - in the same word ("Patriot rakétarendszert");
+        - right after it, with only class words ("Patriot missile defence systems", "зенітний ракетний комплекс") or
+          one word that is neither a joiner nor a link ("Patriot füze sistemi") between, or nothing;
+        - right before it, with nothing, one link word, or link and class words between ("sistema de misiles
+          Patriot", "système de missiles sol-air Patriot", "systemu rakietowego Patriot");
+        never across punctuation or another item; and a missile noun after "anti" is what a system counters
+        ("systèmes anti-missiles Patriot")."""
+        if _words(folded[max(cl.start, c.start - 6):c.start])[-1:] == ["anti"]:
+            return True
         for s in cl.cues:
             if s.cls != "systems":
                 continue
-            # after it, only class words between ("missile defence system"; not "missiles for the system")
-            if (s.start >= c.end and s.start - c.end <= 40
-                    and self._class_words_only(it, folded, c.end, s.start, rules, links=False)
-                    and not any(c.end <= o.start < s.start for o in cl.items)):
+            if s.start >= c.end and s.start - c.end <= 40 and self._class_words_only(
+                    it, folded, c.end, s.start, rules, links=False) and not any(
+                    c.end <= o.start < s.start for o in cl.items):
                 return True
-            if (s.end <= c.start and c.start - s.end <= 40 and self._class_words_only(it, folded, s.end, c.start, rules)
-                    and not any(s.end <= o.start < c.start for o in cl.items)):
+            if s.end <= c.start and c.start - s.end <= 40 and self._class_words_only(
+                    it, folded, s.end, c.start, rules) and not any(s.end <= o.start < c.start for o in cl.items):
                 return True
+            if rules.is_word("link", s.text):
+                continue
+            if s.start < c.end and c.start < s.end:
+                return True
+            if s.start >= c.end:
+                gap = folded[c.end:s.start]
+                words = _words(gap)
+                if not words and not re.search(r"[,;:()]", gap):
+                    return True
+                if len(words) <= 1 and not re.search(r"[,;:.()/]", gap) and not any(
+                        rules.is_word("joiner", w) or rules.is_word("link", w) for w in words):
+                    return True  # not "rachete pentru sistemul Patriot" (missiles for the system)
+            else:
+                gap = folded[s.end:c.start]
+                words = _words(gap)
+                if (not words or (len(words) == 1 and rules.is_word("link", words[0]))) and not re.search(
+                        r"[,;:()]", gap) and (words or not re.search(r"\.", gap)):
+                    return True
         return False
 
     def _supplied_for(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> bool:
@@ -876,27 +901,6 @@ class Extractor:
                 return True
         return False
 
-    @staticmethod
-    def _system_word(cl: _Clause, c: Cue, folded: str, rules: Rules) -> bool:
-        """Whether missile noun ``c`` only says what kind of system a system noun names ("Patriot füze sistemi",
-        "Patriot raketų sistemą", "sistem de rachete Patriot", "sistema de mísseis Patriot", one word in
-        "Patriot rakétarendszert"): the system noun in the same word, right after it, or just before it with only a
-        link word between; a system noun that is itself a link word ("raketos Patriot sistemoms", missiles for the
-        systems) does not count."""
-        for o in cl.cues:
-            if o.cls != "systems" or rules.is_word("link", o.text):
-                continue
-            if o.start < c.end and c.start < o.end:
-                return True
-            gap = folded[c.end:o.start]
-            if c.end <= o.start and not _words(gap) and not re.search(r"[,;:()]", gap):
-                return True
-            if o.end <= c.start and not re.search(r"[,;:()]", folded[o.end:c.start]):
-                between = _words(folded[o.end:c.start])
-                if len(between) == 1 and rules.is_word("link", between[0]):
-                    return True
-        return False
-
     def _resolve(self, it: _Item, cl: _Clause, folded: str, rules: Rules) -> _Item:
         """A system named with a missile or launcher noun becomes that missile or launcher (the noun may carry words
         for the system's class: "missiles sol-air Patriot"), not where the missile noun is part of a noun for the
@@ -913,12 +917,8 @@ class Extractor:
         if kind != "system":
             return it
         for c in cl.cues:
-            if c.cls not in ("interceptor", "launcher") or (c.cls == "interceptor" and _names_system(c, cl, folded,
-                                                                                                    rules)):
-                continue
-            if c.cls == "interceptor" and self._names_system(it, c, cl, folded, rules):
-                continue
-            if c.cls == "interceptor" and self._system_word(cl, c, folded, rules):
+            if c.cls not in ("interceptor", "launcher") or (c.cls == "interceptor" and self._names_system(
+                    it, c, cl, folded, rules)):
                 continue
             if c.end <= it.start:
                 gap = _words(_without(folded, c.end, it.start, cl.items))
@@ -3407,32 +3407,6 @@ def _without(folded: str, a: int, b: int, items: list[_Item]) -> str:
 
 def _words(s: str) -> list[str]:
     return [m.group() for m in _TOKEN.finditer(s) if m.group() != "'"]
-
-
-def _names_system(c: Cue, cl: _Clause, folded: str, rules: Rules) -> bool:
-    """Whether the missile noun ``c`` only qualifies a system noun, the head of its phrase, so that the phrase names
-    the system, not its missiles: a system noun just after it ("Patriot missile system", "missile defence
-    systems"), or just before it, joined by a link word or by nothing ("sistema de misiles Patriot", "système de
-    missiles", "system rakietowy Patriot"); and a missile noun after "anti" is what a system counters ("systèmes
-    anti-missiles Patriot")."""
-    if _words(folded[max(cl.start, c.start - 6):c.start])[-1:] == ["anti"]:
-        return True
-    for o in cl.cues:
-        if o.cls != "systems" or rules.is_word("link", o.text):
-            continue  # a system noun in a case that is a link itself ("raketas Patriot sistemoms": for the systems)
-        if o.start >= c.end:
-            gap = folded[c.end:o.start]
-            words = _words(gap)
-            if len(words) <= 1 and not re.search(r"[,;:.()/]", gap) and not any(
-                    rules.is_word("joiner", w) or rules.is_word("link", w) for w in words):
-                return True  # not "rachete pentru sistemul Patriot" (missiles for the system)
-        elif o.end <= c.start:
-            gap = folded[o.end:c.start]
-            words = _words(gap)
-            if (not words or (len(words) == 1 and rules.is_word("link", words[0]))) and not re.search(
-                    r"[,;:.()]", gap):
-                return True
-    return False
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
