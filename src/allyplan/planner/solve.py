@@ -658,15 +658,15 @@ def _fixed_lp(m: Model, lp: highspy.HighsLp, integral: np.ndarray, x: np.ndarray
     ``until``) and the whole solution."""
     out = x.copy()
     out[integral] = whole
-    sub, where = _restrict(m, lp, integral, ~integral, out)
-    _, touched = _linked(m.matrix(), m.matrix().T.tocsr(), integral, ~integral)
-    alone = np.flatnonzero(~touched)
+    A = m.matrix().tocoo()
+    alone = np.flatnonzero(np.bincount(A.row, weights=~integral[A.col], minlength=A.shape[0]) == 0)
     if len(alone):
         act = m.matrix()[alone] @ out
         _, _, _, row_lb, row_ub = m.bounds()
         tol = 1e-6 * np.maximum(1.0, np.abs(act))
         if np.any(act < row_lb[alone] - tol) or np.any(act > row_ub[alone] + tol):
             return highspy.HighsModelStatus.kInfeasible, out
+    sub, where = _restrict(m, lp, integral, ~integral, out)
     sub.integrality_ = []
     h = _highs(sub, max(until - time.perf_counter(), 0.01), 1e-4, threads)
     if not _run(h, until):
