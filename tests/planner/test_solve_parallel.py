@@ -148,15 +148,19 @@ def test_a_slow_run_beside_a_quick_one_gets_as_long_again_and_no_more() -> None:
     assert hs[1].getModelStatus() == highspy.HighsModelStatus.kOptimal
 
 
-def test_one_neighbourhood_per_core_the_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_three_neighbourhoods_a_round_per_core_the_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
     # A process pinned to one core (taskset, a container's CPU set) solves one neighbourhood at a time, however many
-    # cores the machine has.
+    # cores the machine has; two cores solve six side by side, and never more than eight.
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0}, raising=False)
     monkeypatch.setattr("os.cpu_count", lambda: 64)
     assert _workers(None) == 1
-    assert _workers(3) == 3
+    assert _workers(1) == 1
+    assert _workers(2) == 6
+    assert _workers(3) == 8
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert _workers(None) == 6
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(16)), raising=False)
-    assert _workers(None) == 4
+    assert _workers(None) == 8
 
 
 def test_a_round_that_ends_with_the_run_waits_no_longer_than_branch_and_bound_for_a_late_sub_mip(
