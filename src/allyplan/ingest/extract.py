@@ -2747,6 +2747,8 @@ class _Run:
             if len(words) <= 6 and all(self.rules.is_word("filler", w) for w in words[:-3]) and \
                     self._clear(n.end, it.start, cl):
                 ordinal = n.ordinal or any(c.cls == "one" and c.start <= n.start < c.end for c in cl.cues)
+                if not ordinal and i > 0 and (part := self._partitive(cl, self.numbers[i - 1], n)) is not None:
+                    return part.value  # "three of its eleven Patriot batteries": three
                 return 1.0 if ordinal else n.value  # "un tercer sistema": the third one, one unit
             break
         for c in cl.cues:
@@ -2754,6 +2756,16 @@ class _Run:
                     self._clear(c.end, it.start, cl):
                 return 1.0
         return None
+
+    def _partitive(self, cl: _Clause, first: Number, n: Number) -> Number | None:
+        """``first`` where it counts a part of the whole ``n`` counts: the two joined by a word like "of its"
+        ("three of its eleven batteries", "tři ze svých jedenácti baterií", "drei seiner elf Batterien")."""
+        if first.start < cl.start or first.money or first.percent or first.year or first.ordinal:
+            return None
+        words = _words(self.folded[first.end:n.start])
+        if not 1 <= len(words) <= 3 or re.search(r"[,;:()]", self.folded[first.end:n.start]):
+            return None
+        return first if any(self.rules.is_word("partitive", " ".join(words[:k])) for k in (len(words), 1)) else None
 
     def _counted_year(self, cl: _Clause, n: Number, it: _Item) -> bool:
         """Whether a number that could be a year counts the item right after it: it is the object of a status verb
