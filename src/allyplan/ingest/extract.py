@@ -277,7 +277,8 @@ class Extractor:
                     and r.value is None and r.donor in have):
                 continue
             other = rules.news.other  # "other tactical air defense systems": more than the named
-            classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(m.group())}
+            # (a noun that ends a compound is read as the whole word: "Kampfpanzer", not "panzer")
+            classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(_whole_word(folded, m))}
                        if other is None or not other.search(folded, max(0, m.start() - 40), m.start()) else set()
                        for m in pattern.finditer(folded, r.start, r.end)]
             if classes and all(classes) and set().union(*classes) <= have[r.donor]:
@@ -3403,6 +3404,14 @@ def _without(folded: str, a: int, b: int, items: list[_Item]) -> str:
             pos = it.end
     parts.append(folded[pos:b])
     return " ".join(parts)
+
+
+def _whole_word(folded: str, m: re.Match[str]) -> str:
+    """The text of ``m`` with the rest of the word it ends ("kampfpanzer" for a match of "panzer")."""
+    a = m.start()
+    while a > 0 and folded[a - 1].isalnum():
+        a -= 1
+    return folded[a:m.end()]
 
 
 def _words(s: str) -> list[str]:

@@ -1,0 +1,43 @@
+"""Pledges missed entirely (issue 13, error kind "missed"): the status phrase or the aid noun was not seen, so no
+record was made.
+
+- An amount between the parts of a status phrase ("stelt dit jaar € 23 miljoen extra beschikbaar"): a currency sign
+  or a number with a decimal mark is a word the phrase may skip.
+- An aid or equipment noun as the last part of a compound, in the languages that write compounds as one word
+  ("milliardhjælp", "krigsskibe", "minröjningsfordon", "mijnenveegschepen", "raivauspanssarivaunua").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+
+
+def pledges(ex: Extractor, text: str, lang: str) -> set[tuple]:
+    return {(p.donor, p.item, p.status) for p in ex.extract(text, lang).pledges}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # an amount inside the phrase (real, nl-rijksoverheid)
+    ("nl", "Nederland stelt dit jaar € 23 miljoen extra beschikbaar voor energiesteun aan Oekraïne.",
+     ("NL", None, "committed")),
+    ("nl", "Nederland stelt 2,5 miljard euro beschikbaar voor militaire steun aan Oekraïne.",
+     ("NL", None, "committed")),
+    # an aid noun ending a compound (real, da-bt and fi-tekniikkatalous)
+    ("da", "Sverige vil sende krigsskibe til Ukraine med milliardhjælp", ("SE", None, "committed")),
+    ("fi", "Suomi lähettää Ukrainaan kolme Leopard 2 -raivauspanssarivaunua", ("FI", None, "committed")),
+    ("sv", "Sverige skickar fler minröjningsfordon till Ukraina.", ("SE", None, "committed")),
+    ("nl", "Nederland stuurt extra mijnenveegschepen naar Oekraïne.", ("NL", None, "committed")),
+])
+def test_missed_pledge_found(extractor: Extractor, lang: str, text: str, want: tuple) -> None:
+    assert want in pledges(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a compound whose last part is no aid noun gives nothing ("Flüchtlinge", "medhjælper")
+    ("da", "Sverige vil sende en medhjælper til mødet i Kyiv."),
+    ("de", "Deutschland wird die Ukraine weiter unterstützen, sagte Scholz."),
+])
+def test_no_pledge(extractor: Extractor, lang: str, text: str) -> None:
+    assert not pledges(extractor, text, lang)
