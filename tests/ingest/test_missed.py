@@ -41,3 +41,31 @@ def test_missed_pledge_found(extractor: Extractor, lang: str, text: str, want: t
 ])
 def test_no_pledge(extractor: Extractor, lang: str, text: str) -> None:
     assert not pledges(extractor, text, lang)
+
+
+def donor_status(ex: Extractor, text: str, lang: str) -> set[tuple]:
+    return {(p.donor, p.status) for p in ex.extract(text, lang).pledges}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # "offer" is a commitment, as en, fr, it, pl, pt, hu and ro say already (real, uk-sputnikua)
+    ("uk", "Нідерланди запропонують Україні зенітний ракетний комплекс Patriot.", ("NL", "committed")),
+    ("cs", "Polsko nabídlo Ukrajině další tanky Leopard 2.", ("PL", "committed")),
+    ("sk", "Slovensko ponúklo Ukrajine ďalšie húfnice Zuzana 2.", ("SK", "committed")),
+    ("nl", "Nederland heeft Oekraïne twee Patriot-lanceerinstallaties aangeboden.", ("NL", "committed")),
+    ("da", "Danmark tilbyder Ukraine Caesar-kanoner.", ("DK", "committed")),
+    ("sv", "Sverige erbjuder Ukraina stridsvagnar av typen Leopard 2.", ("SE", "committed")),
+    ("nb", "Norge tilbyr Ukraina flere NASAMS-systemer.", ("NO", "committed")),
+    ("fi", "Suomi tarjosi Ukrainalle lisää ilmatorjuntaa.", ("FI", "committed")),
+    ("et", "Eesti pakub Ukrainale haubitsaid.", ("EE", "committed")),
+    ("lt", "Lietuva pasiūlė Ukrainai šarvuočius M113.", ("LT", "committed")),
+    ("lv", "Latvija piedāvāja Ukrainai Stinger raķetes.", ("LV", "committed")),
+    ("tr", "Türkiye Ukrayna'ya Bayraktar TB2 teklif etti.", ("TR", "committed")),
+    # "has contributed with" is a delivery (real, sv-friatider and da-bt)
+    ("sv", "Sverige har totalt bidragit med cirka 50 miljarder kronor i militärt stöd till Ukraina.",
+     ("SE", "delivered")),
+    ("da", "Sverige har foreløbig bidraget med militærstøtte til Ukraine for 30 milliarder svenske kroner.",
+     ("SE", "delivered")),
+])
+def test_offer_and_contribution_verbs(extractor: Extractor, lang: str, text: str, want: tuple) -> None:
+    assert want in donor_status(extractor, text, lang)
