@@ -69,3 +69,29 @@ def donor_status(ex: Extractor, text: str, lang: str) -> set[tuple]:
 ])
 def test_offer_and_contribution_verbs(extractor: Extractor, lang: str, text: str, want: tuple) -> None:
     assert want in donor_status(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # parties said to do the same as the donor, with no verb of their own (real, cs-eurozpravy)
+    ("cs", "První systém Patriot Německo poslalo Ukrajině v dubnu, kdy tak učinily i Nizozemsko a Spojené státy.",
+     {("NL", "patriot", "delivered"), ("US", "patriot", "delivered")}),
+    ("en", "Germany sent a Patriot system to Ukraine in April, as did the Netherlands and the United States.",
+     {("NL", "patriot", "delivered"), ("US", "patriot", "delivered")}),
+    ("de", "Deutschland hat der Ukraine ein Patriot-System geliefert, ebenso wie die Niederlande.",
+     {("NL", "patriot", "delivered")}),
+    ("fr", "L'Allemagne a livré un système Patriot à l'Ukraine, tout comme les Pays-Bas.",
+     {("NL", "patriot", "delivered")}),
+    ("es", "Alemania envió un sistema Patriot a Ucrania, al igual que los Países Bajos.",
+     {("NL", "patriot", "delivered")}),
+])
+def test_likewise_parties_give_the_same(extractor: Extractor, lang: str, text: str, want: set) -> None:
+    assert want <= pledges(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "absent"), [
+    # the phrase does not name the party at once: no co-donor
+    ("en", "Poland sent Leopard tanks to Ukraine following a request from Germany.", "DE"),
+    ("de", "Polen hat der Ukraine Leopard-Panzer geliefert, wie zuvor von Deutschland gefordert.", "DE"),
+])
+def test_likewise_needs_the_party_at_once(extractor: Extractor, lang: str, text: str, absent: str) -> None:
+    assert absent not in {d for d, _, _ in pledges(extractor, text, lang)}

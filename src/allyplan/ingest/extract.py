@@ -1178,6 +1178,8 @@ class _Run:
         if not status_cues and not cl.items:
             self._sourced(cl, live)
         self._future_count(cl, live, reannounced)
+        if cl.has("likewise"):
+            self._likewise(cl)
         # "Deutschland wird Taurus nicht liefern", "Suomi ei luovuta Hornet-hävittäjiä": a negated commitment verb
         # "Ukraine will not receive Taurus from Germany": what the recipient will not get, its source refuses
         denied = [c for c in cl.cues if c.cls in ("committed", "received") and c not in live and self._negated(c, cl)
@@ -1196,6 +1198,29 @@ class _Run:
             sources = self._sources(cl)
             if len(sources) == 1:
                 self.topic = sources
+
+    def _likewise(self, cl: _Clause) -> None:
+        """Parties said to do the same as the donor of a pledge before them, with no verb of their own ("Germany sent
+        a Patriot system in April, as did the Netherlands and the United States", "kdy tak učinily i Nizozemsko a
+        Spojené státy", "слідом за США й Німеччиною"): each gives what that donor gives, with its status (not its
+        count, which the text does not give them)."""
+        for c in cl.cues:
+            if c.cls != "likewise" or any(v.cls in _PLEDGE_CUES and v.start >= c.end for v in cl.cues):
+                continue
+            listed = self.ex._contrasted_after(cl, c, cl.end, self.folded, self.rules)
+            # the list starts at the phrase (an article or "also" between at most)
+            if not listed or len(_words(self.folded[c.end:listed[0].start])) > 1:
+                continue
+            codes = list(dict.fromkeys(m.code for m in listed if m.code != self.ex.recipient
+                                       and m.code not in ADVERSARIES))
+            before = [p for p in self._in_sentence(cl.s_start) if isinstance(p, Pledge) and p.explain
+                      and p.explain.get("cue_start") is not None and p.explain["cue_start"] < c.start]
+            if not codes or not before or any(p.donor in codes for p in before):
+                continue
+            actor = _Actor(codes, "explicit", "parties said to do the same as the donor before them", cl.sentence)
+            for item, status in dict.fromkeys((p.item, p.status) for p in before):
+                self._pledges(cl, actor, item, status, False, explain=_explained(
+                    c, actor, "parties that do the same as a pledge's donor"))
 
     def _package_contents(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
         """"The aid package includes artillery guns and ammunition", "Paketis on ka tankitõrjekahurid, lõhkematerjale,

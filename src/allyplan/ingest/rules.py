@@ -52,7 +52,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
                            "besides"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military", "directive", "abandon"),
-             "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after",
+             "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after", "likewise",
                          "reversal"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells", "equivalent_after", "including")}
