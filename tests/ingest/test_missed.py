@@ -61,6 +61,10 @@ def donor_status(ex: Extractor, text: str, lang: str) -> set[tuple]:
     ("lt", "Lietuva pasiūlė Ukrainai šarvuočius M113.", ("LT", "committed")),
     ("lv", "Latvija piedāvāja Ukrainai Stinger raķetes.", ("LV", "committed")),
     ("tr", "Türkiye Ukrayna'ya Bayraktar TB2 teklif etti.", ("TR", "committed")),
+    ("en", "The Netherlands will offer Ukraine a Patriot system.", ("NL", "committed")),
+    # "could" is the conditional of "saama" too, its verb after the object and the destination (real, et-delfi)
+    ("et", "Tõenäoliselt on oodata heakskiitu sellele, et Eesti saaks oma haubitsad samuti Ukrainasse saata.",
+     ("EE", "considering")),
     # "has contributed with" is a delivery (real, sv-friatider and da-bt)
     ("sv", "Sverige har totalt bidragit med cirka 50 miljarder kronor i militärt stöd till Ukraina.",
      ("SE", "delivered")),
@@ -83,6 +87,8 @@ def test_offer_and_contribution_verbs(extractor: Extractor, lang: str, text: str
      {("NL", "patriot", "delivered")}),
     ("es", "Alemania envió un sistema Patriot a Ucrania, al igual que los Países Bajos.",
      {("NL", "patriot", "delivered")}),
+    ("en", "The Netherlands will offer Ukraine a Patriot system, following the United States and Germany.",
+     {("US", "patriot", "committed"), ("DE", "patriot", "committed")}),
 ])
 def test_likewise_parties_give_the_same(extractor: Extractor, lang: str, text: str, want: set) -> None:
     assert want <= pledges(extractor, text, lang)
