@@ -101,3 +101,15 @@ def test_likewise_parties_give_the_same(extractor: Extractor, lang: str, text: s
 ])
 def test_likewise_needs_the_party_at_once(extractor: Extractor, lang: str, text: str, absent: str) -> None:
     assert absent not in {d for d, _, _ in pledges(extractor, text, lang)}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a class noun before a model the catalog lacks names that model, not the donor's named items of the class
+    # (real, pl-wnp)
+    ("pl", "Polska przekaże Ukrainie cztery czołgi Leopard 2A4. Polska przekaże też czołgi PT-91.",
+     {("PL", "leopard-2a4", "committed"), ("PL", None, "committed")}),
+    ("en", "Poland will send Leopard 2A4 tanks to Ukraine. It will also send tanks T-72.",
+     {("PL", "leopard-2a4", "committed"), ("PL", None, "committed")}),
+])
+def test_class_noun_before_another_model(extractor: Extractor, lang: str, text: str, want: set) -> None:
+    assert want <= pledges(extractor, text, lang)

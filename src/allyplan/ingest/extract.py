@@ -113,6 +113,8 @@ _CONJUNCTION = re.compile(r"and|und|et|y|e|i|en|og|och|ja|a|ale|но|и|і|та|
 _PACKAGE_REACH = 6
 #: The variant at the end of a catalog id ("leopard-2a6", "leopard-1a5"): the model without it is one family.
 _VARIANT = re.compile(r"(?<=\d)a\d+$")
+#: A model's designation just after a class noun ("czołgi PT-91", "tanks T-72", "obrněnce M113"): capitals and digits.
+_MODEL_AFTER = re.compile(r"\s+[A-Z]{1,4}[- ]?\d{1,4}(?![\w-])")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -227,7 +229,7 @@ class Extractor:
             run.sentence_clauses.setdefault(clause.sentence, []).append(clause)
         for clause in clauses:
             run.clause(clause)
-        self._class_summaries(run.records, folded, rules)
+        self._class_summaries(run.records, folded, rules, text)
         run.records.extend(_members_listed(run.records, text, folded, spans, mentions, cues, rules))
         result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
@@ -259,7 +261,7 @@ class Extractor:
     def _categories(self) -> dict[str, str]:
         return dict(zip(self.reference.items["id"], self.reference.items["category"], strict=True))
 
-    def _class_summaries(self, records: list[Record], folded: str, rules: Rules) -> None:
+    def _class_summaries(self, records: list[Record], folded: str, rules: Rules, text: str = "") -> None:
         """An item-less pledge that names only a class of the catalog's items ("Norge vil donere luftvern", "will
         send air defence systems") sums up the donor's named items of that class ("to komplette NASAMS-ildenheter"):
         it is no pledge of its own (it stays one where it has a count or a value, or names other equipment)."""
@@ -278,8 +280,10 @@ class Extractor:
                 continue
             other = rules.news.other  # "other tactical air defense systems": more than the named
             # (a noun that ends a compound is read as the whole word: "Kampfpanzer", not "panzer")
+            # (a class noun before a model's designation the catalog lacks names that model: "czołgi PT-91")
             classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(_whole_word(folded, m))}
-                       if other is None or not other.search(folded, max(0, m.start() - 40), m.start()) else set()
+                       if (other is None or not other.search(folded, max(0, m.start() - 40), m.start()))
+                       and not _MODEL_AFTER.match(text, m.end()) else set()
                        for m in pattern.finditer(folded, r.start, r.end)]
             if classes and all(classes) and set().union(*classes) <= have[r.donor]:
                 r.specific = False
