@@ -62,6 +62,10 @@ def donor_status(ex: Extractor, text: str, lang: str) -> set[tuple]:
     ("lv", "Latvija piedāvāja Ukrainai Stinger raķetes.", ("LV", "committed")),
     ("tr", "Türkiye Ukrayna'ya Bayraktar TB2 teklif etti.", ("TR", "committed")),
     ("en", "The Netherlands will offer Ukraine a Patriot system.", ("NL", "committed")),
+    # the past of "want" governs the giving verb as its present does; armoured cars in the feminine (real, fr-teknomers)
+    ("fr", "Le Danemark avait voulu envoyer une vingtaine de voitures blindées Piranha III, selon la SRF.",
+     ("DK", "considering")),
+    ("fr", "La Pologne a voulu livrer des voitures blindées à l'Ukraine.", ("PL", "considering")),
     # "could" is the conditional of "saama" too, its verb after the object and the destination (real, et-delfi)
     ("et", "Tõenäoliselt on oodata heakskiitu sellele, et Eesti saaks oma haubitsad samuti Ukrainasse saata.",
      ("EE", "considering")),
