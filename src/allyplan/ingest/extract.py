@@ -113,6 +113,8 @@ _CONJUNCTION = re.compile(r"and|und|et|y|e|i|en|og|och|ja|a|ale|но|и|і|та|
 _PACKAGE_REACH = 6
 #: The variant at the end of a catalog id ("leopard-2a6", "leopard-1a5"): the model without it is one family.
 _VARIANT = re.compile(r"(?<=\d)a\d+$")
+#: A model's designation just after a class noun ("czołgi PT-91", "tanks T-72", "obrněnce M113"): capitals and digits.
+_MODEL_AFTER = re.compile(r"\s+[A-Z]{1,4}[- ]?\d{1,4}(?![\w-])")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]\s|\s*,\s*\d{1,2}\s")
 
 
@@ -227,7 +229,7 @@ class Extractor:
             run.sentence_clauses.setdefault(clause.sentence, []).append(clause)
         for clause in clauses:
             run.clause(clause)
-        self._class_summaries(run.records, folded, rules)
+        self._class_summaries(run.records, folded, rules, text)
         run.records.extend(_members_listed(run.records, text, folded, spans, mentions, cues, rules))
         result.records = _merged(_unpaired(run.records), _headline_end(text, spans), self._family)
         return result
@@ -259,7 +261,7 @@ class Extractor:
     def _categories(self) -> dict[str, str]:
         return dict(zip(self.reference.items["id"], self.reference.items["category"], strict=True))
 
-    def _class_summaries(self, records: list[Record], folded: str, rules: Rules) -> None:
+    def _class_summaries(self, records: list[Record], folded: str, rules: Rules, text: str = "") -> None:
         """An item-less pledge that names only a class of the catalog's items ("Norge vil donere luftvern", "will
         send air defence systems") sums up the donor's named items of that class ("to komplette NASAMS-ildenheter"):
         it is no pledge of its own (it stays one where it has a count or a value, or names other equipment)."""
@@ -277,8 +279,11 @@ class Extractor:
                     and r.value is None and r.donor in have):
                 continue
             other = rules.news.other  # "other tactical air defense systems": more than the named
-            classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(m.group())}
-                       if other is None or not other.search(folded, max(0, m.start() - 40), m.start()) else set()
+            # (a noun that ends a compound is read as the whole word: "Kampfpanzer", not "panzer")
+            # (a class noun before a model's designation the catalog lacks names that model: "czołgi PT-91")
+            classes = [{c for c, noun in _CLASS_NOUN.items() if noun.search(_whole_word(folded, m))}
+                       if (other is None or not other.search(folded, max(0, m.start() - 40), m.start()))
+                       and not _MODEL_AFTER.match(text, m.end()) else set()
                        for m in pattern.finditer(folded, r.start, r.end)]
             if classes and all(classes) and set().union(*classes) <= have[r.donor]:
                 r.specific = False
@@ -1177,6 +1182,8 @@ class _Run:
         if not status_cues and not cl.items:
             self._sourced(cl, live)
         self._future_count(cl, live, reannounced)
+        if cl.has("likewise"):
+            self._likewise(cl)
         # "Deutschland wird Taurus nicht liefern", "Suomi ei luovuta Hornet-hävittäjiä": a negated commitment verb
         # "Ukraine will not receive Taurus from Germany": what the recipient will not get, its source refuses
         denied = [c for c in cl.cues if c.cls in ("committed", "received") and c not in live and self._negated(c, cl)
@@ -1195,6 +1202,29 @@ class _Run:
             sources = self._sources(cl)
             if len(sources) == 1:
                 self.topic = sources
+
+    def _likewise(self, cl: _Clause) -> None:
+        """Parties said to do the same as the donor of a pledge before them, with no verb of their own ("Germany sent
+        a Patriot system in April, as did the Netherlands and the United States", "kdy tak učinily i Nizozemsko a
+        Spojené státy", "слідом за США й Німеччиною"): each gives what that donor gives, with its status (not its
+        count, which the text does not give them)."""
+        for c in cl.cues:
+            if c.cls != "likewise" or any(v.cls in _PLEDGE_CUES and v.start >= c.end for v in cl.cues):
+                continue
+            listed = self.ex._contrasted_after(cl, c, cl.end, self.folded, self.rules)
+            # the list starts at the phrase (an article or "also" between at most)
+            if not listed or len(_words(self.folded[c.end:listed[0].start])) > 1:
+                continue
+            codes = list(dict.fromkeys(m.code for m in listed if m.code != self.ex.recipient
+                                       and m.code not in ADVERSARIES))
+            before = [p for p in self._in_sentence(cl.s_start) if isinstance(p, Pledge) and p.explain
+                      and p.explain.get("cue_start") is not None and p.explain["cue_start"] < c.start]
+            if not codes or not before or any(p.donor in codes for p in before):
+                continue
+            actor = _Actor(codes, "explicit", "parties said to do the same as the donor before them", cl.sentence)
+            for item, status in dict.fromkeys((p.item, p.status) for p in before):
+                self._pledges(cl, actor, item, status, False, explain=_explained(
+                    c, actor, "parties that do the same as a pledge's donor"))
 
     def _package_contents(self, cl: _Clause, live: list[Cue], reannounced: bool) -> None:
         """"The aid package includes artillery guns and ammunition", "Paketis on ka tankitõrjekahurid, lõhkematerjale,
@@ -3415,6 +3445,14 @@ def _without(folded: str, a: int, b: int, items: list[_Item]) -> str:
             pos = it.end
     parts.append(folded[pos:b])
     return " ".join(parts)
+
+
+def _whole_word(folded: str, m: re.Match[str]) -> str:
+    """The text of ``m`` with the rest of the word it ends ("kampfpanzer" for a match of "panzer")."""
+    a = m.start()
+    while a > 0 and folded[a - 1].isalnum():
+        a -= 1
+    return folded[a:m.end()]
 
 
 def _words(s: str) -> list[str]:

@@ -52,10 +52,13 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
                            "besides"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military", "directive", "abandon"),
-             "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after",
+             "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after", "likewise",
                          "reversal"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
                        "missiles", "shells", "equivalent_after", "including")}
+#: Noun classes that may be the last part of a compound where the language writes compounds as one word ([grammar]
+#: ``compounds``; issue 13, missed records).
+_COMPOUND_HEADS = ("aid", "equipment")
 _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler", "complementizer", "relative",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
                            "locative_ending", "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase",
@@ -237,6 +240,11 @@ def _alternation(items: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in sorted(items, key=lambda p: len(_LOOKAROUND.sub("", p)), reverse=True))
 
 
+#: A word a status phrase may skip between its parts: a word (elided or not), or an amount ("stelt dit jaar € 23
+#: miljoen extra beschikbaar", "wird 2,7 Milliarden Euro ... bereitstellen"): a currency sign or a number with its
+#: decimal or thousands marks, which ``\w+`` does not cover (issue 13, missed records).
+_GAP_WORD = r"(?:(?:[\w']+|[€$£¥₴]?\d+(?:[.,]\d+)*|[€$£¥₴]) )"
+
 _LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
@@ -249,13 +257,19 @@ def _load(language: str) -> Rules:
     _speaker_forms(data)
     governed, asking = _governed(data)
     patterns: dict[str, re.Pattern[str]] = {}
+    compounds = bool(data.get("grammar", {}).get("compounds", False))
     for section, classes in _SECTIONS.items():
         for cls_ in classes:
             # a word skipped inside a phrase may be elided ("le soutien de la France à l'Ukraine se poursuivra")
-            items = [i.replace(r"(?:\w+ )", r"(?:[\w']+ )") for i in data.get(section, {}).get(cls_, [])]
+            items = [i.replace(r"(?:\w+ )", _GAP_WORD if section == "status" else r"(?:[\w']+ )")
+                     for i in data.get(section, {}).get(cls_, [])]
             if items:
                 # a status verb right after an elided article is a noun ("l'annonce"); other phrases may follow one
                 before = r"(?<![\w'])" if cls_ in STATUS else r"(?<!\w)"
+                if cls_ in _COMPOUND_HEADS and compounds:
+                    # a language that writes compounds as one word names aid by the compound's last part
+                    # ("milliardhjælp", "militærstøtte", "krigsskibe", "energiesteun"): the noun may end a word
+                    before = r"(?<!')"
                 patterns[cls_] = re.compile(before + r"(?:" + _alternation(items) + r")(?:(?<=')|(?!\w))")
     words: dict[str, re.Pattern[str]] = {}
     for section, kinds in _WORD_LISTS.items():
