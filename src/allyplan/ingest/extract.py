@@ -972,6 +972,8 @@ class _Run:
         self._asides: dict[int, list[tuple[int, int]]] = {}  # a clause's parentheses, by its start
         self.excluded = ADVERSARIES | {ex.recipient}
         self._party_starts: list[int] | None = None  # of the donor parties, for _own_subject
+        self._clause_starts: list[int] | None = None  # of all clauses, for _clause_at
+        self._clauses_sorted: list[_Clause] = []
 
     # -- one clause ---------------------------------------------------------------------------------------------
     def clause(self, cl: _Clause) -> None:
@@ -2535,6 +2537,52 @@ class _Run:
         return False
 
     def _status(self, cue: Cue, live: list[Cue]) -> str:
+        status = self._tense_status(cue, live)
+        if status == "committed" and cue.cls in _PLEDGE_CUES and (self._questioned(cue) or self._modal_complement(cue)):
+            return "considering"
+        return status
+
+    def _clause_at(self, pos: int) -> _Clause | None:
+        """The clause that holds ``pos``."""
+        if self._clause_starts is None:
+            self._clauses_sorted = sorted((c for cls in self.sentence_clauses.values() for c in cls),
+                                          key=lambda c: c.start)
+            self._clause_starts = [c.start for c in self._clauses_sorted]
+        i = bisect_right(self._clause_starts, pos) - 1
+        return self._clauses_sorted[i] if i >= 0 and pos < self._clauses_sorted[i].end else None
+
+    def _questioned(self, cue: Cue) -> bool:
+        """Whether ``cue`` is the verb of a question ("Portugal enviará Leopard 2 para a Ucrânia?", "Will Germany send
+        Taurus?"): the interrogative mood asks whether a thing will be given, it asserts no commitment (considering).
+        The sentence that holds the cue ends with a question mark (closing quotes aside)."""
+        cl = self._clause_at(cue.start)
+        return cl is not None and self.text[cl.s_start:cl.s_end].rstrip().rstrip("\"'»”“’)").endswith("?")
+
+    def _modal_complement(self, cue: Cue) -> bool:
+        """Whether ``cue`` is the verb of a clause that a considering verb governs ("ta ei välista, et Saksamaa ühel
+        päeval tanke saadab", "does not rule out that Germany will send", "prüft, ob ..."): reported speech takes the
+        status of what is reported, but the verb that reports it is itself only weighing it. The considering cue comes
+        before in the same sentence, a complementizer is in the first two words after it (a comma allowed), and no
+        bracket, colon, semicolon or other giving verb is between them."""
+        cl = self._clause_at(cue.start)
+        if cl is None:
+            return False
+        for other in self.sentence_clauses.get(cl.sentence, [cl]):
+            if other.start > cue.start:
+                break
+            for c in other.cues:
+                if c.cls != "considering" or c.end > cue.start or cue.start - c.end > 240:
+                    continue
+                gap = self.folded[c.end:cue.start]
+                if re.search(r"[;:()\[\]]", gap) or self._negated(c, other) or any(
+                        v.cls in _PLEDGE_CUES and c.end <= v.start and v.end <= cue.start
+                        for x in self.sentence_clauses.get(cl.sentence, [cl]) for v in x.cues):
+                    continue
+                if any(self.rules.is_word("complementizer", w) for w in _words(gap)[:2]):
+                    return True
+        return False
+
+    def _tense_status(self, cue: Cue, live: list[Cue]) -> str:
         if cue.cls in ("committed", "delivered") and self._weighed(cue, live):
             return "considering"  # "está a ponderar se envia", "is weighing whether to send": what is weighed
         if cue.cls in ("delivered", "received") and any(

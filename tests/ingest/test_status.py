@@ -1,0 +1,81 @@
+"""The status a clause's tense, aspect and mood give a pledge (issue 13, wrong status): a question asks whether a thing
+will be given and commits nothing (considering); a clause that a considering verb governs ("does not rule out that
+Germany sends tanks") takes the considering status of the verb that reports it; and in a verb-final language the
+participle of the reported clause (Turkish "aldığını açıkladı", announced that it received) gives the status, not the
+verb that reports it."""
+
+from __future__ import annotations
+
+import pytest
+
+from allyplan.ingest import Extractor
+
+
+def pledges(ex: Extractor, text: str, lang: str) -> set[tuple]:
+    return {(p.donor, p.item, p.status) for p in ex.extract(text, lang).pledges}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # a headline in the interrogative mood (pt, TRAIN)
+    ("Portugal enviará Leopard 2 para a Ucrânia?", "pt", {("PT", "leopard-2a4", "considering")}),
+    ("The UK will send Storm Shadow missiles to Ukraine?", "en", {("GB", "storm-shadow", "considering")}),
+    ("Czy Polska przekaże Ukrainie kolejne czołgi Leopard 2?", "pl", {("PL", "leopard-2a4", "considering")}),
+    ("România va trimite un al doilea sistem Patriot în Ucraina?", "ro", {("RO", "patriot", "considering")}),
+    ("Wird Deutschland Taurus-Marschflugkörper an die Ukraine liefern?", "de", {("DE", "taurus", "considering")}),
+    ("L'Italie enverra-t-elle des SAMP/T à l'Ukraine ?", "fr", {("IT", "samp-t", "considering")}),
+    ("¿Enviará España más misiles Patriot a Ucrania?", "es", {("ES", "pac-3-mse", "considering")}),
+])
+def test_a_question_commits_nothing(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Norway will send two NASAMS to Ukraine.", "en", {("NO", "nasams", "committed")}),
+    ("Portugal enviará Leopard 2 para a Ucrânia.", "pt", {("PT", "leopard-2a4", "committed")}),
+    # a question asked in a quote, then answered, is not the sentence of the pledge
+    ("Asked whether more would come, the minister said: Norway will send two NASAMS.", "en",
+     {("NO", "nasams", "committed")}),
+])
+def test_a_statement_still_commits(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # et, TRAIN: "he certainly does not rule out that Germany one day sends tanks"
+    ("Ta kindlasti ei välista, et Saksamaa ikkagi ühel päeval Leopard 2 tanke saadab.", "et",
+     {("DE", "leopard-2a4", "considering")}),
+    ("Pistorius does not rule out that Germany will send Leopard 2 tanks.", "en",
+     {("DE", "leopard-2a4", "considering")}),
+    ("Pistorius schließt nicht aus, dass Deutschland Leopard-2-Panzer liefern wird.", "de",
+     {("DE", "leopard-2a4", "considering")}),
+    ("Il ministro non esclude che l'Italia invierà un secondo SAMP/T.", "it", {("IT", "samp-t", "considering")}),
+])
+def test_what_a_considering_verb_governs_is_considered(extractor: Extractor, text: str, lang: str,
+                                                       want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # what is reported after a firm verb keeps its own status
+    ("Pistorius confirmed that Germany will send Leopard 2 tanks.", "en", {("DE", "leopard-2a4", "committed")}),
+    ("Pevkur kinnitas, et Saksamaa saadab Leopard 2 tanke.", "et", {("DE", "leopard-2a4", "committed")}),
+])
+def test_what_a_firm_verb_reports_keeps_its_status(extractor: Extractor, text: str, lang: str,
+                                                   want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # tr, TRAIN: "Zelensky announced that Kyiv received two Patriot systems from Germany"
+    ("Zelenskiy, Kiev'in Almanya'dan iki Patriot hava savunma sistemi aldığını açıkladı.", "tr",
+     {("DE", "patriot", "delivered")}),
+    ("Bakan, Ukrayna'nın Almanya'dan IRIS-T sistemleri aldığını söyledi.", "tr", {("DE", "iris-t-slm", "delivered")}),
+])
+def test_a_reported_participle_gives_the_status(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
+
+
+def test_a_purchase_is_no_receipt(extractor: Extractor) -> None:
+    # "the drones Ukraine bought from Turkey": bought, not given
+    text = "Ukrayna, Türkiye'den satın aldığı Silahlı İnsansız Hava Araçlarını kullanıyor."
+    assert not any(p.status == "delivered" for p in extractor.extract(text, "tr").pledges)
