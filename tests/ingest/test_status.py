@@ -79,3 +79,50 @@ def test_a_purchase_is_no_receipt(extractor: Extractor) -> None:
     # "the drones Ukraine bought from Turkey": bought, not given
     text = "Ukrayna, Türkiye'den satın aldığı Silahlı İnsansız Hava Araçlarını kullanıyor."
     assert not any(p.status == "delivered" for p in extractor.extract(text, "tr").pledges)
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # an impersonal predicate of possibility governs the clause after its complementizer
+    ("It is possible that Norway will send two NASAMS to Ukraine.", "en", {("NO", "nasams", "considering")}),
+    ("It is not ruled out that Germany will deliver Taurus missiles.", "en", {("DE", "taurus", "considering")}),
+    ("Es ist möglich, dass Norwegen zwei NASAMS liefert.", "de", {("NO", "nasams", "considering")}),
+    ("Het is niet uitgesloten dat Nederland twee Patriot-systemen levert.", "nl", {("NL", "patriot", "considering")}),
+    ("Il n'est pas exclu que la France livre des canons Caesar supplémentaires.", "fr",
+     {("FR", "caesar", "considering")}),
+    ("É possível que Portugal envie mais tanques Leopard 2A4.", "pt", {("PT", "leopard-2a4", "considering")}),
+    ("Nie jest wykluczone, że Polska przekaże Ukrainie kolejne czołgi Leopard 2A4.", "pl",
+     {("PL", "leopard-2a4", "considering")}),
+    ("Není vyloučeno, že Česko pošle Ukrajině další houfnice Caesar.", "cs", {("CZ", "caesar", "considering")}),
+    ("Det är möjligt att Sverige skickar Leopard 2A4 till Ukraina.", "sv", {("SE", "leopard-2a4", "considering")}),
+    ("Det er ikke udelukket, at Danmark sender flere Caesar-kanoner.", "da", {("DK", "caesar", "considering")}),
+    ("Det er mulig at Norge sender flere NASAMS.", "nb", {("NO", "nasams", "considering")}),
+    ("Este posibil ca România să trimită un al doilea sistem Patriot.", "ro", {("RO", "patriot", "considering")}),
+    ("Можливо, Німеччина передасть Україні ще одну систему IRIS-T.", "uk", {("DE", "iris-t-slm", "considering")}),
+    ("Не е изключено България да изпрати на Украйна още снаряди 155 мм.", "bg",
+     {("BG", "shell-155mm", "considering")}),
+    ("Nem kizárt, hogy Németország újabb IRIS-T rendszert küld Ukrajnának.", "hu",
+     {("DE", "iris-t-slm", "considering")}),
+    ("On mahdollista, että Suomi lähettää Ukrainalle Leopard 2A4 -panssarivaunuja.", "fi",
+     {("FI", "leopard-2a4", "considering")}),
+    ("Pole välistatud, et Eesti saadab Ukrainale veel haubitsaid Caesar.", "et", {("EE", "caesar", "considering")}),
+    ("Neatmetama, kad Lietuva perduos Ukrainai daugiau NASAMS.", "lt", {("LT", "nasams", "considering")}),
+    ("Nav izslēgts, ka Latvija nosūtīs Ukrainai vēl Stinger raķetes.", "lv", {("LV", "stinger", "considering")}),
+    ("Nie je vylúčené, že Slovensko pošle Ukrajine ďalšie systémy Patriot.", "sk", {("SK", "patriot", "considering")}),
+])
+def test_what_a_predicate_of_possibility_governs_is_considered(extractor: Extractor, text: str, lang: str,
+                                                               want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # a clause of its own after a comma and a joiner, or no complementizer: the possibility does not reach it
+    ("It is possible that talks go on, and Germany has promised two IRIS-T systems.", "en",
+     {("DE", "iris-t-slm", "committed")}),
+    ("It is likely to be a long war, but Germany will send Leopard 2 tanks.", "en",
+     {("DE", "leopard-2a4", "committed")}),
+    ("Es ist möglich, dass die Gespräche weitergehen, und Deutschland hat zwei IRIS-T zugesagt.", "de",
+     {("DE", "iris-t-slm", "committed")}),
+])
+def test_a_possibility_does_not_reach_another_clause(extractor: Extractor, text: str, lang: str,
+                                                      want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want

@@ -2559,9 +2559,10 @@ class _Run:
         return cl is not None and self.text[cl.s_start:cl.s_end].rstrip().rstrip("\"'»”“’)").endswith("?")
 
     def _modal_complement(self, cue: Cue) -> bool:
-        """Whether ``cue`` is the verb of a clause that a considering verb governs ("ta ei välista, et Saksamaa ühel
-        päeval tanke saadab", "does not rule out that Germany will send", "prüft, ob ..."): reported speech takes the
-        status of what is reported, but the verb that reports it is itself only weighing it. The considering cue comes
+        """Whether ``cue`` is the verb of a clause that a considering verb or an impersonal predicate of possibility
+        governs ("ta ei välista, et Saksamaa ühel päeval tanke saadab", "does not rule out that Germany will send", "it
+        is possible that", "nie jest wykluczone, że"): reported speech takes the status of what is reported, but the
+        verb that reports it is itself only weighing it. The considering cue comes
         before in the same sentence, a complementizer is in the first two words after it (a comma allowed), and no
         bracket, colon, semicolon or other giving verb is between them."""
         cl = self._clause_at(cue.start)
@@ -2571,14 +2572,27 @@ class _Run:
             if other.start > cue.start:
                 break
             for c in other.cues:
-                if c.cls != "considering" or c.end > cue.start or cue.start - c.end > 240:
+                if c.cls not in ("considering", "epistemic") or c.end > cue.start or cue.start - c.end > 240:
                     continue
                 gap = self.folded[c.end:cue.start]
                 if re.search(r"[;:()\[\]]", gap) or self._negated(c, other) or any(
                         v.cls in _PLEDGE_CUES and c.end <= v.start and v.end <= cue.start
                         for x in self.sentence_clauses.get(cl.sentence, [cl]) for v in x.cues):
                     continue
-                if any(self.rules.is_word("complementizer", w) for w in _words(gap)[:2]):
+                if c.cls == "epistemic" and any(
+                        n.cls == "negation" and n.end <= c.start and len(_words(self.folded[n.end:c.start])) <= 1
+                        for n in other.cues):
+                    continue  # "it is not possible that": no possibility
+                if any(self.rules.is_word("joiner", w) and not self.rules.is_word("complementizer", w)
+                       for m in re.finditer(r",", gap) for w in _words(gap[m.end():m.end() + 24])[:1]):
+                    continue  # "it is possible that talks go on, and Germany has promised ...": a clause of its own
+                words = _words(gap)
+                # the complementizer may open the giving verb's own phrase ("posibil ca România să trimită")
+                if any(self.rules.is_word("complementizer", w) for w in [*words[:2], *_words(cue.text)[:1]]):
+                    return True
+                # a sentence adverb set off by a comma ("Можливо, Німеччина передасть ...")
+                if c.cls == "epistemic" and gap.lstrip().startswith(",") and words and not any(
+                        self.rules.is_word("joiner", w) for w in words[:1]):
                     return True
         return False
 
