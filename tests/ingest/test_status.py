@@ -126,3 +126,16 @@ def test_what_a_predicate_of_possibility_governs_is_considered(extractor: Extrac
 def test_a_possibility_does_not_reach_another_clause(extractor: Extractor, text: str, lang: str,
                                                       want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # fr, TRAIN: "announced it was working on new deliveries of Caesar": a delivery worked on is not yet decided
+    ("La France avait annoncé dès octobre travailler à des nouvelles livraisons de Caesar à l'Ukraine.", "fr",
+     {("FR", "caesar", "considering")}),
+    ("The US is working on delivering more Patriot systems to Ukraine.", "en", {("US", "patriot", "considering")}),
+    ("Deutschland arbeitet an weiteren Lieferungen von IRIS-T-Systemen.", "de", {("DE", "iris-t-slm", "considering")}),
+    ("Polska pracuje nad dostawą kolejnych czołgów Leopard 2A4.", "pl", {("PL", "leopard-2a4", "considering")}),
+    ("Nederland werkt aan de levering van Patriot-systemen.", "nl", {("NL", "patriot", "considering")}),
+])
+def test_a_delivery_worked_on_is_considered(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
