@@ -139,3 +139,13 @@ def test_a_possibility_does_not_reach_another_clause(extractor: Extractor, text:
 ])
 def test_a_delivery_worked_on_is_considered(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # a question word asks about what the question takes as given: the pledge keeps its status
+    ("Warum liefert Deutschland Leopard-2-Panzer an die Ukraine?", "de", {("DE", "leopard-2a4", "committed")}),
+    ("¿Por qué España enviará más misiles Patriot a Ucrania?", "es", {("ES", "pac-3-mse", "committed")}),
+    ("Dlaczego Polska przekaże Ukrainie czołgi Leopard 2?", "pl", {("PL", "leopard-2a4", "committed")}),
+])
+def test_a_question_word_keeps_the_status(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want

@@ -2554,9 +2554,15 @@ class _Run:
     def _questioned(self, cue: Cue) -> bool:
         """Whether ``cue`` is the verb of a question ("Portugal enviará Leopard 2 para a Ucrânia?", "Will Germany send
         Taurus?"): the interrogative mood asks whether a thing will be given, it asserts no commitment (considering).
-        The sentence that holds the cue ends with a question mark (closing quotes aside)."""
+        The sentence that holds the cue ends with a question mark (closing quotes aside) and opens with no question
+        word ([grammar] interrogative)."""
         cl = self._clause_at(cue.start)
-        return cl is not None and self.text[cl.s_start:cl.s_end].rstrip().rstrip("\"'»”“’)").endswith("?")
+        if cl is None or not self.text[cl.s_start:cl.s_end].rstrip().rstrip("\"'»”“’)").endswith("?"):
+            return False
+        # a question word first asks about what it takes as given ("Why is Germany sending tanks?")
+        first = _words(self.folded[cl.s_start:min(cl.s_end, cl.s_start + 40)])[:2]
+        return not any(self.rules.is_word("interrogative", w) or self.rules.is_word("interrogative", " ".join(first))
+                       for w in first[:1])
 
     def _modal_complement(self, cue: Cue) -> bool:
         """Whether ``cue`` is the verb of a clause that a considering verb or an impersonal predicate of possibility
