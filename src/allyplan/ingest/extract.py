@@ -977,6 +977,8 @@ class _Run:
         self._asides: dict[int, list[tuple[int, int]]] = {}  # a clause's parentheses, by its start
         self.excluded = ADVERSARIES | {ex.recipient}
         self._party_starts: list[int] | None = None  # of the donor parties, for _own_subject
+        self._clause_starts: list[int] | None = None  # of all clauses, for _clause_at
+        self._clauses_sorted: list[_Clause] = []
 
     # -- one clause ---------------------------------------------------------------------------------------------
     def clause(self, cl: _Clause) -> None:
@@ -2565,6 +2567,72 @@ class _Run:
         return False
 
     def _status(self, cue: Cue, live: list[Cue]) -> str:
+        status = self._tense_status(cue, live)
+        if status == "committed" and cue.cls in _PLEDGE_CUES and (self._questioned(cue) or self._modal_complement(cue)):
+            return "considering"
+        return status
+
+    def _clause_at(self, pos: int) -> _Clause | None:
+        """The clause that holds ``pos``."""
+        if self._clause_starts is None:
+            self._clauses_sorted = sorted((c for cls in self.sentence_clauses.values() for c in cls),
+                                          key=lambda c: c.start)
+            self._clause_starts = [c.start for c in self._clauses_sorted]
+        i = bisect_right(self._clause_starts, pos) - 1
+        return self._clauses_sorted[i] if i >= 0 and pos < self._clauses_sorted[i].end else None
+
+    def _questioned(self, cue: Cue) -> bool:
+        """Whether ``cue`` is the verb of a question ("Portugal enviará Leopard 2 para a Ucrânia?", "Will Germany send
+        Taurus?"): the interrogative mood asks whether a thing will be given, it asserts no commitment (considering).
+        The sentence that holds the cue ends with a question mark (closing quotes aside) and opens with no question
+        word ([grammar] interrogative)."""
+        cl = self._clause_at(cue.start)
+        if cl is None or not self.text[cl.s_start:cl.s_end].rstrip().rstrip("\"'»”“’)").endswith("?"):
+            return False
+        # a question word first asks about what it takes as given ("Why is Germany sending tanks?")
+        first = _words(self.folded[cl.s_start:min(cl.s_end, cl.s_start + 40)])[:2]
+        return not any(self.rules.is_word("interrogative", w) or self.rules.is_word("interrogative", " ".join(first))
+                       for w in first[:1])
+
+    def _modal_complement(self, cue: Cue) -> bool:
+        """Whether ``cue`` is the verb of a clause that a considering verb or an impersonal predicate of possibility
+        governs ("ta ei välista, et Saksamaa ühel päeval tanke saadab", "does not rule out that Germany will send", "it
+        is possible that", "nie jest wykluczone, że"): reported speech takes the status of what is reported, but the
+        verb that reports it is itself only weighing it. The considering cue comes
+        before in the same sentence, a complementizer is in the first two words after it (a comma allowed), and no
+        bracket, colon, semicolon or other giving verb is between them."""
+        cl = self._clause_at(cue.start)
+        if cl is None:
+            return False
+        for other in self.sentence_clauses.get(cl.sentence, [cl]):
+            if other.start > cue.start:
+                break
+            for c in other.cues:
+                if c.cls not in ("considering", "epistemic") or c.end > cue.start or cue.start - c.end > 240:
+                    continue
+                gap = self.folded[c.end:cue.start]
+                if re.search(r"[;:()\[\]]", gap) or self._negated(c, other) or any(
+                        v.cls in _PLEDGE_CUES and c.end <= v.start and v.end <= cue.start
+                        for x in self.sentence_clauses.get(cl.sentence, [cl]) for v in x.cues):
+                    continue
+                if c.cls == "epistemic" and any(
+                        n.cls == "negation" and n.end <= c.start and len(_words(self.folded[n.end:c.start])) <= 1
+                        for n in other.cues):
+                    continue  # "it is not possible that": no possibility
+                if any(self.rules.is_word("joiner", w) and not self.rules.is_word("complementizer", w)
+                       for m in re.finditer(r",", gap) for w in _words(gap[m.end():m.end() + 24])[:1]):
+                    continue  # "it is possible that talks go on, and Germany has promised ...": a clause of its own
+                words = _words(gap)
+                # the complementizer may open the giving verb's own phrase ("posibil ca România să trimită")
+                if any(self.rules.is_word("complementizer", w) for w in [*words[:2], *_words(cue.text)[:1]]):
+                    return True
+                # a sentence adverb set off by a comma ("Можливо, Німеччина передасть ...")
+                if c.cls == "epistemic" and gap.lstrip().startswith(",") and words and not any(
+                        self.rules.is_word("joiner", w) for w in words[:1]):
+                    return True
+        return False
+
+    def _tense_status(self, cue: Cue, live: list[Cue]) -> str:
         if cue.cls in ("committed", "delivered") and self._weighed(cue, live):
             return "considering"  # "está a ponderar se envia", "is weighing whether to send": what is weighed
         if cue.cls in ("delivered", "received") and any(

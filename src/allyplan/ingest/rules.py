@@ -49,7 +49,7 @@ VERB_CLASSES: tuple[str, ...] = ("considering", "hedge", "non_lethal_only", "no_
                                  "received", "delivered", "committed", "cautious", "supportive", "demand")
 _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "completed"),
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical",
-                           "besides"),
+                           "besides", "epistemic"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
                         "military", "directive", "abandon"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after", "likewise",
@@ -63,7 +63,7 @@ _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
                            "locative_ending", "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase",
                            "service", "pluperfect", "nominal",
-                           "generic", "partitive"),
+                           "generic", "partitive", "interrogative"),
                "modifiers": ("negation_after", "future_after"),
                "items": ("link", "demonstrative"), "stance": ("pending",)}
 
