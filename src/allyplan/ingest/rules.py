@@ -51,7 +51,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical",
                            "besides"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
-                        "military", "directive", "abandon"),
+                        "military", "directive", "abandon", "refusal_item"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after",
                          "reversal"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
