@@ -71,3 +71,53 @@ def test_refusing_military_aid_beside_an_item_less_promise_stays_no_military_aid
 ])
 def test_not_ruling_out_giving_is_no_refusal(extractor: Extractor, text: str, lang: str, donor: str) -> None:
     assert records(extractor, text, lang) == {("pledge", donor, "patriot", "considering")}
+
+
+SUP = "supportive"
+
+
+@pytest.mark.parametrize(("text", "lang", "party"), [
+    # continuing support: a continuation verb and the support noun with its modifiers
+    ("Germany continues its comprehensive military support to Ukraine.", "en", "DE"),
+    ("Deutschland setzt seine umfassende militärische Unterstützung der Ukraine fort.", "de", "DE"),
+    ("España continúa su apoyo militar a Ucrania.", "es", "ES"),
+    ("L'Italia prosegue il suo sostegno militare all'Ucraina.", "it", "IT"),
+    ("Nederland zet zijn militaire steun aan Oekraïne voort.", "nl", "NL"),
+    ("Nederland herbevestigde zijn steun aan Oekraïne.", "nl", "NL"),
+    ("Sverige fortsätter sitt militära stöd till Ukraina.", "sv", "SE"),
+    ("Norge fortsetter sin militære støtte til Ukraina.", "nb", "NO"),
+    ("Danmark fortsætter sin militære støtte til Ukraine.", "da", "DK"),
+    ("Danmark vil fortsat hjælpe Ukraine.", "da", "DK"),
+    ("Lietuva tęsia įvairiapusę karinę paramą Ukrainai.", "lt", "LT"),
+    ("Polonia sigue apoyando a Ucrania.", "es", "PL"),
+    ("Deutschland wird nicht nachlassen in seiner Unterstützung für die Ukraine.", "de", "DE"),
+    # giving everything one can, and the slogan of victory together
+    ("Germany will give everything it can to Ukraine.", "en", "DE"),
+    ("\u201cOffriremo tutto ciò che possiamo offrire\u201d, ha detto il ministro italiano Crosetto.", "it", "IT"),
+    ("\"A to, co můžeme poslat, tak pošleme,\" zdůraznila česká ministryně Černochová.", "cs", "CZ"),
+    ("Польща передала Україні танки. Разом до перемоги!", "uk", "PL"),
+])
+def test_support_stated_in_general_forms(extractor: Extractor, text: str, lang: str, party: str) -> None:
+    assert ("policy", party, SUP) in records(extractor, text, lang)
+
+
+def test_a_colon_ends_the_partners_of_a_stance(extractor: Extractor) -> None:
+    text = ("KAM teigimu, Lietuva tęsia įvairiapusę karinę paramą Ukrainai: kartu su Islandija vadovauja "
+            "Išminavimo koalicijai.")
+    assert {r for r in records(extractor, text, "lt") if r[0] == "policy"} == {("policy", "LT", SUP)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A differenza dell'Ungheria, la Polonia continua a sostenere l'Ucraina.", "it"),
+    ("A diferencia de Hungría, Polonia sigue apoyando a Ucrania.", "es"),
+])
+def test_a_party_only_compared_with_has_no_stance(extractor: Extractor, text: str, lang: str) -> None:
+    assert {r for r in records(extractor, text, lang) if r[0] == "policy"} == {("policy", "PL", SUP)}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("България ще предоставя само хуманитарна помощ на Украйна.", "bg", ("policy", "BG", "no-military-aid")),
+    ("Scholz hat sich gegen die Lieferung von Taurus ausgesprochen.", "de", ("policy", "DE", "excludes:taurus")),
+])
+def test_limits_and_refusals_in_general_forms(extractor: Extractor, text: str, lang: str, want: tuple) -> None:
+    assert want in records(extractor, text, lang)

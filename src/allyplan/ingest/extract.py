@@ -1556,6 +1556,8 @@ class _Run:
             for m in cl.parties:
                 if m.start <= cue.start or not m.is_party or m.code in self.excluded:
                     continue
+                if m.start >= cue.end and (":" in self.folded[cue.end:m.start] or ";" in self.folded[cue.end:m.start]):
+                    break  # "tęsia paramą Ukrainai: kartu su Islandija vadovauja ...": a colon begins what follows
                 # after the verb only "together with" of two words gives with it; a longer phrase there says how, not
                 # who gives ("a livré 19 chars en coopération avec l'Allemagne"); inside a verb-final German cue it is
                 # before the verb ("wird in Zusammenarbeit mit den USA ... spenden")
