@@ -121,3 +121,39 @@ def test_a_party_only_compared_with_has_no_stance(extractor: Extractor, text: st
 ])
 def test_limits_and_refusals_in_general_forms(extractor: Extractor, text: str, lang: str, want: tuple) -> None:
     assert want in records(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # "does not consider possible" / "sees no possibility": a refusal of what it names
+    ('Vācija joprojām neuzskata par iespējamu raķešu "Taurus" nodošanu Kijivai.', "lv",
+     ("policy", "DE", "excludes:taurus")),
+    ("Germany does not consider it possible to deliver Taurus missiles to Ukraine.", "en",
+     ("policy", "DE", "excludes:taurus")),
+    ("Deutschland hält die Lieferung von Taurus nicht für möglich.", "de", ("policy", "DE", "excludes:taurus")),
+    ("Německo nepovažuje za možné dodat Ukrajině rakety Taurus.", "cs", ("policy", "DE", "excludes:taurus")),
+    ("Niemcy nie widzą możliwości przekazania Taurusów.", "pl", ("policy", "DE", "excludes:taurus")),
+    ("Saksamaa ei pea võimalikuks Tauruse rakettide saatmist.", "et", ("policy", "DE", "excludes:taurus")),
+    ("Saksa ei pidä mahdollisena Taurus-ohjusten toimittamista.", "fi", ("policy", "DE", "excludes:taurus")),
+    # supporting a donation or delivery, and being among Ukraine's biggest supporters
+    ("Norge støtter donasjon av stridsvogner til Ukraina.", "nb", ("policy", "NO", SUP)),
+    ("Norway supports the delivery of Leopard tanks to Ukraine.", "en", ("policy", "NO", SUP)),
+    ("Danmark er en af Ukraines største støtter.", "da", ("policy", "DK", SUP)),
+    ("Sverige är en av Ukrainas största stödjare.", "sv", ("policy", "SE", SUP)),
+    ("Eesti on üks Ukraina suurimaid toetajaid.", "et", ("policy", "EE", SUP)),
+    ("Nederland blijft zich inzetten voor Oekraïne.", "nl", ("policy", "NL", SUP)),
+    ("Podpora Ukrajiny ze strany Česka bude pokračovat.", "cs", ("policy", "CZ", SUP)),
+    # the government of a text in the language of one country
+    ("Det stödet har inte trappats ner över tid, utan kvarstår, visar regeringen.", "sv", ("policy", "SE", SUP)),
+    # caution: no military solution, weapons prolong the war, not dragged into the war
+    ("Slovakia will not be dragged into the war.", "en", ("policy", "SK", "cautious")),
+    ("Fico said the war had no military solution.", "en", ("policy", "SK", "cautious")),
+    ("Orban said weapons deliveries only prolong the war.", "en", ("policy", "HU", "cautious")),
+    ("Slovensko sa nenechá vtiahnuť do vojny.", "sk", ("policy", "SK", "cautious")),
+    ("Dodávky zbraní podle Babiše jen prodlužují válku.", "cs", ("policy", "CZ", "cautious")),
+    ("Ungaria susține că războiul nu are o soluție militară.", "ro", ("policy", "HU", "cautious")),
+    ("Scholz will eine direkte Konfrontation zwischen der NATO und Russland vermeiden.", "de",
+     ("policy", "DE", "cautious")),
+    ("Nederland wil geen escalatie met Rusland.", "nl", ("policy", "NL", "cautious")),
+])
+def test_more_general_stance_forms(extractor: Extractor, text: str, lang: str, want: tuple) -> None:
+    assert want in records(extractor, text, lang)

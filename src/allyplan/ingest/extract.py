@@ -952,6 +952,11 @@ class Extractor:
         return it
 
 
+#: The country whose government a text in a language of one country means by "the government" (issue 13, stances).
+_HOME: dict[str, str] = {"sv": "SE", "da": "DK", "nb": "NO", "pl": "PL", "cs": "CZ", "sk": "SK", "hu": "HU", "et": "EE",
+                         "lv": "LV", "lt": "LT", "bg": "BG", "ro": "RO", "fi": "FI", "it": "IT"}
+
+
 class _Run:
     """The state of one pass over a text: the party talked about, the last pledge announced, the records."""
 
@@ -2885,6 +2890,8 @@ class _Run:
                 continue  # "Orbán forderte Deutschland auf, keine Waffen zu liefern": what one asks of another
             if actor is not None and actor.via.startswith("the subject of the sentence's clause before"):
                 actor = self._government_between(cl, cue) or actor
+            if actor is None and cue.cls in ("supportive", "refusal"):
+                actor = self._home_government(cl, cue)
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or (actor.how == "government" and cue.cls not in ("supportive", "refusal")):
                 continue
@@ -2917,6 +2924,17 @@ class _Run:
                                                    if cue in denied else "support negated in its own phrase: a "
                                                    "refusal of what it names" if unsupported else "a stance cue")))
 
+
+    def _home_government(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The government a government word before a stance names where the text names no party for it (no dateline,
+        title or topic), its sentence names no other party (not "ministers gathered in Latvia refused") and its
+        language is that of one country ("Det stödet har inte trappats ner ..., visar regeringen": Sweden's)."""
+        home = _HOME.get(self.rules.language)
+        if home is None or home in self.excluded or any(
+                m.code not in self.excluded for m in self._sentence_parties(cl)) or not any(
+                c.cls == "government" for other in self.sentence_clauses.get(cl.sentence, [cl]) for c in other.cues):
+            return None
+        return _Actor([home], "government", "a government word in a text in the language of one country")
 
     def _decided_not(self, cl: _Clause, cue: Cue, stance: list[Cue]) -> bool:
         """Whether a status verb governs a refusal just after it: a decision or agreement not to give ("se rozhodlo
