@@ -157,3 +157,26 @@ def test_limits_and_refusals_in_general_forms(extractor: Extractor, text: str, l
 ])
 def test_more_general_stance_forms(extractor: Extractor, text: str, lang: str, want: tuple) -> None:
     assert want in records(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # stopping, halting or suspending military aid or arms deliveries: a refusal of what it names
+    ("Slovakia halted military aid to Ukraine.", "en", "SK no-military-aid"),
+    ("Slovakia stopped arms deliveries to Ukraine.", "en", "SK non-lethal-only"),
+    ("Slovakia will no longer send military aid to Ukraine.", "en", "SK no-military-aid"),
+    ("Die Slowakei hat die Militärhilfe für die Ukraine eingestellt.", "de", "SK no-military-aid"),
+    ("Słowacja wstrzymała pomoc wojskową dla Ukrainy.", "pl", "SK no-military-aid"),
+    ("Slovacia a oprit ajutorul militar pentru Ucraina.", "ro", "SK no-military-aid"),
+    ("Словакия спря военната помощ за Украйна.", "bg", "SK no-military-aid"),
+    ("Slovakkia peatas sõjalise abi Ukrainale.", "et", "SK no-military-aid"),
+    ("Slowakije stopt met militaire steun aan Oekraïne.", "nl", "SK no-military-aid"),
+    ("Slovakiet har stoppet den militære støtte til Ukraine.", "da", "SK no-military-aid"),
+    ("La Slovaquie a suspendu son aide militaire à l'Ukraine.", "fr", "SK no-military-aid"),
+    ("La Slovacchia ha sospeso gli aiuti militari all'Ucraina.", "it", "SK no-military-aid"),
+    ("Eslovaquia suspendió la ayuda militar a Ucrania.", "es", "SK no-military-aid"),
+    ("Словаччина припинила військову допомогу Україні.", "uk", "SK no-military-aid"),
+    ("Poland said it would not hand over its Patriot batteries.", "en", "PL excludes:patriot"),
+])
+def test_stopping_aid_is_a_refusal(extractor: Extractor, text: str, lang: str, want: str) -> None:
+    party, stance = want.split()
+    assert ("policy", party, stance) in records(extractor, text, lang)
