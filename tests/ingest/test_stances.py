@@ -180,3 +180,14 @@ def test_more_general_stance_forms(extractor: Extractor, text: str, lang: str, w
 def test_stopping_aid_is_a_refusal(extractor: Extractor, text: str, lang: str, want: str) -> None:
     party, stance = want.split()
     assert ("policy", party, stance) in records(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Ungarn hat nie Waffen an die Ukraine geliefert.", "de", {("policy", "HU", NLO)}),
+    ("Hongarije heeft nooit wapens aan Oekraïne geleverd.", "nl", {("policy", "HU", NLO)}),
+    ("Maďarsko nikdy neposlalo Ukrajině zbraně.", "cs", {("policy", "HU", NLO)}),
+    ("Węgry nigdy nie przekazały broni Ukrainie.", "pl", {("policy", "HU", NLO)}),
+])
+def test_never_having_given_is_a_refusal_and_no_delivery(extractor: Extractor, text: str, lang: str,
+                                                        want: set[tuple]) -> None:
+    assert records(extractor, text, lang) == want
