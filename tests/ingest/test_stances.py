@@ -110,6 +110,7 @@ def test_a_colon_ends_the_partners_of_a_stance(extractor: Extractor) -> None:
 @pytest.mark.parametrize(("text", "lang"), [
     ("A differenza dell'Ungheria, la Polonia continua a sostenere l'Ucraina.", "it"),
     ("A diferencia de Hungría, Polonia sigue apoyando a Ucrania.", "es"),
+    ("Al contrario que Hungría, Polonia seguirá apoyando a Ucrania.", "es"),
 ])
 def test_a_party_only_compared_with_has_no_stance(extractor: Extractor, text: str, lang: str) -> None:
     assert {r for r in records(extractor, text, lang) if r[0] == "policy"} == {("policy", "PL", SUP)}
