@@ -957,6 +957,11 @@ class Extractor:
         return it
 
 
+#: The country whose government a text in a language of one country means by "the government" (issue 13, stances).
+_HOME: dict[str, str] = {"sv": "SE", "da": "DK", "nb": "NO", "pl": "PL", "cs": "CZ", "sk": "SK", "hu": "HU", "et": "EE",
+                         "lv": "LV", "lt": "LT", "bg": "BG", "ro": "RO", "fi": "FI", "it": "IT"}
+
+
 class _Run:
     """The state of one pass over a text: the party talked about, the last pledge announced, the records."""
 
@@ -992,10 +997,12 @@ class _Run:
         # "first announced in January" marks a re-announcement; its verb is not the pledge's status
         live = [c for c in cl.cues if not self._negated(c, cl)
                 and not (c.cls in _PLEDGE_CUES and any(m.start <= c.start and c.end <= m.end for m in marks))
-                and not (c.cls == "refusal" and self._not_only(c))
+                and not (c.cls in ("refusal", "refusal_item") and self._not_only(c))
                 and not (c.cls == "non_lethal_only" and self._both_kinds(c, cl))
                 and not self._announces_refusal(c, cl)]
         live = [c for c in live if not (c.cls in _PLEDGE_CUES and self._nominal(c))]
+        if any(c.cls == "refusal_item" for c in live):
+            live = self._refused_items(cl, live)
         live = self._uncompared(cl, live)  # "later than promised by Germany": no pledge, Germany does not act
         # "..., a été livré en Ukraine, a annoncé le président": the verb that reports a pledge is none of its own
         live = [c for c in live if not self._reporting_after(cl, c)]
@@ -1153,8 +1160,10 @@ class _Run:
                                                 else self._serviced(max(lo, c.start - 40), c.start, live))]
             if k == 0 and not around:
                 around = self._antecedent(cl)  # "з установок, які погодилася передати Україні Швеція"
-            # a refusal before it ("nie przekaże broni, zapowiedział premier"), or aid that is only humanitarian
-            limited = any(c.cls != "refusal" or c.start < cue.start for c in stance)
+            # a refusal before it ("nie przekaże broni, zapowiedział premier"), or aid that is only humanitarian, or a
+            # refusal it governs ("beslutat att inte skicka")
+            limited = any(c.cls != "refusal" or c.start < cue.start for c in stance) or self._decided_not(
+                cl, cue, stance)
             if cue in used and not limited:
                 self._beside_items(cl, cue, hi, actor, status, reannounced, live)
             if cue in used or limited or any(lo <= it.start < hi for it in cl.items):
@@ -1584,6 +1593,8 @@ class _Run:
             for m in cl.parties:
                 if m.start <= cue.start or not m.is_party or m.code in self.excluded:
                     continue
+                if m.start >= cue.end and (":" in self.folded[cue.end:m.start] or ";" in self.folded[cue.end:m.start]):
+                    break  # "tęsia paramą Ukrainai: kartu su Islandija vadovauja ...": a colon begins what follows
                 # after the verb only "together with" of two words gives with it; a longer phrase there says how, not
                 # who gives ("a livré 19 chars en coopération avec l'Allemagne"); inside a verb-final German cue it is
                 # before the verb ("wird in Zusammenarbeit mit den USA ... spenden")
@@ -2529,6 +2540,19 @@ class _Run:
         return bool(before) and any(o.cls == "lethal" and o.end <= c.start and before[0] in o.text
                                     for o in cl.cues)
 
+    def _refused_items(self, cl: _Clause, live: list[Cue]) -> list[Cue]:
+        """``live`` with a contrast and a negation (the rules' ``refusal_item``: "but no", "aber keine", "mais pas",
+        "ale nie") read as a refusal where an item follows it at once ("will send Patriot, but no Taurus": Taurus is
+        ruled out, not given); dropped elsewhere ("but not before spring")."""
+        out: list[Cue] = []
+        for c in live:
+            if c.cls != "refusal_item":
+                out.append(c)
+            elif any(c.end <= it.start and len(_words(self.folded[c.end:it.start])) <= 2
+                     and not re.search(r"[.;:,()]", self.folded[c.end:it.start]) for it in cl.items):
+                out.append(Cue(c.start, c.end, "refusal", c.text))
+        return out
+
     def _not_only(self, cue: Cue) -> bool:
         """Whether a refusal's negation says "not only" ("will not only send Patriot but also IRIS-T")."""
         words = _words(self.folded[cue.start:cue.end]) + _words(self.folded[cue.end:cue.end + 16])[:1]
@@ -2976,6 +3000,8 @@ class _Run:
                 continue  # "Orbán forderte Deutschland auf, keine Waffen zu liefern": what one asks of another
             if actor is not None and actor.via.startswith("the subject of the sentence's clause before"):
                 actor = self._government_between(cl, cue) or actor
+            if actor is None and cue.cls in ("supportive", "refusal"):
+                actor = self._home_government(cl, cue)
             # a stance is a party's own: "the minister urged restraint" in a text datelined Paris does not say whose
             if actor is None or (actor.how == "government" and cue.cls not in ("supportive", "refusal")):
                 continue
@@ -3008,6 +3034,31 @@ class _Run:
                                                    if cue in denied else "support negated in its own phrase: a "
                                                    "refusal of what it names" if unsupported else "a stance cue")))
 
+
+    def _home_government(self, cl: _Clause, cue: Cue) -> _Actor | None:
+        """The government a government word before a stance names where the text names no party for it (no dateline,
+        title or topic), its sentence names no other party (not "ministers gathered in Latvia refused") and its
+        language is that of one country ("Det stödet har inte trappats ner ..., visar regeringen": Sweden's)."""
+        home = _HOME.get(self.rules.language)
+        if home is None or home in self.excluded or any(
+                m.code not in self.excluded for m in self._sentence_parties(cl)) or not any(
+                c.cls == "government" for other in self.sentence_clauses.get(cl.sentence, [cl]) for c in other.cues):
+            return None
+        return _Actor([home], "government", "a government word in a text in the language of one country")
+
+    def _decided_not(self, cl: _Clause, cue: Cue, stance: list[Cue]) -> bool:
+        """Whether a status verb governs a refusal just after it: a decision or agreement not to give ("se rozhodlo
+        neposílat", "har beslutat att inte skicka", "hat beschlossen, der Ukraine keine Waffen zu liefern"), at most
+        three words between, no item, sentence mark or list word there."""
+        for r in stance:
+            if r.cls != "refusal" or r.start < cue.end or r.start - cue.end > 40:
+                continue
+            gap = self.folded[cue.end:r.start]
+            words = _words(gap)
+            return len(words) <= 3 and not re.search(r"[.;:()\"]", gap) and not any(
+                cue.end <= it.start < r.start for it in cl.items) and not any(
+                self.rules.is_word("joiner", w) and w not in ("der", "die", "den", "dem", "das") for w in words)
+        return False
 
     def _copular_subject(self, cl: _Clause, cue: Cue) -> str | None:
         """The party a stance in a relative clause on a predicate noun belongs to ("Hungary is one of the few
@@ -3469,7 +3520,9 @@ def _one_limit(records: list[Record]) -> list[Record]:
     if not limited:
         return records
     lethal = {r.party for r in records if isinstance(r, Policy) and r.stance == "non-lethal-only"}
-    gives = {r.donor for r in records if isinstance(r, Pledge) and r.status != "considering"}
+    # an item-less promise may be humanitarian help ("will see that help with demining is not forgotten"): no gift
+    gives = {r.donor for r in records if isinstance(r, Pledge) and r.status != "considering"
+             and (r.item is not None or r.status == "delivered")}
     out: list[Record] = []
     for r in records:
         if isinstance(r, Policy) and r.stance == "no-military-aid" and (r.party in lethal or r.party in gives):

@@ -51,7 +51,7 @@ _SECTIONS = {"status": ("committed", "considering", "delivered", "received", "co
              "modifiers": ("hedge", "future", "negation", "reannounced", "demand", "package", "hypothetical",
                            "besides", "epistemic"),
              "stance": ("refusal", "cautious", "supportive", "non_lethal_only", "no_military_aid", "lethal",
-                        "military", "directive", "abandon"),
+                        "military", "directive", "abandon", "refusal_item"),
              "grammar": ("clause_break", "government", "one", "speaker", "contrast", "contrast_after", "likewise",
                          "reversal"),
              "items": ("interceptor", "launcher", "aid", "equipment", "part", "equivalent", "component", "systems",
@@ -224,6 +224,10 @@ class Rules:
 def resolve_overlaps(verbs: list[Cue]) -> list[Cue]:
     """Of verb cues that overlap, keep the longest (then the first in :data:`VERB_CLASSES`)."""
     rank = {c: i for i, c in enumerate(VERB_CLASSES)}
+    limits = [c for c in verbs if c.cls in ("no_military_aid", "non_lethal_only")]
+    if limits:  # "ще предоставя само хуманитарна помощ": support that names only humanitarian aid is that limit
+        verbs = [c for c in verbs if c.cls != "supportive" or not any(
+            c.start <= x.start and x.end <= c.end for x in limits)]
     taken: list[Cue] = []
     starts: list[int] = []  # of the taken cues, sorted; they never overlap, so their ends are sorted too
     for c in sorted(verbs, key=lambda c: (c.start - c.end, rank[c.cls], c.start)):
