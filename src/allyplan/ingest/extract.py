@@ -1614,6 +1614,9 @@ class _Run:
         if gift:  # the subject after its verb: "Do země už dorazila první zásilka munice z Polska", "Est arrivée ..."
             return _Actor(gift, "explicit", "the source of the aid noun after the verb ('arrived a shipment from "
                                             "Poland')")
+        arrived = self._arrival_sources(cl, cue)
+        if arrived:  # "Kolejne czołgi trafiły na Ukrainę z Niemiec", "From Germany, the tanks arrived in Ukraine"
+            return _Actor(arrived, "explicit", "the source ('from') of what an arrival verb says arrived")
         elided = self._elided_subject(cl, cue) or self._previous_subject(cl, cue)
         if elided is not None:
             return elided
@@ -1909,6 +1912,20 @@ class _Run:
             return None  # "The missiles, worth £162 million, will be delivered": what was announced arrives
         return _Actor(list(ctx.actor.codes), "main", "the donor of the pledge announced before, whose equipment the "
                                                      "sentence says will come")
+
+    def _arrival_sources(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The parties a clause says a thing came from, for a verb of arriving ([grammar] ``arrival``: "arrived",
+        "dotarły", "atvyko") with no subject of its own: where it arrived from, before or after the verb and the place
+        it reached ("trafiły na Ukrainę z Niemiec", "Iš Vokietijos į Ukrainą atvyko"), gave it. Not where another
+        party is named in the clause (its subject, or a buyer)."""
+        if cue.cls not in ("delivered", "committed") or not any(
+                self.rules.is_word("arrival", w) for w in cue.text.split(" ")):
+            return []
+        sources = self._sources(cl)
+        if not sources or any(m.is_party and m.code not in self.excluded and m.code not in sources
+                              for m in cl.parties):
+            return []
+        return sources
 
     def _gift_sources(self, cl: _Clause, before: int, after: int = -1) -> list[str]:
         """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
