@@ -44,3 +44,37 @@ def test_weak_language_forms(extractor: Extractor, text: str, lang: str, want: s
 ])
 def test_no_pledge(extractor: Extractor, text: str, lang: str) -> None:
     assert pledges(extractor, text, lang) == set()
+
+
+def policies(ex: Extractor, text: str, lang: str) -> set[tuple]:
+    return {(p.party, p.stance) for p in ex.extract(text, lang).policies}
+
+
+@pytest.mark.parametrize(("text", "lang", "party"), [
+    # a party that steps up, strengthens or increases its support for Ukraine supports it
+    ("Lietuva stiprins paramą Ukrainai.", "lt", "LT"),
+    ("Latvija stiprinās atbalstu Ukrainai.", "lv", "LV"),
+    ("Eesti suurendab toetust Ukrainale.", "et", "EE"),
+    ("Polska zwiększy wsparcie dla Ukrainy.", "pl", "PL"),
+    ("Polskie wsparcie dla Ukrainy jest kontynuowane.", "pl", "PL"),
+    ("Česko posílí podporu Ukrajině.", "cs", "CZ"),
+    ("Slovensko posilní podporu Ukrajine.", "sk", "SK"),
+    ("България ще увеличи подкрепата си за Украйна.", "bg", "BG"),
+    ("Nederland wil de steun aan Oekraïne verder opvoeren.", "nl", "NL"),
+    ("Schoof zei dat de Nederlandse steun aan Oekraïne onverminderd doorgaat.", "nl", "NL"),
+    ("Portugal vai reforçar o apoio à Ucrânia.", "pt", "PT"),
+    ("Magyarország erősíti Ukrajna támogatását.", "hu", "HU"),
+    ("Польща посилить підтримку України.", "uk", "PL"),
+    ("\"Budeme Ukrajinu podporovat,\" řekl premiér Fiala.", "cs", "CZ"),
+])
+def test_stepping_up_support_is_supportive(extractor: Extractor, text: str, lang: str, party: str) -> None:
+    assert (party, "supportive") in policies(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Magyarország nem növeli Ukrajna támogatását.", "hu"),
+    # the countries of a relative clause support Ukraine, not the subject
+    ("Fico deklaroval, že Slovensko nebude patriť medzi krajiny, ktoré budú Ukrajinu podporovať vojensky.", "sk"),
+])
+def test_no_supportive_stance(extractor: Extractor, text: str, lang: str) -> None:
+    assert not any(s == "supportive" for _, s in policies(extractor, text, lang))
