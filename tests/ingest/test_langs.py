@@ -78,3 +78,32 @@ def test_stepping_up_support_is_supportive(extractor: Extractor, text: str, lang
 ])
 def test_no_supportive_stance(extractor: Extractor, text: str, lang: str) -> None:
     assert not any(s == "supportive" for _, s in policies(extractor, text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # a part named before its whole: the first count is what is given
+    ("Italy delivered two of its five SAMP/T systems to Ukraine.", "en", {("IT", "samp-t", "delivered", 2)}),
+    ("L'Italia ha consegnato due dei suoi cinque sistemi Samp-T all'Ucraina.", "it",
+     {("IT", "samp-t", "delivered", 2)}),
+    ("Polska przekazała dwa ze swoich pięciu systemów Patriot.", "pl", {("PL", "patriot", "delivered", 2)}),
+    ("La France livrera deux de ses six systèmes SAMP/T.", "fr", {("FR", "samp-t", "committed", 2)}),
+    ("Germany delivered 14 of the 18 Leopard 2A6 tanks.", "en", {("DE", "leopard-2a6", "delivered", 14)}),
+    # a range gives no one number
+    ("Germany will deliver 5 to 10 Patriot systems.", "en", {("DE", "patriot", "committed", None)}),
+    ("Germany will deliver a total of 10 Patriot systems.", "en", {("DE", "patriot", "committed", 10)}),
+    # a unit of a system is one
+    ("La Germania ha deciso di fornire all'Ucraina un'unità di Patriot.", "it", {("DE", "patriot", "committed", 1)}),
+])
+def test_counts(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "party"), [
+    ("Радев заяви, че България не трябва да бъде въвличана във войната.", "bg", "BG"),
+    ("Fico tvrdí, že vojenské riešenie konfliktu neexistuje.", "sk", "SK"),
+    ("Babiš tvrdí, že vojenské řešení konfliktu neexistuje.", "cs", "CZ"),
+    ("Lietuva ragina nutraukti ugnį.", "lt", "LT"),
+    ("Orbán szerint nincs katonai megoldás a háborúra.", "hu", "HU"),
+])
+def test_cautious(extractor: Extractor, text: str, lang: str, party: str) -> None:
+    assert (party, "cautious") in policies(extractor, text, lang)

@@ -2764,6 +2764,12 @@ class _Run:
             if len(words) <= 6 and all(self.rules.is_word("filler", w) for w in words[:-3]) and \
                     self._clear(n.end, it.start, cl):
                 ordinal = n.ordinal or any(c.cls == "one" and c.start <= n.start < c.end for c in cl.cues)
+                if not ordinal and i > 0:
+                    part = self._partitive(cl, self.numbers[i - 1], n)
+                    if part is not None:
+                        return part  # "due dei suoi cinque sistemi": two of the five
+                    if self._range_end(cl, self.numbers[i - 1], n):
+                        return None  # "5 to 10 Patriot systems": a range says no one number
                 return 1.0 if ordinal else n.value  # "un tercer sistema": the third one, one unit
             break
         for c in cl.cues:
@@ -2771,6 +2777,28 @@ class _Run:
                     self._clear(c.end, it.start, cl):
                 return 1.0
         return None
+
+    def _partitive(self, cl: _Clause, head: Number, n: Number) -> float | None:
+        """The count of a part named before a whole ("two of its five systems", "due dei suoi cinque", "dwa z
+        pięciu"): ``head`` just before ``n`` with a partitive word ([grammar] ``partitive``: "of", "dei", "z") and at
+        most one more word (a possessive) between them."""
+        if head.start < cl.start or head.money or head.percent or head.year or head.ordinal:
+            return None
+        words = _words(self.folded[head.end:n.start])
+        if not 1 <= len(words) <= 2 or re.search(r"[,;:()]", self.folded[head.end:n.start]) or not \
+                self.rules.is_word("partitive", words[0]):
+            return None
+        return head.value
+
+    def _range_end(self, cl: _Clause, lo: Number, n: Number) -> bool:
+        """Whether ``n`` ends a range that ``lo`` opens ("5 to 10", "mellem fem og ti", "5-10"): one short word or a dash
+        between them, and ``lo`` no article ("a total of 10") nor money, year or percentage."""
+        if lo.start < cl.start or lo.money or lo.percent or lo.year or lo.ordinal:
+            return False
+        gap = self.folded[lo.end:n.start]
+        words = _words(gap)
+        return (len(words) == 1 or gap.strip() in ("-", "–")) and len(gap) <= 8 and not re.search(
+            r"[,;:.()]", gap) and not self._article_one(lo, n.start)
 
     def _counted_year(self, cl: _Clause, n: Number, it: _Item) -> bool:
         """Whether a number that could be a year counts the item right after it: it is the object of a status verb
