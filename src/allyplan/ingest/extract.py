@@ -2791,8 +2791,8 @@ class _Run:
         return head.value
 
     def _range_end(self, cl: _Clause, lo: Number, n: Number) -> bool:
-        """Whether ``n`` ends a range that ``lo`` opens ("5 to 10", "mellem fem og ti", "5-10"): one short word or a dash
-        between them, and ``lo`` no article ("a total of 10") nor money, year or percentage."""
+        """Whether ``n`` ends a range that ``lo`` opens ("5 to 10", "mellem fem og ti", "5-10"): one short word or a
+        dash between them, and ``lo`` no article ("a total of 10") nor money, year or percentage."""
         if lo.start < cl.start or lo.money or lo.percent or lo.year or lo.ordinal:
             return False
         gap = self.folded[lo.end:n.start]
