@@ -107,3 +107,19 @@ def test_counts(extractor: Extractor, text: str, lang: str, want: set[tuple]) ->
 ])
 def test_cautious(extractor: Extractor, text: str, lang: str, party: str) -> None:
     assert (party, "cautious") in policies(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # Polish: the destination before a future verb of arriving, the source after it
+    ("Do Ukrainy trafi 14 czołgów Leopard 2A4 z Polski.", "pl", {("PL", "leopard-2a4", "committed", 14)}),
+    ("Na Ukrainę wkrótce trafią czołgi Leopard 2A6 z Niemiec.", "pl", {("DE", "leopard-2a6", "committed", None)}),
+    # a delivery noun that is planned, its agent after it ("da parte dell'Italia", "przez Niemcy", "durch")
+    ("L'invio del Samp-T da parte dell'Italia è previsto per la primavera.", "it",
+     {("IT", "samp-t", "committed", None)}),
+    ("Przekazanie systemu Patriot przez Niemcy jest planowane na wiosnę.", "pl",
+     {("DE", "patriot", "committed", None)}),
+    ("Die Lieferung der Patriot-Systeme durch Deutschland ist für den Frühling geplant.", "de",
+     {("DE", "patriot", "committed", None)}),
+])
+def test_nominal_and_arrival_forms(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want

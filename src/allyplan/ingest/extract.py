@@ -1572,8 +1572,9 @@ class _Run:
         first_end = cue.start + len(cue.text.split(" ")[0])
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after:
-            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
-            if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
+            prev = [w for w in self._prev_words(m.start, cl.start, 3) if not self.rules.is_word("joiner", w)]
+            if prev and (self.rules.is_word("agent", prev[-1]) or (len(prev) == 3 and self.rules.is_word(
+                    "agent", " ".join(prev)))):  # "livrés par l'Allemagne", "pledged by Germany", "da parte dell'"
                 # and the parties listed with it ("sent by Italy, Slovenia and France", "dall'Italia, dalla Slovenia
                 # e dalla Francia")
                 return _Actor(self._agent_list(m, after), "explicit", "the agent after the cue")
