@@ -123,3 +123,23 @@ def test_cautious(extractor: Extractor, text: str, lang: str, party: str) -> Non
 ])
 def test_nominal_and_arrival_forms(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "donor"), [
+    # fighter aircraft the catalog lacks are still equipment given (Baltic words, MiG-29)
+    ("Slovakija perdavė Ukrainai naikintuvus MiG-29.", "lt", "SK"),
+    ("Slovākija nodeva Ukrainai iznīcinātājus MiG-29.", "lv", "SK"),
+    ("Slovakkia andis Ukrainale üle MiG-29 hävitajad.", "et", "SK"),
+])
+def test_aircraft_are_equipment(extractor: Extractor, text: str, lang: str, donor: str) -> None:
+    assert pledges(extractor, text, lang) == {(donor, None, "delivered", None)}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # Baltic verbs of providing and delivering
+    ("Lietuva jau yra pateikusi 62 šarvuotus transporterius Ukrainai.", "lt", {("LT", None, "delivered", 62)}),
+    ("Latvija nogādāja Ukrainai pretgaisa aizsardzības sistēmas Stinger.", "lv", {("LV", "stinger", "delivered", None)}),
+    ("Ministras pateikė Seimui ataskaitą.", "lt", set()),
+])
+def test_baltic_verbs(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
