@@ -138,7 +138,8 @@ def test_aircraft_are_equipment(extractor: Extractor, text: str, lang: str, dono
 @pytest.mark.parametrize(("text", "lang", "want"), [
     # Baltic verbs of providing and delivering
     ("Lietuva jau yra pateikusi 62 šarvuotus transporterius Ukrainai.", "lt", {("LT", None, "delivered", 62)}),
-    ("Latvija nogādāja Ukrainai pretgaisa aizsardzības sistēmas Stinger.", "lv", {("LV", "stinger", "delivered", None)}),
+    ("Latvija nogādāja Ukrainai pretgaisa aizsardzības sistēmas Stinger.", "lv",
+     {("LV", "stinger", "delivered", None)}),
     ("Ministras pateikė Seimui ataskaitą.", "lt", set()),
 ])
 def test_baltic_verbs(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
