@@ -144,3 +144,17 @@ def test_aircraft_are_equipment(extractor: Extractor, text: str, lang: str, dono
 ])
 def test_baltic_verbs(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # artillery named as such is equipment given
+    ("Danmark har givet Ukraine artilleri.", "da", {("DK", None, "delivered", None)}),
+    ("Magyarország tüzérséget küld Ukrajnának.", "hu", {("HU", None, "committed", None)}),
+    ("Polska przekazała Ukrainie artylerię.", "pl", {("PL", None, "delivered", None)}),
+    # Estonian 'toimetas' (delivered) and Polish 'oddała' (gave away), toward Ukraine only
+    ("Eesti toimetas Ukrainale laskemoona.", "et", {("EE", None, "delivered", None)}),
+    ("Polska oddała Ukrainie czołgi T-72.", "pl", {("PL", None, "delivered", None)}),
+    ("Prezydent oddał hołd ofiarom.", "pl", set()),
+])
+def test_equipment_and_verbs(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want
