@@ -158,3 +158,16 @@ def test_baltic_verbs(extractor: Extractor, text: str, lang: str, want: set[tupl
 ])
 def test_equipment_and_verbs(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
     assert pledges(extractor, text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "donor"), [
+    # equipment nouns the weak languages lacked
+    ("Eesti andis Ukrainale üle raketid.", "et", "EE"),
+    ("България изпрати на Украйна гранатомети.", "bg", "BG"),
+    ("Česko poslalo Ukrajině nákladní vozy.", "cs", "CZ"),
+    ("Danmark har sendt granatkastere til Ukraine.", "da", "DK"),
+    ("Nederland heeft antitankwapens aan Oekraïne geleverd.", "nl", "NL"),
+    ("România a donat Ucrainei tunuri.", "ro", "RO"),
+])
+def test_equipment_nouns(extractor: Extractor, text: str, lang: str, donor: str) -> None:
+    assert {p[0] for p in pledges(extractor, text, lang)} == {donor}
