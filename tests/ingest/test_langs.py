@@ -171,3 +171,9 @@ def test_equipment_and_verbs(extractor: Extractor, text: str, lang: str, want: s
 ])
 def test_equipment_nouns(extractor: Extractor, text: str, lang: str, donor: str) -> None:
     assert {p[0] for p in pledges(extractor, text, lang)} == {donor}
+
+
+def test_latvian_genitive_with_consonant_change(extractor: Extractor) -> None:
+    # "raķete" has the genitive plural "raķešu" (t -> š): still missiles
+    assert pledges(extractor, "Latvija neizslēdz raķešu nosūtīšanu Ukrainai.", "lv") == {
+        ("LV", None, "considering", None)}
