@@ -177,3 +177,12 @@ def test_latvian_genitive_with_consonant_change(extractor: Extractor) -> None:
     # "raķete" has the genitive plural "raķešu" (t -> š): still missiles
     assert pledges(extractor, "Latvija neizslēdz raķešu nosūtīšanu Ukrainai.", "lv") == {
         ("LV", None, "considering", None)}
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # the subject put last, after the recipient with its preposition or after a many-word item
+    ("Най-много боеприпаси изпрати на Украйна България.", "bg", {("BG", None, "delivered", None)}),
+    ("Ha inviato all'Ucraina due batterie Samp-T la Francia.", "it", {("FR", "samp-t", "delivered", 2)}),
+])
+def test_subject_last(extractor: Extractor, text: str, lang: str, want: set[tuple]) -> None:
+    assert pledges(extractor, text, lang) == want

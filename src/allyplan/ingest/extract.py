@@ -1804,6 +1804,8 @@ class _Run:
             named = [] if re.search(r"[,;:]", self.folded[lo:m.start]) else _words(" ".join(
                 self.folded[p.start:p.end] for p in cl.parties if lo <= p.start and p.end <= m.start))
             prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w) and w not in named]
+            if named and prev and gap[-1] in named and self.rules.is_word("addressee", prev[-1]):
+                prev = prev[:-1]  # "изпрати на Украйна България": the recipient's own preposition
             if m.start >= cue.end and "," in self.folded[cue.end:m.start] and self.rules.verb_second:
                 # "Als die EU ... zur Verfügung stellte, enthielt sich Österreich": a verb-final clause ends at the
                 # comma; the party after it is the next clause's subject
@@ -1825,7 +1827,10 @@ class _Run:
         word such as "is", "too" may follow)."""
         first = after[0]
         gap = _words(self.folded[lo:first.start])
-        if len(gap) > 6 or re.search(r"[,;:()\"]", self.folded[lo:first.start]) or any(
+        # the words of an item count as one ("due batterie Samp-T la Francia")
+        gap_len = len(gap) - sum(max(0, len(_words(self.folded[it.start:it.end])) - 1) for it in cl.items
+                                 if lo <= it.start and it.end <= first.start)
+        if gap_len > 6 or re.search(r"[,;:()\"]", self.folded[lo:first.start]) or any(
                 self.rules.is_word(kind, w) for w in [*gap, *map(" ".join, pairwise(gap))]
                 for kind in ("agent", "source", "genitive", "apposition", "reporter")):
             return False  # "delivered to countries such as Poland": the party belongs to a phrase of its own
