@@ -1615,8 +1615,9 @@ class _Run:
         first_end = cue.start + len(cue.text.split(" ")[0])
         after = [m for m in cl.parties if m.start >= first_end and m.is_party and m.code not in self.excluded]
         for m in after:
-            prev = [w for w in self._prev_words(m.start, cl.start, 2) if not self.rules.is_word("joiner", w)]
-            if prev and self.rules.is_word("agent", prev[-1]):  # "livrés par l'Allemagne", "pledged by Germany"
+            prev = [w for w in self._prev_words(m.start, cl.start, 3) if not self.rules.is_word("joiner", w)]
+            if prev and (self.rules.is_word("agent", prev[-1]) or (len(prev) == 3 and self.rules.is_word(
+                    "agent", " ".join(prev)))):  # "livrés par l'Allemagne", "pledged by Germany", "da parte dell'"
                 # and the parties listed with it ("sent by Italy, Slovenia and France", "dall'Italia, dalla Slovenia
                 # e dalla Francia")
                 return _Actor(self._agent_list(m, after), "explicit", "the agent after the cue")
@@ -1657,6 +1658,9 @@ class _Run:
         if gift:  # the subject after its verb: "Do země už dorazila první zásilka munice z Polska", "Est arrivée ..."
             return _Actor(gift, "explicit", "the source of the aid noun after the verb ('arrived a shipment from "
                                             "Poland')")
+        arrived = self._arrival_sources(cl, cue)
+        if arrived:  # "Kolejne czołgi trafiły na Ukrainę z Niemiec", "From Germany, the tanks arrived in Ukraine"
+            return _Actor(arrived, "explicit", "the source ('from') of what an arrival verb says arrived")
         elided = self._elided_subject(cl, cue) or self._previous_subject(cl, cue)
         if elided is not None:
             return elided
@@ -1843,6 +1847,8 @@ class _Run:
             named = [] if re.search(r"[,;:]", self.folded[lo:m.start]) else _words(" ".join(
                 self.folded[p.start:p.end] for p in cl.parties if lo <= p.start and p.end <= m.start))
             prev = [w for w in gap[-2:] if not self.rules.is_word("joiner", w) and w not in named]
+            if named and prev and gap[-1] in named and self.rules.is_word("addressee", prev[-1]):
+                prev = prev[:-1]  # "изпрати на Украйна България": the recipient's own preposition
             if m.start >= cue.end and "," in self.folded[cue.end:m.start] and self.rules.verb_second:
                 # "Als die EU ... zur Verfügung stellte, enthielt sich Österreich": a verb-final clause ends at the
                 # comma; the party after it is the next clause's subject
@@ -1864,7 +1870,10 @@ class _Run:
         word such as "is", "too" may follow)."""
         first = after[0]
         gap = _words(self.folded[lo:first.start])
-        if len(gap) > 6 or re.search(r"[,;:()\"]", self.folded[lo:first.start]) or any(
+        # the words of an item count as one ("due batterie Samp-T la Francia")
+        gap_len = len(gap) - sum(max(0, len(_words(self.folded[it.start:it.end])) - 1) for it in cl.items
+                                 if lo <= it.start and it.end <= first.start)
+        if gap_len > 6 or re.search(r"[,;:()\"]", self.folded[lo:first.start]) or any(
                 self.rules.is_word(kind, w) for w in [*gap, *map(" ".join, pairwise(gap))]
                 for kind in ("agent", "source", "genitive", "apposition", "reporter")):
             return False  # "delivered to countries such as Poland": the party belongs to a phrase of its own
@@ -1952,6 +1961,20 @@ class _Run:
             return None  # "The missiles, worth £162 million, will be delivered": what was announced arrives
         return _Actor(list(ctx.actor.codes), "main", "the donor of the pledge announced before, whose equipment the "
                                                      "sentence says will come")
+
+    def _arrival_sources(self, cl: _Clause, cue: Cue) -> list[str]:
+        """The parties a clause says a thing came from, for a verb of arriving ([grammar] ``arrival``: "arrived",
+        "dotarły", "atvyko") with no subject of its own: where it arrived from, before or after the verb and the place
+        it reached ("trafiły na Ukrainę z Niemiec", "Iš Vokietijos į Ukrainą atvyko"), gave it. Not where another
+        party is named in the clause (its subject, or a buyer)."""
+        if cue.cls not in ("delivered", "committed") or not any(
+                self.rules.is_word("arrival", w) for w in cue.text.split(" ")):
+            return []
+        sources = self._sources(cl)
+        if not sources or any(m.is_party and m.code not in self.excluded and m.code not in sources
+                              for m in cl.parties):
+            return []
+        return sources
 
     def _gift_sources(self, cl: _Clause, before: int, after: int = -1) -> list[str]:
         """The parties an aid noun before ``before`` says it comes from: "the gift from Norway and the US", "die
@@ -2869,8 +2892,12 @@ class _Run:
             if len(words) <= 6 and all(self.rules.is_word("filler", w) for w in words[:-3]) and \
                     self._clear(n.end, it.start, cl):
                 ordinal = n.ordinal or any(c.cls == "one" and c.start <= n.start < c.end for c in cl.cues)
-                if not ordinal and i > 0 and (part := self._partitive(cl, self.numbers[i - 1], n)) is not None:
-                    return part.value  # "three of its eleven Patriot batteries": three
+                if not ordinal and i > 0:
+                    part = self._partitive(cl, self.numbers[i - 1], n)
+                    if part is not None:
+                        return part  # "due dei suoi cinque sistemi": two of the five
+                    if self._range_end(cl, self.numbers[i - 1], n):
+                        return None  # "5 to 10 Patriot systems": a range says no one number
                 return 1.0 if ordinal else n.value  # "un tercer sistema": the third one, one unit
             break
         for c in cl.cues:
@@ -2879,15 +2906,27 @@ class _Run:
                 return 1.0
         return None
 
-    def _partitive(self, cl: _Clause, first: Number, n: Number) -> Number | None:
-        """``first`` where it counts a part of the whole ``n`` counts: the two joined by a word like "of its"
-        ("three of its eleven batteries", "tři ze svých jedenácti baterií", "drei seiner elf Batterien")."""
-        if first.start < cl.start or first.money or first.percent or first.year or first.ordinal:
+    def _partitive(self, cl: _Clause, head: Number, n: Number) -> float | None:
+        """The count of a part named before a whole ("two of its five systems", "due dei suoi cinque", "dwa z
+        pięciu"): ``head`` just before ``n`` with a partitive word ([grammar] ``partitive``: "of", "dei", "z") and at
+        most one more word (a possessive) between them."""
+        if head.start < cl.start or head.money or head.percent or head.year or head.ordinal:
             return None
-        words = _words(self.folded[first.end:n.start])
-        if not 1 <= len(words) <= 3 or re.search(r"[,;:()]", self.folded[first.end:n.start]):
+        words = _words(self.folded[head.end:n.start])
+        if not 1 <= len(words) <= 2 or re.search(r"[,;:()]", self.folded[head.end:n.start]) or not \
+                self.rules.is_word("partitive", words[0]):
             return None
-        return first if any(self.rules.is_word("partitive", " ".join(words[:k])) for k in (len(words), 1)) else None
+        return head.value
+
+    def _range_end(self, cl: _Clause, lo: Number, n: Number) -> bool:
+        """Whether ``n`` ends a range that ``lo`` opens ("5 to 10", "mellem fem og ti", "5-10"): one short word or a
+        dash between them, and ``lo`` no article ("a total of 10") nor money, year or percentage."""
+        if lo.start < cl.start or lo.money or lo.percent or lo.year or lo.ordinal:
+            return False
+        gap = self.folded[lo.end:n.start]
+        words = _words(gap)
+        return (len(words) == 1 or gap.strip() in ("-", "–")) and len(gap) <= 8 and not re.search(
+            r"[,;:.()]", gap) and not self._article_one(lo, n.start)
 
     def _counted_year(self, cl: _Clause, n: Number, it: _Item) -> bool:
         """Whether a number that could be a year counts the item right after it: it is the object of a status verb

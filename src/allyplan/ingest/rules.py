@@ -63,7 +63,7 @@ _WORD_LISTS = {"grammar": ("addressee", "agent", "genitive", "joiner", "filler",
                            "source", "source_ending", "only", "apposition", "reporter", "genitive_ending",
                            "locative_ending", "genitive_subject", "speaker_verbs", "subordinator", "copula", "purchase",
                            "service", "pluperfect", "nominal",
-                           "generic", "partitive", "interrogative"),
+                           "generic", "partitive", "interrogative", "arrival"),
                "modifiers": ("negation_after", "future_after"),
                "items": ("link", "demonstrative"), "stance": ("pending",)}
 
