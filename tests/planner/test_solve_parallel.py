@@ -148,19 +148,25 @@ def test_a_slow_run_beside_a_quick_one_gets_as_long_again_and_no_more() -> None:
     assert hs[1].getModelStatus() == highspy.HighsModelStatus.kOptimal
 
 
-def test_three_neighbourhoods_a_round_per_core_the_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_three_neighbourhoods_a_round_per_core_the_process_may_use_on_a_large_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # A process pinned to one core (taskset, a container's CPU set) solves one neighbourhood at a time, however many
-    # cores the machine has; two cores solve six side by side, and never more than eight.
+    # cores the machine has; on a large model two cores solve six side by side, and never more than eight; on a
+    # small one, one a core.
+    large, small = 75_000, 4_000
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0}, raising=False)
     monkeypatch.setattr("os.cpu_count", lambda: 64)
-    assert _workers(None) == 1
-    assert _workers(1) == 1
-    assert _workers(2) == 6
-    assert _workers(3) == 8
+    assert _workers(None, large) == 1
+    assert _workers(1, large) == 1
+    assert _workers(2, large) == 6
+    assert _workers(3, large) == 8
+    assert _workers(3, small) == 3
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    assert _workers(None) == 6
+    assert _workers(None, large) == 6
+    assert _workers(None, small) == 2
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(16)), raising=False)
-    assert _workers(None) == 8
+    assert _workers(None, large) == 8
+    assert _workers(None, small) == 8
 
 
 def test_a_round_that_ends_with_the_run_waits_no_longer_than_branch_and_bound_for_a_late_sub_mip(

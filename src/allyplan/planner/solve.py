@@ -224,7 +224,9 @@ NEIGHBOURHOOD_LAG = 0.25
 #: and the lag above cuts the slowest. Measured at 1x on two cores (the solve given 8 s, four runs each): 2 a round
 #: ended 1.66-2.25% from the bound (mean 1.89%), 4 1.27-1.55% (1.35%), 6 0.96-1.61% (1.23%), 8 (two runs)
 #: 1.08-1.26%; six run two at a time 1.15 and 1.33%, all six at once 1.02 and 1.03%.
-NEIGHBOURHOODS_PER_CORE, NEIGHBOURHOODS_MOST = 3, 8
+#: On a small model a round's fixed costs are small and its sub-MIPs quick: one a core (the example solved 0.07 s
+#: slower with six, 1/8 and 1/4 ended as close to the bound either way; 1/2, 28,822 integers: 0.374% against 0.432%).
+NEIGHBOURHOODS_PER_CORE, NEIGHBOURHOODS_MOST, NEIGHBOURHOODS_MANY_FROM = 3, 8, 20_000
 #: No round of neighbourhoods starts with less than this many seconds left.
 ROUND_LEAST = 0.5
 #: Seconds branch and bound over the whole model is waited for once cancelled at the deadline, before it is left
@@ -468,7 +470,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
              else (None, None))
     rounds = stalled = 0
     most = max(int(min(NEIGHBOURHOOD_SHARE * len(cols), NEIGHBOURHOOD_START)), 1)
-    workers = 1 if neighbourhood is None else _workers(threads)
+    workers = 1 if neighbourhood is None else _workers(threads, len(cols))
     while is_whole and _gap(value, bound) > gap and stalled < NEIGHBOURHOOD_STALL:
         left = deadline - time.perf_counter()
         if left < ROUND_LEAST:
@@ -599,12 +601,14 @@ def _fallback(m: Model, fallback: Callable[[], np.ndarray], started: float, why:
                        f"greedy plan ({why})")
 
 
-def _workers(threads: int | None) -> int:
-    """How many neighbourhoods a round solves side by side: NEIGHBOURHOODS_PER_CORE for each core this process may
-    run on (or each of ``threads``), at most NEIGHBOURHOODS_MOST; one where there is one core (or one thread)."""
+def _workers(threads: int | None, integers: int = 0) -> int:
+    """How many neighbourhoods a round solves side by side: one for each core this process may run on (or each of
+    ``threads``), NEIGHBOURHOODS_PER_CORE for each on a model of at least NEIGHBOURHOODS_MANY_FROM ``integers``
+    columns, at most NEIGHBOURHOODS_MOST; one where there is one core (or one thread)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     n = max(1, threads or cores)
-    return 1 if n == 1 else min(NEIGHBOURHOODS_PER_CORE * n, NEIGHBOURHOODS_MOST)
+    per_core = NEIGHBOURHOODS_PER_CORE if integers >= NEIGHBOURHOODS_MANY_FROM else 1
+    return 1 if n == 1 else min(per_core * n, NEIGHBOURHOODS_MOST)
 
 
 class _Links:
