@@ -211,3 +211,32 @@ def test_a_round_that_ends_with_the_run_waits_no_longer_than_branch_and_bound_fo
             break
     assert at_end, "no round ran up to the deadline"
     assert all(g == solve_module.BB_GRACE for g in at_end)
+
+
+@pytest.mark.parametrize(("least", "most"), [(1e9, 2), (0.0, 6)])
+def test_a_round_with_little_time_left_solves_one_neighbourhood_a_core(monkeypatch: pytest.MonkeyPatch, least: float,
+                                                                        most: int) -> None:
+    # Six side by side share two cores: with 0.4-1.1 s left each got too little of one (at 1x, one round of six
+    # ended 6.6-6.8% from the bound, one of two 3.6%). Below NEIGHBOURHOODS_MANY_LEAST seconds a round solves one a
+    # core; above it, on a model of 20,000 integer columns or more, three.
+    from allyplan.planner import lumpy_columns
+    from allyplan.planner import solve as solve_module
+    from allyplan.planner.rounding import make_up_filter
+
+    sizes: list[int] = []
+    real = solve_module._run_all
+
+    def spy(hs: list[highspy.Highs], deadline: float | None = None, grace: float = 2.0,
+            lag: float | None = None) -> list[bool]:
+        if lag is not None:
+            sizes.append(len(hs))
+        return real(hs, deadline, grace, lag)
+
+    monkeypatch.setattr(solve_module, "_run_all", spy)
+    monkeypatch.setattr(solve_module, "NEIGHBOURHOODS_MANY_LEAST", least)
+    m, d = build_model(generate_scenario(donors=25, items=250, needs=500, months=36, seed=0))
+    assert int(m.bounds()[2].sum()) >= solve_module.NEIGHBOURHOODS_MANY_FROM
+    solve_module.solve_model(m, time_limit=5.0, gap=1e-9, polish=False, up_filter=make_up_filter(m, d),
+                             make_whole=lambda x: whole_solution(m, d, x), lumpy=lumpy_columns(m, d),
+                             neighbourhood=make_neighbourhood(m, d), threads=2)
+    assert sizes and max(sizes) == most
