@@ -261,7 +261,7 @@ class Extractor:
     def _categories(self) -> dict[str, str]:
         return dict(zip(self.reference.items["id"], self.reference.items["category"], strict=True))
 
-    def _class_summaries(self, records: list[Record], folded: str, rules: Rules, text: str = "") -> None:
+    def _class_summaries(self, records: list[Record], folded: str, rules: Rules, text: str) -> None:
         """An item-less pledge that names only a class of the catalog's items ("Norge vil donere luftvern", "will
         send air defence systems") sums up the donor's named items of that class ("to komplette NASAMS-ildenheter"):
         it is no pledge of its own (it stays one where it has a count or a value, or names other equipment)."""
@@ -955,11 +955,6 @@ class Extractor:
                     if derived:
                         return _Item(it.start, c.end, derived, it.mention)
         return it
-
-
-#: The country whose government a text in a language of one country means by "the government" (issue 13, stances).
-_HOME: dict[str, str] = {"sv": "SE", "da": "DK", "nb": "NO", "pl": "PL", "cs": "CZ", "sk": "SK", "hu": "HU", "et": "EE",
-                         "lv": "LV", "lt": "LT", "bg": "BG", "ro": "RO", "fi": "FI", "it": "IT"}
 
 
 class _Run:
@@ -2638,8 +2633,8 @@ class _Run:
             return False
         # a question word first asks about what it takes as given ("Why is Germany sending tanks?")
         first = _words(self.folded[cl.s_start:min(cl.s_end, cl.s_start + 40)])[:2]
-        return not any(self.rules.is_word("interrogative", w) or self.rules.is_word("interrogative", " ".join(first))
-                       for w in first[:1])
+        return not first or not (self.rules.is_word("interrogative", first[0])
+                                  or self.rules.is_word("interrogative", " ".join(first)))
 
     def _modal_complement(self, cue: Cue) -> bool:
         """Whether ``cue`` is the verb of a clause that a considering verb or an impersonal predicate of possibility
@@ -2910,7 +2905,7 @@ class _Run:
         """The count of a part named before a whole ("two of its five systems", "due dei suoi cinque", "dwa z
         pięciu"): ``head`` just before ``n`` with a partitive word ([grammar] ``partitive``: "of", "dei", "z") and at
         most one more word (a possessive) between them."""
-        if head.start < cl.start or head.money or head.percent or head.year or head.ordinal:
+        if not _plain_count(cl, head):
             return None
         words = _words(self.folded[head.end:n.start])
         if not 1 <= len(words) <= 2 or re.search(r"[,;:()]", self.folded[head.end:n.start]) or not \
@@ -2921,7 +2916,7 @@ class _Run:
     def _range_end(self, cl: _Clause, lo: Number, n: Number) -> bool:
         """Whether ``n`` ends a range that ``lo`` opens ("5 to 10", "mellem fem og ti", "5-10"): one short word or a
         dash between them, and ``lo`` no article ("a total of 10") nor money, year or percentage."""
-        if lo.start < cl.start or lo.money or lo.percent or lo.year or lo.ordinal:
+        if not _plain_count(cl, lo):
             return False
         gap = self.folded[lo.end:n.start]
         words = _words(gap)
@@ -3078,7 +3073,7 @@ class _Run:
         """The government a government word before a stance names where the text names no party for it (no dateline,
         title or topic), its sentence names no other party (not "ministers gathered in Latvia refused") and its
         language is that of one country ("Det stödet har inte trappats ner ..., visar regeringen": Sweden's)."""
-        home = _HOME.get(self.rules.language)
+        home = self.rules.home
         if home is None or home in self.excluded or any(
                 m.code not in self.excluded for m in self._sentence_parties(cl)) or not any(
                 c.cls == "government" for other in self.sentence_clauses.get(cl.sentence, [cl]) for c in other.cues):
@@ -3088,15 +3083,14 @@ class _Run:
     def _decided_not(self, cl: _Clause, cue: Cue, stance: list[Cue]) -> bool:
         """Whether a status verb governs a refusal just after it: a decision or agreement not to give ("se rozhodlo
         neposílat", "har beslutat att inte skicka", "hat beschlossen, der Ukraine keine Waffen zu liefern"), at most
-        three words between, no item, sentence mark or list word there."""
+        three words between, no item, sentence mark or conjunction there."""
         for r in stance:
             if r.cls != "refusal" or r.start < cue.end or r.start - cue.end > 40:
                 continue
             gap = self.folded[cue.end:r.start]
             words = _words(gap)
             return len(words) <= 3 and not re.search(r"[.;:()\"]", gap) and not any(
-                cue.end <= it.start < r.start for it in cl.items) and not any(
-                self.rules.is_word("joiner", w) and w not in ("der", "die", "den", "dem", "das") for w in words)
+                cue.end <= it.start < r.start for it in cl.items) and not any(_CONJUNCTION.fullmatch(w) for w in words)
         return False
 
     def _copular_subject(self, cl: _Clause, cue: Cue) -> str | None:
@@ -3605,6 +3599,11 @@ def _without(folded: str, a: int, b: int, items: list[_Item]) -> str:
             pos = it.end
     parts.append(folded[pos:b])
     return " ".join(parts)
+
+
+def _plain_count(cl: _Clause, n: Number) -> bool:
+    """Whether ``n`` is a count in ``cl`` (not a sum, share, year or ordinal)."""
+    return n.start >= cl.start and not (n.money or n.percent or n.year or n.ordinal)
 
 
 def _whole_word(folded: str, m: re.Match[str]) -> str:

@@ -152,6 +152,9 @@ class Rules:
     #: the finite verb comes second ([grammar] ``verb_second``): a subject may follow the head ("Zudem will Kanada
     #: ... liefern")
     verb_second: bool = False
+    #: the one country whose language this is (``home``): whose "government" a text in it means when it names no
+    #: party ("Det stödet har inte trappats ner ..., visar regeringen": Sweden's); None for a language of several
+    home: str | None = None
     #: a request for leave to give ("asked Switzerland for permission to send"): the one who asks gives
     asking: re.Pattern[str] | None = None
     # answers of is_word, which the extractor asks about the same few words again and again
@@ -321,6 +324,7 @@ def _load(language: str) -> Rules:
                  nouns_capitalised=bool(data.get("nouns_capitalised", False)),
                  governed=re.compile(_alternation(governed)) if governed else None,
                  verb_second=bool(data.get("grammar", {}).get("verb_second", False)),
+                 home=str(data["home"]) if data.get("home") else None,
                  asking=re.compile(_alternation(asking)) if asking else None,
                  news=_news_rules(data.get("news", {})))
 
