@@ -350,6 +350,14 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
     incumbent = best[0]
     cols = np.flatnonzero(integral)
     steps["dive"] = time.perf_counter() - started - lp_seconds
+    made: dict[bool, _Links] = {}
+
+    def links(aside: bool = False) -> _Links:
+        """The sub-models' links, made once (``aside``: with the accounting rows aside, for :func:`_blocked`)."""
+        if aside not in made:
+            made[aside] = _Links(m.matrix(), integral, accounting if aside else None)
+        return made[aside]
+
     # Always made whole, so that the plan written is a solution of the model rather than a rounding of one. The
     # LP that sets the continuous columns for those integers may run a tenth of the LP's time past the deadline;
     # should even that not do, the whole integers are returned with the dive's continuous values and no
@@ -372,7 +380,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
                 # The relaxation's basis knows nothing of the accounting rows: an LP of the continuous columns
                 # alone, solved afresh, is quicker than a warm re-solve with them put back (1x: 0.29-0.36 s against
                 # 0.62-1.16 s, the same plan to the cent)
-                ended, x = _fixed_lp(m, lp, integral, start, whole, until, threads)
+                ended, x = _fixed_lp(m, lp, integral, start, whole, until, threads, links())
             else:
                 h.changeColsBounds(len(cols), cols.astype(np.int32), whole, whole)
                 h.setOptionValue("time_limit", h.getRunTime() + max(until - time.perf_counter(), 0.01))
@@ -416,7 +424,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         if free is None:
             sub, where = lp, np.arange(m.n_cols)
         else:
-            sub, where = _restrict(m, lp, integral, free, incumbent, links[0])
+            sub, where = _restrict(m, lp, integral, free, incumbent, links())
         hm = _highs(sub, seconds, mip_gap, threads)
         if is_whole:
             _start_from(hm, incumbent[where], whole_model=free is None)
@@ -467,10 +475,6 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
         return (hm if stopped else None), finish(stopped)
 
     raised = [-np.inf]  # the best dual bound branch and bound over the whole model reported as it ran
-    # The sub-models' links (for _restrict, and for _blocked with the accounting rows aside), found once
-    searching = is_whole and _gap(value, bound) > gap
-    links = ((_Links(m.matrix(), integral), _Links(m.matrix(), integral, accounting)) if searching
-             else (None, None))
     rounds = stalled = 0
     most = max(int(min(NEIGHBOURHOOD_SHARE * len(cols), NEIGHBOURHOOD_START)), 1)
     workers = 1 if neighbourhood is None else _workers(threads, len(cols))
@@ -487,7 +491,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
             if rounds == 0 and neighbourhood is None:  # what rounding decided (the dive and the plan disagree there)
                 fixed[cols] = np.abs(dived[cols] - incumbent[cols]) <= 1e-6
             if neighbourhood is not None:
-                blocked = _blocked(frees, m.matrix(), integral, accounting, links[1]) if frees else None
+                blocked = _blocked(frees, m.matrix(), integral, accounting, links(aside=True)) if frees else None
                 fixed &= ~neighbourhood(incumbent, relaxed, most, blocked)
             if fixed[cols].all():
                 break
@@ -521,7 +525,7 @@ def solve_model(m: Model, *, time_limit: float = 60.0, gap: float = 1e-4, thread
             int(hm.getInfo().mip_node_count) for (hm, _), ok in zip(started_mips, stopped, strict=True) if ok)
         # the LP putting them together may run a tenth of the LP relaxation's time past the deadline, as the
         # whole-unit step's may (at 1x 0.09 s for six neighbourhoods)
-        better = _combine(m, lp, integral, incumbent, frees, found, cost, threads, links[0],
+        better = _combine(m, lp, integral, incumbent, frees, found, cost, threads, links(),
                           until=max(deadline, time.perf_counter()) + 0.1 * lp_seconds)
         if better is not None:
             before = value
@@ -703,7 +707,7 @@ def _combine(m: Model, lp: highspy.HighsLp, integral: np.ndarray, incumbent: np.
     return both if float(cost @ both + m.offset) < best_value - 1e-9 else out
 
 def _fixed_lp(m: Model, lp: highspy.HighsLp, integral: np.ndarray, x: np.ndarray, whole: np.ndarray, until: float,
-              threads: int | None) -> tuple[highspy.HighsModelStatus, np.ndarray]:
+              threads: int | None, links: _Links | None = None) -> tuple[highspy.HighsModelStatus, np.ndarray]:
     """The best continuous columns for the integer columns fixed at ``whole`` (``x`` elsewhere): an LP over the
     continuous columns and the rows they touch (:func:`_restrict`), after checking the rows of integer columns
     alone. Returns how it ended (``kInfeasible`` if a row of integers alone is broken; ``kInterrupt`` if not done by
@@ -718,7 +722,7 @@ def _fixed_lp(m: Model, lp: highspy.HighsLp, integral: np.ndarray, x: np.ndarray
         tol = 1e-6 * np.maximum(1.0, np.abs(act))
         if np.any(act < row_lb[alone] - tol) or np.any(act > row_ub[alone] + tol):
             return highspy.HighsModelStatus.kInfeasible, out
-    sub, where = _restrict(m, lp, integral, ~integral, out)
+    sub, where = _restrict(m, lp, integral, ~integral, out, links)
     sub.integrality_ = []
     h = _highs(sub, max(until - time.perf_counter(), 0.01), 1e-4, threads)
     if not _run(h, until):
